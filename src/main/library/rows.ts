@@ -1,0 +1,117 @@
+import type { Lesson, Project } from '../../shared/library/schemas';
+import { StudioError } from '../../shared/contract/result';
+import type { StudioDatabase } from '../store/database';
+
+interface ProjectRow {
+  id: string;
+  title: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+  trashed_at: number | null;
+  lesson_count: number;
+  lesson_titles: string | null;
+}
+
+interface LessonRow {
+  id: string;
+  project_id: string;
+  title: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+  trashed_at: number | null;
+}
+
+export interface ProjectWithLessonTitles extends Project {
+  lessonTitles: string[];
+}
+
+const PROJECT_SELECT = `
+  SELECT p.id, p.title, p.description, p.created_at, p.updated_at, p.trashed_at,
+    (SELECT COUNT(*) FROM lessons l WHERE l.project_id = p.id AND l.trashed_at IS NULL) AS lesson_count,
+    (SELECT group_concat(l.title, char(10)) FROM lessons l WHERE l.project_id = p.id AND l.trashed_at IS NULL) AS lesson_titles
+  FROM projects p`;
+
+function toProject(row: ProjectRow): ProjectWithLessonTitles {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    lessonCount: row.lesson_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+    lessonTitles: row.lesson_titles ? row.lesson_titles.split('\n') : [],
+  };
+}
+
+export function withoutLessonTitles({ lessonTitles: _omit, ...project }: ProjectWithLessonTitles): Project {
+  return project;
+}
+
+function toLesson(row: LessonRow): Lesson {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    title: row.title,
+    position: row.position,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  };
+}
+
+/** Typed reads shared by the project and lesson services. */
+export class LibraryRows {
+  constructor(private readonly db: StudioDatabase) {}
+
+  projects(trashed: boolean): ProjectWithLessonTitles[] {
+    const where = trashed ? 'p.trashed_at IS NOT NULL' : 'p.trashed_at IS NULL';
+    return (this.db.prepare(`${PROJECT_SELECT} WHERE ${where}`).all() as ProjectRow[]).map(toProject);
+  }
+
+  project(id: string): Project {
+    const row = this.db.prepare(`${PROJECT_SELECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
+    if (!row) throw new StudioError('not_found', 'That project no longer exists');
+    return withoutLessonTitles(toProject(row));
+  }
+
+  /** The project, refusing one in the trash: its lessons cannot change until it is restored. */
+  activeProject(id: string): Project {
+    const project = this.project(id);
+    if (project.trashedAt !== null) throw new StudioError('conflict', `“${project.title}” is in the trash; restore it first`);
+    return project;
+  }
+
+  lesson(id: string): Lesson {
+    const row = this.db.prepare('SELECT * FROM lessons WHERE id = ?').get(id) as LessonRow | undefined;
+    if (!row) throw new StudioError('not_found', 'That lesson no longer exists');
+    return toLesson(row);
+  }
+
+  activeLessons(projectId: string): Lesson[] {
+    const rows = this.db
+      .prepare('SELECT * FROM lessons WHERE project_id = ? AND trashed_at IS NULL ORDER BY position, created_at')
+      .all(projectId) as LessonRow[];
+    return rows.map(toLesson);
+  }
+
+  trashedLessons(projectId: string): Lesson[] {
+    const rows = this.db
+      .prepare('SELECT * FROM lessons WHERE project_id = ? AND trashed_at IS NOT NULL ORDER BY trashed_at DESC')
+      .all(projectId) as LessonRow[];
+    return rows.map(toLesson);
+  }
+
+  /** Rewrites positions 0..n-1 in the given order and marks the project as changed. */
+  writeOrder(projectId: string, lessonIds: readonly string[], now: number): void {
+    const setPosition = this.db.prepare('UPDATE lessons SET position = ? WHERE id = ?');
+    lessonIds.forEach((id, index) => setPosition.run(index, id));
+    this.touchProject(projectId, now);
+  }
+
+  touchProject(projectId: string, now: number): void {
+    this.db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(now, projectId);
+  }
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { contract, type Contract } from '../shared/contract';
+import type { z } from 'zod';
+import type { hostKindSchema } from '../shared/contract/app';
+import { openDatabase, readUserVersion, type StudioDatabase } from './store/database';
+import { EventHub } from './rpc/eventHub';
+import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
+import { ProjectsService } from './library/ProjectsService';
+import { LessonsService } from './library/LessonsService';
+import { mediaRootOf, PRODUCT_NAME } from './dataDir';
+import packageJson from '../../package.json';
+
+export interface StudioOptions {
+  dataDir: string;
+  host: z.infer<typeof hostKindSchema>;
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/** Everything main serves, wired once: the database, the services, the handler table and the event hub. */
+export interface Studio {
+  readonly dataDir: string;
+  readonly mediaRoot: string;
+  readonly db: StudioDatabase;
+  readonly dispatcher: Dispatcher;
+  readonly events: EventHub<Contract>;
+  close(): void;
+}
+
+export function openStudio(options: StudioOptions): Studio {
+  const db = openDatabase(options.dataDir);
+  const mediaRoot = mediaRootOf(options.dataDir);
+  fs.mkdirSync(mediaRoot, { recursive: true });
+  const events = new EventHub(contract);
+  const deps = { db, events, mediaRoot };
+  const dispatcher = createDispatcher(
+    contract,
+    {
+      app: {
+        info: () => ({
+          name: PRODUCT_NAME,
+          version: packageJson.version,
+          host: options.host,
+          dataDir: options.dataDir,
+          schemaVersion: readUserVersion(db),
+        }),
+      },
+      projects: new ProjectsService(deps),
+      lessons: new LessonsService(deps),
+    },
+    options.onInternalError ? { onInternalError: options.onInternalError } : {},
+  );
+  return {
+    dataDir: options.dataDir,
+    mediaRoot,
+    db,
+    dispatcher,
+    events,
+    close: () => db.close(),
+  };
+}

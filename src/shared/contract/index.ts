@@ -1,0 +1,20 @@
+import { appService } from './app';
+import { lessonsService } from './lessons';
+import { projectsService } from './projects';
+import type { ContractClient, ContractHandlers } from './define';
+
+/** Every service between renderer and main. Adding a service here is all it takes to wire it on both sides. */
+export const contract = {
+  app: appService,
+  projects: projectsService,
+  lessons: lessonsService,
+} as const;
+
+export type Contract = typeof contract;
+export type StudioClient = ContractClient<Contract>;
+export type StudioHandlers = ContractHandlers<Contract>;
+
+export { channelOf, callChannels, eventChannels } from './define';
+export type { EventPayload, ServiceHandlers } from './define';
+export { StudioError } from './result';
+export type { CallResult, CallError, ErrorCode, FieldIssue } from './result';
