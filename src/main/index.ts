@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { openStudio, type Studio } from './studio';
+import { PRODUCT_NAME, resolveDataDir } from './dataDir';
+import { registerIpcTransport } from './ipc/ipcTransport';
+import { installAppMenu } from './menu';
+import { createOriginPolicy } from './window/appOrigin';
+import { handleAppProtocols, registerAppSchemes } from './window/appProtocol';
+import { createMainWindow } from './window/createMainWindow';
+import { applyPermissionPolicy } from './window/permissions';
+
+app.enableSandbox();
+registerAppSchemes();
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  // Another Flipside Studio owns the library; it is told (second-instance) and comes to the front.
+  app.quit();
+}
+
+function start(): void {
+  // A packaged app never loads its UI from a URL given in the environment.
+  const origins = createOriginPolicy(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  const outDir = path.join(__dirname, '..');
+  let mainWindow: BrowserWindow | null = null;
+
+  const showWindow = (): void => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      return;
+    }
+    mainWindow = createMainWindow({ preloadPath: path.join(outDir, 'preload', 'index.cjs'), origins });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('second-instance', () => {
+    if (app.isReady()) showWindow();
+  });
+
+  void app.whenReady().then(() => {
+    let studio: Studio;
+    try {
+      studio = openStudio({
+        dataDir: resolveDataDir({ env: process.env, fallback: () => app.getPath('userData') }),
+        host: 'electron',
+        onInternalError: (channel, error) => console.error(`[${channel}]`, error),
+      });
+    } catch (error) {
+      // Nothing has been opened or written yet (e.g. a library from a newer version): say why and leave it alone.
+      dialog.showErrorBox(`${PRODUCT_NAME} cannot open its library`, error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+
+    handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot });
+    applyPermissionPolicy(session.defaultSession, origins);
+    const disposeIpc = registerIpcTransport(studio, origins);
+    installAppMenu({ events: studio.events, platform: process.platform, isPackaged: app.isPackaged });
+    showWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) showWindow();
+    });
+    // will-quit, not before-quit: a quit can still be cancelled until every window has closed.
+    app.once('will-quit', () => {
+      disposeIpc();
+      studio.close();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
