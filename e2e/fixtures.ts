@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+export interface HostFixture {
+  /** The address with this launch's token; changes on restart. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  /** Stops the host and starts a new one on the same data folder (new port, new token). */
+  restart(): Promise<void>;
+}
+
+export const test = base.extend<{ host: HostFixture }>({
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-e2e-'));
+    let running: RunningHost = await startHost(dataDir);
+    const fixture: HostFixture = {
+      get url() {
+        return running.url;
+      },
+      get origin() {
+        return running.origin;
+      },
+      get token() {
+        return running.token;
+      },
+      dataDir,
+      async restart() {
+        await running.stop();
+        running = await startHost(dataDir);
+      },
+    };
+    await use(fixture);
+    await running.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import { tempDir, tempStudio } from '../testing/tempStudio';
+import { startBrowserHost, TOKEN_HEADER } from './server';
+
+async function hostWithRenderer() {
+  const studio = tempStudio();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Flipside Studio</title>');
+  const host = await startBrowserHost({ studio, rendererDir, port: 0 });
+  onTestFinished(() => host.close());
+  const origin = `http://127.0.0.1:${host.port}`;
+  const rpc = (channel: string, body: unknown) =>
+    fetch(`${origin}/rpc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: JSON.stringify(body),
+    }).then((response) => response.json() as Promise<{ ok: boolean; value?: { id: string } }>);
+  return { studio, host, origin, rpc };
+}
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and prints an address carrying a long random token', async () => {
+    const { host } = await hostWithRenderer();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  it('runs calls through the shared handler table', async () => {
+    const { rpc } = await hostWithRenderer();
+    const created = await rpc('app:projects.create', { title: 'Forces' });
+    expect(created).toMatchObject({ ok: true, value: { title: 'Forces' } });
+  });
+
+  it('pushes contract events to a WebSocket that shows the token', async () => {
+    const { host, origin, rpc } = await hostWithRenderer();
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/events?token=${host.token}`, { headers: { host: `127.0.0.1:${host.port}` } });
+    onTestFinished(() => socket.close());
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const message = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const created = await rpc('app:projects.create', { title: 'Energy' });
+    await expect(message).resolves.toEqual({ channel: 'app:projects.onDidChange', payload: { projectId: created.value?.id } });
+  });
+
+  it('serves media by byte range for seeking, only with the token', async () => {
+    const { studio, host, origin } = await hostWithRenderer();
+    fs.mkdirSync(path.join(studio.mediaRoot, 'p1'), { recursive: true });
+    fs.writeFileSync(path.join(studio.mediaRoot, 'p1', 'take one.webm'), Buffer.from('0123456789'));
+    const url = `${origin}/media/p1/take%20one.webm`;
+    expect((await fetch(url)).status).toBe(401);
+    const partial = await fetch(`${url}?token=${host.token}`, { headers: { range: 'bytes=2-5' } });
+    expect(partial.status).toBe(206);
+    expect(partial.headers.get('content-range')).toBe('bytes 2-5/10');
+    expect(partial.headers.get('content-type')).toBe('video/webm');
+    expect(await partial.text()).toBe('2345');
+  });
+
+  it('refuses a port that is already taken with a clear error', async () => {
+    const { studio, host } = await hostWithRenderer();
+    await expect(startBrowserHost({ studio, rendererDir: tempDir(), port: host.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});

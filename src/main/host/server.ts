@@ -1,0 +1,177 @@
+import http from 'node:http';
+import { Readable } from 'node:stream';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Studio } from '../studio';
+import { resolveInside } from '../media/resolveInside';
+import { fileResponse } from '../media/fileResponse';
+import { RENDERER_CSP } from '../csp';
+
+export const TOKEN_HEADER = 'x-flipside-token';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface BrowserHostOptions {
+  studio: Studio;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface BrowserHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer and the same handler table Electron's IPC uses, on 127.0.0.1 only. Calls, events and
+ * media need the per-launch token; requests naming another Host are refused so a web page cannot reach the host
+ * through DNS rebinding.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const server = http.createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  let port = 0;
+
+  const hostAllowed = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const tokenMatches = (candidate: string | null | undefined) => {
+    if (!candidate) return false;
+    const given = Buffer.from(candidate);
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  server.on('request', (request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      console.error('Browser host request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
+      else response.destroy();
+    });
+  });
+
+  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    setSecurityHeaders(response);
+    if (!hostAllowed(request.headers.host)) return sendJson(response, 403, { error: 'Unknown host' });
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+
+    if (url.pathname.startsWith('/rpc/')) {
+      if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined)) return sendJson(response, 401, { error: 'Missing or wrong token' });
+      if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
+      const body = await readJsonBody(request);
+      if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'Method not allowed' });
+    const method = request.method;
+
+    if (url.pathname.startsWith('/media/')) {
+      if (!tokenMatches(url.searchParams.get('token'))) return sendJson(response, 401, { error: 'Missing or wrong token' });
+      const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice('/media'.length));
+      if (!file) return sendJson(response, 404, { error: 'Not found' });
+      return pipeResponse(await fileResponse(file, request.headers.range ?? null, method), response);
+    }
+
+    const file = await resolveInside(options.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file) return sendJson(response, 404, { error: 'Not found' });
+    response.setHeader('Content-Security-Policy', RENDERER_CSP);
+    response.setHeader('Cache-Control', 'no-store');
+    return pipeResponse(await fileResponse(file, null, method), response);
+  }
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname !== '/events' || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+  });
+
+  const clients = new Set<WebSocket>();
+  sockets.on('connection', (client) => {
+    clients.add(client);
+    client.on('close', () => clients.delete(client));
+    // Events flow one way; anything a page sends is ignored.
+    client.on('message', () => undefined);
+  });
+  const stopForwarding = options.studio.events.listen((channel, payload) => {
+    const message = JSON.stringify({ channel, payload });
+    for (const client of clients) client.send(message);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      stopForwarding();
+      for (const client of clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function setSecurityHeaders(response: http.ServerResponse): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
+
+async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return { ok: false, status: 415, message: 'Send the call as application/json' };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The call is larger than 1 MiB' };
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, message: 'The call body is not valid JSON' };
+  }
+}
+
+async function pipeResponse(source: Response, target: http.ServerResponse): Promise<void> {
+  source.headers.forEach((value, name) => target.setHeader(name, value));
+  target.writeHead(source.status);
+  if (!source.body) {
+    target.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(source.body as import('node:stream/web').ReadableStream<Uint8Array>)
+      .on('error', reject)
+      .pipe(target)
+      .on('finish', resolve)
+      .on('close', resolve);
+  });
+}
