@@ -7,6 +7,8 @@ import { EventHub } from './rpc/eventHub';
 import { createDispatcher, type Dispatcher } from './rpc/dispatcher';
 import { ProjectsService } from './library/ProjectsService';
 import { LessonsService } from './library/LessonsService';
+import { RecordingService } from './recording/RecordingService';
+import { TakesService } from './recording/TakesService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -32,6 +34,7 @@ export function openStudio(options: StudioOptions): Studio {
   fs.mkdirSync(mediaRoot, { recursive: true });
   const events = new EventHub(contract);
   const deps = { db, events, mediaRoot };
+  const recordings = new RecordingService(deps);
   const dispatcher = createDispatcher(
     contract,
     {
@@ -46,6 +49,8 @@ export function openStudio(options: StudioOptions): Studio {
       },
       projects: new ProjectsService(deps),
       lessons: new LessonsService(deps),
+      takes: new TakesService(deps),
+      recordings,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );
@@ -55,6 +60,9 @@ export function openStudio(options: StudioOptions): Studio {
     db,
     dispatcher,
     events,
-    close: () => db.close(),
+    close: () => {
+      recordings.closeAll();
+      db.close();
+    },
   };
 }

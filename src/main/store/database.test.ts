@@ -31,7 +31,7 @@ describe('openDatabase', () => {
     v1.close();
 
     const db = openDatabase(dir);
-    expect(readUserVersion(db)).toBe(2);
+    expect(readUserVersion(db)).toBe(migrations.at(-1)?.version);
     expect(db.prepare('SELECT title, trashed_at FROM lessons').get()).toEqual({ title: 'Mitosis', trashed_at: null });
     expect(db.prepare('SELECT title FROM projects').get()).toEqual({ title: 'Cells' });
     db.close();
@@ -51,7 +51,7 @@ describe('openDatabase', () => {
     future.close();
     const before = hash(file);
 
-    expect(() => openDatabase(dir)).toThrow(/newer version of Flipside Studio \(schema 99; this version knows up to 2\)/);
+    expect(() => openDatabase(dir)).toThrow(/newer version of Flipside Studio \(schema 99; this version knows up to 3\)/);
     expect(hash(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);
   });

@@ -1,6 +1,8 @@
 import { appService } from './app';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
+import { recordingsService } from './recordings';
+import { takesService } from './takes';
 import type { ContractClient, ContractHandlers } from './define';
 
 /** Every service between renderer and main. Adding a service here is all it takes to wire it on both sides. */
@@ -8,6 +10,8 @@ export const contract = {
   app: appService,
   projects: projectsService,
   lessons: lessonsService,
+  takes: takesService,
+  recordings: recordingsService,
 } as const;
 
 export type Contract = typeof contract;

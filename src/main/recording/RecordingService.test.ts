@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { contract } from '../../shared/contract';
+import type { Lesson, Project } from '../../shared/library/schemas';
+import type { Take, TrackRole } from '../../shared/media/takes';
+import { EventHub } from '../rpc/eventHub';
+import { openDatabase } from '../store/database';
+import { LessonsService } from '../library/LessonsService';
+import { ProjectsService } from '../library/ProjectsService';
+import { tempDir } from '../testing/tempStudio';
+import { chunksOf, ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
+import { RecordingService } from './RecordingService';
+import { TakesService } from './TakesService';
+
+/** The services on a real library, with a clock the test moves (heartbeats go stale only with time). */
+function setup(dataDir = tempDir()) {
+  const clock = { now: 1_000_000 };
+  const db = openDatabase(dataDir);
+  onTestFinished(() => {
+    db.close();
+  });
+  const deps = { db, events: new EventHub(contract), mediaRoot: path.join(dataDir, 'media'), now: () => clock.now };
+  const projects = new ProjectsService(deps);
+  const lessons = new LessonsService(deps);
+  const project: Project = projects.create({ title: 'Physics', description: '' });
+  const lesson: Lesson = lessons.add({ projectId: project.id, title: 'Momentum' });
+  return { dataDir, clock, deps, recordings: new RecordingService(deps), takes: new TakesService(deps), lesson };
+}
+
+function record(recordings: RecordingService, takeId: string, role: TrackRole, chunks: Uint8Array<ArrayBuffer>[], clock: { now: number }) {
+  chunks.forEach((data, index) => {
+    clock.now += 1000;
+    recordings.appendChunk({ takeId, role, index, atMs: (index + 1) * 1000, data });
+  });
+}
+
+const mediaFiles = (mediaRoot: string) =>
+  fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+
+describe('RecordingService', () => {
+  it('records screen and camera as separate files on one clock and finishes a playable take', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/mp4;codecs=avc1,opus' }, { role: 'camera', mimeType: 'video/webm;codecs=vp8,opus' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('fragmented-mp4', 3), 3), clock);
+    record(recordings, takeId, 'camera', chunksOf(mediaFixture('webm', 3), 3), { now: clock.now });
+    const take = await recordings.finish({ takeId, tracks: [{ role: 'screen', startOffsetMs: 0 }, { role: 'camera', startOffsetMs: 40 }] });
+
+    expect(take).toMatchObject({ status: 'ready', origin: 'recorded', title: 'Take 1', active: true });
+    const [screen, camera] = take.files;
+    expect(screen).toMatchObject({ role: 'screen', container: 'MP4', videoCodec: 'avc', audioCodec: 'opus', width: 320, height: 180, startOffsetMs: 0 });
+    expect(camera).toMatchObject({ role: 'camera', container: 'WebM', videoCodec: 'vp8', startOffsetMs: 40 });
+    expect(screen?.frameRate).toBeCloseTo(30, 0);
+    expect(take.durationMs).toBeGreaterThanOrEqual(2950);
+    for (const file of take.files) {
+      const full = path.join(deps.mediaRoot, file.path);
+      expect(ffprobeDuration(full)).toBeCloseTo(3, 0);
+      expect(file.sizeBytes).toBe(fs.statSync(full).size);
+    }
+    expect(mediaFiles(deps.mediaRoot).sort()).toEqual(['camera.webm', 'screen.mp4']);
+  });
+
+  it('refuses chunks for a take that is not open and names what to do', () => {
+    const { recordings } = setup();
+    expect(() => recordings.appendChunk({ takeId: '3f1b8f0e-8c1c-4f39-9a52-0b6f1f0f4a11', role: 'screen', index: 0, atMs: 0, data: new Uint8Array(1) })).toThrow(/recover it/);
+  });
+
+  it('offers an interrupted take only once its heartbeat is stale, and recovers it up to its last whole chunk', async () => {
+    const first = setup();
+    const { takeId } = first.recordings.start({ lessonId: first.lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    const chunks = chunksOf(mediaFixture('fragmented-mp4', 4), 4);
+    record(first.recordings, takeId, 'screen', chunks.slice(0, 3), first.clock);
+    // The process dies mid-chunk: part of chunk 3 is on disk, its index line is not.
+    const part = path.join(first.deps.mediaRoot, first.lesson.projectId, takeId, 'screen.part');
+    fs.appendFileSync(part, chunks[3]?.subarray(0, 1000) ?? new Uint8Array());
+
+    // Another process opens the library while the take is still fresh: it is not offered.
+    const second = new RecordingService({ ...first.deps });
+    expect(second.listInterrupted({})).toEqual([]);
+    first.clock.now += 11_000;
+    const [offered] = second.listInterrupted({});
+    expect(offered).toMatchObject({ id: takeId, lessonTitle: 'Momentum', projectTitle: 'Physics', recordedMs: 3000 });
+
+    const take = await second.recover({ takeId });
+    expect(take).toMatchObject({ status: 'ready', origin: 'recovered', active: true });
+    const file = path.join(first.deps.mediaRoot, take.files[0]?.path ?? '');
+    expect(ffprobeDuration(file)).toBeGreaterThanOrEqual(2);
+    expect(second.listInterrupted({})).toEqual([]);
+    expect(fs.existsSync(part)).toBe(false);
+  });
+
+  it('removes an interrupted take that has no bytes at all, saying so', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    clock.now += 60_000;
+    const later = new RecordingService(deps);
+    await expect(later.recover({ takeId })).rejects.toThrow(/nothing to recover/);
+    expect(later.listInterrupted({})).toEqual([]);
+    expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+  });
+
+  it('discards a recording in progress with its files', () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
+    recordings.discard({ takeId });
+    expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+    expect(deps.db.prepare('SELECT COUNT(*) AS n FROM takes').get()).toEqual({ n: 0 });
+  });
+
+  it('imports playable files as takes with the right duration', async () => {
+    const { recordings, lesson, clock } = setup();
+    for (const [kind, mimeType, seconds] of [['mp4', 'video/mp4', 2], ['webm', 'video/webm', 3], ['wav', 'audio/wav', 1]] as const) {
+      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', title: `lecture.${kind}`, tracks: [{ role: kind === 'wav' ? 'audio' : 'screen', mimeType }] });
+      record(recordings, takeId, kind === 'wav' ? 'audio' : 'screen', chunksOf(mediaFixture(kind, seconds), 2), clock);
+      const take: Take = await recordings.finish({ takeId, tracks: [] });
+      expect(take.origin).toBe('imported');
+      expect(take.durationMs / 1000).toBeCloseTo(seconds, 0);
+    }
+  });
+
+  it.each([
+    ['a text file renamed .mp4', new TextEncoder().encode('this is not a video, just some notes\n'.repeat(50)), /not a video or audio file/],
+    ['a truncated file', fs.readFileSync(mediaFixture('mp4', 2)).subarray(0, 3000), /not a video or audio file/],
+    ['a zero-byte file', new Uint8Array(0), /not a video or audio file/],
+  ])('refuses %s and leaves nothing half-made behind', async (_name, bytes, message) => {
+    const { recordings, lesson, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    if (bytes.byteLength > 0) recordings.appendChunk({ takeId, role: 'screen', index: 0, atMs: 0, data: bytes });
+    await expect(recordings.finish({ takeId, tracks: [] })).rejects.toThrow(message);
+    expect(deps.db.prepare('SELECT COUNT(*) AS n FROM takes').get()).toEqual({ n: 0 });
+    expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+  });
+});
+
+describe('TakesService', () => {
+  it('keeps every take of a lesson, switches the active one, and falls back when the active one is trashed', async () => {
+    const { recordings, takes, lesson, clock } = setup();
+    const finished: Take[] = [];
+    for (let n = 0; n < 2; n += 1) {
+      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+      record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
+      finished.push(await recordings.finish({ takeId, tracks: [] }));
+    }
+    const [first, second] = finished as [Take, Take];
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['Take 1', true], ['Take 2', false]]);
+    takes.setActive({ id: second.id });
+    takes.rename({ id: first.id, title: 'First try' });
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['First try', false], ['Take 2', true]]);
+    takes.trash({ id: second.id });
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['First try', true]]);
+    expect(takes.list({ lessonId: lesson.id, view: 'trash' }).map((take) => take.id)).toEqual([second.id]);
+  });
+});

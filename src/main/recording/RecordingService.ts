@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Contract, ServiceHandlers } from '../../shared/contract';
+import { StudioError } from '../../shared/contract/result';
+import type { InterruptedTake, Take, TrackRole } from '../../shared/media/takes';
+import { LibraryRows } from '../library/rows';
+import type { LibraryDeps } from '../library/ProjectsService';
+import { ChunkSpool, readSpoolIndex } from './chunkSpool';
+import { TakeRows } from './takeRows';
+import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
+
+type Input<K extends keyof Contract['recordings']['calls']> = Parameters<ServiceHandlers<Contract['recordings']>[K]>[0];
+
+/** A take whose heartbeat is older than this is no longer being recorded by anyone. */
+const STALE_AFTER_MS = 10_000;
+const HEARTBEAT_EVERY_MS = 1000;
+
+interface LiveTake {
+  folder: string;
+  origin: 'recorded' | 'imported';
+  tracks: Map<TrackRole, ChunkSpool>;
+  lastHeartbeat: number;
+}
+
+export class RecordingService implements ServiceHandlers<Contract['recordings']> {
+  private readonly library: LibraryRows;
+  private readonly takes: TakeRows;
+  private readonly now: () => number;
+  /** Takes being written by this process; only these accept chunks. */
+  private readonly live = new Map<string, LiveTake>();
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.library = new LibraryRows(deps.db);
+    this.takes = new TakeRows(deps.db);
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(input: Input<'start'>): { takeId: string } {
+    const lesson = this.library.lesson(input.lessonId);
+    this.library.activeProject(lesson.projectId);
+    const takeId = randomUUID();
+    const folder = takeFolder(lesson.projectId, takeId);
+    const now = this.now();
+    const count = (this.deps.db.prepare('SELECT COUNT(*) AS n FROM takes WHERE lesson_id = ?').get(lesson.id) as { n: number }).n;
+    const title = input.title || (input.origin === 'imported' ? 'Imported file' : `Take ${count + 1}`);
+
+    fs.mkdirSync(path.join(this.deps.mediaRoot, ...folder.split('/')), { recursive: true });
+    // The row goes in before the first byte, so a crash at any point leaves something to find.
+    this.deps.db.transaction(() => {
+      this.deps.db
+        .prepare("INSERT INTO takes (id, lesson_id, title, status, origin, heartbeat_at, created_at, updated_at) VALUES (?, ?, ?, 'recording', ?, ?, ?, ?)")
+        .run(takeId, lesson.id, title, input.origin, now, now, now);
+      const insertFile = this.deps.db.prepare('INSERT INTO take_files (take_id, role, mime_type, path) VALUES (?, ?, ?, ?)');
+      for (const track of input.tracks) insertFile.run(takeId, track.role, track.mimeType, `${folder}/${track.role}.part`);
+    })();
+
+    const tracks = new Map<TrackRole, ChunkSpool>();
+    try {
+      for (const track of input.tracks) {
+        tracks.set(track.role, ChunkSpool.create(spoolFilesOf(this.deps.mediaRoot, folder, track.role), this.now));
+      }
+    } catch (error) {
+      for (const spool of tracks.values()) spool.close();
+      this.removeTake(takeId, folder);
+      throw storageError(error);
+    }
+    this.live.set(takeId, { folder, origin: input.origin, tracks, lastHeartbeat: now });
+    return { takeId };
+  }
+
+  appendChunk(input: Input<'appendChunk'>): { bytes: number } {
+    const live = this.liveTake(input.takeId);
+    const spool = live.tracks.get(input.role);
+    if (!spool) throw new StudioError('invalid_input', `This take has no ${input.role} track`);
+    let bytes: number;
+    try {
+      bytes = spool.append(input.index, input.atMs, input.data).bytes;
+    } catch (error) {
+      if (error instanceof Error && !('code' in error)) throw new StudioError('conflict', error.message);
+      throw storageError(error);
+    }
+    this.beat(input.takeId, live);
+    return { bytes };
+  }
+
+  heartbeat(input: Input<'heartbeat'>): Record<string, never> {
+    const live = this.liveTake(input.takeId);
+    this.beat(input.takeId, live, true);
+    return {};
+  }
+
+  async finish(input: Input<'finish'>): Promise<Take> {
+    const live = this.liveTake(input.takeId);
+    this.live.delete(input.takeId);
+    for (const spool of live.tracks.values()) spool.close();
+    const offsets = new Map(input.tracks.map((track) => [track.role, track.startOffsetMs]));
+    const tracks = [...live.tracks.keys()].map((role) => ({ role, startOffsetMs: offsets.get(role) ?? 0 }));
+    try {
+      return await this.finalize(input.takeId, live.folder, tracks, live.origin);
+    } catch (error) {
+      // A failed import leaves nothing behind; a failed recording stays on disk to be recovered.
+      if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
+      throw error;
+    }
+  }
+
+  discard(input: Input<'discard'>): Record<string, never> {
+    const take = this.takes.take(input.takeId);
+    if (take.status !== 'recording') throw new StudioError('conflict', 'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead');
+    const live = this.live.get(input.takeId);
+    if (live) for (const spool of live.tracks.values()) spool.close();
+    this.live.delete(input.takeId);
+    this.removeTake(input.takeId, this.folderOf(input.takeId));
+    return {};
+  }
+
+  listInterrupted(_input: Input<'listInterrupted'>): InterruptedTake[] {
+    return this.takes
+      .staleRecordings(this.now() - STALE_AFTER_MS)
+      .filter((take) => !this.live.has(take.id))
+      .map((take) => {
+        const lesson = this.library.lesson(take.lessonId);
+        const project = this.library.project(lesson.projectId);
+        const folder = this.folderOf(take.id);
+        const spools = this.takes.files(take.id).map((file) => readSpoolIndex(spoolFilesOf(this.deps.mediaRoot, folder, file.role)));
+        return {
+          id: take.id,
+          lessonId: lesson.id,
+          lessonTitle: lesson.title,
+          projectTitle: project.title,
+          startedAt: take.createdAt,
+          recordedMs: Math.max(0, ...spools.map((spool) => spool.lastAtMs)),
+          bytes: spools.reduce((sum, spool) => sum + spool.bytes, 0),
+        };
+      });
+  }
+
+  /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
+  async recover(input: Input<'recover'>): Promise<Take> {
+    const take = this.takes.take(input.takeId);
+    if (take.status !== 'recording' || this.live.has(take.id)) throw new StudioError('conflict', 'That take is not an interrupted recording');
+    const folder = this.folderOf(take.id);
+    const tracks = [];
+    for (const file of this.takes.files(take.id)) {
+      const spool = spoolFilesOf(this.deps.mediaRoot, folder, file.role);
+      const kept = readSpoolIndex(spool);
+      if (kept.bytes === 0) {
+        this.deps.db.prepare('DELETE FROM take_files WHERE take_id = ? AND role = ?').run(take.id, file.role);
+        fs.rmSync(spool.part, { force: true });
+        fs.rmSync(spool.index, { force: true });
+        continue;
+      }
+      fs.truncateSync(spool.part, kept.bytes);
+      tracks.push({ role: file.role, startOffsetMs: file.start_offset_ms });
+    }
+    if (tracks.length === 0) {
+      this.removeTake(take.id, folder);
+      throw new StudioError('invalid_input', 'Nothing of that recording reached the disk, so there is nothing to recover');
+    }
+    return this.finalize(take.id, folder, tracks, 'recovered');
+  }
+
+  /** Closes every open spool, flushing what arrived; used when the app shuts down mid-recording. */
+  closeAll(): void {
+    for (const live of this.live.values()) for (const spool of live.tracks.values()) spool.close();
+    this.live.clear();
+  }
+
+  private async finalize(
+    takeId: string,
+    folder: string,
+    tracks: FinalizeTrack[],
+    origin: Take['origin'],
+  ): Promise<Take> {
+    let durationMs = 0;
+    for (const track of tracks) {
+      durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track));
+    }
+    const now = this.now();
+    const take = this.takes.take(takeId);
+    this.deps.db.transaction(() => {
+      this.deps.db
+        .prepare("UPDATE takes SET status = 'ready', origin = ?, duration_ms = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?")
+        .run(origin, durationMs, now, now, takeId);
+      this.deps.db.prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL').run(takeId, take.lessonId);
+      this.library.touchProject(this.library.lesson(take.lessonId).projectId, now);
+    })();
+    this.deps.events.emit('takes', 'onDidChange', { lessonId: take.lessonId });
+    return this.takes.take(takeId);
+  }
+
+  private liveTake(takeId: string): LiveTake {
+    const live = this.live.get(takeId);
+    if (!live) throw new StudioError('conflict', 'That recording is not open any more; if the app was restarted, recover it from the list of interrupted recordings');
+    return live;
+  }
+
+  private beat(takeId: string, live: LiveTake, force = false): void {
+    const now = this.now();
+    if (!force && now - live.lastHeartbeat < HEARTBEAT_EVERY_MS) return;
+    live.lastHeartbeat = now;
+    this.deps.db.prepare('UPDATE takes SET heartbeat_at = ? WHERE id = ?').run(now, takeId);
+  }
+
+  private folderOf(takeId: string): string {
+    const take = this.takes.take(takeId);
+    return takeFolder(this.library.lesson(take.lessonId).projectId, takeId);
+  }
+
+  private removeTake(takeId: string, folder: string): void {
+    this.deps.db.prepare('DELETE FROM takes WHERE id = ?').run(takeId);
+    const takeDir = path.join(this.deps.mediaRoot, ...folder.split('/'));
+    fs.rmSync(takeDir, { recursive: true, force: true });
+    // The project's folder goes too once it holds nothing, so a refused import leaves no trace.
+    const projectDir = path.dirname(takeDir);
+    if (fs.existsSync(projectDir) && fs.readdirSync(projectDir).length === 0) fs.rmdirSync(projectDir);
+  }
+}
+
+/** Disk errors in words a teacher can act on; what is already on disk stays there. */
+function storageError(error: unknown): StudioError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new StudioError('storage', 'The disk is full. Everything recorded until now is kept; free some space to record more.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new StudioError('storage', 'The studio cannot write to its media folder. Everything recorded until now is kept; check the folder’s permissions.');
+  return new StudioError('storage', `Writing the recording failed (${(error as Error).message}). Everything recorded until now is kept.`);
+}

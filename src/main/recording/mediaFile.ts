@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { ALL_FORMATS, Conversion, FilePathSource, FilePathTarget, Input, Mp4OutputFormat, Output, WebMOutputFormat, type InputFormat } from 'mediabunny';
+import { StudioError } from '../../shared/contract/result';
+
+export interface MediaFacts {
+  container: string;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  durationMs: number;
+  sizeBytes: number;
+}
+
+const NOT_MEDIA = 'This file is not a video or audio file the studio can read';
+
+/** Reads a media file's facts without decoding it; refuses anything that is not readable media. */
+export async function probeMedia(file: string): Promise<MediaFacts> {
+  const sizeBytes = fs.statSync(file).size;
+  if (sizeBytes === 0) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is empty`);
+  const input = new Input({ source: new FilePathSource(file), formats: ALL_FORMATS });
+  try {
+    let format: InputFormat;
+    try {
+      format = await input.getFormat();
+    } catch {
+      throw new StudioError('invalid_input', NOT_MEDIA);
+    }
+    const [video, audio] = await Promise.all([input.getPrimaryVideoTrack(), input.getPrimaryAudioTrack()]);
+    if (!video && !audio) throw new StudioError('invalid_input', `${NOT_MEDIA}: it has no video or audio track`);
+    const durationMs = Math.round((await input.computeDuration()) * 1000);
+    if (!(durationMs > 0)) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is truncated or holds no frames`);
+    const stats = video ? await video.computePacketStats(120) : null;
+    return {
+      container: format.name,
+      videoCodec: video?.codec ?? null,
+      audioCodec: audio?.codec ?? null,
+      width: video?.displayWidth ?? null,
+      height: video?.displayHeight ?? null,
+      frameRate: stats ? Math.round(stats.averagePacketRate * 100) / 100 : null,
+      durationMs,
+      sizeBytes,
+    };
+  } catch (error) {
+    if (error instanceof StudioError) throw error;
+    throw new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);
+  } finally {
+    input.dispose();
+  }
+}
+
+/** The extension a finished file gets, from what its bytes are rather than what the sender called them. */
+function extensionOf(format: InputFormat): string {
+  const name = format.name.toLowerCase();
+  if (name.includes('webm') || name.includes('matroska')) return 'webm';
+  if (name.includes('mp4') || name.includes('quicktime')) return 'mp4';
+  if (name.includes('mp3')) return 'mp3';
+  if (name.includes('wav')) return 'wav';
+  if (name.includes('ogg')) return 'ogg';
+  if (name.includes('flac')) return 'flac';
+  return 'media';
+}
+
+/**
+ * Rewrites a recorded container into a plain, seekable file without re-encoding: MediaRecorder's WebM has no
+ * duration or cues and its MP4 is fragmented. Other containers (imported audio) are already fine and are copied.
+ * Answers the finished file's path: `targetBase` plus the extension of what the bytes really are.
+ */
+export async function remuxToPlayable(source: string, targetBase: string): Promise<string> {
+  const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
+  let target: string | null = null;
+  try {
+    const format = await input.getFormat().catch(() => {
+      throw new StudioError('invalid_input', NOT_MEDIA);
+    });
+    const extension = extensionOf(format);
+    target = `${targetBase}.${extension}`;
+    const outputFormat = extension === 'webm' ? new WebMOutputFormat() : extension === 'mp4' ? new Mp4OutputFormat({ fastStart: false }) : null;
+    if (!outputFormat) {
+      fs.copyFileSync(source, target);
+      return target;
+    }
+    const output = new Output({ format: outputFormat, target: new FilePathTarget(target) });
+    const conversion = await Conversion.init({ input, output });
+    if (!conversion.isValid) throw new StudioError('invalid_input', `${NOT_MEDIA}: ${conversion.discardedTracks.map((track) => track.reason).join(', ')}`);
+    await conversion.execute();
+    return target;
+  } catch (error) {
+    if (target) fs.rmSync(target, { force: true });
+    throw error instanceof StudioError ? error : new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);
+  } finally {
+    input.dispose();
+  }
+}

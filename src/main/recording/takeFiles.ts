@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StudioDatabase } from '../store/database';
+import type { TrackRole } from '../../shared/media/takes';
+import { probeMedia, remuxToPlayable } from './mediaFile';
+import type { SpoolFiles } from './chunkSpool';
+
+/** Where a take's files live, relative to the media root: `<projectId>/<takeId>/`. */
+export function takeFolder(projectId: string, takeId: string): string {
+  return `${projectId}/${takeId}`;
+}
+
+export function spoolFilesOf(mediaRoot: string, folder: string, role: TrackRole): SpoolFiles {
+  const base = path.join(mediaRoot, ...folder.split('/'), role);
+  return { part: `${base}.part`, index: `${base}.chunks` };
+}
+
+export interface FinalizeTrack {
+  role: TrackRole;
+  startOffsetMs: number;
+}
+
+/**
+ * Turns each track's `.part` into its finished file (remuxed so it has a duration and seeks), records the file's
+ * facts, and removes the spool. The part is removed only once the finished file is probed, so a failure here
+ * leaves the recording recoverable.
+ */
+export async function finalizeTrack(db: StudioDatabase, mediaRoot: string, takeId: string, folder: string, track: FinalizeTrack): Promise<number> {
+  const spool = spoolFilesOf(mediaRoot, folder, track.role);
+  const target = await remuxToPlayable(spool.part, path.join(mediaRoot, ...folder.split('/'), track.role));
+  const relative = `${folder}/${path.basename(target)}`;
+  let facts;
+  try {
+    facts = await probeMedia(target);
+  } catch (error) {
+    fs.rmSync(target, { force: true });
+    throw error;
+  }
+  db.prepare(
+    `UPDATE take_files SET path = ?, container = ?, video_codec = ?, audio_codec = ?, width = ?, height = ?, frame_rate = ?,
+       duration_ms = ?, size_bytes = ?, start_offset_ms = ? WHERE take_id = ? AND role = ?`,
+  ).run(
+    relative,
+    facts.container,
+    facts.videoCodec,
+    facts.audioCodec,
+    facts.width,
+    facts.height,
+    facts.frameRate,
+    facts.durationMs,
+    facts.sizeBytes,
+    track.startOffsetMs,
+    takeId,
+    track.role,
+  );
+  fs.rmSync(spool.part, { force: true });
+  fs.rmSync(spool.index, { force: true });
+  return track.startOffsetMs + facts.durationMs;
+}

@@ -1,0 +1,97 @@
+import type { StudioDatabase } from '../store/database';
+import { StudioError } from '../../shared/contract/result';
+import type { Take, TakeFile, TrackRole } from '../../shared/media/takes';
+
+interface TakeRow {
+  id: string;
+  lesson_id: string;
+  title: string;
+  status: Take['status'];
+  origin: Take['origin'];
+  duration_ms: number;
+  heartbeat_at: number;
+  created_at: number;
+  updated_at: number;
+  trashed_at: number | null;
+  active: number;
+}
+
+export interface TakeFileRow {
+  take_id: string;
+  role: TrackRole;
+  mime_type: string;
+  path: string;
+  container: string;
+  video_codec: string | null;
+  audio_codec: string | null;
+  width: number | null;
+  height: number | null;
+  frame_rate: number | null;
+  duration_ms: number;
+  size_bytes: number;
+  start_offset_ms: number;
+}
+
+const TAKE_SELECT = `
+  SELECT t.*, (l.active_take_id IS t.id) AS active
+  FROM takes t JOIN lessons l ON l.id = t.lesson_id`;
+
+function toFile(row: TakeFileRow): TakeFile {
+  return {
+    role: row.role,
+    path: row.path,
+    container: row.container,
+    videoCodec: row.video_codec,
+    audioCodec: row.audio_codec,
+    width: row.width,
+    height: row.height,
+    frameRate: row.frame_rate,
+    durationMs: row.duration_ms,
+    sizeBytes: row.size_bytes,
+    startOffsetMs: row.start_offset_ms,
+  };
+}
+
+/** Typed reads of takes and their files, shared by the recording and takes services. */
+export class TakeRows {
+  constructor(private readonly db: StudioDatabase) {}
+
+  take(id: string): Take {
+    const row = this.db.prepare(`${TAKE_SELECT} WHERE t.id = ?`).get(id) as TakeRow | undefined;
+    if (!row) throw new StudioError('not_found', 'That take no longer exists');
+    return this.toTake(row);
+  }
+
+  takesOf(lessonId: string, trashed: boolean): Take[] {
+    const where = trashed ? 't.trashed_at IS NOT NULL' : "t.trashed_at IS NULL AND t.status = 'ready'";
+    const rows = this.db.prepare(`${TAKE_SELECT} WHERE t.lesson_id = ? AND ${where} ORDER BY t.created_at, t.id`).all(lessonId) as TakeRow[];
+    return rows.map((row) => this.toTake(row));
+  }
+
+  files(takeId: string): TakeFileRow[] {
+    return this.db.prepare("SELECT * FROM take_files WHERE take_id = ? ORDER BY CASE role WHEN 'screen' THEN 0 WHEN 'camera' THEN 1 ELSE 2 END").all(takeId) as TakeFileRow[];
+  }
+
+  /** Takes left in `recording` whose heartbeat stopped before `staleBefore`. */
+  staleRecordings(staleBefore: number): { id: string; lessonId: string; createdAt: number }[] {
+    return this.db
+      .prepare("SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND heartbeat_at < ? ORDER BY created_at")
+      .all(staleBefore) as { id: string; lessonId: string; createdAt: number }[];
+  }
+
+  private toTake(row: TakeRow): Take {
+    return {
+      id: row.id,
+      lessonId: row.lesson_id,
+      title: row.title,
+      status: row.status,
+      origin: row.origin,
+      durationMs: row.duration_ms,
+      files: this.files(row.id).map(toFile),
+      active: row.active === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      trashedAt: row.trashed_at,
+    };
+  }
+}
