@@ -1,0 +1,12 @@
+export * from './editList';
+export * from './timecode';
+export * from './mapping';
+export * from './segments';
+export * from './anchors';
+export * from './trimStart';
+export * from './trimEnd';
+export * from './cutRange';
+export * from './restoreCut';
+export * from './split';
+export * from './cutSegment';
+export type { TimeRange } from './ranges';
