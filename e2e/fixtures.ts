@@ -12,6 +12,8 @@ export interface HostFixture {
   readonly dataDir: string;
   /** Stops the host and starts a new one on the same data folder (new port, new token). */
   restart(): Promise<void>;
+  /** Kills the host with SIGKILL, as a crash would, then starts a new one on the same data folder. */
+  crashAndRestart(): Promise<void>;
 }
 
 export const test = base.extend<{ host: HostFixture }>({
@@ -31,6 +33,10 @@ export const test = base.extend<{ host: HostFixture }>({
       dataDir,
       async restart() {
         await running.stop();
+        running = await startHost(dataDir);
+      },
+      async crashAndRestart() {
+        await running.kill();
         running = await startHost(dataDir);
       },
     };

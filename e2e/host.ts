@@ -10,6 +10,8 @@ export interface RunningHost {
   readonly origin: string;
   readonly token: string;
   stop(): Promise<void>;
+  /** SIGKILL: the host dies as in a crash, with no chance to flush or close anything. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built browser host (`npm run build` first) on a data folder and waits for its address line. */
@@ -28,13 +30,19 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     child.once('exit', (code) => reject(new Error(`The browser host exited (${code}) before it was ready: ${stderr.join('')}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', stop: () => stopChild(child) };
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    stop: () => stopChild(child, 'SIGTERM'),
+    kill: () => stopChild(child, 'SIGKILL'),
+  };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, session } from 'electron';
 import { openStudio, type Studio } from './studio';
 import { PRODUCT_NAME, resolveDataDir } from './dataDir';
 import { registerIpcTransport } from './ipc/ipcTransport';
 import { installAppMenu } from './menu';
+import { createElectronCapture } from './capture/electronCapture';
 import { createOriginPolicy } from './window/appOrigin';
 import { handleAppProtocols, registerAppSchemes } from './window/appProtocol';
 import { createMainWindow } from './window/createMainWindow';
@@ -51,6 +52,7 @@ function start(): void {
       studio = openStudio({
         dataDir: resolveDataDir({ env: process.env, fallback: () => app.getPath('userData') }),
         host: 'electron',
+        capture: (events) => createElectronCapture(session.defaultSession, events),
         onInternalError: (channel, error) => console.error(`[${channel}]`, error),
       });
     } catch (error) {
@@ -71,6 +73,7 @@ function start(): void {
     });
     // will-quit, not before-quit: a quit can still be cancelled until every window has closed.
     app.once('will-quit', () => {
+      globalShortcut.unregisterAll();
       disposeIpc();
       studio.close();
     });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { contract, type Contract } from '../shared/contract';
+import { contract, type Contract, type ServiceHandlers } from '../shared/contract';
+import { browserCapture } from './capture/browserCapture';
 import type { z } from 'zod';
 import type { hostKindSchema } from '../shared/contract/app';
 import { openDatabase, readUserVersion, type StudioDatabase } from './store/database';
@@ -14,6 +15,8 @@ import packageJson from '../../package.json';
 
 export interface StudioOptions {
   dataDir: string;
+  /** Electron passes its own; the browser host and the CLI have none (see browserCapture). */
+  capture?: (events: EventHub<Contract>) => ServiceHandlers<Contract['capture']>;
   host: z.infer<typeof hostKindSchema>;
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -51,6 +54,7 @@ export function openStudio(options: StudioOptions): Studio {
       lessons: new LessonsService(deps),
       takes: new TakesService(deps),
       recordings,
+      capture: options.capture?.(events) ?? browserCapture,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, tempStudio } from '../testing/tempStudio';
-import { startBrowserHost, TOKEN_HEADER } from './server';
+import { encodeWire } from '../../shared/contract/wire';
+import { TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { startBrowserHost } from './server';
 
 async function hostWithRenderer() {
   const studio = tempStudio();
@@ -59,5 +61,22 @@ describe('browser host', () => {
   it('refuses a port that is already taken with a clear error', async () => {
     const { studio, host } = await hostWithRenderer();
     await expect(startBrowserHost({ studio, rendererDir: tempDir(), port: host.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
+
+describe('browser host bytes', () => {
+  it('carries chunk bytes through the wire codec into the recording spool', async () => {
+    const { studio, host, origin, rpc } = await hostWithRenderer();
+    const project = (await rpc('app:projects.create', { title: 'Bytes' })).value;
+    const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
+    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const response = await fetch(`${origin}/rpc/app:recordings.appendChunk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: encodeWire({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: new Uint8Array([1, 2, 3, 250]) }),
+    });
+    expect(await response.json()).toEqual({ ok: true, value: { bytes: 4 } });
+    const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
+    expect([...fs.readFileSync(part)]).toEqual([1, 2, 3, 250]);
   });
 });

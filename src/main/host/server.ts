@@ -7,9 +7,11 @@ import type { Studio } from '../studio';
 import { resolveInside } from '../media/resolveInside';
 import { fileResponse } from '../media/fileResponse';
 import { RENDERER_CSP } from '../csp';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
+import { EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
 
-export const TOKEN_HEADER = 'x-flipside-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** A 32 MiB chunk (the contract's largest) grows by a third as base64. */
+const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   studio: Studio;
@@ -58,21 +60,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!hostAllowed(request.headers.host)) return sendJson(response, 403, { error: 'Unknown host' });
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
 
-    if (url.pathname.startsWith('/rpc/')) {
+    if (url.pathname.startsWith(RPC_PATH)) {
       if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined)) return sendJson(response, 401, { error: 'Missing or wrong token' });
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
       const body = await readJsonBody(request);
       if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const channel = decodeURIComponent(url.pathname.slice(RPC_PATH.length));
       return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'Method not allowed' });
     const method = request.method;
 
-    if (url.pathname.startsWith('/media/')) {
+    if (url.pathname.startsWith(MEDIA_PATH)) {
       if (!tokenMatches(url.searchParams.get('token'))) return sendJson(response, 401, { error: 'Missing or wrong token' });
-      const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice('/media'.length));
+      const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice(MEDIA_PATH.length - 1));
       if (!file) return sendJson(response, 404, { error: 'Not found' });
       return pipeResponse(await fileResponse(file, request.headers.range ?? null, method), response);
     }
@@ -86,7 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname !== '/events' || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
+    if (url.pathname !== EVENTS_PATH || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -133,7 +135,7 @@ function setSecurityHeaders(response: http.ServerResponse): void {
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = encodeWire(body);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
 }
@@ -148,13 +150,13 @@ async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> 
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The call is larger than 1 MiB' };
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The call is larger than 48 MiB' };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: decodeWire(text) };
   } catch {
     return { ok: false, status: 400, message: 'The call body is not valid JSON' };
   }

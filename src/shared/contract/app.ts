@@ -4,7 +4,7 @@ import { call, defineService } from './define';
 export const hostKindSchema = z.enum(['electron', 'browser', 'cli']);
 
 /** Commands the app menu (or a global shortcut) asks the UI to carry out. */
-export const menuCommandSchema = z.enum(['newProject', 'showLibrary', 'showTrash']);
+export const menuCommandSchema = z.enum(['newProject', 'showLibrary', 'showTrash', 'toggleRecordingPause', 'stopRecording']);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 export const appService = defineService(

@@ -1,4 +1,5 @@
 import { appService } from './app';
+import { captureService } from './capture';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
 import { recordingsService } from './recordings';
@@ -12,6 +13,7 @@ export const contract = {
   lessons: lessonsService,
   takes: takesService,
   recordings: recordingsService,
+  capture: captureService,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,23 @@
+import type { LaunchOptions } from '@playwright/test';
+
+/** Debian's Chromium with the flags this machine needs (see ../shared/DESIGN.md, Tests). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Chromium's fake camera (1280x720, 20 fps) and microphone (48 kHz), and getDisplayMedia({ preferCurrentTab })
+ * capturing the tab without a picker. Never add --use-fake-ui-for-media-stream: it breaks getDisplayMedia.
+ */
+export const FAKE_MEDIA_LAUNCH: LaunchOptions = {
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--auto-accept-this-tab-capture'],
+};
