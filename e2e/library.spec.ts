@@ -1,0 +1,118 @@
+import { test, expect } from './fixtures';
+import { LibraryPage } from './pages/LibraryPage';
+import { ProjectPage } from './pages/ProjectPage';
+
+const ALGEBRA = 'Algebra I';
+const ALGEBRA_RENAMED = 'Algebra I: Linear equations';
+const DESCRIPTION = 'Year 9, spring term. Solving and graphing linear equations.';
+
+test('a teacher builds a project, orders its lessons, uses the trash, and finds it all again after a restart', async ({ page, host }) => {
+  const library = new LibraryPage(page);
+  const project = new ProjectPage(page);
+
+  await library.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Start your first project' })).toBeVisible();
+
+  // Create a project with a description: it opens straight away, ready for lessons.
+  await library.createProject(ALGEBRA, DESCRIPTION);
+  await project.expectOpen(ALGEBRA);
+  await expect(page.getByText(DESCRIPTION)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add your first lesson' })).toBeVisible();
+
+  for (const title of ['Variables', 'Solving for x', 'Graphing lines', 'Scratch notes']) await project.addLesson(title);
+  await project.expectLessons(['Variables', 'Solving for x', 'Graphing lines', 'Scratch notes']);
+
+  // Reorder with the keyboard, then with the menu.
+  await project.moveWithKeyboard('Variables', 'down');
+  await project.expectLessons(['Solving for x', 'Variables', 'Graphing lines', 'Scratch notes']);
+  await expect(project.lesson('Variables')).toBeFocused();
+  await project.chooseAction('Graphing lines', 'Move up');
+  await project.expectLessons(['Solving for x', 'Graphing lines', 'Variables', 'Scratch notes']);
+
+  await project.renameLesson('Graphing lines', 'Graphing linear equations');
+
+  // Delete a lesson and undo: it comes back where it was.
+  const toast = await project.deleteLesson('Solving for x');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await project.expectLessons(['Solving for x', 'Graphing linear equations', 'Variables', 'Scratch notes']);
+
+  // Delete one for good (it stays in "Deleted lessons" until the trash is emptied).
+  await project.deleteLesson('Scratch notes');
+  await page.getByRole('button', { name: 'Deleted lessons (1)' }).click();
+  await expect(page.getByRole('list', { name: 'Deleted lessons' })).toContainText('Scratch notes');
+
+  await project.renameProject(ALGEBRA_RENAMED);
+  await expect(page.getByText(DESCRIPTION)).toBeVisible();
+  await project.backToLibrary();
+
+  await library.createProject('Cell biology');
+  await project.expectOpen('Cell biology');
+  await project.backToLibrary();
+  await expect(library.row(ALGEBRA_RENAMED)).toContainText('3 lessons');
+  await expect(library.row(ALGEBRA_RENAMED)).toContainText(DESCRIPTION);
+
+  // Rename from the library's menu.
+  await library.rename('Cell biology', 'Cell biology: mitosis');
+
+  // Search by title, by a lesson title, and for nothing.
+  await library.searchFor('mitosis');
+  await expect(library.titles()).toHaveText(['Cell biology: mitosis']);
+  await library.searchFor('graphing linear');
+  await expect(library.titles()).toHaveText([ALGEBRA_RENAMED]);
+  await library.searchFor('photosynthesis');
+  await expect(library.noResults('photosynthesis')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search' }).last().click();
+  await expect(library.titles()).toHaveCount(2);
+
+  // Sort by title.
+  await page.getByRole('button', { name: /Sort by/ }).click();
+  await page.getByRole('option', { name: 'Title' }).click();
+  await expect(library.titles()).toHaveText([ALGEBRA_RENAMED, 'Cell biology: mitosis']);
+
+  // Move to trash, then restore from the Trash view.
+  await library.chooseAction('Cell biology: mitosis', 'Move to trash');
+  await expect(library.toast('“Cell biology: mitosis” moved to trash')).toBeVisible();
+  await expect(library.row('Cell biology: mitosis')).toBeHidden();
+  await library.showTrash();
+  await expect(library.trashRow('Cell biology: mitosis')).toBeVisible();
+  await library.restore('Cell biology: mitosis');
+  await library.showProjects();
+  await expect(library.row('Cell biology: mitosis')).toBeVisible();
+
+  // Trash it again and empty the trash: the question says what goes.
+  await library.chooseAction('Cell biology: mitosis', 'Move to trash');
+  await expect(library.row('Cell biology: mitosis')).toBeHidden();
+  await library.showTrash();
+  await library.emptyTrash('Delete 1 project and 1 lesson forever? This cannot be undone.');
+  await expect(page.getByRole('radio', { name: /^Trash/ })).toContainText('0');
+
+  // Everything persisted: reload on the project's own address, then restart the host.
+  await library.showProjects();
+  await expect(library.titles()).toHaveText([ALGEBRA_RENAMED]);
+  await library.open(ALGEBRA_RENAMED);
+  await project.expectOpen(ALGEBRA_RENAMED);
+  const projectHash = new URL(page.url()).hash;
+  await page.reload();
+  await project.expectOpen(ALGEBRA_RENAMED);
+  await project.expectLessons(['Solving for x', 'Graphing linear equations', 'Variables']);
+  await expect(page.getByRole('button', { name: /Deleted lessons/ })).toBeHidden();
+
+  await host.restart();
+  await page.goto(host.url + projectHash);
+  await project.expectOpen(ALGEBRA_RENAMED);
+  await expect(page.getByText(DESCRIPTION)).toBeVisible();
+  await project.expectLessons(['Solving for x', 'Graphing linear equations', 'Variables']);
+  await project.backToLibrary();
+  await expect(library.titles()).toHaveText([ALGEBRA_RENAMED]);
+  await expect(library.row(ALGEBRA_RENAMED)).toContainText('3 lessons');
+});
+
+test('a project title is required, and the reason shows next to the field', async ({ page, host }) => {
+  const library = new LibraryPage(page);
+  await library.goto(host.url);
+  await page.getByRole('main').getByRole('button', { name: 'New project' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  await expect(dialog.getByText('A title is required')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveAttribute('aria-invalid', 'true');
+});

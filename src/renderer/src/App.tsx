@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { Clapperboard } from 'lucide-react';
+import { studio } from './studio';
+import { LibraryScreen } from './features/library/LibraryScreen';
+import { ProjectFormDialog } from './features/library/ProjectFormDialog';
+import { ProjectScreen } from './features/project/ProjectScreen';
+import { useHashRoute, type Route } from './lib/useHashRoute';
+import { ToastProvider } from './ui/Toast';
+
+/** Menu commands (from the app menu or a shortcut) arrive from main; each one maps to a place or a dialog. */
+function useMenuCommands(navigate: (route: Route) => void, openCreate: () => void): void {
+  useEffect(
+    () =>
+      studio.app.onDidRequestCommand(({ command }) => {
+        if (command === 'newProject') openCreate();
+        else if (command === 'showLibrary') navigate({ screen: 'library', view: 'active' });
+        else navigate({ screen: 'library', view: 'trash' });
+      }),
+    [navigate, openCreate],
+  );
+}
+
+function Shell() {
+  const [route, navigate] = useHashRoute();
+  const [isCreating, setCreating] = useState(false);
+  const openCreate = useCallback(() => setCreating(true), []);
+  useMenuCommands(navigate, openCreate);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <Link href="#/" className="brand" aria-label="Flipside Studio, go to the library">
+          <span className="brand-mark" aria-hidden="true">
+            <Clapperboard size={16} />
+          </span>
+          Flipside Studio
+        </Link>
+      </header>
+      {route.screen === 'project' ? (
+        <ProjectScreen key={route.projectId} projectId={route.projectId} />
+      ) : (
+        <LibraryScreen view={route.view} navigate={navigate} onNewProject={openCreate} />
+      )}
+      <ProjectFormDialog
+        isOpen={isCreating}
+        onOpenChange={setCreating}
+        onSubmit={async (values) => {
+          const project = await studio.projects.create(values);
+          navigate({ screen: 'project', projectId: project.id });
+        }}
+      />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  );
+}

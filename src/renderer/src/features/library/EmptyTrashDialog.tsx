@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button } from '../../ui/Button';
+import { Dialog, DialogActions } from '../../ui/Dialog';
+import { describeCounts, type TrashSummary } from './useEmptyTrash';
+
+interface EmptyTrashDialogProps {
+  summary: TrashSummary | null;
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+}
+
+export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDialogProps) {
+  const [isDeleting, setDeleting] = useState(false);
+  const what = summary ? describeCounts(summary.projects.length, summary.lessons) : '';
+
+  async function confirm() {
+    setDeleting(true);
+    try {
+      await onConfirm();
+    } finally {
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <Dialog title="Empty the trash?" role="alertdialog" isOpen={summary !== null} onOpenChange={(open) => !open && onCancel()}>
+      {what ? (
+        <>
+          <p className="dialog-lead">Delete {what} forever? This cannot be undone.</p>
+          {summary && summary.projects.length > 0 && (
+            <ul className="doomed-list" aria-label="Projects to delete">
+              {summary.projects.map((project) => (
+                <li key={project.id}>
+                  {project.title}
+                  {project.lessonCount > 0 && <span className="muted"> with its lessons</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {summary && summary.lessons > 0 && (
+            <p className="muted">Deleted lessons are the ones listed under “Deleted lessons” in each project.</p>
+          )}
+        </>
+      ) : (
+        <p className="dialog-lead">The trash is already empty: there is nothing to delete.</p>
+      )}
+      <DialogActions>
+        <Button variant="ghost" slot="close" autoFocus>
+          {what ? 'Cancel' : 'Close'}
+        </Button>
+        {what && (
+          <Button variant="danger" onPress={() => void confirm()} isPending={isDeleting}>
+            Delete forever
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

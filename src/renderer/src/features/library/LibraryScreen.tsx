@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { FolderPlus, Inbox, Plus, SearchX, Trash2 } from 'lucide-react';
+import type { LibraryView, Project } from '../../../../shared/library/schemas';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { describeError } from '../../lib/errors';
+import type { Route } from '../../lib/useHashRoute';
+import { LibraryToolbarRow } from './LibraryToolbarRow';
+import { ProjectFormDialog } from './ProjectFormDialog';
+import { ProjectList } from './ProjectList';
+import { TrashList } from './TrashList';
+import { EmptyTrashDialog } from './EmptyTrashDialog';
+import { useEmptyTrash } from './useEmptyTrash';
+import { useLibrary } from './useLibrary';
+
+interface LibraryScreenProps {
+  view: LibraryView;
+  navigate: (route: Route) => void;
+  onNewProject: () => void;
+}
+
+export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenProps) {
+  const library = useLibrary(view);
+  const emptyTrash = useEmptyTrash();
+  const [renaming, setRenaming] = useState<Project | null>(null);
+  const projects = library.shown;
+  const { error } = library.projects;
+  const open = (project: Project) => navigate({ screen: 'project', projectId: project.id });
+  const isNewLibrary = view === 'active' && library.totalActive === 0 && library.query === '' && projects?.length === 0;
+
+  return (
+    <main className="page" aria-labelledby="page-title">
+      <div className="page-header">
+        <h1 id="page-title">Library</h1>
+        <Button variant="primary" onPress={onNewProject}>
+          <Plus size={16} aria-hidden="true" />
+          New project
+        </Button>
+      </div>
+
+      <LibraryToolbarRow
+        view={view}
+        library={library}
+        showSearch={!isNewLibrary}
+        onViewChange={(next) => navigate({ screen: 'library', view: next })}
+        onEmptyTrash={() => void emptyTrash.ask()}
+      />
+
+      {error !== null && projects === undefined ? (
+        <div className="load-error" role="alert">
+          <p>{describeError(error)}</p>
+          <Button onPress={library.projects.reload}>Try again</Button>
+        </div>
+      ) : projects === undefined ? null : isNewLibrary ? (
+        <EmptyState
+          icon={<FolderPlus size={32} />}
+          title="Start your first project"
+          action={
+            <Button variant="primary" size="lg" onPress={onNewProject}>
+              <Plus size={18} aria-hidden="true" />
+              New project
+            </Button>
+          }
+        >
+          <p>A project holds the lessons of one unit or course, such as “Algebra I” or “Cell biology”.</p>
+          <p>Each lesson becomes one short video your learners watch before class, with questions along the way.</p>
+        </EmptyState>
+      ) : projects.length === 0 && view === 'active' ? (
+        <EmptyState
+          icon={<SearchX size={32} />}
+          title={`No projects match “${library.query}”`}
+          action={<Button onPress={() => library.setQuery('')}>Clear search</Button>}
+        >
+          <p>Search looks in project titles, descriptions and lesson titles.</p>
+        </EmptyState>
+      ) : projects.length === 0 ? (
+        <EmptyState icon={<Inbox size={32} />} title="The trash is empty">
+          <p>Projects you move to the trash wait here until you empty it, so you can restore them if you change your mind.</p>
+        </EmptyState>
+      ) : view === 'active' ? (
+        <ProjectList
+          projects={projects}
+          onOpen={open}
+          onRename={setRenaming}
+          onDuplicate={(project) => void library.actions.duplicate(project)}
+          onTrash={(project) => void library.actions.moveToTrash(project)}
+        />
+      ) : (
+        <>
+          <p className="trash-note">
+            <Trash2 size={14} aria-hidden="true" /> Projects here are kept until you empty the trash.
+          </p>
+          <TrashList projects={projects} onRestore={(project) => void library.actions.restore(project)} />
+        </>
+      )}
+
+      <ProjectFormDialog
+        isOpen={renaming !== null}
+        onOpenChange={(isOpen) => !isOpen && setRenaming(null)}
+        project={renaming}
+        onSubmit={(values) => (renaming ? library.actions.rename(renaming, values) : Promise.resolve())}
+      />
+      <EmptyTrashDialog summary={emptyTrash.summary} onConfirm={emptyTrash.confirm} onCancel={emptyTrash.cancel} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { RotateCcw } from 'lucide-react';
+import type { Project } from '../../../../shared/library/schemas';
+import { Button } from '../../ui/Button';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { pluralize } from '../../lib/time';
+
+interface TrashListProps {
+  projects: Project[];
+  onRestore: (project: Project) => void;
+}
+
+export function TrashList({ projects, onRestore }: TrashListProps) {
+  return (
+    <ul className="trash-list" aria-label="Projects in the trash">
+      {projects.map((project) => (
+        <li key={project.id} className="project-row trash-row" data-project-id={project.id}>
+          <div className="project-row-main">
+            <span className="project-title">{project.title}</span>
+            {project.description && <span className="project-description">{project.description}</span>}
+            <span className="project-meta">
+              <span>{project.lessonCount === 0 ? 'No lessons' : pluralize(project.lessonCount, 'lesson')}</span>
+              <span aria-hidden="true">·</span>
+              <RelativeTime prefix="moved to trash" timestamp={project.trashedAt ?? project.updatedAt} />
+            </span>
+          </div>
+          <Button onPress={() => onRestore(project)} aria-label={`Restore ${project.title}`}>
+            <RotateCcw size={16} aria-hidden="true" />
+            Restore
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Link } from 'react-aria-components';
+import { ArrowLeft, ListVideo, Pencil, RotateCcw } from 'lucide-react';
+import { StudioError } from '../../../../shared/contract/result';
+import type { Lesson } from '../../../../shared/library/schemas';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { describeError } from '../../lib/errors';
+import { pluralize } from '../../lib/time';
+import { ProjectFormDialog } from '../library/ProjectFormDialog';
+import { AddLessonForm } from './AddLessonForm';
+import { DeletedLessons } from './DeletedLessons';
+import { LessonList } from './LessonList';
+import { RenameLessonDialog } from './RenameLessonDialog';
+import { useProject } from './useProject';
+
+function BackLink() {
+  return (
+    <Link href="#/" className="back-link">
+      <ArrowLeft size={16} aria-hidden="true" />
+      Library
+    </Link>
+  );
+}
+
+export function ProjectScreen({ projectId }: { projectId: string }) {
+  const { project, lessons, trashed, actions } = useProject(projectId);
+  const [isEditing, setEditing] = useState(false);
+  const [renaming, setRenaming] = useState<Lesson | null>(null);
+
+  if (project.data === undefined) {
+    const missing = project.error instanceof StudioError && project.error.code === 'not_found';
+    return (
+      <main className="page" aria-labelledby="page-title">
+        <BackLink />
+        {project.error !== null && (
+          <EmptyState icon={<ListVideo size={32} />} title={missing ? 'This project no longer exists' : 'This project could not be opened'}>
+            <p id="page-title">{missing ? 'It may have been deleted when the trash was emptied.' : describeError(project.error)}</p>
+          </EmptyState>
+        )}
+      </main>
+    );
+  }
+
+  const current = project.data;
+  const isTrashed = current.trashedAt !== null;
+  const activeLessons = lessons.data ?? [];
+
+  return (
+    <main className="page" aria-labelledby="page-title">
+      <BackLink />
+      {isTrashed && (
+        <div className="banner" role="status">
+          <span>This project is in the trash. Restore it to change its lessons.</span>
+          <Button onPress={() => void actions.restoreProject()}>
+            <RotateCcw size={16} aria-hidden="true" />
+            Restore project
+          </Button>
+        </div>
+      )}
+      <div className="page-header project-header">
+        <div className="project-heading">
+          <h1 id="page-title">{current.title}</h1>
+          {current.description ? <p className="project-lead">{current.description}</p> : <p className="project-lead muted">No description</p>}
+          <p className="project-meta">
+            <span>{activeLessons.length === 0 ? 'No lessons yet' : pluralize(activeLessons.length, 'lesson')}</span>
+            <span aria-hidden="true">·</span>
+            <RelativeTime prefix="edited" timestamp={current.updatedAt} />
+          </p>
+        </div>
+        <Button onPress={() => setEditing(true)} isDisabled={isTrashed}>
+          <Pencil size={16} aria-hidden="true" />
+          Rename
+        </Button>
+      </div>
+
+      <section className="lessons-section" aria-labelledby="lessons-heading">
+        <h2 id="lessons-heading" className="section-title">
+          Lessons
+        </h2>
+        {!isTrashed && <AddLessonForm onAdd={actions.addLesson} />}
+        {lessons.data === undefined ? null : activeLessons.length === 0 ? (
+          <EmptyState icon={<ListVideo size={32} />} title="Add your first lesson">
+            <p>Each lesson is one video your learners watch before class, with questions along the way to check they followed it.</p>
+            <p>Type a title above and press Enter; keep typing to add the next one.</p>
+          </EmptyState>
+        ) : (
+          <LessonList
+            lessons={activeLessons}
+            onMove={(lesson, toIndex) => void actions.moveLesson(lesson, toIndex)}
+            onRename={setRenaming}
+            onTrash={(lesson, index) => void actions.trashLesson(lesson, index)}
+          />
+        )}
+      </section>
+
+      <DeletedLessons lessons={trashed.data ?? []} onRestore={(lesson) => void actions.restoreLesson(lesson)} canRestore={!isTrashed} />
+
+      <ProjectFormDialog isOpen={isEditing} onOpenChange={setEditing} project={current} onSubmit={actions.updateProject} />
+      <RenameLessonDialog lesson={renaming} onClose={() => setRenaming(null)} onRename={actions.renameLesson} />
+    </main>
+  );
+}
