@@ -103,7 +103,8 @@ describe('ProjectsService', () => {
     fs.writeFileSync(path.join(mediaDir, 'take.mp4'), 'x');
 
     // The doomed project's own lesson goes with it by cascade; only trashed lessons are counted as lessons.
-    await expect(call(studio, 'projects', 'emptyTrash', {})).resolves.toEqual({ projects: 1, lessons: 1 });
+    await expect(call(studio, 'projects', 'trashSummary', {})).resolves.toEqual({ projects: 1, lessons: 1, takes: 0, projectTitles: ['Old'] });
+    await expect(call(studio, 'projects', 'emptyTrash', {})).resolves.toEqual({ projects: 1, lessons: 1, takes: 0 });
     expect(fs.existsSync(mediaDir)).toBe(false);
     expect(studio.db.prepare('SELECT COUNT(*) AS n FROM lessons WHERE project_id = ?').get(doomed.id)).toEqual({ n: 0 });
     const left = await call<Lesson[]>(studio, 'lessons', 'list', { projectId: kept.id });

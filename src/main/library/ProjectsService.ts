@@ -94,19 +94,48 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  /** Deletes for good every trashed project (with its media) and every trashed lesson. */
-  emptyTrash(_input: Input<'emptyTrash'>): { projects: number; lessons: number } {
-    const { db } = this.deps;
-    const doomed = db.prepare('SELECT id FROM projects WHERE trashed_at IS NOT NULL').all() as { id: string }[];
-    const purge = db.transaction(() => {
-      const lessons = db.prepare('DELETE FROM lessons WHERE trashed_at IS NOT NULL').run().changes;
-      const projects = db.prepare('DELETE FROM projects WHERE trashed_at IS NOT NULL').run().changes;
-      return { projects, lessons };
-    });
-    const counts = purge();
-    for (const { id } of doomed) fs.rmSync(path.join(this.deps.mediaRoot, id), { recursive: true, force: true });
+  trashSummary(_input: Input<'trashSummary'>): { projects: number; lessons: number; takes: number; projectTitles: string[] } {
+    const trashed = sortProjects(this.rows.projects(true).map(withoutLessonTitles), 'title');
+    return { ...this.trashCounts(), projectTitles: trashed.map((project) => project.title) };
+  }
+
+  /**
+   * Deletes for good every trashed project, every lesson and take deleted one by one, and their media. Rows go in
+   * one transaction; files go after it commits, so a failure never leaves a row pointing at deleted media.
+   */
+  emptyTrash(_input: Input<'emptyTrash'>): { projects: number; lessons: number; takes: number } {
+    const { db, mediaRoot } = this.deps;
+    const counts = this.trashCounts();
+    const projectFolders = (db.prepare('SELECT id FROM projects WHERE trashed_at IS NOT NULL').all() as { id: string }[]).map((row) => row.id);
+    const takeFolders = db
+      .prepare(
+        `SELECT l.project_id || '/' || t.id AS folder FROM takes t JOIN lessons l ON l.id = t.lesson_id JOIN projects p ON p.id = l.project_id
+         WHERE p.trashed_at IS NULL AND (t.trashed_at IS NOT NULL OR l.trashed_at IS NOT NULL)`,
+      )
+      .all() as { folder: string }[];
+    db.transaction(() => {
+      db.prepare("DELETE FROM takes WHERE trashed_at IS NOT NULL AND status = 'ready'").run();
+      db.prepare('DELETE FROM lessons WHERE trashed_at IS NOT NULL').run();
+      db.prepare('DELETE FROM projects WHERE trashed_at IS NOT NULL').run();
+    })();
+    for (const folder of [...projectFolders, ...takeFolders.map((row) => row.folder)]) {
+      fs.rmSync(path.join(mediaRoot, ...folder.split('/')), { recursive: true, force: true });
+    }
     this.deps.events.emit('projects', 'onDidChange', { projectId: null });
     return counts;
+  }
+
+  /** Counts as the teacher sees them: a trashed project's own lessons and takes go with it and are not counted. */
+  private trashCounts(): { projects: number; lessons: number; takes: number } {
+    const count = (sql: string) => (this.deps.db.prepare(sql).get() as { n: number }).n;
+    return {
+      projects: count('SELECT COUNT(*) AS n FROM projects WHERE trashed_at IS NOT NULL'),
+      lessons: count('SELECT COUNT(*) AS n FROM lessons l JOIN projects p ON p.id = l.project_id WHERE l.trashed_at IS NOT NULL AND p.trashed_at IS NULL'),
+      takes: count(
+        `SELECT COUNT(*) AS n FROM takes t JOIN lessons l ON l.id = t.lesson_id JOIN projects p ON p.id = l.project_id
+         WHERE t.trashed_at IS NOT NULL AND l.trashed_at IS NULL AND p.trashed_at IS NULL`,
+      ),
+    };
   }
 
   private changed(projectId: string): void {

@@ -151,4 +151,17 @@ describe('TakesService', () => {
     expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['First try', true]]);
     expect(takes.list({ lessonId: lesson.id, view: 'trash' }).map((take) => take.id)).toEqual([second.id]);
   });
+
+  it('deletes a trashed take and its files for good when the trash is emptied', async () => {
+    const { recordings, takes, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
+    await recordings.finish({ takeId, tracks: [] });
+    takes.trash({ id: takeId });
+    const projects = new ProjectsService(deps);
+    expect(projects.trashSummary({})).toEqual({ projects: 0, lessons: 0, takes: 1, projectTitles: [] });
+    expect(projects.emptyTrash({})).toEqual({ projects: 0, lessons: 0, takes: 1 });
+    expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+    expect(takes.list({ lessonId: lesson.id, view: 'trash' })).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { call, defineService } from './define';
 import { descriptionSchema, idSchema, libraryViewSchema, projectSchema, projectSortSchema, titleSchema } from '../library/schemas';
 
 const byId = z.object({ id: idSchema });
+const trashCountsSchema = z.object({ projects: z.number().int(), lessons: z.number().int(), takes: z.number().int() });
 
 export const projectsService = defineService(
   'projects',
@@ -28,7 +29,9 @@ export const projectsService = defineService(
     duplicate: call(byId, projectSchema),
     trash: call(byId, projectSchema),
     restore: call(byId, projectSchema),
-    emptyTrash: call(z.object({}), z.object({ projects: z.number().int(), lessons: z.number().int() })),
+    /** What "Empty trash" would delete for good: projects, lessons deleted one by one, takes deleted one by one. */
+    trashSummary: call(z.object({}), trashCountsSchema.extend({ projectTitles: z.array(z.string()) })),
+    emptyTrash: call(z.object({}), trashCountsSchema),
   },
   {
     /** Something in the library changed; `projectId` is null when several projects did. */

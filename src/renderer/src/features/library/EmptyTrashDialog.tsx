@@ -11,7 +11,7 @@ interface EmptyTrashDialogProps {
 
 export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDialogProps) {
   const [isDeleting, setDeleting] = useState(false);
-  const what = summary ? describeCounts(summary.projects.length, summary.lessons) : '';
+  const what = summary ? describeCounts(summary) : '';
 
   async function confirm() {
     setDeleting(true);
@@ -27,18 +27,17 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
       {what ? (
         <>
           <p className="dialog-lead">Delete {what} forever? This cannot be undone.</p>
-          {summary && summary.projects.length > 0 && (
+          {summary && summary.projectTitles.length > 0 && (
             <ul className="doomed-list" aria-label="Projects to delete">
-              {summary.projects.map((project) => (
-                <li key={project.id}>
-                  {project.title}
-                  {project.lessonCount > 0 && <span className="muted"> with its lessons</span>}
+              {summary.projectTitles.map((title, index) => (
+                <li key={index}>
+                  {title} <span className="muted">with its lessons and recordings</span>
                 </li>
               ))}
             </ul>
           )}
-          {summary && summary.lessons > 0 && (
-            <p className="muted">Deleted lessons are the ones listed under “Deleted lessons” in each project.</p>
+          {summary && (summary.lessons > 0 || summary.takes > 0) && (
+            <p className="muted">Deleted lessons and takes are the ones listed as deleted in each project and lesson.</p>
           )}
         </>
       ) : (

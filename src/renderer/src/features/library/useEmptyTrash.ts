@@ -1,29 +1,16 @@
 import { useCallback, useState } from 'react';
-import type { Project } from '../../../../shared/library/schemas';
 import { studio } from '../../studio';
 import { pluralize } from '../../lib/time';
 import { useToast } from '../../ui/Toast';
 
-export interface TrashSummary {
-  projects: Project[];
-  /** Lessons deleted one by one, in any project; a trashed project's own lessons go with it. */
-  lessons: number;
-}
+export type TrashSummary = Awaited<ReturnType<typeof studio.projects.trashSummary>>;
 
-/** What "Empty trash" would delete, counted before asking, so the question can say exactly that. */
-async function summarizeTrash(): Promise<TrashSummary> {
-  const [active, trashed] = await Promise.all([
-    studio.projects.list({ view: 'active', query: '', sort: 'updated' }),
-    studio.projects.list({ view: 'trash', query: '', sort: 'updated' }),
-  ]);
-  const lessonLists = await Promise.all([...active, ...trashed].map((project) => studio.lessons.list({ projectId: project.id, view: 'trash' })));
-  return { projects: trashed, lessons: lessonLists.reduce((sum, list) => sum + list.length, 0) };
-}
-
-/** "2 projects and 1 lesson"; empty when there is nothing. */
-export function describeCounts(projects: number, lessons: number): string {
-  const parts = [projects > 0 ? pluralize(projects, 'project') : '', lessons > 0 ? pluralize(lessons, 'lesson') : ''];
-  return parts.filter(Boolean).join(' and ');
+/** "2 projects, 1 lesson and 3 takes"; empty when there is nothing. */
+export function describeCounts(counts: { projects: number; lessons: number; takes: number }): string {
+  const parts = [pluralize(counts.projects, 'project'), pluralize(counts.lessons, 'lesson'), pluralize(counts.takes, 'take')].filter(
+    (_part, index) => [counts.projects, counts.lessons, counts.takes][index]! > 0,
+  );
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
 export function useEmptyTrash() {
@@ -32,7 +19,7 @@ export function useEmptyTrash() {
 
   const ask = useCallback(async () => {
     try {
-      setSummary(await summarizeTrash());
+      setSummary(await studio.projects.trashSummary({}));
     } catch (error) {
       toast.error(error);
     }
@@ -41,7 +28,7 @@ export function useEmptyTrash() {
   const confirm = useCallback(async () => {
     try {
       const deleted = await studio.projects.emptyTrash({});
-      const what = describeCounts(deleted.projects, deleted.lessons);
+      const what = describeCounts(deleted);
       toast.show({ message: what ? `Deleted ${what} forever` : 'The trash was already empty' });
     } catch (error) {
       toast.error(error);
