@@ -10,6 +10,7 @@ import { ProjectsService } from './library/ProjectsService';
 import { LessonsService } from './library/LessonsService';
 import { RecordingService } from './recording/RecordingService';
 import { TakesService } from './recording/TakesService';
+import { EditorService } from './editor/EditorService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -55,6 +56,7 @@ export function openStudio(options: StudioOptions): Studio {
       takes: new TakesService(deps),
       recordings,
       capture: options.capture?.(events) ?? browserCapture,
+      editor: new EditorService(deps),
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );

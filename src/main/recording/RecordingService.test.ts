@@ -1,39 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { contract } from '../../shared/contract';
-import type { Lesson, Project } from '../../shared/library/schemas';
+import { describe, expect, it } from 'vitest';
 import type { Take, TrackRole } from '../../shared/media/takes';
-import { EventHub } from '../rpc/eventHub';
-import { openDatabase } from '../store/database';
-import { LessonsService } from '../library/LessonsService';
 import { ProjectsService } from '../library/ProjectsService';
-import { tempDir } from '../testing/tempStudio';
+import { setup, record } from '../testing/libraryFixture';
 import { chunksOf, ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
 import { RecordingService } from './RecordingService';
-import { TakesService } from './TakesService';
-
-/** The services on a real library, with a clock the test moves (heartbeats go stale only with time). */
-function setup(dataDir = tempDir()) {
-  const clock = { now: 1_000_000 };
-  const db = openDatabase(dataDir);
-  onTestFinished(() => {
-    db.close();
-  });
-  const deps = { db, events: new EventHub(contract), mediaRoot: path.join(dataDir, 'media'), now: () => clock.now };
-  const projects = new ProjectsService(deps);
-  const lessons = new LessonsService(deps);
-  const project: Project = projects.create({ title: 'Physics', description: '' });
-  const lesson: Lesson = lessons.add({ projectId: project.id, title: 'Momentum' });
-  return { dataDir, clock, deps, recordings: new RecordingService(deps), takes: new TakesService(deps), lesson };
-}
-
-function record(recordings: RecordingService, takeId: string, role: TrackRole, chunks: Uint8Array<ArrayBuffer>[], clock: { now: number }) {
-  chunks.forEach((data, index) => {
-    clock.now += 1000;
-    recordings.appendChunk({ takeId, role, index, atMs: (index + 1) * 1000, data });
-  });
-}
 
 const mediaFiles = (mediaRoot: string) =>
   fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];

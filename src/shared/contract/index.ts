@@ -1,5 +1,6 @@
 import { appService } from './app';
 import { captureService } from './capture';
+import { editorService } from './editor';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
 import { recordingsService } from './recordings';
@@ -14,6 +15,7 @@ export const contract = {
   takes: takesService,
   recordings: recordingsService,
   capture: captureService,
+  editor: editorService,
 } as const;
 
 export type Contract = typeof contract;

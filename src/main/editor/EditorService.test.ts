@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../shared/contract';
+import { recordedTake, setup } from '../testing/libraryFixture';
+import { EditorService } from './EditorService';
+
+async function editorWithTake() {
+  const fixture = setup();
+  const take = await recordedTake(fixture, 2);
+  return { ...fixture, take, editor: new EditorService(fixture.deps) };
+}
+
+const marker = (sourceMs: number, title = 'Key idea') => ({ id: randomUUID(), sourceMs, title, note: '' });
+
+describe('EditorService', () => {
+  it('refuses to open a lesson that has no take yet, saying what to do', () => {
+    const { deps, lesson } = setup();
+    expect(() => new EditorService(deps).open({ lessonId: lesson.id })).toThrow(/record or import a take first/);
+  });
+
+  it('opens the active take keeping all of it, at revision 0', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    const document = editor.open({ lessonId: lesson.id });
+    expect(document).toMatchObject({ lessonId: lesson.id, takeId: take.id, revision: 0, markers: [], callouts: [] });
+    expect(document.editList).toEqual({ sourceDuration: take.durationMs, trimStart: 0, trimEnd: take.durationMs, cuts: [], splits: [] });
+    expect(document.layout.placement).toEqual({ kind: 'corner', corner: 'bottom-right' });
+  });
+
+  it('saves each step and gives it all back on reopening', async () => {
+    const { editor, lesson, take, deps } = await editorWithTake();
+    const opened = editor.open({ lessonId: lesson.id });
+    const intro = marker(100, 'Intro');
+    const callout = { id: randomUUID(), kind: 'highlight' as const, sourceStart: 200, sourceEnd: 900, box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 }, text: '', burnIn: true };
+    const seen: unknown[] = [];
+    deps.events.listen((channel, payload) => seen.push([channel, payload]));
+
+    const first = editor.apply({
+      takeId: take.id,
+      baseRevision: opened.revision,
+      editList: { ...opened.editList, trimStart: 100, cuts: [{ start: 500, end: 700 }, { start: 650, end: 800 }] },
+      upsertMarkers: [intro, marker(1500)],
+      removeMarkers: [],
+      upsertCallouts: [callout],
+      removeCallouts: [],
+    });
+    expect(first.revision).toBe(1);
+    expect(seen).toContainEqual(['app:editor.onDidChange', { lessonId: lesson.id, takeId: take.id, revision: 1 }]);
+    editor.apply({ takeId: take.id, baseRevision: 1, upsertMarkers: [{ ...intro, title: 'Introduction' }], removeMarkers: [], upsertCallouts: [], removeCallouts: [callout.id] });
+
+    const reopened = editor.open({ lessonId: lesson.id });
+    expect(reopened.revision).toBe(2);
+    expect(reopened.editList.cuts).toEqual([{ start: 500, end: 800 }]);
+    expect(reopened.markers.map((each) => each.title)).toEqual(['Introduction', 'Key idea']);
+    expect(reopened.callouts).toEqual([]);
+  });
+
+  it('refuses a change made on an older revision and writes none of it', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    editor.open({ lessonId: lesson.id });
+    editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(10)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] });
+    expect(() => editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(20)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] })).toThrow(/changed in another window/);
+    expect(editor.open({ lessonId: lesson.id }).markers).toHaveLength(1);
+  });
+
+  it('refuses anchors past the end of the recording and edit lists of another length', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    const opened = editor.open({ lessonId: lesson.id });
+    const base = { takeId: take.id, baseRevision: 0, removeMarkers: [], upsertCallouts: [], removeCallouts: [] };
+    expect(() => editor.apply({ ...base, upsertMarkers: [marker(take.durationMs + 1)] })).toThrow(/within the recording/);
+    expect(() => editor.apply({ ...base, upsertMarkers: [], editList: { ...opened.editList, sourceDuration: 99_999, trimEnd: 99_999 } })).toThrow(/different length/);
+  });
+
+  it('refuses, in the contract, a marker without a title, naming the field', () => {
+    const parsed = contract.editor.calls.apply.input.safeParse({ takeId: randomUUID(), baseRevision: 0, upsertMarkers: [{ id: randomUUID(), sourceMs: 5, title: '  ' }] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['upsertMarkers', 0, 'title'], message: 'A key moment needs a title' });
+  });
+
+  it('will not move another take’s marker by reusing its id', async () => {
+    const fixture = await editorWithTake();
+    const { editor, lesson, take, takes } = fixture;
+    editor.open({ lessonId: lesson.id });
+    const shared = marker(10);
+    editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] });
+    const other = await recordedTake(fixture, 2);
+    takes.setActive({ id: other.id });
+    editor.open({ lessonId: lesson.id });
+    expect(() => editor.apply({ takeId: other.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] })).toThrow(/belongs to another take/);
+  });
+});

@@ -1,0 +1,134 @@
+import type { Contract, ServiceHandlers } from '../../shared/contract';
+import { StudioError } from '../../shared/contract/result';
+import {
+  calloutSchema,
+  cameraLayoutSchema,
+  DEFAULT_CAMERA_LAYOUT,
+  type Callout,
+  type DocumentChange,
+  type LessonDocument,
+  type Marker,
+} from '../../shared/editor/document';
+import { editListSchema, fullEditList, normalizeEditList } from '../../shared/timeline/editList';
+import { LibraryRows } from '../library/rows';
+import type { LibraryDeps } from '../library/ProjectsService';
+import { TakeRows } from '../recording/takeRows';
+
+type Input<K extends keyof Contract['editor']['calls']> = Parameters<ServiceHandlers<Contract['editor']>[K]>[0];
+
+interface EditRow {
+  edit_list: string;
+  layout: string;
+  revision: number;
+}
+
+/** The lesson's document lives per take; every change is one transaction guarded by the revision it was made on. */
+export class EditorService implements ServiceHandlers<Contract['editor']> {
+  private readonly library: LibraryRows;
+  private readonly takes: TakeRows;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.library = new LibraryRows(deps.db);
+    this.takes = new TakeRows(deps.db);
+    this.now = deps.now ?? Date.now;
+  }
+
+  open(input: Input<'open'>): LessonDocument {
+    const lesson = this.library.lesson(input.lessonId);
+    const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as { takeId: string | null };
+    if (!row.takeId) throw new StudioError('conflict', 'This lesson has no recording yet: record or import a take first');
+    const take = this.takes.take(row.takeId);
+    this.deps.db
+      .prepare('INSERT OR IGNORE INTO take_edits (take_id, edit_list, layout, revision, updated_at) VALUES (?, ?, ?, 0, ?)')
+      .run(take.id, JSON.stringify(fullEditList(Math.max(1, take.durationMs))), JSON.stringify(DEFAULT_CAMERA_LAYOUT), this.now());
+    return this.read(lesson.id, take.id);
+  }
+
+  apply(change: Input<'apply'>): { revision: number } {
+    const take = this.takes.take(change.takeId);
+    const { db } = this.deps;
+    const revision = db.transaction(() => {
+      const current = this.editRow(take.id);
+      if (current.revision !== change.baseRevision) {
+        throw new StudioError('conflict', 'This lesson was changed in another window; reopen it to see the latest version');
+      }
+      const sourceDuration = editListSchema.parse(JSON.parse(current.edit_list)).sourceDuration;
+      this.checkInside(change, sourceDuration);
+      const next = current.revision + 1;
+      db.prepare('UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, updated_at = ? WHERE take_id = ?').run(
+        change.editList ? JSON.stringify(normalizeEditList({ ...change.editList, sourceDuration })) : null,
+        change.layout ? JSON.stringify(change.layout) : null,
+        next,
+        this.now(),
+        take.id,
+      );
+      this.writeMarkers(take.id, change);
+      this.writeCallouts(take.id, change);
+      this.library.touchProject(this.library.lesson(take.lessonId).projectId, this.now());
+      return next;
+    })();
+    this.deps.events.emit('editor', 'onDidChange', { lessonId: take.lessonId, takeId: take.id, revision });
+    return { revision };
+  }
+
+  private read(lessonId: string, takeId: string): LessonDocument {
+    const row = this.editRow(takeId);
+    const markers = this.deps.db.prepare('SELECT id, source_ms AS sourceMs, title, note FROM markers WHERE take_id = ? ORDER BY source_ms, id').all(takeId) as Marker[];
+    const callouts = (this.deps.db.prepare('SELECT data FROM callouts WHERE take_id = ? ORDER BY source_start, id').all(takeId) as { data: string }[]).map(
+      (callout) => calloutSchema.parse(JSON.parse(callout.data)),
+    );
+    return {
+      lessonId,
+      takeId,
+      revision: row.revision,
+      editList: editListSchema.parse(JSON.parse(row.edit_list)),
+      layout: cameraLayoutSchema.parse(JSON.parse(row.layout)),
+      markers,
+      callouts,
+    };
+  }
+
+  private editRow(takeId: string): EditRow {
+    const row = this.deps.db.prepare('SELECT edit_list, layout, revision FROM take_edits WHERE take_id = ?').get(takeId) as EditRow | undefined;
+    if (!row) throw new StudioError('not_found', 'Open the lesson in the editor first');
+    return row;
+  }
+
+  private checkInside(change: DocumentChange, sourceDuration: number): void {
+    const outside = (ms: number) => ms > sourceDuration;
+    if (change.editList && change.editList.sourceDuration !== sourceDuration) {
+      throw new StudioError('invalid_input', 'The edit list belongs to a recording of a different length');
+    }
+    if (change.upsertMarkers.some((marker) => outside(marker.sourceMs)) || change.upsertCallouts.some((callout) => outside(callout.sourceEnd))) {
+      throw new StudioError('invalid_input', 'Key moments and callouts must fall within the recording');
+    }
+  }
+
+  /** An id already used by another take's marker is refused rather than moved across takes. */
+  private writeMarkers(takeId: string, change: DocumentChange): void {
+    const upsert = this.deps.db.prepare(
+      `INSERT INTO markers (id, take_id, source_ms, title, note) VALUES (@id, @takeId, @sourceMs, @title, @note)
+       ON CONFLICT (id) DO UPDATE SET source_ms = excluded.source_ms, title = excluded.title, note = excluded.note WHERE markers.take_id = excluded.take_id`,
+    );
+    for (const marker of change.upsertMarkers) {
+      if (upsert.run({ ...marker, takeId }).changes === 0) throw new StudioError('conflict', 'That key moment belongs to another take');
+    }
+    const remove = this.deps.db.prepare('DELETE FROM markers WHERE id = ? AND take_id = ?');
+    for (const id of change.removeMarkers) remove.run(id, takeId);
+  }
+
+  private writeCallouts(takeId: string, change: DocumentChange): void {
+    const upsert = this.deps.db.prepare(
+      `INSERT INTO callouts (id, take_id, source_start, source_end, data) VALUES (@id, @takeId, @sourceStart, @sourceEnd, @data)
+       ON CONFLICT (id) DO UPDATE SET source_start = excluded.source_start, source_end = excluded.source_end, data = excluded.data
+       WHERE callouts.take_id = excluded.take_id`,
+    );
+    for (const callout of change.upsertCallouts) {
+      const row = { id: callout.id, takeId, sourceStart: callout.sourceStart, sourceEnd: callout.sourceEnd, data: JSON.stringify(callout satisfies Callout) };
+      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another take');
+    }
+    const remove = this.deps.db.prepare('DELETE FROM callouts WHERE id = ? AND take_id = ?');
+    for (const id of change.removeCallouts) remove.run(id, takeId);
+  }
+}
