@@ -11,6 +11,7 @@ import { LessonsService } from './library/LessonsService';
 import { RecordingService } from './recording/RecordingService';
 import { TakesService } from './recording/TakesService';
 import { EditorService } from './editor/EditorService';
+import { DerivedService } from './derived/DerivedService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -57,6 +58,7 @@ export function openStudio(options: StudioOptions): Studio {
       recordings,
       capture: options.capture?.(events) ?? browserCapture,
       editor: new EditorService(deps),
+      derived: new DerivedService(deps),
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );

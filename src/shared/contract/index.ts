@@ -1,6 +1,7 @@
 import { appService } from './app';
 import { captureService } from './capture';
 import { editorService } from './editor';
+import { derivedService } from './derived';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
 import { recordingsService } from './recordings';
@@ -16,6 +17,7 @@ export const contract = {
   recordings: recordingsService,
   capture: captureService,
   editor: editorService,
+  derived: derivedService,
 } as const;
 
 export type Contract = typeof contract;
