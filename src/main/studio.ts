@@ -12,6 +12,7 @@ import { RecordingService } from './recording/RecordingService';
 import { TakesService } from './recording/TakesService';
 import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
+import { RenderService } from './render/RenderService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -40,6 +41,7 @@ export function openStudio(options: StudioOptions): Studio {
   const events = new EventHub(contract);
   const deps = { db, events, mediaRoot };
   const recordings = new RecordingService(deps);
+  const renders = new RenderService(deps);
   const dispatcher = createDispatcher(
     contract,
     {
@@ -59,6 +61,7 @@ export function openStudio(options: StudioOptions): Studio {
       capture: options.capture?.(events) ?? browserCapture,
       editor: new EditorService(deps),
       derived: new DerivedService(deps),
+      renders,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );
@@ -70,6 +73,7 @@ export function openStudio(options: StudioOptions): Studio {
     events,
     close: () => {
       recordings.closeAll();
+      renders.cancelAll();
       db.close();
     },
   };

@@ -2,6 +2,7 @@ import { appService } from './app';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
+import { rendersService } from './renders';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
 import { recordingsService } from './recordings';
@@ -18,6 +19,7 @@ export const contract = {
   capture: captureService,
   editor: editorService,
   derived: derivedService,
+  renders: rendersService,
 } as const;
 
 export type Contract = typeof contract;

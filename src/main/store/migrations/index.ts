@@ -2,9 +2,10 @@ import { init } from './0001-init';
 import { lessonTrash } from './0002-lesson-trash';
 import { takes } from './0003-takes';
 import { editing } from './0004-editing';
+import { renders } from './0005-renders';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
-export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing];
+export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders];
 
 export type { Migration };

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Contract, ServiceHandlers } from '../../shared/contract';
+import { StudioError } from '../../shared/contract/result';
+import type { Render } from '../../shared/media/renders';
+import { LibraryRows } from '../library/rows';
+import type { LibraryDeps } from '../library/ProjectsService';
+import { TakeRows } from '../recording/takeRows';
+import { probeMedia } from '../recording/mediaFile';
+
+type Input<K extends keyof Contract['renders']['calls']> = Parameters<ServiceHandlers<Contract['renders']>[K]>[0];
+
+interface RenderRow {
+  id: string;
+  lesson_id: string;
+  take_id: string;
+  revision: number;
+  status: Render['status'];
+  label: string;
+  path: string;
+  width: number | null;
+  height: number | null;
+  video_codec: string | null;
+  audio_codec: string | null;
+  duration_ms: number;
+  size_bytes: number;
+  created_at: number;
+  finished_at: number | null;
+}
+
+function toRender(row: RenderRow): Render {
+  return {
+    id: row.id,
+    lessonId: row.lesson_id,
+    takeId: row.take_id,
+    revision: row.revision,
+    status: row.status,
+    label: row.label,
+    path: row.path,
+    width: row.width,
+    height: row.height,
+    videoCodec: row.video_codec,
+    audioCodec: row.audio_codec,
+    durationMs: row.duration_ms,
+    sizeBytes: row.size_bytes,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/**
+ * Stores what the renderer encodes: a `.part` file written at the positions the muxer gives, renamed to the
+ * finished file only after it is probed. Nothing half-written survives a cancel, a failure or a crash.
+ */
+export class RenderService implements ServiceHandlers<Contract['renders']> {
+  private readonly library: LibraryRows;
+  private readonly takes: TakeRows;
+  private readonly now: () => number;
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.library = new LibraryRows(deps.db);
+    this.takes = new TakeRows(deps.db);
+    this.now = deps.now ?? Date.now;
+    this.removeAbandoned();
+  }
+
+  start(input: Input<'start'>): { renderId: string } {
+    const lesson = this.library.lesson(input.lessonId);
+    const take = this.takes.take(input.takeId);
+    if (take.lessonId !== lesson.id) throw new StudioError('invalid_input', 'That take belongs to another lesson');
+    const renderId = randomUUID();
+    const relative = `${lesson.projectId}/renders/${renderId}.${input.extension}`;
+    const part = this.partOf(relative);
+    fs.mkdirSync(path.dirname(part), { recursive: true });
+    const fd = fs.openSync(part, 'wx');
+    this.deps.db
+      .prepare("INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)")
+      .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
+    this.open.set(renderId, fd);
+    return { renderId };
+  }
+
+  write(input: Input<'write'>): Record<string, never> {
+    const fd = this.fdOf(input.renderId);
+    try {
+      let written = 0;
+      while (written < input.data.byteLength) written += fs.writeSync(fd, input.data, written, input.data.byteLength - written, input.position + written);
+    } catch (error) {
+      this.discard(input.renderId);
+      const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      throw new StudioError('storage', full ? 'The disk is full, so the render stopped and its partial file was removed. Free some space and render again.' : `Writing the render failed: ${(error as Error).message}`);
+    }
+    return {};
+  }
+
+  async finish(input: Input<'finish'>): Promise<Render> {
+    const fd = this.fdOf(input.renderId);
+    const row = this.row(input.renderId);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    this.open.delete(input.renderId);
+    const part = this.partOf(row.path);
+    let facts;
+    try {
+      facts = await probeMedia(part);
+    } catch (error) {
+      this.discard(input.renderId);
+      throw new StudioError('internal', `The render produced an unreadable file and was discarded (${(error as Error).message})`);
+    }
+    fs.renameSync(part, path.join(this.deps.mediaRoot, ...row.path.split('/')));
+    this.deps.db
+      .prepare(
+        "UPDATE renders SET status = 'ready', width = ?, height = ?, video_codec = ?, audio_codec = ?, duration_ms = ?, size_bytes = ?, finished_at = ? WHERE id = ?",
+      )
+      .run(facts.width, facts.height, facts.videoCodec, facts.audioCodec, facts.durationMs, facts.sizeBytes, this.now(), row.id);
+    this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
+    return toRender(this.row(row.id));
+  }
+
+  cancel(input: Input<'cancel'>): Record<string, never> {
+    this.discard(input.renderId);
+    return {};
+  }
+
+  list(input: Input<'list'>): Render[] {
+    this.library.lesson(input.lessonId);
+    const rows = this.deps.db.prepare("SELECT * FROM renders WHERE lesson_id = ? AND status = 'ready' ORDER BY created_at DESC").all(input.lessonId) as RenderRow[];
+    return rows.map(toRender);
+  }
+
+  remove(input: Input<'remove'>): Record<string, never> {
+    const row = this.row(input.id);
+    if (row.status !== 'ready') throw new StudioError('conflict', 'That render is still running; cancel it instead');
+    this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
+    fs.rmSync(path.join(this.deps.mediaRoot, ...row.path.split('/')), { force: true });
+    this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
+    return {};
+  }
+
+  /** Closes every open render and removes its part; for shutdown. */
+  cancelAll(): void {
+    for (const renderId of [...this.open.keys()]) this.discard(renderId);
+  }
+
+  private discard(renderId: string): void {
+    const fd = this.open.get(renderId);
+    if (fd !== undefined) fs.closeSync(fd);
+    this.open.delete(renderId);
+    const row = this.deps.db.prepare("SELECT * FROM renders WHERE id = ? AND status = 'rendering'").get(renderId) as RenderRow | undefined;
+    if (!row) return;
+    fs.rmSync(this.partOf(row.path), { force: true });
+    this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(renderId);
+  }
+
+  /** Renders left `rendering` by a process that died cannot be resumed: their part files go. */
+  private removeAbandoned(): void {
+    const rows = this.deps.db.prepare("SELECT * FROM renders WHERE status = 'rendering'").all() as RenderRow[];
+    for (const row of rows) {
+      fs.rmSync(this.partOf(row.path), { force: true });
+      this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
+    }
+  }
+
+  private fdOf(renderId: string): number {
+    const fd = this.open.get(renderId);
+    if (fd === undefined) throw new StudioError('conflict', 'That render is not running (it finished, was cancelled, or the app restarted)');
+    return fd;
+  }
+
+  private row(renderId: string): RenderRow {
+    const row = this.deps.db.prepare('SELECT * FROM renders WHERE id = ?').get(renderId) as RenderRow | undefined;
+    if (!row) throw new StudioError('not_found', 'That render no longer exists');
+    return row;
+  }
+
+  private partOf(relative: string): string {
+    return `${path.join(this.deps.mediaRoot, ...relative.split('/'))}.part`;
+  }
+}
