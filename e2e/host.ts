@@ -9,6 +9,8 @@ export interface RunningHost {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /** The host process, for measuring it (the bench reads its peak memory). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL: the host dies as in a crash, with no chance to flush or close anything. */
   kill(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     url,
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
+    pid: child.pid ?? -1,
     stop: () => stopChild(child, 'SIGTERM'),
     kill: () => stopChild(child, 'SIGKILL'),
   };

@@ -5,6 +5,9 @@ import { studio } from './studio';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { ProjectFormDialog } from './features/library/ProjectFormDialog';
 import { ProjectScreen } from './features/project/ProjectScreen';
+import { LessonScreen } from './features/lesson/LessonScreen';
+import { RecorderScreen } from './features/recorder/RecorderScreen';
+import { RecoveryDialog } from './features/recovery/RecoveryDialog';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
 
@@ -15,7 +18,8 @@ function useMenuCommands(navigate: (route: Route) => void, openCreate: () => voi
       studio.app.onDidRequestCommand(({ command }) => {
         if (command === 'newProject') openCreate();
         else if (command === 'showLibrary') navigate({ screen: 'library', view: 'active' });
-        else navigate({ screen: 'library', view: 'trash' });
+        else if (command === 'showTrash') navigate({ screen: 'library', view: 'trash' });
+        // toggleRecordingPause and stopRecording belong to the recorder screen, which listens for them itself.
       }),
     [navigate, openCreate],
   );
@@ -39,9 +43,14 @@ function Shell() {
       </header>
       {route.screen === 'project' ? (
         <ProjectScreen key={route.projectId} projectId={route.projectId} />
+      ) : route.screen === 'lesson' ? (
+        <LessonScreen key={route.lessonId} lessonId={route.lessonId} />
+      ) : route.screen === 'record' ? (
+        <RecorderScreen key={route.lessonId} lessonId={route.lessonId} onDone={(take) => navigate({ screen: 'lesson', lessonId: take.lessonId })} />
       ) : (
         <LibraryScreen view={route.view} navigate={navigate} onNewProject={openCreate} />
       )}
+      <RecoveryDialog onOpenLesson={(lessonId) => navigate({ screen: 'lesson', lessonId })} />
       <ProjectFormDialog
         isOpen={isCreating}
         onOpenChange={setCreating}

@@ -1,19 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { screen: 'library'; view: 'active' | 'trash' } | { screen: 'project'; projectId: string };
+export type Route =
+  | { screen: 'library'; view: 'active' | 'trash' }
+  | { screen: 'project'; projectId: string }
+  | { screen: 'lesson'; lessonId: string }
+  | { screen: 'record'; lessonId: string };
 
-/** The place lives in the address hash so a reload keeps it: `#/`, `#/trash`, `#/project/<id>`. */
+/**
+ * The place lives in the address hash so a reload keeps it: `#/`, `#/trash`, `#/project/<id>`, `#/lesson/<id>`,
+ * `#/lesson/<id>/record`.
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const project = /^\/project\/([^/?#]+)$/.exec(path);
   if (project?.[1]) return { screen: 'project', projectId: decodeURIComponent(project[1]) };
+  const lesson = /^\/lesson\/([^/?#]+)(\/record)?$/.exec(path);
+  if (lesson?.[1]) return { screen: lesson[2] ? 'record' : 'lesson', lessonId: decodeURIComponent(lesson[1]) };
   if (path === '/trash') return { screen: 'library', view: 'trash' };
   return { screen: 'library', view: 'active' };
 }
 
 export function hrefOf(route: Route): string {
-  if (route.screen === 'project') return `#/project/${encodeURIComponent(route.projectId)}`;
-  return route.view === 'trash' ? '#/trash' : '#/';
+  switch (route.screen) {
+    case 'project':
+      return `#/project/${encodeURIComponent(route.projectId)}`;
+    case 'lesson':
+      return `#/lesson/${encodeURIComponent(route.lessonId)}`;
+    case 'record':
+      return `#/lesson/${encodeURIComponent(route.lessonId)}/record`;
+    case 'library':
+      return route.view === 'trash' ? '#/trash' : '#/';
+  }
 }
 
 export function useHashRoute(): [Route, (route: Route) => void] {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Button as AriaButton, DropIndicator, GridList, GridListItem, useDragAndDrop } from 'react-aria-components';
-import { ArrowDown, ArrowUp, GripVertical, Pencil, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronRight, GripVertical, Pencil, Trash2 } from 'lucide-react';
 import type { Lesson } from '../../../../shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { targetIndexOf } from './reorder';
@@ -10,6 +10,8 @@ interface LessonListProps {
   onMove: (lesson: Lesson, toIndex: number) => void;
   onRename: (lesson: Lesson) => void;
   onTrash: (lesson: Lesson, index: number) => void;
+  /** Opens the lesson's own screen: its takes, the recorder. */
+  onOpen: (lesson: Lesson) => void;
 }
 
 function actionsFor(index: number, count: number): MenuAction[] {
@@ -21,7 +23,7 @@ function actionsFor(index: number, count: number): MenuAction[] {
   ];
 }
 
-export function LessonList({ lessons, onMove, onRename, onTrash }: LessonListProps) {
+export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: LessonListProps) {
   const indexById = new Map(lessons.map((lesson, index) => [lesson.id, index]));
   const listRef = useRef<HTMLDivElement>(null);
   // The row moved with Alt+Arrow keeps keyboard focus after React reorders the rows.
@@ -66,7 +68,18 @@ export function LessonList({ lessons, onMove, onRename, onTrash }: LessonListPro
 
   return (
     <div ref={listRef} onKeyDownCapture={onKeyDownCapture}>
-      <GridList aria-label="Lessons" aria-describedby="reorder-hint" className="lesson-list" items={lessons} dependencies={[lessons]} dragAndDropHooks={dragAndDropHooks}>
+      <GridList
+        aria-label="Lessons"
+        aria-describedby="reorder-hint"
+        className="lesson-list"
+        items={lessons}
+        dependencies={[lessons]}
+        dragAndDropHooks={dragAndDropHooks}
+        onAction={(key) => {
+          const lesson = lessons[indexById.get(String(key)) ?? -1];
+          if (lesson) onOpen(lesson);
+        }}
+      >
         {(lesson) => {
           const index = indexById.get(lesson.id) ?? 0;
           return (
@@ -78,6 +91,7 @@ export function LessonList({ lessons, onMove, onRename, onTrash }: LessonListPro
                 {index + 1}
               </span>
               <span className="lesson-title">{lesson.title}</span>
+              <ChevronRight size={16} aria-hidden="true" className="lesson-open" />
               <ActionMenu
                 label={`Actions for ${lesson.title}`}
                 actions={actionsFor(index, lessons.length)}
@@ -93,7 +107,7 @@ export function LessonList({ lessons, onMove, onRename, onTrash }: LessonListPro
         }}
       </GridList>
       <p id="reorder-hint" className="hint">
-        Drag a lesson, or press Alt+↑ / Alt+↓ on it, to change the order.
+        Open a lesson to record or import its video. Drag a lesson, or press Alt+↑ / Alt+↓ on it, to change the order.
       </p>
     </div>
   );

@@ -14,6 +14,8 @@ import { DeletedLessons } from './DeletedLessons';
 import { LessonList } from './LessonList';
 import { RenameLessonDialog } from './RenameLessonDialog';
 import { useProject } from './useProject';
+import { rememberLessonProject } from '../lesson/findLesson';
+import { hrefOf } from '../../lib/useHashRoute';
 
 function BackLink() {
   return (
@@ -91,6 +93,10 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
             onMove={(lesson, toIndex) => void actions.moveLesson(lesson, toIndex)}
             onRename={setRenaming}
             onTrash={(lesson, index) => void actions.trashLesson(lesson, index)}
+            onOpen={(lesson) => {
+              rememberLessonProject(lesson.id, projectId);
+              window.location.hash = hrefOf({ screen: 'lesson', lessonId: lesson.id });
+            }}
           />
         )}
       </section>

@@ -30,6 +30,9 @@ export class RecordingSession {
   private readonly started = performance.now();
   private pausedTotal = 0;
   private pausedAt: number | null = null;
+  /** When stop or discard began: the clock stops there, so the last chunks are stamped with the real length. */
+  private endedAt: number | null = null;
+  private endedNotified = false;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private ending: Promise<Take | null> | null = null;
 
@@ -47,26 +50,34 @@ export class RecordingSession {
     const { takeId } = await studio.recordings.start({ lessonId, tracks: tracks.map(({ role, mimeType }) => ({ role, mimeType })) });
 
     let session: RecordingSession | null = null;
-    const recorders = tracks.map(
-      (track) =>
-        new TrackRecorder({
-          ...track,
-          upload: async (index, data) => {
-            await studio.recordings.appendChunk({ takeId, role: track.role, index, atMs: Math.round(session?.elapsedMs() ?? 0), data });
-          },
-          onUploadFailed: (error) => session?.failWith(error),
-          clock: () => performance.now() - (session?.started ?? performance.now()),
-        }),
-    );
-    session = new RecordingSession(studio, takeId, recorders, listener);
+    try {
+      const recorders = tracks.map(
+        (track) =>
+          new TrackRecorder({
+            ...track,
+            upload: async (index, data, atMs) => {
+              await studio.recordings.appendChunk({ takeId, role: track.role, index, atMs, data });
+            },
+            onUploadFailed: (error) => session?.failWith(error),
+            clock: () => performance.now() - (session?.started ?? performance.now()),
+            recordedMs: () => session?.elapsedMs() ?? 0,
+          }),
+      );
+      session = new RecordingSession(studio, takeId, recorders, listener);
+      for (const recorder of recorders) recorder.start();
+    } catch (error) {
+      // A recorder that cannot start must not leave an empty take behind to be offered for recovery.
+      for (const recorder of session?.recorders ?? []) void recorder.stop();
+      await studio.recordings.discard({ takeId }).catch(() => undefined);
+      throw error;
+    }
     session.watchDevices(streams);
-    for (const recorder of recorders) recorder.start();
     return session;
   }
 
   /** Recorded time so far, pauses excluded. */
   elapsedMs(): number {
-    const now = this.pausedAt ?? performance.now();
+    const now = this.endedAt ?? this.pausedAt ?? performance.now();
     return now - this.started - this.pausedTotal;
   }
 
@@ -99,6 +110,8 @@ export class RecordingSession {
   }
 
   async discard(): Promise<void> {
+    if (this.state !== 'recording' && this.state !== 'paused') return;
+    this.freeze();
     this.clearHeartbeat();
     this.setState('stopping');
     await Promise.all(this.recorders.map((recorder) => recorder.stop()));
@@ -107,7 +120,8 @@ export class RecordingSession {
   }
 
   private async finish(): Promise<Take | null> {
-    if (this.pausedAt !== null) this.resume();
+    // A paused recorder stops as it is: resuming first would record a few more frames the teacher never saw.
+    this.freeze();
     this.clearHeartbeat();
     this.setState('stopping');
     await Promise.all(this.recorders.map((recorder) => recorder.stop()));
@@ -125,24 +139,44 @@ export class RecordingSession {
     }
   }
 
+  private freeze(): void {
+    this.endedAt ??= this.pausedAt ?? performance.now();
+  }
+
   private failWith(error: unknown): void {
+    if (this.state !== 'recording' && this.state !== 'paused') return;
     this.listener.onNotice(`Recording stopped: ${messageOf(error)}`);
-    void this.stop().then((take) => this.listener.onEnded(take));
+    this.endBySelf();
+  }
+
+  /** Stops on its own (a device or a write failed) and tells the UI once. */
+  private endBySelf(): void {
+    void this.stop().then((take) => {
+      if (this.endedNotified) return;
+      this.endedNotified = true;
+      this.listener.onEnded(take);
+    });
   }
 
   private watchDevices(streams: CaptureStreams): void {
     streams.screen?.getVideoTracks()[0]?.addEventListener('ended', () => {
       if (this.state !== 'recording' && this.state !== 'paused') return;
       this.listener.onNotice('Screen sharing ended, so the recording stopped. Everything recorded is saved.');
-      void this.stop().then((take) => this.listener.onEnded(take));
+      this.endBySelf();
     });
     const camera = this.recorders.find((recorder) => recorder.role === 'camera');
     streams.camera?.getVideoTracks()[0]?.addEventListener('ended', () => {
-      if (!camera || !streams.screen) return;
+      if (!camera || (this.state !== 'recording' && this.state !== 'paused')) return;
+      if (!streams.screen) {
+        this.listener.onNotice('The camera was disconnected, so the recording stopped. Everything recorded is saved.');
+        this.endBySelf();
+        return;
+      }
       this.listener.onNotice('The camera was disconnected. The recording goes on without it; the camera part so far is kept.');
       void camera.stop();
     });
     streams.microphone?.getAudioTracks()[0]?.addEventListener('ended', () => {
+      if (this.state !== 'recording' && this.state !== 'paused') return;
       this.listener.onNotice('The microphone was disconnected. The recording goes on without sound.');
     });
   }

@@ -6,12 +6,14 @@ export interface TrackRecorderOptions {
   stream: MediaStream;
   mimeType: string;
   videoBitsPerSecond: number;
-  /** Sends one chunk to disk; resolves once it is written. */
-  upload: (index: number, data: Uint8Array<ArrayBuffer>) => Promise<void>;
+  /** Sends one chunk to disk; resolves once it is written. `atMs` is the recorded time when the chunk was cut. */
+  upload: (index: number, data: Uint8Array<ArrayBuffer>, atMs: number) => Promise<void>;
   /** The chunk could not be written: the session stops and says why. */
   onUploadFailed: (error: unknown) => void;
   /** Milliseconds since the session started, for this track's start offset. */
   clock: () => number;
+  /** Recorded time so far (pauses excluded), stamped on each chunk as it is cut rather than when its upload runs. */
+  recordedMs: () => number;
 }
 
 type RecorderOptionsWithKeyframes = MediaRecorderOptions & { videoKeyFrameIntervalDuration?: number };
@@ -40,14 +42,14 @@ export class TrackRecorder {
       videoKeyFrameIntervalDuration: KEYFRAME_INTERVAL_MS,
     };
     this.recorder = new MediaRecorder(options.stream, recorderOptions);
-    this.recorder.addEventListener('start', () => {
-      this.startOffsetMs = Math.round(options.clock());
-    });
     this.recorder.addEventListener('dataavailable', (event) => this.enqueue(event.data));
     this.stopped = new Promise((resolve) => this.recorder.addEventListener('stop', () => resolve(), { once: true }));
   }
 
   start(): void {
+    // The file's clock starts at this call. The 'start' event comes later (after the encoder is set up, 0.5 s
+    // or more with H.264), and stamping the offset there made every take that much too long.
+    this.startOffsetMs = Math.round(this.options.clock());
     this.recorder.start(TIMESLICE_MS);
   }
 
@@ -73,10 +75,11 @@ export class TrackRecorder {
   private enqueue(blob: Blob): void {
     if (blob.size === 0 || this.failed) return;
     const index = this.nextIndex++;
+    const atMs = Math.max(0, Math.round(this.options.recordedMs()));
     this.queue = this.queue.then(async () => {
       if (this.failed) return;
       try {
-        await this.options.upload(index, new Uint8Array(await blob.arrayBuffer()));
+        await this.options.upload(index, new Uint8Array(await blob.arrayBuffer()), atMs);
       } catch (error) {
         this.failed = true;
         this.options.onUploadFailed(error);

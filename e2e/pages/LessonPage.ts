@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** One lesson: the active take in the player, the list of takes, record and import. */
+export class LessonPage {
+  readonly takes: Locator;
+  readonly player: Locator;
+  readonly fileInput: Locator;
+
+  constructor(readonly page: Page) {
+    this.takes = page.getByRole('list', { name: 'Takes' });
+    this.player = page.locator('video.player-video');
+    this.fileInput = page.locator('input[type="file"]');
+  }
+
+  async goto(hostUrl: string, lessonId: string, title: string): Promise<void> {
+    await this.page.goto(`${hostUrl}#/lesson/${lessonId}`);
+    await this.expectOpen(title);
+  }
+
+  async expectOpen(title: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(this.page).toHaveURL(/#\/lesson\/[\w-]+$/);
+  }
+
+  take(title: string): Locator {
+    return this.takes.getByRole('listitem').filter({ has: this.page.locator('.take-title', { hasText: title }) });
+  }
+
+  async importFile(file: string): Promise<void> {
+    await this.fileInput.setInputFiles(file);
+  }
+
+  refusal(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'was not imported' });
+  }
+
+  /** The player can decode the active take and its clock moves when played. */
+  async expectPlays(): Promise<void> {
+    await expect(this.player).toBeVisible();
+    await expect.poll(() => this.player.evaluate((video) => (video as unknown as { readyState: number }).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await this.player.evaluate((video) => {
+      const element = video as unknown as { muted: boolean; play(): Promise<void> };
+      element.muted = true;
+      return element.play();
+    });
+    await expect.poll(() => this.player.evaluate((video) => (video as unknown as { currentTime: number }).currentTime)).toBeGreaterThan(0.3);
+  }
+}

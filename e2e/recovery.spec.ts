@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { FAKE_MEDIA_LAUNCH } from './chromium';
+import { test, expect } from './fixtures';
+import { LessonPage } from './pages/LessonPage';
+import { RecorderPage } from './pages/RecorderPage';
+import { listTakes, seedLesson } from './support/rpc';
+import { ffprobe } from './support/media';
+
+test.use({ launchOptions: FAKE_MEDIA_LAUNCH });
+
+test('a recording cut short by a crash is offered at the next start and recovered', async ({ page, context, host }) => {
+  await context.grantPermissions(['camera', 'microphone'], { origin: host.origin });
+  const { lessonId } = await seedLesson(host, 'Chemistry', 'Moles');
+  const recorder = new RecorderPage(page);
+  const lesson = new LessonPage(page);
+
+  await recorder.goto(host.url, lessonId);
+  await recorder.chooseMode('Screen + camera');
+  await recorder.expectCameraLive();
+  await recorder.chooseScreen();
+  await recorder.setCountdown(false);
+  await recorder.record();
+  await page.waitForTimeout(3000);
+
+  await host.crashAndRestart();
+  await page.goto('about:blank');
+  await page.goto(host.url);
+
+  // Main offers a take only once its heartbeat is over 10 s old; the app checks again every few seconds while
+  // it is open, so the dialog appears on its own without a reload.
+  const dialog = page.getByRole('dialog', { name: 'A recording was interrupted' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const row = dialog.getByRole('listitem', { name: 'Chemistry › Moles' });
+  await expect(row).toContainText(/about 0:0[2-4] recorded/);
+  await row.getByRole('button', { name: 'Recover' }).click();
+  await expect(row).toContainText('Recovered');
+
+  const [take] = await listTakes(host, lessonId);
+  expect(take?.origin).toBe('recovered');
+  for (const file of take?.files ?? []) {
+    const probe = ffprobe(path.join(host.dataDir, 'media', file.path));
+    expect(probe.durationS, `${file.role} recovered length (ffprobe)`).toBeGreaterThanOrEqual(2);
+  }
+
+  await row.getByRole('button', { name: 'Open lesson' }).click();
+  await expect(dialog).toBeHidden();
+  await lesson.expectOpen('Moles');
+  await expect(lesson.take(take?.title ?? '')).toContainText('Recovered');
+  await lesson.expectPlays();
+});

@@ -1,0 +1,91 @@
+import { useCallback, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { ArrowLeft, Circle, Clapperboard } from 'lucide-react';
+import type { Take } from '../../../../shared/media/takes';
+import { StudioError } from '../../../../shared/contract/result';
+import { describeError } from '../../lib/errors';
+import { formatDuration } from '../../lib/time';
+import { EmptyState } from '../../ui/EmptyState';
+import { useToast } from '../../ui/Toast';
+import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
+import { RenameTakeDialog } from './RenameTakeDialog';
+import { TakeList } from './TakeList';
+import { TakePlayer } from './TakePlayer';
+import { TrashedTakes } from './TrashedTakes';
+import { useImport } from './useImport';
+import { useLessonInfo } from './useLessonInfo';
+import { useTakes } from './useTakes';
+
+/** One lesson: its active take playing, every take, and the ways to add one (record or import). */
+export function LessonScreen({ lessonId }: { lessonId: string }) {
+  const info = useLessonInfo(lessonId);
+  const { takes, trashed, activeTake, actions } = useTakes(lessonId);
+  const toast = useToast();
+  const [renaming, setRenaming] = useState<Take | null>(null);
+  const onImported = useCallback(
+    (take: Take) => toast.show({ message: `“${take.title}” imported (${formatDuration(take.durationMs)})` }),
+    [toast],
+  );
+  const importer = useImport(lessonId, onImported);
+
+  if (info.data === undefined) {
+    const missing = info.error instanceof StudioError && info.error.code === 'not_found';
+    return (
+      <main className="page" aria-labelledby="page-title">
+        {info.error !== null && (
+          <EmptyState icon={<Clapperboard size={32} />} title={missing ? 'This lesson no longer exists' : 'This lesson could not be opened'}>
+            <p id="page-title">{describeError(info.error)}</p>
+          </EmptyState>
+        )}
+      </main>
+    );
+  }
+
+  const { lesson, project } = info.data;
+  const isTrashed = lesson.trashedAt !== null || project.trashedAt !== null;
+  return (
+    <main className="page page-wide" aria-labelledby="page-title">
+      <Link href={`#/project/${encodeURIComponent(project.id)}`} className="back-link">
+        <ArrowLeft size={16} aria-hidden="true" />
+        {project.title}
+      </Link>
+      <div className="page-header">
+        <h1 id="page-title">{lesson.title}</h1>
+        <div className="header-actions">
+          <ImportButton importer={importer} />
+          <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/record`} className="btn btn-danger" isDisabled={isTrashed}>
+            <Circle size={14} fill="currentColor" aria-hidden="true" />
+            Record
+          </Link>
+        </div>
+      </div>
+      {isTrashed && (
+        <div className="banner" role="status">
+          This lesson is in the trash. Restore it from its project to record or import.
+        </div>
+      )}
+      <ImportStatus importer={importer} />
+
+      {activeTake ? (
+        <TakePlayer key={activeTake.id} take={activeTake} />
+      ) : (
+        takes.length === 0 && (
+          <EmptyState icon={<Clapperboard size={32} />} title="No takes yet">
+            <p>Record your screen and camera, or import a video you already have. Every take is kept; choose the one learners see.</p>
+          </EmptyState>
+        )
+      )}
+
+      <section className="takes-section" aria-labelledby="takes-heading">
+        <h2 id="takes-heading" className="section-title">
+          Takes
+        </h2>
+        {takes.length > 0 && <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />}
+        <ImportDropZone importer={importer} />
+      </section>
+
+      <TrashedTakes takes={trashed} onRestore={actions.restore} />
+      <RenameTakeDialog take={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
+    </main>
+  );
+}

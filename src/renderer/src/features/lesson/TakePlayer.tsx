@@ -1,0 +1,26 @@
+import { useRef } from 'react';
+import type { Take } from '../../../../shared/media/takes';
+import { mediaUrl } from '../../studio';
+import { useSyncedBubble } from './useSyncedBubble';
+
+/** The take as recorded: the screen with the camera as a small bubble in step with it, or the one file there is. */
+export function TakePlayer({ take }: { take: Take }) {
+  const screen = take.files.find((file) => file.role === 'screen') ?? take.files.find((file) => file.role === 'audio');
+  const camera = take.files.find((file) => file.role === 'camera');
+  const main = screen ?? camera;
+  const bubble = screen && camera ? camera : null;
+  const mainRef = useRef<HTMLVideoElement>(null);
+  const bubbleRef = useRef<HTMLVideoElement>(null);
+  const offsetS = bubble && main ? (bubble.startOffsetMs - main.startOffsetMs) / 1000 : 0;
+  useSyncedBubble(mainRef, bubbleRef, offsetS, `${main?.path ?? ''}|${bubble?.path ?? ''}`);
+
+  if (!main) return <div className="player player-empty">This take has no playable file.</div>;
+  return (
+    <div className={main.role === 'audio' ? 'player player-audio' : 'player'}>
+      <video key={main.path} ref={mainRef} className="player-video" src={mediaUrl(main.path)} controls preload="metadata" aria-label={`Take “${take.title}”`} data-role={main.role} />
+      {bubble && (
+        <video key={bubble.path} ref={bubbleRef} className="player-bubble" src={mediaUrl(bubble.path)} muted preload="metadata" aria-hidden="true" tabIndex={-1} data-role="camera" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback, useMemo } from 'react';
+import type { Take } from '../../../../shared/media/takes';
+import { studio } from '../../studio';
+import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
+import { useToast } from '../../ui/Toast';
+
+/** A lesson's takes (and its trashed ones), reloaded whenever main says they changed. */
+export function useTakes(lessonId: string) {
+  const toast = useToast();
+  const sources = useMemo<ChangeSource[]>(
+    () => [(listener) => studio.takes.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())],
+    [lessonId],
+  );
+  const active = useLiveQuery(() => studio.takes.list({ lessonId, view: 'active' }), lessonId, sources);
+  const trashed = useLiveQuery(() => studio.takes.list({ lessonId, view: 'trash' }), lessonId, sources);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>, message?: string) => {
+      try {
+        await action();
+        if (message) toast.show({ message });
+      } catch (error) {
+        toast.error(error);
+      }
+    },
+    [toast],
+  );
+
+  const actions = useMemo(
+    () => ({
+      setActive: (take: Take) => run(() => studio.takes.setActive({ id: take.id })),
+      rename: async (take: Take, title: string) => {
+        await studio.takes.rename({ id: take.id, title });
+      },
+      trash: (take: Take) =>
+        run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
+      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), `“${take.title}” restored`),
+    }),
+    [run],
+  );
+
+  const takes = active.data ?? [];
+  return { takes, trashed: trashed.data ?? [], activeTake: takes.find((take) => take.active) ?? null, isLoading: active.isLoading, error: active.error, actions };
+}

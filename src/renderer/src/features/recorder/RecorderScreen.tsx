@@ -1,0 +1,102 @@
+import { useCallback } from 'react';
+import { Link } from 'react-aria-components';
+import { ArrowLeft } from 'lucide-react';
+import type { Take } from '../../../../shared/media/takes';
+import { formatDuration } from '../../lib/time';
+import { Button } from '../../ui/Button';
+import { useToast } from '../../ui/Toast';
+import { useLessonInfo } from '../lesson/useLessonInfo';
+import { RecorderPreview } from './RecorderPreview';
+import { RecorderSetupPanel } from './RecorderSetupPanel';
+import { RecordingBar } from './RecordingBar';
+import { ScreenPickerDialog } from './ScreenPickerDialog';
+import { usesScreen } from './mediaDevices';
+import { useRecorderSetup } from './useRecorderSetup';
+import { useRecordingControl, type RecorderPhase } from './useRecordingControl';
+
+const ANNOUNCE: Partial<Record<RecorderPhase, string>> = {
+  countdown: 'Recording starts in 3 seconds',
+  recording: 'Recording',
+  paused: 'Recording paused',
+  stopping: 'Saving the recording',
+};
+
+/** The recorder: a big preview on the left, the choices and controls on the right. */
+export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone: (take: Take) => void }) {
+  const info = useLessonInfo(lessonId);
+  const toast = useToast();
+  const setup = useRecorderSetup();
+  const onSaved = useCallback(
+    (take: Take) => {
+      setup.screen.release();
+      toast.show({ message: `Take saved (${formatDuration(take.durationMs)})` });
+      onDone(take);
+    },
+    [setup.screen, toast, onDone],
+  );
+  const control = useRecordingControl({ lessonId, onSaved });
+  const isSetup = control.phase === 'setup' || control.phase === 'countdown' || control.phase === 'starting';
+  const announcement = ANNOUNCE[control.phase] ?? '';
+
+  const record = async () => {
+    let streams = setup.streams();
+    if (usesScreen(setup.mode) && !streams.screen) {
+      const screen = await setup.screen.choose();
+      if (!screen) return;
+      streams = { ...streams, screen };
+    }
+    control.start(streams, setup.countdownOn);
+  };
+
+  const notices = [control.notice, ...setup.problems].filter((notice): notice is string => notice !== null);
+  const title = info.data?.lesson.title;
+
+  return (
+    <main className="recorder" aria-labelledby="page-title">
+      <div className="recorder-top">
+        {isSetup ? (
+          <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="back-link">
+            <ArrowLeft size={16} aria-hidden="true" />
+            {title ?? 'Lesson'}
+          </Link>
+        ) : (
+          <span className="back-link back-link-placeholder" aria-hidden="true" />
+        )}
+        <h1 id="page-title" className="recorder-title">
+          {title ? `Record “${title}”` : 'Record'}
+        </h1>
+      </div>
+      <div className="recorder-layout">
+        <RecorderPreview
+          mode={setup.mode}
+          screen={setup.screen.stream}
+          camera={setup.camera.stream}
+          countdown={control.countdown}
+          onChooseScreen={() => void setup.screen.choose()}
+          canChoose={isSetup}
+        />
+        <aside className="recorder-panel" aria-label="Recording controls">
+          {isSetup ? (
+            <RecorderSetupPanel setup={setup} onChooseScreen={() => void setup.screen.choose()} onRecord={() => void record()} isBusy={control.phase !== 'setup'} />
+          ) : (
+            <RecordingBar control={control} setup={setup} />
+          )}
+          {control.phase === 'countdown' && (
+            <Button className="cancel-countdown" onPress={control.cancelCountdown} autoFocus>
+              Cancel countdown
+            </Button>
+          )}
+          <div className="recorder-notices" aria-live="polite">
+            <span className="visually-hidden">{announcement}</span>
+            {notices.map((notice) => (
+              <p key={notice} className="notice">
+                {notice}
+              </p>
+            ))}
+          </div>
+        </aside>
+      </div>
+      <ScreenPickerDialog sources={setup.screen.sources} onPick={(id) => void setup.screen.pick(id)} onClose={setup.screen.closePicker} />
+    </main>
+  );
+}
