@@ -20,6 +20,12 @@ describe('LessonsService', () => {
     expect(await call<Project>(studio, 'projects', 'get', { id: project.id })).toMatchObject({ lessonCount: 3 });
   });
 
+  it('finds a lesson with its project from the lesson id alone', async () => {
+    const studio = tempStudio();
+    const { project, lessons } = await projectWithLessons(studio, ['Atoms']);
+    await expect(call(studio, 'lessons', 'get', { id: lessons[0]?.id })).resolves.toMatchObject({ lesson: { title: 'Atoms' }, project: { id: project.id, title: 'Chemistry' } });
+  });
+
   it('renames a lesson', async () => {
     const studio = tempStudio();
     const { lessons } = await projectWithLessons(studio, ['Atoms']);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Contract, ServiceHandlers } from '../../shared/contract';
-import type { Lesson } from '../../shared/library/schemas';
+import type { Lesson, Project } from '../../shared/library/schemas';
 import { moveItem } from '../../shared/library/ordering';
 import { LibraryRows } from './rows';
 import type { LibraryDeps } from './ProjectsService';
@@ -19,6 +19,11 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
   list(input: Input<'list'>): Lesson[] {
     this.rows.project(input.projectId);
     return input.view === 'trash' ? this.rows.trashedLessons(input.projectId) : this.rows.activeLessons(input.projectId);
+  }
+
+  get(input: Input<'get'>): { lesson: Lesson; project: Project } {
+    const lesson = this.rows.lesson(input.id);
+    return { lesson, project: this.rows.project(lesson.projectId) };
   }
 
   add(input: Input<'add'>): Lesson {

@@ -94,7 +94,7 @@ describe('RecordingService', () => {
   it.each([
     ['a text file renamed .mp4', new TextEncoder().encode('this is not a video, just some notes\n'.repeat(50)), /not a video or audio file/],
     ['a truncated file', fs.readFileSync(mediaFixture('mp4', 2)).subarray(0, 3000), /not a video or audio file/],
-    ['a zero-byte file', new Uint8Array(0), /not a video or audio file/],
+    ['a zero-byte file', new Uint8Array(0), /not a video or audio file the studio can read: it is empty/],
   ])('refuses %s and leaves nothing half-made behind', async (_name, bytes, message) => {
     const { recordings, lesson, deps } = setup();
     const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });

@@ -68,6 +68,7 @@ function extensionOf(format: InputFormat): string {
  * Answers the finished file's path: `targetBase` plus the extension of what the bytes really are.
  */
 export async function remuxToPlayable(source: string, targetBase: string): Promise<string> {
+  if (fs.statSync(source).size === 0) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is empty`);
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   let target: string | null = null;
   try {

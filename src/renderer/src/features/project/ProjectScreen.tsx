@@ -14,7 +14,6 @@ import { DeletedLessons } from './DeletedLessons';
 import { LessonList } from './LessonList';
 import { RenameLessonDialog } from './RenameLessonDialog';
 import { useProject } from './useProject';
-import { rememberLessonProject } from '../lesson/findLesson';
 import { hrefOf } from '../../lib/useHashRoute';
 
 function BackLink() {
@@ -94,7 +93,6 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
             onRename={setRenaming}
             onTrash={(lesson, index) => void actions.trashLesson(lesson, index)}
             onOpen={(lesson) => {
-              rememberLessonProject(lesson.id, projectId);
               window.location.hash = hrefOf({ screen: 'lesson', lessonId: lesson.id });
             }}
           />
