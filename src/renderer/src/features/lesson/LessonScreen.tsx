@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-aria-components';
-import { ArrowLeft, Circle, Clapperboard } from 'lucide-react';
+import { ArrowLeft, Circle, Clapperboard, Scissors } from 'lucide-react';
 import type { Take } from '../../../../shared/media/takes';
 import { StudioError } from '../../../../shared/contract/result';
 import { describeError } from '../../lib/errors';
@@ -8,7 +8,7 @@ import { formatDuration } from '../../lib/time';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToast } from '../../ui/Toast';
 import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
-import { RenameTakeDialog } from './RenameTakeDialog';
+import { RenameDialog } from '../../ui/RenameDialog';
 import { TakeList } from './TakeList';
 import { TakePlayer } from './TakePlayer';
 import { TrashedTakes } from './TrashedTakes';
@@ -53,6 +53,12 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
         <h1 id="page-title">{lesson.title}</h1>
         <div className="header-actions">
           <ImportButton importer={importer} />
+          {activeTake && (
+            <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`} className="btn btn-secondary">
+              <Scissors size={14} aria-hidden="true" />
+              Edit
+            </Link>
+          )}
           <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/record`} className="btn btn-danger" isDisabled={isTrashed}>
             <Circle size={14} fill="currentColor" aria-hidden="true" />
             Record
@@ -85,7 +91,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       </section>
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
-      <RenameTakeDialog take={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
+      <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
     </main>
   );
 }

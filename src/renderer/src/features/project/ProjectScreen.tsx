@@ -12,7 +12,7 @@ import { ProjectFormDialog } from '../library/ProjectFormDialog';
 import { AddLessonForm } from './AddLessonForm';
 import { DeletedLessons } from './DeletedLessons';
 import { LessonList } from './LessonList';
-import { RenameLessonDialog } from './RenameLessonDialog';
+import { RenameDialog } from '../../ui/RenameDialog';
 import { useProject } from './useProject';
 import { hrefOf } from '../../lib/useHashRoute';
 
@@ -102,7 +102,7 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       <DeletedLessons lessons={trashed.data ?? []} onRestore={(lesson) => void actions.restoreLesson(lesson)} canRestore={!isTrashed} />
 
       <ProjectFormDialog isOpen={isEditing} onOpenChange={setEditing} project={current} onSubmit={actions.updateProject} />
-      <RenameLessonDialog lesson={renaming} onClose={() => setRenaming(null)} onRename={actions.renameLesson} />
+      <RenameDialog heading="Rename lesson" item={renaming} onClose={() => setRenaming(null)} onRename={actions.renameLesson} />
     </main>
   );
 }

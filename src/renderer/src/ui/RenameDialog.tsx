@@ -1,31 +1,34 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import type { Lesson } from '../../../../shared/library/schemas';
-import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
-import { TextField } from '../../ui/TextField';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { Button } from './Button';
+import { Dialog, DialogActions } from './Dialog';
+import { TextField } from './TextField';
+import { describeError, fieldErrors } from '../lib/errors';
 
-interface RenameLessonDialogProps {
-  lesson: Lesson | null;
+interface RenameDialogProps<T extends { title: string }> {
+  /** What is being renamed; null keeps the dialog closed. */
+  item: T | null;
+  /** "Rename lesson", "Rename take". */
+  heading: string;
   onClose: () => void;
-  onRename: (lesson: Lesson, title: string) => Promise<void>;
+  onRename: (item: T, title: string) => Promise<void>;
 }
 
-export function RenameLessonDialog({ lesson, onClose, onRename }: RenameLessonDialogProps) {
+/** One dialog for renaming anything with a title; the service's own message shows under the field. */
+export function RenameDialog<T extends { title: string }>({ item, heading, onClose, onRename }: RenameDialogProps<T>) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    setTitle(lesson?.title ?? '');
+    setTitle(item?.title ?? '');
     setError(undefined);
-  }, [lesson]);
+  }, [item]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!lesson) return;
+    if (!item) return;
     try {
-      await onRename(lesson, title);
+      await onRename(item, title);
       onClose();
     } catch (failure) {
       setError(fieldErrors(failure).title ?? describeError(failure));
@@ -33,7 +36,7 @@ export function RenameLessonDialog({ lesson, onClose, onRename }: RenameLessonDi
   }
 
   return (
-    <Dialog title="Rename lesson" isOpen={lesson !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog title={heading} isOpen={item !== null} onOpenChange={(open) => !open && onClose()}>
       <Form onSubmit={submit} className="dialog-form">
         <TextField label="Title" value={title} onChange={setTitle} error={error} isRequired autoFocus name="title" />
         <DialogActions>
