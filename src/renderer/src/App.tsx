@@ -7,6 +7,7 @@ import { ProjectFormDialog } from './features/library/ProjectFormDialog';
 import { ProjectScreen } from './features/project/ProjectScreen';
 import { LessonScreen } from './features/lesson/LessonScreen';
 import { RecorderScreen } from './features/recorder/RecorderScreen';
+import { EditorScreen } from './features/editor/EditorScreen';
 import { RecoveryDialog } from './features/recovery/RecoveryDialog';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
@@ -45,6 +46,8 @@ function Shell() {
         <ProjectScreen key={route.projectId} projectId={route.projectId} />
       ) : route.screen === 'lesson' ? (
         <LessonScreen key={route.lessonId} lessonId={route.lessonId} />
+      ) : route.screen === 'edit' ? (
+        <EditorScreen key={route.lessonId} lessonId={route.lessonId} />
       ) : route.screen === 'record' ? (
         <RecorderScreen key={route.lessonId} lessonId={route.lessonId} onDone={(take) => navigate({ screen: 'lesson', lessonId: take.lessonId })} />
       ) : (

@@ -4,18 +4,19 @@ export type Route =
   | { screen: 'library'; view: 'active' | 'trash' }
   | { screen: 'project'; projectId: string }
   | { screen: 'lesson'; lessonId: string }
-  | { screen: 'record'; lessonId: string };
+  | { screen: 'record'; lessonId: string }
+  | { screen: 'edit'; lessonId: string };
 
 /**
  * The place lives in the address hash so a reload keeps it: `#/`, `#/trash`, `#/project/<id>`, `#/lesson/<id>`,
- * `#/lesson/<id>/record`.
+ * `#/lesson/<id>/record`, `#/lesson/<id>/edit`.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const project = /^\/project\/([^/?#]+)$/.exec(path);
   if (project?.[1]) return { screen: 'project', projectId: decodeURIComponent(project[1]) };
-  const lesson = /^\/lesson\/([^/?#]+)(\/record)?$/.exec(path);
-  if (lesson?.[1]) return { screen: lesson[2] ? 'record' : 'lesson', lessonId: decodeURIComponent(lesson[1]) };
+  const lesson = /^\/lesson\/([^/?#]+)(?:\/(record|edit))?$/.exec(path);
+  if (lesson?.[1]) return { screen: lesson[2] === 'record' ? 'record' : lesson[2] === 'edit' ? 'edit' : 'lesson', lessonId: decodeURIComponent(lesson[1]) };
   if (path === '/trash') return { screen: 'library', view: 'trash' };
   return { screen: 'library', view: 'active' };
 }
@@ -28,6 +29,8 @@ export function hrefOf(route: Route): string {
       return `#/lesson/${encodeURIComponent(route.lessonId)}`;
     case 'record':
       return `#/lesson/${encodeURIComponent(route.lessonId)}/record`;
+    case 'edit':
+      return `#/lesson/${encodeURIComponent(route.lessonId)}/edit`;
     case 'library':
       return route.view === 'trash' ? '#/trash' : '#/';
   }

@@ -1,0 +1,79 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { Clapperboard } from 'lucide-react';
+import { lessonDuration } from '../../../../shared/timeline';
+import { describeError } from '../../lib/errors';
+import { EmptyState } from '../../ui/EmptyState';
+import { useLessonInfo } from '../lesson/useLessonInfo';
+import { EditorHeader } from './EditorHeader';
+import { editorMediaOf } from './editorMedia';
+import { useDerivedSource } from './media/useDerivedSource';
+import { SidePanel } from './panel/SidePanel';
+import { usePlayer } from './playback/usePlayer';
+import { Preview } from './preview/Preview';
+import { Timeline } from './timeline/Timeline';
+import { TransportBar } from './TransportBar';
+import { useEditor } from './useEditor';
+import { useEditorActions } from './useEditorActions';
+import { useEditorKeys } from './useEditorKeys';
+import { useEditorTake } from './useEditorTake';
+import '../../styles/editor.css';
+
+/** Performance marks the bench reads: from the screen's first render to a usable editor. */
+export const EDITOR_OPEN_MARK = 'editor:open';
+export const EDITOR_READY_MARK = 'editor:ready';
+
+/** The lesson editor (`#/lesson/<id>/edit`): preview, timeline and side panel over one autosaved document. */
+export function EditorScreen({ lessonId }: { lessonId: string }) {
+  useState(() => performance.mark(EDITOR_OPEN_MARK));
+  const editor = useEditor(lessonId);
+  const { doc } = editor;
+  const take = useEditorTake(lessonId, doc?.takeId);
+  const info = useLessonInfo(lessonId);
+  const player = usePlayer(doc?.editList ?? null);
+  const actions = useEditorActions(editor, doc, player);
+  const media = useMemo(() => editorMediaOf(take ?? undefined), [take]);
+  const derived = useDerivedSource(doc?.takeId ?? '', doc ? media.main : undefined);
+  const ready = doc !== null && take !== undefined;
+  useEditorKeys(editor, actions, player, ready);
+
+  useEffect(() => {
+    if (ready) performance.mark(EDITOR_READY_MARK);
+  }, [ready]);
+
+  if (editor.status.kind === 'error') {
+    return (
+      <main className="page" aria-labelledby="page-title">
+        <EmptyState
+          icon={<Clapperboard size={32} />}
+          title="This lesson cannot be edited yet"
+          action={
+            <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="btn btn-secondary">
+              Back to the lesson
+            </Link>
+          }
+        >
+          <p id="page-title">{describeError(editor.status.error)}</p>
+        </EmptyState>
+      </main>
+    );
+  }
+
+  return (
+    <main className="editor" aria-labelledby="page-title" aria-busy={!ready} data-state={ready ? 'ready' : 'loading'}>
+      <EditorHeader lessonId={lessonId} title={info.data ? `Edit “${info.data.lesson.title}”` : 'Edit lesson'} editor={editor} />
+      {ready && doc && (
+        <>
+          <div className="editor-body">
+            <div className="editor-stage">
+              <Preview doc={doc} media={media} editor={editor} player={player} selectedCalloutId={actions.selection.calloutId} onSelectCallout={(id) => actions.select({ calloutId: id, markerId: null })} />
+              <TransportBar player={player} actions={actions} durationMs={lessonDuration(doc.editList)} />
+            </div>
+            <SidePanel doc={doc} editor={editor} actions={actions} hasCamera={media.camera !== undefined} />
+          </div>
+          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,108 @@
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { Callout, Marker } from '../../../../../shared/editor/document';
+import { formatTimecode, type PlacedPoint, type PlacedRange } from '../../../../../shared/timeline';
+import type { TimelineView } from './useTimelineView';
+
+interface AnchorLanesProps {
+  view: TimelineView;
+  markers: readonly PlacedPoint<Marker>[];
+  callouts: readonly PlacedRange<Callout>[];
+  selectedMarkerId: string | null;
+  selectedCalloutId: string | null;
+  onMarker: (marker: PlacedPoint<Marker>) => void;
+  onMoveMarker: (marker: PlacedPoint<Marker>, lessonMs: number) => void;
+  onCallout: (callout: PlacedRange<Callout>) => void;
+}
+
+const DRAG_PX = 3;
+/** Overlapping callouts are stacked in up to this many rows; more share the last one. */
+export const CALLOUT_ROWS = 3;
+const ROW_PX = 22;
+
+/** Greedy rows: each callout goes in the first row where the previous bar has ended. */
+function calloutRows(callouts: readonly PlacedRange<Callout>[]): Map<string, number> {
+  const ends: number[] = [];
+  const rows = new Map<string, number>();
+  for (const callout of [...callouts].sort((a, b) => a.lessonStart - b.lessonStart)) {
+    let row = ends.findIndex((end) => end <= callout.lessonStart);
+    if (row === -1) row = Math.min(ends.length, CALLOUT_ROWS - 1);
+    ends[row] = Math.max(ends[row] ?? 0, callout.lessonEnd);
+    rows.set(callout.id, row);
+  }
+  return rows;
+}
+
+/** Key moments as flags and callouts as bars, in lesson time; the ones in a removed range are flagged "cut out". */
+export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selectedCalloutId, onMarker, onMoveMarker, onCallout }: AnchorLanesProps) {
+  const from = view.scrollLeft / view.pxPerMs - 50 / view.pxPerMs;
+  const to = (view.scrollLeft + view.width) / view.pxPerMs;
+  const drag = useRef<{ id: string; x: number; moved: boolean } | null>(null);
+  const [dragX, setDragX] = useState<{ id: string; dx: number } | null>(null);
+  const rows = useMemo(() => calloutRows(callouts), [callouts]);
+  const shownMarkers = markers.filter((marker) => marker.lessonMs >= from && marker.lessonMs <= to);
+
+  const down = (event: PointerEvent, id: string) => {
+    event.stopPropagation();
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    drag.current = { id, x: event.clientX, moved: false };
+  };
+  const move = (event: PointerEvent) => {
+    const current = drag.current;
+    if (!current) return;
+    const dx = event.clientX - current.x;
+    if (Math.abs(dx) > DRAG_PX) current.moved = true;
+    if (current.moved) setDragX({ id: current.id, dx });
+  };
+  const up = (event: PointerEvent, marker: PlacedPoint<Marker>) => {
+    const current = drag.current;
+    drag.current = null;
+    setDragX(null);
+    if (current?.moved) onMoveMarker(marker, marker.lessonMs + (event.clientX - current.x) / view.pxPerMs);
+    else onMarker(marker);
+  };
+
+  return (
+    <>
+      <div className="lane lane-markers">
+        {shownMarkers.map((marker, index) => {
+          const next = shownMarkers[index + 1];
+          // A flag's label stops where the next flag starts, so close moments stay readable and clickable.
+          const room = next ? Math.max(14, (next.lessonMs - marker.lessonMs) * view.pxPerMs - 2) : 160;
+          return (
+            <button
+              key={marker.id}
+              type="button"
+              className={`flag${marker.removed ? ' is-removed' : ''}${marker.id === selectedMarkerId ? ' is-selected' : ''}`}
+              style={{ left: marker.lessonMs * view.pxPerMs + (dragX?.id === marker.id ? dragX.dx : 0), maxWidth: Math.min(160, room) }}
+              aria-label={`Key moment “${marker.title}” at ${formatTimecode(marker.lessonMs)}${marker.removed ? ', cut out' : ''}`}
+              onPointerDown={(event) => down(event, marker.id)}
+              onPointerMove={move}
+              onPointerUp={(event) => up(event, marker)}
+              onClick={(event) => event.detail === 0 && onMarker(marker)}
+            >
+              {marker.removed && <span className="flag-badge">cut out</span>}
+              {marker.title}
+            </button>
+          );
+        })}
+      </div>
+      <div className="lane lane-callouts" style={{ height: ROW_PX * Math.min(CALLOUT_ROWS, Math.max(0, ...rows.values()) + 1) }}>
+        {callouts
+          .filter((callout) => callout.lessonEnd >= from && callout.lessonStart <= to)
+          .map((callout) => (
+            <button
+              key={callout.id}
+              type="button"
+              className={`bar bar-${callout.kind}${callout.removed ? ' is-removed' : ''}${callout.id === selectedCalloutId ? ' is-selected' : ''}`}
+              style={{ left: callout.lessonStart * view.pxPerMs, top: (rows.get(callout.id) ?? 0) * ROW_PX + 1, width: Math.max(6, (callout.lessonEnd - callout.lessonStart) * view.pxPerMs) }}
+              aria-label={`${callout.kind} callout${callout.text ? ` “${callout.text}”` : ''} at ${formatTimecode(callout.lessonStart)}${callout.removed ? ', cut out' : ''}`}
+              onPointerDown={(event) => event.stopPropagation()}
+              onClick={() => onCallout(callout)}
+            >
+              {callout.removed ? 'cut out' : callout.text || callout.kind}
+            </button>
+          ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { formatDuration } from '../../../lib/time';
+import type { TimelineView } from './useTimelineView';
+
+const STEPS_MS = [100, 250, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
+const LABEL_GAP_PX = 90;
+
+const label = (ms: number, step: number) => (step < 1_000 ? `${formatDuration(ms)}.${Math.round((ms % 1000) / 100)}` : formatDuration(ms));
+
+/** Lesson time, with labelled ticks spaced to stay readable at any zoom; only the visible part is drawn. */
+export function TimelineRuler({ view, durationMs }: { view: TimelineView; durationMs: number }) {
+  const step = STEPS_MS.find((ms) => ms * view.pxPerMs >= LABEL_GAP_PX) ?? STEPS_MS.at(-1)!;
+  const first = Math.floor(view.scrollLeft / view.pxPerMs / step) * step;
+  const last = Math.min(durationMs, (view.scrollLeft + view.width) / view.pxPerMs);
+  const ticks: number[] = [];
+  for (let ms = first; ms <= last; ms += step) ticks.push(ms);
+  return (
+    <div className="timeline-ruler" aria-hidden="true">
+      {ticks.map((ms) => (
+        <span key={ms} className="timeline-tick" style={{ left: ms * view.pxPerMs }}>
+          {label(ms, step)}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+export type { Command } from './command';
+export { addMarker, type AddMarkerArgs } from './addMarker';
+export { moveMarker, type MoveMarkerArgs } from './moveMarker';
+export { editMarker, type EditMarkerArgs } from './editMarker';
+export { removeMarker, type RemoveMarkerArgs } from './removeMarker';
+export { addCallout, type AddCalloutArgs } from './addCallout';
+export { moveCallout, type MoveCalloutArgs } from './moveCallout';
+export { resizeCallout, type ResizeCalloutArgs } from './resizeCallout';
+export { editCallout, type EditCalloutArgs } from './editCallout';
+export { removeCallout, type RemoveCalloutArgs } from './removeCallout';
+export { setCameraLayout, type SetCameraLayoutArgs } from './setCameraLayout';
+export { trimStart, trimEnd, cutRange, splitAt, removeSplit, deleteSegment, restoreCut } from './timeline';
+export { fitBox, MIN_BOX, type CalloutBox } from './calloutList';

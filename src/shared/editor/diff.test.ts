@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { documentChangeSchema } from './document';
+import { applyChange, diffDocuments, isEmptyChange } from './diff';
+import { blankDocument, callout, documentArb, marker } from './testDocuments';
+
+describe('diffDocuments', () => {
+  it('is empty between equal documents', () => {
+    const doc = blankDocument({ markers: [marker(1, 500)] });
+    const change = diffDocuments(doc, structuredClone(doc));
+    expect(isEmptyChange(change)).toBe(true);
+    expect(change.baseRevision).toBe(3);
+  });
+
+  it('lists only what changed, by id', () => {
+    const before = blankDocument({ markers: [marker(1, 500), marker(2, 900)], callouts: [callout(1, 0, 1_000)] });
+    const after = blankDocument({
+      markers: [marker(1, 500), { ...marker(2, 900), title: 'Renamed' }, marker(3, 1_200)],
+      callouts: [],
+      editList: { ...before.editList, trimStart: 1_000 },
+    });
+    expect(diffDocuments(before, after)).toEqual({
+      takeId: before.takeId,
+      baseRevision: 3,
+      editList: after.editList,
+      upsertMarkers: [after.markers[1], after.markers[2]],
+      removeMarkers: [],
+      upsertCallouts: [],
+      removeCallouts: [callout(1, 0, 1_000).id],
+    });
+  });
+
+  it('sends the layout only when it changed', () => {
+    const before = blankDocument();
+    expect(diffDocuments(before, { ...before, layout: { ...before.layout, size: 0.3 } }).layout?.size).toBe(0.3);
+    expect(diffDocuments(before, { ...before, layout: { ...before.layout } }).layout).toBeUndefined();
+  });
+
+  it('gives a change the contract accepts, and applying it to the first document gives the second', () => {
+    fc.assert(
+      fc.property(documentArb(), documentArb(), (before, generated) => {
+        const after = { ...generated, revision: before.revision + 1 };
+        const change = diffDocuments(before, after);
+        expect(documentChangeSchema.parse(change)).toEqual(change);
+        expect(applyChange(before, change)).toEqual(after);
+      }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import type { DocumentChange, LessonDocument } from './document';
+import { deepEqual, sortCallouts, sortMarkers } from './ordering';
+
+/** What to save to turn `before` into `after`, item by item by id; made against `before`'s revision. */
+export function diffDocuments(before: LessonDocument, after: LessonDocument): DocumentChange {
+  const change: DocumentChange = {
+    takeId: after.takeId,
+    baseRevision: before.revision,
+    upsertMarkers: changedItems(before.markers, after.markers),
+    removeMarkers: removedIds(before.markers, after.markers),
+    upsertCallouts: changedItems(before.callouts, after.callouts),
+    removeCallouts: removedIds(before.callouts, after.callouts),
+  };
+  if (!deepEqual(before.editList, after.editList)) change.editList = after.editList;
+  if (!deepEqual(before.layout, after.layout)) change.layout = after.layout;
+  return change;
+}
+
+/** Whether saving `change` would change nothing, so no step is recorded or sent. */
+export function isEmptyChange(change: DocumentChange): boolean {
+  return (
+    !change.editList &&
+    !change.layout &&
+    change.upsertMarkers.length + change.removeMarkers.length + change.upsertCallouts.length + change.removeCallouts.length === 0
+  );
+}
+
+/** The document as the store will hold it after `change`: the revision moves on by one, items come back in order. */
+export function applyChange(doc: LessonDocument, change: DocumentChange): LessonDocument {
+  return {
+    ...doc,
+    revision: change.baseRevision + 1,
+    editList: change.editList ?? doc.editList,
+    layout: change.layout ?? doc.layout,
+    markers: sortMarkers(upsert(doc.markers, change.upsertMarkers, change.removeMarkers)),
+    callouts: sortCallouts(upsert(doc.callouts, change.upsertCallouts, change.removeCallouts)),
+  };
+}
+
+interface Identified {
+  readonly id: string;
+}
+
+function changedItems<T extends Identified>(before: readonly T[], after: readonly T[]): T[] {
+  const old = new Map(before.map((item) => [item.id, item]));
+  return after.filter((item) => !deepEqual(old.get(item.id), item));
+}
+
+function removedIds<T extends Identified>(before: readonly T[], after: readonly T[]): string[] {
+  const kept = new Set(after.map((item) => item.id));
+  return before.filter((item) => !kept.has(item.id)).map((item) => item.id);
+}
+
+function upsert<T extends Identified>(items: readonly T[], upserts: readonly T[], removals: readonly string[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  for (const item of upserts) byId.set(item.id, item);
+  for (const id of removals) byId.delete(id);
+  return [...byId.values()];
+}
