@@ -5,7 +5,8 @@ import { decodeWire, encodeWire } from './wire';
 describe('wire codec', () => {
   it('round-trips any JSON value with bytes nested anywhere', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.uint8Array({ maxLength: 70_000 }), (json, bytes) => {
+      // JSON itself turns -0 into 0; the codec is tested on what JSON can carry.
+      fc.property(fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown), fc.uint8Array({ maxLength: 70_000 }), (json, bytes) => {
         const value = { json, chunk: { data: bytes, index: 3 } };
         expect(decodeWire(encodeWire(value))).toEqual(value);
       }),
