@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import { recordedTake, setup } from '../testing/libraryFixture';
+import { documentChangeSchema, type DocumentChange } from '../../shared/editor/document';
 import { EditorService } from './EditorService';
+
+/** A change as the contract delivers it, defaults filled in. */
+const change = (input: z.input<typeof documentChangeSchema>): DocumentChange => documentChangeSchema.parse(input);
 
 async function editorWithTake() {
   const fixture = setup();
@@ -34,7 +39,7 @@ describe('EditorService', () => {
     const seen: unknown[] = [];
     deps.events.listen((channel, payload) => seen.push([channel, payload]));
 
-    const first = editor.apply({
+    const first = editor.apply(change({
       takeId: take.id,
       baseRevision: opened.revision,
       editList: { ...opened.editList, trimStart: 100, cuts: [{ start: 500, end: 700 }, { start: 650, end: 800 }] },
@@ -42,10 +47,10 @@ describe('EditorService', () => {
       removeMarkers: [],
       upsertCallouts: [callout],
       removeCallouts: [],
-    });
+    }));
     expect(first.revision).toBe(1);
     expect(seen).toContainEqual(['app:editor.onDidChange', { lessonId: lesson.id, takeId: take.id, revision: 1 }]);
-    editor.apply({ takeId: take.id, baseRevision: 1, upsertMarkers: [{ ...intro, title: 'Introduction' }], removeMarkers: [], upsertCallouts: [], removeCallouts: [callout.id] });
+    editor.apply(change({ takeId: take.id, baseRevision: 1, upsertMarkers: [{ ...intro, title: 'Introduction' }], removeMarkers: [], upsertCallouts: [], removeCallouts: [callout.id] }));
 
     const reopened = editor.open({ lessonId: lesson.id });
     expect(reopened.revision).toBe(2);
@@ -57,17 +62,17 @@ describe('EditorService', () => {
   it('refuses a change made on an older revision and writes none of it', async () => {
     const { editor, lesson, take } = await editorWithTake();
     editor.open({ lessonId: lesson.id });
-    editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(10)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] });
-    expect(() => editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(20)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] })).toThrow(/changed in another window/);
+    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(10)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }));
+    expect(() => editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(20)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }))).toThrow(/changed in another window/);
     expect(editor.open({ lessonId: lesson.id }).markers).toHaveLength(1);
   });
 
   it('refuses anchors past the end of the recording and edit lists of another length', async () => {
     const { editor, lesson, take } = await editorWithTake();
     const opened = editor.open({ lessonId: lesson.id });
-    const base = { takeId: take.id, baseRevision: 0, removeMarkers: [], upsertCallouts: [], removeCallouts: [] };
-    expect(() => editor.apply({ ...base, upsertMarkers: [marker(take.durationMs + 1)] })).toThrow(/within the recording/);
-    expect(() => editor.apply({ ...base, upsertMarkers: [], editList: { ...opened.editList, sourceDuration: 99_999, trimEnd: 99_999 } })).toThrow(/different length/);
+    const base = { takeId: take.id, baseRevision: 0 };
+    expect(() => editor.apply(change({ ...base, upsertMarkers: [marker(take.durationMs + 1)] }))).toThrow(/within the recording/);
+    expect(() => editor.apply(change({ ...base, upsertMarkers: [], editList: { ...opened.editList, sourceDuration: 99_999, trimEnd: 99_999 } }))).toThrow(/different length/);
   });
 
   it('refuses, in the contract, a marker without a title, naming the field', () => {
@@ -81,10 +86,56 @@ describe('EditorService', () => {
     const { editor, lesson, take, takes } = fixture;
     editor.open({ lessonId: lesson.id });
     const shared = marker(10);
-    editor.apply({ takeId: take.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] });
+    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }));
     const other = await recordedTake(fixture, 2);
     takes.setActive({ id: other.id });
     editor.open({ lessonId: lesson.id });
-    expect(() => editor.apply({ takeId: other.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] })).toThrow(/belongs to another take/);
+    expect(() => editor.apply(change({ takeId: other.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }))).toThrow(/belongs to another take/);
+  });
+});
+
+describe('EditorService: questions and rules', () => {
+  const question = (sourceMs: number) => ({
+    id: randomUUID(),
+    sourceMs,
+    type: 'trueFalse' as const,
+    prompt: 'Energy is conserved in a closed system.',
+    answer: true,
+  });
+
+  it('keeps checkpoint questions and the lesson rules, and gives them back on reopening', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    const opened = editor.open({ lessonId: lesson.id });
+    expect(opened.rules).toMatchObject({ navigation: 'noSkipAhead', masteryPercent: 80 });
+    const first = question(500);
+    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertCheckpoints: [question(1500), first], rules: { ...opened.rules, masteryPercent: 70 } }));
+    editor.apply(change({ takeId: take.id, baseRevision: 1, upsertCheckpoints: [{ ...first, prompt: 'Changed?' }] }));
+    const reopened = editor.open({ lessonId: lesson.id });
+    expect(reopened.checkpoints.map((each) => [each.sourceMs, each.prompt])).toEqual([
+      [500, 'Changed?'],
+      [1500, 'Energy is conserved in a closed system.'],
+    ]);
+    expect(reopened.checkpoints[0]).toMatchObject({ points: 1, required: true, attemptsAllowed: null });
+    expect(reopened.rules.masteryPercent).toBe(70);
+  });
+
+  it('refuses more than 50 questions in a lesson', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    editor.open({ lessonId: lesson.id });
+    const many = Array.from({ length: 50 }, (_, index) => question(index * 10));
+    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertCheckpoints: many }));
+    expect(() => editor.apply(change({ takeId: take.id, baseRevision: 1, upsertCheckpoints: [question(900)] }))).toThrow(/at most 50 questions/);
+    expect(editor.open({ lessonId: lesson.id }).checkpoints).toHaveLength(50);
+  });
+
+  it('refuses, in the contract, a single-choice question with two right answers', () => {
+    const parsed = contract.editor.calls.apply.input.safeParse({
+      takeId: randomUUID(),
+      baseRevision: 0,
+      upsertCheckpoints: [
+        { id: randomUUID(), sourceMs: 0, type: 'single', prompt: 'Pick one', choices: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: true }] },
+      ],
+    });
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['upsertCheckpoints', 0, 'choices'], message: 'Mark exactly one choice as correct' });
   });
 });

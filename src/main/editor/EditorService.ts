@@ -10,6 +10,7 @@ import {
   type Marker,
 } from '../../shared/editor/document';
 import { editListSchema, fullEditList, normalizeEditList } from '../../shared/timeline/editList';
+import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '../../shared/checkpoints/schema';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
@@ -65,6 +66,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       );
       this.writeMarkers(take.id, change);
       this.writeCallouts(take.id, change);
+      this.writeCheckpoints(take.id, change);
+      if (change.rules) db.prepare('UPDATE lessons SET rules = ? WHERE id = ?').run(JSON.stringify(change.rules), take.lessonId);
       this.library.touchProject(this.library.lesson(take.lessonId).projectId, this.now());
       return next;
     })();
@@ -78,6 +81,10 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     const callouts = (this.deps.db.prepare('SELECT data FROM callouts WHERE take_id = ? ORDER BY source_start, id').all(takeId) as { data: string }[]).map(
       (callout) => calloutSchema.parse(JSON.parse(callout.data)),
     );
+    const checkpoints = (this.deps.db.prepare('SELECT data FROM checkpoints WHERE take_id = ? ORDER BY source_ms, id').all(takeId) as { data: string }[]).map(
+      (checkpoint) => checkpointSchema.parse(JSON.parse(checkpoint.data)),
+    );
+    const rules = this.deps.db.prepare('SELECT rules FROM lessons WHERE id = ?').get(lessonId) as { rules: string | null };
     return {
       lessonId,
       takeId,
@@ -86,6 +93,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       layout: cameraLayoutSchema.parse(JSON.parse(row.layout)),
       markers,
       callouts,
+      checkpoints,
+      rules: lessonRulesSchema.parse(rules.rules ? JSON.parse(rules.rules) : {}),
     };
   }
 
@@ -100,8 +109,12 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     if (change.editList && change.editList.sourceDuration !== sourceDuration) {
       throw new StudioError('invalid_input', 'The edit list belongs to a recording of a different length');
     }
-    if (change.upsertMarkers.some((marker) => outside(marker.sourceMs)) || change.upsertCallouts.some((callout) => outside(callout.sourceEnd))) {
-      throw new StudioError('invalid_input', 'Key moments and callouts must fall within the recording');
+    if (
+      change.upsertMarkers.some((marker) => outside(marker.sourceMs)) ||
+      change.upsertCallouts.some((callout) => outside(callout.sourceEnd)) ||
+      change.upsertCheckpoints.some((checkpoint) => outside(checkpoint.sourceMs))
+    ) {
+      throw new StudioError('invalid_input', 'Key moments, callouts and questions must fall within the recording');
     }
   }
 
@@ -116,6 +129,21 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     }
     const remove = this.deps.db.prepare('DELETE FROM markers WHERE id = ? AND take_id = ?');
     for (const id of change.removeMarkers) remove.run(id, takeId);
+  }
+
+  private writeCheckpoints(takeId: string, change: DocumentChange): void {
+    const upsert = this.deps.db.prepare(
+      `INSERT INTO checkpoints (id, take_id, source_ms, data) VALUES (@id, @takeId, @sourceMs, @data)
+       ON CONFLICT (id) DO UPDATE SET source_ms = excluded.source_ms, data = excluded.data WHERE checkpoints.take_id = excluded.take_id`,
+    );
+    for (const checkpoint of change.upsertCheckpoints) {
+      const row = { id: checkpoint.id, takeId, sourceMs: checkpoint.sourceMs, data: JSON.stringify(checkpoint satisfies Checkpoint) };
+      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That question belongs to another take');
+    }
+    const remove = this.deps.db.prepare('DELETE FROM checkpoints WHERE id = ? AND take_id = ?');
+    for (const id of change.removeCheckpoints) remove.run(id, takeId);
+    const count = (this.deps.db.prepare('SELECT COUNT(*) AS n FROM checkpoints WHERE take_id = ?').get(takeId) as { n: number }).n;
+    if (count > CHECKPOINTS_MAX) throw new StudioError('invalid_input', `A lesson holds at most ${CHECKPOINTS_MAX} questions`);
   }
 
   private writeCallouts(takeId: string, change: DocumentChange): void {

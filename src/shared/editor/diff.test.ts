@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentChangeSchema } from './document';
 import { applyChange, diffDocuments, isEmptyChange } from './diff';
-import { blankDocument, callout, documentArb, marker } from './testDocuments';
+import { blankDocument, callout, documentArb, idOf, marker } from './testDocuments';
 
 describe('diffDocuments', () => {
   it('is empty between equal documents', () => {
@@ -27,6 +27,8 @@ describe('diffDocuments', () => {
       removeMarkers: [],
       upsertCallouts: [],
       removeCallouts: [callout(1, 0, 1_000).id],
+      upsertCheckpoints: [],
+      removeCheckpoints: [],
     });
   });
 
@@ -45,5 +47,18 @@ describe('diffDocuments', () => {
         expect(applyChange(before, change)).toEqual(after);
       }),
     );
+  });
+});
+
+describe('diffDocuments: questions and rules', () => {
+  it('saves only the questions and rules that changed, and applying the diff gives the edited document', () => {
+    const question = { id: idOf(300), sourceMs: 1000, type: 'trueFalse' as const, prompt: 'True?', answer: true, feedback: {}, points: 1, required: true, attemptsAllowed: null, rewatchFrom: { kind: 'previousMarker' as const } };
+    const before = blankDocument({ checkpoints: [question] });
+    const after = { ...before, checkpoints: [{ ...question, prompt: 'Really true?' }], rules: { ...before.rules, masteryPercent: 60 } };
+    const change = diffDocuments(before, after);
+    expect(change.upsertCheckpoints.map((each) => each.prompt)).toEqual(['Really true?']);
+    expect(change.rules?.masteryPercent).toBe(60);
+    expect(applyChange(before, change)).toEqual({ ...after, revision: before.revision + 1 });
+    expect(isEmptyChange(diffDocuments(after, after))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { DocumentChange, LessonDocument } from './document';
-import { deepEqual, sortCallouts, sortMarkers } from './ordering';
+import { deepEqual, sortCallouts, sortCheckpoints, sortMarkers } from './ordering';
 
 /** What to save to turn `before` into `after`, item by item by id; made against `before`'s revision. */
 export function diffDocuments(before: LessonDocument, after: LessonDocument): DocumentChange {
@@ -10,9 +10,12 @@ export function diffDocuments(before: LessonDocument, after: LessonDocument): Do
     removeMarkers: removedIds(before.markers, after.markers),
     upsertCallouts: changedItems(before.callouts, after.callouts),
     removeCallouts: removedIds(before.callouts, after.callouts),
+    upsertCheckpoints: changedItems(before.checkpoints, after.checkpoints),
+    removeCheckpoints: removedIds(before.checkpoints, after.checkpoints),
   };
   if (!deepEqual(before.editList, after.editList)) change.editList = after.editList;
   if (!deepEqual(before.layout, after.layout)) change.layout = after.layout;
+  if (!deepEqual(before.rules, after.rules)) change.rules = after.rules;
   return change;
 }
 
@@ -21,7 +24,14 @@ export function isEmptyChange(change: DocumentChange): boolean {
   return (
     !change.editList &&
     !change.layout &&
-    change.upsertMarkers.length + change.removeMarkers.length + change.upsertCallouts.length + change.removeCallouts.length === 0
+    !change.rules &&
+    change.upsertMarkers.length +
+      change.removeMarkers.length +
+      change.upsertCallouts.length +
+      change.removeCallouts.length +
+      change.upsertCheckpoints.length +
+      change.removeCheckpoints.length ===
+      0
   );
 }
 
@@ -34,6 +44,8 @@ export function applyChange(doc: LessonDocument, change: DocumentChange): Lesson
     layout: change.layout ?? doc.layout,
     markers: sortMarkers(upsert(doc.markers, change.upsertMarkers, change.removeMarkers)),
     callouts: sortCallouts(upsert(doc.callouts, change.upsertCallouts, change.removeCallouts)),
+    checkpoints: sortCheckpoints(upsert(doc.checkpoints, change.upsertCheckpoints, change.removeCheckpoints)),
+    rules: change.rules ?? doc.rules,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../library/schemas';
 import { editListSchema } from '../timeline/editList';
+import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema } from '../checkpoints/schema';
 
 const ms = z.number().int().nonnegative();
 /** Positions on the frame are fractions of its width and height, so they survive any rendition size. */
@@ -60,6 +61,10 @@ export const lessonDocumentSchema = z.object({
   layout: cameraLayoutSchema,
   markers: z.array(markerSchema),
   callouts: z.array(calloutSchema),
+  /** The pre-work accountability check: questions anchored on moments of the take. */
+  checkpoints: z.array(checkpointSchema).max(CHECKPOINTS_MAX),
+  /** The lesson's rules for learners (navigation, mastery, completion, speeds); undoable like any edit. */
+  rules: lessonRulesSchema,
 });
 export type LessonDocument = z.infer<typeof lessonDocumentSchema>;
 
@@ -73,5 +78,8 @@ export const documentChangeSchema = z.object({
   removeMarkers: z.array(idSchema).max(10_000).default([]),
   upsertCallouts: z.array(calloutSchema).max(10_000).default([]),
   removeCallouts: z.array(idSchema).max(10_000).default([]),
+  upsertCheckpoints: z.array(checkpointSchema).max(CHECKPOINTS_MAX).default([]),
+  removeCheckpoints: z.array(idSchema).max(10_000).default([]),
+  rules: lessonRulesSchema.optional(),
 });
 export type DocumentChange = z.infer<typeof documentChangeSchema>;

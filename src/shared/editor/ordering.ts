@@ -1,3 +1,4 @@
+import type { Checkpoint } from '../checkpoints/schema';
 import type { Callout, Marker } from './document';
 
 /** Binary order of ids, as SQLite's ORDER BY gives it; localeCompare would ignore the dashes. */
@@ -12,6 +13,10 @@ export function sortMarkers(markers: readonly Marker[]): Marker[] {
 
 export function sortCallouts(callouts: readonly Callout[]): Callout[] {
   return [...callouts].sort((a, b) => a.sourceStart - b.sourceStart || compareIds(a.id, b.id));
+}
+
+export function sortCheckpoints(checkpoints: readonly Checkpoint[]): Checkpoint[] {
+  return [...checkpoints].sort((a, b) => a.sourceMs - b.sourceMs || compareIds(a.id, b.id));
 }
 
 /** Structural equality of plain data (JSON-like values), independent of key order. */

@@ -10,6 +10,8 @@ const change = (title: string): DocumentChange => ({
   removeMarkers: [],
   upsertCallouts: [],
   removeCallouts: [],
+  upsertCheckpoints: [],
+  removeCheckpoints: [],
 });
 
 function deferred() {

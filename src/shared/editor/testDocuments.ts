@@ -1,6 +1,7 @@
 // Test-only: documents to edit, and fast-check generators of them.
 import fc from 'fast-check';
 import { DEFAULT_CAMERA_LAYOUT, type Callout, type LessonDocument, type Marker } from './document';
+import { lessonRulesSchema } from '../checkpoints/schema';
 import { sortCallouts, sortMarkers } from './ordering';
 
 export const LESSON_ID = '11111111-1111-4111-8111-111111111111';
@@ -18,6 +19,8 @@ export function blankDocument(overrides: Partial<LessonDocument> = {}): LessonDo
     layout: DEFAULT_CAMERA_LAYOUT,
     markers: [],
     callouts: [],
+    checkpoints: [],
+    rules: lessonRulesSchema.parse({}),
     ...overrides,
   };
 }

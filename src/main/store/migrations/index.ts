@@ -3,9 +3,10 @@ import { lessonTrash } from './0002-lesson-trash';
 import { takes } from './0003-takes';
 import { editing } from './0004-editing';
 import { renders } from './0005-renders';
+import { checkpoints } from './0006-checkpoints';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
-export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders];
+export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders, checkpoints];
 
 export type { Migration };
