@@ -1,0 +1,283 @@
+import { deserializeState, type CheckpointResponse } from '../../shared/checkpoints';
+import type { LessonPackage } from '../../shared/player';
+import type { PlayerAdapter } from '../adapter';
+import { chapterAt } from '../core/chapters';
+import { formatClock } from '../core/format';
+import { stepRate } from '../core/keys';
+import { createLessonClock } from '../core/lessonClock';
+import { chooseRendition } from '../core/renditions';
+import { createReporter, SAVE_EVERY_MS } from '../core/reporter';
+import { PlayerSession, type PlayerCheckpoint } from '../core/session';
+import { createControls } from './controls';
+import { listen, uid } from './dom';
+import { showError } from './errorView';
+import { playerKeys } from './keyTarget';
+import { createLayout, createNotice } from './layout';
+import { checkUrls, createMediaView, type CheckedUrls } from './mediaView';
+import { openModal, type Modal } from './modal';
+import { createPlayback } from './playback';
+import { questionPromptId, showQuestion } from './questionDialog';
+import { createSeekBar } from './seekBar';
+import { createSidePanel } from './sidePanel';
+import { showSummary } from './summaryDialog';
+
+export interface MountOptions {
+  /** The address media paths are relative to; the page's own by default. */
+  readonly baseUrl?: string;
+  /** Origins the host vouches for besides the page's (the editor's media scheme). */
+  readonly trustedOrigins?: readonly string[];
+  /** Take the player's keys even when focus is on the page body: right for a page that is only the player. */
+  readonly pageKeys?: boolean;
+}
+
+export interface MountedPlayer {
+  /** Settles once the adapter has started and the player is ready to play. */
+  readonly ready: Promise<void>;
+  destroy(): void;
+}
+
+export function mountPlayer(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, options: MountOptions = {}): MountedPlayer {
+  const urls = checkUrls(lesson, options);
+  if ('refused' in urls) {
+    showError(root, 'This lesson cannot be played', urls.refused);
+    return { ready: Promise.resolve(), destroy: () => root.replaceChildren() };
+  }
+  const undo: (() => void)[] = [];
+  let destroyed = false;
+  const ready = adapter.start().then((start) => {
+    if (destroyed) return;
+    const suspend = { durationMs: lesson.durationMs, checkpoints: lesson.checkpoints };
+    const { state } = deserializeState(start.resumeState, suspend);
+    undo.push(run(root, lesson, adapter, urls, new PlayerSession(lesson, state), start.mode, options));
+  });
+  ready.catch((error: unknown) => showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]));
+  return {
+    ready,
+    destroy() {
+      destroyed = true;
+      for (const off of undo) off();
+      root.replaceChildren();
+    },
+  };
+}
+
+function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, urls: CheckedUrls, session: PlayerSession, mode: 'normal' | 'review' | 'browse', options: MountOptions): () => void {
+  const undo: (() => void)[] = [];
+  const layout = createLayout(root, lesson);
+  const notice = createNotice(layout.notice);
+  const reporter = createReporter(adapter, session, mode);
+  const clock = createLessonClock(lesson.durationMs, lesson.media.sourceEditList);
+  const probe = document.createElement('video');
+  let rendition = chooseRendition(lesson.media.renditions, { targetWidth: root.clientWidth * (window.devicePixelRatio || 1), canPlay: (type) => probe.canPlayType(type) !== '' });
+  if (rendition < 0) {
+    showError(root, 'This lesson cannot be played here', ['This browser cannot play any of the lesson’s video formats. Try another browser.']);
+    return () => undefined;
+  }
+  let captionIndex = -1;
+  let view = createMediaView(layout.stage, layout.captions, lesson, urls, rendition);
+  let modal: Modal | null = null;
+  let closeContent: () => void = () => undefined;
+  let started = session.state.positionMs > 0;
+  let saveTimer: ReturnType<typeof setInterval> | null = null;
+
+  const seekBar = createSeekBar({ durationMs: lesson.durationMs, chapters: lesson.chapters, checkpoints: session.checkpoints, limitShown: lesson.rules.navigation === 'noSkipAhead', onSeek: (ms) => playback.seek(ms) });
+  const controls = createControls(lesson, seekBar.element, {
+    togglePlay: () => toggle(),
+    toggleCaptions: () => setCaptions(captionIndex >= 0 ? -1 : preferredCaptions()),
+    chooseCaptions: (index) => setCaptions(index),
+    setRate: (rate) => playback.applyRate(rate),
+    toggleMute: () => {
+      playback.media.muted = !playback.media.muted;
+      controls.setMuted(playback.media.muted);
+    },
+    toggleFullscreen: () => toggleFullscreen(),
+    chooseRendition: (index) => {
+      rendition = index;
+      view.destroy();
+      view = createMediaView(layout.stage, layout.captions, lesson, urls, index);
+      playback.replaceView(view);
+      view.showCaptions(captionIndex);
+    },
+  });
+  layout.theatre.append(controls.element);
+  const side = createSidePanel(lesson.chapters, session.checkpoints, (ms) => playback.seek(ms));
+  if (lesson.chapters.length > 0 || session.checkpoints.length > 0) layout.main.append(side.element);
+
+  const preferredCaptions = () => Math.max(0, lesson.media.captions.findIndex((track) => track.srclang.split('-')[0] === lesson.language.split('-')[0]));
+  const setCaptions = (index: number) => {
+    if (lesson.media.captions.length === 0) return;
+    captionIndex = index;
+    view.showCaptions(index);
+    controls.setCaptions(index);
+    notice.show(index >= 0 ? `Captions on: ${lesson.media.captions[index]?.label ?? ''}` : 'Captions off');
+  };
+
+  const refreshStatuses = () => {
+    for (const checkpoint of session.checkpoints) {
+      const status = session.status(checkpoint.id);
+      side.setStatus(checkpoint.id, status);
+      seekBar.markCheckpoint(checkpoint.id, status);
+    }
+  };
+
+  const render = () => {
+    const position = playback.positionMs();
+    const chapter = chapterAt(lesson.chapters, position);
+    seekBar.update(position, session.state.furthestMs, lesson.chapters[chapter]?.title ?? null);
+    controls.setTime(position);
+    controls.setRate(session.state.playbackRate);
+    controls.setPlaying(!playback.media.paused, playback.ended);
+    side.setCurrent(chapter);
+  };
+
+  const inert = () => [layout.header, layout.stage, controls.element, side.element];
+  const closeModal = () => {
+    closeContent();
+    closeContent = () => undefined;
+    modal?.close();
+    modal = null;
+  };
+  const open = (labelledBy: string, className: string, onEscape: () => void) => {
+    closeModal();
+    notice.hide();
+    modal = openModal({ layer: layout.layer, inert: inert(), labelledBy, className, returnTo: () => controls.playButton, onEscape });
+    return modal;
+  };
+
+  const ask = (checkpoint: PlayerCheckpoint) => {
+    const promptId = questionPromptId();
+    const dialog = open(promptId, 'fs-question-dialog', closeModal);
+    const openedAt = Date.now();
+    const record = session.state.attempts[checkpoint.id];
+    closeContent = showQuestion(
+      dialog,
+      promptId,
+      {
+        checkpoint,
+        number: session.checkpoints.indexOf(checkpoint) + 1,
+        count: session.checkpoints.length,
+        attemptsLeft: checkpoint.attemptsAllowed === null ? null : session.attemptsLeft(checkpoint),
+        previous: record?.response ?? null,
+        canSkip: !checkpoint.required && (record?.count ?? 0) === 0,
+      },
+      {
+        submit: (response: CheckpointResponse) => {
+          const outcome = session.answer(checkpoint, response, { latencyMs: Date.now() - openedAt, timestamp: new Date() });
+          if (outcome.kind === 'scored') {
+            reporter.answered(outcome.interaction);
+            refreshStatuses();
+          }
+          return outcome;
+        },
+        rewatch: (ms) => {
+          closeModal();
+          playback.jump(ms, true);
+        },
+        proceed: () => {
+          closeModal();
+          playback.play();
+        },
+        skip: () => {
+          session.skip(checkpoint);
+          refreshStatuses();
+          reporter.save();
+          closeModal();
+          playback.play();
+        },
+      },
+    );
+  };
+
+  const summarize = () => {
+    reporter.result();
+    reporter.save();
+    const titleId = uid('summary');
+    const dialog = open(titleId, 'fs-summary-dialog', closeModal);
+    closeContent = showSummary(dialog, titleId, { report: session.report(), masteryPercent: lesson.rules.masteryPercent, rows: session.summary() }, {
+      review: (ms) => {
+        closeModal();
+        playback.jump(ms, true);
+      },
+      close: closeModal,
+    });
+  };
+
+  const playback = createPlayback(session, clock, view, {
+    stopped: (checkpoint) => {
+      reporter.save();
+      ask(checkpoint);
+    },
+    ended: summarize,
+    changed: render,
+    playing: (playing) => {
+      if (playing) started = true;
+      layout.bigPlay.hidden = started;
+      root.classList.toggle('fs-is-playing', playing);
+      if (saveTimer !== null) clearInterval(saveTimer);
+      saveTimer = playing ? setInterval(() => reporter.save(), SAVE_EVERY_MS) : null;
+      if (!playing) reporter.save();
+      render();
+    },
+    notice: (message) => notice.show(message),
+  });
+
+  const toggle = () => {
+    if (modal) return;
+    if (playback.media.paused) playback.play();
+    else playback.pause();
+  };
+
+  const toggleFullscreen = () => void (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()).catch(() => undefined);
+  const onKey = playerKeys(root, options.pageKeys === true, () => modal !== null, (command) => {
+    switch (command.kind) {
+      case 'togglePlay':
+        return toggle();
+      case 'seekBy':
+        return playback.seek(playback.positionMs() + command.ms);
+      case 'seekTo':
+        return playback.seek(command.where === 'start' ? 0 : lesson.durationMs);
+      case 'captions':
+        return setCaptions(captionIndex >= 0 ? -1 : preferredCaptions());
+      case 'speed': {
+        const rate = stepRate(lesson.rules.playbackRates, session.state.playbackRate, command.step);
+        playback.applyRate(rate);
+        return notice.show(`Speed ${rate}×`);
+      }
+      case 'mute':
+        playback.media.muted = !playback.media.muted;
+        return controls.setMuted(playback.media.muted);
+      case 'fullscreen':
+        return toggleFullscreen();
+    }
+  });
+
+  undo.push(
+    listen(layout.bigPlay, 'click', () => toggle()),
+    listen(layout.stage, 'click', (event) => {
+      if (event.target === playback.media) toggle();
+    }),
+    listen<KeyboardEvent>(options.pageKeys ? document : root, 'keydown', onKey),
+    listen(window, 'pagehide', () => void reporter.finish()),
+    listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') reporter.save();
+    }),
+  );
+
+  controls.setRendition(rendition);
+  refreshStatuses();
+  layout.bigPlay.hidden = started;
+  render();
+  if (started) notice.show(`Welcome back: continuing at ${formatClock(session.state.positionMs)}.`);
+  return () => {
+    if (saveTimer !== null) clearInterval(saveTimer);
+    reporter.save();
+    closeModal();
+    playback.destroy();
+    view.destroy();
+    seekBar.destroy();
+    controls.destroy();
+    side.destroy();
+    notice.destroy();
+    for (const off of undo) off();
+  };
+}

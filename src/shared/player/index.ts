@@ -1,0 +1,2 @@
+export * from './lessonPackage';
+export * from './urlPolicy';

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { checkpoint, rules } from '../checkpoints/testFixtures';
+import { blankDocument, marker } from '../editor/testDocuments';
+import { buildLessonPackage, lessonPackageSchema, type BuildLessonInput } from './lessonPackage';
+
+const media = { renditions: [{ label: '720p', src: 'media/lesson-720.mp4', type: 'video/mp4', width: 1280, height: 720 }], captions: [] };
+
+function input(overrides: Partial<BuildLessonInput> = {}): BuildLessonInput {
+  return { title: 'Forces', language: 'en', document: blankDocument(), checkpoints: [], rules: rules(), media, ...overrides };
+}
+
+describe('buildLessonPackage', () => {
+  it('places chapters and checkpoints in lesson time and leaves out what a cut removed', () => {
+    const document = blankDocument({
+      editList: { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 10_000, cuts: [{ start: 4_000, end: 6_000 }], splits: [] },
+      markers: [marker(1, 7_000, 'Later'), marker(2, 2_000, 'Start'), marker(3, 5_000, 'Cut away')],
+    });
+    const kept = checkpoint({ type: 'single', sourceMs: 8_000 });
+    const cut = checkpoint({ type: 'numeric', sourceMs: 4_500 });
+    const lesson = buildLessonPackage(input({ document, checkpoints: [kept, cut] }));
+    expect(lesson.durationMs).toBe(7_000);
+    expect(lesson.chapters.map((chapter) => [chapter.title, chapter.lessonMs])).toEqual([
+      ['Start', 1_000],
+      ['Later', 4_000],
+    ]);
+    expect(lesson.checkpoints.map((c) => [c.id, c.lessonMs, c.rewatchMs])).toEqual([[kept.id, 5_000, 4_000]]);
+    expect(lesson.media.sourceEditList).toBeUndefined();
+    expect(lesson.id).toBe(document.lessonId);
+  });
+
+  it('resolves an explicit rewatch time through the edit list, and "none" to null', () => {
+    const document = blankDocument({ editList: { sourceDuration: 10_000, trimStart: 2_000, trimEnd: 10_000, cuts: [], splits: [] } });
+    const explicit = checkpoint({ type: 'trueFalse', sourceMs: 9_000, rewatchFrom: { kind: 'sourceMs', sourceMs: 5_000 } });
+    const none = checkpoint({ type: 'trueFalse', sourceMs: 9_500, rewatchFrom: { kind: 'none' } });
+    const lesson = buildLessonPackage(input({ document, checkpoints: [none, explicit] }));
+    expect(lesson.checkpoints.map((c) => c.rewatchMs)).toEqual([null, 3_000]);
+  });
+
+  it('carries the edit list only for the preview', () => {
+    const lesson = buildLessonPackage(input({ preview: true }));
+    expect(lesson.media.sourceEditList?.trimEnd).toBe(10_000);
+  });
+
+  it('round-trips through JSON and the schema unchanged', () => {
+    const lesson = buildLessonPackage(input({ checkpoints: [checkpoint({ type: 'shortAnswer', sourceMs: 3_000 })] }));
+    expect(lessonPackageSchema.parse(JSON.parse(JSON.stringify(lesson)))).toEqual(lesson);
+  });
+
+  it('refuses what no player could play', () => {
+    expect(() => buildLessonPackage(input({ language: 'not a tag' }))).toThrow();
+    expect(() => buildLessonPackage(input({ media: { renditions: [], captions: [] } }))).toThrow();
+  });
+});
+
+describe('lessonPackageSchema', () => {
+  const valid = () => JSON.parse(JSON.stringify(buildLessonPackage(input({ checkpoints: [checkpoint({ type: 'single', sourceMs: 1_000 })] })))) as Record<string, unknown>;
+
+  it('refuses a newer format, duplicate checkpoints and points past the end', () => {
+    expect(lessonPackageSchema.safeParse({ ...valid(), formatVersion: 2 }).success).toBe(false);
+    const lesson = valid();
+    const list = lesson.checkpoints as unknown[];
+    expect(lessonPackageSchema.safeParse({ ...lesson, checkpoints: [list[0], list[0]] }).success).toBe(false);
+    expect(lessonPackageSchema.safeParse({ ...lesson, durationMs: 500 }).success).toBe(false);
+  });
+
+  it('refuses a checkpoint that is not a valid checkpoint', () => {
+    const lesson = valid();
+    const [first] = lesson.checkpoints as Record<string, unknown>[];
+    expect(lessonPackageSchema.safeParse({ ...lesson, checkpoints: [{ ...first, choices: [] }] }).success).toBe(false);
+    expect(lessonPackageSchema.safeParse({ ...lesson, checkpoints: [{ ...first, lessonMs: -1 }] }).success).toBe(false);
+  });
+});

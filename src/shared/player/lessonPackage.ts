@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { checkpointSchema, lessonRulesSchema, CHECKPOINTS_MAX, rewatchTarget, type Checkpoint, type LessonRules } from '../checkpoints';
+import type { LessonDocument } from '../editor/document';
+import { createLessonMap, editListSchema, placeAnchors, type EditList } from '../timeline';
+
+/** Bumped when a player could no longer read an older package; the player refuses versions it does not know. */
+export const LESSON_FORMAT_VERSION = 1;
+
+const ms = z.number().int().nonnegative();
+const label = z.string().trim().min(1).max(100);
+/** Checked again against the page's own address by the player (`checkMediaUrl`); here only its shape. */
+const url = z.string().min(1).max(2000);
+
+export const renditionSchema = z.object({
+  label,
+  src: url,
+  /** A MIME type with optional codecs, as `canPlayType` reads it: "video/mp4", "audio/mp4; codecs=mp4a.40.2". */
+  type: z.string().regex(/^(video|audio)\/[\w.+-]+(\s*;.{0,200})?$/, { error: 'A rendition type is a video/ or audio/ MIME type' }),
+  width: z.number().int().positive().max(16_384).optional(),
+  height: z.number().int().positive().max(16_384).optional(),
+});
+export type Rendition = z.infer<typeof renditionSchema>;
+
+export const captionTrackSchema = z.object({ label, srclang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/), src: url });
+export type CaptionTrack = z.infer<typeof captionTrackSchema>;
+
+export const lessonMediaSchema = z.object({
+  renditions: z.array(renditionSchema).min(1).max(12),
+  poster: url.optional(),
+  captions: z.array(captionTrackSchema).max(20).default([]),
+  /** Only in the editor's preview: `src` is then the unrendered take, played in lesson time through this list. */
+  sourceEditList: editListSchema.optional(),
+});
+export type LessonMedia = z.infer<typeof lessonMediaSchema>;
+export type LessonMediaInput = z.input<typeof lessonMediaSchema>;
+
+export const chapterSchema = z.object({ id: z.string().min(1).max(64), title: z.string().max(200), note: z.string().max(2000), lessonMs: ms });
+export type Chapter = z.infer<typeof chapterSchema>;
+
+/**
+ * A checkpoint placed on the lesson. `rewatchMs` is `rewatchTarget` worked out at publish time, because an export
+ * carries no edit list to map a source time through.
+ */
+export const packagedCheckpointSchema = z.intersection(checkpointSchema, z.object({ lessonMs: ms, rewatchMs: ms.nullable() }));
+export type PackagedCheckpoint = Checkpoint & { lessonMs: number; rewatchMs: number | null };
+
+export const lessonPackageSchema = z
+  .object({
+    formatVersion: z.literal(LESSON_FORMAT_VERSION, { error: 'This lesson was made by a newer Flipside Studio' }),
+    id: z.string().min(1).max(64),
+    title: z.string().max(300),
+    description: z.string().max(5000).default(''),
+    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'The language is a BCP 47 tag such as "en" or "fr-CA"' }),
+    durationMs: z.number().int().positive(),
+    media: lessonMediaSchema,
+    chapters: z.array(chapterSchema).max(500).default([]),
+    checkpoints: z.array(packagedCheckpointSchema).max(CHECKPOINTS_MAX).default([]),
+    rules: lessonRulesSchema,
+  })
+  .refine((lesson) => new Set(lesson.checkpoints.map((checkpoint) => checkpoint.id)).size === lesson.checkpoints.length, {
+    error: 'Two checkpoints have the same id',
+    path: ['checkpoints'],
+  })
+  .refine((lesson) => [...lesson.chapters, ...lesson.checkpoints].every((point) => point.lessonMs <= lesson.durationMs), {
+    error: 'A chapter or checkpoint lies after the end of the lesson',
+    path: ['durationMs'],
+  });
+export type LessonPackage = z.output<typeof lessonPackageSchema>;
+export type LessonPackageInput = z.input<typeof lessonPackageSchema>;
+
+export interface BuildLessonInput {
+  readonly title: string;
+  readonly description?: string;
+  readonly language: string;
+  readonly document: LessonDocument;
+  /** In source time, as stored; those inside a cut are left out. */
+  readonly checkpoints: readonly Checkpoint[];
+  readonly rules: LessonRules;
+  readonly media: Omit<LessonMediaInput, 'sourceEditList'>;
+  /** The editor's preview plays the unrendered take, so the player needs the edit list to skip the cuts. */
+  readonly preview?: boolean;
+}
+
+/**
+ * The package the player is given, from what the teacher edited. Pure: publish writes the result as lesson.json (and
+ * lesson.js), the editor's preview hands it to `mountPlayer` directly. Throws a ZodError when the result would not
+ * pass the player's own check, so nothing unplayable is ever written.
+ */
+export function buildLessonPackage(input: BuildLessonInput): LessonPackage {
+  const { document } = input;
+  const editList: EditList = document.editList;
+  const map = createLessonMap(editList);
+  const markers = placeAnchors(editList, document.markers);
+  const chapters = markers
+    .filter((marker) => !marker.removed)
+    .sort((a, b) => a.lessonMs - b.lessonMs)
+    .map(({ id, title, note, lessonMs }) => ({ id, title, note, lessonMs: Math.min(lessonMs, map.duration) }));
+  // The teacher's order is kept: suspend data refers to checkpoints by their index in this list.
+  const checkpoints = placeAnchors(editList, input.checkpoints)
+    .filter((checkpoint) => !checkpoint.removed)
+    .map(({ removed: _removed, ...checkpoint }) => ({ ...checkpoint, rewatchMs: rewatchTarget(checkpoint, markers, map) }));
+  const candidate: LessonPackageInput = {
+    formatVersion: LESSON_FORMAT_VERSION,
+    id: document.lessonId,
+    title: input.title,
+    description: input.description ?? '',
+    language: input.language,
+    durationMs: map.duration,
+    media: input.preview ? { ...input.media, sourceEditList: editList } : { ...input.media },
+    chapters,
+    checkpoints,
+    rules: input.rules,
+  };
+  return lessonPackageSchema.parse(candidate);
+}
