@@ -5,6 +5,7 @@ import { defaultDataDir, resolveDataDir } from '../dataDir';
 import { openStudio, type Studio } from '../studio';
 import { formatTable } from './formatTable';
 import { importFile } from './importFile';
+import { renderLesson } from './renderCommand';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -20,6 +21,8 @@ Commands:
   lessons list    --project <id> [--json] [--trash]
   lessons add     --project <id> --title <title>
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
+  render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio]
+                                           render the edited lesson (needs Chromium or Chrome)
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
@@ -36,6 +39,8 @@ const OPTIONS = {
   description: { type: 'string' },
   project: { type: 'string' },
   lesson: { type: 'string' },
+  out: { type: 'string' },
+  height: { type: 'string', default: '720' },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -89,6 +94,9 @@ const COMMANDS: Record<string, Command> = {
     if (args.length !== 1) throw new UsageError('import takes exactly one file');
     const take = await importFile(required(values.lesson, '--lesson'), args[0] as string, (service, method, input) => call(studio, service, method, input));
     io.stdout(take.id);
+  },
+  render: async (studio, values, io) => {
+    await renderLesson(studio, { lessonId: required(values.lesson, '--lesson'), out: required(values.out, '--out'), height: values.height }, io);
   },
 };
 

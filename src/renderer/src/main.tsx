@@ -2,16 +2,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { RenderJobPage, parseRenderJobRoute } from './features/render/RenderJobPage';
 import './styles/tokens.css';
 import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// `flipside render` opens a bare page that runs one render (no library, no recovery prompt); everything else is the app.
+const job = parseRenderJobRoute(window.location.hash);
+
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      {job ? <RenderJobPage lessonId={job.lessonId} rendition={job.rendition} /> : <App />}
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -15,6 +15,7 @@ import { TrashedTakes } from './TrashedTakes';
 import { useImport } from './useImport';
 import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
+import { RendersSection } from '../render/RendersSection';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
@@ -89,6 +90,8 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
         {takes.length > 0 && <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />}
         <ImportDropZone importer={importer} />
       </section>
+
+      {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from '../fixtures';
+import { RendersPanel } from '../pages/RendersPanel';
+import { ffprobe } from '../support/media';
+import { seedLesson } from '../support/rpc';
+import { addTake, setCuts } from '../renderMedia';
+
+/**
+ * Issue #6's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
+ * Debian's native ffmpeg doing the same job (≥ 1.5x faster), and the cut-only copy path (≥ 50x real time).
+ */
+const SECONDS = 300;
+const CUTS = [
+  { start: 40_000, end: 55_000 },
+  { start: 120_000, end: 131_000 },
+  { start: 200_000, end: 230_000 },
+];
+const LESSON_S = (SECONDS * 1000 - CUTS.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-bench-'));
+test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { stdio: 'inherit' });
+
+function makeTakes(): { screen: string; camera: string } {
+  const screen = path.join(dir, 'screen.mp4');
+  const camera = path.join(dir, 'camera.mp4');
+  // Keyframe every second and no B-frames, as the recorder's MediaRecorder makes them.
+  ffmpeg('-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`, '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-b:v', '2500k', '-c:a', 'aac', screen);
+  ffmpeg('-f', 'lavfi', '-i', `testsrc=size=640x360:rate=30:duration=${SECONDS}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', camera);
+  return { screen, camera };
+}
+
+/** The same job for native ffmpeg: the kept ranges concatenated, the camera overlaid as the bubble, x264 veryfast + Opus. */
+function nativeRender(files: { screen: string; camera: string }, out: string): number {
+  const kept: [number, number][] = [];
+  let from = 0;
+  for (const cut of CUTS) {
+    kept.push([from / 1000, cut.start / 1000]);
+    from = cut.end;
+  }
+  kept.push([from / 1000, SECONDS]);
+  const parts = kept.map(([start, end], i) => `[0:v]trim=${start}:${end},setpts=PTS-STARTPTS[v${i}];[0:a]atrim=${start}:${end},asetpts=PTS-STARTPTS[a${i}];[1:v]trim=${start}:${end},setpts=PTS-STARTPTS[c${i}]`);
+  const n = kept.length;
+  const graph = [
+    ...parts,
+    `${kept.map((_, i) => `[v${i}][a${i}]`).join('')}concat=n=${n}:v=1:a=1[v][a]`,
+    `${kept.map((_, i) => `[c${i}]`).join('')}concat=n=${n}:v=1:a=0[c]`,
+    '[c]scale=282:282[cs]',
+    '[v][cs]overlay=W-w-32:H-h-32[out]',
+  ].join(';');
+  const started = performance.now();
+  ffmpeg('-i', files.screen, '-i', files.camera, '-filter_complex', graph, '-map', '[out]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'libopus', '-b:a', '128k', '-movflags', '+faststart', out);
+  return (performance.now() - started) / 1000;
+}
+
+async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: number; status: string }> {
+  const started = performance.now();
+  await panel.render([label]);
+  const status = await panel.waitDone(label, 600_000);
+  return { seconds: (performance.now() - started) / 1000, status };
+}
+
+test('render speed against native ffmpeg, and the copy fast path', async ({ page, host }) => {
+  test.setTimeout(900_000);
+  const files = makeTakes();
+
+  const full = await seedLesson(host, 'Bench', 'Full render');
+  await addTake(host, full.lessonId, files);
+  await setCuts(host, full.lessonId, CUTS);
+  const cutOnly = await seedLesson(host, 'Bench', 'Cut only');
+  await addTake(host, cutOnly.lessonId, { screen: files.screen });
+  await setCuts(host, cutOnly.lessonId, CUTS);
+
+  const panel = new RendersPanel(page);
+  await page.goto(`${host.url}#/lesson/${full.lessonId}`);
+  const ours = await timeOurs(panel, '720p');
+  expect(ours.status).toContain('encoded');
+
+  await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
+  const copy = await timeOurs(panel, '720p');
+  expect(copy.status).toContain('copied without re-encoding');
+
+  const nativeOut = path.join(dir, 'native.mp4');
+  const native = nativeRender(files, nativeOut);
+  expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
+
+  const ratio = native / ours.seconds;
+  const copySpeed = LESSON_S / copy.seconds;
+  console.log(
+    [
+      `lesson: ${LESSON_S} s of a ${SECONDS} s 720p30 take, 3 cuts, camera bubble`,
+      `ours (WebCodecs, UI to finished file): ${ours.seconds.toFixed(1)} s = ${(LESSON_S / ours.seconds).toFixed(1)}x real time`,
+      `native ffmpeg (x264 veryfast + opus):   ${native.toFixed(1)} s = ${(LESSON_S / native).toFixed(1)}x real time`,
+      `ours is ${ratio.toFixed(2)}x faster than native (goal 1.5x)`,
+      `cut-only copy path: ${copy.seconds.toFixed(1)} s = ${copySpeed.toFixed(0)}x real time (goal 50x)`,
+    ].join('\n'),
+  );
+  expect.soft(ratio).toBeGreaterThanOrEqual(1.5);
+  expect.soft(copySpeed).toBeGreaterThanOrEqual(50);
+});

@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The lesson screen's Renders section: the render dialog, the queue, the finished files. */
+export class RendersPanel {
+  readonly section: Locator;
+  readonly queue: Locator;
+  readonly list: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByRole('region', { name: 'Renders' });
+    this.queue = page.getByRole('list', { name: 'Render queue' });
+    this.list = page.getByRole('list', { name: 'Rendered files' });
+  }
+
+  /** Opens the dialog, ticks exactly `labels` ("720p", "Audio only") and starts the jobs. */
+  async render(labels: string[]): Promise<void> {
+    await this.section.getByRole('button', { name: 'Render…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Render the lesson' });
+    await expect(dialog).toBeVisible();
+    for (const box of await dialog.getByRole('checkbox').all()) {
+      const label = (await box.getAttribute('value')) ?? '';
+      const wanted = labels.some((name) => (name === 'Audio only' ? label === '0' : `${label}p` === name));
+      if ((await box.isChecked()) !== wanted && (await box.isEnabled())) await box.click({ force: true });
+    }
+    await dialog.getByRole('button', { name: /^Render/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  job(label: string): Locator {
+    return this.queue.getByRole('listitem').filter({ hasText: label });
+  }
+
+  async waitDone(label: string, timeout = 30_000): Promise<string> {
+    const job = this.job(label);
+    await expect(job).toHaveAttribute('data-state', /done|failed/, { timeout });
+    const text = (await job.textContent()) ?? '';
+    expect(text, text).not.toContain('Failed');
+    return text;
+  }
+}

@@ -1,0 +1,126 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { RendersPanel } from './pages/RendersPanel';
+import { filesUnder, ffprobe } from './support/media';
+import { rpc, seedLesson } from './support/rpc';
+import { addTake, beepOnsets, flashTimes, makeCameraClip, makeSyncClip, packetCount, setCuts, topLevelBoxes } from './renderMedia';
+import type { Render } from '../src/shared/media/renders';
+
+const FRAME_S = 1 / 30;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-'));
+const clip = (name: string, make: (file: string) => void) => {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) make(file);
+  return file;
+};
+test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A cut on frame boundaries, given as frame numbers at 30 fps (the edit list keeps whole milliseconds). */
+const frames = (start: number, end: number) => ({ start: Math.round((start * 1000) / 30), end: Math.round((end * 1000) / 30) });
+
+async function onlyRender(host: { origin: string; token: string; dataDir: string }, lessonId: string): Promise<{ render: Render; file: string }> {
+  const renders = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
+  expect(renders).toHaveLength(1);
+  const render = renders[0]!;
+  return { render, file: path.join(host.dataDir, 'media', ...render.path.split('/')) };
+}
+
+test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps sound and picture in sync', async ({ page, host }) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Sync');
+  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)), camera: clip('camera.mp4', (f) => makeCameraClip(f)) });
+  // Cuts starting and ending at odd frames, neither on a keyframe nor on a flash.
+  const cuts = [frames(17, 51), frames(141, 173)];
+  await setCuts(host, lessonId, cuts);
+  const lessonS = (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const panel = new RendersPanel(page);
+  await panel.render(['360p']);
+  expect(await panel.waitDone('360p')).toContain('encoded');
+
+  const { render, file } = await onlyRender(host, lessonId);
+  expect(render).toMatchObject({ width: 640, height: 360, videoCodec: 'avc', audioCodec: 'opus' });
+  await expect(panel.list.getByRole('listitem')).toContainText(['640×360']);
+  const probe = ffprobe(file);
+  expect(probe.streams.map((stream) => `${stream.codec_type}:${stream.codec_name}`).sort()).toEqual(['audio:opus', 'video:h264']);
+  expect(Math.abs(probe.durationS - lessonS)).toBeLessThanOrEqual(FRAME_S * cuts.length + 0.001);
+  const boxes = topLevelBoxes(file);
+  expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
+  expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+
+  // Seconds 1 and 5 fall in the cuts; the other eight flashes and beeps must survive, each pair within 40 ms.
+  const flashes = flashTimes(file);
+  const beeps = beepOnsets(file);
+  expect(flashes).toHaveLength(8);
+  expect(beeps).toHaveLength(8);
+  flashes.forEach((flash, index) => expect(Math.abs(flash - beeps[index]!), `flash ${flash} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04));
+});
+
+test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', async ({ page, host }) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Fast');
+  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  // Removes frames 45–89: what plays next is frame 90, a keyframe and a flash.
+  await setCuts(host, lessonId, [frames(45, 90)]);
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const panel = new RendersPanel(page);
+  await panel.render(['360p']);
+  expect(await panel.waitDone('360p')).toContain('copied without re-encoding');
+
+  const { file } = await onlyRender(host, lessonId);
+  expect(packetCount(file)).toBe(300 - 45);
+  const flashFrames = flashTimes(file).map((time) => Math.round(time / FRAME_S));
+  expect(flashFrames).toEqual([0, 30, 45, 75, 105, 135, 165, 195, 225]);
+  const beeps = beepOnsets(file);
+  flashFrames.forEach((frame, index) => expect(Math.abs(frame * FRAME_S - beeps[index]!)).toBeLessThanOrEqual(0.04));
+});
+
+test('cancelling a running render leaves no file, and the next render succeeds', async ({ page, host }) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Cancel');
+  await addTake(host, lessonId, { screen: clip('long.mp4', (f) => makeSyncClip(f, 60)) });
+  await setCuts(host, lessonId, [frames(15, 61)]);
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const panel = new RendersPanel(page);
+  await panel.render(['360p']);
+  const job = panel.job('360p');
+  await expect(job.getByTestId('render-progress')).toContainText('%');
+  await job.getByRole('button', { name: 'Cancel the 360p render' }).click();
+  await expect(job).toHaveAttribute('data-state', 'cancelled');
+  await expect.poll(() => filesUnder(path.join(host.dataDir, 'media')).filter((file) => file.includes(`${path.sep}renders${path.sep}`))).toEqual([]);
+  expect(await rpc<Render[]>(host, 'app:renders.list', { lessonId })).toEqual([]);
+
+  await job.getByRole('button', { name: /Dismiss/ }).click();
+  await panel.render(['Audio only']);
+  await panel.waitDone('Audio only');
+  const { render, file } = await onlyRender(host, lessonId);
+  expect(render).toMatchObject({ label: 'Audio only', videoCodec: null, audioCodec: 'opus' });
+  expect(ffprobe(file).streams.map((stream) => stream.codec_type)).toEqual(['audio']);
+});
+
+test('flipside render drives the same render headless and copies the file out', () => {
+  const BIN = path.resolve(__dirname, '..', 'bin', 'flipside.cjs');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-cli-'));
+  const env = { ...process.env };
+  delete env.FLIPSIDE_DATA;
+  const flipside = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '--data', dataDir], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  try {
+    const projectId = flipside('projects', 'create', '--title', 'CLI');
+    const lessonId = flipside('lessons', 'add', '--project', projectId, '--title', 'Rendered');
+    flipside('import', '--lesson', lessonId, clip('sync.mp4', (f) => makeSyncClip(f)));
+    const out = path.join(dir, 'cli.mp4');
+    expect(flipside('render', '--lesson', lessonId, '--out', out, '--height', '360')).toBe(out);
+    const probe = ffprobe(out);
+    expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['h264', 'opus']);
+    expect(Math.abs(probe.durationS - 10)).toBeLessThan(0.05);
+
+    const failed = spawnSync(process.execPath, [BIN, 'render', '--lesson', lessonId, '--out', out, '--height', '999', '--data', dataDir], { env, encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual(['flipside: --height must be 1080, 720, 480, 360 or audio, not “999”']);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserType } from 'playwright-core';
+
+/** Where Chromium or Chrome usually lives; CHROMIUM_PATH wins. */
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** The flags our tests run Chromium with (DESIGN.md, Tests): no sandbox, no GPU, nothing phoning home. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export function findChromium(env: NodeJS.ProcessEnv): string {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error('rendering needs Chromium or Google Chrome; install one or set CHROMIUM_PATH to its executable');
+  return found;
+}
+
+/**
+ * Launches headless Chromium through playwright-core, loaded at run time so the CLI's bundle does not carry it and
+ * the other commands start without it.
+ */
+export async function launchChromium(env: NodeJS.ProcessEnv): Promise<Browser> {
+  const executablePath = findChromium(env);
+  let chromium: BrowserType;
+  try {
+    ({ chromium } = createRequire(__filename)('playwright-core') as { chromium: BrowserType });
+  } catch {
+    throw new Error('rendering needs the playwright-core package; run npm install in the Flipside Studio folder');
+  }
+  return chromium.launch({ executablePath, headless: true, args: ARGS });
+}

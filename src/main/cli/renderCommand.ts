@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Render } from '../../shared/media/renders';
+import { renditionSchema } from '../../shared/media/renders';
+import { formatSpeed, formatTimeLeft, type RenderProgress } from '../../shared/render/progress';
+import { startBrowserHost } from '../host/server';
+import type { Studio } from '../studio';
+import { launchChromium } from './renderBrowser';
+
+/** Must match the renderer's RenderJobPage, which the CLI drives. */
+const JOB_LINE_PREFIX = 'flipside-render ';
+const STDERR_INTERVAL_MS = 1000;
+
+export interface RenderOptions {
+  readonly lessonId: string;
+  readonly out: string;
+  readonly height: string;
+}
+
+interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+type JobEvent =
+  | { type: 'planned'; label: string; durationMs: number; fastPath: { applies: boolean; reason?: string } }
+  | ({ type: 'progress' } & RenderProgress)
+  | { type: 'done'; render: Render; outcome: { method: string; note: string | null }; elapsedMs: number }
+  | { type: 'error'; message: string };
+
+/**
+ * `flipside render`: the same render code the app runs, in headless Chromium against an in-process browser host
+ * on this library, so the result is exactly what the lesson screen would make. The render stays in the library
+ * and is copied to --out.
+ */
+export async function renderLesson(studio: Studio, options: RenderOptions, io: Io): Promise<void> {
+  const height = renditionSchema.safeParse(options.height === 'audio' ? 0 : Number(options.height));
+  if (!height.success) throw new Error(`--height must be 1080, 720, 480, 360 or audio, not “${options.height}”`);
+  const out = path.resolve(options.out);
+  if (!fs.existsSync(path.dirname(out))) throw new Error(`cannot write ${out}: its folder does not exist`);
+
+  const host = await startBrowserHost({ studio, rendererDir: path.join(__dirname, '../renderer'), port: 0 });
+  const browser = await launchChromium(io.env).catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
+  try {
+    const page = await browser.newPage();
+    const finished = new Promise<Extract<JobEvent, { type: 'done' }>>((resolve, reject) => {
+      let lastPrinted = 0;
+      let label = '';
+      page.on('pageerror', (error) => reject(new Error(`the render page failed: ${error.message}`)));
+      page.on('crash', () => reject(new Error('the render page crashed')));
+      page.on('console', (message) => {
+        const text = message.text();
+        if (!text.startsWith(JOB_LINE_PREFIX)) return;
+        const event = JSON.parse(text.slice(JOB_LINE_PREFIX.length)) as JobEvent;
+        if (event.type === 'planned') {
+          label = event.label;
+          io.stderr(`rendering ${label} (${(event.durationMs / 1000).toFixed(1)} s)${event.fastPath.applies ? '' : `: re-encoding, ${event.fastPath.reason ?? ''}`}`);
+        } else if (event.type === 'progress' && Date.now() - lastPrinted >= STDERR_INTERVAL_MS) {
+          lastPrinted = Date.now();
+          io.stderr(`${label} ${Math.floor(event.percent)}% · ${formatSpeed(event.speed)} · ${formatTimeLeft(event.etaMs)}`);
+        } else if (event.type === 'done') resolve(event);
+        else if (event.type === 'error') reject(new Error(event.message));
+      });
+    });
+    await page.goto(`${host.url}#/render-job/${encodeURIComponent(options.lessonId)}?height=${height.data}`);
+    const { render, outcome, elapsedMs } = await finished;
+    fs.copyFileSync(path.join(studio.mediaRoot, ...render.path.split('/')), out);
+    const speed = render.durationMs / Math.max(elapsedMs, 1);
+    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${outcome.method === 'copy' ? 'video copied' : outcome.method === 'audio' ? 'audio only' : 'video encoded'}, ${render.audioCodec ?? 'no'} audio)`);
+    io.stdout(out);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await host.close();
+  }
+}

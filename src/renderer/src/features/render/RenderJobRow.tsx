@@ -1,0 +1,73 @@
+import { ProgressBar } from 'react-aria-components';
+import { CheckCircle2, X } from 'lucide-react';
+import { formatSpeed, formatTimeLeft } from '../../../../shared/render/progress';
+import { Button, IconButton } from '../../ui/Button';
+import type { RenderJob } from './renderQueue';
+
+interface RenderJobRowProps {
+  job: RenderJob;
+  onCancel: () => void;
+  onDismiss: () => void;
+}
+
+/** One job in the queue: waiting, running with its progress, or how it ended. */
+export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
+  return (
+    <li className={`render-job render-job-${job.state}`} data-state={job.state} data-rendition={job.rendition}>
+      {job.state === 'running' ? (
+        <ProgressBar className="progress" value={job.progress?.percent ?? 0} aria-label={`Rendering ${job.label}`} isIndeterminate={job.progress === null}>
+          {({ percentage }) => (
+            <>
+              <div className="progress-head">
+                <span className="progress-label">Rendering {job.label}</span>
+                <span className="progress-value" data-testid="render-progress">
+                  {job.progress ? `${Math.floor(percentage ?? 0)}% · ${formatSpeed(job.progress.speed)} · ${formatTimeLeft(job.progress.etaMs)}` : 'Starting…'}
+                </span>
+              </div>
+              <div className="progress-track">
+                <div className={job.progress ? 'progress-fill' : 'progress-fill progress-fill-indeterminate'} style={{ width: `${percentage ?? 100}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+      ) : (
+        <div className="render-job-text">
+          <span className="render-job-label">
+            {job.state === 'done' && <CheckCircle2 size={16} aria-hidden="true" className="render-job-check" />}
+            {job.label}
+          </span>
+          <span className={job.state === 'failed' ? 'render-job-status render-job-error' : 'render-job-status'} role={job.state === 'failed' ? 'alert' : undefined}>
+            {statusOf(job)}
+          </span>
+        </div>
+      )}
+      {job.state === 'running' || job.state === 'queued' ? (
+        <Button variant="secondary" onPress={onCancel} aria-label={`Cancel the ${job.label} render`}>
+          Cancel
+        </Button>
+      ) : (
+        <IconButton aria-label={`Dismiss the ${job.label} job`} onPress={onDismiss}>
+          <X size={16} aria-hidden="true" />
+        </IconButton>
+      )}
+    </li>
+  );
+}
+
+function statusOf(job: RenderJob): string {
+  switch (job.state) {
+    case 'queued':
+      return 'Waiting for the render before it';
+    case 'cancelled':
+      return 'Cancelled; nothing was saved';
+    case 'failed':
+      return `Failed: ${job.error ?? 'unknown error'}. The lesson is unchanged.`;
+    case 'done': {
+      const seconds = Math.max(1, Math.round((job.elapsedMs ?? 0) / 1000));
+      const how = job.outcome?.method === 'copy' ? 'copied without re-encoding' : job.outcome?.method === 'audio' ? 'sound only' : 'encoded';
+      return `Done in ${seconds} s (${how})`;
+    }
+    default:
+      return '';
+  }
+}

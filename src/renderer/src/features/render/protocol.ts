@@ -1,0 +1,26 @@
+import type { RenderPlan } from '../../../../shared/render/renderPlan';
+
+/** How the finished render was made, for the job's facts and the CLI. */
+export interface RenderOutcome {
+  /** `copy`: video packets copied as recorded; `encode`: decoded, composited and encoded again. */
+  readonly method: 'copy' | 'encode' | 'audio';
+  /** Why the copy fast path was not taken, when it was not. */
+  readonly note: string | null;
+}
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly plan: RenderPlan; readonly urls: Readonly<Record<string, string>> }
+  | { readonly type: 'written'; readonly id: number }
+  | { readonly type: 'write-failed'; readonly id: number; readonly message: string };
+
+export type FromWorker =
+  | { readonly type: 'write'; readonly id: number; readonly position: number; readonly data: Uint8Array<ArrayBuffer> }
+  | { readonly type: 'progress'; readonly doneMs: number }
+  | { readonly type: 'done'; readonly outcome: RenderOutcome }
+  | { readonly type: 'error'; readonly message: string };
+
+/** What a worker's global scope offers; the renderer's TypeScript lib is the DOM's, not the worker's. */
+export interface WorkerScope {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}

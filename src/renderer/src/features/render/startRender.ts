@@ -1,0 +1,99 @@
+import type { Render, Rendition } from '../../../../shared/media/renders';
+import { planRender, type RenderPlan } from '../../../../shared/render/renderPlan';
+import { mediaUrl, studio } from '../../studio';
+import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
+
+export interface RenderResult {
+  readonly render: Render;
+  readonly outcome: RenderOutcome;
+  readonly elapsedMs: number;
+}
+
+export interface RenderHandle {
+  readonly result: Promise<RenderResult>;
+  /** Stops the job at once; main removes the partial file. The result then rejects with RenderCancelledError. */
+  cancel(): void;
+}
+
+export interface RenderCallbacks {
+  onPlanned?(plan: RenderPlan): void;
+  /** Lesson milliseconds done; unthrottled (the caller's meter throttles). */
+  onProgress?(doneMs: number): void;
+}
+
+export class RenderCancelledError extends Error {
+  override readonly name = 'RenderCancelledError';
+  constructor() {
+    super('The render was cancelled');
+  }
+}
+
+/**
+ * Renders the lesson as it is now, in a Worker: this page only plans, forwards the worker's positioned writes to
+ * main through the studio client, and finishes or cancels the render there. The lesson itself is never written.
+ */
+export function startRender(lessonId: string, rendition: Rendition, callbacks: RenderCallbacks = {}): RenderHandle {
+  let cancelled = false;
+  let stop: () => void = () => undefined;
+  const result = (async () => {
+    const startedAt = performance.now();
+    const document = await studio.editor.open({ lessonId });
+    const take = (await studio.takes.list({ lessonId, view: 'active' })).find((candidate) => candidate.id === document.takeId);
+    if (!take) throw new Error('The lesson’s take is no longer there');
+    const plan = planRender(document, take, rendition);
+    callbacks.onPlanned?.(plan);
+    if (cancelled) throw new RenderCancelledError();
+    const { renderId } = await studio.renders.start({ lessonId, takeId: take.id, revision: document.revision, label: plan.label, extension: plan.extension });
+    const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
+      const worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module', name: `render ${plan.label}` });
+      stop = () => {
+        worker.terminate();
+        void studio.renders.cancel({ renderId }).catch(() => undefined);
+        reject(new RenderCancelledError());
+      };
+      if (cancelled) return stop();
+      const send = (message: ToWorker) => worker.postMessage(message);
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        worker.terminate();
+        void studio.renders.cancel({ renderId }).catch(() => undefined);
+        reject(new Error(event.message || 'The render stopped unexpectedly'));
+      });
+      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'write') {
+          studio.renders.write({ renderId, position: message.position, data: message.data }).then(
+            () => send({ type: 'written', id: message.id }),
+            (error: unknown) => send({ type: 'write-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+          );
+        } else if (message.type === 'progress') callbacks.onProgress?.(message.doneMs);
+        else {
+          worker.terminate();
+          if (message.type === 'done') resolve(message.outcome);
+          else {
+            void studio.renders.cancel({ renderId }).catch(() => undefined);
+            reject(new Error(message.message));
+          }
+        }
+      });
+      send({ type: 'start', plan, urls: urlsOf(plan) });
+    });
+    if (cancelled) throw new RenderCancelledError();
+    const render = await studio.renders.finish({ renderId });
+    return { render, outcome, elapsedMs: performance.now() - startedAt };
+  })();
+  return {
+    result,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      stop();
+    },
+  };
+}
+
+/** Absolute addresses: a worker resolves relative ones against its own script, not the page. */
+function urlsOf(plan: RenderPlan): Record<string, string> {
+  const paths = [plan.video?.screen.path, plan.bubble?.camera.path, plan.audio?.file.path].filter((path): path is string => path !== undefined);
+  return Object.fromEntries(paths.map((path) => [path, new URL(mediaUrl(path), window.location.href).href]));
+}

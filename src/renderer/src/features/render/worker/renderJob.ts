@@ -1,0 +1,108 @@
+import { AudioSampleSource, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
+import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
+import type { RenderOutcome } from '../protocol';
+import { copyVideo, decideCopy } from './copyVideo';
+import { encodeAudio } from './encodeAudio';
+import { encodeVideo } from './encodeVideo';
+import { createFrameEncoder } from './frameEncoder';
+import { openInput, type OpenedFile } from './openInput';
+import { WRITE_CHUNK_BYTES } from './outputStream';
+
+export interface JobIo {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly stream: WritableStream<StreamTargetChunk>;
+  onProgress(doneMs: number): void;
+}
+
+type Run = () => Promise<void>;
+type Open = (path: string, role: string) => OpenedFile;
+
+/** One render, start to finalized file: decides copy or encode, runs picture and sound side by side, muxes with fast start. */
+export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderOutcome> {
+  const opened: OpenedFile[] = [];
+  const open: Open = (path, role) => {
+    const url = io.urls[path];
+    if (!url) throw new Error(`No address for ${path}`);
+    const file = openInput(url, role);
+    opened.push(file);
+    return file;
+  };
+  const output = new Output({
+    // The index goes at the front (room reserved, filled in last) so a learner's player starts before the download ends.
+    format: new Mp4OutputFormat({ fastStart: 'reserve' }),
+    target: new StreamTarget(io.stream, { chunked: true, chunkSize: WRITE_CHUNK_BYTES }),
+  });
+  let videoDone = 0;
+  let audioDone = 0;
+  const report = () => io.onProgress(plan.video && plan.audio ? Math.min(videoDone, audioDone) : plan.video ? videoDone : audioDone);
+  try {
+    const runs: Run[] = [];
+    let outcome: RenderOutcome = { method: 'audio', note: null };
+    if (plan.video) {
+      const video = await addVideo(plan, plan.video, output, open, (ms) => {
+        videoDone = ms;
+        report();
+      });
+      outcome = video.outcome;
+      runs.push(video.run);
+    }
+    if (plan.audio) {
+      const audio = plan.audio;
+      const track = await open(audio.file.path, 'sound').audio();
+      const source = new AudioSampleSource({ codec: 'opus', bitrate: audio.bitrate });
+      output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
+      runs.push(async () => {
+        await encodeAudio(plan, audio, track, source, (ms) => {
+          audioDone = ms;
+          report();
+        });
+        audioDone = plan.durationMs;
+        source.close();
+      });
+    }
+    await output.start();
+    await Promise.all(runs.map((run) => run()));
+    await output.finalize();
+    io.onProgress(plan.durationMs);
+    return outcome;
+  } catch (error) {
+    if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    for (const file of opened) file.input.dispose();
+  }
+}
+
+/** Adds the video track: packets copied when the plan and the keyframes allow, else frames composited and encoded. */
+async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open: Open, onProgress: (ms: number) => void): Promise<{ outcome: RenderOutcome; run: Run }> {
+  const screen = open(video.screen.path, 'screen');
+  let note = plan.fastPath.applies ? null : plan.fastPath.reason;
+  if (plan.fastPath.applies) {
+    const track = await screen.video();
+    const decision = await decideCopy(plan, video, track);
+    if (decision.copy) {
+      const source = new EncodedVideoPacketSource('avc');
+      output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: decision.packetCount + 16 });
+      const run: Run = async () => {
+        await copyVideo(plan, video, track, source, onProgress);
+        source.close();
+      };
+      return { outcome: { method: 'copy', note: null }, run };
+    }
+    note = decision.reason;
+  }
+  const camera = plan.bubble ? open(plan.bubble.camera.path, 'camera') : null;
+  const source = new EncodedVideoPacketSource('avc');
+  output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: video.maximumPacketCount });
+  const encoder = await createFrameEncoder(source, video);
+  const run: Run = async () => {
+    try {
+      await encodeVideo(plan, video, encoder, { screen, camera }, onProgress);
+      await encoder.finish();
+    } finally {
+      encoder.close();
+    }
+    source.close();
+  };
+  return { outcome: { method: 'encode', note }, run };
+}
