@@ -61,6 +61,18 @@ describe('RecordingService', () => {
     expect(fs.existsSync(part)).toBe(false);
   });
 
+  it('recovers the readable files of a take and drops one that cannot be read back', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }, { role: 'camera', mimeType: 'video/mp4' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 3), 3), clock);
+    // The camera got as far as its header: an MP4 with no media in it.
+    recordings.appendChunk({ takeId, role: 'camera', index: 0, atMs: 1000, data: new Uint8Array(fs.readFileSync(mediaFixture('fragmented-mp4', 2)).subarray(0, 600)) });
+    clock.now += 60_000;
+    const take = await new RecordingService(deps).recover({ takeId });
+    expect(take.files.map((file) => file.role)).toEqual(['screen']);
+    expect(mediaFiles(deps.mediaRoot)).toEqual(['screen.webm']);
+  });
+
   it('removes an interrupted take that has no bytes at all, saying so', async () => {
     const { recordings, lesson, clock, deps } = setup();
     const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });

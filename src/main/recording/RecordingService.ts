@@ -146,9 +146,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       const spool = spoolFilesOf(this.deps.mediaRoot, folder, file.role);
       const kept = readSpoolIndex(spool);
       if (kept.bytes === 0) {
-        this.deps.db.prepare('DELETE FROM take_files WHERE take_id = ? AND role = ?').run(take.id, file.role);
-        fs.rmSync(spool.part, { force: true });
-        fs.rmSync(spool.index, { force: true });
+        this.dropTrack(take.id, folder, file.role);
         continue;
       }
       fs.truncateSync(spool.part, kept.bytes);
@@ -174,8 +172,21 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     origin: Take['origin'],
   ): Promise<Take> {
     let durationMs = 0;
+    let kept = 0;
     for (const track of tracks) {
-      durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track));
+      try {
+        durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track));
+        kept += 1;
+      } catch (error) {
+        // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the
+        // others are saved; finishing normally, any failure leaves the whole take on disk to be recovered.
+        if (origin !== 'recovered' || !(error instanceof StudioError)) throw error;
+        this.dropTrack(takeId, folder, track.role);
+      }
+    }
+    if (kept === 0) {
+      this.removeTake(takeId, folder);
+      throw new StudioError('invalid_input', 'None of that recording could be read back, so there is nothing to recover');
     }
     const now = this.now();
     const take = this.takes.take(takeId);
@@ -188,6 +199,13 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     })();
     this.deps.events.emit('takes', 'onDidChange', { lessonId: take.lessonId });
     return this.takes.take(takeId);
+  }
+
+  private dropTrack(takeId: string, folder: string, role: TrackRole): void {
+    const spool = spoolFilesOf(this.deps.mediaRoot, folder, role);
+    fs.rmSync(spool.part, { force: true });
+    fs.rmSync(spool.index, { force: true });
+    this.deps.db.prepare('DELETE FROM take_files WHERE take_id = ? AND role = ?').run(takeId, role);
   }
 
   private liveTake(takeId: string): LiveTake {
