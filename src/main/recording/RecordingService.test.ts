@@ -103,6 +103,29 @@ describe('RecordingService', () => {
     }
   });
 
+  it('converts files in containers browsers cannot play (Matroska with H.264, MPEG-TS) into MP4 without re-encoding', async () => {
+    const { recordings, lesson, clock } = setup();
+    for (const kind of ['mkv-h264', 'mpegts'] as const) {
+      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }] });
+      record(recordings, takeId, 'screen', chunksOf(mediaFixture(kind, 2), 2), clock);
+      const take = await recordings.finish({ takeId, tracks: [] });
+      expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac' });
+      expect(take.files[0]?.path).toMatch(/\/screen\.mp4$/);
+      expect(take.durationMs / 1000).toBeCloseTo(2, 0);
+    }
+  });
+
+  it.each([
+    ['HEVC video', 'hevc', /its video is HEVC, which browsers cannot play; export it as H\.264/],
+    ['AC-3 sound', 'ac3-audio', /its sound is AC3, which browsers cannot play/],
+  ] as const)('refuses %s, saying what to do, and leaves nothing behind', async (_name, kind, message) => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture(kind, 1), 1), clock);
+    await expect(recordings.finish({ takeId, tracks: [] })).rejects.toThrow(message);
+    expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+  });
+
   it.each([
     ['a text file renamed .mp4', new TextEncoder().encode('this is not a video, just some notes\n'.repeat(50)), /not a video or audio file/],
     ['a truncated file', fs.readFileSync(mediaFixture('mp4', 2)).subarray(0, 3000), /not a video or audio file/],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ALL_FORMATS, Conversion, FilePathSource, FilePathTarget, Input, Mp4OutputFormat, Output, WebMOutputFormat, type InputFormat } from 'mediabunny';
 import { StudioError } from '../../shared/contract/result';
+import { containerOf, planPlayable } from './playableContainer';
 
 export interface MediaFacts {
   container: string;
@@ -50,22 +51,11 @@ export async function probeMedia(file: string): Promise<MediaFacts> {
   }
 }
 
-/** The extension a finished file gets, from what its bytes are rather than what the sender called them. */
-function extensionOf(format: InputFormat): string {
-  const name = format.name.toLowerCase();
-  if (name.includes('webm') || name.includes('matroska')) return 'webm';
-  if (name.includes('mp4') || name.includes('quicktime')) return 'mp4';
-  if (name.includes('mp3')) return 'mp3';
-  if (name.includes('wav')) return 'wav';
-  if (name.includes('ogg')) return 'ogg';
-  if (name.includes('flac')) return 'flac';
-  return 'media';
-}
-
 /**
- * Rewrites a recorded container into a plain, seekable file without re-encoding: MediaRecorder's WebM has no
- * duration or cues and its MP4 is fragmented. Other containers (imported audio) are already fine and are copied.
- * Answers the finished file's path: `targetBase` plus the extension of what the bytes really are.
+ * Rewrites a recorded or imported file into a plain, seekable one every learner's browser plays, without
+ * re-encoding: MediaRecorder's WebM has no duration or cues and its MP4 is fragmented; Matroska with H.264 or an MPEG
+ * transport stream becomes MP4; audio files browsers play are copied. A codec no browser plays is refused in words
+ * that say what to do. Answers the finished file's path: `targetBase` plus the extension of what it now is.
  */
 export async function remuxToPlayable(source: string, targetBase: string): Promise<string> {
   if (fs.statSync(source).size === 0) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is empty`);
@@ -75,13 +65,17 @@ export async function remuxToPlayable(source: string, targetBase: string): Promi
     const format = await input.getFormat().catch(() => {
       throw new StudioError('invalid_input', NOT_MEDIA);
     });
-    const extension = extensionOf(format);
-    target = `${targetBase}.${extension}`;
-    const outputFormat = extension === 'webm' ? new WebMOutputFormat() : extension === 'mp4' ? new Mp4OutputFormat({ fastStart: false }) : null;
-    if (!outputFormat) {
+    const [video, audio] = await Promise.all([input.getPrimaryVideoTrack(), input.getPrimaryAudioTrack()]);
+    const plan = planPlayable({ container: containerOf(format.name), videoCodec: video?.codec ?? null, audioCodec: audio?.codec ?? null });
+    if (plan.kind === 'notMedia') throw new StudioError('invalid_input', `${NOT_MEDIA}: it has no video or audio track`);
+    if (plan.kind === 'refuse') throw new StudioError('invalid_input', `The studio cannot use this file: ${plan.reason}`);
+    if (plan.kind === 'copy') {
+      target = `${targetBase}.${plan.extension}`;
       fs.copyFileSync(source, target);
       return target;
     }
+    target = `${targetBase}.${plan.container}`;
+    const outputFormat = plan.container === 'webm' ? new WebMOutputFormat() : new Mp4OutputFormat({ fastStart: false });
     const output = new Output({ format: outputFormat, target: new FilePathTarget(target) });
     const conversion = await Conversion.init({ input, output });
     if (!conversion.isValid) throw new StudioError('invalid_input', `${NOT_MEDIA}: ${conversion.discardedTracks.map((track) => track.reason).join(', ')}`);

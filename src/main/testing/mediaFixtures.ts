@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type FixtureKind = 'fragmented-mp4' | 'webm' | 'mp4' | 'wav';
+export type FixtureKind = 'fragmented-mp4' | 'webm' | 'mp4' | 'wav' | 'mkv-h264' | 'mpegts' | 'hevc' | 'ac3-audio';
 
 const ARGS: Record<FixtureKind, string[]> = {
   // What Chromium's MediaRecorder makes with video/mp4;codecs=avc1,opus: fragmented, keyframe every second.
@@ -11,6 +11,23 @@ const ARGS: Record<FixtureKind, string[]> = {
   webm: ['-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '300k', '-g', '30', '-c:a', 'libopus', '-f', 'webm'],
   mp4: ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-movflags', '+faststart', '-f', 'mp4'],
   wav: ['-vn', '-c:a', 'pcm_s16le', '-f', 'wav'],
+  // Files teachers bring from other tools: H.264 in Matroska or a transport stream (playable once remuxed)...
+  'mkv-h264': ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-f', 'matroska'],
+  mpegts: ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-f', 'mpegts'],
+  // ...and codecs no browser decodes.
+  hevc: ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-c:a', 'aac', '-tag:v', 'hvc1', '-f', 'mp4'],
+  'ac3-audio': ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'ac3', '-f', 'matroska'],
+};
+
+const EXTENSIONS: Record<FixtureKind, string> = {
+  'fragmented-mp4': 'mp4',
+  webm: 'webm',
+  mp4: 'mp4',
+  wav: 'wav',
+  'mkv-h264': 'mkv',
+  mpegts: 'ts',
+  hevc: 'mp4',
+  'ac3-audio': 'mkv',
 };
 
 const cache = new Map<string, string>();
@@ -22,8 +39,7 @@ export function mediaFixture(kind: FixtureKind, seconds = 2): string {
   const key = `${kind}-${seconds}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const ext = kind === 'wav' ? 'wav' : kind === 'webm' ? 'webm' : 'mp4';
-  const file = path.join(dir, `${key}.${ext}`);
+  const file = path.join(dir, `${key}.${EXTENSIONS[kind]}`);
   execFileSync('ffmpeg', [
     '-loglevel', 'error', '-y',
     '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30',
