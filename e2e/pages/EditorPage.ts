@@ -48,11 +48,11 @@ export class EditorPage {
     await this.page.getByRole('menuitem', { name: kind }).click();
   }
 
-  tab(name: 'Key moments' | 'Callouts' | 'Camera'): Locator {
+  tab(name: 'Key moments' | 'Questions' | 'Callouts' | 'Camera'): Locator {
     return this.page.getByRole('tab', { name: new RegExp(`^${name}`) });
   }
 
-  list(name: 'Key moments' | 'Callouts'): Locator {
+  list(name: 'Key moments' | 'Questions' | 'Callouts'): Locator {
     return this.page.getByRole('grid', { name });
   }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft, Check, CloudAlert, LoaderCircle, Redo2, Undo2 } from 'lucide-react';
 import { IconButton } from '../../ui/Button';
@@ -5,8 +6,8 @@ import type { Editor } from './useEditor';
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved' } as const;
 
-/** Back to the lesson, the title, autosave's state, and undo/redo named after the step they take back. */
-export function EditorHeader({ lessonId, title, editor }: { lessonId: string; title: string; editor: Editor }) {
+/** Back to the lesson, the title, autosave's state, lesson-wide tools, and undo/redo named after the step they take back. */
+export function EditorHeader({ lessonId, title, editor, tools }: { lessonId: string; title: string; editor: Editor; tools?: ReactNode }) {
   const Icon = editor.saveState === 'saved' ? Check : editor.saveState === 'saving' ? LoaderCircle : CloudAlert;
   return (
     <div className="editor-header">
@@ -22,6 +23,7 @@ export function EditorHeader({ lessonId, title, editor }: { lessonId: string; ti
         {SAVE_TEXT[editor.saveState]}
       </span>
       <span className="editor-header-gap" />
+      {tools}
       <IconButton aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'} isDisabled={!editor.undoLabel} onPress={editor.undo}>
         <Undo2 size={18} aria-hidden="true" />
       </IconButton>

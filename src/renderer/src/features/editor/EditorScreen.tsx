@@ -5,6 +5,9 @@ import { lessonDuration } from '../../../../shared/timeline';
 import { describeError } from '../../lib/errors';
 import { EmptyState } from '../../ui/EmptyState';
 import { useLessonInfo } from '../lesson/useLessonInfo';
+import { CheckpointTools } from '../checkpoints/CheckpointTools';
+import { QuestionDialog } from '../checkpoints/QuestionDialog';
+import { useQuestionEditing } from '../checkpoints/useQuestionEditing';
 import { EditorHeader } from './EditorHeader';
 import { editorMediaOf } from './editorMedia';
 import { useDerivedSource } from './media/useDerivedSource';
@@ -14,7 +17,7 @@ import { Preview } from './preview/Preview';
 import { Timeline } from './timeline/Timeline';
 import { TransportBar } from './TransportBar';
 import { useEditor } from './useEditor';
-import { useEditorActions } from './useEditorActions';
+import { ONLY, useEditorActions } from './useEditorActions';
 import { useEditorKeys } from './useEditorKeys';
 import { useEditorTake } from './useEditorTake';
 import '../../styles/editor.css';
@@ -31,10 +34,12 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
   const take = useEditorTake(lessonId, doc?.takeId);
   const info = useLessonInfo(lessonId);
   const player = usePlayer(doc?.editList ?? null);
-  const actions = useEditorActions(editor, doc, player);
+  const questions = useQuestionEditing(editor, doc);
+  const actions = useEditorActions(editor, doc, player, questions.openNew);
   const media = useMemo(() => editorMediaOf(take ?? undefined), [take]);
   const derived = useDerivedSource(doc?.takeId ?? '', doc ? media.main : undefined);
   const ready = doc !== null && take !== undefined;
+  const title = info.data?.lesson.title ?? 'Lesson';
   useEditorKeys(editor, actions, player, ready);
 
   useEffect(() => {
@@ -61,17 +66,35 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
 
   return (
     <main className="editor" aria-labelledby="page-title" aria-busy={!ready} data-state={ready ? 'ready' : 'loading'}>
-      <EditorHeader lessonId={lessonId} title={info.data ? `Edit “${info.data.lesson.title}”` : 'Edit lesson'} editor={editor} />
+      <EditorHeader
+        lessonId={lessonId}
+        title={info.data ? `Edit “${title}”` : 'Edit lesson'}
+        editor={editor}
+        tools={ready && doc && <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />}
+      />
       {ready && doc && (
         <>
           <div className="editor-body">
             <div className="editor-stage">
-              <Preview doc={doc} media={media} editor={editor} player={player} selectedCalloutId={actions.selection.calloutId} onSelectCallout={(id) => actions.select({ calloutId: id, markerId: null })} />
+              <Preview doc={doc} media={media} editor={editor} player={player} selectedCalloutId={actions.selection.calloutId} onSelectCallout={(id) => actions.select(ONLY.callout(id))} />
               <TransportBar player={player} actions={actions} durationMs={lessonDuration(doc.editList)} />
             </div>
-            <SidePanel doc={doc} editor={editor} actions={actions} hasCamera={media.camera !== undefined} />
+            <SidePanel doc={doc} editor={editor} actions={actions} hasCamera={media.camera !== undefined} onEditQuestion={questions.openEdit} />
           </div>
-          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} />
+          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} onEditQuestion={questions.openEdit} />
+          {questions.map && (
+            <QuestionDialog
+              draft={questions.open}
+              map={questions.map}
+              hasMomentBefore={(sourceMs) => doc.markers.some((marker) => marker.sourceMs < sourceMs)}
+              onClose={questions.close}
+              onSave={(input, isNew) => {
+                const saved = questions.save(input, isNew);
+                if (saved) actions.select(ONLY.checkpoint(input.id));
+                return saved;
+              }}
+            />
+          )}
         </>
       )}
     </main>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
-import { ArrowRight, Bookmark, EyeOff, Highlighter, MessageSquarePlus, Pause, Play, Scissors, SquareDashed, Type } from 'lucide-react';
+import { ArrowRight, Bookmark, EyeOff, Highlighter, MessageCircleQuestionMark, MessageSquarePlus, Pause, Play, Scissors, SquareDashed, Type } from 'lucide-react';
 import type { CalloutKind } from '../../../../shared/editor/document';
 import { formatTimecode } from '../../../../shared/timeline';
 import { Button } from '../../ui/Button';
@@ -51,6 +51,10 @@ export function TransportBar({ player, actions, durationMs }: { player: LessonPl
       <Button variant="ghost" onPress={actions.addMarker}>
         <Bookmark size={16} aria-hidden="true" />
         Key moment
+      </Button>
+      <Button variant="ghost" onPress={actions.addQuestion}>
+        <MessageCircleQuestionMark size={16} aria-hidden="true" />
+        Question
       </Button>
       <MenuTrigger>
         <Button variant="ghost">

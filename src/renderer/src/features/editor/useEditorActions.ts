@@ -11,8 +11,18 @@ const CALLOUT_MS = 4_000;
 
 export type EditorActions = ReturnType<typeof useEditorActions>;
 
-/** Everything the toolbar, the timeline, the panels and the keyboard can do, acting on the playhead and selection. */
-export function useEditorActions(editor: Editor, doc: LessonDocument | null, player: LessonPlayer) {
+/** Nothing but the item named: the timeline and panels highlight one thing at a time. */
+export const ONLY = {
+  marker: (markerId: string) => ({ markerId, calloutId: null, checkpointId: null }),
+  callout: (calloutId: string) => ({ calloutId, markerId: null, checkpointId: null }),
+  checkpoint: (checkpointId: string) => ({ checkpointId, markerId: null, calloutId: null }),
+};
+
+/**
+ * Everything the toolbar, the timeline, the panels and the keyboard can do, acting on the playhead and selection.
+ * `onAddQuestion` opens the question editor for a new question at a source time.
+ */
+export function useEditorActions(editor: Editor, doc: LessonDocument | null, player: LessonPlayer, onAddQuestion: (sourceMs: number) => void) {
   const [selection, setSelection] = useState<EditorSelection>(NOTHING_SELECTED);
   const select = useCallback(
     (changes: Partial<EditorSelection>) => {
@@ -39,12 +49,16 @@ export function useEditorActions(editor: Editor, doc: LessonDocument | null, pla
       addMarker: () => {
         const id = crypto.randomUUID();
         const at = here();
-        if (editor.run(commands.addMarker, { id, sourceMs: at, title: `Key moment at ${formatTimecode(player.getState().lessonMs)}` })) select({ markerId: id, calloutId: null });
+        if (editor.run(commands.addMarker, { id, sourceMs: at, title: `Key moment at ${formatTimecode(player.getState().lessonMs)}` })) select(ONLY.marker(id));
       },
       addCallout: (kind: CalloutKind) => {
         const id = crypto.randomUUID();
         const start = here();
-        if (editor.run(commands.addCallout, { id, kind, sourceStart: start, sourceEnd: start + CALLOUT_MS })) select({ calloutId: id, markerId: null });
+        if (editor.run(commands.addCallout, { id, kind, sourceStart: start, sourceEnd: start + CALLOUT_MS })) select(ONLY.callout(id));
+      },
+      addQuestion: () => {
+        player.pause();
+        onAddQuestion(here());
       },
       deleteSelection: () => {
         const range = selectedRange(selection);
@@ -56,10 +70,12 @@ export function useEditorActions(editor: Editor, doc: LessonDocument | null, pla
           editor.run(commands.removeCallout, { id: selection.calloutId });
         } else if (selection.markerId && doc?.markers.some((m) => m.id === selection.markerId)) {
           editor.run(commands.removeMarker, { id: selection.markerId });
+        } else if (selection.checkpointId && doc?.checkpoints.some((c) => c.id === selection.checkpointId)) {
+          editor.run(commands.removeCheckpoint, { id: selection.checkpointId });
         }
       },
     }),
-    [doc, editor, here, player, select, selection],
+    [doc, editor, here, onAddQuestion, player, select, selection],
   );
   return { selection, ...actions };
 }

@@ -11,8 +11,10 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Shift + ← / →', 'One second back / forward'],
   ['I / O', 'Set the in / out point of the selection'],
   ['S', 'Split at the playhead'],
-  ['Delete', 'Cut the selected range or segment (or delete the selected callout or key moment)'],
+  ['Delete', 'Cut the selected range or segment (or delete the selected callout, key moment or question)'],
   ['M', 'Add a key moment at the playhead'],
+  ['Q', 'Add a question at the playhead'],
+  ['← / → on a question', 'Move it a tenth of a second; with Shift, a second'],
   ['Ctrl/⌘ + Z', 'Undo'],
   ['Shift + Ctrl/⌘ + Z', 'Redo'],
   ['Ctrl + Y', 'Redo'],
@@ -66,6 +68,8 @@ export function useEditorKeys(editor: Editor, actions: EditorActions, player: Le
           return handled(actions.split);
         case 'm':
           return handled(actions.addMarker);
+        case 'q':
+          return handled(actions.addQuestion);
         case 'delete':
         case 'backspace':
           return handled(actions.deleteSelection);

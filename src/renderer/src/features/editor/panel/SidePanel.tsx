@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Video } from 'lucide-react';
 import type { Callout, LessonDocument, Marker } from '../../../../../shared/editor/document';
 import * as commands from '../../../../../shared/editor/commands';
 import { placeAnchors, placeCallouts } from '../../../../../shared/timeline';
 import type { Editor } from '../useEditor';
-import type { EditorActions } from '../useEditorActions';
+import { ONLY, type EditorActions } from '../useEditorActions';
+import { QuestionList } from '../../checkpoints/QuestionList';
 import { BubbleControls } from './BubbleControls';
 import { CalloutDialog } from './CalloutDialog';
 import { CalloutList } from './CalloutList';
@@ -16,12 +18,14 @@ interface SidePanelProps {
   editor: Editor;
   actions: EditorActions;
   hasCamera: boolean;
+  onEditQuestion: (id: string) => void;
 }
 
-/** Key moments and callouts with jump-to, edit and delete, and the camera bubble's layout. */
-export function SidePanel({ doc, editor, actions, hasCamera }: SidePanelProps) {
+/** Key moments, questions and callouts with jump-to, edit and delete, and the camera bubble's layout. */
+export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: SidePanelProps) {
   const markers = useMemo(() => placeAnchors(doc.editList, doc.markers), [doc.editList, doc.markers]);
   const callouts = useMemo(() => placeCallouts(doc.editList, doc.callouts), [doc.editList, doc.callouts]);
+  const questions = useMemo(() => placeAnchors(doc.editList, doc.checkpoints), [doc.editList, doc.checkpoints]);
   const [editingMarker, setEditingMarker] = useState<Marker | null>(null);
   const [editingCallout, setEditingCallout] = useState<Callout | null>(null);
   const { selection } = actions;
@@ -32,20 +36,29 @@ export function SidePanel({ doc, editor, actions, hasCamera }: SidePanelProps) {
   useEffect(() => {
     if (selection.markerId) setTab('moments');
   }, [selection.markerId]);
+  useEffect(() => {
+    if (selection.checkpointId) setTab('questions');
+  }, [selection.checkpointId]);
 
   return (
-    <aside className="side-panel" aria-label="Key moments and callouts">
+    <aside className="side-panel" aria-label="Key moments, questions and callouts">
       <Tabs className="tabs" selectedKey={tab} onSelectionChange={setTab}>
         <TabList className="tab-list" aria-label="Panels">
           <Tab id="moments" className="tab">
             Key moments <span className="tab-count">{doc.markers.length}</span>
           </Tab>
+          <Tab id="questions" className="tab">
+            Questions <span className="tab-count">{doc.checkpoints.length}</span>
+          </Tab>
           <Tab id="callouts" className="tab">
             Callouts <span className="tab-count">{doc.callouts.length}</span>
           </Tab>
           {hasCamera && (
-            <Tab id="camera" className="tab">
-              Camera
+            // An icon, so four tabs fit the panel's width on one line.
+            <Tab id="camera" className="tab" aria-label="Camera">
+              <span className="tab-icon" title="Camera bubble">
+                <Video size={16} aria-hidden="true" />
+              </span>
             </Tab>
           )}
         </TabList>
@@ -54,11 +67,23 @@ export function SidePanel({ doc, editor, actions, hasCamera }: SidePanelProps) {
             markers={markers}
             selectedId={selection.markerId}
             onJump={(marker) => {
-              actions.select({ markerId: marker.id, calloutId: null });
+              actions.select(ONLY.marker(marker.id));
               actions.jumpTo(marker.lessonMs);
             }}
             onEdit={setEditingMarker}
             onDelete={(marker) => editor.run(commands.removeMarker, { id: marker.id })}
+          />
+        </TabPanel>
+        <TabPanel id="questions" className="tab-panel">
+          <QuestionList
+            questions={questions}
+            selectedId={selection.checkpointId}
+            onJump={(question) => {
+              actions.select(ONLY.checkpoint(question.id));
+              actions.jumpTo(question.lessonMs);
+            }}
+            onEdit={(question) => onEditQuestion(question.id)}
+            onDelete={(question) => editor.run(commands.removeCheckpoint, { id: question.id })}
           />
         </TabPanel>
         <TabPanel id="callouts" className="tab-panel">
@@ -66,7 +91,7 @@ export function SidePanel({ doc, editor, actions, hasCamera }: SidePanelProps) {
             callouts={callouts}
             selectedId={selection.calloutId}
             onJump={(callout) => {
-              actions.select({ calloutId: callout.id, markerId: null });
+              actions.select(ONLY.callout(callout.id));
               actions.jumpTo(callout.lessonStart);
             }}
             onEdit={setEditingCallout}

@@ -4,10 +4,11 @@ import * as commands from '../../../../../shared/editor/commands';
 import { removedRanges, type RemovedRange } from '../../../../../shared/editor/removedRanges';
 import { createLessonMap, placeAnchors, placeCallouts, segments as segmentsOf } from '../../../../../shared/timeline';
 import type { Editor } from '../useEditor';
-import type { EditorActions } from '../useEditorActions';
+import { ONLY, type EditorActions } from '../useEditorActions';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import type { DerivedSource } from '../media/derivedSource';
 import { selectedRange } from '../selection';
+import { QuestionLane } from '../../checkpoints/QuestionLane';
 import { AnchorLanes } from './AnchorLanes';
 import { CutEdges } from './CutEdges';
 import { Filmstrip } from './Filmstrip';
@@ -26,10 +27,11 @@ interface TimelineProps {
   player: LessonPlayer;
   actions: EditorActions;
   derived: DerivedSource | null;
+  onEditQuestion: (id: string) => void;
 }
 
 /** The lesson as edited, in lesson time: ruler, kept segments with filmstrip and waveform, cut edges, anchors. */
-export function Timeline({ doc, editor, player, actions, derived }: TimelineProps) {
+export function Timeline({ doc, editor, player, actions, derived, onEditQuestion }: TimelineProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const map = useMemo(() => createLessonMap(doc.editList), [doc.editList]);
@@ -38,12 +40,13 @@ export function Timeline({ doc, editor, player, actions, derived }: TimelineProp
   const removed = useMemo(() => removedRanges(doc.editList), [doc.editList]);
   const markers = useMemo(() => placeAnchors(doc.editList, doc.markers), [doc.editList, doc.markers]);
   const callouts = useMemo(() => placeCallouts(doc.editList, doc.callouts), [doc.editList, doc.callouts]);
+  const questions = useMemo(() => placeAnchors(doc.editList, doc.checkpoints), [doc.editList, doc.checkpoints]);
   const { selection } = actions;
   const range = selectedRange(selection);
   const rangeLesson = range && { start: map.sourceToLesson(range.start).lessonMs, end: map.sourceToLesson(range.end).lessonMs };
   const snapTargets = useMemo(
-    () => [0, map.duration, ...map.spans.map((span) => span.lessonStart), ...markers.map((marker) => marker.lessonMs)],
-    [map, markers],
+    () => [0, map.duration, ...map.spans.map((span) => span.lessonStart), ...markers.map((marker) => marker.lessonMs), ...questions.map((question) => question.lessonMs)],
+    [map, markers, questions],
   );
 
   const scrub = useScrub({
@@ -53,7 +56,7 @@ export function Timeline({ doc, editor, player, actions, derived }: TimelineProp
     snapTargets,
     onSeek: actions.jumpTo,
     onSelectRange: (from, to) => actions.select({ inMs: map.lessonToSource(from), outMs: map.lessonToSource(to), segmentAt: null }),
-    onClickAt: (lessonMs) => actions.select({ segmentAt: map.lessonToSource(lessonMs), inMs: null, outMs: null, calloutId: null, markerId: null }),
+    onClickAt: (lessonMs) => actions.select({ segmentAt: map.lessonToSource(lessonMs), inMs: null, outMs: null, calloutId: null, markerId: null, checkpointId: null }),
   });
 
   const restore = (gap: RemovedRange) => {
@@ -87,13 +90,28 @@ export function Timeline({ doc, editor, player, actions, derived }: TimelineProp
             selectedMarkerId={selection.markerId}
             selectedCalloutId={selection.calloutId}
             onMarker={(marker) => {
-              actions.select({ markerId: marker.id, calloutId: null });
+              actions.select(ONLY.marker(marker.id));
               actions.jumpTo(marker.lessonMs);
             }}
             onMoveMarker={(marker, lessonMs) => editor.run(commands.moveMarker, { id: marker.id, sourceMs: map.lessonToSource(lessonMs) })}
             onCallout={(callout) => {
-              actions.select({ calloutId: callout.id, markerId: null });
+              actions.select(ONLY.callout(callout.id));
               actions.jumpTo(callout.lessonStart);
+            }}
+          />
+          <QuestionLane
+            view={view}
+            questions={questions}
+            selectedId={selection.checkpointId}
+            onSelect={(question) => {
+              actions.select(ONLY.checkpoint(question.id));
+              actions.jumpTo(question.lessonMs);
+            }}
+            onEdit={(question) => onEditQuestion(question.id)}
+            onMove={(question, lessonMs) => {
+              // Selecting seals the undo history, so only when it changes: repeated nudges must merge into one step.
+              if (selection.checkpointId !== question.id) actions.select(ONLY.checkpoint(question.id));
+              editor.run(commands.moveCheckpoint, { id: question.id, sourceMs: map.lessonToSource(lessonMs) });
             }}
           />
           {rangeLesson && (

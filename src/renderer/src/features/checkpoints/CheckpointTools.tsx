@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Eye, SlidersHorizontal } from 'lucide-react';
+import * as commands from '../../../../shared/editor/commands';
+import type { LessonDocument } from '../../../../shared/editor/document';
+import type { TakeFile } from '../../../../shared/media/takes';
+import { mediaUrl } from '../../studio';
+import { Button } from '../../ui/Button';
+import type { Editor } from '../editor/useEditor';
+import { LearnerPreview } from './LearnerPreview';
+import { buildPreview, type PreviewBuild } from './previewPackage';
+import { RulesDialog } from './RulesDialog';
+
+interface CheckpointToolsProps {
+  doc: LessonDocument;
+  editor: Editor;
+  /** The take's main file: what the preview plays. */
+  file: TakeFile | undefined;
+  title: string;
+  /** Called as the preview opens, so the editor's own playback stops. */
+  onPreview: () => void;
+}
+
+/** The editor toolbar's lesson-wide tools: the learner rules, and the preview as a learner sees it. */
+export function CheckpointTools({ doc, editor, file, title, onPreview }: CheckpointToolsProps) {
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const [preview, setPreview] = useState<PreviewBuild | null>(null);
+  const openPreview = () => {
+    onPreview();
+    setPreview(buildPreview({ doc, file, title, mediaUrl, pageUrl: window.location.href }));
+  };
+  return (
+    <>
+      <Button variant="ghost" onPress={() => setRulesOpen(true)}>
+        <SlidersHorizontal size={16} aria-hidden="true" />
+        Learner rules
+      </Button>
+      <Button variant="secondary" onPress={openPreview}>
+        <Eye size={16} aria-hidden="true" />
+        Preview as learner
+      </Button>
+      <RulesDialog isOpen={rulesOpen} rules={doc.rules} onClose={() => setRulesOpen(false)} onSave={(rules) => editor.run(commands.setLessonRules, rules)} />
+      <LearnerPreview build={preview} onClose={() => setPreview(null)} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Checkpoint } from '../../../../shared/checkpoints/schema';
+import { questionName } from '../../../../shared/editor/commands';
+import { formatTimecode, type PlacedPoint } from '../../../../shared/timeline';
+import type { TimelineView } from '../editor/timeline/useTimelineView';
+
+interface QuestionLaneProps {
+  view: TimelineView;
+  questions: readonly PlacedPoint<Checkpoint>[];
+  selectedId: string | null;
+  onSelect: (question: PlacedPoint<Checkpoint>) => void;
+  onEdit: (question: PlacedPoint<Checkpoint>) => void;
+  /** To a lesson time: on drop after a drag, and for each arrow-key nudge (which merge into one undo step). */
+  onMove: (question: PlacedPoint<Checkpoint>, lessonMs: number) => void;
+}
+
+const DRAG_PX = 3;
+const NUDGE_MS = 100;
+
+/**
+ * Questions as round pins on their own lane, apart from the key-moment flags: click to select and jump, double-click
+ * to edit, drag or ←/→ (Shift: a second) to move. A question in a removed range sits at the cut, marked "cut out".
+ */
+export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, onMove }: QuestionLaneProps) {
+  const drag = useRef<{ id: string; x: number; moved: boolean } | null>(null);
+  const [dragX, setDragX] = useState<{ id: string; dx: number } | null>(null);
+  const from = (view.scrollLeft - 200) / view.pxPerMs;
+  const to = (view.scrollLeft + view.width) / view.pxPerMs;
+  const shown = questions.filter((question) => question.lessonMs >= from && question.lessonMs <= to);
+
+  const down = (event: PointerEvent, id: string) => {
+    event.stopPropagation();
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current = { id, x: event.clientX, moved: false };
+  };
+  const move = (event: PointerEvent) => {
+    const current = drag.current;
+    if (!current) return;
+    const dx = event.clientX - current.x;
+    if (Math.abs(dx) > DRAG_PX) current.moved = true;
+    if (current.moved) setDragX({ id: current.id, dx });
+  };
+  const up = (event: PointerEvent, question: PlacedPoint<Checkpoint>) => {
+    const current = drag.current;
+    drag.current = null;
+    setDragX(null);
+    if (current?.moved) onMove(question, Math.max(0, question.lessonMs + (event.clientX - current.x) / view.pxPerMs));
+    else if (current) onSelect(question);
+  };
+  const key = (event: KeyboardEvent, question: PlacedPoint<Checkpoint>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const step = (event.shiftKey ? 1000 : NUDGE_MS) * (event.key === 'ArrowLeft' ? -1 : 1);
+    onMove(question, Math.max(0, question.lessonMs + step));
+  };
+
+  return (
+    <div className="lane lane-questions">
+      {shown.map((question) => {
+        const name = questionName(question.prompt);
+        const classes = ['question-pin', question.removed ? 'is-removed' : '', question.id === selectedId ? 'is-selected' : '', question.required ? '' : 'is-optional'];
+        return (
+          <button
+            key={question.id}
+            type="button"
+            className={classes.filter(Boolean).join(' ')}
+            style={{ left: question.lessonMs * view.pxPerMs + (dragX?.id === question.id ? dragX.dx : 0) }}
+            aria-label={`Question “${name}” at ${formatTimecode(question.lessonMs)}${question.removed ? ', cut out' : ''}`}
+            title={`${name}: drag or use ←/→ to move, double-click to edit`}
+            onPointerDown={(event) => down(event, question.id)}
+            onPointerMove={move}
+            onPointerUp={(event) => up(event, question)}
+            onClick={(event) => event.detail === 0 && onSelect(question)}
+            onDoubleClick={() => onEdit(question)}
+            onKeyDown={(event) => key(event, question)}
+          >
+            <span className="question-pin-dot" aria-hidden="true">
+              ?
+            </span>
+            <span className="question-pin-text">{question.removed ? 'cut out' : name}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkpoint } from '../../../../shared/checkpoints/testFixtures';
+import { blankDocument } from '../../../../shared/editor/testDocuments';
+import type { TakeFile } from '../../../../shared/media/takes';
+import { buildPreview } from './previewPackage';
+
+const file: TakeFile = {
+  role: 'screen',
+  path: 'p/t/screen.webm',
+  container: 'WebM',
+  videoCodec: 'vp8',
+  audioCodec: 'opus',
+  width: 1280,
+  height: 720,
+  frameRate: 30,
+  durationMs: 10_000,
+  sizeBytes: 1,
+  startOffsetMs: 0,
+};
+
+describe('the learner preview package', () => {
+  it('plays the take through the edit list, leaving out questions in a cut, and trusts the media origin', () => {
+    const doc = blankDocument({
+      editList: { sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [{ start: 2_000, end: 4_000 }], splits: [] },
+      checkpoints: [checkpoint({ type: 'trueFalse', sourceMs: 3_000 }), checkpoint({ type: 'trueFalse', sourceMs: 6_000 })],
+    });
+    const built = buildPreview({ doc, file, title: 'Fractions', mediaUrl: (path) => `app-media://media/${path}`, pageUrl: 'app://studio/index.html' });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.trustedOrigins).toEqual(['app-media://media']);
+    expect(built.lesson.media.renditions[0]).toMatchObject({ src: 'app-media://media/p/t/screen.webm', type: 'video/webm' });
+    expect(built.lesson.media.sourceEditList?.cuts).toEqual([{ start: 2_000, end: 4_000 }]);
+    expect(built.lesson.checkpoints.map((c) => c.lessonMs)).toEqual([4_000]);
+  });
+
+  it('resolves the browser host’s relative media path against the page', () => {
+    const built = buildPreview({ doc: blankDocument(), file: { ...file, container: 'MP4' }, title: 'x', mediaUrl: (path) => `/media/${path}?token=t`, pageUrl: 'http://127.0.0.1:5000/?#/lesson/1/edit' });
+    expect(built.ok && built.lesson.media.renditions[0]?.src).toBe('http://127.0.0.1:5000/media/p/t/screen.webm?token=t');
+    expect(built.ok && built.trustedOrigins).toEqual(['http://127.0.0.1:5000']);
+  });
+
+  it('says why when there is nothing to play', () => {
+    expect(buildPreview({ doc: blankDocument(), file: undefined, title: 'x', mediaUrl: String, pageUrl: 'http://x/' })).toEqual({ ok: false, message: 'This take has no video or sound to preview.' });
+  });
+});
