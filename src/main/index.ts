@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, session } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, session, shell } from 'electron';
 import { openStudio, type Studio } from './studio';
 import { PRODUCT_NAME, resolveDataDir } from './dataDir';
 import { registerIpcTransport } from './ipc/ipcTransport';
@@ -53,6 +53,7 @@ function start(): void {
         dataDir: resolveDataDir({ env: process.env, fallback: () => app.getPath('userData') }),
         host: 'electron',
         capture: (events) => createElectronCapture(session.defaultSession, events),
+        reveal: (file) => shell.showItemInFolder(file),
         onInternalError: (channel, error) => console.error(`[${channel}]`, error),
       });
     } catch (error) {

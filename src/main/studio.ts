@@ -13,6 +13,7 @@ import { TakesService } from './recording/TakesService';
 import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
+import { PublishService } from './publish/PublishService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -22,6 +23,8 @@ export interface StudioOptions {
   capture?: (events: EventHub<Contract>) => ServiceHandlers<Contract['capture']>;
   host: z.infer<typeof hostKindSchema>;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Electron passes shell.showItemInFolder; elsewhere publish answers that it cannot show a folder. */
+  reveal?: (file: string) => void;
 }
 
 /** Everything main serves, wired once: the database, the services, the handler table and the event hub. */
@@ -42,6 +45,13 @@ export function openStudio(options: StudioOptions): Studio {
   const deps = { db, events, mediaRoot };
   const recordings = new RecordingService(deps);
   const renders = new RenderService(deps);
+  const lessons = new LessonsService(deps);
+  const editor = new EditorService(deps);
+  const publish = new PublishService({
+    events,
+    source: { mediaRoot, openDocument: (lessonId) => editor.open({ lessonId }), listRenders: (lessonId) => renders.list({ lessonId }), getLesson: (id) => lessons.get({ id }) },
+    ...(options.reveal ? { reveal: options.reveal } : {}),
+  });
   const dispatcher = createDispatcher(
     contract,
     {
@@ -55,13 +65,14 @@ export function openStudio(options: StudioOptions): Studio {
         }),
       },
       projects: new ProjectsService(deps),
-      lessons: new LessonsService(deps),
+      lessons,
       takes: new TakesService(deps),
       recordings,
       capture: options.capture?.(events) ?? browserCapture,
-      editor: new EditorService(deps),
+      editor,
       derived: new DerivedService(deps),
       renders,
+      publish,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );
@@ -74,6 +85,7 @@ export function openStudio(options: StudioOptions): Studio {
     close: () => {
       recordings.closeAll();
       renders.cancelAll();
+      publish.cancelAll();
       db.close();
     },
   };

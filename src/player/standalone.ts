@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import './ui/player.css';
 import { lessonPackageSchema } from '../shared/player';
-import type { PlayerAdapter } from './adapter';
+import type { LessonPackage } from '../shared/player';
+import { chooseLmsAdapter, LMS_REFUSED_MESSAGE, lmsKindOf, type ChosenAdapter } from './adapters/chooseLms';
+import { installDebugPanel, showBanner } from './adapters/debugPanel';
 import { createStandaloneAdapter, type KeyValueStorage } from './standaloneAdapter';
 import { showError } from './ui/errorView';
 import { mountPlayer } from './ui/player';
@@ -17,11 +19,11 @@ declare global {
 z.config({ jitless: true });
 
 /**
- * The seam for the LMS adapters: each will look for its runtime here (SCORM 1.2's API, SCORM 2004's API_1484_11 in
- * a parent frame, cmi5's launch parameters) and the plain web folder's standalone adapter is what is left.
+ * The seam for the LMS adapters: the package's <meta name="flipside-lms"> says which runtime to look for (SCORM 1.2's
+ * API, SCORM 2004's API_1484_11, in this window, its parents or its opener); the standalone adapter is what is left.
  */
-export function chooseAdapter(win: Window, lessonId: string): PlayerAdapter {
-  return createStandaloneAdapter({ storage: browserStorage(win), lessonId });
+export function chooseAdapter(win: Window, lesson: LessonPackage): ChosenAdapter {
+  return chooseLmsAdapter(win, lmsKindOf(win.document), lesson, () => createStandaloneAdapter({ storage: browserStorage(win), lessonId: lesson.id }));
 }
 
 /** localStorage, or a memory stand-in where it is blocked (some sandboxed frames, strict privacy settings). */
@@ -67,7 +69,13 @@ async function start(win: Window): Promise<void> {
   const lesson = parsed.data;
   win.document.title = lesson.title || 'Lesson';
   win.document.documentElement.lang = lesson.language;
-  mountPlayer(root, lesson, chooseAdapter(win, lesson.id), { pageKeys: true });
+  const chosen = chooseAdapter(win, lesson);
+  const debug = installDebugPanel(win, chosen.log);
+  if (chosen.notice) showBanner(win, root, chosen.notice, debug.open);
+  const mounted = mountPlayer(root, lesson, chosen.adapter, { pageKeys: true });
+  void mounted.ready.then(() => {
+    if (chosen.fellBack()) showBanner(win, root, LMS_REFUSED_MESSAGE, debug.open);
+  });
 }
 
 void start(window);

@@ -6,6 +6,8 @@ import { openStudio, type Studio } from '../studio';
 import { formatTable } from './formatTable';
 import { importFile } from './importFile';
 import { renderLesson } from './renderCommand';
+import { checkCommand } from './checkCommand';
+import { publishLesson } from './publishCommand';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -23,6 +25,9 @@ Commands:
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
   render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio]
                                            render the edited lesson (needs Chromium or Chrome)
+  publish         --lesson <id> --format scorm12|scorm2004|web --out <path>
+                                           package the lesson for an LMS (a zip) or the web (a folder)
+  check           <package.zip>            validate a SCORM package: paths, manifest, files, launch page
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
@@ -40,6 +45,7 @@ const OPTIONS = {
   project: { type: 'string' },
   lesson: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
   height: { type: 'string', default: '720' },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
@@ -95,6 +101,9 @@ const COMMANDS: Record<string, Command> = {
     const take = await importFile(required(values.lesson, '--lesson'), args[0] as string, (service, method, input) => call(studio, service, method, input));
     io.stdout(take.id);
   },
+  publish: async (studio, values, io) => {
+    await publishLesson(studio, { lessonId: required(values.lesson, '--lesson'), format: required(values.format, '--format'), out: required(values.out, '--out') }, io);
+  },
   render: async (studio, values, io) => {
     await renderLesson(studio, { lessonId: required(values.lesson, '--lesson'), out: required(values.out, '--out'), height: values.height }, io);
   },
@@ -114,6 +123,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return values.help ? 0 : 2;
     }
     const [first = '', second = ''] = positionals;
+    // check reads a package, not a library: no data folder is opened (or created).
+    if (first === 'check') return await checkCommand(positionals.slice(1), io);
     const twoWords = COMMANDS[`${first} ${second}`];
     const command = twoWords ?? COMMANDS[first];
     const args = positionals.slice(twoWords ? 2 : 1);

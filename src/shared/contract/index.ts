@@ -5,6 +5,7 @@ import { derivedService } from './derived';
 import { rendersService } from './renders';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
+import { publishService } from './publish';
 import { recordingsService } from './recordings';
 import { takesService } from './takes';
 import type { ContractClient, ContractHandlers } from './define';
@@ -20,6 +21,7 @@ export const contract = {
   editor: editorService,
   derived: derivedService,
   renders: rendersService,
+  publish: publishService,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { useImport } from './useImport';
 import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
+import { PublishButton } from '../publish/PublishButton';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
@@ -60,6 +61,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
               Edit
             </Link>
           )}
+          {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
           <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/record`} className="btn btn-danger" isDisabled={isTrashed}>
             <Circle size={14} fill="currentColor" aria-hidden="true" />
             Record

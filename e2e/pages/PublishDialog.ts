@@ -1,0 +1,32 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The lesson screen's publish dialog. */
+export class PublishDialog {
+  readonly dialog: Locator;
+  readonly progress: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Publish the lesson' });
+    this.progress = this.dialog.getByRole('progressbar');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Publish…' }).click();
+    await expect(this.dialog).toBeVisible();
+    await expect(this.dialog.getByText('Loading the lesson…')).toHaveCount(0);
+  }
+
+  format(name: string): Locator {
+    return this.dialog.getByRole('radio', { name: new RegExp(`^${name}`) });
+  }
+
+  /** The radio's input is visually hidden (React Aria); a teacher clicks its card. */
+  async chooseFormat(name: string): Promise<void> {
+    await this.dialog.locator('.publish-format', { hasText: name }).click();
+    await expect(this.format(name)).toBeChecked();
+  }
+
+  async publish(): Promise<void> {
+    await this.dialog.getByRole('button', { name: /^Publish / }).click();
+  }
+}

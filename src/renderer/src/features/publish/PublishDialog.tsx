@@ -1,0 +1,57 @@
+import { describeError } from '../../lib/errors';
+import { useState } from 'react';
+import type { PublishSettings } from '../../../../shared/publish/options';
+import { Button } from '../../ui/Button';
+import { Dialog, DialogActions } from '../../ui/Dialog';
+import { PublishForm } from './PublishForm';
+import { PublishProgress } from './PublishProgress';
+import { usePublish } from './usePublish';
+import './publish.css';
+
+interface PublishDialogProps {
+  lessonId: string;
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+}
+
+/** Choose a format and settings, watch the package being written, then find it. */
+export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogProps) {
+  const { options, loadError, host, job, start, reset } = usePublish(lessonId, isOpen);
+  const [last, setLast] = useState<PublishSettings | null>(null);
+  const close = () => onOpenChange(false);
+  // A running build keeps the dialog: closing it by accident would hide a job that is still writing.
+  const running = job?.state === 'running';
+  return (
+    <Dialog title="Publish the lesson" isOpen={isOpen} onOpenChange={(open) => (open || !running ? onOpenChange(open) : undefined)} size="wide">
+      <div className="publish-body">
+        {loadError !== null ? (
+          <>
+            <p className="form-error" role="alert">
+              {describeError(loadError)}
+            </p>
+            <DialogActions>
+              <Button onPress={close}>Close</Button>
+            </DialogActions>
+          </>
+        ) : options === null ? (
+          <p className="hint" role="status">
+            Loading the lesson…
+          </p>
+        ) : job === null ? (
+          <PublishForm
+            lessonId={lessonId}
+            options={options}
+            initial={last}
+            onCancel={close}
+            onStart={async ({ lessonId: _lesson, ...settings }) => {
+              setLast(settings);
+              await start({ lessonId, ...settings });
+            }}
+          />
+        ) : (
+          <PublishProgress job={job} host={host} onClose={close} onBack={reset} />
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Checkbox, CheckboxGroup, Form, Label, NumberField, Group, Input, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Check } from 'lucide-react';
+import type { PublishRendition } from '../../../../shared/contract/publish';
+import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '../../../../shared/publish/options';
+import { splitFormError } from '../../lib/errors';
+import { formatBytes } from '../../lib/time';
+import { Button } from '../../ui/Button';
+import { DialogActions } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
+
+type Defaults = Omit<PublishSettings, 'format' | 'renderIds'>;
+
+interface PublishFormProps {
+  lessonId: string;
+  options: { defaults: Defaults; renditions: PublishRendition[]; checkpointCount: number };
+  /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
+  initial: PublishSettings | null;
+  onCancel: () => void;
+  onStart: (input: PublishSettings & { lessonId: string }) => Promise<void>;
+}
+
+const FORMAT_HINTS: Record<PublishFormat, string> = {
+  scorm12: 'A zip for almost any LMS (Moodle, Blackboard, Canvas, Brightspace). Reports completion, score and answers.',
+  scorm2004: 'A zip for LMSs that support the newer SCORM: also reports progress and pass/fail separately from completion.',
+  web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
+};
+
+const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
+
+export function PublishForm({ lessonId, options, initial, onCancel, onStart }: PublishFormProps) {
+  const fresh = options.renditions.filter((rendition) => rendition.upToDate);
+  const stale = options.renditions.length - fresh.length;
+  const [format, setFormat] = useState<PublishFormat>(initial?.format ?? 'scorm12');
+  const [renderIds, setRenderIds] = useState<string[]>(() => {
+    const kept = initial?.renderIds.filter((id) => fresh.some((rendition) => rendition.renderId === id)) ?? [];
+    return kept.length > 0 ? kept : fresh.map((rendition) => rendition.renderId);
+  });
+  const [settings, setSettings] = useState<Defaults>(() => {
+    if (!initial) return options.defaults;
+    const { format: _format, renderIds: _renderIds, ...rest } = initial;
+    return rest;
+  });
+  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({ fields: {}, form: null });
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) => setSettings((current) => ({ ...current, [key]: value }));
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await onStart({ lessonId, format, renderIds, ...settings });
+    } catch (error) {
+      setErrors(splitFormError(error, FIELDS));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form className="dialog-form publish-form" onSubmit={(event) => (event.preventDefault(), void submit())}>
+      <RadioGroup className="publish-formats" value={format} onChange={(value) => setFormat(value as PublishFormat)}>
+        <Label className="field-label">Format</Label>
+        {(Object.keys(FORMAT_LABELS) as PublishFormat[]).map((key) => (
+          <Radio key={key} value={key} className="render-choice publish-format">
+            <span className="publish-radio" aria-hidden="true" />
+            <span className="render-choice-text">
+              <span className="render-choice-label">{FORMAT_LABELS[key]}</span>
+              <span className="render-choice-hint">{FORMAT_HINTS[key]}</span>
+            </span>
+          </Radio>
+        ))}
+      </RadioGroup>
+
+      {fresh.length === 0 ? (
+        <div className="publish-norender" role="alert">
+          <p className="publish-norender-title">No up-to-date render to publish</p>
+          <p>
+            {stale > 0 ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. ` : ''}
+            Render the lesson first (Renders, on this screen), then publish.
+          </p>
+          <Button variant="secondary" onPress={() => (onCancel(), document.getElementById('renders-heading')?.scrollIntoView({ block: 'center' }))}>
+            Go to Renders
+          </Button>
+        </div>
+      ) : (
+        <CheckboxGroup className="render-choices" value={renderIds} onChange={setRenderIds} isInvalid={Boolean(errors.fields.renderIds)}>
+          <Label className="field-label">Video sizes in the package</Label>
+          {fresh.map((rendition) => (
+            <Checkbox key={rendition.renderId} value={rendition.renderId} className="render-choice">
+              <span className="render-check" aria-hidden="true">
+                <Check size={14} strokeWidth={3} />
+              </span>
+              <span className="render-choice-text">
+                <span className="render-choice-label">{rendition.label}</span>
+                <span className="render-choice-hint">
+                  {rendition.width && rendition.height ? `${rendition.width}×${rendition.height} · ` : ''}
+                  {formatBytes(rendition.sizeBytes)}
+                </span>
+              </span>
+            </Checkbox>
+          ))}
+          <Text slot="description" className="field-description">
+            Learners get the size that suits their screen and can switch.{stale > 0 ? ` ${stale} out-of-date render${stale === 1 ? ' is' : 's are'} not offered.` : ''}
+          </Text>
+        </CheckboxGroup>
+      )}
+
+      <fieldset className="publish-grid">
+        <legend className="field-label">Scoring and completion</legend>
+        <PercentField label="Mastery score" value={settings.masteryPercent} onChange={(value) => set('masteryPercent', value)}
+          description={options.checkpointCount === 0 ? 'This lesson has no questions, so nothing is scored.' : 'The share of points a learner needs to pass.'} />
+        <PercentField label="Watched at least" value={settings.completion.minWatchedPercent}
+          onChange={(value) => set('completion', { ...settings.completion, minWatchedPercent: value })} description="Of the lesson, to count as completed." />
+        <Checkbox className="publish-checkbox" isSelected={settings.completion.requireAllRequiredCheckpoints}
+          onChange={(value) => set('completion', { ...settings.completion, requireAllRequiredCheckpoints: value })}>
+          <span className="render-check" aria-hidden="true">
+            <Check size={14} strokeWidth={3} />
+          </span>
+          Completed only when every required question is answered
+        </Checkbox>
+      </fieldset>
+
+      <fieldset className="publish-grid">
+        <legend className="field-label">What the LMS shows</legend>
+        <TextField label="Title" value={settings.title} onChange={(value) => set('title', value)} isRequired error={errors.fields.title} className="publish-wide" />
+        <TextField label="Description" value={settings.description} onChange={(value) => set('description', value)} multiline error={errors.fields.description} className="publish-wide" />
+        <TextField label="Language" value={settings.language} onChange={(value) => set('language', value)} isRequired error={errors.fields.language} description="A tag such as en, fr or pt-BR." />
+        <TextField label="Version" value={settings.version} onChange={(value) => set('version', value)} isRequired error={errors.fields.version} description="Raise it when you upload a new edition." />
+      </fieldset>
+
+      {errors.form !== null && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <DialogActions>
+        <Button variant="secondary" onPress={onCancel}>
+          Cancel
+        </Button>
+        <Button variant="primary" type="submit" isDisabled={busy || renderIds.length === 0}>
+          Publish {FORMAT_LABELS[format]}
+        </Button>
+      </DialogActions>
+    </Form>
+  );
+}
+
+function PercentField({ label, value, onChange, description }: { label: string; value: number; onChange: (value: number) => void; description: string }) {
+  return (
+    <NumberField className="field" value={value} onChange={(next) => onChange(Number.isNaN(next) ? 0 : next)} minValue={0} maxValue={100} step={1}
+      formatOptions={{ maximumFractionDigits: 1 }}>
+      <Label className="field-label">{label} (%)</Label>
+      <Group className="publish-number">
+        <Input className="field-input" />
+      </Group>
+      <Text slot="description" className="field-description">
+        {description}
+      </Text>
+    </NumberField>
+  );
+}

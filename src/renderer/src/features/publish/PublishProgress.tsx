@@ -1,0 +1,110 @@
+import { Label, ProgressBar } from 'react-aria-components';
+import { CheckCircle2, FolderOpen, Download } from 'lucide-react';
+import type { PublishJob } from '../../../../shared/contract/publish';
+import { describeError } from '../../lib/errors';
+import { formatBytes } from '../../lib/time';
+import { mediaUrl, studio } from '../../studio';
+import { Button } from '../../ui/Button';
+import { DialogActions } from '../../ui/Dialog';
+import { useToast } from '../../ui/Toast';
+
+const STAGES: Record<PublishJob['stage'], string> = {
+  preparing: 'Preparing the lesson…',
+  writing: 'Writing the package…',
+  checking: 'Checking the package against the SCORM schemas…',
+  done: 'Done',
+};
+
+interface PublishProgressProps {
+  job: PublishJob;
+  host: 'electron' | 'browser' | 'cli' | null;
+  onClose: () => void;
+  onBack: () => void;
+}
+
+export function PublishProgress({ job, host, onClose, onBack }: PublishProgressProps) {
+  const toast = useToast();
+  if (job.state === 'running') {
+    return (
+      <>
+        <ProgressBar className="publish-progress" value={Math.round(job.fraction * 100)} aria-describedby="publish-stage">
+          {({ percentage }) => (
+            <>
+              <div className="publish-progress-label">
+                <Label>{STAGES[job.stage]}</Label>
+                <span>{Math.round(percentage ?? 0)}%</span>
+              </div>
+              <div className="publish-progress-track">
+                <div className="publish-progress-fill" style={{ width: `${percentage ?? 0}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+        <p id="publish-stage" className="hint">
+          Nothing is kept until the package is complete: cancelling leaves no partial file.
+        </p>
+        <DialogActions>
+          <Button variant="secondary" onPress={() => void studio.publish.cancel({ jobId: job.jobId }).catch((error: unknown) => toast.error(error))}>
+            Cancel
+          </Button>
+        </DialogActions>
+      </>
+    );
+  }
+  if (job.state !== 'done' || job.output === null) {
+    return (
+      <>
+        <p className={job.state === 'failed' ? 'form-error' : 'hint'} role={job.state === 'failed' ? 'alert' : 'status'}>
+          {job.state === 'failed' ? `Publishing failed: ${job.error ?? 'no reason given'}` : 'Publishing was cancelled. Nothing was written.'}
+        </p>
+        <DialogActions>
+          <Button variant="secondary" onPress={onClose}>
+            Close
+          </Button>
+          <Button variant="primary" onPress={onBack}>
+            Back to the settings
+          </Button>
+        </DialogActions>
+      </>
+    );
+  }
+  const { output } = job;
+  const reveal = () =>
+    studio.publish
+      .reveal({ jobId: job.jobId })
+      .then(({ shown }) => shown || toast.show({ message: 'This window cannot open folders; use the download link.' }))
+      .catch((error: unknown) => toast.show({ message: describeError(error) }));
+  return (
+    <>
+      <div className="publish-done" role="status">
+        <CheckCircle2 size={28} aria-hidden="true" className="publish-done-icon" />
+        <div>
+          <p className="publish-done-title">{output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}</p>
+          <p className="publish-done-file">
+            <span className="publish-file-name">{output.name}</span> · {formatBytes(output.sizeBytes)}
+          </p>
+          {output.kind === 'zip' && <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>}
+          {output.kind === 'folder' && <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>}
+        </div>
+      </div>
+      <DialogActions>
+        <Button variant="secondary" onPress={onClose}>
+          Close
+        </Button>
+        {host === 'electron' ? (
+          <Button variant="primary" onPress={() => void reveal()}>
+            <FolderOpen size={14} aria-hidden="true" />
+            Show in folder
+          </Button>
+        ) : output.kind === 'zip' ? (
+          <a className="btn btn-primary" href={mediaUrl(output.path)} download={output.name}>
+            <Download size={14} aria-hidden="true" />
+            Download {output.name}
+          </a>
+        ) : (
+          <p className="hint publish-where">Saved in your library folder under media/{output.path}</p>
+        )}
+      </DialogActions>
+    </>
+  );
+}

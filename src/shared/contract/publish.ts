@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { call, defineService } from './define';
+import { idSchema } from '../library/schemas';
+import { publishSettingsSchema } from '../publish/options';
+
+const jobRef = z.object({ jobId: idSchema });
+
+export const publishRenditionSchema = z.object({
+  renderId: idSchema,
+  label: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** Made from the document as it is now; only these can be published. */
+  upToDate: z.boolean(),
+});
+export type PublishRendition = z.infer<typeof publishRenditionSchema>;
+
+export const publishStageSchema = z.enum(['preparing', 'writing', 'checking', 'done']);
+
+export const publishJobSchema = z.object({
+  jobId: idSchema,
+  lessonId: idSchema,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  stage: publishStageSchema,
+  /** 0..1 of the bytes to write. */
+  fraction: z.number().min(0).max(1),
+  output: z
+    .object({
+      /** Relative to the media root, so the browser host can serve it (a zip to download, a folder's index.html to open). */
+      path: z.string(),
+      name: z.string(),
+      kind: z.enum(['zip', 'folder']),
+      sizeBytes: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+});
+export type PublishJob = z.infer<typeof publishJobSchema>;
+
+export const publishService = defineService(
+  'publish',
+  {
+    /** What the dialog starts from: the lesson's settings and every ready render, marked up to date or not. */
+    options: call(
+      z.object({ lessonId: idSchema }),
+      z.object({
+        defaults: publishSettingsSchema.omit({ format: true, renderIds: true }),
+        renditions: z.array(publishRenditionSchema),
+        checkpointCount: z.number().int().nonnegative(),
+      }),
+    ),
+    start: call(publishSettingsSchema.extend({ lessonId: idSchema }), z.object({ jobId: idSchema })),
+    cancel: call(jobRef, z.object({})),
+    status: call(jobRef, publishJobSchema),
+    /** Shows a finished export in the file manager; `shown: false` where there is none (the browser host). */
+    reveal: call(jobRef, z.object({ shown: z.boolean() })),
+  },
+  {
+    onDidProgress: publishJobSchema,
+  },
+);

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { idSchema } from '../library/schemas';
+import { lessonRulesSchema } from '../checkpoints/schema';
+
+export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'web']);
+export type PublishFormat = z.infer<typeof publishFormatSchema>;
+
+export const FORMAT_LABELS: Record<PublishFormat, string> = {
+  scorm12: 'SCORM 1.2',
+  scorm2004: 'SCORM 2004 4th edition',
+  web: 'Web folder',
+};
+
+export const languageSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'A language is a tag such as "en" or "fr-CA"' });
+
+/** What the teacher chooses in the publish dialog (or the CLI's flags); rules start as the lesson's own. */
+export const publishSettingsSchema = z.object({
+  format: publishFormatSchema,
+  renderIds: z.array(idSchema).min(1, { error: 'Choose at least one rendition' }).max(12),
+  // 200: the longest title SCORM 1.2's manifest schema allows.
+  title: z.string().trim().min(1, { error: 'The package needs a title' }).max(200, { error: 'A title is at most 200 characters' }),
+  description: z.string().max(2000, { error: 'A description is at most 2000 characters' }).default(''),
+  language: languageSchema,
+  // 20: the manifest's version attribute allows no more.
+  version: z.string().trim().min(1, { error: 'Give a version, such as 1.0' }).max(20, { error: 'A version is at most 20 characters' }),
+  masteryPercent: lessonRulesSchema.shape.masteryPercent.unwrap(),
+  completion: z.object({
+    minWatchedPercent: z.number().min(0).max(100),
+    requireAllRequiredCheckpoints: z.boolean(),
+  }),
+});
+export type PublishSettings = z.output<typeof publishSettingsSchema>;
+
+/** The file name an export gets: the title folded to safe ASCII, then the format, then the version. */
+export function exportBaseName(title: string, format: PublishFormat, version: string): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .toLowerCase();
+  return [slug(title) || 'lesson', format, slug(version) || '1'].join('-');
+}
