@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { publishableLesson, publishOverRpc, QUESTION_ONE, QUESTION_TWO, unzip } from './lms/publishedLesson';
-import { serveLms } from './lms/server';
+import { serveStatic } from './support/staticServer';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 
 type Cmi = Record<string, unknown>;
@@ -17,7 +17,7 @@ for (const version of ['12', '2004'] as const) {
     const { lessonId, renderId } = await publishableLesson(host);
     const { file } = await publishOverRpc(host, lessonId, renderId, format);
     const dir = await unzip(file);
-    const server = await serveLms({ '/lms': path.join(__dirname, 'lms'), '/scorm-again': path.join(__dirname, '../node_modules/scorm-again/dist'), '/pkg': dir });
+    const server = await serveStatic({ '/lms': path.join(__dirname, 'lms'), '/scorm-again': path.join(__dirname, '../node_modules/scorm-again/dist'), '/pkg': dir });
     const cmiOf = () => page.evaluate((name) => JSON.parse(JSON.stringify((globalThis as unknown as Record<string, { cmi: unknown }>)[name]?.cmi)) as Cmi, version === '12' ? 'API' : 'API_1484_11');
     const sets = () => page.evaluate(() => (globalThis as unknown as { LMS_SETS: [string, string][] }).LMS_SETS);
     const calls = () => page.evaluate(() => (globalThis as unknown as { LMS_CALLS: string[] }).LMS_CALLS);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
 import { publishableLesson, publishOverRpc, unzip } from './lms/publishedLesson';
-import { serveLms } from './lms/server';
+import { serveStatic } from './support/staticServer';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'flipside.cjs');
@@ -38,7 +38,7 @@ test('a SCORM package opened without an LMS says so, plays, and shows its calls 
   const { lessonId, renderId } = await publishableLesson(host);
   const { file } = await publishOverRpc(host, lessonId, renderId, 'scorm12');
   const dir = await unzip(file);
-  const server = await serveLms({ '/pkg': dir });
+  const server = await serveStatic({ '/pkg': dir });
   try {
     await page.goto(`${server.origin}/pkg/index.html`);
     const lesson = new PublishedLessonPage(page, false);
