@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { LessonPage } from './pages/LessonPage';
 import { listTakes, seedLesson } from './support/rpc';
-import { filesUnder, makeClip } from './support/media';
+import { ffprobe, filesUnder, makeClip } from './support/media';
 
 let clips: string;
 
@@ -15,6 +16,14 @@ test.beforeAll(() => {
   fs.writeFileSync(path.join(clips, 'notes.mp4'), 'These are my notes, not a video.\n'.repeat(50));
   fs.writeFileSync(path.join(clips, 'broken.mp4'), fs.readFileSync(path.join(clips, 'Pendulum demo.mp4')).subarray(0, 3000));
   fs.writeFileSync(path.join(clips, 'empty.mp4'), '');
+  // HEVC, which browsers cannot play: short and small so ffmpeg.wasm converts it in a few seconds.
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30:duration=2',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=2',
+    '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-c:a', 'aac', '-shortest',
+    path.join(clips, 'Phone lecture.mp4'),
+  ]);
 });
 
 test.afterAll(() => fs.rmSync(clips, { recursive: true, force: true }));
@@ -47,4 +56,23 @@ test('a teacher imports videos they already have; files that are not media are r
   }
   expect((await listTakes(host, lessonId)).map((take) => take.title)).toEqual(['Pendulum demo', 'Lab safety']);
   await expect(lesson.takes.getByRole('listitem')).toHaveCount(2);
+});
+
+test('a video browsers cannot play (HEVC) is converted on import, showing its progress, and plays', async ({ page, host }) => {
+  const { lessonId } = await seedLesson(host, 'Physics 101', 'Waves');
+  const lesson = new LessonPage(page);
+  await lesson.goto(host.url, lessonId, 'Waves');
+
+  await lesson.importFile(path.join(clips, 'Phone lecture.mp4'));
+  await expect(page.getByText(/^Converting “Phone lecture\.mp4”… \d+%$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  await expect(lesson.take('Phone lecture')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Converting/)).toHaveCount(0);
+
+  const [take] = await listTakes(host, lessonId);
+  expect(take).toMatchObject({ origin: 'imported', files: [{ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac' }] });
+  expect(Math.abs((take?.durationMs ?? 0) - 2000)).toBeLessThanOrEqual(200);
+  const probe = ffprobe(path.join(host.dataDir, 'media', take?.files[0]?.path ?? ''));
+  expect(probe.streams.map((stream) => stream.codec_name)).toEqual(['h264', 'aac']);
+  await lesson.expectPlays();
 });

@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { Take, TrackRole } from '../../shared/media/takes';
 import { ProjectsService } from '../library/ProjectsService';
 import { setup, record } from '../testing/libraryFixture';
-import { chunksOf, ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
+import { chunksOf, ffprobeCodecs, ffprobeDuration, mediaFixture, videoPacketsHash } from '../testing/mediaFixtures';
 import { RecordingService } from './RecordingService';
 
 const mediaFiles = (mediaRoot: string) =>
   fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+
+/** The percent of each `recordings.onDidProgress` event, as the renderer would receive it. */
+function onConvertProgress(deps: ReturnType<typeof setup>['deps'], listener: (percent: number) => void): void {
+  deps.events.listen((channel, payload) => {
+    if (channel.endsWith('recordings.onDidProgress')) listener((payload as { percent: number }).percent);
+  });
+}
 
 describe('RecordingService', () => {
   it('records screen and camera as separate files on one clock and finishes a playable take', async () => {
@@ -83,11 +90,11 @@ describe('RecordingService', () => {
     expect(mediaFiles(deps.mediaRoot)).toEqual([]);
   });
 
-  it('discards a recording in progress with its files', () => {
+  it('discards a recording in progress with its files', async () => {
     const { recordings, lesson, clock, deps } = setup();
     const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
-    recordings.discard({ takeId });
+    await recordings.discard({ takeId });
     expect(mediaFiles(deps.mediaRoot)).toEqual([]);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM takes').get()).toEqual({ n: 0 });
   });
@@ -115,15 +122,52 @@ describe('RecordingService', () => {
     }
   });
 
-  it.each([
-    ['HEVC video', 'hevc', /its video is HEVC, which browsers cannot play; export it as H\.264/],
-    ['AC-3 sound', 'ac3-audio', /its sound is AC3, which browsers cannot play/],
-  ] as const)('refuses %s, saying what to do, and leaves nothing behind', async (_name, kind, message) => {
+  it('converts HEVC video, which browsers cannot play, into H.264 MP4 with the same duration, reporting progress', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const progress: number[] = [];
+    onConvertProgress(deps, (percent) => progress.push(percent));
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('hevc', 2), 2), clock);
+    const take = await recordings.finish({ takeId, tracks: [] });
+
+    expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac', width: 320, height: 180 });
+    expect(take.files[0]?.path).toMatch(/\/screen\.mp4$/);
+    expect(Math.abs(take.durationMs - 2000)).toBeLessThanOrEqual(200);
+    const file = path.join(deps.mediaRoot, take.files[0]?.path ?? '');
+    expect(ffprobeCodecs(file)).toEqual(['h264', 'aac']);
+    expect(Math.abs(ffprobeDuration(file) - 2)).toBeLessThanOrEqual(0.2);
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(mediaFiles(deps.mediaRoot)).toEqual(['screen.mp4']);
+  });
+
+  it('converts only the AC-3 sound of a Matroska file to AAC and copies its H.264 video as it is', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const source = mediaFixture('ac3-audio', 2);
+    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }] });
+    record(recordings, takeId, 'screen', chunksOf(source, 2), clock);
+    const take = await recordings.finish({ takeId, tracks: [] });
+
+    expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac' });
+    const file = path.join(deps.mediaRoot, take.files[0]?.path ?? '');
+    expect(ffprobeCodecs(file)).toEqual(['h264', 'aac']);
+    expect(videoPacketsHash(file)).toBe(videoPacketsHash(source));
+    expect(Math.abs(take.durationMs - 2000)).toBeLessThanOrEqual(200);
+  });
+
+  it('stops a conversion when the import is discarded, leaving no file and no take', async () => {
     const { recordings, lesson, clock, deps } = setup();
     const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
-    record(recordings, takeId, 'screen', chunksOf(mediaFixture(kind, 1), 1), clock);
-    await expect(recordings.finish({ takeId, tracks: [] })).rejects.toThrow(message);
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('hevc', 8), 2), clock);
+    const started = new Promise<number>((resolve) => onConvertProgress(deps, resolve));
+    const finishing = recordings.finish({ takeId, tracks: [] });
+    const outcome = finishing.then(() => 'finished', (error: Error) => error.message);
+    expect(await started).toBeLessThan(100);
+    await recordings.discard({ takeId });
+
+    expect(await outcome).toBe('The conversion was cancelled');
     expect(mediaFiles(deps.mediaRoot)).toEqual([]);
+    expect(deps.db.prepare('SELECT COUNT(*) AS n FROM takes').get()).toEqual({ n: 0 });
   });
 
   it.each([

@@ -29,6 +29,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   private readonly now: () => number;
   /** Takes being written by this process; only these accept chunks. */
   private readonly live = new Map<string, LiveTake>();
+  /** Takes whose `finish` is converting a file; `discard` aborts them and waits until their files are gone. */
+  private readonly finishing = new Map<string, { controller: AbortController; settled: Promise<unknown> }>();
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
@@ -96,16 +98,28 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     for (const spool of live.tracks.values()) spool.close();
     const offsets = new Map(input.tracks.map((track) => [track.role, track.startOffsetMs]));
     const tracks = [...live.tracks.keys()].map((role) => ({ role, startOffsetMs: offsets.get(role) ?? 0 }));
-    try {
-      return await this.finalize(input.takeId, live.folder, tracks, live.origin);
-    } catch (error) {
-      // A failed import leaves nothing behind; a failed recording stays on disk to be recovered.
+    const controller = new AbortController();
+    const finished = this.finalize(input.takeId, live.folder, tracks, live.origin, controller.signal).catch((error: unknown) => {
+      // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
       if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
       throw error;
+    });
+    this.finishing.set(input.takeId, { controller, settled: finished.catch(() => undefined) });
+    try {
+      return await finished;
+    } finally {
+      this.finishing.delete(input.takeId);
     }
   }
 
-  discard(input: Input<'discard'>): Record<string, never> {
+  async discard(input: Input<'discard'>): Promise<Record<string, never>> {
+    const converting = this.finishing.get(input.takeId);
+    if (converting) {
+      // The conversion stops its Worker and removes its output; `finish` then removes the take.
+      converting.controller.abort();
+      await converting.settled;
+      return {};
+    }
     const take = this.takes.take(input.takeId);
     if (take.status !== 'recording') throw new StudioError('conflict', 'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead');
     const live = this.live.get(input.takeId);
@@ -161,6 +175,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 
   /** Closes every open spool, flushing what arrived; used when the app shuts down mid-recording. */
   closeAll(): void {
+    // A conversion stops too, so its Worker does not hold the app open; the import's `finish` then removes it.
+    for (const { controller } of this.finishing.values()) controller.abort();
     for (const live of this.live.values()) for (const spool of live.tracks.values()) spool.close();
     this.live.clear();
   }
@@ -170,12 +186,15 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     folder: string,
     tracks: FinalizeTrack[],
     origin: Take['origin'],
+    signal?: AbortSignal,
   ): Promise<Take> {
     let durationMs = 0;
     let kept = 0;
+    const onConvertProgress = ({ percent, speed }: { percent: number; speed: number | null }) =>
+      this.deps.events.emit('recordings', 'onDidProgress', { takeId, phase: 'converting', percent, speed });
     for (const track of tracks) {
       try {
-        durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track));
+        durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track, { signal, onConvertProgress }));
         kept += 1;
       } catch (error) {
         // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the

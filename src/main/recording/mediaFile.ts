@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ALL_FORMATS, Conversion, FilePathSource, FilePathTarget, Input, Mp4OutputFormat, Output, WebMOutputFormat, type InputFormat } from 'mediabunny';
 import { StudioError } from '../../shared/contract/result';
 import { containerOf, planPlayable } from './playableContainer';
+import { transcodeToMp4, type TranscodeProgress } from './transcode';
 
 export interface MediaFacts {
   container: string;
@@ -51,13 +52,21 @@ export async function probeMedia(file: string): Promise<MediaFacts> {
   }
 }
 
+export interface PlayableOptions {
+  /** Stops a conversion; remuxing and copying are quick and run to the end. */
+  signal?: AbortSignal;
+  /** Called while converting (only then: remuxing is over in moments). */
+  onConvertProgress?: (progress: TranscodeProgress) => void;
+}
+
 /**
  * Rewrites a recorded or imported file into a plain, seekable one every learner's browser plays, without
- * re-encoding: MediaRecorder's WebM has no duration or cues and its MP4 is fragmented; Matroska with H.264 or an MPEG
- * transport stream becomes MP4; audio files browsers play are copied. A codec no browser plays is refused in words
- * that say what to do. Answers the finished file's path: `targetBase` plus the extension of what it now is.
+ * re-encoding where it can: MediaRecorder's WebM has no duration or cues and its MP4 is fragmented; Matroska with
+ * H.264 or an MPEG transport stream becomes MP4; audio files browsers play are copied. A codec no browser plays
+ * (HEVC, ProRes, AC-3, PCM in MOV…) is converted to H.264/AAC MP4 by ffmpeg.wasm, copying the stream that is fine.
+ * Answers the finished file's path: `targetBase` plus the extension of what it now is.
  */
-export async function remuxToPlayable(source: string, targetBase: string): Promise<string> {
+export async function remuxToPlayable(source: string, targetBase: string, options: PlayableOptions = {}): Promise<string> {
   if (fs.statSync(source).size === 0) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is empty`);
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   let target: string | null = null;
@@ -66,9 +75,16 @@ export async function remuxToPlayable(source: string, targetBase: string): Promi
       throw new StudioError('invalid_input', NOT_MEDIA);
     });
     const [video, audio] = await Promise.all([input.getPrimaryVideoTrack(), input.getPrimaryAudioTrack()]);
-    const plan = planPlayable({ container: containerOf(format.name), videoCodec: video?.codec ?? null, audioCodec: audio?.codec ?? null });
+    // A track mediabunny finds but cannot name (ProRes, say) is 'unknown', so it is converted rather than dropped.
+    const codecOf = (track: { codec: string | null } | null) => (track ? (track.codec ?? 'unknown') : null);
+    const plan = planPlayable({ container: containerOf(format.name), videoCodec: codecOf(video), audioCodec: codecOf(audio) });
     if (plan.kind === 'notMedia') throw new StudioError('invalid_input', `${NOT_MEDIA}: it has no video or audio track`);
-    if (plan.kind === 'refuse') throw new StudioError('invalid_input', `The studio cannot use this file: ${plan.reason}`);
+    if (plan.kind === 'transcode') {
+      target = `${targetBase}.mp4`;
+      const durationMs = Math.round((await input.computeDuration()) * 1000);
+      await transcodeToMp4(source, target, { video: plan.video, audio: plan.audio, durationMs, signal: options.signal, onProgress: options.onConvertProgress });
+      return target;
+    }
     if (plan.kind === 'copy') {
       target = `${targetBase}.${plan.extension}`;
       fs.copyFileSync(source, target);

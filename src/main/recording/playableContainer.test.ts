@@ -14,9 +14,12 @@ describe('planPlayable', () => {
     expect(planPlayable({ container: 'mp3', videoCodec: null, audioCodec: 'mp3' })).toEqual({ kind: 'copy', extension: 'mp3' });
   });
 
-  it('refuses codecs no browser plays, saying what to do instead', () => {
-    expect(planPlayable({ container: 'mp4', videoCodec: 'hevc', audioCodec: 'aac' })).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('HEVC') });
-    expect(planPlayable({ container: 'mkv', videoCodec: 'avc', audioCodec: 'ac3' })).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('AC3') });
+  it('converts only the streams browsers cannot play (or that MP4 cannot hold), copying the others', () => {
+    expect(planPlayable({ container: 'mp4', videoCodec: 'hevc', audioCodec: 'aac' })).toEqual({ kind: 'transcode', video: 'encode', audio: 'copy' });
+    expect(planPlayable({ container: 'mkv', videoCodec: 'avc', audioCodec: 'ac3' })).toEqual({ kind: 'transcode', video: 'copy', audio: 'encode' });
+    expect(planPlayable({ container: 'mp4', videoCodec: 'unknown', audioCodec: 'pcm-s16' })).toEqual({ kind: 'transcode', video: 'encode', audio: 'encode' });
+    expect(planPlayable({ container: 'mkv', videoCodec: 'vp8', audioCodec: 'aac' })).toEqual({ kind: 'transcode', video: 'encode', audio: 'copy' });
+    expect(planPlayable({ container: 'mp4', videoCodec: null, audioCodec: 'eac3' })).toEqual({ kind: 'transcode', video: null, audio: 'encode' });
     expect(planPlayable({ container: 'mp4', videoCodec: null, audioCodec: null })).toEqual({ kind: 'notMedia' });
   });
 });

@@ -1,3 +1,5 @@
+import type { StreamAction } from './transcodeArgs';
+
 /** Codecs Chromium (and so Electron and the exported player) decodes everywhere, without special hardware. */
 const PLAYABLE_VIDEO = new Set(['avc', 'vp8', 'vp9', 'av1']);
 const PLAYABLE_AUDIO = new Set(['aac', 'opus', 'mp3', 'vorbis', 'flac']);
@@ -9,29 +11,30 @@ const AUDIO_FILES_KEPT_AS_IS = new Set(['mp3', 'wav', 'ogg', 'flac', 'aac']);
 export type PlayablePlan =
   | { kind: 'remux'; container: 'webm' | 'mp4' }
   | { kind: 'copy'; extension: string }
-  | { kind: 'refuse'; reason: string }
+  | { kind: 'transcode'; video: StreamAction; audio: StreamAction }
   | { kind: 'notMedia' };
 
 /**
- * How a file becomes one every learner's browser can play without re-encoding: into WebM or MP4 by its codecs
- * (Matroska with H.264 or MPEG-TS become MP4), audio files as they are. A codec no browser decodes is refused in
- * words that say what to do, never silently dropped.
+ * How a file becomes one every learner's browser can play: kept as it is when it can (remuxed into WebM or MP4 by
+ * its codecs, so Matroska with H.264 or MPEG-TS become MP4; audio files copied), converted to H.264/AAC MP4 when it
+ * cannot. A stream that is already playable and fits MP4 is copied even then, so only what must be re-encoded is.
+ * A track whose codec is not recognised arrives as 'unknown' and is converted too, never silently dropped.
  */
 export function planPlayable(input: { container: string; videoCodec: string | null; audioCodec: string | null }): PlayablePlan {
   const { videoCodec, audioCodec } = input;
   const extension = input.container.toLowerCase();
   if (!videoCodec && AUDIO_FILES_KEPT_AS_IS.has(extension)) return { kind: 'copy', extension };
-  if (videoCodec && !PLAYABLE_VIDEO.has(videoCodec)) {
-    return { kind: 'refuse', reason: `its video is ${videoCodec.toUpperCase()}, which browsers cannot play; export it as H.264 (MP4) and import that` };
-  }
-  if (audioCodec && !PLAYABLE_AUDIO.has(audioCodec)) {
-    return { kind: 'refuse', reason: `its sound is ${audioCodec.toUpperCase()}, which browsers cannot play; export it with AAC sound and import that` };
-  }
   const codecs = [videoCodec, audioCodec].filter((codec): codec is string => codec !== null);
   if (codecs.length === 0) return { kind: 'notMedia' };
-  if (codecs.every((codec) => WEBM_CODECS.has(codec))) return { kind: 'remux', container: 'webm' };
-  if (codecs.every((codec) => MP4_CODECS.has(codec))) return { kind: 'remux', container: 'mp4' };
-  return { kind: 'refuse', reason: `its ${codecs.join(' and ')} tracks cannot share one playable file` };
+  const playable = (!videoCodec || PLAYABLE_VIDEO.has(videoCodec)) && (!audioCodec || PLAYABLE_AUDIO.has(audioCodec));
+  if (playable && codecs.every((codec) => WEBM_CODECS.has(codec))) return { kind: 'remux', container: 'webm' };
+  if (playable && codecs.every((codec) => MP4_CODECS.has(codec))) return { kind: 'remux', container: 'mp4' };
+  // Into MP4, a stream is copied only if browsers play it there; everything else becomes H.264 or AAC.
+  const action = (codec: string | null, playableSet: Set<string>): StreamAction => {
+    if (codec === null) return null;
+    return playableSet.has(codec) && MP4_CODECS.has(codec) ? 'copy' : 'encode';
+  };
+  return { kind: 'transcode', video: action(videoCodec, PLAYABLE_VIDEO), audio: action(audioCodec, PLAYABLE_AUDIO) };
 }
 
 /** The short container name a finished file's extension comes from. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StudioDatabase } from '../store/database';
 import type { TrackRole } from '../../shared/media/takes';
-import { probeMedia, remuxToPlayable } from './mediaFile';
+import { probeMedia, remuxToPlayable, type PlayableOptions } from './mediaFile';
 import type { SpoolFiles } from './chunkSpool';
 
 /** Where a take's files live, relative to the media root: `<projectId>/<takeId>/`. */
@@ -25,9 +25,16 @@ export interface FinalizeTrack {
  * facts, and removes the spool. The part is removed only once the finished file is probed, so a failure here
  * leaves the recording recoverable.
  */
-export async function finalizeTrack(db: StudioDatabase, mediaRoot: string, takeId: string, folder: string, track: FinalizeTrack): Promise<number> {
+export async function finalizeTrack(
+  db: StudioDatabase,
+  mediaRoot: string,
+  takeId: string,
+  folder: string,
+  track: FinalizeTrack,
+  options: PlayableOptions = {},
+): Promise<number> {
   const spool = spoolFilesOf(mediaRoot, folder, track.role);
-  const target = await remuxToPlayable(spool.part, path.join(mediaRoot, ...folder.split('/'), track.role));
+  const target = await remuxToPlayable(spool.part, path.join(mediaRoot, ...folder.split('/'), track.role), options);
   const relative = `${folder}/${path.basename(target)}`;
   let facts;
   try {

@@ -64,3 +64,14 @@ export function ffprobeDuration(file: string): number {
   const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' });
   return Number(out.trim());
 }
+
+/** Codec names of a file's streams, in order, as ffprobe sees them. */
+export function ffprobeCodecs(file: string): string[] {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' });
+  return out.trim().split('\n');
+}
+
+/** A hash of the video packets' bytes: equal for two files only if the video was copied, not re-encoded. */
+export function videoPacketsHash(file: string): string {
+  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'hash', '-'], { encoding: 'utf8' }).trim();
+}

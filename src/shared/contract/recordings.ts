@@ -7,7 +7,7 @@ const takeRef = z.object({ takeId: idSchema });
 
 /**
  * Write-ahead recording: a take exists on disk (status `recording`) before its first byte, every chunk is appended
- * to a `.part` file as it arrives, and `finish` turns the parts into the take. Imports use the same path.
+ * to a `.part` file as it arrives, and `finish` turns the parts into the take. Imports use the same path; a file browsers cannot play is converted then.
  */
 export const recordingsService = defineService(
   'recordings',
@@ -49,5 +49,17 @@ export const recordingsService = defineService(
     listInterrupted: call(z.object({}), z.array(interruptedTakeSchema)),
     recover: call(takeRef, takeSchema),
   },
-  {},
+  {
+    /**
+     * While `finish` converts a file browsers cannot play (a long job: ffmpeg.wasm runs near real time), about ten
+     * times a second. `discard` on the take cancels the conversion.
+     */
+    onDidProgress: z.object({
+      takeId: idSchema,
+      phase: z.literal('converting'),
+      percent: z.number().min(0).max(100),
+      /** Multiple of real time; null until ffmpeg has measured it. */
+      speed: z.number().nonnegative().nullable(),
+    }),
+  },
 );

@@ -2,6 +2,7 @@ import { DropZone, FileTrigger, ProgressBar, Text, isFileDropItem, type DropItem
 import { FileUp, X } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button';
 import { formatBytes } from '../../lib/time';
+import type { ImportProgress } from './importMedia';
 import type { useImport } from './useImport';
 
 type Importer = ReturnType<typeof useImport>;
@@ -39,27 +40,36 @@ export function ImportDropZone({ importer }: { importer: Importer }) {
   );
 }
 
+/** What the bar shows: bytes sent, then an indeterminate check, then (for a file that needs it) conversion. */
+function barOf(progress: ImportProgress, fileName: string) {
+  const converting = progress.convertingPercent;
+  if (converting !== undefined) return { value: converting, indeterminate: false, label: `Converting “${fileName}”… ${converting}%`, detail: 'so every browser can play it' };
+  return {
+    value: progress.totalBytes === 0 ? 100 : (progress.sentBytes / progress.totalBytes) * 100,
+    indeterminate: progress.finishing,
+    label: progress.finishing ? `Checking “${fileName}”…` : `Importing “${fileName}”`,
+    detail: `${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}`,
+  };
+}
+
 export function ImportStatus({ importer }: { importer: Importer }) {
   const { current, error } = importer;
+  const bar = current && barOf(current.progress, current.fileName);
   return (
     <div className="import-status" aria-live="polite">
-      {current && (
+      {current && bar && (
         <div className="import-progress">
           <ProgressBar
             className="progress"
-            value={current.progress.totalBytes === 0 ? 100 : (current.progress.sentBytes / current.progress.totalBytes) * 100}
-            isIndeterminate={current.progress.finishing}
-            aria-label={`Importing ${current.fileName}`}
+            value={bar.value}
+            isIndeterminate={bar.indeterminate}
+            aria-label={`${current.progress.convertingPercent === undefined ? 'Importing' : 'Converting'} ${current.fileName}`}
           >
             {({ percentage, isIndeterminate }) => (
               <>
                 <div className="progress-head">
-                  <span className="progress-label">
-                    {current.progress.finishing ? `Checking “${current.fileName}”…` : `Importing “${current.fileName}”`}
-                  </span>
-                  <span className="progress-value">
-                    {formatBytes(current.progress.sentBytes)} of {formatBytes(current.progress.totalBytes)}
-                  </span>
+                  <span className="progress-label">{bar.label}</span>
+                  <span className="progress-value">{bar.detail}</span>
                 </div>
                 <div className="progress-track">
                   <div className={isIndeterminate ? 'progress-fill progress-fill-indeterminate' : 'progress-fill'} style={{ width: `${isIndeterminate ? 100 : (percentage ?? 0)}%` }} />
@@ -67,7 +77,8 @@ export function ImportStatus({ importer }: { importer: Importer }) {
               </>
             )}
           </ProgressBar>
-          <Button onPress={importer.cancel} isDisabled={current.progress.finishing}>
+          {/* Checking takes moments and cannot be stopped; sending and converting can. */}
+          <Button onPress={importer.cancel} isDisabled={current.progress.finishing && current.progress.convertingPercent === undefined}>
             Cancel
           </Button>
         </div>

@@ -11,6 +11,8 @@ export interface ImportProgress {
   totalBytes: number;
   /** All bytes are on disk and the studio is checking and remuxing the file. */
   finishing: boolean;
+  /** Set while the studio converts a file browsers cannot play (HEVC, AC-3…): how far it got, 0–100. */
+  convertingPercent?: number;
 }
 
 export function titleOfFile(name: string): string {
@@ -50,8 +52,19 @@ export async function importMediaFile(
     throw error;
   }
   options.onProgress({ sentBytes: file.size, totalBytes: file.size, finishing: true });
-  // A refused file is removed by the studio itself when finishing fails.
-  return studio.recordings.finish({ takeId, tracks: [] });
+  // Converting can take as long as the video plays, so it reports progress and can be cancelled: discarding the take
+  // stops the conversion, and `finish` then fails with nothing left behind (as it does for a refused file).
+  const stopProgress = studio.recordings.onDidProgress((event) => {
+    if (event.takeId === takeId) options.onProgress({ sentBytes: file.size, totalBytes: file.size, finishing: true, convertingPercent: event.percent });
+  });
+  const cancel = () => void studio.recordings.discard({ takeId }).catch(() => undefined);
+  options.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await studio.recordings.finish({ takeId, tracks: [] });
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
+    stopProgress();
+  }
 }
 
 /** Why an import failed, in the service's own words where it gave some. */
