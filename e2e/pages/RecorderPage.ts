@@ -22,7 +22,7 @@ export class RecorderPage {
   }
 
   async chooseMode(mode: 'Screen + camera' | 'Screen' | 'Camera'): Promise<void> {
-    await this.panel.getByRole('radio', { name: mode }).click();
+    await this.panel.getByRole('radio', { name: mode, exact: true }).click();
   }
 
   async setCountdown(on: boolean): Promise<void> {

@@ -27,8 +27,10 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
   const toast = useToast();
   const setup = useRecorderSetup();
   const onSaved = useCallback(
-    (take: Take) => {
+    (take: Take, notice: string | null) => {
       setup.screen.release();
+      // The take ended by itself: the recorder's notice goes away with it, so the reason goes with the teacher.
+      if (notice) toast.show({ message: notice });
       toast.show({ message: `Take saved (${formatDuration(take.durationMs)})` });
       onDone(take);
     },

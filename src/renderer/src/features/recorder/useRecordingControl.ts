@@ -24,8 +24,11 @@ export interface RecordingControl {
 
 interface Options {
   lessonId: string;
-  /** The take is on disk and made the lesson's active take. */
-  onSaved(take: Take): void;
+  /**
+   * The take is on disk and made the lesson's active take. `notice` says why, when the take ended by itself (screen
+   * sharing ended, the only camera was unplugged): the recorder closes next, so the caller must carry it on.
+   */
+  onSaved(take: Take, notice: string | null): void;
 }
 
 const COUNTDOWN_FROM = 3;
@@ -40,25 +43,29 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
-  const saved = useCallback(async (take: Take | null) => {
+  const saved = useCallback(async (take: Take | null, notice: string | null = null) => {
     session.current = null;
     setPhase('setup');
     if (!take) return;
     // A new recording is what the teacher wants to see next, even when the lesson already had a take.
     const active = await studio.takes.setActive({ id: take.id }).catch(() => take);
-    onSavedRef.current(active);
+    onSavedRef.current(active, notice);
   }, []);
 
   const begin = useCallback(
     async (streams: CaptureStreams) => {
       setPhase('starting');
+      let lastNotice: string | null = null;
       try {
         session.current = await RecordingSession.start(studio, lessonId, streams, {
           onState: (state: SessionState) => {
             if (state === 'recording' || state === 'paused' || state === 'stopping') setPhase(state);
           },
-          onNotice: setNotice,
-          onEnded: (take) => void saved(take),
+          onNotice: (message) => {
+            lastNotice = message;
+            setNotice(message);
+          },
+          onEnded: (take) => void saved(take, lastNotice),
         });
         setNotice(null);
         setPhase('recording');
