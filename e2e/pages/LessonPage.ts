@@ -9,7 +9,7 @@ export class LessonPage {
   constructor(readonly page: Page) {
     this.takes = page.getByRole('list', { name: 'Takes' });
     this.player = page.locator('video.player-video');
-    this.fileInput = page.locator('input[type="file"]');
+    this.fileInput = page.locator('input[type="file"][accept*="video"]');
   }
 
   async goto(hostUrl: string, lessonId: string, title: string): Promise<void> {

@@ -14,6 +14,7 @@ import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
+import { CaptionsService } from './captions/CaptionsService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -47,9 +48,10 @@ export function openStudio(options: StudioOptions): Studio {
   const renders = new RenderService(deps);
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
+  const captions = new CaptionsService(deps);
   const publish = new PublishService({
     events,
-    source: { mediaRoot, openDocument: (lessonId) => editor.open({ lessonId }), listRenders: (lessonId) => renders.list({ lessonId }), getLesson: (id) => lessons.get({ id }) },
+    source: { mediaRoot, openDocument: (lessonId) => editor.open({ lessonId }), listRenders: (lessonId) => renders.list({ lessonId }), getLesson: (id) => lessons.get({ id }), listCaptions: (lessonId) => captions.list({ lessonId }) },
     ...(options.reveal ? { reveal: options.reveal } : {}),
   });
   const dispatcher = createDispatcher(
@@ -73,6 +75,7 @@ export function openStudio(options: StudioOptions): Studio {
       derived: new DerivedService(deps),
       renders,
       publish,
+      captions,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );

@@ -10,6 +10,7 @@ import { FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '../..
 import { buildPackage } from '../publish/build';
 import { defaultAssets, PublishService } from '../publish/PublishService';
 import { isUpToDate, takeSnapshot, type SnapshotSource } from '../publish/snapshot';
+import type { Caption } from '../../shared/captions';
 import type { Studio } from '../studio';
 import { renderLesson } from './renderCommand';
 
@@ -81,5 +82,6 @@ function sourceOf(studio: Studio): SnapshotSource {
     openDocument: (lessonId) => call<LessonDocument>('editor', 'open', { lessonId }),
     listRenders: (lessonId) => call<Render[]>('renders', 'list', { lessonId }),
     getLesson: (id) => call<{ lesson: Lesson; project: Project }>('lessons', 'get', { id }),
+    listCaptions: (lessonId) => call<Caption[]>('captions', 'list', { lessonId }),
   };
 }

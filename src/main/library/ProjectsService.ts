@@ -113,12 +113,16 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
          WHERE p.trashed_at IS NULL AND (t.trashed_at IS NOT NULL OR l.trashed_at IS NOT NULL)`,
       )
       .all() as { folder: string }[];
+    // A lesson trashed on its own leaves its project's folder in place, so its captions files go one by one.
+    const captionFiles = db
+      .prepare('SELECT c.path AS folder FROM captions c JOIN lessons l ON l.id = c.lesson_id JOIN projects p ON p.id = l.project_id WHERE p.trashed_at IS NULL AND l.trashed_at IS NOT NULL')
+      .all() as { folder: string }[];
     db.transaction(() => {
       db.prepare("DELETE FROM takes WHERE trashed_at IS NOT NULL AND status = 'ready'").run();
       db.prepare('DELETE FROM lessons WHERE trashed_at IS NOT NULL').run();
       db.prepare('DELETE FROM projects WHERE trashed_at IS NOT NULL').run();
     })();
-    for (const folder of [...projectFolders, ...takeFolders.map((row) => row.folder)]) {
+    for (const folder of [...projectFolders, ...takeFolders.map((row) => row.folder), ...captionFiles.map((row) => row.folder)]) {
       fs.rmSync(path.join(mediaRoot, ...folder.split('/')), { recursive: true, force: true });
     }
     this.deps.events.emit('projects', 'onDidChange', { projectId: null });

@@ -152,3 +152,34 @@ describe('checkPackage on bad zips', () => {
     expect(await failures(path.join(root, 'not.zip'), root)).toEqual([expect.stringMatching(/Not a readable zip/)]);
   });
 });
+
+describe('captions in packages', () => {
+  const captions = [
+    { label: 'English', srclang: 'en', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHello\n' },
+    { label: 'Português (Brasil)', srclang: 'pt-BR', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOlá\n' },
+  ];
+
+  it('carries each file as captions/<srclang>.vtt, lists it in lesson.json, and a SCORM zip with them passes the check', async () => {
+    for (const format of ['web', 'scorm12', 'scorm2004'] as const) {
+      const root = dir();
+      const plan = planPackage(testSnapshot(root, { format }, 200_000, captions), fakeAssets(root));
+      const paths = plan.entries.map((entry) => entry.path);
+      expect(paths).toEqual(expect.arrayContaining(['captions/en.vtt', 'captions/pt-br.vtt']));
+      expect(plan.lesson.media.captions).toEqual([
+        { label: 'English', srclang: 'en', src: 'captions/en.vtt' },
+        { label: 'Português (Brasil)', srclang: 'pt-BR', src: 'captions/pt-br.vtt' },
+      ]);
+      const script = plan.entries.find((entry) => entry.path === 'lesson.js');
+      const source = script?.kind === 'bytes' ? script.data.toString('utf8') : '';
+      expect(source).not.toContain('<');
+      expect(source).toContain('"WEBVTT\\n\\n00:00:01.000 --> 00:00:03.000\\nOlá\\n"');
+      if (format === 'web') continue;
+      const manifest = plan.entries.find((entry) => entry.path === 'imsmanifest.xml');
+      expect(manifest?.kind === 'bytes' ? manifest.data.toString('utf8') : '').toContain('href="captions/pt-br.vtt"');
+      const out = path.join(root, 'out.zip');
+      await writeZip(plan.entries, out, options());
+      const report = await checkPackage(out, { schemaRoot: fakeAssets(root).schemaRoot });
+      expect(report.lines.filter((line) => !line.ok)).toEqual([]);
+    }
+  });
+});

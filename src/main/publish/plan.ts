@@ -34,6 +34,7 @@ const PLAYER_FILES = ['player.js', 'player.css'] as const;
 export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): PackagePlan {
   const { settings, document } = snapshot;
   const media = mediaPaths(snapshot.renders);
+  const captions = captionPaths(snapshot.captions);
   const lesson = buildLessonPackage({
     title: settings.title,
     description: settings.description,
@@ -41,7 +42,10 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     document,
     checkpoints: document.checkpoints,
     rules: { ...document.rules, masteryPercent: settings.masteryPercent, completion: settings.completion },
-    media: { renditions: snapshot.renders.map((render, index) => rendition(render, media[index] as string)) },
+    media: {
+      renditions: snapshot.renders.map((render, index) => rendition(render, media[index] as string)),
+      captions: snapshot.captions.map((caption, index) => ({ label: caption.label, srclang: caption.srclang, src: captions[index] as string })),
+    },
   });
   const text = (file: string, contents: string): PackageEntry => ({ path: file, kind: 'bytes', data: Buffer.from(contents, 'utf8'), compress: true });
   const onDisk = (file: string, source: string, compress: boolean): PackageEntry => ({ path: file, kind: 'file', file: source, size: fs.statSync(source).size, compress });
@@ -50,9 +54,10 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     text(LAUNCH_PAGE, withLmsMeta(fs.readFileSync(path.join(assets.playerDir, LAUNCH_PAGE), 'utf8'), settings.format)),
     ...PLAYER_FILES.map((file) => onDisk(file, path.join(assets.playerDir, file), true)),
     text('lesson.json', `${JSON.stringify(lesson, null, 2)}\n`),
-    text('lesson.js', lessonScript(lesson)),
+    text('lesson.js', lessonScript(lesson, snapshot.captions.map((caption) => fs.readFileSync(caption.file, 'utf8')))),
     // Video is already compressed: storing it keeps the zip fast to write and lets an LMS serve ranges from it.
     ...snapshot.renders.map((render, index) => onDisk(media[index] as string, render.file, false)),
+    ...snapshot.captions.map((caption, index) => onDisk(captions[index] as string, caption.file, true)),
   ];
   if (settings.format === 'web') return { format: 'web', entries: sco, lesson, launch: LAUNCH_PAGE };
 
@@ -80,10 +85,24 @@ export function withLmsMeta(html: string, format: PublishFormat): string {
   return html.replace(/<meta charset="utf-8">/i, (found) => `${found}\n    ${meta}`);
 }
 
-/** lesson.js sets the same object as lesson.json; `<` and line separators escaped so no text can end the script. */
-export function lessonScript(lesson: LessonPackage): string {
-  const json = JSON.stringify(lesson).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `window.FLIPSIDE_LESSON = ${json};\n`;
+/**
+ * lesson.js sets the same object as lesson.json; `<` and line separators escaped so no text can end the script.
+ * Chromium refuses `<track>` files to a page opened from disk (file: origins are opaque), so the captions' text rides
+ * along and, on file: only, becomes blob: addresses, which the player's URL policy and the page's CSP allow.
+ */
+export function lessonScript(lesson: LessonPackage, captionTexts: readonly string[] = []): string {
+  const script = `window.FLIPSIDE_LESSON = ${scriptJson(lesson)};\n`;
+  if (captionTexts.length === 0) return script;
+  return `${script}(function (lesson, texts) {
+  if (location.protocol !== 'file:' || typeof URL.createObjectURL !== 'function') return;
+  lesson.media.captions.forEach(function (track, index) {
+    track.src = URL.createObjectURL(new Blob([texts[index]], { type: 'text/vtt' }));
+  });
+})(window.FLIPSIDE_LESSON, ${scriptJson(captionTexts)});\n`;
+}
+
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** media/720p.mp4, media/480p.mp4 …: from the label, made unique, never from anything a path could escape with. */
@@ -94,6 +113,18 @@ function mediaPaths(renders: readonly SnapshotRender[]): string[] {
     const stem = render.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'video';
     let name = `media/${stem}${extension}`;
     for (let n = 2; used.has(name); n += 1) name = `media/${stem}-${n}${extension}`;
+    used.add(name);
+    return name;
+  });
+}
+
+/** captions/en.vtt, captions/pt-br.vtt …: from the language tag (already limited to letters, digits and dashes). */
+function captionPaths(captions: readonly { readonly srclang: string }[]): string[] {
+  const used = new Set<string>();
+  return captions.map((caption) => {
+    const stem = caption.srclang.replace(/[^A-Za-z0-9-]/g, '').toLowerCase() || 'captions';
+    let name = `captions/${stem}.vtt`;
+    for (let n = 2; used.has(name); n += 1) name = `captions/${stem}-${n}.vtt`;
     used.add(name);
     return name;
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { StudioError } from '../../shared/contract/result';
 import type { LessonDocument } from '../../shared/editor/document';
 import type { Lesson, Project } from '../../shared/library/schemas';
+import type { Caption } from '../../shared/captions';
 import type { Render } from '../../shared/media/renders';
 import type { PublishSettings } from '../../shared/publish/options';
 
@@ -11,6 +12,7 @@ export interface SnapshotSource {
   openDocument(lessonId: string): Promise<LessonDocument> | LessonDocument;
   listRenders(lessonId: string): Promise<Render[]> | Render[];
   getLesson(lessonId: string): Promise<{ lesson: Lesson; project: Project }> | { lesson: Lesson; project: Project };
+  listCaptions(lessonId: string): Promise<Caption[]> | Caption[];
 }
 
 export interface SnapshotRender extends Render {
@@ -25,6 +27,8 @@ export interface LessonSnapshot {
   readonly project: Project;
   readonly document: LessonDocument;
   readonly renders: readonly SnapshotRender[];
+  /** Each with its absolute `file`, like the renders. */
+  readonly captions: readonly (Caption & { readonly file: string })[];
   readonly settings: PublishSettings;
 }
 
@@ -34,7 +38,7 @@ export function isUpToDate(render: Render, document: Pick<LessonDocument, 'takeI
 }
 
 export async function takeSnapshot(source: SnapshotSource, lessonId: string, settings: PublishSettings, now: () => number = Date.now): Promise<LessonSnapshot> {
-  const [info, document, renders] = await Promise.all([source.getLesson(lessonId), source.openDocument(lessonId), source.listRenders(lessonId)]);
+  const [info, document, renders, captions] = await Promise.all([source.getLesson(lessonId), source.openDocument(lessonId), source.listRenders(lessonId), source.listCaptions(lessonId)]);
   const chosen = settings.renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');
@@ -43,7 +47,7 @@ export async function takeSnapshot(source: SnapshotSource, lessonId: string, set
     }
     return { ...render, file: path.join(source.mediaRoot, ...render.path.split('/')) };
   });
-  return deepFreeze(structuredClone({ takenAt: now(), lesson: info.lesson, project: info.project, document, renders: chosen, settings }));
+  return deepFreeze(structuredClone({ takenAt: now(), lesson: info.lesson, project: info.project, document, renders: chosen, captions: captions.map((caption) => ({ ...caption, file: path.join(source.mediaRoot, ...caption.path.split('/')) })), settings }));
 }
 
 function deepFreeze<T>(value: T): T {

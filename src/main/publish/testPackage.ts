@@ -22,7 +22,13 @@ export function fakeAssets(dir: string): PlanAssets {
   return { playerDir, schemaRoot: locateSchemaRoot() };
 }
 
-export function testSnapshot(dir: string, settings: Partial<PublishSettings> = {}, videoBytes = 200_000): LessonSnapshot {
+export interface TestCaption {
+  readonly label: string;
+  readonly srclang: string;
+  readonly text: string;
+}
+
+export function testSnapshot(dir: string, settings: Partial<PublishSettings> = {}, videoBytes = 200_000, captions: readonly TestCaption[] = []): LessonSnapshot {
   const video = path.join(dir, 'render.mp4');
   fs.writeFileSync(video, Buffer.alloc(videoBytes, 7));
   const now = 1_700_000_000_000;
@@ -56,6 +62,12 @@ export function testSnapshot(dir: string, settings: Partial<PublishSettings> = {
     project: { id: '44444444-4444-4444-8444-444444444444', title: 'Physics', description: '', lessonCount: 1, createdAt: now, updatedAt: now, trashedAt: null },
     document,
     renders: [render],
+    captions: captions.map((caption, index) => {
+      const file = path.join(dir, `captions-${index}.vtt`);
+      fs.writeFileSync(file, caption.text);
+      const id = `55555555-5555-4555-8555-${String(index).padStart(12, '0')}`;
+      return { id, lessonId: LESSON_ID, label: caption.label, srclang: caption.srclang, path: `p/captions/${id}.vtt`, createdAt: now, file };
+    }),
     settings: {
       format: 'scorm12',
       renderIds: [render.id],

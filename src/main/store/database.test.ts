@@ -51,7 +51,7 @@ describe('openDatabase', () => {
     future.close();
     const before = hash(file);
 
-    expect(() => openDatabase(dir)).toThrow(/newer version of Flipside Studio \(schema 99; this version knows up to 6\)/);
+    expect(() => openDatabase(dir)).toThrow(/newer version of Flipside Studio \(schema 99; this version knows up to 7\)/);
     expect(hash(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);
   });

@@ -1,4 +1,5 @@
 import { appService } from './app';
+import { captionsService } from './captions';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
@@ -22,6 +23,7 @@ export const contract = {
   derived: derivedService,
   renders: rendersService,
   publish: publishService,
+  captions: captionsService,
 } as const;
 
 export type Contract = typeof contract;

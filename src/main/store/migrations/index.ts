@@ -4,9 +4,10 @@ import { takes } from './0003-takes';
 import { editing } from './0004-editing';
 import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
+import { captions } from './0007-captions';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
-export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders, checkpoints];
+export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders, checkpoints, captions];
 
 export type { Migration };

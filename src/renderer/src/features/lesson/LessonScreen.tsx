@@ -17,6 +17,7 @@ import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
+import { CaptionsSection } from './CaptionsSection';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
@@ -94,6 +95,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       </section>
 
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
+      <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />

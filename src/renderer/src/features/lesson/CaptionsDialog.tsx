@@ -1,0 +1,76 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { languageName } from '../../../../shared/captions';
+import { splitFormError } from '../../lib/errors';
+import { studio } from '../../studio';
+import { Button } from '../../ui/Button';
+import { Dialog, DialogActions } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
+
+export interface PickedCaptions {
+  readonly fileName: string;
+  readonly text: string;
+  readonly label: string;
+  readonly srclang: string;
+}
+
+/** Names the picked file's language before it is attached; defaults come from the file name (lecture.fr.vtt). */
+export function AddCaptionsDialog({ lessonId, picked, onClose }: { lessonId: string; picked: PickedCaptions | null; onClose: () => void }) {
+  const [label, setLabel] = useState('');
+  const [srclang, setSrclang] = useState('');
+  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({ fields: {}, form: null });
+
+  useEffect(() => {
+    setLabel(picked?.label ?? '');
+    setSrclang(picked?.srclang ?? '');
+    setErrors({ fields: {}, form: null });
+  }, [picked]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!picked) return;
+    try {
+      await studio.captions.add({ lessonId, label, srclang, text: picked.text });
+      onClose();
+    } catch (failure) {
+      setErrors(splitFormError(failure, ['label', 'srclang']));
+    }
+  }
+
+  function changeLanguage(value: string) {
+    // Keep the name in step with the code while the teacher has not written a name of their own.
+    if (label === '' || label === languageName(srclang)) setLabel(languageName(value.trim()));
+    setSrclang(value);
+  }
+
+  return (
+    <Dialog title="Add captions" isOpen={picked !== null} onOpenChange={(open) => !open && onClose()}>
+      <Form onSubmit={submit} className="dialog-form">
+        <p className="hint">{picked?.fileName}</p>
+        <TextField label="Name learners see" value={label} onChange={setLabel} error={errors.fields.label} isRequired autoFocus name="label" />
+        <TextField
+          label="Language code"
+          value={srclang}
+          onChange={changeLanguage}
+          error={errors.fields.srclang}
+          description="A code such as en, fr or pt-BR"
+          isRequired
+          name="srclang"
+        />
+        {errors.form !== null && (
+          <p className="load-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <DialogActions>
+          <Button variant="ghost" slot="close">
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit">
+            Add captions
+          </Button>
+        </DialogActions>
+      </Form>
+    </Dialog>
+  );
+}
