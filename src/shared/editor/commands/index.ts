@@ -17,3 +17,4 @@ export { moveCheckpoint, type MoveCheckpointArgs } from './moveCheckpoint';
 export { removeCheckpoint, type RemoveCheckpointArgs } from './removeCheckpoint';
 export { setLessonRules, type SetLessonRulesArgs } from './setLessonRules';
 export { questionName } from './checkpointList';
+export { hideCameraRange, showCameraRange, mergeRanges, type CameraRangeArgs } from './cameraHidden';

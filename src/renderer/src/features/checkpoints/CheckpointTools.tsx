@@ -3,7 +3,7 @@ import { Eye, SlidersHorizontal } from 'lucide-react';
 import * as commands from '../../../../shared/editor/commands';
 import type { LessonDocument } from '../../../../shared/editor/document';
 import type { TakeFile } from '../../../../shared/media/takes';
-import { mediaUrl } from '../../studio';
+import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import type { Editor } from '../editor/useEditor';
 import { LearnerPreview } from './LearnerPreview';
@@ -24,9 +24,10 @@ interface CheckpointToolsProps {
 export function CheckpointTools({ doc, editor, file, title, onPreview }: CheckpointToolsProps) {
   const [rulesOpen, setRulesOpen] = useState(false);
   const [preview, setPreview] = useState<PreviewBuild | null>(null);
-  const openPreview = () => {
+  const openPreview = async () => {
     onPreview();
-    setPreview(buildPreview({ doc, file, title, mediaUrl, pageUrl: window.location.href }));
+    const renders = await studio.renders.list({ lessonId: doc.lessonId }).catch(() => []);
+    setPreview(buildPreview({ doc, revision: editor.savedRevision(), file, renders, title, mediaUrl, pageUrl: window.location.href }));
   };
   return (
     <>
@@ -34,7 +35,7 @@ export function CheckpointTools({ doc, editor, file, title, onPreview }: Checkpo
         <SlidersHorizontal size={16} aria-hidden="true" />
         Learner rules
       </Button>
-      <Button variant="secondary" onPress={openPreview}>
+      <Button variant="secondary" onPress={() => void openPreview()}>
         <Eye size={16} aria-hidden="true" />
         Preview as learner
       </Button>

@@ -31,6 +31,11 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
                 Preview as learner
               </Heading>
               <span className="preview-lead">{keep ? 'Progress is kept in this tab: reload to test resuming.' : 'Each preview starts fresh; nothing is recorded.'}</span>
+              {build?.ok && build.note && (
+                <span className="preview-note" data-testid="preview-note">
+                  {build.note}
+                </span>
+              )}
             </div>
             <Switch className="switch" isSelected={keep} onChange={changeKeep}>
               <span className="switch-track" aria-hidden="true">

@@ -2,7 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { checkpoint } from '../../../../shared/checkpoints/testFixtures';
 import { blankDocument } from '../../../../shared/editor/testDocuments';
 import type { TakeFile } from '../../../../shared/media/takes';
-import { buildPreview } from './previewPackage';
+import type { Render } from '../../../../shared/media/renders';
+import { buildPreview, NOTE_NOT_RENDERED, NOTE_OUT_OF_DATE } from './previewPackage';
+
+function render(n: number, overrides: Partial<Render> = {}): Render {
+  const doc = blankDocument();
+  return {
+    id: `00000000-0000-4000-8000-00000000090${n}`,
+    lessonId: doc.lessonId,
+    takeId: doc.takeId,
+    revision: doc.revision,
+    status: 'ready',
+    label: '720p',
+    path: `p/renders/r${n}.mp4`,
+    width: 1280,
+    height: 720,
+    videoCodec: 'avc1',
+    audioCodec: 'mp4a',
+    durationMs: 8_000,
+    sizeBytes: 1,
+    createdAt: 1_000 + n,
+    finishedAt: 2_000 + n,
+    ...overrides,
+  };
+}
 
 const file: TakeFile = {
   role: 'screen',
@@ -40,5 +63,28 @@ describe('the learner preview package', () => {
 
   it('says why when there is nothing to play', () => {
     expect(buildPreview({ doc: blankDocument(), file: undefined, title: 'x', mediaUrl: String, pageUrl: 'http://x/' })).toEqual({ ok: false, message: 'This take has no video or sound to preview.' });
+  });
+
+  it('plays the newest render of the current revision, as exported: no edit list, questions in lesson time', () => {
+    const doc = blankDocument({
+      editList: { sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [{ start: 2_000, end: 4_000 }], splits: [] },
+      checkpoints: [checkpoint({ type: 'trueFalse', sourceMs: 6_000 })],
+    });
+    const renders = [render(1), render(2), render(3, { revision: doc.revision - 1 }), render(4, { status: 'rendering' }), render(5, { videoCodec: null, height: 0 })];
+    const built = buildPreview({ doc, file, renders, title: 'x', mediaUrl: (path) => `app-media://media/${path}`, pageUrl: 'app://studio/index.html' });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.lesson.media.renditions[0]).toMatchObject({ src: 'app-media://media/p/renders/r2.mp4', type: 'video/mp4', label: '720p' });
+    expect(built.lesson.media.sourceEditList).toBeUndefined();
+    expect(built.lesson.checkpoints.map((c) => c.lessonMs)).toEqual([4_000]);
+    expect(built.note).toBeNull();
+  });
+
+  it('falls back to the take with a note, saying when the latest render is out of date', () => {
+    const doc = blankDocument();
+    const none = buildPreview({ doc, file, renders: [], title: 'x', mediaUrl: String, pageUrl: 'http://x/' });
+    expect(none.ok && none.note).toBe(NOTE_NOT_RENDERED);
+    const stale = buildPreview({ doc, file, renders: [render(1, { revision: doc.revision - 1 })], title: 'x', mediaUrl: String, pageUrl: 'http://x/' });
+    expect(stale.ok && stale.note).toBe(NOTE_OUT_OF_DATE);
+    expect(stale.ok && stale.lesson.media.sourceEditList).toBeDefined();
   });
 });

@@ -1,8 +1,27 @@
 import type { LessonDocument } from '../../../../shared/editor/document';
 import type { TakeFile } from '../../../../shared/media/takes';
+import type { Render } from '../../../../shared/media/renders';
 import { buildLessonPackage, type LessonPackage } from '../../../../shared/player';
 
-export type PreviewBuild = { ok: true; lesson: LessonPackage; trustedOrigins: string[] } | { ok: false; message: string };
+/** `note` says, when the preview is not the exported video, why and how to get it. */
+export type PreviewBuild = { ok: true; lesson: LessonPackage; trustedOrigins: string[]; note: string | null } | { ok: false; message: string };
+
+export const NOTE_NOT_RENDERED = 'Showing the recording without the camera bubble; render the lesson to preview it exactly';
+export const NOTE_OUT_OF_DATE = 'The latest render is out of date; showing the recording without the camera bubble, render the lesson again to preview it exactly';
+
+/**
+ * The render that is exactly what learners get: ready, of this take, made from the document's current revision,
+ * with a picture (an audio-only rendition is left for slow connections), the newest and then the largest.
+ */
+export function currentRender(renders: readonly Render[], takeId: string, revision: number | null): Render | null {
+  const fits = renders.filter((render) => render.status === 'ready' && render.takeId === takeId && render.revision === revision && render.videoCodec !== null);
+  return fits.toSorted((a, b) => b.createdAt - a.createdAt || (b.height ?? 0) - (a.height ?? 0))[0] ?? null;
+}
+
+function renderMime(render: Render): string {
+  const kind = render.videoCodec ? 'video' : 'audio';
+  return render.path.toLowerCase().endsWith('.webm') ? `${kind}/webm` : `${kind}/mp4`;
+}
 
 function mimeOf(file: TakeFile): string {
   const kind = file.videoCodec ? 'video' : 'audio';
@@ -15,14 +34,34 @@ function originOf(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
+interface PreviewInput {
+  doc: LessonDocument;
+  file: TakeFile | undefined;
+  /** The lesson's renders; the preview plays the current one when there is one. */
+  renders?: readonly Render[];
+  /** The revision the document was saved as (its own field may be older); null while a change is being saved. */
+  revision?: number | null;
+  title: string;
+  mediaUrl: (path: string) => string;
+  pageUrl: string;
+}
+
 /**
- * The package the learner preview plays: the lesson as it is now, in preview mode (the unrendered take, played
- * through the edit list), with the take's media vouched for as trusted by the player's address check.
+ * The package the learner preview plays, with its media vouched for as trusted by the player's address check.
+ * With a render of the current revision it is exactly the export (the bubble and callouts burned in, already in
+ * lesson time); otherwise the unrendered take, played through the edit list, with a note saying what is missing.
  */
-export function buildPreview(input: { doc: LessonDocument; file: TakeFile | undefined; title: string; mediaUrl: (path: string) => string; pageUrl: string }): PreviewBuild {
+export function buildPreview(input: PreviewInput): PreviewBuild {
   const { doc, file } = input;
-  if (!file) return { ok: false, message: 'This take has no video or sound to preview.' };
-  const src = new URL(input.mediaUrl(file.path), input.pageUrl).href;
+  const renders = input.renders ?? [];
+  const revision = input.revision === undefined ? doc.revision : input.revision;
+  const render = currentRender(renders, doc.takeId, revision);
+  const chosen = render
+    ? { path: render.path, label: render.label, type: renderMime(render), width: render.width, height: render.height }
+    : file && { path: file.path, label: 'Preview', type: mimeOf(file), width: file.width, height: file.height };
+  if (!chosen) return { ok: false, message: 'This take has no video or sound to preview.' };
+  const src = new URL(input.mediaUrl(chosen.path), input.pageUrl).href;
+  const stale = renders.some((r) => r.status === 'ready' && r.takeId === doc.takeId && r.revision !== revision);
   try {
     const lesson = buildLessonPackage({
       title: input.title,
@@ -30,10 +69,10 @@ export function buildPreview(input: { doc: LessonDocument; file: TakeFile | unde
       document: doc,
       checkpoints: doc.checkpoints,
       rules: doc.rules,
-      media: { renditions: [{ label: 'Preview', src, type: mimeOf(file), width: file.width ?? undefined, height: file.height ?? undefined }] },
-      preview: true,
+      media: { renditions: [{ label: chosen.label, src, type: chosen.type, width: chosen.width ?? undefined, height: chosen.height ?? undefined }] },
+      preview: render === null,
     });
-    return { ok: true, lesson, trustedOrigins: [originOf(src)] };
+    return { ok: true, lesson, trustedOrigins: [originOf(src)], note: render ? null : stale ? NOTE_OUT_OF_DATE : NOTE_NOT_RENDERED };
   } catch (error) {
     return { ok: false, message: `The lesson cannot be previewed yet: ${error instanceof Error ? error.message : String(error)}` };
   }

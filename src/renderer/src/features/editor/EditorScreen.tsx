@@ -81,7 +81,7 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
             </div>
             <SidePanel doc={doc} editor={editor} actions={actions} hasCamera={media.camera !== undefined} onEditQuestion={questions.openEdit} />
           </div>
-          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} onEditQuestion={questions.openEdit} />
+          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} onEditQuestion={questions.openEdit} hasCamera={media.camera !== undefined} />
           {questions.map && (
             <QuestionDialog
               draft={questions.open}

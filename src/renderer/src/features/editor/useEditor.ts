@@ -23,6 +23,8 @@ export interface Editor {
   seal(): void;
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The revision the document on screen was saved as (the document's own field is the one it opened at); null while a change is being saved. */
+  savedRevision(): number | null;
 }
 
 /**
@@ -125,6 +127,8 @@ export function useEditor(lessonId: string): Editor {
     if (historyRef.current) setHistory(sealHistory(historyRef.current));
   }, [setHistory]);
 
+  const savedRevision = useCallback(() => (saveStateRef.current === 'saved' ? queue.revision : null), [queue]);
+
   return useMemo(
     () => ({
       status,
@@ -136,7 +140,8 @@ export function useEditor(lessonId: string): Editor {
       seal,
       undoLabel: history ? undoLabel(history) : null,
       redoLabel: history ? redoLabel(history) : null,
+      savedRevision,
     }),
-    [status, history, saveState, run, undo, redo, seal],
+    [status, history, saveState, run, undo, redo, seal, savedRevision],
   );
 }

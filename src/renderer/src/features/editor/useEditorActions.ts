@@ -60,6 +60,11 @@ export function useEditorActions(editor: Editor, doc: LessonDocument | null, pla
         player.pause();
         onAddQuestion(here());
       },
+      /** Hides the camera bubble over the in–out range; the range is cleared so the hidden band shows. */
+      hideCameraInSelection: () => {
+        const range = selectedRange(selection);
+        if (range && editor.run(commands.hideCameraRange, range)) setSelection((current) => ({ ...current, inMs: null, outMs: null }));
+      },
       deleteSelection: () => {
         const range = selectedRange(selection);
         if (range) {

@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Shift + Ctrl/⌘ + Z', 'Redo'],
   ['Ctrl + Y', 'Redo'],
   ['↑ ↓ ← →', 'Move the selected callout on the frame; with Shift, ten times further'],
+  ['↑ ↓ ← → on the camera bubble', 'Move the bubble; with Shift, five times further'],
 ];
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"], [role="dialog"] *';

@@ -1,7 +1,9 @@
 import { Label, Radio, RadioGroup, Slider, SliderOutput, SliderThumb, SliderTrack } from 'react-aria-components';
 import type { CameraLayout } from '../../../../../shared/editor/document';
+import type { ReadonlyEditList } from '../../../../../shared/timeline';
 import * as commands from '../../../../../shared/editor/commands';
 import type { Editor } from '../useEditor';
+import { HiddenCameraRanges } from './HiddenCameraRanges';
 
 const CORNERS = [
   ['top-left', 'Top left'],
@@ -10,13 +12,22 @@ const CORNERS = [
   ['bottom-right', 'Bottom right'],
 ] as const;
 
-/** Where the camera bubble sits, how big and what shape: changed any time, the recording is untouched. */
-export function BubbleControls({ layout, editor }: { layout: CameraLayout; editor: Editor }) {
+interface BubbleControlsProps {
+  layout: CameraLayout;
+  editList: ReadonlyEditList;
+  editor: Editor;
+  selected: { start: number; end: number } | null;
+  onHide: () => void;
+}
+
+/** Where the camera bubble sits, how big and what shape, and where it is hidden: changed any time, the recording is untouched. */
+export function BubbleControls({ layout, editList, editor, selected, onHide }: BubbleControlsProps) {
   const corner = layout.placement.kind === 'corner' ? layout.placement.corner : '';
   return (
     <div className="bubble-controls">
       <RadioGroup className="radio-row" value={corner} onChange={(value) => editor.run(commands.setCameraLayout, { placement: { kind: 'corner', corner: value as (typeof CORNERS)[number][0] } })}>
         <Label className="field-label">Corner</Label>
+        {layout.placement.kind === 'free' && <span className="muted bubble-free-note">Placed by hand; drag it in the preview or pick a corner.</span>}
         <div className="corner-grid">
           {CORNERS.map(([value, label]) => (
             <Radio key={value} value={value} className="radio-chip">
@@ -45,6 +56,7 @@ export function BubbleControls({ layout, editor }: { layout: CameraLayout; edito
           </Radio>
         </div>
       </RadioGroup>
+      <HiddenCameraRanges layout={layout} editList={editList} editor={editor} selected={selected} onHide={onHide} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import * as commands from '../../../../../shared/editor/commands';
 import { placeAnchors, placeCallouts } from '../../../../../shared/timeline';
 import type { Editor } from '../useEditor';
 import { ONLY, type EditorActions } from '../useEditorActions';
+import { selectedRange } from '../selection';
 import { QuestionList } from '../../checkpoints/QuestionList';
 import { BubbleControls } from './BubbleControls';
 import { CalloutDialog } from './CalloutDialog';
@@ -100,7 +101,7 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
         </TabPanel>
         {hasCamera && (
           <TabPanel id="camera" className="tab-panel tab-panel-padded">
-            <BubbleControls layout={doc.layout} editor={editor} />
+            <BubbleControls layout={doc.layout} editList={doc.editList} editor={editor} selected={selectedRange(selection)} onHide={actions.hideCameraInSelection} />
           </TabPanel>
         )}
       </Tabs>

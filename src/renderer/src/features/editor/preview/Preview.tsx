@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LessonDocument } from '../../../../../shared/editor/document';
-import { bubbleRect, bubbleVisibleAt } from '../../../../../shared/editor/bubbleGeometry';
+import { bubbleVisibleAt } from '../../../../../shared/editor/bubbleGeometry';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import type { EditorMedia } from '../editorMedia';
@@ -8,6 +8,7 @@ import type { LessonPlayer } from '../playback/lessonPlayer';
 import { usePlayerState } from '../playback/usePlayer';
 import { useElementSize } from '../useElementSize';
 import { CalloutLayer } from './CalloutLayer';
+import { CameraBubble } from './CameraBubble';
 
 interface PreviewProps {
   doc: LessonDocument;
@@ -17,8 +18,6 @@ interface PreviewProps {
   selectedCalloutId: string | null;
   onSelectCallout: (id: string) => void;
 }
-
-const pct = (value: number, of: number) => `${(value / of) * 100}%`;
 
 /** The lesson as edited: the screen, the camera bubble where the layout puts it, and the callouts over them. */
 export function Preview({ doc, media, editor, player, selectedCalloutId, onSelectCallout }: PreviewProps) {
@@ -36,7 +35,6 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
   }, [player, media]);
 
   const bubbleShown = usePlayerState(player, (state) => bubbleVisibleAt(doc.layout, state.sourceMs));
-  const bubble = bubbleRect(doc.layout, frame, media.cameraAspect);
 
   return (
     <div className="preview-stage" ref={stage}>
@@ -47,13 +45,17 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
           <p className="preview-empty">This take has no playable file.</p>
         )}
         {media.camera && (
-          <div
-            className={`preview-bubble preview-bubble-${doc.layout.shape}`}
-            hidden={!bubbleShown}
-            style={{ left: pct(bubble.x, frame.width), top: pct(bubble.y, frame.height), width: pct(bubble.width, frame.width), height: pct(bubble.height, frame.height), borderRadius: bubble.radius * scale }}
-          >
-            <video ref={cameraRef} src={mediaUrl(media.camera.path)} muted preload="auto" aria-hidden="true" tabIndex={-1} data-role="camera" />
-          </div>
+          <CameraBubble
+            layout={doc.layout}
+            frame={frame}
+            frameEl={frameRef}
+            scale={scale}
+            cameraAspect={media.cameraAspect}
+            cameraPath={media.camera.path}
+            cameraRef={cameraRef}
+            shown={bubbleShown}
+            editor={editor}
+          />
         )}
         <CalloutLayer
           callouts={doc.callouts}

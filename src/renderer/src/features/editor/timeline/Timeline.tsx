@@ -12,8 +12,10 @@ import { QuestionLane } from '../../checkpoints/QuestionLane';
 import { AnchorLanes } from './AnchorLanes';
 import { CutEdges } from './CutEdges';
 import { Filmstrip } from './Filmstrip';
+import { HiddenCameraBands } from './HiddenCameraBands';
 import { KeyboardHelp } from './KeyboardHelp';
 import { Playhead } from './Playhead';
+import { RangeMenu } from './RangeMenu';
 import { Segments } from './Segments';
 import { TimelineRuler } from './TimelineRuler';
 import { useScrub } from './useScrub';
@@ -28,10 +30,11 @@ interface TimelineProps {
   actions: EditorActions;
   derived: DerivedSource | null;
   onEditQuestion: (id: string) => void;
+  hasCamera: boolean;
 }
 
 /** The lesson as edited, in lesson time: ruler, kept segments with filmstrip and waveform, cut edges, anchors. */
-export function Timeline({ doc, editor, player, actions, derived, onEditQuestion }: TimelineProps) {
+export function Timeline({ doc, editor, player, actions, derived, onEditQuestion, hasCamera }: TimelineProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const map = useMemo(() => createLessonMap(doc.editList), [doc.editList]);
@@ -71,6 +74,7 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
         <span className="timeline-info">
           {range ? 'In–out range selected: Delete cuts it' : selection.segmentAt !== null ? 'Segment selected: Delete cuts it' : 'Click to move the playhead, Shift-drag to select'}
         </span>
+        {range && <RangeMenu hasCamera={hasCamera} onCut={actions.deleteSelection} onHideCamera={actions.hideCameraInSelection} />}
         <ZoomSlider zoom={view.zoom} onChange={(zoom) => view.setZoom(zoom)} />
         <KeyboardHelp />
       </div>
@@ -81,6 +85,7 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
             <Filmstrip view={view} map={map} source={derived} />
             <Waveform view={view} map={map} source={derived} />
             <Segments view={view} segments={segments} selectedAt={selection.segmentAt} />
+            {hasCamera && <HiddenCameraBands view={view} map={map} hidden={doc.layout.hidden} />}
             <CutEdges view={view} removed={removed} onRestore={restore} />
           </div>
           <AnchorLanes

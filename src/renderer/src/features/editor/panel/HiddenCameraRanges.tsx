@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { EyeOff, Eye } from 'lucide-react';
+import type { CameraLayout } from '../../../../../shared/editor/document';
+import type { ReadonlyEditList } from '../../../../../shared/timeline';
+import { createLessonMap, formatTimecodeRange } from '../../../../../shared/timeline';
+import * as commands from '../../../../../shared/editor/commands';
+import { Button } from '../../../ui/Button';
+import type { Editor } from '../useEditor';
+
+interface HiddenCameraRangesProps {
+  layout: CameraLayout;
+  editList: ReadonlyEditList;
+  editor: Editor;
+  /** The in–out range in source time, when one is selected. */
+  selected: { start: number; end: number } | null;
+  onHide: () => void;
+}
+
+/** Where the camera is hidden, in lesson time, with a way to hide it over the selection and to show it again. */
+export function HiddenCameraRanges({ layout, editList, editor, selected, onHide }: HiddenCameraRangesProps) {
+  const map = useMemo(() => createLessonMap(editList), [editList]);
+  const lessonRange = (range: { start: number; end: number }) => formatTimecodeRange(map.sourceToLesson(range.start).lessonMs, map.sourceToLesson(range.end).lessonMs);
+  return (
+    <section className="hidden-ranges" aria-labelledby="hidden-ranges-title">
+      <div className="hidden-ranges-head">
+        <h3 id="hidden-ranges-title" className="field-label">
+          Hidden camera
+        </h3>
+        <Button variant="secondary" className="btn-sm" isDisabled={!selected} onPress={onHide}>
+          <EyeOff size={14} aria-hidden="true" />
+          Hide camera here
+        </Button>
+      </div>
+      <p className="muted hidden-ranges-hint">{selected ? `Hides the bubble over ${lessonRange(selected)}.` : 'Select a range with I and O to hide the bubble there.'}</p>
+      {layout.hidden.length > 0 && (
+        <ul className="hidden-range-list" aria-label="Ranges where the camera is hidden">
+          {layout.hidden.map((range) => (
+            <li key={range.start} className="hidden-range">
+              <span className="hidden-range-time">{lessonRange(range)}</span>
+              <Button variant="ghost" className="btn-sm" onPress={() => editor.run(commands.showCameraRange, range)} aria-label={`Show camera again over ${lessonRange(range)}`}>
+                <Eye size={14} aria-hidden="true" />
+                Show camera again
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
