@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { Checkpoint } from '../../../../shared/checkpoints/schema';
 import { questionName } from '../../../../shared/editor/commands';
 import { formatTimecode, type PlacedPoint } from '../../../../shared/timeline';
 import type { TimelineView } from '../editor/timeline/useTimelineView';
+import { usePinDrag } from '../editor/timeline/usePinDrag';
 
 interface QuestionLaneProps {
   view: TimelineView;
@@ -14,7 +15,6 @@ interface QuestionLaneProps {
   onMove: (question: PlacedPoint<Checkpoint>, lessonMs: number) => void;
 }
 
-const DRAG_PX = 3;
 const NUDGE_MS = 100;
 
 /**
@@ -22,32 +22,16 @@ const NUDGE_MS = 100;
  * to edit, drag or ←/→ (Shift: a second) to move. A question in a removed range sits at the cut, marked "cut out".
  */
 export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, onMove }: QuestionLaneProps) {
-  const drag = useRef<{ id: string; x: number; moved: boolean } | null>(null);
-  const [dragX, setDragX] = useState<{ id: string; dx: number } | null>(null);
+  const pins = usePinDrag<PlacedPoint<Checkpoint>>({
+    pxPerMs: view.pxPerMs,
+    onDrop: (question, lessonMs) => onMove(question, Math.max(0, lessonMs)),
+    onClick: onSelect,
+    primaryButtonOnly: true,
+  });
   const from = (view.scrollLeft - 200) / view.pxPerMs;
   const to = (view.scrollLeft + view.width) / view.pxPerMs;
   const shown = questions.filter((question) => question.lessonMs >= from && question.lessonMs <= to);
 
-  const down = (event: PointerEvent, id: string) => {
-    event.stopPropagation();
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { id, x: event.clientX, moved: false };
-  };
-  const move = (event: PointerEvent) => {
-    const current = drag.current;
-    if (!current) return;
-    const dx = event.clientX - current.x;
-    if (Math.abs(dx) > DRAG_PX) current.moved = true;
-    if (current.moved) setDragX({ id: current.id, dx });
-  };
-  const up = (event: PointerEvent, question: PlacedPoint<Checkpoint>) => {
-    const current = drag.current;
-    drag.current = null;
-    setDragX(null);
-    if (current?.moved) onMove(question, Math.max(0, question.lessonMs + (event.clientX - current.x) / view.pxPerMs));
-    else if (current) onSelect(question);
-  };
   const key = (event: KeyboardEvent, question: PlacedPoint<Checkpoint>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
@@ -65,12 +49,10 @@ export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, on
             key={question.id}
             type="button"
             className={classes.filter(Boolean).join(' ')}
-            style={{ left: question.lessonMs * view.pxPerMs + (dragX?.id === question.id ? dragX.dx : 0) }}
+            style={{ left: question.lessonMs * view.pxPerMs + pins.offsetOf(question.id) }}
             aria-label={`Question “${name}” at ${formatTimecode(question.lessonMs)}${question.removed ? ', cut out' : ''}`}
             title={`${name}: drag or use ←/→ to move, double-click to edit`}
-            onPointerDown={(event) => down(event, question.id)}
-            onPointerMove={move}
-            onPointerUp={(event) => up(event, question)}
+            {...pins.handlersFor(question)}
             onClick={(event) => event.detail === 0 && onSelect(question)}
             onDoubleClick={() => onEdit(question)}
             onKeyDown={(event) => key(event, question)}

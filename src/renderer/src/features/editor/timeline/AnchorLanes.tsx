@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useMemo } from 'react';
 import type { Callout, Marker } from '../../../../../shared/editor/document';
 import { formatTimecode, type PlacedPoint, type PlacedRange } from '../../../../../shared/timeline';
 import type { TimelineView } from './useTimelineView';
+import { usePinDrag } from './usePinDrag';
 
 interface AnchorLanesProps {
   view: TimelineView;
@@ -14,7 +15,6 @@ interface AnchorLanesProps {
   onCallout: (callout: PlacedRange<Callout>) => void;
 }
 
-const DRAG_PX = 3;
 /** Overlapping callouts are stacked in up to this many rows; more share the last one. */
 export const CALLOUT_ROWS = 3;
 const ROW_PX = 22;
@@ -36,30 +36,9 @@ function calloutRows(callouts: readonly PlacedRange<Callout>[]): Map<string, num
 export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selectedCalloutId, onMarker, onMoveMarker, onCallout }: AnchorLanesProps) {
   const from = view.scrollLeft / view.pxPerMs - 50 / view.pxPerMs;
   const to = (view.scrollLeft + view.width) / view.pxPerMs;
-  const drag = useRef<{ id: string; x: number; moved: boolean } | null>(null);
-  const [dragX, setDragX] = useState<{ id: string; dx: number } | null>(null);
+  const pins = usePinDrag<PlacedPoint<Marker>>({ pxPerMs: view.pxPerMs, onDrop: onMoveMarker, onClick: onMarker });
   const rows = useMemo(() => calloutRows(callouts), [callouts]);
   const shownMarkers = markers.filter((marker) => marker.lessonMs >= from && marker.lessonMs <= to);
-
-  const down = (event: PointerEvent, id: string) => {
-    event.stopPropagation();
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-    drag.current = { id, x: event.clientX, moved: false };
-  };
-  const move = (event: PointerEvent) => {
-    const current = drag.current;
-    if (!current) return;
-    const dx = event.clientX - current.x;
-    if (Math.abs(dx) > DRAG_PX) current.moved = true;
-    if (current.moved) setDragX({ id: current.id, dx });
-  };
-  const up = (event: PointerEvent, marker: PlacedPoint<Marker>) => {
-    const current = drag.current;
-    drag.current = null;
-    setDragX(null);
-    if (current?.moved) onMoveMarker(marker, marker.lessonMs + (event.clientX - current.x) / view.pxPerMs);
-    else onMarker(marker);
-  };
 
   return (
     <>
@@ -73,11 +52,9 @@ export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selecte
               key={marker.id}
               type="button"
               className={`flag${marker.removed ? ' is-removed' : ''}${marker.id === selectedMarkerId ? ' is-selected' : ''}`}
-              style={{ left: marker.lessonMs * view.pxPerMs + (dragX?.id === marker.id ? dragX.dx : 0), maxWidth: Math.min(160, room) }}
+              style={{ left: marker.lessonMs * view.pxPerMs + pins.offsetOf(marker.id), maxWidth: Math.min(160, room) }}
               aria-label={`Key moment “${marker.title}” at ${formatTimecode(marker.lessonMs)}${marker.removed ? ', cut out' : ''}`}
-              onPointerDown={(event) => down(event, marker.id)}
-              onPointerMove={move}
-              onPointerUp={(event) => up(event, marker)}
+              {...pins.handlersFor(marker)}
               onClick={(event) => event.detail === 0 && onMarker(marker)}
             >
               {marker.removed && <span className="flag-badge">cut out</span>}
