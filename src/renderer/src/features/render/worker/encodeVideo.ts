@@ -3,8 +3,7 @@ import { bubbleRect } from '../../../../../shared/editor/bubbleGeometry';
 import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import { calloutsAt } from '../../../../../shared/render/callouts';
 import { sourceTimeOfFrame, within } from '../../../../../shared/render/frameTimes';
-import { blendIntoI420 } from './blendI420';
-import { createBubbleLayer } from './bubbleLayer';
+import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } from '../../../../../shared/render/bubbleRaster';
 import { createCompositor } from './composite';
 import type { createFrameEncoder } from './frameEncoder';
 import type { OpenedFile } from './openInput';
@@ -13,7 +12,7 @@ type FrameEncoder = Awaited<ReturnType<typeof createFrameEncoder>>;
 
 /**
  * Decodes the frames each output frame shows and encodes them. Most frames need no drawing at all: a frame without
- * bubble or callout goes to the encoder as decoded, and the bubble is blended into the decoded pixels directly. Only
+ * bubble or callout goes to the encoder as decoded, and the bubble is composited into the decoded pixels directly. Only
  * frames with burned-in callouts are drawn on a canvas, which costs several times more.
  */
 export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: FrameEncoder, files: { screen: OpenedFile; camera: OpenedFile | null }, onFrame: (lessonMs: number) => void): Promise<void> {
@@ -21,8 +20,7 @@ export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: F
   const drawOnCanvas = createCompositor(plan, canvas);
   const screenFrames = new VideoSampleSink(await files.screen.video()).samplesAtTimestamps(timestampsFor(plan, video, video.screen.offsetMs));
   const cameraFrames = files.camera && plan.bubble ? new VideoSampleSink(await files.camera.video()).samplesAtTimestamps(timestampsFor(plan, video, plan.bubble.camera.offsetMs)) : null;
-  // One bubble layer per screen frame size (a recording's size can change when the shared window is resized).
-  const bubbles = new Map<string, { draw: ReturnType<typeof createBubbleLayer>; rect: ReturnType<typeof bubbleRect> }>();
+  const composer = createBubbleComposer(plan);
   try {
     for (let index = 0; index < video.frameCount; index += 1) {
       const [screen, camera] = await Promise.all([next(screenFrames), cameraFrames ? next(cameraFrames) : null]);
@@ -31,20 +29,8 @@ export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: F
       const showBubble = camera !== null && plan.bubble !== null && within(plan.bubble.shown, lessonMs);
       let frame: VideoFrame;
       try {
-        if (screen && calloutsAt(plan.callouts, lessonMs).length === 0 && (!showBubble || screen.format === 'I420')) {
-          if (showBubble && camera && plan.bubble) {
-            const size = { width: screen.displayWidth, height: screen.displayHeight };
-            const key = `${size.width}x${size.height}`;
-            let bubble = bubbles.get(key);
-            if (!bubble) {
-              const rect = bubbleRect(plan.bubble.layout, size, plan.bubble.cameraAspect);
-              bubble = { rect, draw: createBubbleLayer(rect) };
-              bubbles.set(key, bubble);
-            }
-            frame = await blended(screen, bubble.draw(camera), bubble.rect, timestamp);
-          } else {
-            frame = new VideoFrame(screen.toVideoFrame(), { timestamp });
-          }
+        if (screen && calloutsAt(plan.callouts, lessonMs).length === 0 && (!showBubble || composer.handles(screen, camera))) {
+          frame = showBubble && camera ? await composer.compose(screen, camera, timestamp) : new VideoFrame(screen.toVideoFrame(), { timestamp });
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
           frame = new VideoFrame(canvas, { timestamp });
@@ -66,14 +52,42 @@ export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: F
   }
 }
 
-/** A copy of the decoded screen frame with the bubble blended in (about 1.4 MB at 720p; copied, never drawn). */
-async function blended(screen: VideoSample, layer: ImageData, rect: ReturnType<typeof bubbleRect>, timestamp: number): Promise<VideoFrame> {
-  const width = screen.displayWidth;
-  const height = screen.displayHeight;
-  const buffer = new Uint8Array(screen.allocationSize());
-  const layout = await screen.copyTo(buffer);
-  blendIntoI420(buffer, layout, { width, height }, layer, rect);
-  return new VideoFrame(buffer, { format: 'I420', codedWidth: width, codedHeight: height, timestamp, layout });
+/**
+ * Blends the camera bubble into copies of decoded I420 screen frames, in the pixels' own colour space: nothing is
+ * drawn on a canvas or converted to RGB, and only the bubble's pixels are computed. Buffers and the bubble's layout
+ * are made once per frame size (a recording's size can change when the shared window is resized).
+ */
+function createBubbleComposer(plan: RenderPlan) {
+  const rasters = new Map<string, BubbleRaster>();
+  const buffers = new Map<string, Uint8Array>();
+  const copy = async (sample: VideoSample, role: string): Promise<I420Frame> => {
+    const size = sample.allocationSize();
+    let data = buffers.get(role);
+    if (!data || data.byteLength !== size) {
+      data = new Uint8Array(size);
+      buffers.set(role, data);
+    }
+    const planes = await sample.copyTo(data);
+    // copyTo gives the visible rectangle, before any rotation or pixel-aspect correction.
+    return { data, width: sample.visibleRect.width, height: sample.visibleRect.height, planes };
+  };
+  return {
+    handles: (screen: VideoSample, camera: VideoSample | null) => screen.format === 'I420' && camera?.format === 'I420',
+    async compose(screen: VideoSample, camera: VideoSample, timestamp: number): Promise<VideoFrame> {
+      if (!plan.bubble) throw new Error('This render has no camera bubble');
+      const [screenPixels, cameraPixels] = await Promise.all([copy(screen, 'screen'), copy(camera, 'camera')]);
+      const key = `${screenPixels.width}x${screenPixels.height} ${cameraPixels.width}x${cameraPixels.height}`;
+      let raster = rasters.get(key);
+      if (!raster) {
+        const frameSize = { width: screenPixels.width, height: screenPixels.height };
+        raster = createBubbleRaster(bubbleRect(plan.bubble.layout, frameSize, plan.bubble.cameraAspect), frameSize, { width: cameraPixels.width, height: cameraPixels.height });
+        rasters.set(key, raster);
+      }
+      composeBubble(raster, screenPixels, cameraPixels);
+      // VideoFrame copies the pixels, so the buffer is free for the next frame as soon as this returns.
+      return new VideoFrame(screenPixels.data, { format: 'I420', codedWidth: screenPixels.width, codedHeight: screenPixels.height, timestamp, layout: [...screenPixels.planes] });
+    },
+  };
 }
 
 /** The file time (s) each output frame samples; before a file's first frame this is negative and yields nothing. */
