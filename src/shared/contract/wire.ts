@@ -20,7 +20,18 @@ export function decodeWire(text: string): unknown {
   });
 }
 
+/** The TC39 base64 methods (Chromium 140+, Node 25+): native code, many times faster than a loop over characters. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array) => string;
+}
+interface NativeBase64Constructor {
+  fromBase64?: (text: string) => Uint8Array<ArrayBuffer>;
+}
+const nativeToBase64 = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFromBase64 = (Uint8Array as NativeBase64Constructor).fromBase64;
+
 function toBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   for (let offset = 0; offset < bytes.length; offset += SLICE) {
     binary += String.fromCharCode(...bytes.subarray(offset, offset + SLICE));
@@ -29,6 +40,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);

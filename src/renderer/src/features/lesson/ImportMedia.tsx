@@ -1,5 +1,6 @@
 import { DropZone, FileTrigger, ProgressBar, Text, isFileDropItem, type DropItem } from 'react-aria-components';
 import { FileUp, X } from 'lucide-react';
+import { ProgressTrack } from '../../ui/ProgressTrack';
 import { Button, IconButton } from '../../ui/Button';
 import { formatBytes } from '../../lib/time';
 import type { ImportProgress } from './importMedia';
@@ -71,9 +72,7 @@ export function ImportStatus({ importer }: { importer: Importer }) {
                   <span className="progress-label">{bar.label}</span>
                   <span className="progress-value">{bar.detail}</span>
                 </div>
-                <div className="progress-track">
-                  <div className={isIndeterminate ? 'progress-fill progress-fill-indeterminate' : 'progress-fill'} style={{ width: `${isIndeterminate ? 100 : (percentage ?? 0)}%` }} />
-                </div>
+                <ProgressTrack percent={isIndeterminate ? null : (percentage ?? 0)} />
               </>
             )}
           </ProgressBar>

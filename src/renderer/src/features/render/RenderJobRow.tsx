@@ -2,6 +2,7 @@ import { ProgressBar } from 'react-aria-components';
 import { CheckCircle2, X } from 'lucide-react';
 import { formatSpeed, formatTimeLeft } from '../../../../shared/render/progress';
 import { Button, IconButton } from '../../ui/Button';
+import { ProgressTrack } from '../../ui/ProgressTrack';
 import type { RenderJob } from './renderQueue';
 
 interface RenderJobRowProps {
@@ -24,9 +25,7 @@ export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
                   {job.progress ? `${Math.floor(percentage ?? 0)}% · ${formatSpeed(job.progress.speed)} · ${formatTimeLeft(job.progress.etaMs)}` : 'Starting…'}
                 </span>
               </div>
-              <div className="progress-track">
-                <div className={job.progress ? 'progress-fill' : 'progress-fill progress-fill-indeterminate'} style={{ width: `${percentage ?? 100}%` }} />
-              </div>
+              <ProgressTrack percent={job.progress ? (percentage ?? 0) : null} />
             </>
           )}
         </ProgressBar>
