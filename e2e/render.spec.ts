@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
+import { decodeInPage } from './support/decodeInPage';
 import { filesUnder, ffprobe } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
 import { addTake, beepOnsets, flashTimes, makeCameraClip, makeSyncClip, packetCount, setCuts, topLevelBoxes } from './renderMedia';
@@ -78,9 +79,50 @@ test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', a
   flashFrames.forEach((frame, index) => expect(Math.abs(frame * FRAME_S - beeps[index]!)).toBeLessThanOrEqual(0.04));
 });
 
+test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, re-encodes only up to each keyframe', async ({ page, host }) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Smart');
+  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  // Both cuts end mid-GOP (keyframes every 30 frames), so frames 51–59 and 173–179 are re-encoded, the rest copied.
+  const cuts = [frames(17, 51), frames(141, 173)];
+  await setCuts(host, lessonId, cuts);
+  const lessonS = (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const panel = new RendersPanel(page);
+  await panel.render(['360p']);
+  expect(await panel.waitDone('360p')).toContain('copied, 16 frames re-encoded at cuts');
+
+  const { file } = await onlyRender(host, lessonId);
+  expect(packetCount(file)).toBe(300 - (51 - 17) - (173 - 141));
+  expect(Math.abs(ffprobe(file).durationS - lessonS)).toBeLessThanOrEqual(FRAME_S * cuts.length + 0.001);
+  const boxes = topLevelBoxes(file);
+  expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
+  expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+  // ffmpeg's decoder says nothing at all about the switches between recorded and re-encoded parameter sets.
+  expect(spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], { encoding: 'utf8' }).stderr).toBe('');
+
+  // The flash at each kept whole second lands where the cuts before it move it to, each within 40 ms of its beep.
+  const expected = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    .map((second) => second * 1000)
+    .filter((ms) => !cuts.some((cut) => ms >= cut.start && ms < cut.end))
+    .map((ms) => Math.round((ms - cuts.filter((cut) => cut.end <= ms).reduce((sum, cut) => sum + cut.end - cut.start, 0)) / (1000 * FRAME_S)));
+  expect(expected).toEqual([0, 26, 56, 86, 114, 144, 174, 204]);
+  const flashFrames = flashTimes(file).map((time) => Math.round(time / FRAME_S));
+  expect(flashFrames).toEqual(expected);
+  const beeps = beepOnsets(file);
+  expect(beeps).toHaveLength(expected.length);
+  flashFrames.forEach((frame, index) => expect(Math.abs(frame * FRAME_S - beeps[index]!), `flash at frame ${frame} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04));
+
+  // And Chromium's own decoder, through WebCodecs, decodes every frame of it.
+  const decoded = await decodeInPage(page, file);
+  expect(decoded).toMatchObject({ frames: 300 - (51 - 17) - (173 - 141), error: null });
+  expect(decoded.codec).toMatch(/^avc[13]\./);
+});
+
 test('cancelling a running render leaves no file, and the next render succeeds', async ({ page, host }) => {
   const { lessonId } = await seedLesson(host, 'Physics', 'Cancel');
-  await addTake(host, lessonId, { screen: clip('long.mp4', (f) => makeSyncClip(f, 60)) });
+  // The camera bubble makes it a full encode, slow enough to cancel (a cut-only take would be copied in a moment).
+  await addTake(host, lessonId, { screen: clip('long.mp4', (f) => makeSyncClip(f, 60)), camera: clip('long-camera.mp4', (f) => makeCameraClip(f, 60)) });
   await setCuts(host, lessonId, [frames(15, 61)]);
 
   await page.goto(`${host.url}#/lesson/${lessonId}`);

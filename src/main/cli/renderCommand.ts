@@ -26,7 +26,7 @@ interface Io {
 type JobEvent =
   | { type: 'planned'; label: string; durationMs: number; fastPath: { applies: boolean; reason?: string } }
   | ({ type: 'progress' } & RenderProgress)
-  | { type: 'done'; render: Render; outcome: { method: string; note: string | null }; elapsedMs: number }
+  | { type: 'done'; render: Render; outcome: { method: string; note: string | null; reencodedFrames?: number }; elapsedMs: number }
   | { type: 'error'; message: string };
 
 /**
@@ -70,10 +70,16 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
     const { render, outcome, elapsedMs } = await finished;
     fs.copyFileSync(path.join(studio.mediaRoot, ...render.path.split('/')), out);
     const speed = render.durationMs / Math.max(elapsedMs, 1);
-    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${outcome.method === 'copy' ? 'video copied' : outcome.method === 'audio' ? 'audio only' : 'video encoded'}, ${render.audioCodec ?? 'no'} audio)`);
+    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio)`);
     io.stdout(out);
   } finally {
     await browser.close().catch(() => undefined);
     await host.close();
   }
+}
+
+function videoMade(outcome: { method: string; reencodedFrames?: number }): string {
+  if (outcome.method === 'copy') return 'video copied';
+  if (outcome.method === 'smart') return `video copied, ${outcome.reencodedFrames ?? 0} frames re-encoded at cuts`;
+  return outcome.method === 'audio' ? 'audio only' : 'video encoded';
 }

@@ -3,6 +3,7 @@ import { CheckCircle2, X } from 'lucide-react';
 import { formatSpeed, formatTimeLeft } from '../../../../shared/render/progress';
 import { Button, IconButton } from '../../ui/Button';
 import { ProgressTrack } from '../../ui/ProgressTrack';
+import type { RenderOutcome } from './protocol';
 import type { RenderJob } from './renderQueue';
 
 interface RenderJobRowProps {
@@ -63,10 +64,22 @@ function statusOf(job: RenderJob): string {
       return `Failed: ${job.error ?? 'unknown error'}. The lesson is unchanged.`;
     case 'done': {
       const seconds = Math.max(1, Math.round((job.elapsedMs ?? 0) / 1000));
-      const how = job.outcome?.method === 'copy' ? 'copied without re-encoding' : job.outcome?.method === 'audio' ? 'sound only' : 'encoded';
-      return `Done in ${seconds} s (${how})`;
+      return `Done in ${seconds} s (${howMade(job.outcome)})`;
     }
     default:
       return '';
+  }
+}
+
+function howMade(outcome: RenderOutcome | null): string {
+  switch (outcome?.method) {
+    case 'copy':
+      return 'copied without re-encoding';
+    case 'smart':
+      return `copied, ${outcome.reencodedFrames} ${outcome.reencodedFrames === 1 ? 'frame' : 'frames'} re-encoded at cuts`;
+    case 'audio':
+      return 'sound only';
+    default:
+      return 'encoded';
   }
 }

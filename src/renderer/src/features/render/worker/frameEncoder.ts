@@ -42,10 +42,13 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
   };
 }
 
-/** High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the level follows size and rate. */
-async function supportedConfig({ width, height, bitrate, frameRate }: { width: number; height: number; bitrate: number; frameRate: number }): Promise<VideoEncoderConfig> {
+/**
+ * High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the
+ * level follows size and rate. `preferred` codec strings are tried first (a smart cut asks for the recording's own).
+ */
+export async function supportedConfig({ width, height, bitrate, frameRate }: { width: number; height: number; bitrate: number; frameRate: number }, preferred: readonly string[] = []): Promise<VideoEncoderConfig> {
   const level = width * height * frameRate > 1920 * 1080 * 30 ? '2a' : '28';
-  for (const codec of [`avc1.6400${level}`, `avc1.4d00${level}`, `avc1.4200${level}`]) {
+  for (const codec of [...preferred, `avc1.6400${level}`, `avc1.4d00${level}`, `avc1.4200${level}`]) {
     const config: VideoEncoderConfig = { codec, width, height, bitrate, framerate: frameRate, latencyMode: 'quality', avc: { format: 'avc' } };
     const { supported } = await VideoEncoder.isConfigSupported(config);
     if (supported) return config;

@@ -73,7 +73,7 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
   }
 }
 
-/** Adds the video track: packets copied when the plan and the keyframes allow, else frames composited and encoded. */
+/** Adds the video track: packets copied (re-encoding the partial GOPs at cuts) when the plan allows, else frames composited and encoded. */
 async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open: Open, onProgress: (ms: number) => void): Promise<{ outcome: RenderOutcome; run: Run }> {
   const screen = open(video.screen.path, 'screen');
   let note = plan.fastPath.applies ? null : plan.fastPath.reason;
@@ -84,10 +84,11 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
       const source = new EncodedVideoPacketSource('avc');
       output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: decision.packetCount + 16 });
       const run: Run = async () => {
-        await copyVideo(plan, video, track, source, onProgress);
+        await copyVideo(plan, video, track, decision, source, onProgress);
         source.close();
       };
-      return { outcome: { method: 'copy', note: null }, run };
+      const outcome: RenderOutcome = decision.reencodedCount > 0 ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount } : { method: 'copy', note: null };
+      return { outcome, run };
     }
     note = decision.reason;
   }
