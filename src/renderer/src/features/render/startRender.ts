@@ -53,6 +53,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       };
       if (cancelled) return stop();
       const send = (message: ToWorker) => worker.postMessage(message);
+      let writes: Promise<void> = Promise.resolve();
       worker.addEventListener('error', (event) => {
         event.preventDefault();
         worker.terminate();
@@ -62,10 +63,13 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         if (message.type === 'write') {
-          studio.renders.write({ renderId, position: message.position, data: message.data }).then(
-            () => send({ type: 'written', id: message.id }),
-            (error: unknown) => send({ type: 'write-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
-          );
+          // One after another: several are in flight, and a later write may cover bytes an earlier one wrote.
+          writes = writes
+            .then(() => studio.renders.write({ renderId, position: message.position, data: message.data }))
+            .then(
+              () => send({ type: 'written', id: message.id }),
+              (error: unknown) => send({ type: 'write-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+            );
         } else if (message.type === 'progress') callbacks.onProgress?.(message.doneMs);
         else {
           worker.terminate();

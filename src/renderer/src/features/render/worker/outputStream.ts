@@ -7,20 +7,40 @@ export const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
 type Post = (message: FromWorker, transfer: Transferable[]) => void;
 
 /**
+ * Writes handed to the page before the muxer waits for one to land. One at a time left the muxer (and, through its
+ * backpressure, both encoders) idle for every round trip to main; a few in flight keep them busy while memory stays
+ * bounded at a few chunks. The page sends them on in order, so positioned writes land as the muxer made them.
+ */
+export const WRITES_IN_FLIGHT = 3;
+
+/**
  * A sink for mediabunny's StreamTarget that hands every positioned write to the page (which owns the studio
- * client) and waits for it to land: the wait is the backpressure that keeps memory flat however long the lesson.
+ * client). The wait for writes to land is the backpressure that keeps memory flat however long the lesson.
  */
 export function createOutputStream(post: Post): { stream: WritableStream<StreamTargetChunk>; onReply: (message: ToWorker) => void } {
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | null = null;
   let nextId = 0;
   const stream = new WritableStream<StreamTargetChunk>({
-    write(chunk) {
+    async write(chunk) {
+      if (failure) throw failure;
       const id = nextId++;
       const data = chunk.data.slice();
-      return new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        post({ type: 'write', id, position: chunk.position, data }, [data.buffer]);
-      });
+      const landed = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+      inFlight.add(landed);
+      landed.then(
+        () => inFlight.delete(landed),
+        (error: Error) => {
+          failure ??= error;
+          inFlight.delete(landed);
+        },
+      );
+      post({ type: 'write', id, position: chunk.position, data }, [data.buffer]);
+      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    },
+    async close() {
+      await Promise.all(inFlight);
     },
   });
   const onReply = (message: ToWorker) => {
