@@ -71,7 +71,9 @@ test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', a
   await panel.render(['360p']);
   expect(await panel.waitDone('360p')).toContain('copied without re-encoding');
 
-  const { file } = await onlyRender(host, lessonId);
+  const { render, file } = await onlyRender(host, lessonId);
+  // The sound is copied too, cut at the nearest AAC packet, so nothing is decoded at all.
+  expect(render).toMatchObject({ videoCodec: 'avc', audioCodec: 'aac' });
   expect(packetCount(file)).toBe(300 - 45);
   const flashFrames = flashTimes(file).map((time) => Math.round(time / FRAME_S));
   expect(flashFrames).toEqual([0, 30, 45, 75, 105, 135, 165, 195, 225]);
@@ -156,7 +158,8 @@ test('flipside render drives the same render headless and copies the file out', 
     const out = path.join(dir, 'cli.mp4');
     expect(flipside('render', '--lesson', lessonId, '--out', out, '--height', '360')).toBe(out);
     const probe = ffprobe(out);
-    expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['h264', 'opus']);
+    // Uncut and at the recording's size: video and sound are both copied, so the AAC stays AAC.
+    expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Math.abs(probe.durationS - 10)).toBeLessThan(0.05);
 
     const failed = spawnSync(process.execPath, [BIN, 'render', '--lesson', lessonId, '--out', out, '--height', '999', '--data', dataDir], { env, encoding: 'utf8' });

@@ -26,7 +26,7 @@ interface Io {
 type JobEvent =
   | { type: 'planned'; label: string; durationMs: number; fastPath: { applies: boolean; reason?: string } }
   | ({ type: 'progress' } & RenderProgress)
-  | { type: 'done'; render: Render; outcome: { method: string; note: string | null; reencodedFrames?: number }; elapsedMs: number }
+  | { type: 'done'; render: Render; outcome: { method: string; note: string | null; reencodedFrames?: number; sound?: string | null }; elapsedMs: number }
   | { type: 'error'; message: string };
 
 /**
@@ -70,7 +70,7 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
     const { render, outcome, elapsedMs } = await finished;
     fs.copyFileSync(path.join(studio.mediaRoot, ...render.path.split('/')), out);
     const speed = render.durationMs / Math.max(elapsedMs, 1);
-    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio)`);
+    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio${outcome.sound ? ` ${outcome.sound}` : ''})`);
     io.stdout(out);
   } finally {
     await browser.close().catch(() => undefined);

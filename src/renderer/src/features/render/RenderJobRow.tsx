@@ -72,11 +72,12 @@ function statusOf(job: RenderJob): string {
 }
 
 function howMade(outcome: RenderOutcome | null): string {
+  const sound = outcome?.sound === 'encoded' ? ', sound re-encoded' : '';
   switch (outcome?.method) {
     case 'copy':
-      return 'copied without re-encoding';
+      return sound ? `video copied${sound}` : 'copied without re-encoding';
     case 'smart':
-      return `copied, ${outcome.reencodedFrames} ${outcome.reencodedFrames === 1 ? 'frame' : 'frames'} re-encoded at cuts`;
+      return `copied, ${outcome.reencodedFrames} ${outcome.reencodedFrames === 1 ? 'frame' : 'frames'} re-encoded at cuts${sound}`;
     case 'audio':
       return 'sound only';
     default:

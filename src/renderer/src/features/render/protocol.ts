@@ -1,7 +1,7 @@
 import type { RenderPlan } from '../../../../shared/render/renderPlan';
 
 /** How the finished render was made, for the job's facts and the CLI. */
-export type RenderOutcome =
+export type RenderOutcome = (
   /** `copy`: video packets copied as recorded; `encode`: decoded, composited and encoded again. */
   | {
       readonly method: 'copy' | 'encode' | 'audio';
@@ -9,7 +9,11 @@ export type RenderOutcome =
       readonly note: string | null;
     }
   /** `smart`: packets copied, and the frames before each kept part's first keyframe re-encoded. */
-  | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number };
+  | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number }
+) & {
+  /** The sound's packets copied with the video, or decoded, cut to the sample and encoded; null before it is known. */
+  readonly sound: 'copied' | 'encoded' | null;
+};
 
 export type ToWorker =
   | { readonly type: 'start'; readonly plan: RenderPlan; readonly urls: Readonly<Record<string, string>> }

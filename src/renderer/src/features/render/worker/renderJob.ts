@@ -1,6 +1,7 @@
-import { AudioSampleSource, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
-import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
+import { AudioSampleSource, EncodedAudioPacketSource, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
+import type { AudioPlan, RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
+import { copyAudio, decideAudioCopy } from './copyAudio';
 import { copyVideo, decideCopy } from './copyVideo';
 import { encodeAudio } from './encodeAudio';
 import { encodeVideo } from './encodeVideo';
@@ -37,7 +38,7 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
   const report = () => io.onProgress(plan.video && plan.audio ? Math.min(videoDone, audioDone) : plan.video ? videoDone : audioDone);
   try {
     const runs: Run[] = [];
-    let outcome: RenderOutcome = { method: 'audio', note: null };
+    let outcome: RenderOutcome = { method: 'audio', note: null, sound: null };
     if (plan.video) {
       const video = await addVideo(plan, plan.video, output, open, (ms) => {
         videoDone = ms;
@@ -47,17 +48,15 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
       runs.push(video.run);
     }
     if (plan.audio) {
-      const audio = plan.audio;
-      const track = await open(audio.file.path, 'sound').audio();
-      const source = new AudioSampleSource({ codec: 'opus', bitrate: audio.bitrate });
-      output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
+      const videoCopied = outcome.method === 'copy' || outcome.method === 'smart';
+      const audio = await addAudio(plan, plan.audio, output, open, videoCopied, (ms) => {
+        audioDone = ms;
+        report();
+      });
+      outcome = { ...outcome, sound: audio.sound };
       runs.push(async () => {
-        await encodeAudio(plan, audio, track, source, (ms) => {
-          audioDone = ms;
-          report();
-        });
+        await audio.run();
         audioDone = plan.durationMs;
-        source.close();
       });
     }
     await output.start();
@@ -87,7 +86,7 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
         await copyVideo(plan, video, track, decision, source, onProgress);
         source.close();
       };
-      const outcome: RenderOutcome = decision.reencodedCount > 0 ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount } : { method: 'copy', note: null };
+      const outcome: RenderOutcome = decision.reencodedCount > 0 ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount, sound: null } : { method: 'copy', note: null, sound: null };
       return { outcome, run };
     }
     note = decision.reason;
@@ -105,5 +104,34 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
     }
     source.close();
   };
-  return { outcome: { method: 'encode', note }, run };
+  return { outcome: { method: 'encode', note, sound: null }, run };
+}
+
+/**
+ * Adds the sound track: copied packet for packet when the video is copied and the codec allows (so a cut-only render
+ * decodes nothing), else cut to the sample and encoded to Opus.
+ */
+async function addAudio(plan: RenderPlan, audio: AudioPlan, output: Output, open: Open, withCopiedVideo: boolean, onProgress: (ms: number) => void): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
+  const track = await open(audio.file.path, 'sound').audio();
+  const copy = withCopiedVideo ? await decideAudioCopy(plan, audio, track) : null;
+  if (copy && track.codec) {
+    const source = new EncodedAudioPacketSource(track.codec);
+    output.addAudioTrack(source, { maximumPacketCount: copy.packetCount + 16 });
+    return {
+      sound: 'copied',
+      async run() {
+        await copyAudio(track, copy, source, onProgress);
+        source.close();
+      },
+    };
+  }
+  const source = new AudioSampleSource({ codec: 'opus', bitrate: audio.bitrate });
+  output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
+  return {
+    sound: 'encoded',
+    async run() {
+      await encodeAudio(plan, audio, track, source, onProgress);
+      source.close();
+    },
+  };
 }
