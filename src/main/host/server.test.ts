@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, tempStudio } from '../testing/tempStudio';
-import { encodeWire } from '../../shared/contract/wire';
+import { WIRE_BINARY_TYPE, encodeWire, encodeWireBinary } from '../../shared/contract/wire';
 import { TOKEN_HEADER } from '../../shared/contract/hostProtocol';
 import { startBrowserHost } from './server';
 
@@ -79,4 +79,23 @@ describe('browser host bytes', () => {
     const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
     expect([...fs.readFileSync(part)]).toEqual([1, 2, 3, 250]);
   });
+
+  it('takes the page’s binary calls, bytes and all, and refuses one whose lengths do not add up', async () => {
+    const { studio, host, origin, rpc } = await hostWithRenderer();
+    const project = (await rpc('app:projects.create', { title: 'Binary' })).value;
+    const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
+    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const send = (body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${origin}/rpc/app:recordings.appendChunk`, { method: 'POST', headers: { 'content-type': WIRE_BINARY_TYPE, [TOKEN_HEADER]: host.token }, body });
+    const bytes = new Uint8Array(256 * 1024).map((_, index) => index % 251);
+    const response = await send(encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }));
+    expect(await response.json()).toEqual({ ok: true, value: { bytes: bytes.byteLength } });
+    const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
+    expect(fs.readFileSync(part).equals(Buffer.from(bytes))).toBe(true);
+
+    const truncated = await send(encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 1, atMs: 2000, data: bytes }).slice(0, 40));
+    expect(truncated.status).toBe(400);
+    expect(fs.statSync(part).size).toBe(bytes.byteLength);
+  });
 });
+

@@ -7,7 +7,7 @@ import type { Studio } from '../studio';
 import { resolveInside } from '../media/resolveInside';
 import { fileResponse } from '../media/fileResponse';
 import { RENDERER_CSP } from '../csp';
-import { decodeWire, encodeWire } from '../../shared/contract/wire';
+import { WIRE_BINARY_TYPE, decodeWire, decodeWireBinary, encodeWire } from '../../shared/contract/wire';
 import { EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
 
 /** A 32 MiB chunk (the contract's largest) grows by a third as base64. */
@@ -63,7 +63,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith(RPC_PATH)) {
       if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined)) return sendJson(response, 401, { error: 'Missing or wrong token' });
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
-      const body = await readJsonBody(request);
+      const body = await readCallBody(request);
       if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
       const channel = decodeURIComponent(url.pathname.slice(RPC_PATH.length));
       return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
@@ -142,9 +142,12 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
 
-async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> {
-  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return { ok: false, status: 415, message: 'Send the call as application/json' };
+/** A call's input: JSON (scripts, the CLI's tests) or the page's binary form, which carries bytes without base64. */
+async function readCallBody(request: http.IncomingMessage): Promise<BodyResult> {
+  const type = String(request.headers['content-type'] ?? '');
+  const binary = type.startsWith(WIRE_BINARY_TYPE);
+  if (!binary && !type.startsWith('application/json')) {
+    return { ok: false, status: 415, message: `Send the call as application/json or ${WIRE_BINARY_TYPE}` };
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -153,7 +156,15 @@ async function readJsonBody(request: http.IncomingMessage): Promise<BodyResult> 
     if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The call is larger than 48 MiB' };
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const body = Buffer.concat(chunks);
+  if (binary) {
+    try {
+      return { ok: true, value: decodeWireBinary(body) };
+    } catch (error) {
+      return { ok: false, status: 400, message: `The call body is not valid: ${(error as Error).message}` };
+    }
+  }
+  const text = body.toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: decodeWire(text) };

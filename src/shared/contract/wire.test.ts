@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeWire, encodeWire } from './wire';
+import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary } from './wire';
 
 describe('wire codec', () => {
   it('round-trips any JSON value with bytes nested anywhere', () => {
@@ -20,5 +20,39 @@ describe('wire codec', () => {
 
   it('rejects bytes that are not base64', () => {
     expect(() => decodeWire('{"$bytes":"***"}')).toThrow();
+  });
+});
+
+describe('binary wire codec', () => {
+  it('round-trips any JSON value with bytes nested anywhere, carrying the bytes as they are', () => {
+    fc.assert(
+      fc.property(fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown), fc.uint8Array({ maxLength: 70_000 }), fc.uint8Array({ maxLength: 100 }), (json, first, second) => {
+        const value = { json, chunk: { data: first, index: 3 }, more: [second] };
+        const body = encodeWireBinary(value);
+        expect(body.byteLength).toBeLessThan(first.byteLength + second.byteLength + JSON.stringify(json).length * 3 + 200);
+        expect(decodeWireBinary(body)).toEqual(value);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuses bodies whose lengths or byte references do not add up', () => {
+    const valid = encodeWireBinary({ data: new Uint8Array([1, 2, 3]) });
+    expect(() => decodeWireBinary(valid.subarray(0, 2))).toThrow('too short');
+    expect(() => decodeWireBinary(valid.subarray(0, 10))).toThrow('shorter than it says');
+    const text = new TextEncoder().encode('{"data":{"$bytesAt":[2,5]}}');
+    const forged = new Uint8Array(4 + text.byteLength + 3);
+    new DataView(forged.buffer).setUint32(0, text.byteLength);
+    forged.set(text, 4);
+    expect(() => decodeWireBinary(forged)).toThrow('points at bytes it does not have');
+    const negative = new TextEncoder().encode('{"data":{"$bytesAt":[-1,1]}}');
+    const body = new Uint8Array(4 + negative.byteLength + 3);
+    new DataView(body.buffer).setUint32(0, negative.byteLength);
+    body.set(negative, 4);
+    expect(() => decodeWireBinary(body)).toThrow('points at bytes it does not have');
+  });
+
+  it('leaves objects that merely have a $bytesAt key among others alone', () => {
+    expect(decodeWireBinary(encodeWireBinary({ $bytesAt: [0, 0], other: 1 }))).toEqual({ $bytesAt: [0, 0], other: 1 });
   });
 });

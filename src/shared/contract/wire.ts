@@ -5,6 +5,58 @@
 const BYTES_KEY = '$bytes';
 const SLICE = 0x8000;
 
+/**
+ * The content type of a call sent as one binary body (the page's calls to the host): a 4-byte big-endian length,
+ * that many bytes of JSON in which every `Uint8Array` is `{ "$bytesAt": [offset, length] }`, then the bytes of all
+ * of them back to back. Render output and recording chunks then cross as they are, with no base64 either way.
+ */
+export const WIRE_BINARY_TYPE = 'application/x-flipside-wire';
+const BYTES_AT_KEY = '$bytesAt';
+const HEADER_BYTES = 4;
+
+export function encodeWireBinary(value: unknown): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (!(item instanceof Uint8Array)) return item;
+    parts.push(item);
+    offset += item.byteLength;
+    return { [BYTES_AT_KEY]: [offset - item.byteLength, item.byteLength] };
+  });
+  const text = new TextEncoder().encode(json);
+  const body = new Uint8Array(HEADER_BYTES + text.byteLength + offset);
+  new DataView(body.buffer).setUint32(0, text.byteLength);
+  body.set(text, HEADER_BYTES);
+  let at = HEADER_BYTES + text.byteLength;
+  for (const part of parts) {
+    body.set(part, at);
+    at += part.byteLength;
+  }
+  return body;
+}
+
+/** Reads a binary body; bytes come back as views into it. A body whose lengths do not add up is refused. */
+export function decodeWireBinary(body: Uint8Array): unknown {
+  if (body.byteLength < HEADER_BYTES) throw new Error('The call body is too short');
+  const length = new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(0);
+  if (HEADER_BYTES + length > body.byteLength) throw new Error('The call body is shorter than it says');
+  const payload = body.subarray(HEADER_BYTES + length);
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(HEADER_BYTES, HEADER_BYTES + length)), (_key, item: unknown) => {
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      const keys = Object.keys(item);
+      const at = (item as Record<string, unknown>)[BYTES_AT_KEY];
+      if (keys.length === 1 && Array.isArray(at)) {
+        const [start, size] = at as unknown[];
+        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(size) || (start as number) < 0 || (size as number) < 0 || (start as number) + (size as number) > payload.byteLength) {
+          throw new Error('The call body points at bytes it does not have');
+        }
+        return new Uint8Array(payload.buffer, payload.byteOffset + (start as number), size as number);
+      }
+    }
+    return item;
+  });
+}
+
 export function encodeWire(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? { [BYTES_KEY]: toBase64(item) } : item));
 }

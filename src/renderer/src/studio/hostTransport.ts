@@ -1,6 +1,6 @@
 import type { Transport } from '../../../shared/contract/client';
 import { callResultSchema, type CallResult } from '../../../shared/contract/result';
-import { decodeWire, encodeWire } from '../../../shared/contract/wire';
+import { WIRE_BINARY_TYPE, decodeWire, encodeWireBinary } from '../../../shared/contract/wire';
 import { EVENTS_PATH, RPC_PATH, TOKEN_HEADER } from '../../../shared/contract/hostProtocol';
 
 const TOKEN_KEY = 'flipside.token';
@@ -47,8 +47,10 @@ export function createHostTransport(origin: string, token: string): Transport {
       try {
         response = await fetch(new URL(`${RPC_PATH}${encodeURIComponent(channel)}`, origin), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: encodeWire(input ?? {}),
+          headers: { 'content-type': WIRE_BINARY_TYPE, [TOKEN_HEADER]: token },
+          // As a Blob: Chromium hands a Blob to its network service whole, but streams an ArrayBuffer body through
+          // a small pipe (measured here: 20 ms against 220 ms for 4 MiB, the size of one render write).
+          body: new Blob([encodeWireBinary(input ?? {})]),
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: 'Flipside Studio is not running. Start it again and reload this page.' } };
