@@ -30,7 +30,7 @@ export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: F
       let frame: VideoFrame;
       try {
         if (screen && calloutsAt(plan.callouts, lessonMs).length === 0 && (!showBubble || composer.handles(screen, camera))) {
-          frame = showBubble && camera ? await composer.compose(screen, camera, timestamp) : new VideoFrame(screen.toVideoFrame(), { timestamp });
+          frame = showBubble && camera ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
           frame = new VideoFrame(canvas, { timestamp });
@@ -88,6 +88,16 @@ function createBubbleComposer(plan: RenderPlan) {
       return new VideoFrame(screenPixels.data, { format: 'I420', codedWidth: screenPixels.width, codedHeight: screenPixels.height, timestamp, layout: [...screenPixels.planes] });
     },
   };
+}
+
+/** The decoded frame as it is, at its output time. toVideoFrame gives a frame of its own, closed here, not left to the collector. */
+function retimed(screen: VideoSample, timestamp: number): VideoFrame {
+  const decoded = screen.toVideoFrame();
+  try {
+    return new VideoFrame(decoded, { timestamp });
+  } finally {
+    decoded.close();
+  }
 }
 
 /** The file time (s) each output frame samples; before a file's first frame this is negative and yields nothing. */
