@@ -40,6 +40,19 @@ export interface BubbleRaster {
   readonly chroma: PlaneRaster;
 }
 
+/** The part of the camera picture that fills the bubble: as much as fits its shape, centred. */
+export function cameraCrop(rect: BubbleRect, camera: FrameSize): { x: number; y: number; width: number; height: number } {
+  const target = rect.width / rect.height;
+  let width = camera.width;
+  let height = camera.height;
+  if (width / height > target) width = height * target;
+  else height = width / target;
+  return { x: (camera.width - width) / 2, y: (camera.height - height) / 2, width, height };
+}
+
+/** The light ring just inside the bubble's edge, in pixels. */
+export const bubbleRingWidth = (rect: BubbleRect) => Math.max(2, rect.width / 60);
+
 const RING_OPACITY = 0.9;
 /** White in BT.601 limited range, the colour space of what browsers record and encoders expect by default. */
 const WHITE_Y = 235;
@@ -52,14 +65,8 @@ const NEUTRAL_CHROMA = 128;
  * light ring of max(2, width / 60) pixels just inside its edge.
  */
 export function createBubbleRaster(rect: BubbleRect, frame: FrameSize, camera: FrameSize): BubbleRaster {
-  const target = rect.width / rect.height;
-  let cropWidth = camera.width;
-  let cropHeight = camera.height;
-  if (cropWidth / cropHeight > target) cropWidth = cropHeight * target;
-  else cropHeight = cropWidth / target;
-  const crop = { x: (camera.width - cropWidth) / 2, y: (camera.height - cropHeight) / 2, width: cropWidth, height: cropHeight };
-  const ringWidth = Math.max(2, rect.width / 60);
-  const shape = { ...rect, radius: Math.min(rect.radius, rect.width / 2, rect.height / 2), ringWidth };
+  const crop = cameraCrop(rect, camera);
+  const shape = { ...rect, radius: Math.min(rect.radius, rect.width / 2, rect.height / 2), ringWidth: bubbleRingWidth(rect) };
   return {
     frame,
     camera,

@@ -3,6 +3,7 @@ import type { BubbleRect } from '../../../../../shared/editor/bubbleGeometry';
 import type { RenderPlan } from '../../../../../shared/render/renderPlan';
 import { calloutsAt } from '../../../../../shared/render/callouts';
 import { within } from '../../../../../shared/render/frameTimes';
+import { bubbleRingWidth, cameraCrop } from '../../../../../shared/render/bubbleRaster';
 import { drawCallout } from './drawCallouts';
 
 /** Draws one output frame on a canvas (the slow way, for frames with burned-in callouts): the screen scaled to the frame, the camera bubble where the layout puts it, burned-in callouts. */
@@ -25,19 +26,13 @@ export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
 
 /** The camera fills its bubble (cropped to the bubble's shape, centred), clipped to a circle or a rounded box, with a light ring. */
 export function drawBubbleAt(ctx: OffscreenCanvasRenderingContext2D, camera: VideoSample, rect: BubbleRect): void {
-  const targetAspect = rect.width / rect.height;
-  let sw = camera.displayWidth;
-  let sh = camera.displayHeight;
-  if (sw / sh > targetAspect) sw = sh * targetAspect;
-  else sh = sw / targetAspect;
-  const sx = (camera.displayWidth - sw) / 2;
-  const sy = (camera.displayHeight - sh) / 2;
-  const ring = Math.max(2, rect.width / 60);
+  const crop = cameraCrop(rect, { width: camera.displayWidth, height: camera.displayHeight });
+  const ring = bubbleRingWidth(rect);
   ctx.save();
   ctx.beginPath();
   ctx.roundRect(rect.x, rect.y, rect.width, rect.height, rect.radius);
   ctx.clip();
-  camera.draw(ctx, sx, sy, sw, sh, rect.x, rect.y, rect.width, rect.height);
+  camera.draw(ctx, crop.x, crop.y, crop.width, crop.height, rect.x, rect.y, rect.width, rect.height);
   ctx.lineWidth = ring * 2;
   ctx.strokeStyle = 'rgb(255 255 255 / 0.9)';
   ctx.stroke();
