@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, type HostFixture } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
 import { decodeInPage } from './support/decodeInPage';
 import { filesUnder, ffprobe } from './support/media';
@@ -29,18 +30,27 @@ async function onlyRender(host: { origin: string; token: string; dataDir: string
   return { render, file: path.join(host.dataDir, 'media', ...render.path.split('/')) };
 }
 
-test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps sound and picture in sync', async ({ page, host }) => {
-  const { lessonId } = await seedLesson(host, 'Physics', 'Sync');
-  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)), camera: clip('camera.mp4', (f) => makeCameraClip(f)) });
-  // Cuts starting and ending at odd frames, neither on a keyframe nor on a flash.
-  const cuts = [frames(17, 51), frames(141, 173)];
+/**
+ * A lesson of the 10 s sync clip (and a camera when given) with these cuts, its 360p render started from the lesson
+ * screen as a teacher would; answers the finished job's status and the lesson's length.
+ */
+async function renderCut(page: Page, host: HostFixture, title: string, files: { screen: string; camera?: string }, cuts: { start: number; end: number }[]) {
+  const { lessonId } = await seedLesson(host, 'Physics', title);
+  await addTake(host, lessonId, files);
   await setCuts(host, lessonId, cuts);
-  const lessonS = (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
-
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const panel = new RendersPanel(page);
   await panel.render(['360p']);
-  expect(await panel.waitDone('360p')).toContain('encoded');
+  const status = await panel.waitDone('360p');
+  return { lessonId, panel, status, lessonS: (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000 };
+}
+
+test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps sound and picture in sync', async ({ page, host }) => {
+  // Cuts starting and ending at odd frames, neither on a keyframe nor on a flash.
+  const cuts = [frames(17, 51), frames(141, 173)];
+  const files = { screen: clip('sync.mp4', (f) => makeSyncClip(f)), camera: clip('camera.mp4', (f) => makeCameraClip(f)) };
+  const { lessonId, panel, status, lessonS } = await renderCut(page, host, 'Sync', files, cuts);
+  expect(status).toContain('encoded');
 
   const { render, file } = await onlyRender(host, lessonId);
   expect(render).toMatchObject({ width: 640, height: 360, videoCodec: 'avc', audioCodec: 'opus' });
@@ -61,15 +71,9 @@ test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps soun
 });
 
 test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', async ({ page, host }) => {
-  const { lessonId } = await seedLesson(host, 'Physics', 'Fast');
-  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
   // Removes frames 45–89: what plays next is frame 90, a keyframe and a flash.
-  await setCuts(host, lessonId, [frames(45, 90)]);
-
-  await page.goto(`${host.url}#/lesson/${lessonId}`);
-  const panel = new RendersPanel(page);
-  await panel.render(['360p']);
-  expect(await panel.waitDone('360p')).toContain('copied without re-encoding');
+  const { lessonId, status } = await renderCut(page, host, 'Fast', { screen: clip('sync.mp4', (f) => makeSyncClip(f)) }, [frames(45, 90)]);
+  expect(status).toContain('copied without re-encoding');
 
   const { render, file } = await onlyRender(host, lessonId);
   // The sound is copied too, cut at the nearest AAC packet, so nothing is decoded at all.
@@ -82,17 +86,10 @@ test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', a
 });
 
 test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, re-encodes only up to each keyframe', async ({ page, host }) => {
-  const { lessonId } = await seedLesson(host, 'Physics', 'Smart');
-  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
   // Both cuts end mid-GOP (keyframes every 30 frames), so frames 51–59 and 173–179 are re-encoded, the rest copied.
   const cuts = [frames(17, 51), frames(141, 173)];
-  await setCuts(host, lessonId, cuts);
-  const lessonS = (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
-
-  await page.goto(`${host.url}#/lesson/${lessonId}`);
-  const panel = new RendersPanel(page);
-  await panel.render(['360p']);
-  expect(await panel.waitDone('360p')).toContain('copied, 16 frames re-encoded at cuts');
+  const { lessonId, status, lessonS } = await renderCut(page, host, 'Smart', { screen: clip('sync.mp4', (f) => makeSyncClip(f)) }, cuts);
+  expect(status).toContain('copied, 16 frames re-encoded at cuts');
 
   const { file } = await onlyRender(host, lessonId);
   expect(packetCount(file)).toBe(300 - (51 - 17) - (173 - 141));
