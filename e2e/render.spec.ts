@@ -115,7 +115,9 @@ test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, 
   // And Chromium's own decoder, through WebCodecs, decodes every frame of it.
   const decoded = await decodeInPage(page, file);
   expect(decoded).toMatchObject({ frames: 300 - (51 - 17) - (173 - 141), error: null });
-  expect(decoded.codec).toMatch(/^avc[13]\./);
+  // One avc1 sample entry holding both parameter sets, the kind every player reads (no in-band switches, no avc3).
+  expect(decoded.codec).toMatch(/^avc1\./);
+  expect(spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=codec_tag_string', '-of', 'csv=p=0', file], { encoding: 'utf8' }).stdout.trim()).toBe('avc1');
 });
 
 test('cancelling a running render leaves no file, and the next render succeeds', async ({ page, host }) => {

@@ -1,7 +1,8 @@
 /**
  * The H.264 decoder configuration record (avcC, ISO/IEC 14496-15 §5.3.3) and the length-prefixed NAL units an MP4
  * sample holds. A smart cut mixes the recording's packets with re-encoded ones whose parameter sets differ; an MP4
- * sample entry has one avcC, so the track is written as `avc3` and every keyframe carries its own SPS and PPS.
+ * sample entry has one avcC, so both sets go into it under distinct ids (`avcRenumber.ts`), or, where that cannot
+ * be done, the track is written as `avc3` and every keyframe carries its own SPS and PPS.
  */
 export interface AvcConfig {
   readonly profile: number;

@@ -1,6 +1,7 @@
 import { EncodedPacket, EncodedPacketSink, EncodedVideoPacketSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
 import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import { avcCodecString, parseAvcConfig, relengthed, sameParameterSets, withParameterSets, type AvcConfig } from '../../../../../shared/render/avcConfig';
+import { RenumberError, renumberForSharing, type Renumbering } from '../../../../../shared/render/avcRenumber';
 import { lessonTimeOfPacket, planPacketCopy, type CopyDecision, type PacketInfo, type PacketRange } from '../../../../../shared/render/packetCopy';
 import { bytesOf, createCutEncoder, type CutPacket } from './cutEncoder';
 
@@ -59,16 +60,23 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
     const pieces = copy.cuts.flatMap((cut) => (cut.reencode ? [cut.reencode] : []));
     let pending: CutPacket[] | null = pieces[0] ? await encodePiece(pieces[0]) : null;
     const made = pending?.[0]?.config ?? recorded;
-    const inBand = !sameParameterSets(recorded, made);
-    const trackConfig = inBand ? { ...decoderConfig, codec: avcCodecString('avc3', recorded, made) } : decoderConfig;
+    const route = parameterRoute(bytesOf(decoderConfig.description), recorded, made);
+    const inBand = route.kind === 'in-band';
+    const trackConfig =
+      route.kind === 'renumbered' ? { ...decoderConfig, description: route.renumbering.description } : inBand ? { ...decoderConfig, codec: avcCodecString('avc3', recorded, made) } : decoderConfig;
 
     for (const cut of copy.cuts) {
       if (cut.reencode) {
         const piece = pending ?? (await encodePiece(cut.reencode));
         pending = null;
         for (const { packet, config } of piece) {
-          if (!inBand && !sameParameterSets(recorded, config)) throw new Error('The encoder changed its H.264 parameters partway through the render');
-          const data = packet.type === 'key' && inBand ? withParameterSets(packet.data, config.lengthSize, config, recorded.lengthSize) : relengthed(packet.data, config.lengthSize, recorded.lengthSize);
+          if (!inBand && !sameParameterSets(made, config)) throw new Error('The encoder changed its H.264 parameters partway through the render');
+          const data =
+            route.kind === 'renumbered'
+              ? route.renumbering.rewriteSample(packet.data, config.lengthSize, recorded.lengthSize)
+              : packet.type === 'key' && inBand
+                ? withParameterSets(packet.data, config.lengthSize, config, recorded.lengthSize)
+                : relengthed(packet.data, config.lengthSize, recorded.lengthSize);
           await add(new EncodedPacket(data, packet.type, packet.timestamp, packet.duration), trackConfig);
         }
       }
@@ -80,6 +88,23 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
     }
   } finally {
     encoder.close();
+  }
+}
+
+type ParameterRoute = { readonly kind: 'same' } | { readonly kind: 'renumbered'; readonly renumbering: Renumbering } | { readonly kind: 'in-band' };
+
+/**
+ * How the re-encoded pieces' parameter sets reach the decoder: not at all when they equal the recording's; else
+ * under fresh ids in the one avc1 sample entry (CAVLC pieces, which is what Chromium's encoder makes at the
+ * recording's Baseline profile); else, for CABAC pieces, in band on every keyframe of an avc3 track.
+ */
+function parameterRoute(description: Uint8Array, recorded: AvcConfig, made: AvcConfig): ParameterRoute {
+  if (sameParameterSets(recorded, made)) return { kind: 'same' };
+  try {
+    return { kind: 'renumbered', renumbering: renumberForSharing(description, recorded, made) };
+  } catch (error) {
+    if (error instanceof RenumberError) return { kind: 'in-band' };
+    throw error;
   }
 }
 
