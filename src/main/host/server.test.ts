@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, tempStudio } from '../testing/tempStudio';
-import { WIRE_BINARY_TYPE, encodeWire, encodeWireBinary } from '../../shared/contract/wire';
-import { TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { WIRE_BINARY_TYPE, encodeCallFrame, encodeWire, encodeWireBinary } from '../../shared/contract/wire';
+import { CALLS_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
 import { startBrowserHost } from './server';
 
 async function hostWithRenderer() {
@@ -96,6 +96,32 @@ describe('browser host bytes', () => {
     const truncated = await send(encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 1, atMs: 2000, data: bytes }).slice(0, 40));
     expect(truncated.status).toBe(400);
     expect(fs.statSync(part).size).toBe(bytes.byteLength);
+  });
+
+  it('answers calls on the calls socket by id, bytes and all, refusing a bad frame and a missing token', async () => {
+    const { studio, host, origin, rpc } = await hostWithRenderer();
+    const project = (await rpc('app:projects.create', { title: 'Socket' })).value;
+    const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
+    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const address = `${origin.replace('http', 'ws')}${CALLS_PATH}`;
+    const refused = new WebSocket(address, { headers: { host: `127.0.0.1:${host.port}` } });
+    await expect(new Promise((resolve, reject) => (refused.on('open', resolve), refused.on('error', reject)))).rejects.toThrow('401');
+
+    const socket = new WebSocket(`${address}?token=${host.token}`, { headers: { host: `127.0.0.1:${host.port}` } });
+    onTestFinished(() => socket.close());
+    await new Promise((resolve) => socket.on('open', resolve));
+    const answers: unknown[] = [];
+    const answered = (count: number) => new Promise<void>((resolve) => socket.on('message', (data) => answers.push(JSON.parse(String(data))) === count && resolve()));
+    const bothAnswered = answered(2);
+    const bytes = new Uint8Array(512 * 1024).map((_, index) => index % 253);
+    socket.send(encodeCallFrame(7, 'app:recordings.appendChunk', encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes })));
+    const broken = encodeCallFrame(8, 'app:recordings.appendChunk', encodeWireBinary({ data: bytes })).slice(0, 100);
+    socket.send(broken);
+    await bothAnswered;
+    expect(answers[0]).toEqual({ id: 7, result: { ok: true, value: { bytes: bytes.byteLength } } });
+    expect(answers[1]).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid_input' } } });
+    const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
+    expect(fs.readFileSync(part).equals(Buffer.from(bytes))).toBe(true);
   });
 });
 

@@ -8,9 +8,10 @@ import { resolveInside } from '../media/resolveInside';
 import { fileResponse } from '../media/fileResponse';
 import { RENDERER_CSP } from '../csp';
 import { WIRE_BINARY_TYPE, decodeWire, decodeWireBinary, encodeWire } from '../../shared/contract/wire';
-import { EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { CALLS_PATH, EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { createCallSockets } from './callSocket';
 
-/** A 32 MiB chunk (the contract's largest) grows by a third as base64. */
+/** A 32 MiB chunk (the contract's largest) grows by a third as base64 (scripts' JSON calls). */
 const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export interface BrowserHostOptions {
@@ -86,13 +87,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return pipeResponse(await fileResponse(file, null, method), response);
   }
 
+  const callSockets = createCallSockets(options.studio, MAX_BODY_BYTES);
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname !== EVENTS_PATH || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
+    const target = url.pathname === EVENTS_PATH ? sockets : url.pathname === CALLS_PATH ? callSockets : null;
+    if (!target || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+    target.handleUpgrade(request, socket, head, (client) => target.emit('connection', client));
   });
 
   const clients = new Set<WebSocket>();
@@ -120,7 +123,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: async () => {
       stopForwarding();
       for (const client of clients) client.terminate();
+      for (const client of callSockets.clients) client.terminate();
       sockets.close();
+      callSockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -98,3 +98,29 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
+
+/**
+ * A call on the calls socket: a 4-byte id the answer echoes, a 2-byte length and the channel's name, then the call's
+ * binary body (`encodeWireBinary`). Answers come back as JSON text `{ id, result }`.
+ */
+export function encodeCallFrame(id: number, channel: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const name = new TextEncoder().encode(channel);
+  const frame = new Uint8Array(6 + name.byteLength + body.byteLength);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, id);
+  view.setUint16(4, name.byteLength);
+  frame.set(name, 6);
+  frame.set(body, 6 + name.byteLength);
+  return frame;
+}
+
+export function decodeCallFrame(frame: Uint8Array): { id: number; channel: string; input: unknown } {
+  if (frame.byteLength < 6) throw new Error('The call frame is too short');
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const id = view.getUint32(0);
+  const length = view.getUint16(4);
+  if (6 + length > frame.byteLength) throw new Error('The call frame is shorter than its channel name');
+  const channel = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(6, 6 + length));
+  return { id, channel, input: decodeWireBinary(frame.subarray(6 + length)) };
+}
+
