@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,21 @@ function nativeRender(files: { screen: string; camera: string }, out: string): n
   return (performance.now() - started) / 1000;
 }
 
+/** Resident memory of every Chromium process together (MiB), sampled twice a second while a render runs. */
+function sampleChromiumMemory(): () => { peakMiB: number; firstHalfPeakMiB: number; secondHalfPeakMiB: number } {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    execFile('ps', ['-C', 'chromium', '-o', 'rss='], (error, stdout) => {
+      if (!error) samples.push(stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
+    });
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    const half = Math.floor(samples.length / 2);
+    return { peakMiB: Math.max(...samples), firstHalfPeakMiB: Math.max(...samples.slice(0, half)), secondHalfPeakMiB: Math.max(...samples.slice(half)) };
+  };
+}
+
 /** From the click that opens the render dialog to the finished file, looked for every 50 ms (a retrying assertion backs off to a second, a fifth of a fast-path render). */
 async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: number; status: string }> {
   const started = performance.now();
@@ -84,7 +99,9 @@ test('render speed against native ffmpeg, and the copy fast path', async ({ page
 
   const panel = new RendersPanel(page);
   await page.goto(`${host.url}#/lesson/${full.lessonId}`);
+  const stopSampling = sampleChromiumMemory();
   const ours = await timeOurs(panel, '720p');
+  const memory = stopSampling();
   expect(ours.status).toContain('encoded');
 
   await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
@@ -107,6 +124,7 @@ test('render speed against native ffmpeg, and the copy fast path', async ({ page
       `ours (WebCodecs, UI to finished file): ${ours.seconds.toFixed(1)} s = ${(LESSON_S / ours.seconds).toFixed(1)}x real time`,
       `native ffmpeg (x264 veryfast + opus):   ${native.toFixed(1)} s = ${(LESSON_S / native).toFixed(1)}x real time`,
       `ours is ${ratio.toFixed(2)}x faster than native (goal 1.5x)`,
+      `Chromium memory during our render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`,
       `cut-only copy path: ${copy.seconds.toFixed(1)} s = ${copySpeed.toFixed(0)}x real time (goal 50x)`,
       `cut-only, cuts mid-GOP (smart cut): ${smartCut.seconds.toFixed(1)} s = ${(LESSON_S / smartCut.seconds).toFixed(0)}x real time (${smartCut.status})`,
     ].join('\n'),
