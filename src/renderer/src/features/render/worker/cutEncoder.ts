@@ -44,7 +44,7 @@ export async function createCutEncoder(config: { width: number; height: number; 
     error: (error) => (failure ??= error),
   });
   // The recording's own profile first, so the re-encoded frames need no more of a player than the copied ones.
-  encoder.configure(await supportedConfig(config, [sourceCodec.replace(/^avc3/, 'avc1')]));
+  encoder.configure(await preferSoftware(await supportedConfig(config, [sourceCodec.replace(/^avc3/, 'avc1')])));
 
   return {
     /** Encodes one piece: `samples` are the source frames in order, `frames` where each lands in the lesson. */
@@ -82,3 +82,14 @@ export async function createCutEncoder(config: { width: number; height: number; 
     },
   };
 }
+
+/**
+ * The software encoder where there is one: it writes CAVLC, whose slices can share the recording's avc1 sample
+ * entry under new parameter-set ids, where a hardware encoder's CABAC would need the avc3 route. The pieces are a
+ * group of pictures at most, so speed does not matter here.
+ */
+async function preferSoftware(config: VideoEncoderConfig): Promise<VideoEncoderConfig> {
+  const software: VideoEncoderConfig = { ...config, hardwareAcceleration: 'prefer-software' };
+  return (await VideoEncoder.isConfigSupported(software)).supported ? software : config;
+}
+
