@@ -58,7 +58,7 @@ export interface RenderPlan {
   readonly fastPath: FastPath;
 }
 
-/** Opus frames are 20 ms; a third more is the margin mediabunny's docs ask for. */
+/** Opus frames are 20 ms (AAC's 1024-sample frames are longer, so fewer); a third more is the margin mediabunny's docs ask for. */
 const OPUS_PACKETS_PER_SECOND = 50;
 const packetBudget = (durationMs: number, perSecond: number) => Math.ceil((durationMs / 1000) * perSecond * 1.34) + 64;
 

@@ -1,4 +1,4 @@
-import { AudioSampleSource, EncodedAudioPacketSource, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
+import { AudioSampleSource, EncodedAudioPacketSource, getFirstEncodableAudioCodec, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
 import type { AudioPlan, RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
 import { copyAudio, decideAudioCopy } from './copyAudio';
@@ -109,7 +109,7 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
 
 /**
  * Adds the sound track: copied packet for packet when the video is copied and the codec allows (so a cut-only render
- * decodes nothing), else cut to the sample and encoded to Opus.
+ * decodes nothing), else cut to the sample and encoded, to AAC where this computer can, else to Opus.
  */
 async function addAudio(plan: RenderPlan, audio: AudioPlan, output: Output, open: Open, withCopiedVideo: boolean, onProgress: (ms: number) => void): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
   const track = await open(audio.file.path, 'sound').audio();
@@ -125,7 +125,10 @@ async function addAudio(plan: RenderPlan, audio: AudioPlan, output: Output, open
       },
     };
   }
-  const source = new AudioSampleSource({ codec: 'opus', bitrate: audio.bitrate });
+  // AAC plays on every device; Chromium encodes it where the system has an encoder (macOS, Windows), Linux only Opus.
+  const codec = await getFirstEncodableAudioCodec(['aac', 'opus'], { numberOfChannels: track.numberOfChannels, sampleRate: track.sampleRate, bitrate: audio.bitrate });
+  if (!codec) throw new Error('This computer cannot encode sound as AAC or Opus');
+  const source = new AudioSampleSource({ codec, bitrate: audio.bitrate });
   output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
   return {
     sound: 'encoded',
