@@ -26,8 +26,8 @@ export async function decideCopy(plan: RenderPlan, video: VideoPlan, track: Inpu
 
 /**
  * Copies the kept packets, retimed to lesson time, in decode order; the frames before each span's first keyframe are
- * re-encoded. When the encoder's parameter sets differ from the recording's, the track is `avc3` and every keyframe
- * carries its own SPS and PPS, so the decoder switches at each IDR.
+ * re-encoded. When the encoder's parameter sets differ from the recording's, both sets share the avc1 sample entry
+ * under distinct ids (see `parameterRoute`), so the decoder switches at each IDR.
  */
 export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: InputVideoTrack, copy: CopyPlan, source: EncodedVideoPacketSource, onPacket: (lessonMs: number) => void): Promise<void> {
   const decoderConfig = await track.getDecoderConfig();
