@@ -1,6 +1,7 @@
 import { EncodedPacketSink, type EncodedAudioPacketSource, type InputAudioTrack } from 'mediabunny';
 import type { AudioPlan, RenderPlan } from '../../../../../shared/render/renderPlan';
 import { COPYABLE_AUDIO_CODECS, planAudioCopy, type AudioPiece, type TimedPacket } from '../../../../../shared/render/audioCopy';
+import { packetsInRange } from './packetRange';
 
 export interface AudioCopy {
   readonly packets: readonly TimedPacket[];
@@ -30,18 +31,11 @@ export async function copyAudio(track: InputAudioTrack, copy: AudioCopy, source:
   for (const piece of copy.pieces) {
     const from = copy.packets[piece.start];
     if (!from) continue;
-    const start = await sink.getPacket(from.timestamp);
-    const until = copy.packets[piece.end];
-    const end = until ? await sink.getPacket(until.timestamp) : null;
-    if (!start || (until && !end)) throw new Error('The sound lost a packet between reading its index and copying it');
-    let count = 0;
-    for await (const packet of sink.packets(start, end ?? undefined)) {
+    for await (const { packet } of packetsInRange(sink, copy.packets, piece.start, piece.end, 'sound')) {
       const timestamp = piece.lessonTime + packet.timestamp - from.timestamp;
       await source.add(packet.clone({ timestamp }), first ? { decoderConfig } : undefined);
       first = false;
-      count += 1;
       onPacket((timestamp + packet.duration) * 1000);
     }
-    if (count !== piece.end - piece.start) throw new Error(`Copied ${count} of ${piece.end - piece.start} sound packets of a kept part`);
   }
 }

@@ -4,6 +4,7 @@ import { avcCodecString, parseAvcConfig, relengthed, sameParameterSets, withPara
 import { RenumberError, renumberForSharing, type Renumbering } from '../../../../../shared/render/avcRenumber';
 import { lessonTimeOfPacket, planPacketCopy, type CopyDecision, type PacketInfo, type PacketRange } from '../../../../../shared/render/packetCopy';
 import { bytesOf, createCutEncoder, type CutPacket } from './cutEncoder';
+import { packetsInRange } from './packetRange';
 
 export type CopyPlan = Extract<CopyDecision, { copy: true }> & { readonly packets: readonly PacketInfo[]; readonly bitrate: number };
 
@@ -110,18 +111,10 @@ function parameterRoute(description: Uint8Array, recorded: AvcConfig, made: AvcC
 
 /** The recorded packets of a range, retimed to lesson time. */
 async function* copied(sink: EncodedPacketSink, copy: CopyPlan, range: PacketRange, lessonTime: (index: number) => number | null): AsyncGenerator<EncodedPacket> {
-  const start = await sink.getPacket(copy.packets[range.start]?.timestamp ?? NaN);
-  const endInfo = copy.packets[range.end];
-  const end = endInfo ? await sink.getPacket(endInfo.timestamp) : undefined;
-  if (!start || (endInfo && !end)) throw new Error('The screen recording lost a packet between reading its index and copying it');
-  let index = range.start;
-  for await (const packet of sink.packets(start, end ?? undefined)) {
-    const timestamp = lessonTime(index);
-    index += 1;
-    if (timestamp === null) continue;
-    yield packet.clone({ timestamp });
+  for await (const { packet, at } of packetsInRange(sink, copy.packets, range.start, range.end, 'screen recording')) {
+    const timestamp = lessonTime(at);
+    if (timestamp !== null) yield packet.clone({ timestamp });
   }
-  if (index !== range.end) throw new Error(`Copied ${index - range.start} of ${range.end - range.start} packets of a kept part`);
 }
 
 /** How long a frame shows: until the next one, or one frame at the output rate for the last. */
