@@ -1,0 +1,119 @@
+// ESLint flat config: typescript-eslint strict-type-checked, React hooks, and the layer rule of docs/ARCHITECTURE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import { studioRules } from './scripts/eslint/studioRules.mjs';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nodeOnlyPackages = ['electron', 'better-sqlite3', 'ws', 'playwright-core', 'yazl', 'yauzl', 'xmllint-wasm', '@ffmpeg/core'];
+const reactPackages = ['react', 'react-dom', 'react-dom/client', 'react-aria-components', 'lucide-react'];
+
+/** What a layer may not import: Node and Electron in the browser, React in Node. */
+function forbidPackages(names, message) {
+  return { paths: names.map((name) => ({ name, message })), patterns: [] };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      '.tmp/',
+      'resources/',
+      '**/*.cjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    plugins: { 'import-x': importX, studio: studioRules },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/shared', from: ['./src/main', './src/preload', './src/renderer', './src/player', './src/server'], message: 'shared runs everywhere and imports only shared.' },
+            { target: './src/main', from: ['./src/renderer', './src/player', './src/preload', './src/server'], message: 'main imports only shared.' },
+            { target: './src/preload', from: ['./src/main', './src/renderer', './src/player', './src/server'], message: 'the preload imports only shared.' },
+            { target: './src/renderer', from: ['./src/main', './src/preload', './src/server'], message: 'the renderer imports shared and the player only.' },
+            { target: './src/player', from: ['./src/main', './src/preload', './src/renderer', './src/server'], message: 'the player imports only shared.' },
+            { target: './src/server', from: ['./src/main', './src/preload', './src/renderer', './src/player'], message: 'the server imports only shared.' },
+            { target: './src', from: ['./e2e', './scripts'], message: 'production code does not import tests or scripts.' },
+            { target: './src/**/!(*.test|*.testkit).ts', from: ['./src/**/*.testkit.ts', './src/**/testing/**'], message: 'production code does not import test helpers.' },
+          ],
+        },
+      ],
+      'studio/feature-order': 'error',
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(zod|vitest|fast-check)$|@shared/|\\.)',
+              message: 'src/shared runs everywhere: it may import zod and other shared modules only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**', 'src/player/**'],
+    rules: {
+      'no-restricted-imports': ['error', forbidPackages([...nodeBuiltins, ...nodeOnlyPackages], 'runs in the browser')],
+    },
+  },
+  {
+    files: ['src/player/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        forbidPackages([...nodeBuiltins, ...nodeOnlyPackages, ...reactPackages], 'the player is plain DOM and small'),
+      ],
+    },
+  },
+  {
+    files: ['src/main/**', 'src/server/**', 'src/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', forbidPackages(reactPackages, 'Node code never imports React')],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.tsx', 'src/renderer/**/use*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // A test that indexes into what it just built says so with `!`; a wrong guess fails the test, not a teacher.
+    files: ['**/*.test.ts', '**/*.testkit.ts', 'e2e/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);
