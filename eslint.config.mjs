@@ -9,7 +9,16 @@ import { builtinModules } from 'node:module';
 import { studioRules } from './scripts/eslint/studioRules.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nodeOnlyPackages = ['electron', 'better-sqlite3', 'ws', 'playwright-core', 'yazl', 'yauzl', 'xmllint-wasm', '@ffmpeg/core'];
+const nodeOnlyPackages = [
+  'electron',
+  'better-sqlite3',
+  'ws',
+  'playwright-core',
+  'yazl',
+  'yauzl',
+  'xmllint-wasm',
+  '@ffmpeg/core',
+];
 const reactPackages = ['react', 'react-dom', 'react-dom/client', 'react-aria-components', 'lucide-react'];
 
 /** What a layer may not import: Node and Electron in the browser, React in Node. */
@@ -50,14 +59,46 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/shared', from: ['./src/main', './src/preload', './src/renderer', './src/player', './src/server'], message: 'shared runs everywhere and imports only shared.' },
-            { target: './src/main', from: ['./src/renderer', './src/player', './src/preload', './src/server'], message: 'main imports only shared.' },
-            { target: './src/preload', from: ['./src/main', './src/renderer', './src/player', './src/server'], message: 'the preload imports only shared.' },
-            { target: './src/renderer', from: ['./src/main', './src/preload', './src/server'], message: 'the renderer imports shared and the player only.' },
-            { target: './src/player', from: ['./src/main', './src/preload', './src/renderer', './src/server'], message: 'the player imports only shared.' },
-            { target: './src/server', from: ['./src/main', './src/preload', './src/renderer', './src/player'], message: 'the server imports only shared.' },
-            { target: './src', from: ['./e2e', './scripts'], message: 'production code does not import tests or scripts.' },
-            { target: './src/**/!(*.test|*.testkit).ts', from: ['./src/**/*.testkit.ts', './src/**/testing/**'], message: 'production code does not import test helpers.' },
+            {
+              target: './src/shared',
+              from: ['./src/main', './src/preload', './src/renderer', './src/player', './src/server'],
+              message: 'shared runs everywhere and imports only shared.',
+            },
+            {
+              target: './src/main',
+              from: ['./src/renderer', './src/player', './src/preload', './src/server'],
+              message: 'main imports only shared.',
+            },
+            {
+              target: './src/preload',
+              from: ['./src/main', './src/renderer', './src/player', './src/server'],
+              message: 'the preload imports only shared.',
+            },
+            {
+              target: './src/renderer',
+              from: ['./src/main', './src/preload', './src/server'],
+              message: 'the renderer imports shared and the player only.',
+            },
+            {
+              target: './src/player',
+              from: ['./src/main', './src/preload', './src/renderer', './src/server'],
+              message: 'the player imports only shared.',
+            },
+            {
+              target: './src/server',
+              from: ['./src/main', './src/preload', './src/renderer', './src/player'],
+              message: 'the server imports only shared.',
+            },
+            {
+              target: './src',
+              from: ['./e2e', './scripts'],
+              message: 'production code does not import tests or scripts.',
+            },
+            {
+              target: './src/**/!(*.test|*.testkit).ts',
+              from: ['./src/**/*.testkit.ts', './src/**/testing/**'],
+              message: 'production code does not import test helpers.',
+            },
           ],
         },
       ],

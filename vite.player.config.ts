@@ -7,7 +7,11 @@ function copyTemplate(): Plugin {
   return {
     name: 'flipside-player-template',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'index.html', source: readFileSync(resolve('src/player/index.html'), 'utf8') });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'index.html',
+        source: readFileSync(resolve('src/player/index.html'), 'utf8'),
+      });
     },
   };
 }

@@ -6,14 +6,23 @@ import { PublishedLessonPage } from './pages/PublishedLessonPage';
 
 const VTT = ['WEBVTT', '', '00:00:00.300 --> 00:00:02.800', 'La gravité <b>attire</b> les objets', ''].join('\n');
 
-test('captions attached on the lesson screen play in a published web folder opened from disk', async ({ host, page }) => {
+test('captions attached on the lesson screen play in a published web folder opened from disk', async ({
+  host,
+  page,
+}) => {
   const { lessonId, renderId } = await publishableLesson(host);
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const section = page.getByRole('region', { name: 'Captions' });
   const input = page.locator('input[type="file"][accept*=".vtt"]');
 
-  await input.setInputFiles({ name: 'broken.vtt', mimeType: 'text/vtt', buffer: Buffer.from('WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n') });
-  await expect(section.getByRole('alert')).toHaveText('“broken.vtt” is not a WebVTT captions file. Line 3: the cue timing is not valid (write it like “00:01:02.500 --> 00:01:05.000”).');
+  await input.setInputFiles({
+    name: 'broken.vtt',
+    mimeType: 'text/vtt',
+    buffer: Buffer.from('WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n'),
+  });
+  await expect(section.getByRole('alert')).toHaveText(
+    '“broken.vtt” is not a WebVTT captions file. Line 3: the cue timing is not valid (write it like “00:01:02.500 --> 00:01:05.000”).',
+  );
 
   await input.setInputFiles({ name: 'lecture.fr.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
   const dialog = page.getByRole('dialog', { name: 'Add captions' });

@@ -56,7 +56,11 @@ test('a teacher writes three questions, previews them as a learner, and tests re
   await question.submit();
 
   await expect(editor.tab('Questions')).toContainText('3');
-  await expect(editor.list('Questions').getByRole('row')).toHaveText([/0:03\.0.*What colour/, /0:06\.0.*capital of France/, /0:09\.0.*walker/]);
+  await expect(editor.list('Questions').getByRole('row')).toHaveText([
+    /0:03\.0.*What colour/,
+    /0:06\.0.*capital of France/,
+    /0:09\.0.*walker/,
+  ]);
 
   // Moving a question with the keyboard is one undo step however many nudges it took.
   const pin = page.getByRole('button', { name: /^Question “A walker/ });
@@ -67,7 +71,8 @@ test('a teacher writes three questions, previews them as a learner, and tests re
   await editor.undo();
   await expect(pin).toHaveAccessibleName(/at 0:09\.0$/);
   // And by dragging it along the timeline: about a second to the left.
-  const tickX = async (label: string) => (await editor.timeline.getByText(label, { exact: true }).boundingBox())?.x ?? 0;
+  const tickX = async (label: string) =>
+    (await editor.timeline.getByText(label, { exact: true }).boundingBox())?.x ?? 0;
   const pxPerSecond = (await tickX('0:02')) - (await tickX('0:01'));
   const box = await pin.boundingBox();
   if (!box) throw new Error('The question pin is not on screen');
@@ -146,7 +151,11 @@ test('a teacher writes three questions, previews them as a learner, and tests re
   await expect(preview.notice).toContainText('Welcome back');
   const after = await preview.currentTime();
   expect(Math.abs(after - before), `left at ${before}s, resumed at ${after}s`).toBeLessThan(1);
-  await expect(preview.questions).toHaveText([/Question 1\s*Correct/, /Question 2\s*To answer/, /Question 3\s*To answer/]);
+  await expect(preview.questions).toHaveText([
+    /Question 1\s*Correct/,
+    /Question 2\s*To answer/,
+    /Question 3\s*To answer/,
+  ]);
 });
 
 test('a hostile prompt shows as text in the editor and in the player, and runs nothing', async ({ page, host }) => {

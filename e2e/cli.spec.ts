@@ -19,7 +19,8 @@ test.describe('flipside CLI (built)', () => {
     delete copy.FLIPSIDE_DATA;
     return copy;
   };
-  const flipside = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '--data', dataDir], { env: env(), encoding: 'utf8' }).trim();
+  const flipside = (...args: string[]) =>
+    execFileSync(process.execPath, [BIN, ...args, '--data', dataDir], { env: env(), encoding: 'utf8' }).trim();
 
   test('scripts a project with lessons end to end', () => {
     expect(flipside('--help')).toContain('Usage: flipside');
@@ -31,7 +32,10 @@ test.describe('flipside CLI (built)', () => {
   });
 
   test('exits non-zero with a one-line message on bad input', () => {
-    const result = spawnSync(process.execPath, [BIN, 'projects', 'create', '--data', dataDir], { env: env(), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'projects', 'create', '--data', dataDir], {
+      env: env(),
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual(['flipside: --title: A title is required']);
   });

@@ -75,8 +75,11 @@ test('a teacher drags the camera bubble, hides it over a range, and the preview 
 
   // Nothing rendered yet: the learner preview plays the recording and says so.
   await page.getByRole('button', { name: 'Preview as learner' }).click();
-  await expect(page.getByTestId('preview-note')).toHaveText('Showing the recording without the camera bubble; render the lesson to preview it exactly');
-  if (process.env.BUBBLE_SHOTS) await page.screenshot({ path: `${process.env.BUBBLE_SHOTS}/bubble-learner-preview.png` });
+  await expect(page.getByTestId('preview-note')).toHaveText(
+    'Showing the recording without the camera bubble; render the lesson to preview it exactly',
+  );
+  if (process.env.BUBBLE_SHOTS)
+    await page.screenshot({ path: `${process.env.BUBBLE_SHOTS}/bubble-learner-preview.png` });
   await page.getByRole('button', { name: 'Close preview' }).click();
 
   // Show the camera again from the list.

@@ -9,7 +9,10 @@ interface OpenedDocument {
   callouts: unknown[];
 }
 
-test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, and plays across the cut', async ({ page, host }) => {
+test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, and plays across the cut', async ({
+  page,
+  host,
+}) => {
   const { lessonId } = await lessonWithTake(host, { screen: screenFixture(), camera: cameraFixture() });
   const editor = new EditorPage(page);
   await editor.goto(host.url, lessonId);
@@ -79,7 +82,9 @@ test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, a
     page.requestAnimationFrame(sample);
   });
   await editor.shortcut(' ');
-  await expect.poll(() => editor.video.evaluate((video) => (video as unknown as InPageVideo).currentTime), { timeout: 15_000 }).toBeGreaterThanOrEqual(6.3);
+  await expect
+    .poll(() => editor.video.evaluate((video) => (video as unknown as InPageVideo).currentTime), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(6.3);
   await editor.shortcut('k');
   const samples = await page.evaluate(() => (globalThis as unknown as InPageGlobals).samples);
   expect(samples.some((t) => t < 4)).toBe(true);

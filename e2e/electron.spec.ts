@@ -17,7 +17,8 @@ function findElectron(): { path: string } | { missing: string } {
     return { missing: 'the electron package is not installed' };
   }
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)' };
+  if (!fs.existsSync(pathFile))
+    return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)' };
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
   const binary = path.join(distDir, fs.readFileSync(pathFile, 'utf8').trim());
   return fs.existsSync(binary) ? { path: binary } : { missing: `the Electron binary is not at ${binary}` };
@@ -25,7 +26,9 @@ function findElectron(): { path: string } | { missing: string } {
 
 const found = findElectron();
 const skipReason =
-  'missing' in found ? `Electron app spec skipped: ${found.missing}. Install it with network access (npx install-electron) to run it; host.spec.ts covers the same UI in Chromium.` : null;
+  'missing' in found
+    ? `Electron app spec skipped: ${found.missing}. Install it with network access (npx install-electron) to run it; host.spec.ts covers the same UI in Chromium.`
+    : null;
 if (skipReason) console.log(skipReason);
 
 test.describe('Electron app', () => {
@@ -38,8 +41,13 @@ test.describe('Electron app', () => {
     if ('missing' in found) return;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-electron-'));
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RENDERER_URL') env[key] = value;
-    app = await electron.launch({ executablePath: found.path, args: [MAIN_ENTRY], env: { ...env, FLIPSIDE_DATA: dataDir } });
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined && key !== 'ELECTRON_RENDERER_URL') env[key] = value;
+    app = await electron.launch({
+      executablePath: found.path,
+      args: [MAIN_ENTRY],
+      env: { ...env, FLIPSIDE_DATA: dataDir },
+    });
   });
 
   test.afterEach(async () => {
@@ -63,8 +71,13 @@ test.describe('Electron app', () => {
   test('the bridge reaches main for contract calls only', async () => {
     const window = await app.firstWindow();
     const answers = await window.evaluate(async () => {
-      const bridge = Reflect.get(globalThis, 'studioBridge') as { invoke(channel: string, input: unknown): Promise<unknown> };
-      return { info: await bridge.invoke('app:app.info', {}), unknown: await bridge.invoke('app:shell.exec', { command: 'ls' }) };
+      const bridge = Reflect.get(globalThis, 'studioBridge') as {
+        invoke(channel: string, input: unknown): Promise<unknown>;
+      };
+      return {
+        info: await bridge.invoke('app:app.info', {}),
+        unknown: await bridge.invoke('app:shell.exec', { command: 'ls' }),
+      };
     });
     expect(answers.info).toMatchObject({ ok: true, value: { host: 'electron', dataDir: path.resolve(dataDir) } });
     expect(answers.unknown).toMatchObject({ ok: false, error: { code: 'unknown_call' } });

@@ -8,7 +8,10 @@ test.describe('browser host', () => {
     expect((await create({})).status()).toBe(401);
     expect((await create({ 'x-flipside-token': 'not-the-token' })).status()).toBe(401);
 
-    const list = await request.post(`${host.origin}/rpc/app:projects.list`, { headers: { 'x-flipside-token': host.token }, data: {} });
+    const list = await request.post(`${host.origin}/rpc/app:projects.list`, {
+      headers: { 'x-flipside-token': host.token },
+      data: {},
+    });
     expect(await list.json()).toEqual({ ok: true, value: [] });
   });
 

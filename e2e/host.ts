@@ -20,7 +20,10 @@ export interface RunningHost {
 export async function startHost(dataDir: string): Promise<RunningHost> {
   const env = { ...process.env };
   delete env.FLIPSIDE_DATA;
-  const child = spawn(process.execPath, [WEB_ENTRY, '--data', dataDir, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WEB_ENTRY, '--data', dataDir, '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -29,7 +32,9 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
       const match = READY_LINE.exec(line);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`The browser host exited (${code}) before it was ready: ${stderr.join('')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The browser host exited (${code}) before it was ready: ${stderr.join('')}`)),
+    );
   });
   const parsed = new URL(url);
   return {

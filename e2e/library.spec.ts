@@ -6,7 +6,10 @@ const ALGEBRA = 'Algebra I';
 const ALGEBRA_RENAMED = 'Algebra I: Linear equations';
 const DESCRIPTION = 'Year 9, spring term. Solving and graphing linear equations.';
 
-test('a teacher builds a project, orders its lessons, uses the trash, and finds it all again after a restart', async ({ page, host }) => {
+test('a teacher builds a project, orders its lessons, uses the trash, and finds it all again after a restart', async ({
+  page,
+  host,
+}) => {
   const library = new LibraryPage(page);
   const project = new ProjectPage(page);
 

@@ -20,7 +20,9 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('a learner is stopped at each question, cannot skip ahead, rewatches, resumes and sees the score', async ({ page }) => {
+test('a learner is stopped at each question, cannot skip ahead, rewatches, resumes and sees the score', async ({
+  page,
+}) => {
   const player = new PlayerPage(page);
   const pwned = () => page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned);
   await player.open(server.url);
@@ -92,7 +94,12 @@ test('a learner is stopped at each question, cannot skip ahead, rewatches, resum
   await expect(player.notice).toContainText('Welcome back');
   const after = await player.currentTime();
   expect(Math.abs(after - before), `left at ${before}s, resumed at ${after}s`).toBeLessThan(1);
-  await expect(player.questions).toHaveText([/Question 1\s*Correct/, /Question 2\s*Correct/, /Question 3\s*Correct/, /Question 4\s*To answer/]);
+  await expect(player.questions).toHaveText([
+    /Question 1\s*Correct/,
+    /Question 2\s*Correct/,
+    /Question 3\s*Correct/,
+    /Question 4\s*To answer/,
+  ]);
   expect((await player.mediaState()).playbackRate).toBe(2);
 
   // 4. A hostile prompt is shown as text and runs nothing; an empty answer costs no attempt; optional, so skipped.
@@ -119,11 +126,24 @@ test('a learner is stopped at each question, cannot skip ahead, rewatches, resum
   expect(await pwned()).toBeUndefined();
 
   // What the standalone adapter kept for the teacher: the whole lesson watched, mastery not reached.
-  const stored = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('flipside:lesson:0b7a5c1e-4f2d-4c8e-9a41-2d6f3e1b5a90'));
-  const record = JSON.parse(stored ?? '{}') as { completion: unknown; score: unknown; interactions: { result: string }[] };
+  const stored = await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+      'flipside:lesson:0b7a5c1e-4f2d-4c8e-9a41-2d6f3e1b5a90',
+    ),
+  );
+  const record = JSON.parse(stored ?? '{}') as {
+    completion: unknown;
+    score: unknown;
+    interactions: { result: string }[];
+  };
   expect(record.completion).toEqual({ completion: 'completed', success: 'failed' });
   expect(record.score).toEqual({ raw: 3, min: 0, max: 4, scaled: 0.75 });
-  expect(record.interactions.map((interaction) => interaction.result)).toEqual(['correct', 'incorrect', 'correct', 'correct']);
+  expect(record.interactions.map((interaction) => interaction.result)).toEqual([
+    'correct',
+    'incorrect',
+    'correct',
+    'correct',
+  ]);
 });
 
 test('the folder plays from disk (file://) under its CSP, with lesson.js', async ({ page }) => {
@@ -157,10 +177,15 @@ test('a package naming media outside its folder is refused with a clear message'
     await page.goto(pathToFileURL(path.join(hostile, 'index.html')).href);
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading')).toHaveText('This lesson cannot be played');
-    await expect(alert).toContainText('The address of the video "360p" is not allowed: javascript: addresses are not allowed');
-    await expect(alert).toContainText('The address of the captions "English" is not allowed: it points to another website');
+    await expect(alert).toContainText(
+      'The address of the video "360p" is not allowed: javascript: addresses are not allowed',
+    );
+    await expect(alert).toContainText(
+      'The address of the captions "English" is not allowed: it points to another website',
+    );
     expect(await page.locator('video, audio').count()).toBe(0);
-    if (process.env.PLAYER_SHOTS) await page.screenshot({ path: path.join(process.env.PLAYER_SHOTS, 'player-refused-desktop.png') });
+    if (process.env.PLAYER_SHOTS)
+      await page.screenshot({ path: path.join(process.env.PLAYER_SHOTS, 'player-refused-desktop.png') });
   } finally {
     fs.rmSync(hostile, { recursive: true, force: true });
   }
@@ -172,11 +197,15 @@ test('screenshots', async ({ browser }) => {
   test.skip(!out, 'set PLAYER_SHOTS to a folder to take screenshots');
   if (!out) return;
   fs.mkdirSync(out, { recursive: true });
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const player = new PlayerPage(page);
-    const shot = (what: string) => page.screenshot({ path: path.join(out, `player-${what}-${name}.png`), fullPage: true });
+    const shot = (what: string) =>
+      page.screenshot({ path: path.join(out, `player-${what}-${name}.png`), fullPage: true });
     await player.open(server.url);
     await page.getByRole('button', { name: 'Captions' }).click();
     await player.play();
@@ -192,12 +221,22 @@ test('screenshots', async ({ browser }) => {
     await expect(player.dialog.locator('.fs-verdict')).toHaveText('Not quite');
     await shot('feedback');
     // Near the end with one question wrong and one skipped, so the summary has something to review.
-    const resume = 'FS1:{"p":18500,"f":18500,"r":2,"q":1,"w":"r0.k","a":[[0,"a1f0",1,1,1,1],[1,"b2e1",3,0,0,"London"],[2,"c3d2",1,1,1,"3,5"],[3,"d4c3",0,2,0,null]]}';
+    const resume =
+      'FS1:{"p":18500,"f":18500,"r":2,"q":1,"w":"r0.k","a":[[0,"a1f0",1,1,1,1],[1,"b2e1",3,0,0,"London"],[2,"c3d2",1,1,1,"3,5"],[3,"d4c3",0,2,0,null]]}';
     await page.close();
     const last = await context.newPage();
     await last.addInitScript((suspendData) => {
-      const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
-      const record = { version: 1, suspendData, progress: null, score: null, completion: null, interactions: [], finishedAt: null };
+      const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } })
+        .localStorage;
+      const record = {
+        version: 1,
+        suspendData,
+        progress: null,
+        score: null,
+        completion: null,
+        interactions: [],
+        finishedAt: null,
+      };
       storage.setItem('flipside:lesson:0b7a5c1e-4f2d-4c8e-9a41-2d6f3e1b5a90', JSON.stringify(record));
     }, resume);
     const ending = new PlayerPage(last);

@@ -12,7 +12,10 @@ const shot = async (page: import('@playwright/test').Page, name: string) => {
   if (shots) await page.screenshot({ path: path.join(shots, `pub-${name}.png`) });
 };
 
-test('publish from the lesson screen: settings, progress, cancel leaves nothing, then a package to download', async ({ host, page }) => {
+test('publish from the lesson screen: settings, progress, cancel leaves nothing, then a package to download', async ({
+  host,
+  page,
+}) => {
   const { lessonId, projectId } = await publishableLesson(host, 'Forces');
   // A long lesson's render, cheaply: the file grows by a sparse gigabyte, so writing the package takes a moment.
   const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
@@ -47,7 +50,9 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   await expect(download).toBeVisible();
   await shot(page, 'done');
   expect(fs.readdirSync(exports)).toEqual(['forces-motion-scorm2004-1-0.zip']);
-  const response = await page.request.fetch(new URL((await download.getAttribute('href')) ?? '', host.url).href, { method: 'HEAD' });
+  const response = await page.request.fetch(new URL((await download.getAttribute('href')) ?? '', host.url).href, {
+    method: 'HEAD',
+  });
   expect(response.status()).toBe(200);
 });
 
@@ -55,7 +60,11 @@ test('with no up-to-date render the dialog says so and offers the way to render'
   const { lessonId } = await publishableLesson(host, 'Forces');
   // An edit after the render makes it out of date.
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', { takeId: document.takeId, baseRevision: document.revision, upsertMarkers: [{ id: '99999999-9999-4999-8999-999999999999', sourceMs: 1000, title: 'Intro', note: '' }] });
+  await rpc(host, 'editor.apply', {
+    takeId: document.takeId,
+    baseRevision: document.revision,
+    upsertMarkers: [{ id: '99999999-9999-4999-8999-999999999999', sourceMs: 1000, title: 'Intro', note: '' }],
+  });
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const publish = new PublishDialog(page);
   await publish.open();

@@ -7,18 +7,33 @@ import { PublishedLessonPage } from './pages/PublishedLessonPage';
 
 type Cmi = Record<string, unknown>;
 /** The test LMS page's globals, as the browser sees them. */
-const removeLessonFrame = () => (globalThis as unknown as { document: { querySelector(selector: string): { remove(): void } | null } }).document.querySelector('iframe')?.remove();
+const removeLessonFrame = () =>
+  (globalThis as unknown as { document: { querySelector(selector: string): { remove(): void } | null } }).document
+    .querySelector('iframe')
+    ?.remove();
 const shots = process.env.PUBLISH_SHOTS;
 
 /** The learner's side of a published package, inside scorm-again (a third-party LMS runtime), for each SCORM version. */
 for (const version of ['12', '2004'] as const) {
-  test(`SCORM ${version}: a learner answers, leaves halfway, resumes and finishes; the LMS records it all`, async ({ host, page }) => {
+  test(`SCORM ${version}: a learner answers, leaves halfway, resumes and finishes; the LMS records it all`, async ({
+    host,
+    page,
+  }) => {
     const format = version === '12' ? 'scorm12' : 'scorm2004';
     const { lessonId, renderId } = await publishableLesson(host);
     const { file } = await publishOverRpc(host, lessonId, renderId, format);
     const dir = await unzip(file);
-    const server = await serveStatic({ '/lms': path.join(__dirname, 'lms'), '/scorm-again': path.join(__dirname, '../node_modules/scorm-again/dist'), '/pkg': dir });
-    const cmiOf = () => page.evaluate((name) => JSON.parse(JSON.stringify((globalThis as unknown as Record<string, { cmi: unknown }>)[name]?.cmi)) as Cmi, version === '12' ? 'API' : 'API_1484_11');
+    const server = await serveStatic({
+      '/lms': path.join(__dirname, 'lms'),
+      '/scorm-again': path.join(__dirname, '../node_modules/scorm-again/dist'),
+      '/pkg': dir,
+    });
+    const cmiOf = () =>
+      page.evaluate(
+        (name) =>
+          JSON.parse(JSON.stringify((globalThis as unknown as Record<string, { cmi: unknown }>)[name]?.cmi)) as Cmi,
+        version === '12' ? 'API' : 'API_1484_11',
+      );
     const sets = () => page.evaluate(() => (globalThis as unknown as { LMS_SETS: [string, string][] }).LMS_SETS);
     const calls = () => page.evaluate(() => (globalThis as unknown as { LMS_CALLS: string[] }).LMS_CALLS);
     const lmsUrl = `${server.origin}/lms/lms.html?version=${version}&launch=${encodeURIComponent('/pkg/index.html')}`;
@@ -38,13 +53,20 @@ for (const version of ['12', '2004'] as const) {
       await lesson.waitUntilPast(5);
       // Paused at once, not by a click a busy machine might deliver after the next question already stopped play.
       await lesson.media.evaluate((media) => (media as unknown as { pause(): void }).pause());
-      await expect(lesson.root.locator('.fs-controls').getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+      await expect(
+        lesson.root.locator('.fs-controls').getByRole('button', { name: 'Play', exact: true }),
+      ).toBeVisible();
       const leftAt = await lesson.currentTime();
       if (shots) await page.screenshot({ path: path.join(shots, `pub-lms-scorm${version}.png`) });
       // The teacher's debug panel lists the calls; none failed.
-      await lesson.root.locator('.fs-controls').getByRole('button', { name: 'Play', exact: true }).press('Control+Shift+D');
+      await lesson.root
+        .locator('.fs-controls')
+        .getByRole('button', { name: 'Play', exact: true })
+        .press('Control+Shift+D');
       const panel = lesson.root.getByRole('complementary', { name: 'LMS connection details' });
-      await expect(panel.locator('.fs-debug-status')).toHaveText(new RegExp(`^SCORM ${version === '12' ? '1.2: API' : '2004: API_1484_11'} found · \\d+ calls · no errors$`));
+      await expect(panel.locator('.fs-debug-status')).toHaveText(
+        new RegExp(`^SCORM ${version === '12' ? '1.2: API' : '2004: API_1484_11'} found · \\d+ calls · no errors$`),
+      );
       await expect(panel.locator('.fs-debug-call').first()).toContainText(version === '12' ? 'LMSCommit' : 'Commit');
       if (shots) await page.screenshot({ path: path.join(shots, `pub-lms-debug-scorm${version}.png`) });
       // The LMS closes the lesson's frame: pagehide commits and terminates.
@@ -53,9 +75,14 @@ for (const version of ['12', '2004'] as const) {
       const first = await cmiOf();
       const firstSets = await sets();
       const value = (element: string) => firstSets.filter(([name]) => name === element).at(-1)?.[1];
-      const interactions = firstSets.filter(([name]) => /^cmi\.interactions\.\d+\.result$/.test(name)).map(([, result]) => result);
+      const interactions = firstSets
+        .filter(([name]) => /^cmi\.interactions\.\d+\.result$/.test(name))
+        .map(([, result]) => result);
       expect(interactions).toEqual(version === '12' ? ['wrong', 'correct'] : ['incorrect', 'correct']);
-      expect(firstSets.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name)).map(([, id]) => id)).toEqual([QUESTION_ONE, QUESTION_ONE]);
+      expect(firstSets.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name)).map(([, id]) => id)).toEqual([
+        QUESTION_ONE,
+        QUESTION_ONE,
+      ]);
       const suspendData = value('cmi.suspend_data');
       expect(suspendData).toMatch(/^FS1:/);
       if (version === '12') {
@@ -73,9 +100,10 @@ for (const version of ['12', '2004'] as const) {
       }
 
       // Session 2: the LMS relaunches with what it saved; the learner is back where they left.
-      const saved = version === '12'
-        ? { suspend_data: suspendData, core: { lesson_location: value('cmi.core.lesson_location'), entry: 'resume' } }
-        : { suspend_data: suspendData, location: value('cmi.location'), entry: 'resume' };
+      const saved =
+        version === '12'
+          ? { suspend_data: suspendData, core: { lesson_location: value('cmi.core.lesson_location'), entry: 'resume' } }
+          : { suspend_data: suspendData, location: value('cmi.location'), entry: 'resume' };
       // scorm-again's own data model agrees with what was set.
       expect(first.suspend_data).toBe(suspendData);
       expect(version === '12' ? (first.core as Cmi).lesson_status : first.completion_status).toBe('incomplete');
@@ -96,7 +124,9 @@ for (const version of ['12', '2004'] as const) {
       const done = await cmiOf();
       const doneSets = await sets();
       const last = (element: string) => doneSets.filter(([name]) => name === element).at(-1)?.[1];
-      expect(doneSets.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name)).map(([, id]) => id)).toEqual([QUESTION_TWO]);
+      expect(doneSets.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name)).map(([, id]) => id)).toEqual([
+        QUESTION_TWO,
+      ]);
       if (version === '12') {
         const core = done.core as Record<string, unknown>;
         expect(core.lesson_status).toBe('passed');

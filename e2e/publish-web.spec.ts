@@ -19,7 +19,14 @@ test('the web folder plays straight from disk (file://), progress kept in the br
   const { lessonId, renderId } = await publishableLesson(host);
   const { file, job } = await publishOverRpc(host, lessonId, renderId, 'web');
   expect(job.output?.kind).toBe('folder');
-  expect(fs.readdirSync(file).sort()).toEqual(['index.html', 'lesson.js', 'lesson.json', 'media', 'player.css', 'player.js']);
+  expect(fs.readdirSync(file).sort()).toEqual([
+    'index.html',
+    'lesson.js',
+    'lesson.json',
+    'media',
+    'player.css',
+    'player.js',
+  ]);
   expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.part'))).toEqual([]);
   await page.goto(pathToFileURL(path.join(file, 'index.html')).href);
   const lesson = new PublishedLessonPage(page, false);
@@ -29,12 +36,21 @@ test('the web folder plays straight from disk (file://), progress kept in the br
   await lesson.play();
   await lesson.expectQuestion('Which force pulls things down?');
   await lesson.answer('Gravity', 'Correct');
-  const stored = await page.evaluate((id) => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(`flipside:lesson:${id}`), lessonId);
+  const stored = await page.evaluate(
+    (id) =>
+      (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+        `flipside:lesson:${id}`,
+      ),
+    lessonId,
+  );
   expect(JSON.parse(stored ?? '{}')).toMatchObject({ interactions: [expect.objectContaining({ result: 'correct' })] });
   expect(problems).toEqual([]);
 });
 
-test('a SCORM package opened without an LMS says so, plays, and shows its calls in the debug panel', async ({ host, page }) => {
+test('a SCORM package opened without an LMS says so, plays, and shows its calls in the debug panel', async ({
+  host,
+  page,
+}) => {
   const { lessonId, renderId } = await publishableLesson(host);
   const { file } = await publishOverRpc(host, lessonId, renderId, 'scorm12');
   const dir = await unzip(file);
@@ -43,7 +59,9 @@ test('a SCORM package opened without an LMS says so, plays, and shows its calls 
     await page.goto(`${server.origin}/pkg/index.html`);
     const lesson = new PublishedLessonPage(page, false);
     await lesson.ready();
-    await expect(lesson.banner).toContainText('Your progress is saved in this browser only: no LMS connection was found.');
+    await expect(lesson.banner).toContainText(
+      'Your progress is saved in this browser only: no LMS connection was found.',
+    );
     await page.keyboard.press('Control+Shift+D');
     const panel = page.getByRole('complementary', { name: 'LMS connection details' });
     await expect(panel).toContainText('SCORM 1.2: no API found in this window, its parents or its opener');
@@ -62,13 +80,14 @@ test('a SCORM package opened without an LMS says so, plays, and shows its calls 
 test('flipside publish and flipside check, on the built CLI', async ({ host }) => {
   const { lessonId } = await publishableLesson(host);
   const out = path.join(host.dataDir, 'cli-out.zip');
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FLIPSIDE_DATA: '' } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FLIPSIDE_DATA: '' } });
   const published = run('publish', '--data', host.dataDir, '--lesson', lessonId, '--format', 'scorm2004', '--out', out);
   expect(published.stderr).toMatch(/SCORM 2004 4th edition: \d+ files, 360p, [\d.]+ MB/);
   expect(published.status).toBe(0);
   expect(published.stdout.trim()).toBe(out);
   const checked = run('check', out);
-  expect(checked.stdout).toContain('ok    imsmanifest.xml is valid against ADL\'s schema files');
+  expect(checked.stdout).toContain("ok    imsmanifest.xml is valid against ADL's schema files");
   expect(checked.stdout).toMatch(/valid SCORM 2004 4th edition package/);
   expect(checked.status).toBe(0);
   const broken = path.join(host.dataDir, 'broken.zip');
@@ -76,7 +95,17 @@ test('flipside publish and flipside check, on the built CLI', async ({ host }) =
   const refused = run('check', broken);
   expect(refused.status).toBe(1);
   expect(refused.stdout).toMatch(/FAIL {2}Not a readable zip file/);
-  const web = run('publish', '--data', host.dataDir, '--lesson', lessonId, '--format', 'web', '--out', path.join(host.dataDir, 'site'));
+  const web = run(
+    'publish',
+    '--data',
+    host.dataDir,
+    '--lesson',
+    lessonId,
+    '--format',
+    'web',
+    '--out',
+    path.join(host.dataDir, 'site'),
+  );
   expect(web.status).toBe(0);
   expect(fs.existsSync(path.join(host.dataDir, 'site', 'index.html'))).toBe(true);
 });

@@ -26,7 +26,12 @@ interface InPageStream {
 }
 interface InPageWindow {
   __captured: { display: InPageStream[]; user: InPageStream[] };
-  navigator: { mediaDevices: { getDisplayMedia(options?: unknown): Promise<InPageStream>; getUserMedia(constraints?: unknown): Promise<InPageStream> } };
+  navigator: {
+    mediaDevices: {
+      getDisplayMedia(options?: unknown): Promise<InPageStream>;
+      getUserMedia(constraints?: unknown): Promise<InPageStream>;
+    };
+  };
   document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
 }
 
@@ -66,7 +71,9 @@ async function endDevice(page: Page, device: Device): Promise<number> {
     const { display, user } = inPage.__captured;
     const streams = device === 'screen' ? display : user;
     const kind = device === 'microphone' ? 'audio' : 'video';
-    const live = streams.flatMap((stream) => stream.getTracks()).filter((track) => track.kind === kind && track.readyState === 'live');
+    const live = streams
+      .flatMap((stream) => stream.getTracks())
+      .filter((track) => track.kind === kind && track.readyState === 'live');
     if (live.length !== 1) throw new Error(`expected one live ${device} track, found ${live.length}`);
     const clock = Number(inPage.document.querySelector('[role="timer"]')?.getAttribute('data-elapsed-ms'));
     const [track] = live;
@@ -76,7 +83,11 @@ async function endDevice(page: Page, device: Device): Promise<number> {
   }, device);
 }
 
-async function openRecorder(page: Page, host: HostFixture, mode: 'Screen + camera' | 'Screen'): Promise<{ lessonId: string; recorder: RecorderPage; lesson: LessonPage }> {
+async function openRecorder(
+  page: Page,
+  host: HostFixture,
+  mode: 'Screen + camera' | 'Screen',
+): Promise<{ lessonId: string; recorder: RecorderPage; lesson: LessonPage }> {
   await page.context().grantPermissions(['camera', 'microphone'], { origin: host.origin });
   await captureDevices(page);
   const { lessonId } = await seedLesson(host);
@@ -102,7 +113,9 @@ test('screen sharing ended by the system stops the take, keeps it and says so', 
   const clockAtEnd = await endDevice(page, 'screen');
 
   await lesson.expectOpen('Forces');
-  await expect(page.getByText('Screen sharing ended, so the recording stopped. Everything recorded is saved.')).toBeVisible();
+  await expect(
+    page.getByText('Screen sharing ended, so the recording stopped. Everything recorded is saved.'),
+  ).toBeVisible();
   await expect(page.getByRole('alertdialog', { name: /^Take saved \(0:0[3-4]\)$/ })).toBeVisible();
 
   const [take] = await listTakes(host, lessonId);
@@ -111,7 +124,9 @@ test('screen sharing ended by the system stops the take, keeps it and says so', 
   expect(take.files.map((file) => file.role).sort()).toEqual(['camera', 'screen']);
   // The clock drawn at the end lags the session's by up to one redraw (250 ms) and the end takes a moment to arrive,
   // so the take may run a little past it; a file ends at its last frame, so it may also fall a few ms short of it.
-  expect(take.durationMs, `take ${take.durationMs} ms, clock ${clockAtEnd} ms`).toBeGreaterThanOrEqual(Math.max(2500, clockAtEnd - 300));
+  expect(take.durationMs, `take ${take.durationMs} ms, clock ${clockAtEnd} ms`).toBeGreaterThanOrEqual(
+    Math.max(2500, clockAtEnd - 300),
+  );
   expect(take.durationMs - clockAtEnd, `take ${take.durationMs} ms, clock ${clockAtEnd} ms`).toBeLessThanOrEqual(500);
   for (const file of take.files) {
     const probe = probeFile(host, file);
@@ -126,7 +141,9 @@ test('a camera unplugged mid-take: the screen goes on, the camera part so far is
   await recorder.record();
   await page.waitForTimeout(2000);
   const clockAtUnplug = await endDevice(page, 'camera');
-  await expect(page.getByText('The camera was disconnected. The recording goes on without it; the camera part so far is kept.')).toBeVisible();
+  await expect(
+    page.getByText('The camera was disconnected. The recording goes on without it; the camera part so far is kept.'),
+  ).toBeVisible();
   await expect(recorder.liveStatus).toHaveText('Recording');
   await page.waitForTimeout(2000);
   await recorder.pause();
@@ -138,17 +155,26 @@ test('a camera unplugged mid-take: the screen goes on, the camera part so far is
   expect(take, 'the take is saved').toBeDefined();
   if (!take) return;
   expect(take.files.map((file) => file.role).sort()).toEqual(['camera', 'screen']);
-  expect(Math.abs(take.durationMs - recordedMs), `take ${take.durationMs} ms, session clock ${recordedMs} ms`).toBeLessThanOrEqual(500);
+  expect(
+    Math.abs(take.durationMs - recordedMs),
+    `take ${take.durationMs} ms, session clock ${recordedMs} ms`,
+  ).toBeLessThanOrEqual(500);
 
   const screen = take.files.find((file) => file.role === 'screen')!;
   const camera = take.files.find((file) => file.role === 'camera')!;
   const screenS = probeFile(host, screen).durationS;
   const cameraProbe = probeFile(host, camera);
   expect(screenS * 1000, 'the screen file covers the whole take').toBeGreaterThanOrEqual(3500);
-  expect(Math.abs(screenS * 1000 - recordedMs), `screen ${screenS} s, session clock ${recordedMs} ms`).toBeLessThanOrEqual(500);
+  expect(
+    Math.abs(screenS * 1000 - recordedMs),
+    `screen ${screenS} s, session clock ${recordedMs} ms`,
+  ).toBeLessThanOrEqual(500);
   expect(cameraProbe.streams.some((stream) => stream.codec_type === 'video')).toBe(true);
   expect(cameraProbe.durationS * 1000, 'the camera file holds the part before the unplug').toBeGreaterThanOrEqual(1500);
-  expect(Math.abs(cameraProbe.durationS * 1000 - clockAtUnplug), `camera ${cameraProbe.durationS} s, clock at unplug ${clockAtUnplug} ms`).toBeLessThanOrEqual(500);
+  expect(
+    Math.abs(cameraProbe.durationS * 1000 - clockAtUnplug),
+    `camera ${cameraProbe.durationS} s, clock at unplug ${clockAtUnplug} ms`,
+  ).toBeLessThanOrEqual(500);
   expect(cameraProbe.durationS, 'the camera file ends at the unplug').toBeLessThan(screenS - 1);
 });
 
@@ -170,8 +196,14 @@ test('a microphone unplugged mid-take: the recording goes on and is saved', asyn
   expect(take, 'the take is saved').toBeDefined();
   if (!take) return;
   expect(take.files.map((file) => file.role)).toEqual(['screen']);
-  expect(Math.abs(take.durationMs - recordedMs), `take ${take.durationMs} ms, session clock ${recordedMs} ms`).toBeLessThanOrEqual(500);
+  expect(
+    Math.abs(take.durationMs - recordedMs),
+    `take ${take.durationMs} ms, session clock ${recordedMs} ms`,
+  ).toBeLessThanOrEqual(500);
   const probe = probeFile(host, take.files[0]!);
-  expect(Math.abs(probe.durationS * 1000 - recordedMs), `screen ${probe.durationS} s, session clock ${recordedMs} ms`).toBeLessThanOrEqual(500);
+  expect(
+    Math.abs(probe.durationS * 1000 - recordedMs),
+    `screen ${probe.durationS} s, session clock ${recordedMs} ms`,
+  ).toBeLessThanOrEqual(500);
   expect(probe.streams.some((stream) => stream.codec_type === 'video')).toBe(true);
 });

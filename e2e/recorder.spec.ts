@@ -51,17 +51,28 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   if (!take) return;
   expect(take.active).toBe(true);
   expect(take.files.map((file) => file.role).sort()).toEqual(['camera', 'screen']);
-  expect(Math.abs(take.durationMs - recordedMs), `take ${take.durationMs} ms, session clock ${recordedMs} ms`).toBeLessThanOrEqual(300);
+  expect(
+    Math.abs(take.durationMs - recordedMs),
+    `take ${take.durationMs} ms, session clock ${recordedMs} ms`,
+  ).toBeLessThanOrEqual(300);
 
   for (const file of take.files) {
     const probe = ffprobe(path.join(host.dataDir, 'media', file.path));
     expect(probe.durationS, `${file.role} duration (ffprobe)`).toBeGreaterThan(6);
-    expect(Math.abs(probe.durationS * 1000 - file.durationMs), `${file.role}: ffprobe agrees with the studio`).toBeLessThanOrEqual(300);
+    expect(
+      Math.abs(probe.durationS * 1000 - file.durationMs),
+      `${file.role}: ffprobe agrees with the studio`,
+    ).toBeLessThanOrEqual(300);
     expect(probe.streams.some((stream) => stream.codec_type === 'video')).toBe(true);
   }
   // The microphone rides with the screen file.
   const screenFile = take.files.find((file) => file.role === 'screen');
-  expect(screenFile && ffprobe(path.join(host.dataDir, 'media', screenFile.path)).streams.some((stream) => stream.codec_type === 'audio')).toBe(true);
+  expect(
+    screenFile &&
+      ffprobe(path.join(host.dataDir, 'media', screenFile.path)).streams.some(
+        (stream) => stream.codec_type === 'audio',
+      ),
+  ).toBe(true);
 
   await expect(lesson.take(take.title)).toContainText('Active take');
   await expect(page.locator('video.player-bubble')).toBeAttached();

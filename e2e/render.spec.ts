@@ -8,7 +8,16 @@ import { RendersPanel } from './pages/RendersPanel';
 import { decodeInPage } from './support/decodeInPage';
 import { filesUnder, ffprobe } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
-import { addTake, beepOnsets, flashTimes, makeCameraClip, makeSyncClip, packetCount, setCuts, topLevelBoxes } from './renderMedia';
+import {
+  addTake,
+  beepOnsets,
+  flashTimes,
+  makeCameraClip,
+  makeSyncClip,
+  packetCount,
+  setCuts,
+  topLevelBoxes,
+} from './renderMedia';
 import type { Render } from '../src/shared/media/renders';
 
 const FRAME_S = 1 / 30;
@@ -21,9 +30,15 @@ const clip = (name: string, make: (file: string) => void) => {
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A cut on frame boundaries, given as frame numbers at 30 fps (the edit list keeps whole milliseconds). */
-const frames = (start: number, end: number) => ({ start: Math.round((start * 1000) / 30), end: Math.round((end * 1000) / 30) });
+const frames = (start: number, end: number) => ({
+  start: Math.round((start * 1000) / 30),
+  end: Math.round((end * 1000) / 30),
+});
 
-async function onlyRender(host: { origin: string; token: string; dataDir: string }, lessonId: string): Promise<{ render: Render; file: string }> {
+async function onlyRender(
+  host: { origin: string; token: string; dataDir: string },
+  lessonId: string,
+): Promise<{ render: Render; file: string }> {
   const renders = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
   expect(renders).toHaveLength(1);
   const render = renders[0]!;
@@ -32,7 +47,17 @@ async function onlyRender(host: { origin: string; token: string; dataDir: string
 
 /** The codec an encoded render's sound gets here: AAC where the browser has an encoder for it, else Opus. */
 async function encodedSound(page: Page): Promise<'aac' | 'opus'> {
-  const aac = await page.evaluate(async () => (await AudioEncoder.isConfigSupported({ codec: 'mp4a.40.2', sampleRate: 48_000, numberOfChannels: 1, bitrate: 128_000 })).supported === true);
+  const aac = await page.evaluate(
+    async () =>
+      (
+        await AudioEncoder.isConfigSupported({
+          codec: 'mp4a.40.2',
+          sampleRate: 48_000,
+          numberOfChannels: 1,
+          bitrate: 128_000,
+        })
+      ).supported === true,
+  );
   return aac ? 'aac' : 'opus';
 }
 
@@ -40,7 +65,13 @@ async function encodedSound(page: Page): Promise<'aac' | 'opus'> {
  * A lesson of the 10 s sync clip (and a camera when given) with these cuts, its 360p render started from the lesson
  * screen as a teacher would; answers the finished job's status and the lesson's length.
  */
-async function renderCut(page: Page, host: HostFixture, title: string, files: { screen: string; camera?: string }, cuts: { start: number; end: number }[]) {
+async function renderCut(
+  page: Page,
+  host: HostFixture,
+  title: string,
+  files: { screen: string; camera?: string },
+  cuts: { start: number; end: number }[],
+) {
   const { lessonId } = await seedLesson(host, 'Physics', title);
   await addTake(host, lessonId, files);
   await setCuts(host, lessonId, cuts);
@@ -48,13 +79,24 @@ async function renderCut(page: Page, host: HostFixture, title: string, files: { 
   const panel = new RendersPanel(page);
   await panel.render(['360p']);
   const status = await panel.waitDone('360p');
-  return { lessonId, panel, status, lessonS: (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000 };
+  return {
+    lessonId,
+    panel,
+    status,
+    lessonS: (10_000 - cuts.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000,
+  };
 }
 
-test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps sound and picture in sync', async ({ page, host }) => {
+test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps sound and picture in sync', async ({
+  page,
+  host,
+}) => {
   // Cuts starting and ending at odd frames, neither on a keyframe nor on a flash.
   const cuts = [frames(17, 51), frames(141, 173)];
-  const files = { screen: clip('sync.mp4', (f) => makeSyncClip(f)), camera: clip('camera.mp4', (f) => makeCameraClip(f)) };
+  const files = {
+    screen: clip('sync.mp4', (f) => makeSyncClip(f)),
+    camera: clip('camera.mp4', (f) => makeCameraClip(f)),
+  };
   const { lessonId, panel, status, lessonS } = await renderCut(page, host, 'Sync', files, cuts);
   expect(status).toContain('encoded');
 
@@ -63,7 +105,10 @@ test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps soun
   expect(render).toMatchObject({ width: 640, height: 360, videoCodec: 'avc', audioCodec: sound });
   await expect(panel.list.getByRole('listitem')).toContainText(['640×360']);
   const probe = ffprobe(file);
-  expect(probe.streams.map((stream) => `${stream.codec_type}:${stream.codec_name}`).sort()).toEqual([`audio:${sound}`, 'video:h264']);
+  expect(probe.streams.map((stream) => `${stream.codec_type}:${stream.codec_name}`).sort()).toEqual([
+    `audio:${sound}`,
+    'video:h264',
+  ]);
   expect(Math.abs(probe.durationS - lessonS)).toBeLessThanOrEqual(FRAME_S * cuts.length + 0.001);
   const boxes = topLevelBoxes(file);
   expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
@@ -74,12 +119,20 @@ test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps soun
   const beeps = beepOnsets(file);
   expect(flashes).toHaveLength(8);
   expect(beeps).toHaveLength(8);
-  flashes.forEach((flash, index) => expect(Math.abs(flash - beeps[index]!), `flash ${flash} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04));
+  flashes.forEach((flash, index) =>
+    expect(Math.abs(flash - beeps[index]!), `flash ${flash} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04),
+  );
 });
 
 test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', async ({ page, host }) => {
   // Removes frames 45–89: what plays next is frame 90, a keyframe and a flash.
-  const { lessonId, status } = await renderCut(page, host, 'Fast', { screen: clip('sync.mp4', (f) => makeSyncClip(f)) }, [frames(45, 90)]);
+  const { lessonId, status } = await renderCut(
+    page,
+    host,
+    'Fast',
+    { screen: clip('sync.mp4', (f) => makeSyncClip(f)) },
+    [frames(45, 90)],
+  );
   expect(status).toContain('copied without re-encoding');
 
   const { render, file } = await onlyRender(host, lessonId);
@@ -92,10 +145,19 @@ test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', a
   flashFrames.forEach((frame, index) => expect(Math.abs(frame * FRAME_S - beeps[index]!)).toBeLessThanOrEqual(0.04));
 });
 
-test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, re-encodes only up to each keyframe', async ({ page, host }) => {
+test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, re-encodes only up to each keyframe', async ({
+  page,
+  host,
+}) => {
   // Both cuts end mid-GOP (keyframes every 30 frames), so frames 51–59 and 173–179 are re-encoded, the rest copied.
   const cuts = [frames(17, 51), frames(141, 173)];
-  const { lessonId, status, lessonS } = await renderCut(page, host, 'Smart', { screen: clip('sync.mp4', (f) => makeSyncClip(f)) }, cuts);
+  const { lessonId, status, lessonS } = await renderCut(
+    page,
+    host,
+    'Smart',
+    { screen: clip('sync.mp4', (f) => makeSyncClip(f)) },
+    cuts,
+  );
   expect(status).toContain('copied, 16 frames re-encoded at cuts');
 
   const { file } = await onlyRender(host, lessonId);
@@ -111,26 +173,45 @@ test('smart-cuts a cut-only H.264 take whose cuts fall mid-GOP: copies packets, 
   const expected = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
     .map((second) => second * 1000)
     .filter((ms) => !cuts.some((cut) => ms >= cut.start && ms < cut.end))
-    .map((ms) => Math.round((ms - cuts.filter((cut) => cut.end <= ms).reduce((sum, cut) => sum + cut.end - cut.start, 0)) / (1000 * FRAME_S)));
+    .map((ms) =>
+      Math.round(
+        (ms - cuts.filter((cut) => cut.end <= ms).reduce((sum, cut) => sum + cut.end - cut.start, 0)) /
+          (1000 * FRAME_S),
+      ),
+    );
   expect(expected).toEqual([0, 26, 56, 86, 114, 144, 174, 204]);
   const flashFrames = flashTimes(file).map((time) => Math.round(time / FRAME_S));
   expect(flashFrames).toEqual(expected);
   const beeps = beepOnsets(file);
   expect(beeps).toHaveLength(expected.length);
-  flashFrames.forEach((frame, index) => expect(Math.abs(frame * FRAME_S - beeps[index]!), `flash at frame ${frame} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04));
+  flashFrames.forEach((frame, index) =>
+    expect(
+      Math.abs(frame * FRAME_S - beeps[index]!),
+      `flash at frame ${frame} vs beep ${beeps[index]}`,
+    ).toBeLessThanOrEqual(0.04),
+  );
 
   // And Chromium's own decoder, through WebCodecs, decodes every frame of it.
   const decoded = await decodeInPage(page, file);
   expect(decoded).toMatchObject({ frames: 300 - (51 - 17) - (173 - 141), error: null });
   // One avc1 sample entry holding both parameter sets, the kind every player reads (no in-band switches, no avc3).
   expect(decoded.codec).toMatch(/^avc1\./);
-  expect(spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=codec_tag_string', '-of', 'csv=p=0', file], { encoding: 'utf8' }).stdout.trim()).toBe('avc1');
+  expect(
+    spawnSync(
+      'ffprobe',
+      ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=codec_tag_string', '-of', 'csv=p=0', file],
+      { encoding: 'utf8' },
+    ).stdout.trim(),
+  ).toBe('avc1');
 });
 
 test('cancelling a running render leaves no file, and the next render succeeds', async ({ page, host }) => {
   const { lessonId } = await seedLesson(host, 'Physics', 'Cancel');
   // The camera bubble makes it a full encode, slow enough to cancel (a cut-only take would be copied in a moment).
-  await addTake(host, lessonId, { screen: clip('long.mp4', (f) => makeSyncClip(f, 60)), camera: clip('long-camera.mp4', (f) => makeCameraClip(f, 60)) });
+  await addTake(host, lessonId, {
+    screen: clip('long.mp4', (f) => makeSyncClip(f, 60)),
+    camera: clip('long-camera.mp4', (f) => makeCameraClip(f, 60)),
+  });
   await setCuts(host, lessonId, [frames(15, 61)]);
 
   await page.goto(`${host.url}#/lesson/${lessonId}`);
@@ -140,7 +221,11 @@ test('cancelling a running render leaves no file, and the next render succeeds',
   await expect(job.getByTestId('render-progress')).toContainText('%');
   await job.getByRole('button', { name: 'Cancel the 360p render' }).click();
   await expect(job).toHaveAttribute('data-state', 'cancelled');
-  await expect.poll(() => filesUnder(path.join(host.dataDir, 'media')).filter((file) => file.includes(`${path.sep}renders${path.sep}`))).toEqual([]);
+  await expect
+    .poll(() =>
+      filesUnder(path.join(host.dataDir, 'media')).filter((file) => file.includes(`${path.sep}renders${path.sep}`)),
+    )
+    .toEqual([]);
   expect(await rpc<Render[]>(host, 'app:renders.list', { lessonId })).toEqual([]);
 
   await job.getByRole('button', { name: /Dismiss/ }).click();
@@ -156,11 +241,21 @@ test('flipside render drives the same render headless and copies the file out', 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-cli-'));
   const env = { ...process.env };
   delete env.FLIPSIDE_DATA;
-  const flipside = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '--data', dataDir], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const flipside = (...args: string[]) =>
+    execFileSync(process.execPath, [BIN, ...args, '--data', dataDir], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   try {
     const projectId = flipside('projects', 'create', '--title', 'CLI');
     const lessonId = flipside('lessons', 'add', '--project', projectId, '--title', 'Rendered');
-    flipside('import', '--lesson', lessonId, clip('sync.mp4', (f) => makeSyncClip(f)));
+    flipside(
+      'import',
+      '--lesson',
+      lessonId,
+      clip('sync.mp4', (f) => makeSyncClip(f)),
+    );
     const out = path.join(dir, 'cli.mp4');
     expect(flipside('render', '--lesson', lessonId, '--out', out, '--height', '360')).toBe(out);
     const probe = ffprobe(out);
@@ -168,9 +263,15 @@ test('flipside render drives the same render headless and copies the file out', 
     expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Math.abs(probe.durationS - 10)).toBeLessThan(0.05);
 
-    const failed = spawnSync(process.execPath, [BIN, 'render', '--lesson', lessonId, '--out', out, '--height', '999', '--data', dataDir], { env, encoding: 'utf8' });
+    const failed = spawnSync(
+      process.execPath,
+      [BIN, 'render', '--lesson', lessonId, '--out', out, '--height', '999', '--data', dataDir],
+      { env, encoding: 'utf8' },
+    );
     expect(failed.status).toBe(1);
-    expect(failed.stderr.trim().split('\n')).toEqual(['flipside: --height must be 1080, 720, 480, 360 or audio, not “999”']);
+    expect(failed.stderr.trim().split('\n')).toEqual([
+      'flipside: --height must be 1080, 720, 480, 360 or audio, not “999”',
+    ]);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

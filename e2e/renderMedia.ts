@@ -17,16 +17,55 @@ const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y
  */
 export function makeSyncClip(file: string, seconds = 10, size = '640x360'): void {
   ffmpeg(
-    '-f', 'lavfi', '-i', `color=c=black:s=${size}:r=30:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)'`,
-    '-f', 'lavfi', '-i', `sine=f=1000:sample_rate=48000:d=${seconds},volume='if(lt(mod(t\\,1)\\,0.1)\\,1\\,0)':eval=frame`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-shortest', file,
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=black:s=${size}:r=30:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)'`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=f=1000:sample_rate=48000:d=${seconds},volume='if(lt(mod(t\\,1)\\,0.1)\\,1\\,0)':eval=frame`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-bf',
+    '0',
+    '-g',
+    '30',
+    '-keyint_min',
+    '30',
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-movflags',
+    '+faststart',
+    '-shortest',
+    file,
   );
 }
 
 /** A camera-sized moving picture with no sound (the microphone rides with the screen). */
 export function makeCameraClip(file: string, seconds = 10, size = '320x180'): void {
-  ffmpeg('-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=30:duration=${seconds}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', file);
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${size}:rate=30:duration=${seconds}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-an',
+    file,
+  );
 }
 
 async function call<T>(host: HostAddress, channel: string, input: unknown): Promise<T> {
@@ -41,7 +80,11 @@ async function call<T>(host: HostAddress, channel: string, input: unknown): Prom
 }
 
 /** Adds a take with a screen file and optionally a camera file, through the same recording calls the recorder makes. */
-export async function addTake(host: HostAddress, lessonId: string, files: { screen: string; camera?: string }): Promise<Take> {
+export async function addTake(
+  host: HostAddress,
+  lessonId: string,
+  files: { screen: string; camera?: string },
+): Promise<Take> {
   const roles = Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== undefined);
   const { takeId } = await call<{ takeId: string }>(host, 'app:recordings.start', {
     lessonId,
@@ -53,16 +96,37 @@ export async function addTake(host: HostAddress, lessonId: string, files: { scre
     const bytes = fs.readFileSync(file);
     const size = 8 * 1024 * 1024;
     for (let index = 0; index * size < bytes.length; index += 1) {
-      await call(host, 'app:recordings.appendChunk', { takeId, role, index, atMs: 0, data: new Uint8Array(bytes.subarray(index * size, (index + 1) * size)) });
+      await call(host, 'app:recordings.appendChunk', {
+        takeId,
+        role,
+        index,
+        atMs: 0,
+        data: new Uint8Array(bytes.subarray(index * size, (index + 1) * size)),
+      });
     }
   }
-  return call<Take>(host, 'app:recordings.finish', { takeId, tracks: roles.map(([role]) => ({ role, startOffsetMs: 0 })) });
+  return call<Take>(host, 'app:recordings.finish', {
+    takeId,
+    tracks: roles.map(([role]) => ({ role, startOffsetMs: 0 })),
+  });
 }
 
 /** Sets the lesson's cuts (source ms) through the editor's own calls; answers the new revision. */
-export async function setCuts(host: HostAddress, lessonId: string, cuts: { start: number; end: number }[]): Promise<number> {
-  const document = await call<{ takeId: string; revision: number; editList: Record<string, unknown> }>(host, 'app:editor.open', { lessonId });
-  const { revision } = await call<{ revision: number }>(host, 'app:editor.apply', { takeId: document.takeId, baseRevision: document.revision, editList: { ...document.editList, cuts } });
+export async function setCuts(
+  host: HostAddress,
+  lessonId: string,
+  cuts: { start: number; end: number }[],
+): Promise<number> {
+  const document = await call<{ takeId: string; revision: number; editList: Record<string, unknown> }>(
+    host,
+    'app:editor.open',
+    { lessonId },
+  );
+  const { revision } = await call<{ revision: number }>(host, 'app:editor.apply', {
+    takeId: document.takeId,
+    baseRevision: document.revision,
+    editList: { ...document.editList, cuts },
+  });
   return revision;
 }
 
@@ -73,7 +137,7 @@ export function topLevelBoxes(file: string): string[] {
   const header = Buffer.alloc(16);
   const boxes: string[] = [];
   try {
-    for (let offset = 0; offset + 8 <= size; ) {
+    for (let offset = 0; offset + 8 <= size;) {
       fs.readSync(fd, header, 0, 16, offset);
       let length = header.readUInt32BE(0);
       if (length === 1) length = Number(header.readBigUInt64BE(8));
@@ -90,9 +154,31 @@ export function topLevelBoxes(file: string): string[] {
 
 /** Presentation times (s) of the frames that are mostly white: the flashes. */
 export function flashTimes(file: string): number[] {
-  const probe = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=pts_time', '-of', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const probe = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=pts_time', '-of', 'json', file],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const times = (JSON.parse(probe) as { frames: { pts_time: string }[] }).frames.map((frame) => Number(frame.pts_time));
-  const luma = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', 'scale=16:9,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
+  const luma = execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-vf',
+      'scale=16:9,format=gray',
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    { maxBuffer: 1 << 28 },
+  );
   const frame = 16 * 9;
   const flashes: number[] = [];
   for (let index = 0; index * frame < luma.length; index += 1) {
@@ -104,8 +190,19 @@ export function flashTimes(file: string): number[] {
 
 /** Start times (s) of the beeps: the first loud sample after at least 0.3 s of quiet. */
 export function beepOnsets(file: string): number[] {
-  const start = Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=start_time', '-of', 'csv=p=0', file], { encoding: 'utf8' }).trim()) || 0;
-  const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
+  const start =
+    Number(
+      execFileSync(
+        'ffprobe',
+        ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=start_time', '-of', 'csv=p=0', file],
+        { encoding: 'utf8' },
+      ).trim(),
+    ) || 0;
+  const pcm = execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', '-'],
+    { maxBuffer: 1 << 28 },
+  );
   const onsets: number[] = [];
   let quiet = 48_000;
   for (let index = 0; index + 1 < pcm.length; index += 2) {
@@ -118,5 +215,22 @@ export function beepOnsets(file: string): number[] {
 }
 
 export function packetCount(file: string): number {
-  return Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file], { encoding: 'utf8' }).trim());
+  return Number(
+    execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-count_packets',
+        '-show_entries',
+        'stream=nb_read_packets',
+        '-of',
+        'csv=p=0',
+        file,
+      ],
+      { encoding: 'utf8' },
+    ).trim(),
+  );
 }

@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const PROBE = "new (require('better-sqlite3'))(':memory:').close()";
 // Built for the other runtime's ABI, or not built at all: both are fixed by a rebuild.
-const NEEDS_REBUILD = /NODE_MODULE_VERSION|compiled against a different Node\.js version|Could not locate the bindings file/;
+const NEEDS_REBUILD =
+  /NODE_MODULE_VERSION|compiled against a different Node\.js version|Could not locate the bindings file/;
 
 /** Loads better-sqlite3 in a fresh process of `executable`; answers null when it works, else the error text. */
 function probe(executable, env = process.env) {
@@ -30,7 +31,10 @@ function electronBinary() {
   const packageDir = path.dirname(require.resolve('electron/package.json'));
   const pathFile = path.join(packageDir, 'path.txt');
   if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist'), fs.readFileSync(pathFile, 'utf8').trim());
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist'),
+    fs.readFileSync(pathFile, 'utf8').trim(),
+  );
   return fs.existsSync(binary) ? binary : null;
 }
 
@@ -45,7 +49,9 @@ function ensure(label, failure, rebuild) {
 
 function forNode() {
   return ensure('Node', probe(process.execPath), () => {
-    console.log(`better-sqlite3 is not built for Node ${process.version} (the app's Electron build, or none); rebuilding it from source (about a minute).`);
+    console.log(
+      `better-sqlite3 is not built for Node ${process.version} (the app's Electron build, or none); rebuilding it from source (about a minute).`,
+    );
     return run('npm', ['rebuild', 'better-sqlite3']);
   });
 }
@@ -60,9 +66,14 @@ function forElectron() {
     return 1;
   }
   return ensure('Electron', probe(binary, { ...process.env, ELECTRON_RUN_AS_NODE: '1' }), () => {
-    console.log("better-sqlite3 is not built for Electron (the tests' Node build, or none); rebuilding it against Electron's headers (needs network).");
+    console.log(
+      "better-sqlite3 is not built for Electron (the tests' Node build, or none); rebuilding it against Electron's headers (needs network).",
+    );
     const rebuildPackage = require.resolve('@electron/rebuild/package.json');
-    const cli = path.join(path.dirname(rebuildPackage), JSON.parse(fs.readFileSync(rebuildPackage, 'utf8')).bin['electron-rebuild']);
+    const cli = path.join(
+      path.dirname(rebuildPackage),
+      JSON.parse(fs.readFileSync(rebuildPackage, 'utf8')).bin['electron-rebuild'],
+    );
     return run(process.execPath, [cli, '-f', '-o', 'better-sqlite3']);
   });
 }

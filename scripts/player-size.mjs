@@ -9,9 +9,13 @@ for (const file of files) {
   const bytes = readFileSync(file);
   const gzip = gzipSync(bytes, { level: 9 }).length;
   total += gzip;
-  console.log(`${file.padEnd(24)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB  gzip ${(gzip / 1024).toFixed(1).padStart(6)} KB`);
+  console.log(
+    `${file.padEnd(24)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB  gzip ${(gzip / 1024).toFixed(1).padStart(6)} KB`,
+  );
 }
-console.log(`${'total (gzip)'.padEnd(24)} ${''.padStart(10)}       ${(total / 1024).toFixed(1).padStart(6)} KB of ${BUDGET / 1024} KB`);
+console.log(
+  `${'total (gzip)'.padEnd(24)} ${''.padStart(10)}       ${(total / 1024).toFixed(1).padStart(6)} KB of ${BUDGET / 1024} KB`,
+);
 if (total > BUDGET) {
   console.error('The player is over its budget.');
   process.exitCode = 1;

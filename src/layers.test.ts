@@ -11,7 +11,10 @@ type Layer = 'shared' | 'main' | 'preload' | 'renderer' | 'player';
 
 const RULES: Record<Layer, { layers: Layer[]; packages: (name: string) => boolean }> = {
   shared: { layers: ['shared'], packages: (name) => name === 'zod' || name === 'vitest' || name === 'fast-check' },
-  main: { layers: ['main', 'shared'], packages: (name) => !/^(react|react-dom|react-aria-components|lucide-react)$/.test(name) },
+  main: {
+    layers: ['main', 'shared'],
+    packages: (name) => !/^(react|react-dom|react-aria-components|lucide-react)$/.test(name),
+  },
   preload: { layers: ['preload', 'shared'], packages: (name) => name === 'electron' || name === 'zod' },
   renderer: { layers: ['renderer', 'player', 'shared'], packages: (name) => !isNodeOrElectron(name) },
   player: { layers: ['player', 'shared'], packages: (name) => !isNodeOrElectron(name) },
@@ -21,7 +24,9 @@ const SRC = path.resolve(__dirname);
 const builtins = new Set(builtinModules);
 
 function isNodeOrElectron(name: string): boolean {
-  return name === 'electron' || name.startsWith('node:') || builtins.has(name) || name === 'better-sqlite3' || name === 'ws';
+  return (
+    name === 'electron' || name.startsWith('node:') || builtins.has(name) || name === 'better-sqlite3' || name === 'ws'
+  );
 }
 
 function layerOf(file: string): Layer | null {
@@ -39,7 +44,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const pattern = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const pattern =
+    /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
   return [...text.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
@@ -62,7 +68,8 @@ describe('layer rule', () => {
       for (const specifier of importsOf(file)) {
         if (specifier.startsWith('.')) {
           const target = layerOf(path.resolve(path.dirname(file), specifier));
-          if (target && !RULES[layer].layers.includes(target)) violations.push(`${path.relative(SRC, file)} imports ${specifier} (${target})`);
+          if (target && !RULES[layer].layers.includes(target))
+            violations.push(`${path.relative(SRC, file)} imports ${specifier} (${target})`);
         } else if (!RULES[layer].packages(packageName(specifier))) {
           violations.push(`${path.relative(SRC, file)} imports ${specifier}`);
         }

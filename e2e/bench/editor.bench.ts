@@ -12,9 +12,26 @@ const HOUR_S = 3600;
 /** 60 minutes of 320x180 at 5 fps with a keyframe every second and a tone, made fast. */
 const hourFixture = () =>
   mediaFixture('hour-320x180.mp4', [
-    '-f', 'lavfi', '-i', `testsrc2=size=320x180:rate=5:duration=${HOUR_S}`,
-    '-f', 'lavfi', '-i', `sine=frequency=300:sample_rate=16000:duration=${HOUR_S}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '5', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '32k',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=320x180:rate=5:duration=${HOUR_S}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=300:sample_rate=16000:duration=${HOUR_S}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '5',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '32k',
   ]);
 
 const percentile = (values: number[], p: number) => {
@@ -22,7 +39,10 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast and scrubs smoothly', async ({ page, host }) => {
+test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast and scrubs smoothly', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(240_000);
   const { lessonId, takeId } = await lessonWithTake(host, { screen: hourFixture() }, 'Long lecture');
   const opened = await rpc<{ revision: number }>(host, 'editor.open', { lessonId });
@@ -30,7 +50,12 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
   await rpc(host, 'editor.apply', {
     takeId,
     baseRevision: opened.revision,
-    upsertMarkers: Array.from({ length: 500 }, (_, i) => ({ id: ids(i, 1), sourceMs: i * 7_000, title: `Moment ${i + 1}`, note: 'Why this matters' })),
+    upsertMarkers: Array.from({ length: 500 }, (_, i) => ({
+      id: ids(i, 1),
+      sourceMs: i * 7_000,
+      title: `Moment ${i + 1}`,
+      note: 'Why this matters',
+    })),
     upsertCallouts: Array.from({ length: 500 }, (_, i) => ({
       id: ids(i, 2),
       kind: (['text', 'arrow', 'highlight', 'blur'] as const)[i % 4],
@@ -56,14 +81,24 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
       inPage.location.hash = `#/lesson/${id}/edit`;
     }, lessonId);
     await editor.expectReady();
-    opens.push(await page.evaluate(() => (globalThis as unknown as InPageGlobals).performance.measure('open', 'bench:navigate', 'editor:ready').duration));
+    opens.push(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as InPageGlobals).performance.measure('open', 'bench:navigate', 'editor:ready')
+            .duration,
+      ),
+    );
   }
   const fromLoad = await (async () => {
     await page.reload();
     await editor.expectReady();
-    return page.evaluate(() => (globalThis as unknown as InPageGlobals).performance.getEntriesByName('editor:ready')[0]?.startTime ?? NaN);
+    return page.evaluate(
+      () => (globalThis as unknown as InPageGlobals).performance.getEntriesByName('editor:ready')[0]?.startTime ?? NaN,
+    );
   })();
-  console.log(`open (hash change → ready), 500 moments + 500 callouts: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms; median ${percentile(opens, 50).toFixed(0)} ms`);
+  console.log(
+    `open (hash change → ready), 500 moments + 500 callouts: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms; median ${percentile(opens, 50).toFixed(0)} ms`,
+  );
   console.log(`open (page load → ready): ${fromLoad.toFixed(0)} ms`);
   expect(percentile(opens, 50)).toBeLessThan(200);
 
@@ -94,7 +129,8 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
     x += direction * 6;
     if (x > scroller.x + scroller.width - 30 || x < scroller.x + 30) direction = -direction;
     await page.mouse.move(x, y);
-    if (keys++ % 10 === 0) await page.locator('.timeline-scroll').evaluate((element, dx) => (element.scrollLeft += dx), 400);
+    if (keys++ % 10 === 0)
+      await page.locator('.timeline-scroll').evaluate((element, dx) => (element.scrollLeft += dx), 400);
   }
   await page.mouse.up();
   const frames = (await page.evaluate(() => (globalThis as unknown as InPageGlobals).frames)).slice(2);
@@ -103,7 +139,11 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
     `scrub 5 s over a 60-min take: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, ` +
       `max ${Math.max(...frames).toFixed(1)} ms, dropped ≈ ${dropped} frames at 60 Hz`,
   );
-  const derived = fs.readdirSync(host.dataDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(`${takeId}${path.sep}derived${path.sep}`));
+  const derived = fs
+    .readdirSync(host.dataDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.includes(`${takeId}${path.sep}derived${path.sep}`));
   const count = (kind: string) => derived.filter((file) => path.basename(file).startsWith(kind)).length;
-  console.log(`derived windows cached while scrubbing (30 s each, 120 in the take): ${count('thumbs-')} filmstrip, ${count('peaks-')} waveform`);
+  console.log(
+    `derived windows cached while scrubbing (30 s each, 120 in the take): ${count('thumbs-')} filmstrip, ${count('peaks-')} waveform`,
+  );
 });

@@ -48,14 +48,20 @@ test(`records ${RECORD_S} s of screen + camera and reports throughput and memory
     const chunks: { role: string; index: number; ms: number; bytes: number }[] = [];
     const started = new Map<string, number>();
     page.on('request', (request) => {
-      if (request.url().includes('recordings.appendChunk')) started.set(request.url() + (request.postData()?.slice(0, 200) ?? ''), Date.now());
+      if (request.url().includes('recordings.appendChunk'))
+        started.set(request.url() + (request.postData()?.slice(0, 200) ?? ''), Date.now());
     });
     page.on('requestfinished', (request) => {
       if (!request.url().includes('recordings.appendChunk')) return;
       const body = request.postData() ?? '';
       const key = request.url() + body.slice(0, 200);
       const meta = /"role":"(\w+)","index":(\d+)/.exec(body);
-      chunks.push({ role: meta?.[1] ?? '?', index: Number(meta?.[2] ?? -1), ms: Date.now() - (started.get(key) ?? Date.now()), bytes: body.length * 0.75 });
+      chunks.push({
+        role: meta?.[1] ?? '?',
+        index: Number(meta?.[2] ?? -1),
+        ms: Date.now() - (started.get(key) ?? Date.now()),
+        bytes: body.length * 0.75,
+      });
       started.delete(key);
     });
 
@@ -81,7 +87,9 @@ test(`records ${RECORD_S} s of screen + camera and reports throughput and memory
     for (const chunk of chunks) byRole.set(chunk.role, [...(byRole.get(chunk.role) ?? []), chunk.index]);
     const gaps = [...byRole.values()].reduce((sum, indexes) => {
       const sorted = [...indexes].sort((a, b) => a - b);
-      return sum + sorted.reduce((missing, index, i) => missing + (i > 0 ? index - (sorted[i - 1] ?? 0) - 1 : index), 0);
+      return (
+        sum + sorted.reduce((missing, index, i) => missing + (i > 0 ? index - (sorted[i - 1] ?? 0) - 1 : index), 0)
+      );
     }, 0);
     const late = chunks.filter((chunk) => chunk.ms > 1000).length;
     const fileBytes = take?.files.reduce((sum, file) => sum + file.sizeBytes, 0) ?? 0;

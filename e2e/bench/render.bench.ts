@@ -29,9 +29,49 @@ function makeTakes(): { screen: string; camera: string } {
   const screen = path.join(dir, 'screen.mp4');
   const camera = path.join(dir, 'camera.mp4');
   // Keyframe every second and no B-frames, as the recorder's MediaRecorder makes them.
-  ffmpeg('-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`, '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-b:v', '2500k', '-c:a', 'aac', screen);
-  ffmpeg('-f', 'lavfi', '-i', `testsrc=size=640x360:rate=30:duration=${SECONDS}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', camera);
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-bf',
+    '0',
+    '-g',
+    '30',
+    '-keyint_min',
+    '30',
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    '-b:v',
+    '2500k',
+    '-c:a',
+    'aac',
+    screen,
+  );
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=640x360:rate=30:duration=${SECONDS}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-an',
+    camera,
+  );
   return { screen, camera };
 }
 
@@ -44,7 +84,10 @@ function nativeRender(files: { screen: string; camera: string }, out: string): n
     from = cut.end;
   }
   kept.push([from / 1000, SECONDS]);
-  const parts = kept.map(([start, end], i) => `[0:v]trim=${start}:${end},setpts=PTS-STARTPTS[v${i}];[0:a]atrim=${start}:${end},asetpts=PTS-STARTPTS[a${i}];[1:v]trim=${start}:${end},setpts=PTS-STARTPTS[c${i}]`);
+  const parts = kept.map(
+    ([start, end], i) =>
+      `[0:v]trim=${start}:${end},setpts=PTS-STARTPTS[v${i}];[0:a]atrim=${start}:${end},asetpts=PTS-STARTPTS[a${i}];[1:v]trim=${start}:${end},setpts=PTS-STARTPTS[c${i}]`,
+  );
   const n = kept.length;
   const graph = [
     ...parts,
@@ -54,7 +97,29 @@ function nativeRender(files: { screen: string; camera: string }, out: string): n
     '[v][cs]overlay=W-w-32:H-h-32[out]',
   ].join(';');
   const started = performance.now();
-  ffmpeg('-i', files.screen, '-i', files.camera, '-filter_complex', graph, '-map', '[out]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'libopus', '-b:a', '128k', '-movflags', '+faststart', out);
+  ffmpeg(
+    '-i',
+    files.screen,
+    '-i',
+    files.camera,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[out]',
+    '-map',
+    '[a]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '128k',
+    '-movflags',
+    '+faststart',
+    out,
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -69,7 +134,11 @@ function sampleChromiumMemory(): () => { peakMiB: number; firstHalfPeakMiB: numb
   return () => {
     clearInterval(timer);
     const half = Math.floor(samples.length / 2);
-    return { peakMiB: Math.max(...samples), firstHalfPeakMiB: Math.max(...samples.slice(0, half)), secondHalfPeakMiB: Math.max(...samples.slice(half)) };
+    return {
+      peakMiB: Math.max(...samples),
+      firstHalfPeakMiB: Math.max(...samples.slice(0, half)),
+      secondHalfPeakMiB: Math.max(...samples.slice(half)),
+    };
   };
 }
 
@@ -77,7 +146,9 @@ function sampleChromiumMemory(): () => { peakMiB: number; firstHalfPeakMiB: numb
 async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: number; status: string }> {
   const started = performance.now();
   await panel.render([label]);
-  await expect.poll(() => panel.job(label).getAttribute('data-state'), { intervals: [50], timeout: 600_000 }).toMatch(/done|failed/);
+  await expect
+    .poll(() => panel.job(label).getAttribute('data-state'), { intervals: [50], timeout: 600_000 })
+    .toMatch(/done|failed/);
   const seconds = (performance.now() - started) / 1000;
   return { seconds, status: await panel.waitDone(label) };
 }
@@ -95,7 +166,11 @@ test('render speed against native ffmpeg, and the copy fast path', async ({ page
   // The same cuts moved off the keyframes (every second) by 517 ms and 1 ms: a smart cut re-encodes up to each keyframe.
   const smart = await seedLesson(host, 'Bench', 'Smart cut');
   await addTake(host, smart.lessonId, { screen: files.screen });
-  await setCuts(host, smart.lessonId, CUTS.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })));
+  await setCuts(
+    host,
+    smart.lessonId,
+    CUTS.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })),
+  );
 
   const panel = new RendersPanel(page);
   await page.goto(`${host.url}#/lesson/${full.lessonId}`);

@@ -15,7 +15,10 @@ export const QUESTION_TWO = '11111111-aaaa-4aaa-8aaa-000000000002';
  * through the real calls: the take through the recording calls, the render through renders.start/write/finish with
  * an ffmpeg-made MP4 of the lesson's length (the render pipeline has its own tests).
  */
-export async function publishableLesson(host: HostFixture, title = 'Forces & <motion> "🎓"'): Promise<{ lessonId: string; renderId: string; projectId: string }> {
+export async function publishableLesson(
+  host: HostFixture,
+  title = 'Forces & <motion> "🎓"',
+): Promise<{ lessonId: string; renderId: string; projectId: string }> {
   const screen = screenFixture();
   const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title);
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
@@ -23,21 +26,38 @@ export async function publishableLesson(host: HostFixture, title = 'Forces & <mo
     takeId,
     baseRevision: document.revision,
     upsertCheckpoints: [
-      { id: QUESTION_ONE, type: 'single', sourceMs: 3000, prompt: 'Which force pulls things down?', choices: [
-        { id: 'a', text: 'Friction', correct: false },
-        { id: 'b', text: 'Gravity', correct: true },
-        { id: 'c', text: 'Magnetism', correct: false },
-      ] },
+      {
+        id: QUESTION_ONE,
+        type: 'single',
+        sourceMs: 3000,
+        prompt: 'Which force pulls things down?',
+        choices: [
+          { id: 'a', text: 'Friction', correct: false },
+          { id: 'b', text: 'Gravity', correct: true },
+          { id: 'c', text: 'Magnetism', correct: false },
+        ],
+      },
       { id: QUESTION_TWO, type: 'trueFalse', sourceMs: 8000, prompt: 'A push is a force.', answer: true },
     ],
   });
-  const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', { lessonId, takeId, revision, label: '360p', extension: 'mp4' });
+  const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
+    lessonId,
+    takeId,
+    revision,
+    label: '360p',
+    extension: 'mp4',
+  });
   await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screen)) });
   await rpc(host, 'renders.finish', { renderId });
   return { lessonId, renderId, projectId };
 }
 
-export async function publishOverRpc(host: HostFixture, lessonId: string, renderId: string, format: 'scorm12' | 'scorm2004' | 'web'): Promise<{ job: PublishJob; file: string }> {
+export async function publishOverRpc(
+  host: HostFixture,
+  lessonId: string,
+  renderId: string,
+  format: 'scorm12' | 'scorm2004' | 'web',
+): Promise<{ job: PublishJob; file: string }> {
   const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
     lessonId,
     format,
@@ -52,7 +72,8 @@ export async function publishOverRpc(host: HostFixture, lessonId: string, render
   for (;;) {
     const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
     if (job.state === 'failed') throw new Error(`publish failed: ${job.error ?? ''}`);
-    if (job.state === 'done' && job.output) return { job, file: path.join(host.dataDir, 'media', ...job.output.path.split('/')) };
+    if (job.state === 'done' && job.output)
+      return { job, file: path.join(host.dataDir, 'media', ...job.output.path.split('/')) };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -35,7 +35,10 @@ export class EditorPage {
   }
 
   async press(name: string): Promise<void> {
-    await this.page.getByRole('toolbar', { name: 'Playback and editing' }).getByRole('button', { name, exact: true }).click();
+    await this.page
+      .getByRole('toolbar', { name: 'Playback and editing' })
+      .getByRole('button', { name, exact: true })
+      .click();
   }
 
   async shortcut(keys: string): Promise<void> {

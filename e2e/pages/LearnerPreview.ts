@@ -97,7 +97,8 @@ export class LearnerPreview {
     await this.seekBar.evaluate((input, value) => {
       const range = input as unknown as { value: string; dispatchEvent(event: unknown): boolean };
       range.value = String(value);
-      const EventCtor = (globalThis as unknown as { Event: new (type: string, init: { bubbles: boolean }) => unknown }).Event;
+      const EventCtor = (globalThis as unknown as { Event: new (type: string, init: { bubbles: boolean }) => unknown })
+        .Event;
       range.dispatchEvent(new EventCtor('input', { bubbles: true }));
     }, ms);
   }

@@ -37,12 +37,18 @@ export class LessonPage {
   /** The player can decode the active take and its clock moves when played. */
   async expectPlays(): Promise<void> {
     await expect(this.player).toBeVisible();
-    await expect.poll(() => this.player.evaluate((video) => (video as unknown as { readyState: number }).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => this.player.evaluate((video) => (video as unknown as { readyState: number }).readyState), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThanOrEqual(2);
     await this.player.evaluate((video) => {
       const element = video as unknown as { muted: boolean; play(): Promise<void> };
       element.muted = true;
       return element.play();
     });
-    await expect.poll(() => this.player.evaluate((video) => (video as unknown as { currentTime: number }).currentTime)).toBeGreaterThan(0.3);
+    await expect
+      .poll(() => this.player.evaluate((video) => (video as unknown as { currentTime: number }).currentTime))
+      .toBeGreaterThan(0.3);
   }
 }

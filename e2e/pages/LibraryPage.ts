@@ -36,7 +36,9 @@ export class LibraryPage {
   }
 
   async chooseAction(title: string, action: 'Open' | 'Rename…' | 'Duplicate' | 'Move to trash'): Promise<void> {
-    await this.row(title).getByRole('button', { name: `Actions for ${title}` }).click();
+    await this.row(title)
+      .getByRole('button', { name: `Actions for ${title}` })
+      .click();
     await this.page.getByRole('menuitem', { name: action }).click();
   }
 
@@ -76,7 +78,10 @@ export class LibraryPage {
   }
 
   trashRow(title: string): Locator {
-    return this.page.getByRole('list', { name: 'Projects in the trash' }).getByRole('listitem').filter({ hasText: title });
+    return this.page
+      .getByRole('list', { name: 'Projects in the trash' })
+      .getByRole('listitem')
+      .filter({ hasText: title });
   }
 
   async restore(title: string): Promise<void> {

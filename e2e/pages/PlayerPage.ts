@@ -27,7 +27,9 @@ export class PlayerPage {
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await expect(this.seekBar).toBeVisible();
-    await expect.poll(() => this.media.evaluate((media) => (media as unknown as { readyState: number }).readyState)).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => this.media.evaluate((media) => (media as unknown as { readyState: number }).readyState))
+      .toBeGreaterThanOrEqual(1);
   }
 
   async setSpeed(rate: string): Promise<void> {
@@ -55,7 +57,10 @@ export class PlayerPage {
    */
   async seekLandingOf(action: () => Promise<void>): Promise<number> {
     const landing = this.media.evaluate(
-      (media) => new Promise<number>((resolve) => media.addEventListener('seeked', () => resolve((media as unknown as MediaLike).currentTime), { once: true })),
+      (media) =>
+        new Promise<number>((resolve) =>
+          media.addEventListener('seeked', () => resolve((media as unknown as MediaLike).currentTime), { once: true }),
+        ),
     );
     await action();
     return landing;
@@ -79,7 +84,8 @@ export class PlayerPage {
     await this.seekBar.evaluate((input, value) => {
       const range = input as unknown as { value: string; dispatchEvent(event: unknown): boolean };
       range.value = String(value);
-      const EventCtor = (globalThis as unknown as { Event: new (type: string, init: { bubbles: boolean }) => unknown }).Event;
+      const EventCtor = (globalThis as unknown as { Event: new (type: string, init: { bubbles: boolean }) => unknown })
+        .Event;
       range.dispatchEvent(new EventCtor('input', { bubbles: true }));
     }, ms);
   }

@@ -45,7 +45,9 @@ export class ProjectPage {
   }
 
   async chooseAction(title: string, action: 'Rename…' | 'Move up' | 'Move down' | 'Delete lesson'): Promise<void> {
-    await this.lesson(title).getByRole('button', { name: `Actions for ${title}` }).click();
+    await this.lesson(title)
+      .getByRole('button', { name: `Actions for ${title}` })
+      .click();
     await this.page.getByRole('menuitem', { name: action }).click();
   }
 

@@ -13,7 +13,10 @@ export class PublishedLessonPage {
   readonly notice: Locator;
   readonly banner: Locator;
 
-  constructor(readonly page: Page, inFrame = true) {
+  constructor(
+    readonly page: Page,
+    inFrame = true,
+  ) {
     this.root = inFrame ? page.frameLocator('iframe[title="Lesson"]') : page;
     this.media = this.root.locator('.fs-media');
     this.dialog = this.root.getByRole('dialog');
@@ -23,7 +26,9 @@ export class PublishedLessonPage {
 
   async ready(): Promise<void> {
     await expect(this.root.getByRole('slider', { name: 'Seek' })).toBeVisible();
-    await expect.poll(() => this.media.evaluate((media) => (media as unknown as { readyState: number }).readyState)).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => this.media.evaluate((media) => (media as unknown as { readyState: number }).readyState))
+      .toBeGreaterThanOrEqual(1);
   }
 
   async setSpeed(rate: string): Promise<void> {

@@ -40,7 +40,9 @@ export class RecorderPage {
 
   async expectCameraLive(): Promise<void> {
     await expect(this.cameraPreview).toBeVisible();
-    await expect.poll(() => this.cameraPreview.evaluate((video) => (video as unknown as { readyState: number }).readyState)).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => this.cameraPreview.evaluate((video) => (video as unknown as { readyState: number }).readyState))
+      .toBeGreaterThanOrEqual(2);
   }
 
   async record(): Promise<void> {
@@ -66,12 +68,15 @@ export class RecorderPage {
   async frozenElapsedMs(): Promise<number> {
     let last = -1;
     await expect
-      .poll(async () => {
-        const now = await this.elapsedMs();
-        const steady = now === last;
-        last = now;
-        return steady;
-      }, { intervals: [300] })
+      .poll(
+        async () => {
+          const now = await this.elapsedMs();
+          const steady = now === last;
+          last = now;
+          return steady;
+        },
+        { intervals: [300] },
+      )
       .toBe(true);
     return last;
   }

@@ -34,13 +34,42 @@ export function mediaFixture(name: string, args: string[]): string {
 /** 12 s of 640x360 test picture with a 440 Hz tone: the "screen". */
 export const screenFixture = () =>
   mediaFixture('screen-12s.mp4', [
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-    '-t', '12', '-c:v', 'libx264', '-g', '30', '-pix_fmt', 'yuv420p', '-c:a', 'aac',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x360:rate=30',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+    '-t',
+    '12',
+    '-c:v',
+    'libx264',
+    '-g',
+    '30',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
   ]);
 
 /** 12 s of a 320x240 moving pattern: the "camera". */
 export const cameraFixture = () =>
-  mediaFixture('camera-12s.mp4', ['-f', 'lavfi', '-i', 'mandelbrot=size=320x240:rate=30', '-t', '12', '-c:v', 'libx264', '-g', '30', '-pix_fmt', 'yuv420p']);
+  mediaFixture('camera-12s.mp4', [
+    '-f',
+    'lavfi',
+    '-i',
+    'mandelbrot=size=320x240:rate=30',
+    '-t',
+    '12',
+    '-c:v',
+    'libx264',
+    '-g',
+    '30',
+    '-pix_fmt',
+    'yuv420p',
+  ]);
 
 interface Created {
   projectId: string;
@@ -52,7 +81,11 @@ interface Created {
  * A project with one lesson whose take has a screen file and a camera file, sent through the same recording calls
  * the importer makes (the CLI's import takes one file; a take with a camera needs two tracks).
  */
-export async function lessonWithTake(host: HostFixture, files: { screen: string; camera?: string }, title = 'Fractions'): Promise<Created> {
+export async function lessonWithTake(
+  host: HostFixture,
+  files: { screen: string; camera?: string },
+  title = 'Fractions',
+): Promise<Created> {
   const project = await rpc<{ id: string }>(host, 'projects.create', { title: 'Maths' });
   const lesson = await rpc<{ id: string }>(host, 'lessons.add', { projectId: project.id, title });
   const tracks = Object.entries(files).map(([role, file]) => ({ role, file }));
@@ -66,7 +99,13 @@ export async function lessonWithTake(host: HostFixture, files: { screen: string;
   for (const { role, file } of tracks) {
     const bytes = fs.readFileSync(file);
     for (let index = 0; index * slice < bytes.length; index += 1) {
-      await rpc(host, 'recordings.appendChunk', { takeId, role, index, atMs: 0, data: new Uint8Array(bytes.subarray(index * slice, (index + 1) * slice)) });
+      await rpc(host, 'recordings.appendChunk', {
+        takeId,
+        role,
+        index,
+        atMs: 0,
+        data: new Uint8Array(bytes.subarray(index * slice, (index + 1) * slice)),
+      });
     }
   }
   await rpc(host, 'recordings.finish', { takeId, tracks: tracks.map(({ role }) => ({ role, startOffsetMs: 0 })) });

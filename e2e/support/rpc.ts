@@ -18,7 +18,11 @@ export async function rpc<T>(host: HostAddress, channel: string, input: unknown)
 }
 
 /** A project with one lesson, as a teacher would have before recording. */
-export async function seedLesson(host: HostAddress, projectTitle = 'Physics 101', lessonTitle = 'Forces'): Promise<{ projectId: string; lessonId: string }> {
+export async function seedLesson(
+  host: HostAddress,
+  projectTitle = 'Physics 101',
+  lessonTitle = 'Forces',
+): Promise<{ projectId: string; lessonId: string }> {
   const project = await rpc<{ id: string }>(host, 'app:projects.create', { title: projectTitle });
   const lesson = await rpc<{ id: string }>(host, 'app:lessons.add', { projectId: project.id, title: lessonTitle });
   return { projectId: project.id, lessonId: lesson.id };

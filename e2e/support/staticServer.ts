@@ -27,7 +27,11 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
         response.writeHead(404).end('not found');
         return;
       }
-      const answer = await fileResponse(file, request.headers.range ?? null, request.method === 'HEAD' ? 'HEAD' : 'GET');
+      const answer = await fileResponse(
+        file,
+        request.headers.range ?? null,
+        request.method === 'HEAD' ? 'HEAD' : 'GET',
+      );
       answer.headers.forEach((value, name) => response.setHeader(name, value));
       response.setHeader('cache-control', 'no-store');
       response.writeHead(answer.status);

@@ -5,7 +5,17 @@ import path from 'node:path';
  * Renderer features in dependency order: a feature may import only the features listed before it, so features never
  * import each other in a circle. A new feature takes its place here.
  */
-export const FEATURE_ORDER = ['library', 'project', 'recovery', 'render', 'publish', 'lesson', 'recorder', 'checkpoints', 'editor'];
+export const FEATURE_ORDER = [
+  'library',
+  'project',
+  'recovery',
+  'render',
+  'publish',
+  'lesson',
+  'recorder',
+  'checkpoints',
+  'editor',
+];
 
 const FEATURES_DIR = path.join('src', 'renderer', 'src', 'features');
 
@@ -22,7 +32,8 @@ const featureOrder = {
     schema: [],
     messages: {
       unknown: "Feature '{{feature}}' is not in FEATURE_ORDER (scripts/eslint/studioRules.mjs): give it its place.",
-      order: "Feature '{{from}}' may not import feature '{{to}}': '{{to}}' comes later in FEATURE_ORDER, so this would let them import each other in a circle.",
+      order:
+        "Feature '{{from}}' may not import feature '{{to}}': '{{to}}' comes later in FEATURE_ORDER, so this would let them import each other in a circle.",
     },
   },
   create(context) {
@@ -35,7 +46,8 @@ const featureOrder = {
       for (const feature of [from, to]) {
         if (!FEATURE_ORDER.includes(feature)) context.report({ node, messageId: 'unknown', data: { feature } });
       }
-      if (FEATURE_ORDER.indexOf(to) > FEATURE_ORDER.indexOf(from)) context.report({ node, messageId: 'order', data: { from, to } });
+      if (FEATURE_ORDER.indexOf(to) > FEATURE_ORDER.indexOf(from))
+        context.report({ node, messageId: 'order', data: { from, to } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

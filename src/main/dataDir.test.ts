@@ -17,7 +17,11 @@ describe('defaultDataDir', () => {
   it('matches where Electron keeps userData on each platform', () => {
     expect(defaultDataDir('linux', {})).toBe(path.join(os.homedir(), '.config', 'Flipside Studio'));
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' })).toBe(path.join('/xdg', 'Flipside Studio'));
-    expect(defaultDataDir('darwin', {})).toBe(path.join(os.homedir(), 'Library', 'Application Support', 'Flipside Studio'));
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\t\\AppData\\Roaming' })).toBe(path.join('C:\\Users\\t\\AppData\\Roaming', 'Flipside Studio'));
+    expect(defaultDataDir('darwin', {})).toBe(
+      path.join(os.homedir(), 'Library', 'Application Support', 'Flipside Studio'),
+    );
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\t\\AppData\\Roaming' })).toBe(
+      path.join('C:\\Users\\t\\AppData\\Roaming', 'Flipside Studio'),
+    );
   });
 });

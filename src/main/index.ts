@@ -58,7 +58,10 @@ function start(): void {
       });
     } catch (error) {
       // Nothing has been opened or written yet (e.g. a library from a newer version): say why and leave it alone.
-      dialog.showErrorBox(`${PRODUCT_NAME} cannot open its library`, error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        `${PRODUCT_NAME} cannot open its library`,
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
       return;
     }

@@ -51,7 +51,13 @@ export function openStudio(options: StudioOptions): Studio {
   const captions = new CaptionsService(deps);
   const publish = new PublishService({
     events,
-    source: { mediaRoot, openDocument: (lessonId) => editor.open({ lessonId }), listRenders: (lessonId) => renders.list({ lessonId }), getLesson: (id) => lessons.get({ id }), listCaptions: (lessonId) => captions.list({ lessonId }) },
+    source: {
+      mediaRoot,
+      openDocument: (lessonId) => editor.open({ lessonId }),
+      listRenders: (lessonId) => renders.list({ lessonId }),
+      getLesson: (id) => lessons.get({ id }),
+      listCaptions: (lessonId) => captions.list({ lessonId }),
+    },
     ...(options.reveal ? { reveal: options.reveal } : {}),
   });
   const dispatcher = createDispatcher(

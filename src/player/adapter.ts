@@ -57,9 +57,24 @@ const interactionBase = {
  * "a[,]b", cmi5 a statement's "a[,]b" with its own ids, so each adapter formats for its standard.
  */
 export const interactionSchema = z.discriminatedUnion('type', [
-  z.object({ ...interactionBase, type: z.literal('choice'), learnerResponse: z.array(z.string()), correctResponse: z.array(z.string()) }),
-  z.object({ ...interactionBase, type: z.literal('true-false'), learnerResponse: z.boolean(), correctResponse: z.boolean() }),
-  z.object({ ...interactionBase, type: z.literal('fill-in'), learnerResponse: z.string(), correctResponse: z.array(z.string()) }),
+  z.object({
+    ...interactionBase,
+    type: z.literal('choice'),
+    learnerResponse: z.array(z.string()),
+    correctResponse: z.array(z.string()),
+  }),
+  z.object({
+    ...interactionBase,
+    type: z.literal('true-false'),
+    learnerResponse: z.boolean(),
+    correctResponse: z.boolean(),
+  }),
+  z.object({
+    ...interactionBase,
+    type: z.literal('fill-in'),
+    learnerResponse: z.string(),
+    correctResponse: z.array(z.string()),
+  }),
   z.object({
     ...interactionBase,
     type: z.literal('numeric'),
@@ -71,7 +86,9 @@ export type Interaction = z.infer<typeof interactionSchema>;
 
 export const scoreSchema = z
   .object({ raw: z.number().nonnegative(), min: z.number().nonnegative(), max: z.number().nonnegative(), scaled: unit })
-  .refine((score) => score.min <= score.raw && score.raw <= score.max, { error: 'The raw score lies between min and max' });
+  .refine((score) => score.min <= score.raw && score.raw <= score.max, {
+    error: 'The raw score lies between min and max',
+  });
 export type Score = z.infer<typeof scoreSchema>;
 
 export const completionStatusSchema = z.object({

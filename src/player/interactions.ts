@@ -24,18 +24,37 @@ export function toInteraction(
   switch (checkpoint.type) {
     case 'single':
     case 'multiple': {
-      const learnerResponse = response.type === 'single' ? [response.choiceId] : response.type === 'multiple' ? response.choiceIds : [];
+      const learnerResponse =
+        response.type === 'single' ? [response.choiceId] : response.type === 'multiple' ? response.choiceIds : [];
       const correctResponse = checkpoint.choices.filter((choice) => choice.correct).map((choice) => choice.id);
       return { ...base, type: 'choice', learnerResponse, correctResponse };
     }
     case 'trueFalse':
-      return { ...base, type: 'true-false', learnerResponse: response.type === 'trueFalse' ? response.value : !checkpoint.answer, correctResponse: checkpoint.answer };
+      return {
+        ...base,
+        type: 'true-false',
+        learnerResponse: response.type === 'trueFalse' ? response.value : !checkpoint.answer,
+        correctResponse: checkpoint.answer,
+      };
     case 'shortAnswer':
-      return { ...base, type: 'fill-in', learnerResponse: response.type === 'shortAnswer' ? response.text : '', correctResponse: checkpoint.accepted };
+      return {
+        ...base,
+        type: 'fill-in',
+        learnerResponse: response.type === 'shortAnswer' ? response.text : '',
+        correctResponse: checkpoint.accepted,
+      };
     case 'numeric': {
       const answer = checkpoint.answer;
-      const correctResponse = answer.kind === 'value' ? { min: answer.value - answer.tolerance, max: answer.value + answer.tolerance } : { min: answer.min, max: answer.max };
-      return { ...base, type: 'numeric', learnerResponse: response.type === 'numeric' ? response.text : '', correctResponse };
+      const correctResponse =
+        answer.kind === 'value'
+          ? { min: answer.value - answer.tolerance, max: answer.value + answer.tolerance }
+          : { min: answer.min, max: answer.max };
+      return {
+        ...base,
+        type: 'numeric',
+        learnerResponse: response.type === 'numeric' ? response.text : '',
+        correctResponse,
+      };
     }
   }
 }

@@ -23,7 +23,9 @@ z.config({ jitless: true });
  * API, SCORM 2004's API_1484_11, in this window, its parents or its opener); the standalone adapter is what is left.
  */
 export function chooseAdapter(win: Window, lesson: LessonPackage): ChosenAdapter {
-  return chooseLmsAdapter(win, lmsKindOf(win.document), lesson, () => createStandaloneAdapter({ storage: browserStorage(win), lessonId: lesson.id }));
+  return chooseLmsAdapter(win, lmsKindOf(win.document), lesson, () =>
+    createStandaloneAdapter({ storage: browserStorage(win), lessonId: lesson.id }),
+  );
 }
 
 /** localStorage, or a memory stand-in where it is blocked (some sandboxed frames, strict privacy settings). */
@@ -44,7 +46,9 @@ async function readLesson(win: Window): Promise<unknown> {
   try {
     response = await fetch('lesson.json', { cache: 'no-cache' });
   } catch {
-    throw new Error('The lesson file could not be read. If you opened this lesson from a folder, keep lesson.js next to index.html.');
+    throw new Error(
+      'The lesson file could not be read. If you opened this lesson from a folder, keep lesson.js next to index.html.',
+    );
   }
   if (!response.ok) throw new Error(`The lesson file could not be loaded (error ${response.status}).`);
   return response.json();
@@ -62,7 +66,9 @@ async function start(win: Window): Promise<void> {
   }
   const parsed = lessonPackageSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || 'lesson'}: ${issue.message}`);
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.map(String).join('.') || 'lesson'}: ${issue.message}`);
     showError(root, 'This lesson is damaged or was made by a newer version', issues);
     return;
   }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deserializeState, freshState, recordPlayback, serializeState } from '../shared/checkpoints';
 import type { Interaction } from './adapter';
-import { createStandaloneAdapter, INTERACTIONS_KEPT, readRecord, storageKey, type KeyValueStorage } from './standaloneAdapter';
+import {
+  createStandaloneAdapter,
+  INTERACTIONS_KEPT,
+  readRecord,
+  storageKey,
+  type KeyValueStorage,
+} from './standaloneAdapter';
 
 /** A real, in-memory store with the Web Storage methods we use. */
 class MapStorage implements KeyValueStorage {
@@ -60,7 +66,10 @@ describe('createStandaloneAdapter', () => {
       interactions: [interaction(1)],
       finishedAt: '2025-01-02T00:00:00.000Z',
     });
-    expect(await createStandaloneAdapter({ storage, lessonId: 'other' }).start()).toEqual({ resumeState: null, mode: 'normal' });
+    expect(await createStandaloneAdapter({ storage, lessonId: 'other' }).start()).toEqual({
+      resumeState: null,
+      mode: 'normal',
+    });
   });
 
   it('keeps the latest interactions only', async () => {

@@ -26,7 +26,10 @@ export interface KeyValueStorage {
 export const INTERACTIONS_KEPT = 500;
 
 const storedInteractionSchema = z.preprocess(
-  (value) => (value && typeof value === 'object' && 'timestamp' in value && typeof value.timestamp === 'string' ? { ...value, timestamp: new Date(value.timestamp) } : value),
+  (value) =>
+    value && typeof value === 'object' && 'timestamp' in value && typeof value.timestamp === 'string'
+      ? { ...value, timestamp: new Date(value.timestamp) }
+      : value,
   interactionSchema,
 );
 
@@ -43,7 +46,15 @@ export const standaloneRecordSchema = z.object({
 export type StandaloneRecord = z.infer<typeof standaloneRecordSchema>;
 
 export function emptyRecord(): StandaloneRecord {
-  return { version: 1, suspendData: null, progress: null, score: null, completion: null, interactions: [], finishedAt: null };
+  return {
+    version: 1,
+    suspendData: null,
+    progress: null,
+    score: null,
+    completion: null,
+    interactions: [],
+    finishedAt: null,
+  };
 }
 
 export function storageKey(lessonId: string): string {
@@ -51,7 +62,10 @@ export function storageKey(lessonId: string): string {
 }
 
 /** What is stored for a lesson; a missing or unreadable record reads as empty. */
-export function readRecord(storage: KeyValueStorage, lessonId: string): { record: StandaloneRecord; error: string | null } {
+export function readRecord(
+  storage: KeyValueStorage,
+  lessonId: string,
+): { record: StandaloneRecord; error: string | null } {
   let text: string | null;
   try {
     text = storage.getItem(storageKey(lessonId));
@@ -66,7 +80,9 @@ export function readRecord(storage: KeyValueStorage, lessonId: string): { record
     return { record: emptyRecord(), error: 'The saved record was damaged; starting afresh' };
   }
   const parsed = standaloneRecordSchema.safeParse(raw);
-  return parsed.success ? { record: parsed.data, error: null } : { record: emptyRecord(), error: describeIssue('The saved record was not valid; starting afresh', parsed.error) };
+  return parsed.success
+    ? { record: parsed.data, error: null }
+    : { record: emptyRecord(), error: describeIssue('The saved record was not valid; starting afresh', parsed.error) };
 }
 
 export interface StandaloneOptions {
@@ -79,7 +95,11 @@ export interface StandaloneOptions {
  * The plain web folder's adapter: no LMS, progress kept in the learner's own browser. Every call writes through, so a
  * closed tab loses nothing; there is no learner name and the mode is always normal.
  */
-export function createStandaloneAdapter({ storage, lessonId, now = () => new Date() }: StandaloneOptions): PlayerAdapter {
+export function createStandaloneAdapter({
+  storage,
+  lessonId,
+  now = () => new Date(),
+}: StandaloneOptions): PlayerAdapter {
   let record = emptyRecord();
   let error: string | null = null;
 
@@ -93,7 +113,11 @@ export function createStandaloneAdapter({ storage, lessonId, now = () => new Dat
   };
 
   // Each call checks its input, so a player bug shows in the debug panel instead of corrupting the record.
-  function guarded<T>(what: string, schema: z.ZodType<T>, apply: (value: T, current: StandaloneRecord) => StandaloneRecord) {
+  function guarded<T>(
+    what: string,
+    schema: z.ZodType<T>,
+    apply: (value: T, current: StandaloneRecord) => StandaloneRecord,
+  ) {
     return (value: unknown) => {
       const parsed = schema.safeParse(value);
       if (!parsed.success) error = describeIssue(what, parsed.error);
@@ -114,7 +138,10 @@ export function createStandaloneAdapter({ storage, lessonId, now = () => new Dat
       interactions: [...current.interactions, interaction].slice(-INTERACTIONS_KEPT),
     })),
     score: guarded<Score>('score', scoreSchema, (score, current) => ({ ...current, score })),
-    completion: guarded<CompletionStatus>('completion', completionStatusSchema, (completion, current) => ({ ...current, completion })),
+    completion: guarded<CompletionStatus>('completion', completionStatusSchema, (completion, current) => ({
+      ...current,
+      completion,
+    })),
     suspend: guarded<string>('suspend', z.string().max(4096), (suspendData, current) => ({ ...current, suspendData })),
     async finish() {
       save((current) => ({ ...current, finishedAt: now().toISOString() }));

@@ -8,7 +8,8 @@ const events = new Set(eventChannels(contract));
 
 const bridge: Transport = {
   async invoke(channel: string, input: unknown): Promise<CallResult> {
-    if (!calls.has(channel)) return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${channel}` } };
+    if (!calls.has(channel))
+      return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${channel}` } };
     try {
       const result: CallResult = await ipcRenderer.invoke(channel, input);
       return result;

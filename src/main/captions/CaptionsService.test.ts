@@ -14,7 +14,11 @@ describe('CaptionsService', () => {
     const fixture = setup();
     const captions = new CaptionsService(fixture.deps);
     const added = captions.add({ lessonId: fixture.lesson.id, label: 'English', srclang: 'en-gb', text: VTT });
-    expect(added).toMatchObject({ label: 'English', srclang: 'en-GB', path: `${fixture.lesson.projectId}/captions/${added.id}.vtt` });
+    expect(added).toMatchObject({
+      label: 'English',
+      srclang: 'en-GB',
+      path: `${fixture.lesson.projectId}/captions/${added.id}.vtt`,
+    });
     const file = path.join(fixture.deps.mediaRoot, ...added.path.split('/'));
     expect(fs.readFileSync(file, 'utf8')).toBe(VTT);
     expect(captions.list({ lessonId: fixture.lesson.id })).toEqual([added]);
@@ -27,8 +31,12 @@ describe('CaptionsService', () => {
     const fixture = setup();
     const captions = new CaptionsService(fixture.deps);
     const lessonId = fixture.lesson.id;
-    expect(() => captions.add({ lessonId, label: 'English', srclang: 'en', text: 'WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx' })).toThrow(/^Line 3: a cue needs a timing line/);
-    expect(() => captions.add({ lessonId, label: 'English', srclang: 'en', text: 'WEBVTT\n' })).toThrow('This captions file has no cues');
+    expect(() =>
+      captions.add({ lessonId, label: 'English', srclang: 'en', text: 'WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx' }),
+    ).toThrow(/^Line 3: a cue needs a timing line/);
+    expect(() => captions.add({ lessonId, label: 'English', srclang: 'en', text: 'WEBVTT\n' })).toThrow(
+      'This captions file has no cues',
+    );
     captions.add({ lessonId, label: 'English', srclang: 'en', text: VTT });
     const second = () => captions.add({ lessonId, label: 'US English', srclang: 'EN', text: VTT });
     expect(second).toThrow(StudioError);

@@ -18,7 +18,14 @@ interface CaptionRow {
   created_at: number;
 }
 
-const toCaption = (row: CaptionRow): Caption => ({ id: row.id, lessonId: row.lesson_id, label: row.label, srclang: row.srclang, path: row.path, createdAt: row.created_at });
+const toCaption = (row: CaptionRow): Caption => ({
+  id: row.id,
+  lessonId: row.lesson_id,
+  label: row.label,
+  srclang: row.srclang,
+  path: row.path,
+  createdAt: row.created_at,
+});
 
 /** Captions files at `media/<projectId>/captions/<id>.vtt`, a row each; the file is written before its row. */
 export class CaptionsService implements ServiceHandlers<Contract['captions']> {
@@ -32,21 +39,37 @@ export class CaptionsService implements ServiceHandlers<Contract['captions']> {
 
   list(input: Input<'list'>): Caption[] {
     this.rows.lesson(input.lessonId);
-    const rows = this.deps.db.prepare('SELECT * FROM captions WHERE lesson_id = ? ORDER BY label COLLATE NOCASE, srclang').all(input.lessonId) as CaptionRow[];
+    const rows = this.deps.db
+      .prepare('SELECT * FROM captions WHERE lesson_id = ? ORDER BY label COLLATE NOCASE, srclang')
+      .all(input.lessonId) as CaptionRow[];
     return rows.map(toCaption);
   }
 
   add(input: Input<'add'>): Caption {
     const lesson = this.rows.lesson(input.lessonId);
     this.rows.activeProject(lesson.projectId);
-    if (lesson.trashedAt !== null) throw new StudioError('conflict', `“${lesson.title}” is in the trash; restore it first`);
-    if (Buffer.byteLength(input.text, 'utf8') > CAPTIONS_MAX_BYTES) throw new StudioError('invalid_input', 'A captions file may be at most 2 MB', [{ path: 'text', message: 'A captions file may be at most 2 MB' }]);
+    if (lesson.trashedAt !== null)
+      throw new StudioError('conflict', `“${lesson.title}” is in the trash; restore it first`);
+    if (Buffer.byteLength(input.text, 'utf8') > CAPTIONS_MAX_BYTES)
+      throw new StudioError('invalid_input', 'A captions file may be at most 2 MB', [
+        { path: 'text', message: 'A captions file may be at most 2 MB' },
+      ]);
     const check = checkWebVtt(input.text);
     if (!check.ok) throw new StudioError('invalid_input', check.message, [{ path: 'text', message: check.message }]);
-    if (check.cueCount === 0) throw new StudioError('invalid_input', 'This captions file has no cues', [{ path: 'text', message: 'This captions file has no cues' }]);
+    if (check.cueCount === 0)
+      throw new StudioError('invalid_input', 'This captions file has no cues', [
+        { path: 'text', message: 'This captions file has no cues' },
+      ]);
     const srclang = normalizeTag(input.srclang);
-    const taken = this.list({ lessonId: lesson.id }).find((caption) => caption.srclang.toLowerCase() === srclang.toLowerCase());
-    if (taken) throw new StudioError('conflict', `This lesson already has captions in “${srclang}” (${taken.label}); remove them first`, [{ path: 'srclang', message: 'This language already has captions' }]);
+    const taken = this.list({ lessonId: lesson.id }).find(
+      (caption) => caption.srclang.toLowerCase() === srclang.toLowerCase(),
+    );
+    if (taken)
+      throw new StudioError(
+        'conflict',
+        `This lesson already has captions in “${srclang}” (${taken.label}); remove them first`,
+        [{ path: 'srclang', message: 'This language already has captions' }],
+      );
 
     const id = randomUUID();
     const relative = `${lesson.projectId}/captions/${id}.vtt`;

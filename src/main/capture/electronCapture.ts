@@ -13,12 +13,16 @@ export const RECORDING_SHORTCUTS = {
  * Electron's capture: the teacher picks a screen or window from our own list with thumbnails, and the session's
  * display-media handler hands that source to the renderer's getDisplayMedia call.
  */
-export function createElectronCapture(session: Session, events: EventHub<Contract>): ServiceHandlers<Contract['capture']> {
+export function createElectronCapture(
+  session: Session,
+  events: EventHub<Contract>,
+): ServiceHandlers<Contract['capture']> {
   let chosen: string | null = null;
 
   session.setDisplayMediaRequestHandler((_request, callback) => {
     void desktopCapturer.getSources({ types: ['screen', 'window'] }).then((sources) => {
-      const source = sources.find((each) => each.id === chosen) ?? sources.find((each) => each.id.startsWith('screen:'));
+      const source =
+        sources.find((each) => each.id === chosen) ?? sources.find((each) => each.id.startsWith('screen:'));
       // Passing no video refuses the request; getDisplayMedia then rejects and the recorder says so.
       callback(source ? { video: source } : {});
     });
@@ -26,7 +30,11 @@ export function createElectronCapture(session: Session, events: EventHub<Contrac
 
   return {
     async listSources() {
-      const sources = await desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 }, fetchWindowIcons: false });
+      const sources = await desktopCapturer.getSources({
+        types: ['screen', 'window'],
+        thumbnailSize: { width: 320, height: 180 },
+        fetchWindowIcons: false,
+      });
       const ownTitles = new Set(BrowserWindow.getAllWindows().map((window) => window.getTitle()));
       return {
         pickerInApp: true,
@@ -41,8 +49,12 @@ export function createElectronCapture(session: Session, events: EventHub<Contrac
       };
     },
     async chooseSource({ id }) {
-      const sources = await desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 0, height: 0 } });
-      if (!sources.some((source) => source.id === id)) throw new StudioError('not_found', 'That screen or window is no longer available; choose another');
+      const sources = await desktopCapturer.getSources({
+        types: ['screen', 'window'],
+        thumbnailSize: { width: 0, height: 0 },
+      });
+      if (!sources.some((source) => source.id === id))
+        throw new StudioError('not_found', 'That screen or window is no longer available; choose another');
       chosen = id;
       return {};
     },
@@ -50,8 +62,12 @@ export function createElectronCapture(session: Session, events: EventHub<Contrac
       // Content protection keeps our window out of the screen take on macOS and Windows; Linux has no such API.
       for (const window of BrowserWindow.getAllWindows()) window.setContentProtection(recording);
       if (recording) {
-        globalShortcut.register(RECORDING_SHORTCUTS.togglePause, () => events.emit('app', 'onDidRequestCommand', { command: 'toggleRecordingPause' }));
-        globalShortcut.register(RECORDING_SHORTCUTS.stop, () => events.emit('app', 'onDidRequestCommand', { command: 'stopRecording' }));
+        globalShortcut.register(RECORDING_SHORTCUTS.togglePause, () =>
+          events.emit('app', 'onDidRequestCommand', { command: 'toggleRecordingPause' }),
+        );
+        globalShortcut.register(RECORDING_SHORTCUTS.stop, () =>
+          events.emit('app', 'onDidRequestCommand', { command: 'stopRecording' }),
+        );
       } else {
         globalShortcut.unregister(RECORDING_SHORTCUTS.togglePause);
         globalShortcut.unregister(RECORDING_SHORTCUTS.stop);

@@ -22,6 +22,10 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const report = await checkPackage(file, { schemaRoot: locateSchemaRoot() });
   for (const line of report.lines) io.stdout(`${line.ok ? 'ok  ' : 'FAIL'}  ${line.message}`);
   const failures = report.lines.filter((line) => !line.ok).length;
-  io.stdout(report.ok ? `${path.basename(file)}: valid ${report.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'} package` : `${path.basename(file)}: ${failures} problem${failures === 1 ? '' : 's'}`);
+  io.stdout(
+    report.ok
+      ? `${path.basename(file)}: valid ${report.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'} package`
+      : `${path.basename(file)}: ${failures} problem${failures === 1 ? '' : 's'}`,
+  );
   return report.ok ? 0 : 1;
 }

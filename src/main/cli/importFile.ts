@@ -30,7 +30,9 @@ export async function importFile(lessonId: string, file: string, call: Call): Pr
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new Error(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   try {
     const { takeId } = (await call('recordings', 'start', {

@@ -42,7 +42,11 @@ export async function publishLesson(studio: Studio, options: PublishOptions, io:
     io.stderr('no up-to-date render of this lesson: rendering 720p first');
     const scratch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-publish-')), 'render.mp4');
     try {
-      await renderLesson(studio, { lessonId: options.lessonId, out: scratch, height: '720' }, { ...io, stdout: () => undefined });
+      await renderLesson(
+        studio,
+        { lessonId: options.lessonId, out: scratch, height: '720' },
+        { ...io, stdout: () => undefined },
+      );
     } finally {
       fs.rmSync(path.dirname(scratch), { recursive: true, force: true });
     }
@@ -51,8 +55,13 @@ export async function publishLesson(studio: Studio, options: PublishOptions, io:
   const ready = (await source.listRenders(options.lessonId)).filter((render) => isUpToDate(render, document));
   // One per label, newest first (list is newest first), so a re-render replaces its older twin.
   const chosen = ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
-  if (chosen.length === 0) throw new Error('this lesson has no up-to-date render; render it in the app or with flipside render');
-  const settings = publishSettingsSchema.parse({ ...defaults, format: format.data, renderIds: chosen.map((render) => render.id) });
+  if (chosen.length === 0)
+    throw new Error('this lesson has no up-to-date render; render it in the app or with flipside render');
+  const settings = publishSettingsSchema.parse({
+    ...defaults,
+    format: format.data,
+    renderIds: chosen.map((render) => render.id),
+  });
   const snapshot = await takeSnapshot(source, options.lessonId, settings);
   let lastPercent = -10;
   const { sizeBytes, plan } = await buildPackage(snapshot, out, {
@@ -66,7 +75,9 @@ export async function publishLesson(studio: Studio, options: PublishOptions, io:
       } else if (stage === 'checking') io.stderr('checking the package');
     },
   });
-  io.stderr(`${FORMAT_LABELS[format.data]}: ${plan.entries.length} files, ${chosen.map((render) => render.label).join(' + ')}, ${(sizeBytes / 1_000_000).toFixed(1)} MB`);
+  io.stderr(
+    `${FORMAT_LABELS[format.data]}: ${plan.entries.length} files, ${chosen.map((render) => render.label).join(' + ')}, ${(sizeBytes / 1_000_000).toFixed(1)} MB`,
+  );
   io.stdout(out);
 }
 

@@ -16,7 +16,15 @@ const CANDIDATES = [
 ];
 
 /** The flags our tests run Chromium with (DESIGN.md, Tests): no sandbox, no GPU, nothing phoning home. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv): string {
   const fromEnv = env.CHROMIUM_PATH;
@@ -25,7 +33,8 @@ export function findChromium(env: NodeJS.ProcessEnv): string {
     return fromEnv;
   }
   const found = CANDIDATES.find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error('rendering needs Chromium or Google Chrome; install one or set CHROMIUM_PATH to its executable');
+  if (!found)
+    throw new Error('rendering needs Chromium or Google Chrome; install one or set CHROMIUM_PATH to its executable');
   return found;
 }
 

@@ -26,7 +26,12 @@ interface Io {
 type JobEvent =
   | { type: 'planned'; label: string; durationMs: number; fastPath: { applies: boolean; reason?: string } }
   | ({ type: 'progress' } & RenderProgress)
-  | { type: 'done'; render: Render; outcome: { method: string; note: string | null; reencodedFrames?: number; sound?: string | null }; elapsedMs: number }
+  | {
+      type: 'done';
+      render: Render;
+      outcome: { method: string; note: string | null; reencodedFrames?: number; sound?: string | null };
+      elapsedMs: number;
+    }
   | { type: 'error'; message: string };
 
 /**
@@ -58,10 +63,14 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
         const event = JSON.parse(text.slice(JOB_LINE_PREFIX.length)) as JobEvent;
         if (event.type === 'planned') {
           label = event.label;
-          io.stderr(`rendering ${label} (${(event.durationMs / 1000).toFixed(1)} s)${event.fastPath.applies ? '' : `: re-encoding, ${event.fastPath.reason ?? ''}`}`);
+          io.stderr(
+            `rendering ${label} (${(event.durationMs / 1000).toFixed(1)} s)${event.fastPath.applies ? '' : `: re-encoding, ${event.fastPath.reason ?? ''}`}`,
+          );
         } else if (event.type === 'progress' && Date.now() - lastPrinted >= STDERR_INTERVAL_MS) {
           lastPrinted = Date.now();
-          io.stderr(`${label} ${Math.floor(event.percent)}% · ${formatSpeed(event.speed)} · ${formatTimeLeft(event.etaMs)}`);
+          io.stderr(
+            `${label} ${Math.floor(event.percent)}% · ${formatSpeed(event.speed)} · ${formatTimeLeft(event.etaMs)}`,
+          );
         } else if (event.type === 'done') resolve(event);
         else if (event.type === 'error') reject(new Error(event.message));
       });
@@ -70,7 +79,9 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
     const { render, outcome, elapsedMs } = await finished;
     fs.copyFileSync(path.join(studio.mediaRoot, ...render.path.split('/')), out);
     const speed = render.durationMs / Math.max(elapsedMs, 1);
-    io.stderr(`done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio${outcome.sound ? ` ${outcome.sound}` : ''})`);
+    io.stderr(
+      `done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio${outcome.sound ? ` ${outcome.sound}` : ''})`,
+    );
     io.stdout(out);
   } finally {
     await browser.close().catch(() => undefined);

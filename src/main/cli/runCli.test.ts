@@ -9,7 +9,11 @@ function cli(dataDir: string, env: NodeJS.ProcessEnv = {}) {
   return async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli([...argv, '--data', dataDir], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env }, '1.2.3');
+    const code = await runCli(
+      [...argv, '--data', dataDir],
+      { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env },
+      '1.2.3',
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 }
@@ -32,7 +36,9 @@ describe('flipside CLI', () => {
     const json = JSON.parse((await run('projects', 'list', '--json')).out) as { id: string; lessonCount: number }[];
     expect(json).toEqual([expect.objectContaining({ id: projectId, title: 'Genetics', lessonCount: 1 })]);
 
-    const lessons = JSON.parse((await run('lessons', 'list', '--project', projectId, '--json')).out) as { id: string }[];
+    const lessons = JSON.parse((await run('lessons', 'list', '--project', projectId, '--json')).out) as {
+      id: string;
+    }[];
     expect(lessons.map((each) => each.id)).toEqual([lesson.out.trim()]);
   });
 
@@ -57,9 +63,18 @@ describe('flipside CLI', () => {
 
   it('exits 2 on usage mistakes: unknown command, unknown flag, missing flag', async () => {
     const run = cli(tempDir());
-    expect(await run('projects', 'explode')).toMatchObject({ code: 2, err: expect.stringMatching(/^flipside: unknown command “projects explode” \(see flipside --help\)$/) });
-    expect(await run('projects', 'list', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining("'--colour'") });
-    expect(await run('lessons', 'list')).toMatchObject({ code: 2, err: expect.stringContaining('--project is required') });
+    expect(await run('projects', 'explode')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^flipside: unknown command “projects explode” \(see flipside --help\)$/),
+    });
+    expect(await run('projects', 'list', '--colour')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("'--colour'"),
+    });
+    expect(await run('lessons', 'list')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--project is required'),
+    });
   });
 
   it('prints help and version', async () => {
@@ -95,8 +110,14 @@ describe('flipside CLI', () => {
     const fake = path.join(tempDir(), 'lecture.mp4');
     fs.writeFileSync(fake, 'not a video at all\n'.repeat(100));
     const result = await run('import', '--lesson', lessonId, fake);
-    expect(result).toMatchObject({ code: 1, err: expect.stringMatching(/^flipside: This file is not a video or audio file the studio can read/) });
+    expect(result).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^flipside: This file is not a video or audio file the studio can read/),
+    });
     expect(fs.readdirSync(path.join(dataDir, 'media'))).toEqual([]);
-    expect(await run('import', '--lesson', lessonId, path.join(dataDir, 'missing.mp4'))).toMatchObject({ code: 1, err: expect.stringContaining('no such file') });
+    expect(await run('import', '--lesson', lessonId, path.join(dataDir, 'missing.mp4'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no such file'),
+    });
   });
 });

@@ -66,16 +66,27 @@ const COMMANDS: Record<string, Command> = {
       sort: values.sort,
     })) as Project[];
     if (values.json) return io.stdout(JSON.stringify(projects, null, 2));
-    if (projects.length === 0) return io.stdout(values.trash ? 'The trash is empty.' : 'No projects yet. Create one: flipside projects create --title "…"');
+    if (projects.length === 0)
+      return io.stdout(
+        values.trash ? 'The trash is empty.' : 'No projects yet. Create one: flipside projects create --title "…"',
+      );
     io.stdout(
       formatTable(
         ['ID', 'TITLE', 'LESSONS', 'UPDATED'],
-        projects.map((project) => [project.id, project.title, String(project.lessonCount), new Date(project.updatedAt).toISOString()]),
+        projects.map((project) => [
+          project.id,
+          project.title,
+          String(project.lessonCount),
+          new Date(project.updatedAt).toISOString(),
+        ]),
       ),
     );
   },
   'projects create': async (studio, values, io) => {
-    const project = (await call(studio, 'projects', 'create', { title: values.title, description: values.description ?? '' })) as Project;
+    const project = (await call(studio, 'projects', 'create', {
+      title: values.title,
+      description: values.description ?? '',
+    })) as Project;
     io.stdout(project.id);
   },
   'lessons list': async (studio, values, io) => {
@@ -88,24 +99,46 @@ const COMMANDS: Record<string, Command> = {
     io.stdout(
       formatTable(
         ['#', 'ID', 'TITLE', 'UPDATED'],
-        lessons.map((lesson, index) => [String(index + 1), lesson.id, lesson.title, new Date(lesson.updatedAt).toISOString()]),
+        lessons.map((lesson, index) => [
+          String(index + 1),
+          lesson.id,
+          lesson.title,
+          new Date(lesson.updatedAt).toISOString(),
+        ]),
       ),
     );
   },
   'lessons add': async (studio, values, io) => {
-    const lesson = (await call(studio, 'lessons', 'add', { projectId: required(values.project, '--project'), title: values.title })) as Lesson;
+    const lesson = (await call(studio, 'lessons', 'add', {
+      projectId: required(values.project, '--project'),
+      title: values.title,
+    })) as Lesson;
     io.stdout(lesson.id);
   },
   import: async (studio, values, io, args) => {
     if (args.length !== 1) throw new UsageError('import takes exactly one file');
-    const take = await importFile(required(values.lesson, '--lesson'), args[0] as string, (service, method, input) => call(studio, service, method, input));
+    const take = await importFile(required(values.lesson, '--lesson'), args[0] as string, (service, method, input) =>
+      call(studio, service, method, input),
+    );
     io.stdout(take.id);
   },
   publish: async (studio, values, io) => {
-    await publishLesson(studio, { lessonId: required(values.lesson, '--lesson'), format: required(values.format, '--format'), out: required(values.out, '--out') }, io);
+    await publishLesson(
+      studio,
+      {
+        lessonId: required(values.lesson, '--lesson'),
+        format: required(values.format, '--format'),
+        out: required(values.out, '--out'),
+      },
+      io,
+    );
   },
   render: async (studio, values, io) => {
-    await renderLesson(studio, { lessonId: required(values.lesson, '--lesson'), out: required(values.out, '--out'), height: values.height }, io);
+    await renderLesson(
+      studio,
+      { lessonId: required(values.lesson, '--lesson'), out: required(values.out, '--out'), height: values.height },
+      io,
+    );
   },
 };
 
@@ -113,7 +146,12 @@ const COMMANDS: Record<string, Command> = {
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   let studio: Studio | undefined;
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.version) {
       io.stdout(version);
       return 0;
@@ -153,7 +191,14 @@ async function call(studio: Studio, service: string, method: string, input: unkn
 
 /** Names a contract field the way the user typed it, so `title` reads as `--title`. */
 function flagOf(path: string): string {
-  const flags: Record<string, string> = { lessonId: '--lesson', projectId: '--project', title: '--title', description: '--description', query: '--search', sort: '--sort' };
+  const flags: Record<string, string> = {
+    lessonId: '--lesson',
+    projectId: '--project',
+    title: '--title',
+    description: '--description',
+    query: '--search',
+    sort: '--sort',
+  };
   return flags[path] ?? path;
 }
 

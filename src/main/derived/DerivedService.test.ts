@@ -15,7 +15,8 @@ describe('DerivedService', () => {
 
   it('accepts only plain keys, so a key can never name a path', () => {
     const key = contract.derived.calls.read.input.shape.key;
-    for (const bad of ['../library', 'a/b', 'UPPER', '', '.hidden', 'x'.repeat(65), 'a\\b']) expect(key.safeParse(bad).success).toBe(false);
+    for (const bad of ['../library', 'a/b', 'UPPER', '', '.hidden', 'x'.repeat(65), 'a\\b'])
+      expect(key.safeParse(bad).success).toBe(false);
     expect(key.safeParse('thumbs-12').success).toBe(true);
   });
 });

@@ -27,7 +27,13 @@ describe('EditorService', () => {
     const { editor, lesson, take } = await editorWithTake();
     const document = editor.open({ lessonId: lesson.id });
     expect(document).toMatchObject({ lessonId: lesson.id, takeId: take.id, revision: 0, markers: [], callouts: [] });
-    expect(document.editList).toEqual({ sourceDuration: take.durationMs, trimStart: 0, trimEnd: take.durationMs, cuts: [], splits: [] });
+    expect(document.editList).toEqual({
+      sourceDuration: take.durationMs,
+      trimStart: 0,
+      trimEnd: take.durationMs,
+      cuts: [],
+      splits: [],
+    });
     expect(document.layout.placement).toEqual({ kind: 'corner', corner: 'bottom-right' });
   });
 
@@ -35,22 +41,48 @@ describe('EditorService', () => {
     const { editor, lesson, take, deps } = await editorWithTake();
     const opened = editor.open({ lessonId: lesson.id });
     const intro = marker(100, 'Intro');
-    const callout = { id: randomUUID(), kind: 'highlight' as const, sourceStart: 200, sourceEnd: 900, box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 }, text: '', burnIn: true };
+    const callout = {
+      id: randomUUID(),
+      kind: 'highlight' as const,
+      sourceStart: 200,
+      sourceEnd: 900,
+      box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 },
+      text: '',
+      burnIn: true,
+    };
     const seen: unknown[] = [];
     deps.events.listen((channel, payload) => seen.push([channel, payload]));
 
-    const first = editor.apply(change({
-      takeId: take.id,
-      baseRevision: opened.revision,
-      editList: { ...opened.editList, trimStart: 100, cuts: [{ start: 500, end: 700 }, { start: 650, end: 800 }] },
-      upsertMarkers: [intro, marker(1500)],
-      removeMarkers: [],
-      upsertCallouts: [callout],
-      removeCallouts: [],
-    }));
+    const first = editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: opened.revision,
+        editList: {
+          ...opened.editList,
+          trimStart: 100,
+          cuts: [
+            { start: 500, end: 700 },
+            { start: 650, end: 800 },
+          ],
+        },
+        upsertMarkers: [intro, marker(1500)],
+        removeMarkers: [],
+        upsertCallouts: [callout],
+        removeCallouts: [],
+      }),
+    );
     expect(first.revision).toBe(1);
     expect(seen).toContainEqual(['app:editor.onDidChange', { lessonId: lesson.id, takeId: take.id, revision: 1 }]);
-    editor.apply(change({ takeId: take.id, baseRevision: 1, upsertMarkers: [{ ...intro, title: 'Introduction' }], removeMarkers: [], upsertCallouts: [], removeCallouts: [callout.id] }));
+    editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: 1,
+        upsertMarkers: [{ ...intro, title: 'Introduction' }],
+        removeMarkers: [],
+        upsertCallouts: [],
+        removeCallouts: [callout.id],
+      }),
+    );
 
     const reopened = editor.open({ lessonId: lesson.id });
     expect(reopened.revision).toBe(2);
@@ -62,8 +94,28 @@ describe('EditorService', () => {
   it('refuses a change made on an older revision and writes none of it', async () => {
     const { editor, lesson, take } = await editorWithTake();
     editor.open({ lessonId: lesson.id });
-    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(10)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }));
-    expect(() => editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [marker(20)], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }))).toThrow(/changed in another window/);
+    editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: 0,
+        upsertMarkers: [marker(10)],
+        removeMarkers: [],
+        upsertCallouts: [],
+        removeCallouts: [],
+      }),
+    );
+    expect(() =>
+      editor.apply(
+        change({
+          takeId: take.id,
+          baseRevision: 0,
+          upsertMarkers: [marker(20)],
+          removeMarkers: [],
+          upsertCallouts: [],
+          removeCallouts: [],
+        }),
+      ),
+    ).toThrow(/changed in another window/);
     expect(editor.open({ lessonId: lesson.id }).markers).toHaveLength(1);
   });
 
@@ -71,14 +123,31 @@ describe('EditorService', () => {
     const { editor, lesson, take } = await editorWithTake();
     const opened = editor.open({ lessonId: lesson.id });
     const base = { takeId: take.id, baseRevision: 0 };
-    expect(() => editor.apply(change({ ...base, upsertMarkers: [marker(take.durationMs + 1)] }))).toThrow(/within the recording/);
-    expect(() => editor.apply(change({ ...base, upsertMarkers: [], editList: { ...opened.editList, sourceDuration: 99_999, trimEnd: 99_999 } }))).toThrow(/different length/);
+    expect(() => editor.apply(change({ ...base, upsertMarkers: [marker(take.durationMs + 1)] }))).toThrow(
+      /within the recording/,
+    );
+    expect(() =>
+      editor.apply(
+        change({
+          ...base,
+          upsertMarkers: [],
+          editList: { ...opened.editList, sourceDuration: 99_999, trimEnd: 99_999 },
+        }),
+      ),
+    ).toThrow(/different length/);
   });
 
   it('refuses, in the contract, a marker without a title, naming the field', () => {
-    const parsed = contract.editor.calls.apply.input.safeParse({ takeId: randomUUID(), baseRevision: 0, upsertMarkers: [{ id: randomUUID(), sourceMs: 5, title: '  ' }] });
+    const parsed = contract.editor.calls.apply.input.safeParse({
+      takeId: randomUUID(),
+      baseRevision: 0,
+      upsertMarkers: [{ id: randomUUID(), sourceMs: 5, title: '  ' }],
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['upsertMarkers', 0, 'title'], message: 'A key moment needs a title' });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['upsertMarkers', 0, 'title'],
+      message: 'A key moment needs a title',
+    });
   });
 
   it('will not move another take’s marker by reusing its id', async () => {
@@ -86,11 +155,31 @@ describe('EditorService', () => {
     const { editor, lesson, take, takes } = fixture;
     editor.open({ lessonId: lesson.id });
     const shared = marker(10);
-    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }));
+    editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: 0,
+        upsertMarkers: [shared],
+        removeMarkers: [],
+        upsertCallouts: [],
+        removeCallouts: [],
+      }),
+    );
     const other = await recordedTake(fixture, 2);
     takes.setActive({ id: other.id });
     editor.open({ lessonId: lesson.id });
-    expect(() => editor.apply(change({ takeId: other.id, baseRevision: 0, upsertMarkers: [shared], removeMarkers: [], upsertCallouts: [], removeCallouts: [] }))).toThrow(/belongs to another take/);
+    expect(() =>
+      editor.apply(
+        change({
+          takeId: other.id,
+          baseRevision: 0,
+          upsertMarkers: [shared],
+          removeMarkers: [],
+          upsertCallouts: [],
+          removeCallouts: [],
+        }),
+      ),
+    ).toThrow(/belongs to another take/);
   });
 });
 
@@ -108,7 +197,14 @@ describe('EditorService: questions and rules', () => {
     const opened = editor.open({ lessonId: lesson.id });
     expect(opened.rules).toMatchObject({ navigation: 'noSkipAhead', masteryPercent: 80 });
     const first = question(500);
-    editor.apply(change({ takeId: take.id, baseRevision: 0, upsertCheckpoints: [question(1500), first], rules: { ...opened.rules, masteryPercent: 70 } }));
+    editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: 0,
+        upsertCheckpoints: [question(1500), first],
+        rules: { ...opened.rules, masteryPercent: 70 },
+      }),
+    );
     editor.apply(change({ takeId: take.id, baseRevision: 1, upsertCheckpoints: [{ ...first, prompt: 'Changed?' }] }));
     const reopened = editor.open({ lessonId: lesson.id });
     expect(reopened.checkpoints.map((each) => [each.sourceMs, each.prompt])).toEqual([
@@ -124,7 +220,9 @@ describe('EditorService: questions and rules', () => {
     editor.open({ lessonId: lesson.id });
     const many = Array.from({ length: 50 }, (_, index) => question(index * 10));
     editor.apply(change({ takeId: take.id, baseRevision: 0, upsertCheckpoints: many }));
-    expect(() => editor.apply(change({ takeId: take.id, baseRevision: 1, upsertCheckpoints: [question(900)] }))).toThrow(/at most 50 questions/);
+    expect(() =>
+      editor.apply(change({ takeId: take.id, baseRevision: 1, upsertCheckpoints: [question(900)] })),
+    ).toThrow(/at most 50 questions/);
     expect(editor.open({ lessonId: lesson.id }).checkpoints).toHaveLength(50);
   });
 
@@ -133,9 +231,21 @@ describe('EditorService: questions and rules', () => {
       takeId: randomUUID(),
       baseRevision: 0,
       upsertCheckpoints: [
-        { id: randomUUID(), sourceMs: 0, type: 'single', prompt: 'Pick one', choices: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: true }] },
+        {
+          id: randomUUID(),
+          sourceMs: 0,
+          type: 'single',
+          prompt: 'Pick one',
+          choices: [
+            { id: 'a', text: 'A', correct: true },
+            { id: 'b', text: 'B', correct: true },
+          ],
+        },
       ],
     });
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['upsertCheckpoints', 0, 'choices'], message: 'Mark exactly one choice as correct' });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['upsertCheckpoints', 0, 'choices'],
+      message: 'Mark exactly one choice as correct',
+    });
   });
 });

@@ -37,12 +37,22 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
 
   open(input: Input<'open'>): LessonDocument {
     const lesson = this.library.lesson(input.lessonId);
-    const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as { takeId: string | null };
-    if (!row.takeId) throw new StudioError('conflict', 'This lesson has no recording yet: record or import a take first');
+    const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as {
+      takeId: string | null;
+    };
+    if (!row.takeId)
+      throw new StudioError('conflict', 'This lesson has no recording yet: record or import a take first');
     const take = this.takes.take(row.takeId);
     this.deps.db
-      .prepare('INSERT OR IGNORE INTO take_edits (take_id, edit_list, layout, revision, updated_at) VALUES (?, ?, ?, 0, ?)')
-      .run(take.id, JSON.stringify(fullEditList(Math.max(1, take.durationMs))), JSON.stringify(DEFAULT_CAMERA_LAYOUT), this.now());
+      .prepare(
+        'INSERT OR IGNORE INTO take_edits (take_id, edit_list, layout, revision, updated_at) VALUES (?, ?, ?, 0, ?)',
+      )
+      .run(
+        take.id,
+        JSON.stringify(fullEditList(Math.max(1, take.durationMs))),
+        JSON.stringify(DEFAULT_CAMERA_LAYOUT),
+        this.now(),
+      );
     return this.read(lesson.id, take.id);
   }
 
@@ -52,12 +62,17 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     const revision = db.transaction(() => {
       const current = this.editRow(take.id);
       if (current.revision !== change.baseRevision) {
-        throw new StudioError('conflict', 'This lesson was changed in another window; reopen it to see the latest version');
+        throw new StudioError(
+          'conflict',
+          'This lesson was changed in another window; reopen it to see the latest version',
+        );
       }
       const sourceDuration = editListSchema.parse(JSON.parse(current.edit_list)).sourceDuration;
       this.checkInside(change, sourceDuration);
       const next = current.revision + 1;
-      db.prepare('UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, updated_at = ? WHERE take_id = ?').run(
+      db.prepare(
+        'UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, updated_at = ? WHERE take_id = ?',
+      ).run(
         change.editList ? JSON.stringify(normalizeEditList({ ...change.editList, sourceDuration })) : null,
         change.layout ? JSON.stringify(change.layout) : null,
         next,
@@ -67,7 +82,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       this.writeMarkers(take.id, change);
       this.writeCallouts(take.id, change);
       this.writeCheckpoints(take.id, change);
-      if (change.rules) db.prepare('UPDATE lessons SET rules = ? WHERE id = ?').run(JSON.stringify(change.rules), take.lessonId);
+      if (change.rules)
+        db.prepare('UPDATE lessons SET rules = ? WHERE id = ?').run(JSON.stringify(change.rules), take.lessonId);
       this.library.touchProject(this.library.lesson(take.lessonId).projectId, this.now());
       return next;
     })();
@@ -77,14 +93,22 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
 
   private read(lessonId: string, takeId: string): LessonDocument {
     const row = this.editRow(takeId);
-    const markers = this.deps.db.prepare('SELECT id, source_ms AS sourceMs, title, note FROM markers WHERE take_id = ? ORDER BY source_ms, id').all(takeId) as Marker[];
-    const callouts = (this.deps.db.prepare('SELECT data FROM callouts WHERE take_id = ? ORDER BY source_start, id').all(takeId) as { data: string }[]).map(
-      (callout) => calloutSchema.parse(JSON.parse(callout.data)),
-    );
-    const checkpoints = (this.deps.db.prepare('SELECT data FROM checkpoints WHERE take_id = ? ORDER BY source_ms, id').all(takeId) as { data: string }[]).map(
-      (checkpoint) => checkpointSchema.parse(JSON.parse(checkpoint.data)),
-    );
-    const rules = this.deps.db.prepare('SELECT rules FROM lessons WHERE id = ?').get(lessonId) as { rules: string | null };
+    const markers = this.deps.db
+      .prepare('SELECT id, source_ms AS sourceMs, title, note FROM markers WHERE take_id = ? ORDER BY source_ms, id')
+      .all(takeId) as Marker[];
+    const callouts = (
+      this.deps.db.prepare('SELECT data FROM callouts WHERE take_id = ? ORDER BY source_start, id').all(takeId) as {
+        data: string;
+      }[]
+    ).map((callout) => calloutSchema.parse(JSON.parse(callout.data)));
+    const checkpoints = (
+      this.deps.db.prepare('SELECT data FROM checkpoints WHERE take_id = ? ORDER BY source_ms, id').all(takeId) as {
+        data: string;
+      }[]
+    ).map((checkpoint) => checkpointSchema.parse(JSON.parse(checkpoint.data)));
+    const rules = this.deps.db.prepare('SELECT rules FROM lessons WHERE id = ?').get(lessonId) as {
+      rules: string | null;
+    };
     return {
       lessonId,
       takeId,
@@ -99,7 +123,9 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
   }
 
   private editRow(takeId: string): EditRow {
-    const row = this.deps.db.prepare('SELECT edit_list, layout, revision FROM take_edits WHERE take_id = ?').get(takeId) as EditRow | undefined;
+    const row = this.deps.db
+      .prepare('SELECT edit_list, layout, revision FROM take_edits WHERE take_id = ?')
+      .get(takeId) as EditRow | undefined;
     if (!row) throw new StudioError('not_found', 'Open the lesson in the editor first');
     return row;
   }
@@ -125,7 +151,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
        ON CONFLICT (id) DO UPDATE SET source_ms = excluded.source_ms, title = excluded.title, note = excluded.note WHERE markers.take_id = excluded.take_id`,
     );
     for (const marker of change.upsertMarkers) {
-      if (upsert.run({ ...marker, takeId }).changes === 0) throw new StudioError('conflict', 'That key moment belongs to another take');
+      if (upsert.run({ ...marker, takeId }).changes === 0)
+        throw new StudioError('conflict', 'That key moment belongs to another take');
     }
     const remove = this.deps.db.prepare('DELETE FROM markers WHERE id = ? AND take_id = ?');
     for (const id of change.removeMarkers) remove.run(id, takeId);
@@ -137,13 +164,21 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
        ON CONFLICT (id) DO UPDATE SET source_ms = excluded.source_ms, data = excluded.data WHERE checkpoints.take_id = excluded.take_id`,
     );
     for (const checkpoint of change.upsertCheckpoints) {
-      const row = { id: checkpoint.id, takeId, sourceMs: checkpoint.sourceMs, data: JSON.stringify(checkpoint satisfies Checkpoint) };
+      const row = {
+        id: checkpoint.id,
+        takeId,
+        sourceMs: checkpoint.sourceMs,
+        data: JSON.stringify(checkpoint satisfies Checkpoint),
+      };
       if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That question belongs to another take');
     }
     const remove = this.deps.db.prepare('DELETE FROM checkpoints WHERE id = ? AND take_id = ?');
     for (const id of change.removeCheckpoints) remove.run(id, takeId);
-    const count = (this.deps.db.prepare('SELECT COUNT(*) AS n FROM checkpoints WHERE take_id = ?').get(takeId) as { n: number }).n;
-    if (count > CHECKPOINTS_MAX) throw new StudioError('invalid_input', `A lesson holds at most ${CHECKPOINTS_MAX} questions`);
+    const count = (
+      this.deps.db.prepare('SELECT COUNT(*) AS n FROM checkpoints WHERE take_id = ?').get(takeId) as { n: number }
+    ).n;
+    if (count > CHECKPOINTS_MAX)
+      throw new StudioError('invalid_input', `A lesson holds at most ${CHECKPOINTS_MAX} questions`);
   }
 
   private writeCallouts(takeId: string, change: DocumentChange): void {
@@ -153,7 +188,13 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
        WHERE callouts.take_id = excluded.take_id`,
     );
     for (const callout of change.upsertCallouts) {
-      const row = { id: callout.id, takeId, sourceStart: callout.sourceStart, sourceEnd: callout.sourceEnd, data: JSON.stringify(callout satisfies Callout) };
+      const row = {
+        id: callout.id,
+        takeId,
+        sourceStart: callout.sourceStart,
+        sourceEnd: callout.sourceEnd,
+        data: JSON.stringify(callout satisfies Callout),
+      };
       if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another take');
     }
     const remove = this.deps.db.prepare('DELETE FROM callouts WHERE id = ? AND take_id = ?');

@@ -17,14 +17,23 @@ export function createCallSockets(studio: Studio, maxPayload: number) {
         let id: number | null = null;
         try {
           const frame = bytesOf(data);
-          if (isBinary && frame.byteLength >= 4) id = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0);
+          if (isBinary && frame.byteLength >= 4)
+            id = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0);
           if (!isBinary) throw new Error('Calls are binary frames');
           const call = decodeCallFrame(frame);
           const result = await studio.dispatcher.dispatch(call.channel, call.input);
           client.send(encodeWire({ id, result }));
         } catch (error) {
           if (id === null) return void client.close(1003, 'Malformed call frame');
-          client.send(encodeWire({ id, result: { ok: false, error: { code: 'invalid_input', message: `The call is not valid: ${(error as Error).message}` } } }));
+          client.send(
+            encodeWire({
+              id,
+              result: {
+                ok: false,
+                error: { code: 'invalid_input', message: `The call is not valid: ${(error as Error).message}` },
+              },
+            }),
+          );
         }
       });
     });

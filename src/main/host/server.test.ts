@@ -37,12 +37,19 @@ describe('browser host', () => {
 
   it('pushes contract events to a WebSocket that shows the token', async () => {
     const { host, origin, rpc } = await hostWithRenderer();
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/events?token=${host.token}`, { headers: { host: `127.0.0.1:${host.port}` } });
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/events?token=${host.token}`, {
+      headers: { host: `127.0.0.1:${host.port}` },
+    });
     onTestFinished(() => socket.close());
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    const message = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const message = new Promise<unknown>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     const created = await rpc('app:projects.create', { title: 'Energy' });
-    await expect(message).resolves.toEqual({ channel: 'app:projects.onDidChange', payload: { projectId: created.value?.id } });
+    await expect(message).resolves.toEqual({
+      channel: 'app:projects.onDidChange',
+      payload: { projectId: created.value?.id },
+    });
   });
 
   it('serves media by byte range for seeking, only with the token', async () => {
@@ -69,11 +76,20 @@ describe('browser host bytes', () => {
     const { studio, host, origin, rpc } = await hostWithRenderer();
     const project = (await rpc('app:projects.create', { title: 'Bytes' })).value;
     const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
-    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const started = (await rpc('app:recordings.start', {
+      lessonId: lesson?.id,
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    })) as unknown as { value: { takeId: string } };
     const response = await fetch(`${origin}/rpc/app:recordings.appendChunk`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: encodeWire({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: new Uint8Array([1, 2, 3, 250]) }),
+      body: encodeWire({
+        takeId: started.value.takeId,
+        role: 'screen',
+        index: 0,
+        atMs: 1000,
+        data: new Uint8Array([1, 2, 3, 250]),
+      }),
     });
     expect(await response.json()).toEqual({ ok: true, value: { bytes: 4 } });
     const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
@@ -84,16 +100,30 @@ describe('browser host bytes', () => {
     const { studio, host, origin, rpc } = await hostWithRenderer();
     const project = (await rpc('app:projects.create', { title: 'Binary' })).value;
     const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
-    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const started = (await rpc('app:recordings.start', {
+      lessonId: lesson?.id,
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    })) as unknown as { value: { takeId: string } };
     const send = (body: Uint8Array<ArrayBuffer>) =>
-      fetch(`${origin}/rpc/app:recordings.appendChunk`, { method: 'POST', headers: { 'content-type': WIRE_BINARY_TYPE, [TOKEN_HEADER]: host.token }, body });
+      fetch(`${origin}/rpc/app:recordings.appendChunk`, {
+        method: 'POST',
+        headers: { 'content-type': WIRE_BINARY_TYPE, [TOKEN_HEADER]: host.token },
+        body,
+      });
     const bytes = new Uint8Array(256 * 1024).map((_, index) => index % 251);
-    const response = await send(encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }));
+    const response = await send(
+      encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }),
+    );
     expect(await response.json()).toEqual({ ok: true, value: { bytes: bytes.byteLength } });
     const part = path.join(studio.mediaRoot, project?.id ?? '', started.value.takeId, 'screen.part');
     expect(fs.readFileSync(part).equals(Buffer.from(bytes))).toBe(true);
 
-    const truncated = await send(encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 1, atMs: 2000, data: bytes }).slice(0, 40));
+    const truncated = await send(
+      encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 1, atMs: 2000, data: bytes }).slice(
+        0,
+        40,
+      ),
+    );
     expect(truncated.status).toBe(400);
     expect(fs.statSync(part).size).toBe(bytes.byteLength);
   });
@@ -102,19 +132,33 @@ describe('browser host bytes', () => {
     const { studio, host, origin, rpc } = await hostWithRenderer();
     const project = (await rpc('app:projects.create', { title: 'Socket' })).value;
     const lesson = (await rpc('app:lessons.add', { projectId: project?.id, title: 'One' })).value;
-    const started = (await rpc('app:recordings.start', { lessonId: lesson?.id, tracks: [{ role: 'screen', mimeType: 'video/webm' }] })) as unknown as { value: { takeId: string } };
+    const started = (await rpc('app:recordings.start', {
+      lessonId: lesson?.id,
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    })) as unknown as { value: { takeId: string } };
     const address = `${origin.replace('http', 'ws')}${CALLS_PATH}`;
     const refused = new WebSocket(address, { headers: { host: `127.0.0.1:${host.port}` } });
-    await expect(new Promise((resolve, reject) => (refused.on('open', resolve), refused.on('error', reject)))).rejects.toThrow('401');
+    await expect(
+      new Promise((resolve, reject) => (refused.on('open', resolve), refused.on('error', reject))),
+    ).rejects.toThrow('401');
 
     const socket = new WebSocket(`${address}?token=${host.token}`, { headers: { host: `127.0.0.1:${host.port}` } });
     onTestFinished(() => socket.close());
     await new Promise((resolve) => socket.on('open', resolve));
     const answers: unknown[] = [];
-    const answered = (count: number) => new Promise<void>((resolve) => socket.on('message', (data) => answers.push(JSON.parse(String(data))) === count && resolve()));
+    const answered = (count: number) =>
+      new Promise<void>((resolve) =>
+        socket.on('message', (data) => answers.push(JSON.parse(String(data))) === count && resolve()),
+      );
     const bothAnswered = answered(2);
     const bytes = new Uint8Array(512 * 1024).map((_, index) => index % 253);
-    socket.send(encodeCallFrame(7, 'app:recordings.appendChunk', encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes })));
+    socket.send(
+      encodeCallFrame(
+        7,
+        'app:recordings.appendChunk',
+        encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }),
+      ),
+    );
     const broken = encodeCallFrame(8, 'app:recordings.appendChunk', encodeWireBinary({ data: bytes })).slice(0, 100);
     socket.send(broken);
     await bothAnswered;
@@ -124,4 +168,3 @@ describe('browser host bytes', () => {
     expect(fs.readFileSync(part).equals(Buffer.from(bytes))).toBe(true);
   });
 });
-

@@ -62,19 +62,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
 
     if (url.pathname.startsWith(RPC_PATH)) {
-      if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined)) return sendJson(response, 401, { error: 'Missing or wrong token' });
+      if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined))
+        return sendJson(response, 401, { error: 'Missing or wrong token' });
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
       const body = await readCallBody(request);
-      if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      if (!body.ok)
+        return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
       const channel = decodeURIComponent(url.pathname.slice(RPC_PATH.length));
       return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'Method not allowed' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendJson(response, 405, { error: 'Method not allowed' });
     const method = request.method;
 
     if (url.pathname.startsWith(MEDIA_PATH)) {
-      if (!tokenMatches(url.searchParams.get('token'))) return sendJson(response, 401, { error: 'Missing or wrong token' });
+      if (!tokenMatches(url.searchParams.get('token')))
+        return sendJson(response, 401, { error: 'Missing or wrong token' });
       const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice(MEDIA_PATH.length - 1));
       if (!file) return sendJson(response, 404, { error: 'Not found' });
       return pipeResponse(await fileResponse(file, request.headers.range ?? null, method), response);
@@ -141,7 +145,10 @@ function setSecurityHeaders(response: http.ServerResponse): void {
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   const text = encodeWire(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 

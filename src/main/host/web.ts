@@ -14,18 +14,22 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”`);
   const dataDir = resolveDataDir({ flag: values.data, env: process.env, fallback: () => defaultDataDir() });
   const studio = openStudio({
     dataDir,
     host: 'browser',
     onInternalError: (channel, error) => console.error(`Call ${channel} failed:`, error),
   });
-  const host = await startBrowserHost({ studio, rendererDir: path.join(__dirname, '../renderer'), port }).catch((error: unknown) => {
-    studio.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; choose another with --port, or --port 0 for any free one`);
-    throw error;
-  });
+  const host = await startBrowserHost({ studio, rendererDir: path.join(__dirname, '../renderer'), port }).catch(
+    (error: unknown) => {
+      studio.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new Error(`port ${port} is in use; choose another with --port, or --port 0 for any free one`);
+      throw error;
+    },
+  );
   console.log(`Flipside Studio: ${host.url}`);
 
   const stop = () => {

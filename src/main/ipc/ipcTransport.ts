@@ -13,7 +13,10 @@ export function registerIpcTransport(studio: Pick<Studio, 'dispatcher' | 'events
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown): Promise<CallResult> => {
       if (!isTrustedSender(event, origins)) {
-        return Promise.resolve({ ok: false, error: { code: 'unauthorized', message: `${channel} may only be called by Flipside Studio's own window` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unauthorized', message: `${channel} may only be called by Flipside Studio's own window` },
+        });
       }
       return studio.dispatcher.dispatch(channel, input);
     });

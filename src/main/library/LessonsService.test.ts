@@ -6,7 +6,8 @@ import type { Studio } from '../studio';
 async function projectWithLessons(studio: Studio, titles: string[]) {
   const project = await call<Project>(studio, 'projects', 'create', { title: 'Chemistry' });
   const lessons: Lesson[] = [];
-  for (const title of titles) lessons.push(await call<Lesson>(studio, 'lessons', 'add', { projectId: project.id, title }));
+  for (const title of titles)
+    lessons.push(await call<Lesson>(studio, 'lessons', 'add', { projectId: project.id, title }));
   return { project, lessons };
 }
 
@@ -23,13 +24,18 @@ describe('LessonsService', () => {
   it('finds a lesson with its project from the lesson id alone', async () => {
     const studio = tempStudio();
     const { project, lessons } = await projectWithLessons(studio, ['Atoms']);
-    await expect(call(studio, 'lessons', 'get', { id: lessons[0]?.id })).resolves.toMatchObject({ lesson: { title: 'Atoms' }, project: { id: project.id, title: 'Chemistry' } });
+    await expect(call(studio, 'lessons', 'get', { id: lessons[0]?.id })).resolves.toMatchObject({
+      lesson: { title: 'Atoms' },
+      project: { id: project.id, title: 'Chemistry' },
+    });
   });
 
   it('renames a lesson', async () => {
     const studio = tempStudio();
     const { lessons } = await projectWithLessons(studio, ['Atoms']);
-    await expect(call(studio, 'lessons', 'rename', { id: lessons[0]?.id, title: ' Atoms  and ions ' })).resolves.toMatchObject({ title: 'Atoms and ions' });
+    await expect(
+      call(studio, 'lessons', 'rename', { id: lessons[0]?.id, title: ' Atoms  and ions ' }),
+    ).resolves.toMatchObject({ title: 'Atoms and ions' });
   });
 
   it('moves a lesson to any index, clamping past the end', async () => {
@@ -40,7 +46,12 @@ describe('LessonsService', () => {
     expect(titlesOf(await call(studio, 'lessons', 'move', { id: d?.id, toIndex: 0 }))).toEqual(['D', 'B', 'C', 'A']);
     expect(titlesOf(await call(studio, 'lessons', 'move', { id: d?.id, toIndex: 99 }))).toEqual(['B', 'C', 'A', 'D']);
     const stored = await call<Lesson[]>(studio, 'lessons', 'list', { projectId: project.id });
-    expect(stored.map((lesson) => [lesson.title, lesson.position])).toEqual([['B', 0], ['C', 1], ['A', 2], ['D', 3]]);
+    expect(stored.map((lesson) => [lesson.title, lesson.position])).toEqual([
+      ['B', 0],
+      ['C', 1],
+      ['A', 2],
+      ['D', 3],
+    ]);
   });
 
   it('refuses a negative or fractional index', async () => {
@@ -55,7 +66,10 @@ describe('LessonsService', () => {
     const { project, lessons } = await projectWithLessons(studio, ['A', 'B', 'C']);
     await call(studio, 'lessons', 'trash', { id: lessons[0]?.id });
     const active = await call<Lesson[]>(studio, 'lessons', 'list', { projectId: project.id });
-    expect(active.map((lesson) => [lesson.title, lesson.position])).toEqual([['B', 0], ['C', 1]]);
+    expect(active.map((lesson) => [lesson.title, lesson.position])).toEqual([
+      ['B', 0],
+      ['C', 1],
+    ]);
     expect(titlesOf(await call(studio, 'lessons', 'list', { projectId: project.id, view: 'trash' }))).toEqual(['A']);
     await call(studio, 'lessons', 'restore', { id: lessons[0]?.id });
     expect(titlesOf(await call(studio, 'lessons', 'list', { projectId: project.id }))).toEqual(['B', 'C', 'A']);
@@ -66,7 +80,10 @@ describe('LessonsService', () => {
     const { project } = await projectWithLessons(studio, ['A']);
     await call(studio, 'projects', 'trash', { id: project.id });
     const result = await studio.dispatcher.dispatch('app:lessons.add', { projectId: project.id, title: 'B' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('restore it first') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('restore it first') },
+    });
   });
 
   it('emits lesson and project changes so both lists refresh', async () => {

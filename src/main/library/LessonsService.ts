@@ -18,7 +18,9 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
 
   list(input: Input<'list'>): Lesson[] {
     this.rows.project(input.projectId);
-    return input.view === 'trash' ? this.rows.trashedLessons(input.projectId) : this.rows.activeLessons(input.projectId);
+    return input.view === 'trash'
+      ? this.rows.trashedLessons(input.projectId)
+      : this.rows.activeLessons(input.projectId);
   }
 
   get(input: Input<'get'>): { lesson: Lesson; project: Project } {
@@ -33,7 +35,9 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     const insert = this.deps.db.transaction(() => {
       const position = this.rows.activeLessons(input.projectId).length;
       this.deps.db
-        .prepare('INSERT INTO lessons (id, project_id, title, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO lessons (id, project_id, title, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(id, input.projectId, input.title, position, now, now);
       this.rows.touchProject(input.projectId, now);
     });
@@ -60,7 +64,9 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     const ids = this.rows.activeLessons(lesson.projectId).map((each) => each.id);
     const from = ids.indexOf(input.id);
     if (from === -1) return this.list({ projectId: lesson.projectId, view: 'active' });
-    this.deps.db.transaction(() => this.rows.writeOrder(lesson.projectId, moveItem(ids, from, input.toIndex), this.now()))();
+    this.deps.db.transaction(() =>
+      this.rows.writeOrder(lesson.projectId, moveItem(ids, from, input.toIndex), this.now()),
+    )();
     this.changed(lesson.projectId);
     return this.rows.activeLessons(lesson.projectId);
   }

@@ -41,7 +41,8 @@ describe('ProjectsService', () => {
     const eco = await call<Project>(studio, 'projects', 'create', { title: 'Écologie', description: 'Food webs' });
     const algebra = await call<Project>(studio, 'projects', 'create', { title: 'Algebra' });
     await call(studio, 'lessons', 'add', { projectId: algebra.id, title: 'Quadratic equations' });
-    const titles = async (query: string) => (await call<Project[]>(studio, 'projects', 'list', { query })).map((p) => p.title);
+    const titles = async (query: string) =>
+      (await call<Project[]>(studio, 'projects', 'list', { query })).map((p) => p.title);
     expect(await titles('ecologie')).toEqual(['Écologie']);
     expect(await titles('FOOD')).toEqual(['Écologie']);
     expect(await titles('quadratic')).toEqual(['Algebra']);
@@ -59,7 +60,8 @@ describe('ProjectsService', () => {
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 2');
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'algebra');
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 10');
-    const list = async (sort: string) => (await call<Project[]>(studio, 'projects', 'list', { sort })).map((p) => p.title);
+    const list = async (sort: string) =>
+      (await call<Project[]>(studio, 'projects', 'list', { sort })).map((p) => p.title);
     expect(await list('updated')).toEqual(['Unit 10', 'algebra', 'Unit 2']);
     expect(await list('title')).toEqual(['algebra', 'Unit 2', 'Unit 10']);
   });
@@ -67,7 +69,8 @@ describe('ProjectsService', () => {
   it('duplicates a project with its lessons in order under a fresh title', async () => {
     const studio = tempStudio();
     const source = await call<Project>(studio, 'projects', 'create', { title: 'Optics', description: 'Light' });
-    for (const title of ['Reflection', 'Refraction']) await call(studio, 'lessons', 'add', { projectId: source.id, title });
+    for (const title of ['Reflection', 'Refraction'])
+      await call(studio, 'lessons', 'add', { projectId: source.id, title });
     const copy = await call<Project>(studio, 'projects', 'duplicate', { id: source.id });
     const again = await call<Project>(studio, 'projects', 'duplicate', { id: source.id });
     expect(copy).toMatchObject({ title: 'Optics (copy)', description: 'Light', lessonCount: 2 });
@@ -83,7 +86,9 @@ describe('ProjectsService', () => {
     const trashed = await call<Project>(studio, 'projects', 'trash', { id: project.id });
     expect(trashed.trashedAt).not.toBeNull();
     expect(await call<Project[]>(studio, 'projects', 'list', {})).toEqual([]);
-    expect((await call<Project[]>(studio, 'projects', 'list', { view: 'trash' })).map((p) => p.id)).toEqual([project.id]);
+    expect((await call<Project[]>(studio, 'projects', 'list', { view: 'trash' })).map((p) => p.id)).toEqual([
+      project.id,
+    ]);
     const restored = await call<Project>(studio, 'projects', 'restore', { id: project.id });
     expect(restored.trashedAt).toBeNull();
     expect(await call<Project[]>(studio, 'projects', 'list', { view: 'trash' })).toEqual([]);
@@ -103,10 +108,17 @@ describe('ProjectsService', () => {
     fs.writeFileSync(path.join(mediaDir, 'take.mp4'), 'x');
 
     // The doomed project's own lesson goes with it by cascade; only trashed lessons are counted as lessons.
-    await expect(call(studio, 'projects', 'trashSummary', {})).resolves.toEqual({ projects: 1, lessons: 1, takes: 0, projectTitles: ['Old'] });
+    await expect(call(studio, 'projects', 'trashSummary', {})).resolves.toEqual({
+      projects: 1,
+      lessons: 1,
+      takes: 0,
+      projectTitles: ['Old'],
+    });
     await expect(call(studio, 'projects', 'emptyTrash', {})).resolves.toEqual({ projects: 1, lessons: 1, takes: 0 });
     expect(fs.existsSync(mediaDir)).toBe(false);
-    expect(studio.db.prepare('SELECT COUNT(*) AS n FROM lessons WHERE project_id = ?').get(doomed.id)).toEqual({ n: 0 });
+    expect(studio.db.prepare('SELECT COUNT(*) AS n FROM lessons WHERE project_id = ?').get(doomed.id)).toEqual({
+      n: 0,
+    });
     const left = await call<Lesson[]>(studio, 'lessons', 'list', { projectId: kept.id });
     expect(left.map((lesson) => lesson.id)).toEqual([keptLesson.id]);
   });

@@ -82,19 +82,28 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
 
   trash(input: Input<'trash'>): Project {
     this.rows.project(input.id);
-    this.deps.db.prepare('UPDATE projects SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), input.id);
+    this.deps.db
+      .prepare('UPDATE projects SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
+      .run(this.now(), input.id);
     this.changed(input.id);
     return this.rows.project(input.id);
   }
 
   restore(input: Input<'restore'>): Project {
     this.rows.project(input.id);
-    this.deps.db.prepare('UPDATE projects SET trashed_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), input.id);
+    this.deps.db
+      .prepare('UPDATE projects SET trashed_at = NULL, updated_at = ? WHERE id = ?')
+      .run(this.now(), input.id);
     this.changed(input.id);
     return this.rows.project(input.id);
   }
 
-  trashSummary(_input: Input<'trashSummary'>): { projects: number; lessons: number; takes: number; projectTitles: string[] } {
+  trashSummary(_input: Input<'trashSummary'>): {
+    projects: number;
+    lessons: number;
+    takes: number;
+    projectTitles: string[];
+  } {
     const trashed = sortProjects(this.rows.projects(true).map(withoutLessonTitles), 'title');
     return { ...this.trashCounts(), projectTitles: trashed.map((project) => project.title) };
   }
@@ -106,7 +115,9 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
   emptyTrash(_input: Input<'emptyTrash'>): { projects: number; lessons: number; takes: number } {
     const { db, mediaRoot } = this.deps;
     const counts = this.trashCounts();
-    const projectFolders = (db.prepare('SELECT id FROM projects WHERE trashed_at IS NOT NULL').all() as { id: string }[]).map((row) => row.id);
+    const projectFolders = (
+      db.prepare('SELECT id FROM projects WHERE trashed_at IS NOT NULL').all() as { id: string }[]
+    ).map((row) => row.id);
     const takeFolders = db
       .prepare(
         `SELECT l.project_id || '/' || t.id AS folder FROM takes t JOIN lessons l ON l.id = t.lesson_id JOIN projects p ON p.id = l.project_id
@@ -115,14 +126,20 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
       .all() as { folder: string }[];
     // A lesson trashed on its own leaves its project's folder in place, so its captions files go one by one.
     const captionFiles = db
-      .prepare('SELECT c.path AS folder FROM captions c JOIN lessons l ON l.id = c.lesson_id JOIN projects p ON p.id = l.project_id WHERE p.trashed_at IS NULL AND l.trashed_at IS NOT NULL')
+      .prepare(
+        'SELECT c.path AS folder FROM captions c JOIN lessons l ON l.id = c.lesson_id JOIN projects p ON p.id = l.project_id WHERE p.trashed_at IS NULL AND l.trashed_at IS NOT NULL',
+      )
       .all() as { folder: string }[];
     db.transaction(() => {
       db.prepare("DELETE FROM takes WHERE trashed_at IS NOT NULL AND status = 'ready'").run();
       db.prepare('DELETE FROM lessons WHERE trashed_at IS NOT NULL').run();
       db.prepare('DELETE FROM projects WHERE trashed_at IS NOT NULL').run();
     })();
-    for (const folder of [...projectFolders, ...takeFolders.map((row) => row.folder), ...captionFiles.map((row) => row.folder)]) {
+    for (const folder of [
+      ...projectFolders,
+      ...takeFolders.map((row) => row.folder),
+      ...captionFiles.map((row) => row.folder),
+    ]) {
       fs.rmSync(path.join(mediaRoot, ...folder.split('/')), { recursive: true, force: true });
     }
     this.deps.events.emit('projects', 'onDidChange', { projectId: null });
@@ -134,7 +151,9 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     const count = (sql: string) => (this.deps.db.prepare(sql).get() as { n: number }).n;
     return {
       projects: count('SELECT COUNT(*) AS n FROM projects WHERE trashed_at IS NOT NULL'),
-      lessons: count('SELECT COUNT(*) AS n FROM lessons l JOIN projects p ON p.id = l.project_id WHERE l.trashed_at IS NOT NULL AND p.trashed_at IS NULL'),
+      lessons: count(
+        'SELECT COUNT(*) AS n FROM lessons l JOIN projects p ON p.id = l.project_id WHERE l.trashed_at IS NOT NULL AND p.trashed_at IS NULL',
+      ),
       takes: count(
         `SELECT COUNT(*) AS n FROM takes t JOIN lessons l ON l.id = t.lesson_id JOIN projects p ON p.id = l.project_id
          WHERE t.trashed_at IS NOT NULL AND l.trashed_at IS NULL AND p.trashed_at IS NULL`,

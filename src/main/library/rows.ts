@@ -80,7 +80,8 @@ export class LibraryRows {
   /** The project, refusing one in the trash: its lessons cannot change until it is restored. */
   activeProject(id: string): Project {
     const project = this.project(id);
-    if (project.trashedAt !== null) throw new StudioError('conflict', `“${project.title}” is in the trash; restore it first`);
+    if (project.trashedAt !== null)
+      throw new StudioError('conflict', `“${project.title}” is in the trash; restore it first`);
     return project;
   }
 

@@ -8,7 +8,11 @@ import { parseRange } from './parseRange';
  * custom schemes (Electron has had seek regressions there) and the browser host alike. The body is streamed, so a
  * long take never sits in memory. `filePath` must already be vetted (see resolveInside).
  */
-export async function fileResponse(filePath: string, rangeHeader: string | null, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
+export async function fileResponse(
+  filePath: string,
+  rangeHeader: string | null,
+  method: 'GET' | 'HEAD' = 'GET',
+): Promise<Response> {
   const { size } = await fs.promises.stat(filePath);
   const headers = new Headers({
     'Accept-Ranges': 'bytes',

@@ -31,7 +31,17 @@ describe('parseRange', () => {
   });
 
   it('ignores malformed specs, other units and several ranges by serving the whole file', () => {
-    for (const header of ['bytes=', 'bytes=-', 'bytes=9-3', 'bytes=a-b', 'bytes=1.5-2', 'bytes=-1-2', 'items=0-9', 'bytes 0-9', 'bytes=0-9,20-29']) {
+    for (const header of [
+      'bytes=',
+      'bytes=-',
+      'bytes=9-3',
+      'bytes=a-b',
+      'bytes=1.5-2',
+      'bytes=-1-2',
+      'items=0-9',
+      'bytes 0-9',
+      'bytes=0-9,20-29',
+    ]) {
       expect(parseRange(header, 100), header).toEqual({ kind: 'whole' });
     }
   });

@@ -36,20 +36,41 @@ describe('resolveInside', () => {
   });
 
   it('refuses dot segments, plain or encoded', async () => {
-    for (const pathname of ['/../secret.txt', '/proj/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E/secret.txt', '/proj/%2e/take%201.mp4', '/./proj/take%201.mp4']) {
+    for (const pathname of [
+      '/../secret.txt',
+      '/proj/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E/secret.txt',
+      '/proj/%2e/take%201.mp4',
+      '/./proj/take%201.mp4',
+    ]) {
       expect(await resolveInside(root, pathname), pathname).toBeNull();
     }
   });
 
   it('refuses encoded slashes and backslashes in either case, and raw backslashes', async () => {
-    for (const pathname of ['/proj%2Ftake%201.mp4', '/proj%2ftake%201.mp4', '/%2F..%2Fsecret.txt', '/proj%5Ctake%201.mp4', '/..%5csecret.txt', '/proj\\take%201.mp4']) {
+    for (const pathname of [
+      '/proj%2Ftake%201.mp4',
+      '/proj%2ftake%201.mp4',
+      '/%2F..%2Fsecret.txt',
+      '/proj%5Ctake%201.mp4',
+      '/..%5csecret.txt',
+      '/proj\\take%201.mp4',
+    ]) {
       expect(await resolveInside(root, pathname), pathname).toBeNull();
     }
   });
 
   it('refuses absolute paths and drive letters after decoding', async () => {
     const encodedAbsolute = '/' + encodeURIComponent(path.join(base, 'secret.txt'));
-    for (const pathname of [encodedAbsolute, `/${path.join(base, 'secret.txt')}`, '//etc/passwd', '/C:/Windows/win.ini', '/c%3A/x', '/proj/take%201.mp4:stream']) {
+    for (const pathname of [
+      encodedAbsolute,
+      `/${path.join(base, 'secret.txt')}`,
+      '//etc/passwd',
+      '/C:/Windows/win.ini',
+      '/c%3A/x',
+      '/proj/take%201.mp4:stream',
+    ]) {
       expect(await resolveInside(root, pathname), pathname).toBeNull();
     }
   });

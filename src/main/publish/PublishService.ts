@@ -27,7 +27,8 @@ export interface PublishDeps {
 export function defaultAssets(): PlanAssets {
   const out = outDir() ?? path.join(process.cwd(), 'out');
   const playerDir = path.join(out, 'player');
-  if (!fs.existsSync(path.join(playerDir, 'index.html'))) throw new StudioError('internal', `The learner player is missing from ${playerDir}; run npm run build`);
+  if (!fs.existsSync(path.join(playerDir, 'index.html')))
+    throw new StudioError('internal', `The learner player is missing from ${playerDir}; run npm run build`);
   return { playerDir, schemaRoot: locateSchemaRoot() };
 }
 
@@ -47,7 +48,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 
   async options(input: Input<'options'>) {
     const { source } = this.deps;
-    const [info, document, renders] = await Promise.all([source.getLesson(input.lessonId), source.openDocument(input.lessonId), source.listRenders(input.lessonId)]);
+    const [info, document, renders] = await Promise.all([
+      source.getLesson(input.lessonId),
+      source.openDocument(input.lessonId),
+      source.listRenders(input.lessonId),
+    ]);
     return {
       defaults: {
         title: info.lesson.title,
@@ -75,7 +80,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     const assets = (this.deps.assets ?? defaultAssets)();
     const folder = path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports');
     fs.mkdirSync(folder, { recursive: true });
-    const name = freeName(folder, exportBaseName(settings.title, settings.format, settings.version), settings.format === 'web' ? '' : '.zip');
+    const name = freeName(
+      folder,
+      exportBaseName(settings.title, settings.format, settings.version),
+      settings.format === 'web' ? '' : '.zip',
+    );
     const jobId = randomUUID();
     const running: RunningJob = {
       job: { jobId, lessonId, state: 'running', stage: 'preparing', fraction: 0, output: null, error: null },
@@ -83,7 +92,14 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       file: null,
     };
     this.jobs.set(jobId, running);
-    void this.run(running, snapshot, assets, path.join(folder, name), `${snapshot.lesson.projectId}/exports/${name}`, settings);
+    void this.run(
+      running,
+      snapshot,
+      assets,
+      path.join(folder, name),
+      `${snapshot.lesson.projectId}/exports/${name}`,
+      settings,
+    );
     return { jobId };
   }
 
@@ -109,7 +125,14 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     for (const running of this.jobs.values()) running.controller.abort();
   }
 
-  private async run(running: RunningJob, snapshot: Parameters<typeof buildPackage>[0], assets: PlanAssets, out: string, relative: string, settings: PublishSettings): Promise<void> {
+  private async run(
+    running: RunningJob,
+    snapshot: Parameters<typeof buildPackage>[0],
+    assets: PlanAssets,
+    out: string,
+    relative: string,
+    settings: PublishSettings,
+  ): Promise<void> {
     let lastEmit = 0;
     const update = (change: Partial<PublishJob>, force = false) => {
       running.job = { ...running.job, ...change };
@@ -132,7 +155,15 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       });
       running.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
-      update({ state: 'done', stage: 'done', fraction: 1, output: { path: relative, name: path.basename(out), kind, sizeBytes } }, true);
+      update(
+        {
+          state: 'done',
+          stage: 'done',
+          fraction: 1,
+          output: { path: relative, name: path.basename(out), kind, sizeBytes },
+        },
+        true,
+      );
     } catch (error) {
       if (error instanceof Cancelled) update({ state: 'cancelled' }, true);
       else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
@@ -149,6 +180,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 /** forces-scorm12-1-0.zip, then forces-scorm12-1-0-2.zip …: an earlier export is never overwritten. */
 function freeName(folder: string, base: string, extension: string): string {
   let name = `${base}${extension}`;
-  for (let n = 2; fs.existsSync(path.join(folder, name)) || fs.existsSync(path.join(folder, `${name}.part`)); n += 1) name = `${base}-${n}${extension}`;
+  for (let n = 2; fs.existsSync(path.join(folder, name)) || fs.existsSync(path.join(folder, `${name}.part`)); n += 1)
+    name = `${base}-${n}${extension}`;
   return name;
 }

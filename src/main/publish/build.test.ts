@@ -16,7 +16,11 @@ const dir = () => {
 afterEach(() => {
   for (const made of dirs.splice(0)) fs.rmSync(made, { recursive: true, force: true });
 });
-const options = (signal = new AbortController().signal) => ({ signal, onBytes: () => undefined, mtime: new Date(1_700_000_000_000) });
+const options = (signal = new AbortController().signal) => ({
+  signal,
+  onBytes: () => undefined,
+  mtime: new Date(1_700_000_000_000),
+});
 
 describe('planPackage', () => {
   it('lists the same player files for every format, plus the manifest and schemas for SCORM', () => {
@@ -25,8 +29,17 @@ describe('planPackage', () => {
     const sco = ['index.html', 'player.js', 'player.css', 'lesson.json', 'lesson.js', 'media/720p.mp4'];
     expect(planPackage(testSnapshot(root, { format: 'web' }), assets).entries.map((entry) => entry.path)).toEqual(sco);
     const scorm12 = planPackage(testSnapshot(root, { format: 'scorm12' }), assets).entries.map((entry) => entry.path);
-    expect(scorm12).toEqual(['imsmanifest.xml', 'imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd', ...sco]);
-    const scorm2004 = planPackage(testSnapshot(root, { format: 'scorm2004' }), assets).entries.map((entry) => entry.path);
+    expect(scorm12).toEqual([
+      'imsmanifest.xml',
+      'imscp_rootv1p1p2.xsd',
+      'adlcp_rootv1p2.xsd',
+      'imsmd_rootv1p2p1.xsd',
+      'ims_xml.xsd',
+      ...sco,
+    ]);
+    const scorm2004 = planPackage(testSnapshot(root, { format: 'scorm2004' }), assets).entries.map(
+      (entry) => entry.path,
+    );
     expect(scorm2004[0]).toBe('imsmanifest.xml');
     expect(scorm2004).toContain('imsss_v1p0.xsd');
     expect(scorm2004.slice(-sco.length)).toEqual(sco);
@@ -44,7 +57,9 @@ describe('planPackage', () => {
     expect(script).not.toContain('<');
     const fromScript = JSON.parse(script.replace(/^window\.FLIPSIDE_LESSON = /, '').replace(/;\n$/, '')) as unknown;
     expect(fromScript).toEqual(JSON.parse(text('lesson.json')));
-    expect(plan.lesson.media.renditions).toEqual([{ label: '720p', src: 'media/720p.mp4', type: 'video/mp4', width: 1280, height: 720 }]);
+    expect(plan.lesson.media.renditions).toEqual([
+      { label: '720p', src: 'media/720p.mp4', type: 'video/mp4', width: 1280, height: 720 },
+    ]);
     expect(plan.lesson.checkpoints).toHaveLength(2);
     expect(plan.lesson.rules.masteryPercent).toBe(80);
   });
@@ -73,10 +88,13 @@ describe('writing packages', () => {
       const controller = new AbortController();
       const out = path.join(root, write === writeZip ? 'cancelled.zip' : 'cancelled');
       const seen: number[] = [];
-      const running = write(plan.entries, out, { ...options(controller.signal), onBytes: (done) => {
-        seen.push(done);
-        if (done > total / 4) controller.abort();
-      } });
+      const running = write(plan.entries, out, {
+        ...options(controller.signal),
+        onBytes: (done) => {
+          seen.push(done);
+          if (done > total / 4) controller.abort();
+        },
+      });
       await expect(running).rejects.toBeInstanceOf(Cancelled);
       expect(seen.length).toBeGreaterThan(0);
       expect(fs.readdirSync(root).filter((name) => name.startsWith('cancelled'))).toEqual([]);
@@ -88,7 +106,14 @@ describe('writing packages', () => {
     const plan = planPackage(testSnapshot(root, { format: 'web' }), fakeAssets(root));
     const out = path.join(root, 'site');
     await writeFolder(plan.entries, out, options());
-    expect(fs.readdirSync(out).sort()).toEqual(['index.html', 'lesson.js', 'lesson.json', 'media', 'player.css', 'player.js']);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      'index.html',
+      'lesson.js',
+      'lesson.json',
+      'media',
+      'player.css',
+      'player.js',
+    ]);
     expect(fs.statSync(path.join(out, 'media/720p.mp4')).size).toBe(200_000);
     await expect(writeFolder(plan.entries, out, options())).rejects.toThrow(/already exists/);
   });
@@ -105,15 +130,24 @@ describe('checkPackage on bad zips', () => {
   async function badZip(root: string, edit: (files: Map<string, Buffer>) => void): Promise<string> {
     const good = path.join(root, 'good.zip');
     const plan = planPackage(testSnapshot(root, { format: 'scorm12' }), fakeAssets(root));
-    const files = new Map(plan.entries.map((entry) => [entry.path, entry.kind === 'bytes' ? entry.data : fs.readFileSync(entry.file)] as const));
+    const files = new Map(
+      plan.entries.map(
+        (entry) => [entry.path, entry.kind === 'bytes' ? entry.data : fs.readFileSync(entry.file)] as const,
+      ),
+    );
     edit(files);
     const zip = new ZipFile();
     for (const [name, data] of files) zip.addBuffer(data, name);
     zip.end();
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(good)).on('close', resolve).on('error', reject));
+    await new Promise<void>((resolve, reject) =>
+      zip.outputStream.pipe(fs.createWriteStream(good)).on('close', resolve).on('error', reject),
+    );
     return good;
   }
-  const failures = async (file: string, root: string) => (await checkPackage(file, { schemaRoot: fakeAssets(root).schemaRoot })).lines.filter((line) => !line.ok).map((line) => line.message);
+  const failures = async (file: string, root: string) =>
+    (await checkPackage(file, { schemaRoot: fakeAssets(root).schemaRoot })).lines
+      .filter((line) => !line.ok)
+      .map((line) => line.message);
 
   it('finds a path-traversal entry', async () => {
     const root = dir();

@@ -24,7 +24,11 @@ export async function buildPackage(snapshot: LessonSnapshot, out: string, option
   options.onProgress('preparing', 0);
   const plan = planPackage(snapshot, options.assets);
   const total = Math.max(1, totalBytes(plan.entries));
-  const write = { signal: options.signal, mtime: new Date(snapshot.takenAt), onBytes: (done: number) => options.onProgress('writing', Math.min(1, done / total)) };
+  const write = {
+    signal: options.signal,
+    mtime: new Date(snapshot.takenAt),
+    onBytes: (done: number) => options.onProgress('writing', Math.min(1, done / total)),
+  };
   if (plan.format === 'web') {
     const sizeBytes = await writeFolder(plan.entries, out, write);
     options.onProgress('done', 1);

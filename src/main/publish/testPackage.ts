@@ -16,7 +16,10 @@ export function tempDir(prefix = 'flipside-publish-'): string {
 export function fakeAssets(dir: string): PlanAssets {
   const playerDir = path.join(dir, 'player');
   fs.mkdirSync(playerDir, { recursive: true });
-  fs.writeFileSync(path.join(playerDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Lesson</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(playerDir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>Lesson</title></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(playerDir, 'player.js'), 'void 0;');
   fs.writeFileSync(path.join(playerDir, 'player.css'), 'body{}');
   return { playerDir, schemaRoot: locateSchemaRoot() };
@@ -28,14 +31,24 @@ export interface TestCaption {
   readonly text: string;
 }
 
-export function testSnapshot(dir: string, settings: Partial<PublishSettings> = {}, videoBytes = 200_000, captions: readonly TestCaption[] = []): LessonSnapshot {
+export function testSnapshot(
+  dir: string,
+  settings: Partial<PublishSettings> = {},
+  videoBytes = 200_000,
+  captions: readonly TestCaption[] = [],
+): LessonSnapshot {
   const video = path.join(dir, 'render.mp4');
   fs.writeFileSync(video, Buffer.alloc(videoBytes, 7));
   const now = 1_700_000_000_000;
   const document = blankDocument({
     checkpoints: [
       checkpoint({ type: 'trueFalse', sourceMs: 3000, prompt: 'The sky is <blue> & "wide"?', answer: true }),
-      checkpoint({ type: 'numeric', sourceMs: 6000, prompt: '7 / 2?', answer: { kind: 'value', value: 3.5, tolerance: 0 } }),
+      checkpoint({
+        type: 'numeric',
+        sourceMs: 6000,
+        prompt: '7 / 2?',
+        answer: { kind: 'value', value: 3.5, tolerance: 0 },
+      }),
     ],
   });
   const render = {
@@ -58,15 +71,39 @@ export function testSnapshot(dir: string, settings: Partial<PublishSettings> = {
   };
   return {
     takenAt: now,
-    lesson: { id: LESSON_ID, projectId: '44444444-4444-4444-8444-444444444444', title: 'Forces', position: 0, createdAt: now, updatedAt: now, trashedAt: null },
-    project: { id: '44444444-4444-4444-8444-444444444444', title: 'Physics', description: '', lessonCount: 1, createdAt: now, updatedAt: now, trashedAt: null },
+    lesson: {
+      id: LESSON_ID,
+      projectId: '44444444-4444-4444-8444-444444444444',
+      title: 'Forces',
+      position: 0,
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null,
+    },
+    project: {
+      id: '44444444-4444-4444-8444-444444444444',
+      title: 'Physics',
+      description: '',
+      lessonCount: 1,
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null,
+    },
     document,
     renders: [render],
     captions: captions.map((caption, index) => {
       const file = path.join(dir, `captions-${index}.vtt`);
       fs.writeFileSync(file, caption.text);
       const id = `55555555-5555-4555-8555-${String(index).padStart(12, '0')}`;
-      return { id, lessonId: LESSON_ID, label: caption.label, srclang: caption.srclang, path: `p/captions/${id}.vtt`, createdAt: now, file };
+      return {
+        id,
+        lessonId: LESSON_ID,
+        label: caption.label,
+        srclang: caption.srclang,
+        path: `p/captions/${id}.vtt`,
+        createdAt: now,
+        file,
+      };
     }),
     settings: {
       format: 'scorm12',

@@ -36,7 +36,12 @@ function assertSafe(entries: readonly PackageEntry[]): void {
  * Streams the entries into `<out>.part` with yazl and renames it to `out` only once the zip is whole. On cancel or
  * failure the part is removed, so nothing half-written is ever left. `beforeRename` may inspect the part (the check).
  */
-export async function writeZip(entries: readonly PackageEntry[], out: string, options: WriteOptions, beforeRename?: (part: string) => Promise<void>): Promise<number> {
+export async function writeZip(
+  entries: readonly PackageEntry[],
+  out: string,
+  options: WriteOptions,
+  beforeRename?: (part: string) => Promise<void>,
+): Promise<number> {
   assertSafe(entries);
   const part = `${out}.part`;
   const zip = new ZipFile();
@@ -87,7 +92,11 @@ export async function writeZip(entries: readonly PackageEntry[], out: string, op
 }
 
 /** A plain folder written as `<out>.part/` and renamed when every file is in; removed on cancel or failure. */
-export async function writeFolder(entries: readonly PackageEntry[], out: string, options: WriteOptions): Promise<number> {
+export async function writeFolder(
+  entries: readonly PackageEntry[],
+  out: string,
+  options: WriteOptions,
+): Promise<number> {
   assertSafe(entries);
   if (fs.existsSync(out)) throw new Error(`${out} already exists; choose another place or remove it first`);
   const part = `${out}.part`;
@@ -109,7 +118,9 @@ export async function writeFolder(entries: readonly PackageEntry[], out: string,
             callback(null, chunk);
           },
         });
-        await pipeline(fs.createReadStream(entry.file), counter, fs.createWriteStream(target), { signal: options.signal });
+        await pipeline(fs.createReadStream(entry.file), counter, fs.createWriteStream(target), {
+          signal: options.signal,
+        });
       }
       fs.utimesSync(target, options.mtime, options.mtime);
       options.onBytes(done);

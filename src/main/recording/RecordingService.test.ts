@@ -8,7 +8,12 @@ import { chunksOf, ffprobeCodecs, ffprobeDuration, mediaFixture, videoPacketsHas
 import { RecordingService } from './RecordingService';
 
 const mediaFiles = (mediaRoot: string) =>
-  fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+  fs.existsSync(mediaRoot)
+    ? fs
+        .readdirSync(mediaRoot, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 
 /** The percent of each `recordings.onDidProgress` event, as the renderer would receive it. */
 function onConvertProgress(deps: ReturnType<typeof setup>['deps'], listener: (percent: number) => void): void {
@@ -20,14 +25,35 @@ function onConvertProgress(deps: ReturnType<typeof setup>['deps'], listener: (pe
 describe('RecordingService', () => {
   it('records screen and camera as separate files on one clock and finishes a playable take', async () => {
     const { recordings, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/mp4;codecs=avc1,opus' }, { role: 'camera', mimeType: 'video/webm;codecs=vp8,opus' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [
+        { role: 'screen', mimeType: 'video/mp4;codecs=avc1,opus' },
+        { role: 'camera', mimeType: 'video/webm;codecs=vp8,opus' },
+      ],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('fragmented-mp4', 3), 3), clock);
     record(recordings, takeId, 'camera', chunksOf(mediaFixture('webm', 3), 3), { now: clock.now });
-    const take = await recordings.finish({ takeId, tracks: [{ role: 'screen', startOffsetMs: 0 }, { role: 'camera', startOffsetMs: 40 }] });
+    const take = await recordings.finish({
+      takeId,
+      tracks: [
+        { role: 'screen', startOffsetMs: 0 },
+        { role: 'camera', startOffsetMs: 40 },
+      ],
+    });
 
     expect(take).toMatchObject({ status: 'ready', origin: 'recorded', title: 'Take 1', active: true });
     const [screen, camera] = take.files;
-    expect(screen).toMatchObject({ role: 'screen', container: 'MP4', videoCodec: 'avc', audioCodec: 'opus', width: 320, height: 180, startOffsetMs: 0 });
+    expect(screen).toMatchObject({
+      role: 'screen',
+      container: 'MP4',
+      videoCodec: 'avc',
+      audioCodec: 'opus',
+      width: 320,
+      height: 180,
+      startOffsetMs: 0,
+    });
     expect(camera).toMatchObject({ role: 'camera', container: 'WebM', videoCodec: 'vp8', startOffsetMs: 40 });
     expect(screen?.frameRate).toBeCloseTo(30, 0);
     expect(take.durationMs).toBeGreaterThanOrEqual(2950);
@@ -41,12 +67,24 @@ describe('RecordingService', () => {
 
   it('refuses chunks for a take that is not open and names what to do', () => {
     const { recordings } = setup();
-    expect(() => recordings.appendChunk({ takeId: '3f1b8f0e-8c1c-4f39-9a52-0b6f1f0f4a11', role: 'screen', index: 0, atMs: 0, data: new Uint8Array(1) })).toThrow(/recover it/);
+    expect(() =>
+      recordings.appendChunk({
+        takeId: '3f1b8f0e-8c1c-4f39-9a52-0b6f1f0f4a11',
+        role: 'screen',
+        index: 0,
+        atMs: 0,
+        data: new Uint8Array(1),
+      }),
+    ).toThrow(/recover it/);
   });
 
   it('offers an interrupted take only once its heartbeat is stale, and recovers it up to its last whole chunk', async () => {
     const first = setup();
-    const { takeId } = first.recordings.start({ lessonId: first.lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    const { takeId } = first.recordings.start({
+      lessonId: first.lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4' }],
+    });
     const chunks = chunksOf(mediaFixture('fragmented-mp4', 4), 4);
     record(first.recordings, takeId, 'screen', chunks.slice(0, 3), first.clock);
     // The process dies mid-chunk: part of chunk 3 is on disk, its index line is not.
@@ -70,10 +108,23 @@ describe('RecordingService', () => {
 
   it('recovers the readable files of a take and drops one that cannot be read back', async () => {
     const { recordings, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }, { role: 'camera', mimeType: 'video/mp4' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [
+        { role: 'screen', mimeType: 'video/webm' },
+        { role: 'camera', mimeType: 'video/mp4' },
+      ],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 3), 3), clock);
     // The camera got as far as its header: an MP4 with no media in it.
-    recordings.appendChunk({ takeId, role: 'camera', index: 0, atMs: 1000, data: new Uint8Array(fs.readFileSync(mediaFixture('fragmented-mp4', 2)).subarray(0, 600)) });
+    recordings.appendChunk({
+      takeId,
+      role: 'camera',
+      index: 0,
+      atMs: 1000,
+      data: new Uint8Array(fs.readFileSync(mediaFixture('fragmented-mp4', 2)).subarray(0, 600)),
+    });
     clock.now += 60_000;
     const take = await new RecordingService(deps).recover({ takeId });
     expect(take.files.map((file) => file.role)).toEqual(['screen']);
@@ -82,7 +133,11 @@ describe('RecordingService', () => {
 
   it('removes an interrupted take that has no bytes at all, saying so', async () => {
     const { recordings, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
     clock.now += 60_000;
     const later = new RecordingService(deps);
     await expect(later.recover({ takeId })).rejects.toThrow(/nothing to recover/);
@@ -92,7 +147,11 @@ describe('RecordingService', () => {
 
   it('discards a recording in progress with its files', async () => {
     const { recordings, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
     await recordings.discard({ takeId });
     expect(mediaFiles(deps.mediaRoot)).toEqual([]);
@@ -101,8 +160,17 @@ describe('RecordingService', () => {
 
   it('imports playable files as takes with the right duration', async () => {
     const { recordings, lesson, clock } = setup();
-    for (const [kind, mimeType, seconds] of [['mp4', 'video/mp4', 2], ['webm', 'video/webm', 3], ['wav', 'audio/wav', 1]] as const) {
-      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', title: `lecture.${kind}`, tracks: [{ role: kind === 'wav' ? 'audio' : 'screen', mimeType }] });
+    for (const [kind, mimeType, seconds] of [
+      ['mp4', 'video/mp4', 2],
+      ['webm', 'video/webm', 3],
+      ['wav', 'audio/wav', 1],
+    ] as const) {
+      const { takeId } = recordings.start({
+        lessonId: lesson.id,
+        origin: 'imported',
+        title: `lecture.${kind}`,
+        tracks: [{ role: kind === 'wav' ? 'audio' : 'screen', mimeType }],
+      });
       record(recordings, takeId, kind === 'wav' ? 'audio' : 'screen', chunksOf(mediaFixture(kind, seconds), 2), clock);
       const take: Take = await recordings.finish({ takeId, tracks: [] });
       expect(take.origin).toBe('imported');
@@ -113,7 +181,11 @@ describe('RecordingService', () => {
   it('converts files in containers browsers cannot play (Matroska with H.264, MPEG-TS) into MP4 without re-encoding', async () => {
     const { recordings, lesson, clock } = setup();
     for (const kind of ['mkv-h264', 'mpegts'] as const) {
-      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }] });
+      const { takeId } = recordings.start({
+        lessonId: lesson.id,
+        origin: 'imported',
+        tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }],
+      });
       record(recordings, takeId, 'screen', chunksOf(mediaFixture(kind, 2), 2), clock);
       const take = await recordings.finish({ takeId, tracks: [] });
       expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac' });
@@ -126,11 +198,21 @@ describe('RecordingService', () => {
     const { recordings, lesson, clock, deps } = setup();
     const progress: number[] = [];
     onConvertProgress(deps, (percent) => progress.push(percent));
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'imported',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4' }],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('hevc', 2), 2), clock);
     const take = await recordings.finish({ takeId, tracks: [] });
 
-    expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'aac', width: 320, height: 180 });
+    expect(take.files[0]).toMatchObject({
+      container: 'MP4',
+      videoCodec: 'avc',
+      audioCodec: 'aac',
+      width: 320,
+      height: 180,
+    });
     expect(take.files[0]?.path).toMatch(/\/screen\.mp4$/);
     expect(Math.abs(take.durationMs - 2000)).toBeLessThanOrEqual(200);
     const file = path.join(deps.mediaRoot, take.files[0]?.path ?? '');
@@ -144,7 +226,11 @@ describe('RecordingService', () => {
   it('converts only the AC-3 sound of a Matroska file to AAC and copies its H.264 video as it is', async () => {
     const { recordings, lesson, clock, deps } = setup();
     const source = mediaFixture('ac3-audio', 2);
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'imported',
+      tracks: [{ role: 'screen', mimeType: 'video/x-matroska' }],
+    });
     record(recordings, takeId, 'screen', chunksOf(source, 2), clock);
     const take = await recordings.finish({ takeId, tracks: [] });
 
@@ -157,11 +243,18 @@ describe('RecordingService', () => {
 
   it('stops a conversion when the import is discarded, leaving no file and no take', async () => {
     const { recordings, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'imported',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4' }],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('hevc', 8), 2), clock);
     const started = new Promise<number>((resolve) => onConvertProgress(deps, resolve));
     const finishing = recordings.finish({ takeId, tracks: [] });
-    const outcome = finishing.then(() => 'finished', (error: Error) => error.message);
+    const outcome = finishing.then(
+      () => 'finished',
+      (error: Error) => error.message,
+    );
     expect(await started).toBeLessThan(100);
     await recordings.discard({ takeId });
 
@@ -171,12 +264,20 @@ describe('RecordingService', () => {
   });
 
   it.each([
-    ['a text file renamed .mp4', new TextEncoder().encode('this is not a video, just some notes\n'.repeat(50)), /not a video or audio file/],
+    [
+      'a text file renamed .mp4',
+      new TextEncoder().encode('this is not a video, just some notes\n'.repeat(50)),
+      /not a video or audio file/,
+    ],
     ['a truncated file', fs.readFileSync(mediaFixture('mp4', 2)).subarray(0, 3000), /not a video or audio file/],
     ['a zero-byte file', new Uint8Array(0), /not a video or audio file the studio can read: it is empty/],
   ])('refuses %s and leaves nothing half-made behind', async (_name, bytes, message) => {
     const { recordings, lesson, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'imported', tracks: [{ role: 'screen', mimeType: 'video/mp4' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'imported',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4' }],
+    });
     if (bytes.byteLength > 0) recordings.appendChunk({ takeId, role: 'screen', index: 0, atMs: 0, data: bytes });
     await expect(recordings.finish({ takeId, tracks: [] })).rejects.toThrow(message);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM takes').get()).toEqual({ n: 0 });
@@ -189,23 +290,39 @@ describe('TakesService', () => {
     const { recordings, takes, lesson, clock } = setup();
     const finished: Take[] = [];
     for (let n = 0; n < 2; n += 1) {
-      const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+      const { takeId } = recordings.start({
+        lessonId: lesson.id,
+        origin: 'recorded',
+        tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+      });
       record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
       finished.push(await recordings.finish({ takeId, tracks: [] }));
     }
     const [first, second] = finished as [Take, Take];
-    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['Take 1', true], ['Take 2', false]]);
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([
+      ['Take 1', true],
+      ['Take 2', false],
+    ]);
     takes.setActive({ id: second.id });
     takes.rename({ id: first.id, title: 'First try' });
-    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['First try', false], ['Take 2', true]]);
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([
+      ['First try', false],
+      ['Take 2', true],
+    ]);
     takes.trash({ id: second.id });
-    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([['First try', true]]);
+    expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([
+      ['First try', true],
+    ]);
     expect(takes.list({ lessonId: lesson.id, view: 'trash' }).map((take) => take.id)).toEqual([second.id]);
   });
 
   it('deletes a trashed take and its files for good when the trash is emptied', async () => {
     const { recordings, takes, lesson, clock, deps } = setup();
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
     record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
     await recordings.finish({ takeId, tracks: [] });
     takes.trash({ id: takeId });

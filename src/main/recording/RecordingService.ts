@@ -44,17 +44,24 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     const takeId = randomUUID();
     const folder = takeFolder(lesson.projectId, takeId);
     const now = this.now();
-    const count = (this.deps.db.prepare('SELECT COUNT(*) AS n FROM takes WHERE lesson_id = ?').get(lesson.id) as { n: number }).n;
+    const count = (
+      this.deps.db.prepare('SELECT COUNT(*) AS n FROM takes WHERE lesson_id = ?').get(lesson.id) as { n: number }
+    ).n;
     const title = input.title || (input.origin === 'imported' ? 'Imported file' : `Take ${count + 1}`);
 
     fs.mkdirSync(path.join(this.deps.mediaRoot, ...folder.split('/')), { recursive: true });
     // The row goes in before the first byte, so a crash at any point leaves something to find.
     this.deps.db.transaction(() => {
       this.deps.db
-        .prepare("INSERT INTO takes (id, lesson_id, title, status, origin, heartbeat_at, created_at, updated_at) VALUES (?, ?, ?, 'recording', ?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO takes (id, lesson_id, title, status, origin, heartbeat_at, created_at, updated_at) VALUES (?, ?, ?, 'recording', ?, ?, ?, ?)",
+        )
         .run(takeId, lesson.id, title, input.origin, now, now, now);
-      const insertFile = this.deps.db.prepare('INSERT INTO take_files (take_id, role, mime_type, path) VALUES (?, ?, ?, ?)');
-      for (const track of input.tracks) insertFile.run(takeId, track.role, track.mimeType, `${folder}/${track.role}.part`);
+      const insertFile = this.deps.db.prepare(
+        'INSERT INTO take_files (take_id, role, mime_type, path) VALUES (?, ?, ?, ?)',
+      );
+      for (const track of input.tracks)
+        insertFile.run(takeId, track.role, track.mimeType, `${folder}/${track.role}.part`);
     })();
 
     const tracks = new Map<TrackRole, ChunkSpool>();
@@ -99,11 +106,13 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     const offsets = new Map(input.tracks.map((track) => [track.role, track.startOffsetMs]));
     const tracks = [...live.tracks.keys()].map((role) => ({ role, startOffsetMs: offsets.get(role) ?? 0 }));
     const controller = new AbortController();
-    const finished = this.finalize(input.takeId, live.folder, tracks, live.origin, controller.signal).catch((error: unknown) => {
-      // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
-      if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
-      throw error;
-    });
+    const finished = this.finalize(input.takeId, live.folder, tracks, live.origin, controller.signal).catch(
+      (error: unknown) => {
+        // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
+        if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
+        throw error;
+      },
+    );
     this.finishing.set(input.takeId, { controller, settled: finished.catch(() => undefined) });
     try {
       return await finished;
@@ -121,7 +130,11 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       return {};
     }
     const take = this.takes.take(input.takeId);
-    if (take.status !== 'recording') throw new StudioError('conflict', 'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead');
+    if (take.status !== 'recording')
+      throw new StudioError(
+        'conflict',
+        'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead',
+      );
     const live = this.live.get(input.takeId);
     if (live) for (const spool of live.tracks.values()) spool.close();
     this.live.delete(input.takeId);
@@ -137,7 +150,9 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         const lesson = this.library.lesson(take.lessonId);
         const project = this.library.project(lesson.projectId);
         const folder = this.folderOf(take.id);
-        const spools = this.takes.files(take.id).map((file) => readSpoolIndex(spoolFilesOf(this.deps.mediaRoot, folder, file.role)));
+        const spools = this.takes
+          .files(take.id)
+          .map((file) => readSpoolIndex(spoolFilesOf(this.deps.mediaRoot, folder, file.role)));
         return {
           id: take.id,
           lessonId: lesson.id,
@@ -153,7 +168,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
   async recover(input: Input<'recover'>): Promise<Take> {
     const take = this.takes.take(input.takeId);
-    if (take.status !== 'recording' || this.live.has(take.id)) throw new StudioError('conflict', 'That take is not an interrupted recording');
+    if (take.status !== 'recording' || this.live.has(take.id))
+      throw new StudioError('conflict', 'That take is not an interrupted recording');
     const folder = this.folderOf(take.id);
     const tracks = [];
     for (const file of this.takes.files(take.id)) {
@@ -168,7 +184,10 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     }
     if (tracks.length === 0) {
       this.removeTake(take.id, folder);
-      throw new StudioError('invalid_input', 'Nothing of that recording reached the disk, so there is nothing to recover');
+      throw new StudioError(
+        'invalid_input',
+        'Nothing of that recording reached the disk, so there is nothing to recover',
+      );
     }
     return this.finalize(take.id, folder, tracks, 'recovered');
   }
@@ -194,7 +213,10 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       this.deps.events.emit('recordings', 'onDidProgress', { takeId, phase: 'converting', percent, speed });
     for (const track of tracks) {
       try {
-        durationMs = Math.max(durationMs, await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track, { signal, onConvertProgress }));
+        durationMs = Math.max(
+          durationMs,
+          await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track, { signal, onConvertProgress }),
+        );
         kept += 1;
       } catch (error) {
         // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the
@@ -205,15 +227,22 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     }
     if (kept === 0) {
       this.removeTake(takeId, folder);
-      throw new StudioError('invalid_input', 'None of that recording could be read back, so there is nothing to recover');
+      throw new StudioError(
+        'invalid_input',
+        'None of that recording could be read back, so there is nothing to recover',
+      );
     }
     const now = this.now();
     const take = this.takes.take(takeId);
     this.deps.db.transaction(() => {
       this.deps.db
-        .prepare("UPDATE takes SET status = 'ready', origin = ?, duration_ms = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE takes SET status = 'ready', origin = ?, duration_ms = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?",
+        )
         .run(origin, durationMs, now, now, takeId);
-      this.deps.db.prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL').run(takeId, take.lessonId);
+      this.deps.db
+        .prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL')
+        .run(takeId, take.lessonId);
       this.library.touchProject(this.library.lesson(take.lessonId).projectId, now);
     })();
     this.deps.events.emit('takes', 'onDidChange', { lessonId: take.lessonId });
@@ -229,7 +258,11 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 
   private liveTake(takeId: string): LiveTake {
     const live = this.live.get(takeId);
-    if (!live) throw new StudioError('conflict', 'That recording is not open any more; if the app was restarted, recover it from the list of interrupted recordings');
+    if (!live)
+      throw new StudioError(
+        'conflict',
+        'That recording is not open any more; if the app was restarted, recover it from the list of interrupted recordings',
+      );
     return live;
   }
 
@@ -258,7 +291,18 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 /** Disk errors in words a teacher can act on; what is already on disk stays there. */
 function storageError(error: unknown): StudioError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new StudioError('storage', 'The disk is full. Everything recorded until now is kept; free some space to record more.');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new StudioError('storage', 'The studio cannot write to its media folder. Everything recorded until now is kept; check the folder’s permissions.');
-  return new StudioError('storage', `Writing the recording failed (${(error as Error).message}). Everything recorded until now is kept.`);
+  if (code === 'ENOSPC')
+    return new StudioError(
+      'storage',
+      'The disk is full. Everything recorded until now is kept; free some space to record more.',
+    );
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new StudioError(
+      'storage',
+      'The studio cannot write to its media folder. Everything recorded until now is kept; check the folder’s permissions.',
+    );
+  return new StudioError(
+    'storage',
+    `Writing the recording failed (${(error as Error).message}). Everything recorded until now is kept.`,
+  );
 }

@@ -25,14 +25,18 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
 
   rename(input: Input<'rename'>): Take {
     const take = this.readyTake(input.id);
-    this.deps.db.prepare('UPDATE takes SET title = ?, updated_at = ? WHERE id = ?').run(input.title, this.now(), take.id);
+    this.deps.db
+      .prepare('UPDATE takes SET title = ?, updated_at = ? WHERE id = ?')
+      .run(input.title, this.now(), take.id);
     return this.changed(take);
   }
 
   setActive(input: Input<'setActive'>): Take {
     const take = this.readyTake(input.id);
     if (take.trashedAt !== null) throw new StudioError('conflict', 'Restore the take from the trash first');
-    this.deps.db.prepare('UPDATE lessons SET active_take_id = ?, updated_at = ? WHERE id = ?').run(take.id, this.now(), take.lessonId);
+    this.deps.db
+      .prepare('UPDATE lessons SET active_take_id = ?, updated_at = ? WHERE id = ?')
+      .run(take.id, this.now(), take.lessonId);
     return this.changed(take);
   }
 
@@ -41,7 +45,9 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
     const take = this.readyTake(input.id);
     const now = this.now();
     this.deps.db.transaction(() => {
-      this.deps.db.prepare('UPDATE takes SET trashed_at = ?, updated_at = ? WHERE id = ? AND trashed_at IS NULL').run(now, now, take.id);
+      this.deps.db
+        .prepare('UPDATE takes SET trashed_at = ?, updated_at = ? WHERE id = ? AND trashed_at IS NULL')
+        .run(now, now, take.id);
       if (take.active) {
         const next = this.takes.takesOf(take.lessonId, false).at(-1);
         this.deps.db.prepare('UPDATE lessons SET active_take_id = ? WHERE id = ?').run(next?.id ?? null, take.lessonId);
@@ -55,7 +61,9 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
     const now = this.now();
     this.deps.db.transaction(() => {
       this.deps.db.prepare('UPDATE takes SET trashed_at = NULL, updated_at = ? WHERE id = ?').run(now, take.id);
-      this.deps.db.prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL').run(take.id, take.lessonId);
+      this.deps.db
+        .prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL')
+        .run(take.id, take.lessonId);
     })();
     return this.changed(take);
   }

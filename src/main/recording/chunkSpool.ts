@@ -56,11 +56,17 @@ export class ChunkSpool {
   append(index: number, atMs: number, data: Uint8Array): SpoolState {
     if (this.closed) throw new Error('This recording is already finished');
     if (index !== this.state.chunks) {
-      throw new Error(`Chunk ${index} arrived but chunk ${this.state.chunks} was expected; the recording lost data on the way`);
+      throw new Error(
+        `Chunk ${index} arrived but chunk ${this.state.chunks} was expected; the recording lost data on the way`,
+      );
     }
     writeFully(this.partFd, data);
     writeFully(this.indexFd, Buffer.from(`${index} ${this.state.bytes} ${data.byteLength} ${atMs}\n`));
-    this.state = { chunks: index + 1, bytes: this.state.bytes + data.byteLength, lastAtMs: Math.max(this.state.lastAtMs, atMs) };
+    this.state = {
+      chunks: index + 1,
+      bytes: this.state.bytes + data.byteLength,
+      lastAtMs: Math.max(this.state.lastAtMs, atMs),
+    };
     if (this.now() - this.lastSync >= SYNC_INTERVAL_MS) this.sync();
     return this.state;
   }

@@ -32,7 +32,11 @@ describe('a full disk while recording', () => {
     }
     const fixture = setup(disk);
     const { recordings, lesson, clock } = fixture;
-    const { takeId } = recordings.start({ lessonId: lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
     const chunks = chunksOf(mediaFixture('webm', 20), 40);
     let written = 0;
     let failure: unknown = null;
@@ -47,7 +51,10 @@ describe('a full disk while recording', () => {
       }
     }
     expect(written).toBeGreaterThan(2);
-    expect(failure).toMatchObject({ code: 'storage', message: expect.stringMatching(/^The disk is full\. Everything recorded until now is kept/) });
+    expect(failure).toMatchObject({
+      code: 'storage',
+      message: expect.stringMatching(/^The disk is full\. Everything recorded until now is kept/),
+    });
 
     // What reached the disk is offered and recovered after the restart that a teacher would do.
     clock.now += 60_000;

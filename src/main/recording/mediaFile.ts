@@ -1,5 +1,15 @@
 import fs from 'node:fs';
-import { ALL_FORMATS, Conversion, FilePathSource, FilePathTarget, Input, Mp4OutputFormat, Output, WebMOutputFormat, type InputFormat } from 'mediabunny';
+import {
+  ALL_FORMATS,
+  Conversion,
+  FilePathSource,
+  FilePathTarget,
+  Input,
+  Mp4OutputFormat,
+  Output,
+  WebMOutputFormat,
+  type InputFormat,
+} from 'mediabunny';
 import { StudioError } from '../../shared/contract/result';
 import { containerOf, planPlayable } from './playableContainer';
 import { transcodeToMp4, type TranscodeProgress } from './transcode';
@@ -66,7 +76,11 @@ export interface PlayableOptions {
  * (HEVC, ProRes, AC-3, PCM in MOV…) is converted to H.264/AAC MP4 by ffmpeg.wasm, copying the stream that is fine.
  * Answers the finished file's path: `targetBase` plus the extension of what it now is.
  */
-export async function remuxToPlayable(source: string, targetBase: string, options: PlayableOptions = {}): Promise<string> {
+export async function remuxToPlayable(
+  source: string,
+  targetBase: string,
+  options: PlayableOptions = {},
+): Promise<string> {
   if (fs.statSync(source).size === 0) throw new StudioError('invalid_input', `${NOT_MEDIA}: it is empty`);
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
   let target: string | null = null;
@@ -77,12 +91,23 @@ export async function remuxToPlayable(source: string, targetBase: string, option
     const [video, audio] = await Promise.all([input.getPrimaryVideoTrack(), input.getPrimaryAudioTrack()]);
     // A track mediabunny finds but cannot name (ProRes, say) is 'unknown', so it is converted rather than dropped.
     const codecOf = (track: { codec: string | null } | null) => (track ? (track.codec ?? 'unknown') : null);
-    const plan = planPlayable({ container: containerOf(format.name), videoCodec: codecOf(video), audioCodec: codecOf(audio) });
-    if (plan.kind === 'notMedia') throw new StudioError('invalid_input', `${NOT_MEDIA}: it has no video or audio track`);
+    const plan = planPlayable({
+      container: containerOf(format.name),
+      videoCodec: codecOf(video),
+      audioCodec: codecOf(audio),
+    });
+    if (plan.kind === 'notMedia')
+      throw new StudioError('invalid_input', `${NOT_MEDIA}: it has no video or audio track`);
     if (plan.kind === 'transcode') {
       target = `${targetBase}.mp4`;
       const durationMs = Math.round((await input.computeDuration()) * 1000);
-      await transcodeToMp4(source, target, { video: plan.video, audio: plan.audio, durationMs, signal: options.signal, onProgress: options.onConvertProgress });
+      await transcodeToMp4(source, target, {
+        video: plan.video,
+        audio: plan.audio,
+        durationMs,
+        signal: options.signal,
+        onProgress: options.onConvertProgress,
+      });
       return target;
     }
     if (plan.kind === 'copy') {
@@ -94,12 +119,18 @@ export async function remuxToPlayable(source: string, targetBase: string, option
     const outputFormat = plan.container === 'webm' ? new WebMOutputFormat() : new Mp4OutputFormat({ fastStart: false });
     const output = new Output({ format: outputFormat, target: new FilePathTarget(target) });
     const conversion = await Conversion.init({ input, output });
-    if (!conversion.isValid) throw new StudioError('invalid_input', `${NOT_MEDIA}: ${conversion.discardedTracks.map((track) => track.reason).join(', ')}`);
+    if (!conversion.isValid)
+      throw new StudioError(
+        'invalid_input',
+        `${NOT_MEDIA}: ${conversion.discardedTracks.map((track) => track.reason).join(', ')}`,
+      );
     await conversion.execute();
     return target;
   } catch (error) {
     if (target) fs.rmSync(target, { force: true });
-    throw error instanceof StudioError ? error : new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);
+    throw error instanceof StudioError
+      ? error
+      : new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);
   } finally {
     input.dispose();
   }

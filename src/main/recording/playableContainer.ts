@@ -20,7 +20,11 @@ export type PlayablePlan =
  * cannot. A stream that is already playable and fits MP4 is copied even then, so only what must be re-encoded is.
  * A track whose codec is not recognised arrives as 'unknown' and is converted too, never silently dropped.
  */
-export function planPlayable(input: { container: string; videoCodec: string | null; audioCodec: string | null }): PlayablePlan {
+export function planPlayable(input: {
+  container: string;
+  videoCodec: string | null;
+  audioCodec: string | null;
+}): PlayablePlan {
   const { videoCodec, audioCodec } = input;
   const extension = input.container.toLowerCase();
   if (!videoCodec && AUDIO_FILES_KEPT_AS_IS.has(extension)) return { kind: 'copy', extension };

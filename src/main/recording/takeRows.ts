@@ -64,18 +64,26 @@ export class TakeRows {
 
   takesOf(lessonId: string, trashed: boolean): Take[] {
     const where = trashed ? 't.trashed_at IS NOT NULL' : "t.trashed_at IS NULL AND t.status = 'ready'";
-    const rows = this.db.prepare(`${TAKE_SELECT} WHERE t.lesson_id = ? AND ${where} ORDER BY t.created_at, t.id`).all(lessonId) as TakeRow[];
+    const rows = this.db
+      .prepare(`${TAKE_SELECT} WHERE t.lesson_id = ? AND ${where} ORDER BY t.created_at, t.id`)
+      .all(lessonId) as TakeRow[];
     return rows.map((row) => this.toTake(row));
   }
 
   files(takeId: string): TakeFileRow[] {
-    return this.db.prepare("SELECT * FROM take_files WHERE take_id = ? ORDER BY CASE role WHEN 'screen' THEN 0 WHEN 'camera' THEN 1 ELSE 2 END").all(takeId) as TakeFileRow[];
+    return this.db
+      .prepare(
+        "SELECT * FROM take_files WHERE take_id = ? ORDER BY CASE role WHEN 'screen' THEN 0 WHEN 'camera' THEN 1 ELSE 2 END",
+      )
+      .all(takeId) as TakeFileRow[];
   }
 
   /** Takes left in `recording` whose heartbeat stopped before `staleBefore`. */
   staleRecordings(staleBefore: number): { id: string; lessonId: string; createdAt: number }[] {
     return this.db
-      .prepare("SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND heartbeat_at < ? ORDER BY created_at")
+      .prepare(
+        "SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND heartbeat_at < ? ORDER BY created_at",
+      )
       .all(staleBefore) as { id: string; lessonId: string; createdAt: number }[];
   }
 

@@ -10,7 +10,9 @@ describe('transcodeToMp4', () => {
     const source = path.join(dir, 'notes.mov');
     fs.writeFileSync(source, 'not a movie at all\n'.repeat(100));
     const target = path.join(dir, 'out.mp4');
-    await expect(transcodeToMp4(source, target, { video: 'encode', audio: 'encode', durationMs: 1000 })).rejects.toThrow(/^Converting it failed: .*Invalid data found/);
+    await expect(
+      transcodeToMp4(source, target, { video: 'encode', audio: 'encode', durationMs: 1000 }),
+    ).rejects.toThrow(/^Converting it failed: .*Invalid data found/);
     expect(fs.readdirSync(dir)).toEqual(['notes.mov']);
   });
 
@@ -18,7 +20,14 @@ describe('transcodeToMp4', () => {
     const dir = tempDir();
     const controller = new AbortController();
     controller.abort();
-    await expect(transcodeToMp4(path.join(dir, 'x'), path.join(dir, 'out.mp4'), { video: 'encode', audio: null, durationMs: 1000, signal: controller.signal })).rejects.toThrow();
+    await expect(
+      transcodeToMp4(path.join(dir, 'x'), path.join(dir, 'out.mp4'), {
+        video: 'encode',
+        audio: null,
+        durationMs: 1000,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow();
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

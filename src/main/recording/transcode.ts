@@ -100,13 +100,21 @@ function watch(worker: Worker, options: TranscodeOptions): Promise<void> {
       }
     });
     worker.on('error', (error) => finish(new StudioError('internal', `The converter stopped: ${error.message}`)));
-    worker.on('exit', (code) => finish(new StudioError('internal', `The converter stopped unexpectedly (exit ${code})`)));
+    worker.on('exit', (code) =>
+      finish(new StudioError('internal', `The converter stopped unexpectedly (exit ${code})`)),
+    );
   });
 }
 
 /** The last log line that reads like an error, else the last line: ffmpeg names the cause just before it gives up. */
 function causeOf(tail: string[]): string {
   // ffmpeg prefixes errors with the file's name inside the worker ("/input: …"), which means nothing to a teacher.
-  const lines = tail.map((line) => line.trim().replace(/^\/(input|output\.mp4): /, '')).filter((line) => line && !line.startsWith('Aborted(') && !/^[a-z_0-9]+=/.test(line));
-  return lines.findLast((line) => /error|invalid|not supported|unsupported|could not|cannot|failed/i.test(line)) ?? lines.at(-1) ?? 'ffmpeg gave no reason';
+  const lines = tail
+    .map((line) => line.trim().replace(/^\/(input|output\.mp4): /, ''))
+    .filter((line) => line && !line.startsWith('Aborted(') && !/^[a-z_0-9]+=/.test(line));
+  return (
+    lines.findLast((line) => /error|invalid|not supported|unsupported|could not|cannot|failed/i.test(line)) ??
+    lines.at(-1) ??
+    'ffmpeg gave no reason'
+  );
 }

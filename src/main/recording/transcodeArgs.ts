@@ -11,7 +11,18 @@ export function transcodeArgs(plan: { video: StreamAction; audio: StreamAction }
   if (plan.video) args.push('-map', '0:v:0');
   if (plan.audio) args.push('-map', '0:a:0');
   if (plan.video === 'encode') {
-    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-force_key_frames', 'expr:gte(t,n_forced*1)');
+    args.push(
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '20',
+      '-pix_fmt',
+      'yuv420p',
+      '-force_key_frames',
+      'expr:gte(t,n_forced*1)',
+    );
   } else if (plan.video === 'copy') {
     args.push('-c:v', 'copy');
   }

@@ -28,8 +28,15 @@ describe('parseProgressLine', () => {
   });
 
   it('reads the classic status line', () => {
-    expect(parseProgressLine('frame=   60 fps= 19 q=29.0 Lsize=      80kB time=00:00:02.00 bitrate= 328.1kbits/s speed=0.639x    ')).toEqual({ outMs: 2000, speed: 0.639 });
-    expect(parseProgressLine('size=  1024kB time=01:02:03.50 bitrate=N/A speed=12.5x')).toEqual({ outMs: 3_723_500, speed: 12.5 });
+    expect(
+      parseProgressLine(
+        'frame=   60 fps= 19 q=29.0 Lsize=      80kB time=00:00:02.00 bitrate= 328.1kbits/s speed=0.639x    ',
+      ),
+    ).toEqual({ outMs: 2000, speed: 0.639 });
+    expect(parseProgressLine('size=  1024kB time=01:02:03.50 bitrate=N/A speed=12.5x')).toEqual({
+      outMs: 3_723_500,
+      speed: 12.5,
+    });
   });
 
   it('says nothing about lines before the first frame or unrelated log lines', () => {
@@ -37,7 +44,9 @@ describe('parseProgressLine', () => {
     expect(parseProgressLine('out_time=N/A')).toEqual({});
     expect(parseProgressLine('speed=N/A')).toEqual({});
     expect(parseProgressLine('frame=    0 fps=0.0 q=0.0 size=       0kB time=N/A bitrate=N/A speed=N/A')).toEqual({});
-    expect(parseProgressLine('[mp4 @ 0xdf85d0] Starting second pass: moving the moov atom to the beginning of the file')).toEqual({});
+    expect(
+      parseProgressLine('[mp4 @ 0xdf85d0] Starting second pass: moving the moov atom to the beginning of the file'),
+    ).toEqual({});
     expect(parseProgressLine('Stream #0:0 -> #0:0 (hevc (native) -> h264 (libx264))')).toEqual({});
   });
 });

@@ -38,7 +38,10 @@ export function parseProgressLine(line: string): ProgressReading {
   }
   const time = /\btime=\s*(\S+)/.exec(text);
   const speed = /\bspeed=\s*(\S+)/.exec(text);
-  return { ...optional('outMs', time ? clockMs(time[1] ?? '') : undefined), ...optional('speed', speed ? speedOf(speed[1] ?? '') : undefined) };
+  return {
+    ...optional('outMs', time ? clockMs(time[1] ?? '') : undefined),
+    ...optional('speed', speed ? speedOf(speed[1] ?? '') : undefined),
+  };
 }
 
 function speedOf(value: string): number | undefined {

@@ -18,7 +18,8 @@ export interface TranscodeWorkerData {
   args: string[];
 }
 
-export type TranscodeWorkerMessage = { type: 'log'; line: string } | { type: 'done'; exitCode: number } | { type: 'failed'; message: string };
+export type TranscodeWorkerMessage =
+  { type: 'log'; line: string } | { type: 'done'; exitCode: number } | { type: 'failed'; message: string };
 
 /** The few parts of Emscripten's FS the worker touches. */
 interface EmscriptenNode {
@@ -89,5 +90,7 @@ export function transcodeWorkerMain(): void {
     const exitCode = core.exec(...data.args);
     post({ type: 'done', exitCode });
   };
-  run().catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  run().catch((error: unknown) =>
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 }

@@ -5,13 +5,21 @@ import { recordedTake, setup } from '../testing/libraryFixture';
 import { ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
 import { RenderService } from './RenderService';
 
-const filesUnder = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+const filesUnder = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 
 async function withTake() {
   const fixture = setup();
   const take = await recordedTake(fixture);
   const renders = new RenderService(fixture.deps);
-  const begin = () => renders.start({ lessonId: fixture.lesson.id, takeId: take.id, revision: 3, label: '720p', extension: 'mp4' }).renderId;
+  const begin = () =>
+    renders.start({ lessonId: fixture.lesson.id, takeId: take.id, revision: 3, label: '720p', extension: 'mp4' })
+      .renderId;
   const rendersDir = path.join(fixture.deps.mediaRoot, fixture.lesson.projectId, 'renders');
   return { ...fixture, take, renders, begin, rendersDir };
 }
@@ -25,7 +33,14 @@ describe('RenderService', () => {
     renders.write({ renderId, position: split, data: new Uint8Array(bytes.subarray(split)) });
     renders.write({ renderId, position: 0, data: new Uint8Array(bytes.subarray(0, split)) });
     const render = await renders.finish({ renderId });
-    expect(render).toMatchObject({ status: 'ready', label: '720p', revision: 3, width: 320, height: 180, videoCodec: 'avc' });
+    expect(render).toMatchObject({
+      status: 'ready',
+      label: '720p',
+      revision: 3,
+      width: 320,
+      height: 180,
+      videoCodec: 'avc',
+    });
     expect(render.durationMs / 1000).toBeCloseTo(2, 0);
     const file = path.join(rendersDir, `${renderId}.mp4`);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
@@ -61,6 +76,8 @@ describe('RenderService', () => {
     const afterRestart = new RenderService(deps);
     expect(filesUnder(rendersDir)).toEqual([]);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM renders').get()).toEqual({ n: 0 });
-    expect(afterRestart.list({ lessonId: (deps.db.prepare('SELECT id FROM lessons').get() as { id: string }).id })).toEqual([]);
+    expect(
+      afterRestart.list({ lessonId: (deps.db.prepare('SELECT id FROM lessons').get() as { id: string }).id }),
+    ).toEqual([]);
   });
 });

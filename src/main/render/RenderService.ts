@@ -76,7 +76,9 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     fs.mkdirSync(path.dirname(part), { recursive: true });
     const fd = fs.openSync(part, 'wx');
     this.deps.db
-      .prepare("INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)")
+      .prepare(
+        "INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)",
+      )
       .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
     this.open.set(renderId, fd);
     return { renderId };
@@ -86,11 +88,17 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     const fd = this.fdOf(input.renderId);
     try {
       let written = 0;
-      while (written < input.data.byteLength) written += fs.writeSync(fd, input.data, written, input.data.byteLength - written, input.position + written);
+      while (written < input.data.byteLength)
+        written += fs.writeSync(fd, input.data, written, input.data.byteLength - written, input.position + written);
     } catch (error) {
       this.discard(input.renderId);
       const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
-      throw new StudioError('storage', full ? 'The disk is full, so the render stopped and its partial file was removed. Free some space and render again.' : `Writing the render failed: ${(error as Error).message}`);
+      throw new StudioError(
+        'storage',
+        full
+          ? 'The disk is full, so the render stopped and its partial file was removed. Free some space and render again.'
+          : `Writing the render failed: ${(error as Error).message}`,
+      );
     }
     return {};
   }
@@ -107,14 +115,26 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
       facts = await probeMedia(part);
     } catch (error) {
       this.discard(input.renderId);
-      throw new StudioError('internal', `The render produced an unreadable file and was discarded (${(error as Error).message})`);
+      throw new StudioError(
+        'internal',
+        `The render produced an unreadable file and was discarded (${(error as Error).message})`,
+      );
     }
     fs.renameSync(part, path.join(this.deps.mediaRoot, ...row.path.split('/')));
     this.deps.db
       .prepare(
         "UPDATE renders SET status = 'ready', width = ?, height = ?, video_codec = ?, audio_codec = ?, duration_ms = ?, size_bytes = ?, finished_at = ? WHERE id = ?",
       )
-      .run(facts.width, facts.height, facts.videoCodec, facts.audioCodec, facts.durationMs, facts.sizeBytes, this.now(), row.id);
+      .run(
+        facts.width,
+        facts.height,
+        facts.videoCodec,
+        facts.audioCodec,
+        facts.durationMs,
+        facts.sizeBytes,
+        this.now(),
+        row.id,
+      );
     this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
     return toRender(this.row(row.id));
   }
@@ -126,7 +146,9 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
 
   list(input: Input<'list'>): Render[] {
     this.library.lesson(input.lessonId);
-    const rows = this.deps.db.prepare("SELECT * FROM renders WHERE lesson_id = ? AND status = 'ready' ORDER BY created_at DESC").all(input.lessonId) as RenderRow[];
+    const rows = this.deps.db
+      .prepare("SELECT * FROM renders WHERE lesson_id = ? AND status = 'ready' ORDER BY created_at DESC")
+      .all(input.lessonId) as RenderRow[];
     return rows.map(toRender);
   }
 
@@ -148,7 +170,8 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     const fd = this.open.get(renderId);
     if (fd !== undefined) fs.closeSync(fd);
     this.open.delete(renderId);
-    const row = this.deps.db.prepare("SELECT * FROM renders WHERE id = ? AND status = 'rendering'").get(renderId) as RenderRow | undefined;
+    const row = this.deps.db.prepare("SELECT * FROM renders WHERE id = ? AND status = 'rendering'").get(renderId) as
+      RenderRow | undefined;
     if (!row) return;
     fs.rmSync(this.partOf(row.path), { force: true });
     this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(renderId);
@@ -165,7 +188,11 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
 
   private fdOf(renderId: string): number {
     const fd = this.open.get(renderId);
-    if (fd === undefined) throw new StudioError('conflict', 'That render is not running (it finished, was cancelled, or the app restarted)');
+    if (fd === undefined)
+      throw new StudioError(
+        'conflict',
+        'That render is not running (it finished, was cancelled, or the app restarted)',
+      );
     return fd;
   }
 

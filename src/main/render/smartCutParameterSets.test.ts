@@ -3,7 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_FORMATS, BufferTarget, EncodedPacketSink, EncodedVideoPacketSource, FilePathSource, Input, Mp4OutputFormat, Output, type EncodedPacket } from 'mediabunny';
+import {
+  ALL_FORMATS,
+  BufferTarget,
+  EncodedPacketSink,
+  EncodedVideoPacketSource,
+  FilePathSource,
+  Input,
+  Mp4OutputFormat,
+  Output,
+  type EncodedPacket,
+} from 'mediabunny';
 import { parseAvcConfig } from '../../shared/render/avcConfig';
 import { renumberForSharing } from '../../shared/render/avcRenumber';
 
@@ -17,7 +27,31 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function encode(name: string, x264: string[]): string {
   const file = path.join(dir, name);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30:duration=1', '-c:v', 'libx264', '-profile:v', 'baseline', '-bf', '0', '-g', '10', '-keyint_min', '10', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', ...x264, file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=30:duration=1',
+    '-c:v',
+    'libx264',
+    '-profile:v',
+    'baseline',
+    '-bf',
+    '0',
+    '-g',
+    '10',
+    '-keyint_min',
+    '10',
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    ...x264,
+    file,
+  ]);
   return file;
 }
 
@@ -28,7 +62,10 @@ async function readTrack(file: string): Promise<{ description: Uint8Array; codec
   if (!track || !config?.description) throw new Error(`${file} has no H.264 track`);
   const packets: EncodedPacket[] = [];
   for await (const packet of new EncodedPacketSink(track).packets()) packets.push(packet);
-  const description = config.description instanceof ArrayBuffer ? new Uint8Array(config.description) : new Uint8Array(config.description.buffer, config.description.byteOffset, config.description.byteLength);
+  const description =
+    config.description instanceof ArrayBuffer
+      ? new Uint8Array(config.description)
+      : new Uint8Array(config.description.buffer, config.description.byteOffset, config.description.byteLength);
   return { description: description.slice(), codec: config.codec, packets };
 }
 
@@ -49,7 +86,10 @@ describe('renumbering re-encoded parameter sets into one avc1 sample entry', () 
     expect(remadeConfig.pps[0]).not.toEqual(recordedConfig.pps[0]);
 
     const renumbering = renumberForSharing(recorded.description, recordedConfig, remadeConfig);
-    expect(parseAvcConfig(renumbering.description)).toMatchObject({ sps: [recordedConfig.sps[0], expect.any(Uint8Array)], pps: [recordedConfig.pps[0], expect.any(Uint8Array)] });
+    expect(parseAvcConfig(renumbering.description)).toMatchObject({
+      sps: [recordedConfig.sps[0], expect.any(Uint8Array)],
+      pps: [recordedConfig.pps[0], expect.any(Uint8Array)],
+    });
 
     // Frames 0–9 as recorded, 10–19 re-made (renumbered), 20–29 as recorded: every switch is at a keyframe.
     const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
@@ -60,17 +100,46 @@ describe('renumbering re-encoded parameter sets into one avc1 sample entry', () 
       const fromRemade = index >= 10 && index < 20;
       const packet = (fromRemade ? remade : recorded).packets[index];
       if (!packet) throw new Error(`no packet ${index}`);
-      const data = fromRemade ? renumbering.rewriteSample(packet.data, remadeConfig.lengthSize, recordedConfig.lengthSize) : packet.data;
-      await source.add(packet.clone({ data }), index === 0 ? { decoderConfig: { codec: recorded.codec, codedWidth: 320, codedHeight: 180, description: renumbering.description } } : undefined);
+      const data = fromRemade
+        ? renumbering.rewriteSample(packet.data, remadeConfig.lengthSize, recordedConfig.lengthSize)
+        : packet.data;
+      await source.add(
+        packet.clone({ data }),
+        index === 0
+          ? {
+              decoderConfig: {
+                codec: recorded.codec,
+                codedWidth: 320,
+                codedHeight: 180,
+                description: renumbering.description,
+              },
+            }
+          : undefined,
+      );
     }
     source.close();
     await output.finalize();
     const spliced = path.join(dir, 'spliced.mp4');
     fs.writeFileSync(spliced, new Uint8Array(output.target.buffer ?? new ArrayBuffer(0)));
 
-    expect(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=codec_tag_string', '-of', 'csv=p=0', spliced], { encoding: 'utf8' }).trim()).toBe('avc1');
-    expect(execFileSync('ffmpeg', ['-v', 'error', '-i', spliced, '-f', 'null', '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
-    const expected = [...frameHashes(recordedFile).slice(0, 10), ...frameHashes(remadeFile).slice(10, 20), ...frameHashes(recordedFile).slice(20, 30)];
+    expect(
+      execFileSync(
+        'ffprobe',
+        ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=codec_tag_string', '-of', 'csv=p=0', spliced],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe('avc1');
+    expect(
+      execFileSync('ffmpeg', ['-v', 'error', '-i', spliced, '-f', 'null', '-'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ).toBe('');
+    const expected = [
+      ...frameHashes(recordedFile).slice(0, 10),
+      ...frameHashes(remadeFile).slice(10, 20),
+      ...frameHashes(recordedFile).slice(20, 30),
+    ];
     expect(frameHashes(spliced)).toEqual(expected);
   });
 });

@@ -7,7 +7,10 @@ import { createDispatcher } from './dispatcher';
 const notes = defineService(
   'notes',
   {
-    add: call(z.object({ title: z.string().min(1, { error: 'A title is required' }), pages: z.number().int().default(1) }), z.object({ id: z.string() })),
+    add: call(
+      z.object({ title: z.string().min(1, { error: 'A title is required' }), pages: z.number().int().default(1) }),
+      z.object({ id: z.string() }),
+    ),
     broken: call(z.object({}), z.object({ id: z.string() })),
     failing: call(z.object({}), z.object({})),
     missing: call(z.object({}), z.object({})),
@@ -40,7 +43,10 @@ function setup() {
 describe('createDispatcher', () => {
   it('runs a well-formed call with the parsed input, defaults applied', async () => {
     const { dispatcher, add } = setup();
-    await expect(dispatcher.dispatch('app:notes.add', { title: 'Cells' })).resolves.toEqual({ ok: true, value: { id: 'Cells:1' } });
+    await expect(dispatcher.dispatch('app:notes.add', { title: 'Cells' })).resolves.toEqual({
+      ok: true,
+      value: { id: 'Cells:1' },
+    });
     expect(add).toHaveBeenCalledWith({ title: 'Cells', pages: 1 });
   });
 
@@ -63,7 +69,10 @@ describe('createDispatcher', () => {
 
   it('answers unknown_call for a channel the contract does not declare', async () => {
     const { dispatcher } = setup();
-    await expect(dispatcher.dispatch('app:notes.delete', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    await expect(dispatcher.dispatch('app:notes.delete', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown_call' },
+    });
   });
 
   it('passes a StudioError through with its code', async () => {
@@ -83,7 +92,10 @@ describe('createDispatcher', () => {
 
   it('treats output that breaks the contract as an internal error', async () => {
     const { dispatcher } = setup();
-    await expect(dispatcher.dispatch('app:notes.broken', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(dispatcher.dispatch('app:notes.broken', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('refuses to build when a declared call has no handler', () => {

@@ -48,7 +48,10 @@ export function createDispatcher<C extends ContractDef>(
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
       const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${route.label}: ${summary}`, issues } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${route.label}: ${summary}`, issues },
+      };
     }
     try {
       const value = await route.handler(parsed.data);

@@ -16,7 +16,9 @@ describe('openDatabase', () => {
     expect(readUserVersion(db)).toBe(migrations.at(-1)?.version);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('lessons')").all() as { name: string }[]).map((c) => c.name);
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('lessons')").all() as { name: string }[]).map(
+      (c) => c.name,
+    );
     expect(columns).toEqual(expect.arrayContaining(['id', 'project_id', 'title', 'position', 'trashed_at']));
     db.close();
     expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
@@ -27,7 +29,9 @@ describe('openDatabase', () => {
     const v1 = openDatabase(dir, { migrations: migrations.slice(0, 1) });
     expect(readUserVersion(v1)).toBe(1);
     v1.prepare("INSERT INTO projects (id, title, created_at, updated_at) VALUES ('p1', 'Cells', 1, 2)").run();
-    v1.prepare("INSERT INTO lessons (id, project_id, title, position, created_at, updated_at) VALUES ('l1', 'p1', 'Mitosis', 0, 1, 2)").run();
+    v1.prepare(
+      "INSERT INTO lessons (id, project_id, title, position, created_at, updated_at) VALUES ('l1', 'p1', 'Mitosis', 0, 1, 2)",
+    ).run();
     v1.close();
 
     const db = openDatabase(dir);
@@ -51,7 +55,9 @@ describe('openDatabase', () => {
     future.close();
     const before = hash(file);
 
-    expect(() => openDatabase(dir)).toThrow(/newer version of Flipside Studio \(schema 99; this version knows up to 7\)/);
+    expect(() => openDatabase(dir)).toThrow(
+      /newer version of Flipside Studio \(schema 99; this version knows up to 7\)/,
+    );
     expect(hash(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);
   });
@@ -60,7 +66,11 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const broken = [
       ...migrations,
-      { version: 3, name: 'broken', up: (db: Database.Database) => db.exec('CREATE TABLE half (id TEXT); SELECT * FROM no_such_table') },
+      {
+        version: 3,
+        name: 'broken',
+        up: (db: Database.Database) => db.exec('CREATE TABLE half (id TEXT); SELECT * FROM no_such_table'),
+      },
     ];
     expect(() => openDatabase(dir, { migrations: broken })).toThrow(/no such table/);
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });

@@ -27,17 +27,26 @@ export function setup(dataDir = tempDir()) {
   return { dataDir, clock, deps, recordings: new RecordingService(deps), takes: new TakesService(deps), lesson };
 }
 
-export function record(recordings: RecordingService, takeId: string, role: TrackRole, chunks: Uint8Array<ArrayBuffer>[], clock: { now: number }) {
+export function record(
+  recordings: RecordingService,
+  takeId: string,
+  role: TrackRole,
+  chunks: Uint8Array<ArrayBuffer>[],
+  clock: { now: number },
+) {
   chunks.forEach((data, index) => {
     clock.now += 1000;
     recordings.appendChunk({ takeId, role, index, atMs: (index + 1) * 1000, data });
   });
 }
 
-
 /** A finished take of a generated WebM, recorded through the real spool. */
 export async function recordedTake(fixture: ReturnType<typeof setup>, seconds = 2): Promise<Take> {
-  const { takeId } = fixture.recordings.start({ lessonId: fixture.lesson.id, origin: 'recorded', tracks: [{ role: 'screen', mimeType: 'video/webm' }] });
+  const { takeId } = fixture.recordings.start({
+    lessonId: fixture.lesson.id,
+    origin: 'recorded',
+    tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+  });
   record(fixture.recordings, takeId, 'screen', chunksOf(mediaFixture('webm', seconds), 2), fixture.clock);
   return fixture.recordings.finish({ takeId, tracks: [] });
 }

@@ -7,7 +7,20 @@ export type FixtureKind = 'fragmented-mp4' | 'webm' | 'mp4' | 'wav' | 'mkv-h264'
 
 const ARGS: Record<FixtureKind, string[]> = {
   // What Chromium's MediaRecorder makes with video/mp4;codecs=avc1,opus: fragmented, keyframe every second.
-  'fragmented-mp4': ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-c:a', 'libopus', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4'],
+  'fragmented-mp4': [
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '30',
+    '-c:a',
+    'libopus',
+    '-movflags',
+    'frag_keyframe+empty_moov+default_base_moof',
+    '-f',
+    'mp4',
+  ],
   webm: ['-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '300k', '-g', '30', '-c:a', 'libopus', '-f', 'webm'],
   mp4: ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-movflags', '+faststart', '-f', 'mp4'],
   wav: ['-vn', '-c:a', 'pcm_s16le', '-f', 'wav'],
@@ -15,7 +28,20 @@ const ARGS: Record<FixtureKind, string[]> = {
   'mkv-h264': ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-f', 'matroska'],
   mpegts: ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-f', 'mpegts'],
   // ...and codecs no browser decodes.
-  hevc: ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-c:a', 'aac', '-tag:v', 'hvc1', '-f', 'mp4'],
+  hevc: [
+    '-c:v',
+    'libx265',
+    '-preset',
+    'ultrafast',
+    '-x265-params',
+    'log-level=error',
+    '-c:a',
+    'aac',
+    '-tag:v',
+    'hvc1',
+    '-f',
+    'mp4',
+  ],
   'ac3-audio': ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'ac3', '-f', 'matroska'],
 };
 
@@ -41,10 +67,19 @@ export function mediaFixture(kind: FixtureKind, seconds = 2): string {
   if (cached) return cached;
   const file = path.join(dir, `${key}.${EXTENSIONS[kind]}`);
   execFileSync('ffmpeg', [
-    '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-    '-t', String(seconds),
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x180:rate=30',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+    '-t',
+    String(seconds),
     ...ARGS[kind],
     file,
   ]);
@@ -61,17 +96,27 @@ export function chunksOf(file: string, count: number): Uint8Array<ArrayBuffer>[]
 
 /** Duration in seconds as ffprobe, an independent reader, sees it. */
 export function ffprobeDuration(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file],
+    { encoding: 'utf8' },
+  );
   return Number(out.trim());
 }
 
 /** Codec names of a file's streams, in order, as ffprobe sees them. */
 export function ffprobeCodecs(file: string): string[] {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'default=nw=1:nk=1', file],
+    { encoding: 'utf8' },
+  );
   return out.trim().split('\n');
 }
 
 /** A hash of the video packets' bytes: equal for two files only if the video was copied, not re-encoded. */
 export function videoPacketsHash(file: string): string {
-  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'hash', '-'], { encoding: 'utf8' }).trim();
+  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-c', 'copy', '-f', 'hash', '-'], {
+    encoding: 'utf8',
+  }).trim();
 }

@@ -7,7 +7,17 @@ describe('createOriginPolicy', () => {
     expect(policy.entryUrl).toBe('app://studio/index.html');
     expect(policy.isTrusted('app://studio/index.html')).toBe(true);
     expect(policy.isTrusted('app://studio')).toBe(true);
-    for (const url of ['app://studio:8080/', 'app://studio.evil/', 'app://evil/', 'app://user@studio/', 'app-media://media/x.mp4', 'file:///index.html', 'http://localhost:5173/', 'not a url', '']) {
+    for (const url of [
+      'app://studio:8080/',
+      'app://studio.evil/',
+      'app://evil/',
+      'app://user@studio/',
+      'app-media://media/x.mp4',
+      'file:///index.html',
+      'http://localhost:5173/',
+      'not a url',
+      '',
+    ]) {
       expect(policy.isTrusted(url), url).toBe(false);
     }
   });

@@ -25,7 +25,8 @@ export function createOriginPolicy(devServerUrl: string | undefined): OriginPoli
       } catch {
         return false;
       }
-      if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+      if (parsed.protocol === `${APP_SCHEME}:`)
+        return parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
       return devOrigin !== null && parsed.origin === devOrigin;
     },
   };

@@ -4,7 +4,6 @@ import { resolveInside } from '../media/resolveInside';
 import { RENDERER_CSP } from '../csp';
 import { APP_HOST, APP_SCHEME, MEDIA_HOST, MEDIA_SCHEME } from './appOrigin';
 
-
 /**
  * Must run before the app is ready: Chromium fixes scheme privileges at start-up. `standard` gives the UI a real
  * origin (storage, relative URLs), `secure` lets it use camera and screen capture, `stream` lets media elements

@@ -10,7 +10,8 @@ import { createScormDriver, DIALECT_12, DIALECT_2004 } from './scormDriver';
 export type LmsKind = 'scorm12' | 'scorm2004' | 'web';
 
 export const NO_LMS_MESSAGE = 'Your progress is saved in this browser only: no LMS connection was found.';
-export const LMS_REFUSED_MESSAGE = 'The LMS refused this lesson’s connection: your progress is saved in this browser only.';
+export const LMS_REFUSED_MESSAGE =
+  'The LMS refused this lesson’s connection: your progress is saved in this browser only.';
 
 /** The package's builder writes <meta name="flipside-lms" content="…">; a page without it is a plain web folder. */
 export function lmsKindOf(doc: Document): LmsKind {
@@ -32,14 +33,28 @@ function choiceLetters(lesson: LessonPackage): ProfileContext['letterOf'] {
   const letters = new Map<string, Map<string, string>>();
   for (const checkpoint of lesson.checkpoints) {
     if (checkpoint.type === 'single' || checkpoint.type === 'multiple') {
-      letters.set(checkpoint.id, new Map(checkpoint.choices.map((choice, index) => [choice.id, String.fromCharCode(97 + index)])));
+      letters.set(
+        checkpoint.id,
+        new Map(checkpoint.choices.map((choice, index) => [choice.id, String.fromCharCode(97 + index)])),
+      );
     }
   }
   return (checkpointId, choiceId) => letters.get(checkpointId)?.get(choiceId) ?? null;
 }
 
-export function chooseLmsAdapter(win: WindowLike, kind: LmsKind, lesson: LessonPackage, standalone: () => PlayerAdapter): ChosenAdapter {
-  if (kind === 'web') return { adapter: standalone(), log: createCallLog('Web folder: progress kept in this browser'), notice: null, fellBack: () => false };
+export function chooseLmsAdapter(
+  win: WindowLike,
+  kind: LmsKind,
+  lesson: LessonPackage,
+  standalone: () => PlayerAdapter,
+): ChosenAdapter {
+  if (kind === 'web')
+    return {
+      adapter: standalone(),
+      log: createCallLog('Web folder: progress kept in this browser'),
+      notice: null,
+      fellBack: () => false,
+    };
   const apiName = kind === 'scorm12' ? 'API' : 'API_1484_11';
   const api = findApi(win, apiName);
   const label = kind === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004';
@@ -49,15 +64,27 @@ export function chooseLmsAdapter(win: WindowLike, kind: LmsKind, lesson: LessonP
     return { adapter: standalone(), log, notice: NO_LMS_MESSAGE, fellBack: () => false };
   }
   const log = createCallLog(`${label}: ${apiName} found`);
-  const context: ProfileContext = { letterOf: choiceLetters(lesson), readNumber: parseLearnerNumber, language: lesson.language };
+  const context: ProfileContext = {
+    letterOf: choiceLetters(lesson),
+    readNumber: parseLearnerNumber,
+    language: lesson.language,
+  };
   const profile = kind === 'scorm12' ? scorm12Profile(context) : scorm2004Profile(context);
-  const lms = createScormAdapter(createScormDriver(api, kind === 'scorm12' ? DIALECT_12 : DIALECT_2004, log), log, profile);
+  const lms = createScormAdapter(
+    createScormDriver(api, kind === 'scorm12' ? DIALECT_12 : DIALECT_2004, log),
+    log,
+    profile,
+  );
   const adapter = withFallback(lms, standalone, log);
   return { adapter, log, notice: null, fellBack: adapter.fellBack };
 }
 
 /** An LMS that refuses to start the session still gets a playable lesson: the standalone adapter takes over. */
-function withFallback(primary: PlayerAdapter, fallback: () => PlayerAdapter, log: CallLog): PlayerAdapter & { fellBack(): boolean } {
+function withFallback(
+  primary: PlayerAdapter,
+  fallback: () => PlayerAdapter,
+  log: CallLog,
+): PlayerAdapter & { fellBack(): boolean } {
   let current = primary;
   let fell = false;
   return {

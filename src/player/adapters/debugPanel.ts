@@ -34,7 +34,8 @@ export function installDebugPanel(win: Window, log: CallLog): { open: () => void
     const status = panel.querySelector('.fs-debug-status');
     const entries = log.entries();
     const errors = entries.filter((entry) => entry.error !== null).length;
-    if (status) status.textContent = `${log.connection} · ${entries.length} call${entries.length === 1 ? "" : "s"} · ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}`;
+    if (status)
+      status.textContent = `${log.connection} · ${entries.length} call${entries.length === 1 ? '' : 's'} · ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}`;
     list?.replaceChildren(...entries.slice().reverse().map(row));
   };
 

@@ -26,7 +26,9 @@ export function scorm12Profile(context: ProfileContext): ScormProfile {
       ['cmi.core.score.min', '0'],
       ['cmi.core.score.max', '100'],
     ],
-    completion: (status) => [['cmi.core.lesson_status', status.success === 'unknown' ? status.completion : status.success]],
+    completion: (status) => [
+      ['cmi.core.lesson_status', status.success === 'unknown' ? status.completion : status.success],
+    ],
     interaction(n, interaction) {
       const formatted = responses12(interaction, context.letterOf, context.readNumber);
       const at = `cmi.interactions.${n}`;
@@ -34,7 +36,9 @@ export function scorm12Profile(context: ProfileContext): ScormProfile {
         [`${at}.id`, interaction.id],
         [`${at}.type`, formatted.type],
         [`${at}.student_response`, formatted.response],
-        ...formatted.patterns.slice(0, 1).map((pattern): [string, string] => [`${at}.correct_responses.0.pattern`, pattern]),
+        ...formatted.patterns
+          .slice(0, 1)
+          .map((pattern): [string, string] => [`${at}.correct_responses.0.pattern`, pattern]),
         [`${at}.result`, interaction.result === 'correct' ? 'correct' : 'wrong'],
         [`${at}.latency`, timespan12(interaction.latencyMs)],
         [`${at}.time`, clockTime12(interaction.timestamp)],
@@ -80,7 +84,10 @@ function interactionPairs2004(n: number, interaction: Interaction, context: Prof
     [`${at}.id`, interaction.id],
     [`${at}.type`, formatted.type],
     [`${at}.timestamp`, timestamp2004(interaction.timestamp)],
-    ...formatted.patterns.map((pattern, index): [string, string] => [`${at}.correct_responses.${index}.pattern`, pattern]),
+    ...formatted.patterns.map((pattern, index): [string, string] => [
+      `${at}.correct_responses.${index}.pattern`,
+      pattern,
+    ]),
     [`${at}.learner_response`, formatted.response],
     [`${at}.result`, interaction.result],
     [`${at}.latency`, duration2004(interaction.latencyMs)],

@@ -5,7 +5,10 @@ import { clipUnits, description2004, fillIn, responses12, responses2004 } from '
 
 const base = { id: 'q1', result: 'correct' as const, latencyMs: 1000, timestamp: new Date(0), description: 'Q' };
 const letterOf = (_checkpoint: string, choice: string) => ({ red: 'a', green: 'b', blue: 'c' })[choice] ?? null;
-const both = (interaction: Interaction) => [responses12(interaction, letterOf, parseLearnerNumber), responses2004(interaction, letterOf, parseLearnerNumber)];
+const both = (interaction: Interaction) => [
+  responses12(interaction, letterOf, parseLearnerNumber),
+  responses2004(interaction, letterOf, parseLearnerNumber),
+];
 
 describe('interaction responses per standard', () => {
   it('writes choices as letters, "," in 1.2 and "[,]" in 2004', () => {
@@ -21,16 +24,35 @@ describe('interaction responses per standard', () => {
   });
 
   it('writes fill-in with every accepted answer as a case-insensitive 2004 pattern', () => {
-    const [v12, v2004] = both({ ...base, type: 'fill-in', learnerResponse: '{Paris[,] France', correctResponse: ['Paris', 'paris france'] });
+    const [v12, v2004] = both({
+      ...base,
+      type: 'fill-in',
+      learnerResponse: '{Paris[,] France',
+      correctResponse: ['Paris', 'paris france'],
+    });
     expect(v12).toEqual({ type: 'fill-in', response: '{Paris[,] France', patterns: ['Paris'] });
-    expect(v2004).toEqual({ type: 'fill-in', response: '(Paris  France', patterns: ['{case_matters=false}Paris', '{case_matters=false}paris france'] });
+    expect(v2004).toEqual({
+      type: 'fill-in',
+      response: '(Paris  France',
+      patterns: ['{case_matters=false}Paris', '{case_matters=false}paris france'],
+    });
   });
 
   it('writes numbers as decimals, a 2004 range as min[:]max, and no 1.2 pattern for a range', () => {
-    const [v12, v2004] = both({ ...base, type: 'numeric', learnerResponse: '3,5', correctResponse: { min: 3, max: 4 } });
+    const [v12, v2004] = both({
+      ...base,
+      type: 'numeric',
+      learnerResponse: '3,5',
+      correctResponse: { min: 3, max: 4 },
+    });
     expect(v12).toEqual({ type: 'numeric', response: '3.5', patterns: [] });
     expect(v2004).toEqual({ type: 'numeric', response: '3.5', patterns: ['3[:]4'] });
-    const [exact12, exact2004] = both({ ...base, type: 'numeric', learnerResponse: 'seven', correctResponse: { min: 7, max: 7 } });
+    const [exact12, exact2004] = both({
+      ...base,
+      type: 'numeric',
+      learnerResponse: 'seven',
+      correctResponse: { min: 7, max: 7 },
+    });
     expect(exact12).toMatchObject({ response: '', patterns: ['7'] });
     expect(exact2004).toMatchObject({ response: '', patterns: ['7'] });
   });

@@ -13,35 +13,70 @@ export interface FormattedResponse {
   readonly patterns: readonly string[];
 }
 
-const letters = (interaction: Extract<Interaction, { type: 'choice' }>, letterOf: ChoiceLetter, ids: readonly string[]) =>
-  ids.map((id) => letterOf(interaction.id, id)).filter((letter): letter is string => letter !== null);
+const letters = (
+  interaction: Extract<Interaction, { type: 'choice' }>,
+  letterOf: ChoiceLetter,
+  ids: readonly string[],
+) => ids.map((id) => letterOf(interaction.id, id)).filter((letter): letter is string => letter !== null);
 
 /** SCORM 1.2: choice "a,c"; true-false "t"/"f"; fill-in plain text ≤ 255; numeric a decimal. */
-export function responses12(interaction: Interaction, letterOf: ChoiceLetter, readNumber: (text: string) => number | null): FormattedResponse {
+export function responses12(
+  interaction: Interaction,
+  letterOf: ChoiceLetter,
+  readNumber: (text: string) => number | null,
+): FormattedResponse {
   switch (interaction.type) {
     case 'choice':
-      return { type: 'choice', response: letters(interaction, letterOf, interaction.learnerResponse).join(','), patterns: [letters(interaction, letterOf, interaction.correctResponse).join(',')] };
+      return {
+        type: 'choice',
+        response: letters(interaction, letterOf, interaction.learnerResponse).join(','),
+        patterns: [letters(interaction, letterOf, interaction.correctResponse).join(',')],
+      };
     case 'true-false':
-      return { type: 'true-false', response: interaction.learnerResponse ? 't' : 'f', patterns: [interaction.correctResponse ? 't' : 'f'] };
+      return {
+        type: 'true-false',
+        response: interaction.learnerResponse ? 't' : 'f',
+        patterns: [interaction.correctResponse ? 't' : 'f'],
+      };
     case 'fill-in':
       // 1.2 keeps one pattern per interaction (most LMSs read only .0), so the first accepted answer stands for all.
-      return { type: 'fill-in', response: clip12(interaction.learnerResponse), patterns: interaction.correctResponse.slice(0, 1).map(clip12) };
+      return {
+        type: 'fill-in',
+        response: clip12(interaction.learnerResponse),
+        patterns: interaction.correctResponse.slice(0, 1).map(clip12),
+      };
     case 'numeric': {
       const { min, max } = interaction.correctResponse;
       const value = readNumber(interaction.learnerResponse);
       // 1.2 has no range pattern: an exact answer is written, a range is left for the result to speak for.
-      return { type: 'numeric', response: value === null ? '' : numberText(value), patterns: min === max ? [numberText(min)] : [] };
+      return {
+        type: 'numeric',
+        response: value === null ? '' : numberText(value),
+        patterns: min === max ? [numberText(min)] : [],
+      };
     }
   }
 }
 
 /** SCORM 2004: "[,]" between choices, "{case_matters=false}" on fill-in, "min[:]max" for numeric ranges. */
-export function responses2004(interaction: Interaction, letterOf: ChoiceLetter, readNumber: (text: string) => number | null): FormattedResponse {
+export function responses2004(
+  interaction: Interaction,
+  letterOf: ChoiceLetter,
+  readNumber: (text: string) => number | null,
+): FormattedResponse {
   switch (interaction.type) {
     case 'choice':
-      return { type: 'choice', response: letters(interaction, letterOf, interaction.learnerResponse).join('[,]'), patterns: [letters(interaction, letterOf, interaction.correctResponse).join('[,]')] };
+      return {
+        type: 'choice',
+        response: letters(interaction, letterOf, interaction.learnerResponse).join('[,]'),
+        patterns: [letters(interaction, letterOf, interaction.correctResponse).join('[,]')],
+      };
     case 'true-false':
-      return { type: 'true-false', response: String(interaction.learnerResponse), patterns: [String(interaction.correctResponse)] };
+      return {
+        type: 'true-false',
+        response: String(interaction.learnerResponse),
+        patterns: [String(interaction.correctResponse)],
+      };
     case 'fill-in':
       return {
         type: 'fill-in',
@@ -52,14 +87,24 @@ export function responses2004(interaction: Interaction, letterOf: ChoiceLetter, 
     case 'numeric': {
       const { min, max } = interaction.correctResponse;
       const value = readNumber(interaction.learnerResponse);
-      return { type: 'numeric', response: value === null ? '' : numberText(value), patterns: [min === max ? numberText(min) : `${numberText(min)}[:]${numberText(max)}`] };
+      return {
+        type: 'numeric',
+        response: value === null ? '' : numberText(value),
+        patterns: [min === max ? numberText(min) : `${numberText(min)}[:]${numberText(max)}`],
+      };
     }
   }
 }
 
 /** A localized string_type of at most 250 characters: "[,]" would split it and a leading "{" would read as a tag. */
 export function fillIn(text: string): string {
-  return clipUnits(text.replace(/\[[,.:]\]/g, ' ').replace(/^\{/, '(').trim(), 250);
+  return clipUnits(
+    text
+      .replace(/\[[,.:]\]/g, ' ')
+      .replace(/^\{/, '(')
+      .trim(),
+    250,
+  );
 }
 
 /** cmi.interactions.n.description: a localized string with its language, at most 250 characters. */

@@ -7,13 +7,62 @@ import { scorm12Profile, scorm2004Profile } from './profiles';
 import { createScormAdapter } from './scormAdapter';
 import { createScormDriver, DIALECT_12, DIALECT_2004 } from './scormDriver';
 
-const context = { letterOf: (_q: string, choice: string) => ({ c1: 'a', c2: 'b' })[choice] ?? null, readNumber: parseLearnerNumber, language: 'en' };
+const context = {
+  letterOf: (_q: string, choice: string) => ({ c1: 'a', c2: 'b' })[choice] ?? null,
+  readNumber: parseLearnerNumber,
+  language: 'en',
+};
 const answers: Interaction[] = [
-  { id: 'q-1', type: 'choice', result: 'incorrect', latencyMs: 4200, timestamp: new Date(), description: 'Pick one', learnerResponse: ['c2'], correctResponse: ['c1'] },
-  { id: 'q-1', type: 'choice', result: 'correct', latencyMs: 2100, timestamp: new Date(), description: 'Pick one', learnerResponse: ['c1'], correctResponse: ['c1'] },
-  { id: 'q-2', type: 'true-false', result: 'correct', latencyMs: 900, timestamp: new Date(), description: 'True?', learnerResponse: true, correctResponse: true },
-  { id: 'q-3', type: 'fill-in', result: 'correct', latencyMs: 900, timestamp: new Date(), description: '{Capital} of "France" 🎓', learnerResponse: 'paris', correctResponse: ['Paris'] },
-  { id: 'q-4', type: 'numeric', result: 'correct', latencyMs: 900, timestamp: new Date(), description: '7/2', learnerResponse: '3,5', correctResponse: { min: 3.4, max: 3.6 } },
+  {
+    id: 'q-1',
+    type: 'choice',
+    result: 'incorrect',
+    latencyMs: 4200,
+    timestamp: new Date(),
+    description: 'Pick one',
+    learnerResponse: ['c2'],
+    correctResponse: ['c1'],
+  },
+  {
+    id: 'q-1',
+    type: 'choice',
+    result: 'correct',
+    latencyMs: 2100,
+    timestamp: new Date(),
+    description: 'Pick one',
+    learnerResponse: ['c1'],
+    correctResponse: ['c1'],
+  },
+  {
+    id: 'q-2',
+    type: 'true-false',
+    result: 'correct',
+    latencyMs: 900,
+    timestamp: new Date(),
+    description: 'True?',
+    learnerResponse: true,
+    correctResponse: true,
+  },
+  {
+    id: 'q-3',
+    type: 'fill-in',
+    result: 'correct',
+    latencyMs: 900,
+    timestamp: new Date(),
+    description: '{Capital} of "France" 🎓',
+    learnerResponse: 'paris',
+    correctResponse: ['Paris'],
+  },
+  {
+    id: 'q-4',
+    type: 'numeric',
+    result: 'correct',
+    latencyMs: 900,
+    timestamp: new Date(),
+    description: '7/2',
+    learnerResponse: '3,5',
+    correctResponse: { min: 3.4, max: 3.6 },
+  },
 ];
 
 interface Cmi12 {
@@ -29,14 +78,27 @@ interface Cmi2004 {
   progress_measure: string;
   exit: string;
   session_time: string;
-  interactions: Record<string, { result: string; learner_response: string; description: string; correct_responses: Record<string, { pattern: string }> }>;
+  interactions: Record<
+    string,
+    {
+      result: string;
+      learner_response: string;
+      description: string;
+      correct_responses: Record<string, { pattern: string }>;
+    }
+  >;
 }
 
 async function session(version: '12' | '2004', api: object) {
   const log = createCallLog(version);
   const tasks: (() => void)[] = [];
   const driver = createScormDriver(api, version === '12' ? DIALECT_12 : DIALECT_2004, log);
-  const adapter = createScormAdapter(driver, log, version === '12' ? scorm12Profile(context) : scorm2004Profile(context), { schedule: (task) => tasks.push(task) });
+  const adapter = createScormAdapter(
+    driver,
+    log,
+    version === '12' ? scorm12Profile(context) : scorm2004Profile(context),
+    { schedule: (task) => tasks.push(task) },
+  );
   const flush = () => tasks.splice(0).forEach((task) => task());
   return { log, adapter, flush, start: await adapter.start() };
 }
@@ -82,7 +144,13 @@ describe('the SCORM adapters against scorm-again', () => {
     await adapter.finish();
     expect(log.entries().filter((entry) => entry.error)).toEqual([]);
     const cmi = JSON.parse(JSON.stringify(api.cmi)) as Cmi2004;
-    expect([cmi.completion_status, cmi.success_status, cmi.score.scaled, cmi.progress_measure, cmi.exit]).toEqual(['incomplete', 'unknown', '0.75', '0.5', 'suspend']);
+    expect([cmi.completion_status, cmi.success_status, cmi.score.scaled, cmi.progress_measure, cmi.exit]).toEqual([
+      'incomplete',
+      'unknown',
+      '0.75',
+      '0.5',
+      'suspend',
+    ]);
     const items = Object.values(cmi.interactions);
     expect(items.map((item) => item.result)).toEqual(['incorrect', 'correct', 'correct', 'correct', 'correct']);
     expect(items[0]?.learner_response).toBe('b');
@@ -92,7 +160,16 @@ describe('the SCORM adapters against scorm-again', () => {
   });
 
   it('records what the LMS refuses, and never throws', async () => {
-    const refusing = { Initialize: () => 'true', GetValue: () => '', SetValue: () => 'false', Commit: () => 'true', Terminate: () => 'true', GetLastError: () => '405', GetErrorString: () => 'Element is read only', GetDiagnostic: () => '' };
+    const refusing = {
+      Initialize: () => 'true',
+      GetValue: () => '',
+      SetValue: () => 'false',
+      Commit: () => 'true',
+      Terminate: () => 'true',
+      GetLastError: () => '405',
+      GetErrorString: () => 'Element is read only',
+      GetDiagnostic: () => '',
+    };
     const { adapter, flush, log } = await session('2004', refusing);
     adapter.progress({ progressMeasure: 0.2, locationMs: 1000 });
     flush();

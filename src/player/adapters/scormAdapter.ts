@@ -43,7 +43,12 @@ export interface ScormAdapterOptions {
  * A PlayerAdapter over any SCORM runtime. Nothing here throws after start: a refused value is logged (the debug
  * panel shows it) and the lesson goes on, because an LMS hiccup must never stop a learner.
  */
-export function createScormAdapter(driver: ScormDriver, log: CallLog, profile: ScormProfile, options: ScormAdapterOptions = {}): PlayerAdapter {
+export function createScormAdapter(
+  driver: ScormDriver,
+  log: CallLog,
+  profile: ScormProfile,
+  options: ScormAdapterOptions = {},
+): PlayerAdapter {
   const now = options.now ?? (() => Date.now());
   const schedule = options.schedule ?? ((task) => queueMicrotask(task));
   let open = false;
@@ -81,7 +86,8 @@ export function createScormAdapter(driver: ScormDriver, log: CallLog, profile: S
 
   return {
     async start(): Promise<StartResult> {
-      if (!driver.initialize()) throw new Error(`The LMS refused to start the session: ${log.lastError() ?? 'no reason given'}`);
+      if (!driver.initialize())
+        throw new Error(`The LMS refused to start the session: ${log.lastError() ?? 'no reason given'}`);
       open = true;
       startedAt = now();
       const suspended = driver.get(profile.suspendData);
@@ -91,7 +97,11 @@ export function createScormAdapter(driver: ScormDriver, log: CallLog, profile: S
       const learnerName = driver.get(profile.learnerName);
       // Until the lesson is complete, leaving means "come back to this": the LMS keeps suspend data for the next launch.
       write(profile.exit(false));
-      return { resumeState: suspended ? suspended : null, mode: mode.success ? mode.data : 'normal', ...(learnerName ? { learnerName } : {}) };
+      return {
+        resumeState: suspended ? suspended : null,
+        mode: mode.success ? mode.data : 'normal',
+        ...(learnerName ? { learnerName } : {}),
+      };
     },
     progress: guarded<Progress>('progress', progressSchema, (progress) => write(profile.progress(progress))),
     interaction: guarded<Interaction>('interaction', interactionSchema, (interaction) => {
@@ -109,7 +119,8 @@ export function createScormAdapter(driver: ScormDriver, log: CallLog, profile: S
     suspend: guarded<string>('suspend', z.string().max(4096), (state) => write([[profile.suspendData, state]])),
     async finish() {
       if (!open) return;
-      for (const [element, value] of [...profile.sessionTime(now() - startedAt), ...profile.exit(completed)]) driver.set(element, value);
+      for (const [element, value] of [...profile.sessionTime(now() - startedAt), ...profile.exit(completed)])
+        driver.set(element, value);
       driver.commit();
       driver.terminate();
       open = false;

@@ -63,7 +63,11 @@ export function createScormDriver(api: object, dialect: Dialect, log: CallLog): 
     const diagnostic = raw(dialect.getDiagnostic, [code]).value;
     return `error ${code}${text ? ` ${text}` : ''}${diagnostic && diagnostic !== text ? ` (${diagnostic})` : ''}`;
   };
-  const call = (method: string, args: readonly string[], succeeded: (value: string) => boolean): { ok: boolean; value: string } => {
+  const call = (
+    method: string,
+    args: readonly string[],
+    succeeded: (value: string) => boolean,
+  ): { ok: boolean; value: string } => {
     const { value, thrown } = raw(method, args);
     const label = `${method}(${args.map((arg) => JSON.stringify(arg.length > 80 ? `${arg.slice(0, 80)}…` : arg)).join(', ')})`;
     const error = thrown ?? (succeeded(value) ? null : (lastError() ?? `answered ${JSON.stringify(value)}`));

@@ -5,6 +5,10 @@
 export function cueText(text: string): string {
   return text
     .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_all, name: string) => ({ amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' })[name] ?? '')
+    .replace(
+      /&(amp|lt|gt|nbsp|lrm|rlm);/g,
+      (_all, name: string) =>
+        ({ amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' })[name] ?? '',
+    )
     .trim();
 }

@@ -39,8 +39,14 @@ export function createLessonClock(durationMs: number, editList?: ReadonlyEditLis
     fromMedia(mediaSeconds) {
       const sourceMs = Math.round(Math.max(0, mediaSeconds) * 1000);
       for (const span of spans) {
-        if (sourceMs < span.sourceStart) return { lessonMs: span.lessonStart, jumpToSeconds: span.sourceStart / 1000, ended: false };
-        if (sourceMs < span.sourceEnd) return { lessonMs: Math.min(total, span.lessonStart + sourceMs - span.sourceStart), jumpToSeconds: null, ended: false };
+        if (sourceMs < span.sourceStart)
+          return { lessonMs: span.lessonStart, jumpToSeconds: span.sourceStart / 1000, ended: false };
+        if (sourceMs < span.sourceEnd)
+          return {
+            lessonMs: Math.min(total, span.lessonStart + sourceMs - span.sourceStart),
+            jumpToSeconds: null,
+            ended: false,
+          };
       }
       return { lessonMs: total, jumpToSeconds: null, ended: true };
     },

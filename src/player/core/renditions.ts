@@ -17,7 +17,9 @@ export function isAudioOnly(rendition: Pick<Rendition, 'type'>): boolean {
  * lesson. Returns -1 when nothing can play.
  */
 export function chooseRendition(renditions: readonly Rendition[], context: RenditionContext): number {
-  const playable = renditions.map((rendition, index) => ({ rendition, index })).filter(({ rendition }) => context.canPlay(rendition.type));
+  const playable = renditions
+    .map((rendition, index) => ({ rendition, index }))
+    .filter(({ rendition }) => context.canPlay(rendition.type));
   const videos = playable.filter(({ rendition }) => !isAudioOnly(rendition));
   if (videos.length === 0) return playable[0]?.index ?? -1;
   const width = (rendition: Rendition) => rendition.width ?? 1280;

@@ -25,7 +25,10 @@ describe('PlayerSession', () => {
     const session = testSession();
     playTo(session, 3_500);
     session.seek(0);
-    expect(session.seek(15_000)).toEqual({ to: 3_500, message: 'You can skip ahead only to what you have watched (up to 0:03)' });
+    expect(session.seek(15_000)).toEqual({
+      to: 3_500,
+      message: 'You can skip ahead only to what you have watched (up to 0:03)',
+    });
   });
 
   it('allows any seek with free navigation', () => {
@@ -54,11 +57,18 @@ describe('PlayerSession', () => {
     const session = testSession();
     const numeric = session.checkpoints[2];
     if (!numeric) throw new Error('fixture');
-    expect(session.answer(numeric, { type: 'numeric', text: '1,000' }, timing)).toEqual({ kind: 'notAnswerable', hint: 'Type the number without thousands separators, such as 1000 or 3.5.' });
+    expect(session.answer(numeric, { type: 'numeric', text: '1,000' }, timing)).toEqual({
+      kind: 'notAnswerable',
+      hint: 'Type the number without thousands separators, such as 1000 or 3.5.',
+    });
     expect(session.answer(numeric, { type: 'numeric', text: 'abc' }, timing)).toMatchObject({ kind: 'notAnswerable' });
     expect(session.status(numeric.id)).toBe('unanswered');
     const scored = session.answer(numeric, { type: 'numeric', text: '3,5' }, timing);
-    expect(scored).toMatchObject({ kind: 'scored', result: { correct: true }, interaction: { type: 'numeric', learnerResponse: '3,5', latencyMs: 1200 } });
+    expect(scored).toMatchObject({
+      kind: 'scored',
+      result: { correct: true },
+      interaction: { type: 'numeric', learnerResponse: '3,5', latencyMs: 1200 },
+    });
   });
 
   it('summarises what was missed with where to review it', () => {
@@ -91,7 +101,10 @@ describe('PlayerSession', () => {
     session.answer(single, { type: 'single', choiceId: 'a' }, timing);
     playTo(session, 6_500);
     const lesson = session.lesson;
-    const { state } = deserializeState(session.suspendData(), { durationMs: lesson.durationMs, checkpoints: lesson.checkpoints });
+    const { state } = deserializeState(session.suspendData(), {
+      durationMs: lesson.durationMs,
+      checkpoints: lesson.checkpoints,
+    });
     const resumed = new PlayerSession(lesson, state);
     expect(resumed.state.positionMs).toBe(6_500);
     expect(resumed.status(single.id)).toBe('correct');

@@ -57,8 +57,13 @@ export class PlayerSession {
     readonly lesson: LessonPackage,
     initial: LearnerState,
   ) {
-    this.checkpoints = activeCheckpoints(lesson.checkpoints.map((checkpoint) => ({ ...checkpoint, removed: false as const })));
-    this.current = { ...initial, playbackRate: lesson.rules.playbackRates.includes(initial.playbackRate) ? initial.playbackRate : 1 };
+    this.checkpoints = activeCheckpoints(
+      lesson.checkpoints.map((checkpoint) => ({ ...checkpoint, removed: false as const })),
+    );
+    this.current = {
+      ...initial,
+      playbackRate: lesson.rules.playbackRates.includes(initial.playbackRate) ? initial.playbackRate : 1,
+    };
   }
 
   get state(): LearnerState {
@@ -81,7 +86,14 @@ export class PlayerSession {
     const gated = this.gate().nextCheckpointToPause(fromMs, toMs);
     const retry = this.checkpoints.find((checkpoint) => {
       const record = recordOf(this.current, checkpoint.id);
-      return fromMs < checkpoint.lessonMs && checkpoint.lessonMs <= toMs && record !== undefined && record.count > 0 && !record.correct && canAttempt(this.current, checkpoint);
+      return (
+        fromMs < checkpoint.lessonMs &&
+        checkpoint.lessonMs <= toMs &&
+        record !== undefined &&
+        record.count > 0 &&
+        !record.correct &&
+        canAttempt(this.current, checkpoint)
+      );
     });
     if (!gated) return retry ?? null;
     return retry && retry.lessonMs < gated.lessonMs ? retry : gated;
@@ -103,7 +115,9 @@ export class PlayerSession {
       this.moveTo(target);
       return { to: target, message: null };
     }
-    const blocking = this.checkpoints.find((checkpoint) => checkpoint.required && !isDone(this.current, checkpoint.id) && checkpoint.lessonMs < target);
+    const blocking = this.checkpoints.find(
+      (checkpoint) => checkpoint.required && !isDone(this.current, checkpoint.id) && checkpoint.lessonMs < target,
+    );
     const message =
       blocking && blocking.lessonMs <= verdict.stopAtMs
         ? `Answer the question at ${formatClock(blocking.lessonMs)} first`
@@ -120,7 +134,11 @@ export class PlayerSession {
     this.current = { ...this.current, positionMs: Math.min(Math.max(Math.round(lessonMs), 0), this.durationMs) };
   }
 
-  answer(checkpoint: PlayerCheckpoint, response: CheckpointResponse, timing: { latencyMs: number; timestamp: Date }): AnswerOutcome {
+  answer(
+    checkpoint: PlayerCheckpoint,
+    response: CheckpointResponse,
+    timing: { latencyMs: number; timestamp: Date },
+  ): AnswerOutcome {
     if (!isAnswerable(checkpoint, response)) return { kind: 'notAnswerable', hint: hintFor(checkpoint, response) };
     if (!canAttempt(this.current, checkpoint)) return { kind: 'closed' };
     const result = scoreAnswer(checkpoint, response);
@@ -164,7 +182,11 @@ export class PlayerSession {
   }
 
   summary(): SummaryRow[] {
-    return this.checkpoints.map((checkpoint) => ({ checkpoint, status: this.status(checkpoint.id), reviewMs: checkpoint.rewatchMs ?? checkpoint.lessonMs }));
+    return this.checkpoints.map((checkpoint) => ({
+      checkpoint,
+      status: this.status(checkpoint.id),
+      reviewMs: checkpoint.rewatchMs ?? checkpoint.lessonMs,
+    }));
   }
 
   suspendData(): string {
@@ -187,7 +209,8 @@ function hintFor(checkpoint: PlayerCheckpoint, response: CheckpointResponse): st
       return 'Type your answer first.';
     case 'numeric': {
       const text = response.type === 'numeric' ? response.text.trim() : '';
-      if (text !== '' && parseLearnerNumber(text.replace(/[ ,]/g, '')) !== null) return 'Type the number without thousands separators, such as 1000 or 3.5.';
+      if (text !== '' && parseLearnerNumber(text.replace(/[ ,]/g, '')) !== null)
+        return 'Type the number without thousands separators, such as 1000 or 3.5.';
       return 'Type a number, such as 3.5 or 3,5.';
     }
   }

@@ -5,9 +5,21 @@ import { lessonPackageSchema, type LessonPackage } from '../../shared/player';
 import { PlayerSession } from './session';
 
 export function testLesson(ruleInput: LessonRulesInput = {}): LessonPackage {
-  const single = checkpoint({ type: 'single', prompt: 'Which?', choices: [{ id: 'a', text: 'Right', correct: true }, { id: 'b', text: 'Wrong', correct: false }] });
+  const single = checkpoint({
+    type: 'single',
+    prompt: 'Which?',
+    choices: [
+      { id: 'a', text: 'Right', correct: true },
+      { id: 'b', text: 'Wrong', correct: false },
+    ],
+  });
   const short = checkpoint({ type: 'shortAnswer', accepted: ['Paris'], attemptsAllowed: 2 });
-  const numeric = checkpoint({ type: 'numeric', answer: { kind: 'value', value: 3.5, tolerance: 0 }, required: false, rewatchFrom: { kind: 'none' } });
+  const numeric = checkpoint({
+    type: 'numeric',
+    answer: { kind: 'value', value: 3.5, tolerance: 0 },
+    required: false,
+    rewatchFrom: { kind: 'none' },
+  });
   return lessonPackageSchema.parse({
     formatVersion: 1,
     id: 'lesson-1',
@@ -15,7 +27,10 @@ export function testLesson(ruleInput: LessonRulesInput = {}): LessonPackage {
     language: 'en',
     durationMs: 20_000,
     media: { renditions: [{ label: '360p', src: 'video.mp4', type: 'video/mp4' }] },
-    chapters: [{ id: 'c1', title: 'Start', note: '', lessonMs: 0 }, { id: 'c2', title: 'Middle', note: '', lessonMs: 6_000 }],
+    chapters: [
+      { id: 'c1', title: 'Start', note: '', lessonMs: 0 },
+      { id: 'c2', title: 'Middle', note: '', lessonMs: 6_000 },
+    ],
     checkpoints: [
       { ...single, lessonMs: 4_000, rewatchMs: 0 },
       { ...short, lessonMs: 8_000, rewatchMs: 6_000 },

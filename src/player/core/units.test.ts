@@ -46,7 +46,13 @@ describe('createLessonClock', () => {
   });
 
   it('skips trims and cuts of an unrendered take', () => {
-    const clock = createLessonClock(7_000, { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 10_000, cuts: [{ start: 4_000, end: 6_000 }], splits: [] });
+    const clock = createLessonClock(7_000, {
+      sourceDuration: 10_000,
+      trimStart: 1_000,
+      trimEnd: 10_000,
+      cuts: [{ start: 4_000, end: 6_000 }],
+      splits: [],
+    });
     expect(clock.fromMedia(0)).toEqual({ lessonMs: 0, jumpToSeconds: 1, ended: false });
     expect(clock.fromMedia(3.5)).toEqual({ lessonMs: 2_500, jumpToSeconds: null, ended: false });
     expect(clock.fromMedia(4.1)).toEqual({ lessonMs: 3_000, jumpToSeconds: 6, ended: false });

@@ -27,10 +27,16 @@ export function createAnswerForm(checkpoint: PlayerCheckpoint, previous: Checkpo
     case 'single':
     case 'multiple': {
       const multiple = checkpoint.type === 'multiple';
-      const chosen = new Set(previous?.type === 'single' ? [previous.choiceId] : previous?.type === 'multiple' ? previous.choiceIds : []);
+      const chosen = new Set(
+        previous?.type === 'single' ? [previous.choiceId] : previous?.type === 'multiple' ? previous.choiceIds : [],
+      );
       fieldset.append(instruction(multiple ? 'Choose all that apply' : 'Choose one answer'));
       for (const choice of checkpoint.choices) {
-        fieldset.append(option(multiple ? 'checkbox' : 'radio', choice.id, chosen.has(choice.id), (span) => setInlineMarkdown(span, choice.text)));
+        fieldset.append(
+          option(multiple ? 'checkbox' : 'radio', choice.id, chosen.has(choice.id), (span) =>
+            setInlineMarkdown(span, choice.text),
+          ),
+        );
       }
       break;
     }
@@ -58,7 +64,11 @@ export function createAnswerForm(checkpoint: PlayerCheckpoint, previous: Checkpo
         inputmode: numeric ? 'decimal' : undefined,
       });
       inputs.push(input);
-      fieldset.append(instruction(numeric ? 'Your answer (a number)' : 'Your answer'), h('label', { class: 'fs-sr', for: id, text: numeric ? 'Your answer, a number' : 'Your answer' }), input);
+      fieldset.append(
+        instruction(numeric ? 'Your answer (a number)' : 'Your answer'),
+        h('label', { class: 'fs-sr', for: id, text: numeric ? 'Your answer, a number' : 'Your answer' }),
+        input,
+      );
       break;
     }
   }
@@ -74,7 +84,9 @@ export function createAnswerForm(checkpoint: PlayerCheckpoint, previous: Checkpo
           return { type: 'multiple', choiceIds: checked };
         case 'trueFalse':
           // No choice yet reads as not answerable rather than as "false".
-          return checked.length === 0 ? { type: 'single', choiceId: '' } : { type: 'trueFalse', value: checked[0] === 'true' };
+          return checked.length === 0
+            ? { type: 'single', choiceId: '' }
+            : { type: 'trueFalse', value: checked[0] === 'true' };
         case 'shortAnswer':
         case 'numeric':
           return { type: checkpoint.type, text: inputs[0]?.value ?? '' };

@@ -33,7 +33,11 @@ export function createControls(lesson: LessonPackage, seek: HTMLElement, handler
     return element;
   };
   const select = (label: string, className: string, options: [string, string][], onChange: (value: string) => void) => {
-    const element = h('select', { class: `fs-select ${className}`, 'aria-label': label, title: label }, ...options.map(([value, text]) => h('option', { value, text })));
+    const element = h(
+      'select',
+      { class: `fs-select ${className}`, 'aria-label': label, title: label },
+      ...options.map(([value, text]) => h('option', { value, text })),
+    );
     undo.push(listen(element, 'change', () => onChange(element.value)));
     return element;
   };
@@ -45,19 +49,45 @@ export function createControls(lesson: LessonPackage, seek: HTMLElement, handler
   mute.setAttribute('aria-pressed', 'false');
 
   const captions = lesson.media.captions;
-  const cc = captions.length > 0 ? button('Captions', 'fs-cc', () => handlers.toggleCaptions(), h('span', { class: 'fs-cc-mark', 'aria-hidden': 'true', text: 'CC' })) : null;
+  const cc =
+    captions.length > 0
+      ? button(
+          'Captions',
+          'fs-cc',
+          () => handlers.toggleCaptions(),
+          h('span', { class: 'fs-cc-mark', 'aria-hidden': 'true', text: 'CC' }),
+        )
+      : null;
   cc?.setAttribute('aria-pressed', 'false');
   const captionMenu =
     captions.length > 1
-      ? select('Caption language', 'fs-caption-menu', captions.map((track, index) => [String(index), track.label]), (value) => handlers.chooseCaptions(Number(value)))
+      ? select(
+          'Caption language',
+          'fs-caption-menu',
+          captions.map((track, index) => [String(index), track.label]),
+          (value) => handlers.chooseCaptions(Number(value)),
+        )
       : null;
 
   const rates = [...lesson.rules.playbackRates].sort((a, b) => a - b);
-  const speed = rates.length > 1 ? select('Playback speed', 'fs-speed', rates.map((rate) => [String(rate), formatRate(rate)]), (value) => handlers.setRate(Number(value))) : null;
+  const speed =
+    rates.length > 1
+      ? select(
+          'Playback speed',
+          'fs-speed',
+          rates.map((rate) => [String(rate), formatRate(rate)]),
+          (value) => handlers.setRate(Number(value)),
+        )
+      : null;
   const renditions = lesson.media.renditions;
   const quality =
     renditions.length > 1
-      ? select('Quality', 'fs-quality', renditions.map((rendition, index) => [String(index), rendition.label]), (value) => handlers.chooseRendition(Number(value)))
+      ? select(
+          'Quality',
+          'fs-quality',
+          renditions.map((rendition, index) => [String(index), rendition.label]),
+          (value) => handlers.chooseRendition(Number(value)),
+        )
       : null;
   const fullscreen = button('Full screen', 'fs-fullscreen', () => handlers.toggleFullscreen(), icon('fullscreen'));
 

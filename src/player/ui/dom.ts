@@ -7,7 +7,11 @@ type Child = Node | string | null | undefined | false;
  * Builds an element. Text children become text nodes and attributes are set one by one, so nothing passed here is
  * ever parsed as markup; `setMarkdown` is the only way HTML gets in.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;
@@ -46,7 +50,8 @@ const ICONS = {
   pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
   replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
   volume: 'M4 9v6h4l5 5V4L8 9zm12.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4z',
-  muted: 'M4 9v6h4l5 5V4L8 9zm15.6 3 2.1-2.1-1.4-1.4-2.1 2.1-2.1-2.1-1.4 1.4 2.1 2.1-2.1 2.1 1.4 1.4 2.1-2.1 2.1 2.1 1.4-1.4z',
+  muted:
+    'M4 9v6h4l5 5V4L8 9zm15.6 3 2.1-2.1-1.4-1.4-2.1 2.1-2.1-2.1-1.4 1.4 2.1 2.1-2.1 2.1 1.4 1.4 2.1-2.1 2.1 2.1 1.4-1.4z',
   fullscreen: 'M4 4h6v2H6v4H4zm10 0h6v6h-2V6h-4zM4 14h2v4h4v2H4zm14 0h2v6h-6v-2h4z',
 } as const;
 export type IconName = keyof typeof ICONS;
@@ -69,7 +74,12 @@ export function setIcon(button: HTMLElement, name: IconName): void {
 }
 
 /** Listens and returns the undo, so `destroy` can remove every listener the player added. */
-export function listen<T extends Event = Event>(target: EventTarget, type: string, handler: (event: T) => void, options?: AddEventListenerOptions): () => void {
+export function listen<T extends Event = Event>(
+  target: EventTarget,
+  type: string,
+  handler: (event: T) => void,
+  options?: AddEventListenerOptions,
+): () => void {
   const listener = (event: Event) => handler(event as T);
   target.addEventListener(type, listener, options);
   return () => target.removeEventListener(type, listener, options);

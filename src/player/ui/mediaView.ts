@@ -22,24 +22,41 @@ export interface MediaView {
  * (the track itself stays hidden), so they look the same on video and on an audio-only rendition, and sit above
  * the controls rather than under them.
  */
-export function createMediaView(stage: HTMLElement, captionBox: HTMLElement, lesson: LessonPackage, urls: CheckedUrls, index: number): MediaView {
+export function createMediaView(
+  stage: HTMLElement,
+  captionBox: HTMLElement,
+  lesson: LessonPackage,
+  urls: CheckedUrls,
+  index: number,
+): MediaView {
   const rendition = lesson.media.renditions[index] as Rendition;
   const audio = isAudioOnly(rendition);
-  const media: HTMLMediaElement = audio ? h('audio', { class: 'fs-media fs-audio', preload: 'auto' }) : h('video', { class: 'fs-media', preload: 'auto', playsinline: true });
+  const media: HTMLMediaElement = audio
+    ? h('audio', { class: 'fs-media fs-audio', preload: 'auto' })
+    : h('video', { class: 'fs-media', preload: 'auto', playsinline: true });
   if (!audio && urls.poster) (media as HTMLVideoElement).poster = urls.poster;
   const source = h('source', { src: urls.renditions[index], type: rendition.type });
   media.append(source);
   lesson.media.captions.forEach((track: CaptionTrack, at) => {
     media.append(h('track', { kind: 'captions', label: track.label, srclang: track.srclang, src: urls.captions[at] }));
   });
-  const still = audio ? h('div', { class: 'fs-audio-still' }, urls.poster ? h('img', { src: urls.poster, alt: '' }) : h('p', { text: lesson.title })) : null;
+  const still = audio
+    ? h(
+        'div',
+        { class: 'fs-audio-still' },
+        urls.poster ? h('img', { src: urls.poster, alt: '' }) : h('p', { text: lesson.title }),
+      )
+    : null;
   if (still) stage.prepend(still);
   stage.prepend(media);
 
   let offCue: (() => void) | null = null;
   const render = (track: TextTrack) => {
     const cues = track.activeCues ? Array.from(track.activeCues) : [];
-    const text = cues.map((cue) => cueText((cue as VTTCue).text ?? '')).filter((line) => line !== '').join('\n');
+    const text = cues
+      .map((cue) => cueText((cue as VTTCue).text ?? ''))
+      .filter((line) => line !== '')
+      .join('\n');
     captionBox.textContent = text;
     captionBox.hidden = text === '';
   };
@@ -72,16 +89,24 @@ export function createMediaView(stage: HTMLElement, captionBox: HTMLElement, les
 }
 
 /** Every address in the package checked against the page before any is loaded; refused ones are listed for the learner. */
-export function checkUrls(lesson: LessonPackage, options: { baseUrl?: string; trustedOrigins?: readonly string[] }): CheckedUrls | { refused: string[] } {
+export function checkUrls(
+  lesson: LessonPackage,
+  options: { baseUrl?: string; trustedOrigins?: readonly string[] },
+): CheckedUrls | { refused: string[] } {
   const context = { baseUrl: options.baseUrl ?? document.baseURI, trustedOrigins: options.trustedOrigins ?? [] };
   const refused: string[] = [];
   const checked = packageUrls(lesson.media).map((entry) => {
     const verdict = checkMediaUrl(entry.url, entry.kind, context);
-    if (!verdict.ok) refused.push(`The address of ${entry.what} is not allowed: ${verdict.reason} (${entry.url.slice(0, 80)}).`);
+    if (!verdict.ok)
+      refused.push(`The address of ${entry.what} is not allowed: ${verdict.reason} (${entry.url.slice(0, 80)}).`);
     return verdict.ok ? verdict.url : '';
   });
   if (refused.length > 0) return { refused: [...refused, 'A lesson may only use files inside its own folder.'] };
   const count = lesson.media.renditions.length;
   const hasPoster = lesson.media.poster !== undefined;
-  return { renditions: checked.slice(0, count), poster: hasPoster ? (checked[count] ?? null) : null, captions: checked.slice(count + (hasPoster ? 1 : 0)) };
+  return {
+    renditions: checked.slice(0, count),
+    poster: hasPoster ? (checked[count] ?? null) : null,
+    captions: checked.slice(count + (hasPoster ? 1 : 0)),
+  };
 }

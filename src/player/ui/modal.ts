@@ -17,7 +17,13 @@ export function openModal(options: {
   returnTo: () => HTMLElement | null;
   onEscape: () => void;
 }): Modal {
-  const dialog = h('section', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': options.labelledBy, class: `fs-dialog ${options.className}`, tabindex: -1 });
+  const dialog = h('section', {
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': options.labelledBy,
+    class: `fs-dialog ${options.className}`,
+    tabindex: -1,
+  });
   options.layer.replaceChildren(dialog);
   options.layer.hidden = false;
   for (const element of options.inert) element.inert = true;

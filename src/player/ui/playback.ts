@@ -37,7 +37,12 @@ export interface Playback {
  * timeupdate everywhere) so it stops within a frame or two of a checkpoint and puts the media back on it, skips cuts
  * in the preview, and snaps back any jump that did not come through `seek` (devtools, a browser's own controls).
  */
-export function createPlayback(session: PlayerSession, clock: LessonClock, initialView: MediaView, events: PlaybackEvents): Playback {
+export function createPlayback(
+  session: PlayerSession,
+  clock: LessonClock,
+  initialView: MediaView,
+  events: PlaybackEvents,
+): Playback {
   let view = initialView;
   let lastMs = session.state.positionMs;
   let ended = false;
@@ -46,7 +51,8 @@ export function createPlayback(session: PlayerSession, clock: LessonClock, initi
   let pendingSeekMs: number | null = lastMs;
   let observedAt = performance.now();
 
-  const video = () => (view.media instanceof HTMLVideoElement && 'requestVideoFrameCallback' in view.media ? view.media : null);
+  const video = () =>
+    view.media instanceof HTMLVideoElement && 'requestVideoFrameCallback' in view.media ? view.media : null;
 
   const placeMedia = (lessonMs: number) => {
     const seconds = clock.toMediaSeconds(lessonMs);
@@ -131,7 +137,9 @@ export function createPlayback(session: PlayerSession, clock: LessonClock, initi
         if (media.playbackRate !== rate && !session.setRate(media.playbackRate)) media.playbackRate = rate;
         events.changed();
       }),
-      listen(media, 'error', () => events.notice('The video could not be loaded. Check your connection, or choose another quality.')),
+      listen(media, 'error', () =>
+        events.notice('The video could not be loaded. Check your connection, or choose another quality.'),
+      ),
     ];
     unbind = () => {
       for (const off of offs) off();

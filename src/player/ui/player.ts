@@ -36,7 +36,12 @@ export interface MountedPlayer {
   destroy(): void;
 }
 
-export function mountPlayer(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, options: MountOptions = {}): MountedPlayer {
+export function mountPlayer(
+  root: HTMLElement,
+  lesson: LessonPackage,
+  adapter: PlayerAdapter,
+  options: MountOptions = {},
+): MountedPlayer {
   const urls = checkUrls(lesson, options);
   if ('refused' in urls) {
     showError(root, 'This lesson cannot be played', urls.refused);
@@ -50,7 +55,9 @@ export function mountPlayer(root: HTMLElement, lesson: LessonPackage, adapter: P
     const { state } = deserializeState(start.resumeState, suspend);
     undo.push(run(root, lesson, adapter, urls, new PlayerSession(lesson, state), start.mode, options));
   });
-  ready.catch((error: unknown) => showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]));
+  ready.catch((error: unknown) =>
+    showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]),
+  );
   return {
     ready,
     destroy() {
@@ -61,16 +68,29 @@ export function mountPlayer(root: HTMLElement, lesson: LessonPackage, adapter: P
   };
 }
 
-function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, urls: CheckedUrls, session: PlayerSession, mode: 'normal' | 'review' | 'browse', options: MountOptions): () => void {
+function run(
+  root: HTMLElement,
+  lesson: LessonPackage,
+  adapter: PlayerAdapter,
+  urls: CheckedUrls,
+  session: PlayerSession,
+  mode: 'normal' | 'review' | 'browse',
+  options: MountOptions,
+): () => void {
   const undo: (() => void)[] = [];
   const layout = createLayout(root, lesson);
   const notice = createNotice(layout.notice);
   const reporter = createReporter(adapter, session, mode);
   const clock = createLessonClock(lesson.durationMs, lesson.media.sourceEditList);
   const probe = document.createElement('video');
-  let rendition = chooseRendition(lesson.media.renditions, { targetWidth: root.clientWidth * (window.devicePixelRatio || 1), canPlay: (type) => probe.canPlayType(type) !== '' });
+  let rendition = chooseRendition(lesson.media.renditions, {
+    targetWidth: root.clientWidth * (window.devicePixelRatio || 1),
+    canPlay: (type) => probe.canPlayType(type) !== '',
+  });
   if (rendition < 0) {
-    showError(root, 'This lesson cannot be played here', ['This browser cannot play any of the lesson’s video formats. Try another browser.']);
+    showError(root, 'This lesson cannot be played here', [
+      'This browser cannot play any of the lesson’s video formats. Try another browser.',
+    ]);
     return () => undefined;
   }
   let captionIndex = -1;
@@ -80,7 +100,13 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
   let started = session.state.positionMs > 0;
   let saveTimer: ReturnType<typeof setInterval> | null = null;
 
-  const seekBar = createSeekBar({ durationMs: lesson.durationMs, chapters: lesson.chapters, checkpoints: session.checkpoints, limitShown: lesson.rules.navigation === 'noSkipAhead', onSeek: (ms) => playback.seek(ms) });
+  const seekBar = createSeekBar({
+    durationMs: lesson.durationMs,
+    chapters: lesson.chapters,
+    checkpoints: session.checkpoints,
+    limitShown: lesson.rules.navigation === 'noSkipAhead',
+    onSeek: (ms) => playback.seek(ms),
+  });
   const controls = createControls(lesson, seekBar.element, {
     togglePlay: () => toggle(),
     toggleCaptions: () => setCaptions(captionIndex >= 0 ? -1 : preferredCaptions()),
@@ -103,7 +129,11 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
   const side = createSidePanel(lesson.chapters, session.checkpoints, (ms) => playback.seek(ms));
   if (lesson.chapters.length > 0 || session.checkpoints.length > 0) layout.main.append(side.element);
 
-  const preferredCaptions = () => Math.max(0, lesson.media.captions.findIndex((track) => track.srclang.split('-')[0] === lesson.language.split('-')[0]));
+  const preferredCaptions = () =>
+    Math.max(
+      0,
+      lesson.media.captions.findIndex((track) => track.srclang.split('-')[0] === lesson.language.split('-')[0]),
+    );
   const setCaptions = (index: number) => {
     if (lesson.media.captions.length === 0) return;
     captionIndex = index;
@@ -140,7 +170,14 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
   const open = (labelledBy: string, className: string, onEscape: () => void) => {
     closeModal();
     notice.hide();
-    modal = openModal({ layer: layout.layer, inert: inert(), labelledBy, className, returnTo: () => controls.playButton, onEscape });
+    modal = openModal({
+      layer: layout.layer,
+      inert: inert(),
+      labelledBy,
+      className,
+      returnTo: () => controls.playButton,
+      onEscape,
+    });
     return modal;
   };
 
@@ -162,7 +199,10 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
       },
       {
         submit: (response: CheckpointResponse) => {
-          const outcome = session.answer(checkpoint, response, { latencyMs: Date.now() - openedAt, timestamp: new Date() });
+          const outcome = session.answer(checkpoint, response, {
+            latencyMs: Date.now() - openedAt,
+            timestamp: new Date(),
+          });
           if (outcome.kind === 'scored') {
             reporter.answered(outcome.interaction);
             refreshStatuses();
@@ -193,13 +233,18 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
     reporter.save();
     const titleId = uid('summary');
     const dialog = open(titleId, 'fs-summary-dialog', closeModal);
-    closeContent = showSummary(dialog, titleId, { report: session.report(), masteryPercent: lesson.rules.masteryPercent, rows: session.summary() }, {
-      review: (ms) => {
-        closeModal();
-        playback.jump(ms, true);
+    closeContent = showSummary(
+      dialog,
+      titleId,
+      { report: session.report(), masteryPercent: lesson.rules.masteryPercent, rows: session.summary() },
+      {
+        review: (ms) => {
+          closeModal();
+          playback.jump(ms, true);
+        },
+        close: closeModal,
       },
-      close: closeModal,
-    });
+    );
   };
 
   const playback = createPlayback(session, clock, view, {
@@ -227,29 +272,35 @@ function run(root: HTMLElement, lesson: LessonPackage, adapter: PlayerAdapter, u
     else playback.pause();
   };
 
-  const toggleFullscreen = () => void (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()).catch(() => undefined);
-  const onKey = playerKeys(root, options.pageKeys === true, () => modal !== null, (command) => {
-    switch (command.kind) {
-      case 'togglePlay':
-        return toggle();
-      case 'seekBy':
-        return playback.seek(playback.positionMs() + command.ms);
-      case 'seekTo':
-        return playback.seek(command.where === 'start' ? 0 : lesson.durationMs);
-      case 'captions':
-        return setCaptions(captionIndex >= 0 ? -1 : preferredCaptions());
-      case 'speed': {
-        const rate = stepRate(lesson.rules.playbackRates, session.state.playbackRate, command.step);
-        playback.applyRate(rate);
-        return notice.show(`Speed ${rate}×`);
+  const toggleFullscreen = () =>
+    void (document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen()).catch(() => undefined);
+  const onKey = playerKeys(
+    root,
+    options.pageKeys === true,
+    () => modal !== null,
+    (command) => {
+      switch (command.kind) {
+        case 'togglePlay':
+          return toggle();
+        case 'seekBy':
+          return playback.seek(playback.positionMs() + command.ms);
+        case 'seekTo':
+          return playback.seek(command.where === 'start' ? 0 : lesson.durationMs);
+        case 'captions':
+          return setCaptions(captionIndex >= 0 ? -1 : preferredCaptions());
+        case 'speed': {
+          const rate = stepRate(lesson.rules.playbackRates, session.state.playbackRate, command.step);
+          playback.applyRate(rate);
+          return notice.show(`Speed ${rate}×`);
+        }
+        case 'mute':
+          playback.media.muted = !playback.media.muted;
+          return controls.setMuted(playback.media.muted);
+        case 'fullscreen':
+          return toggleFullscreen();
       }
-      case 'mute':
-        playback.media.muted = !playback.media.muted;
-        return controls.setMuted(playback.media.muted);
-      case 'fullscreen':
-        return toggleFullscreen();
-    }
-  });
+    },
+  );
 
   undo.push(
     listen(layout.bigPlay, 'click', () => toggle()),

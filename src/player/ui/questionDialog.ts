@@ -25,7 +25,12 @@ export interface QuestionInfo {
 }
 
 /** Fills an open modal with one checkpoint: ask, then feedback with what the learner can do next. */
-export function showQuestion(modal: Modal, promptId: string, info: QuestionInfo, handlers: QuestionHandlers): () => void {
+export function showQuestion(
+  modal: Modal,
+  promptId: string,
+  info: QuestionInfo,
+  handlers: QuestionHandlers,
+): () => void {
   const { checkpoint } = info;
   const undo: (() => void)[] = [];
   const button = (text: string, className: string, onClick: () => void) => {
@@ -34,9 +39,15 @@ export function showQuestion(modal: Modal, promptId: string, info: QuestionInfo,
     return element;
   };
   const rewatchLabel = checkpoint.rewatchMs === null ? null : `Rewatch from ${formatClock(checkpoint.rewatchMs)}`;
-  const rewatch = (className: string) => (checkpoint.rewatchMs === null || rewatchLabel === null ? null : button(rewatchLabel, className, () => handlers.rewatch(checkpoint.rewatchMs ?? 0)));
+  const rewatch = (className: string) =>
+    checkpoint.rewatchMs === null || rewatchLabel === null
+      ? null
+      : button(rewatchLabel, className, () => handlers.rewatch(checkpoint.rewatchMs ?? 0));
 
-  const kicker = h('p', { class: 'fs-kicker', text: `Question ${info.number} of ${info.count} · ${formatClock(checkpoint.lessonMs)}${checkpoint.required ? '' : ' · optional'}` });
+  const kicker = h('p', {
+    class: 'fs-kicker',
+    text: `Question ${info.number} of ${info.count} · ${formatClock(checkpoint.lessonMs)}${checkpoint.required ? '' : ' · optional'}`,
+  });
   const prompt = setMarkdown(h('div', { class: 'fs-prompt fs-markdown', id: promptId }), checkpoint.prompt);
   const form = createAnswerForm(checkpoint, info.previous);
   const attempts = h('p', { class: 'fs-attempts' });
@@ -56,7 +67,11 @@ export function showQuestion(modal: Modal, promptId: string, info: QuestionInfo,
     feedback.hidden = true;
     hint.textContent = '';
     const submit = h('button', { type: 'submit', class: 'fs-button-text fs-primary', text: 'Submit' });
-    actions.replaceChildren(submit, info.canSkip && !answeredOnce ? button('Skip', 'fs-secondary', () => handlers.skip()) : '', rewatch('fs-quiet') ?? '');
+    actions.replaceChildren(
+      submit,
+      info.canSkip && !answeredOnce ? button('Skip', 'fs-secondary', () => handlers.skip()) : '',
+      rewatch('fs-quiet') ?? '',
+    );
   };
 
   let answeredOnce = false;
@@ -65,16 +80,30 @@ export function showQuestion(modal: Modal, promptId: string, info: QuestionInfo,
     form.setDisabled(true);
     hint.textContent = '';
     const correct = outcome.result.correct;
-    const heading = h('p', { class: 'fs-verdict', 'data-correct': String(correct), text: correct ? 'Correct' : 'Not quite' });
-    const detail = outcome.result.feedback === null ? null : setMarkdown(h('div', { class: 'fs-markdown' }), outcome.result.feedback);
+    const heading = h('p', {
+      class: 'fs-verdict',
+      'data-correct': String(correct),
+      text: correct ? 'Correct' : 'Not quite',
+    });
+    const detail =
+      outcome.result.feedback === null
+        ? null
+        : setMarkdown(h('div', { class: 'fs-markdown' }), outcome.result.feedback);
     feedback.replaceChildren(heading, detail ?? '');
     feedback.setAttribute('data-correct', String(correct));
     feedback.hidden = false;
     showAttempts(correct ? null : outcome.attemptsLeft);
     if (!correct && outcome.attemptsLeft === 0) attempts.textContent = 'No attempts left';
-    const next = button('Continue', correct || !outcome.canRetry ? 'fs-primary' : 'fs-secondary', () => handlers.proceed());
+    const next = button('Continue', correct || !outcome.canRetry ? 'fs-primary' : 'fs-secondary', () =>
+      handlers.proceed(),
+    );
     if (correct) actions.replaceChildren(next);
-    else if (outcome.canRetry) actions.replaceChildren(rewatch('fs-primary') ?? '', button('Try again', 'fs-secondary', ask), button('Continue', 'fs-quiet', () => handlers.proceed()));
+    else if (outcome.canRetry)
+      actions.replaceChildren(
+        rewatch('fs-primary') ?? '',
+        button('Try again', 'fs-secondary', ask),
+        button('Continue', 'fs-quiet', () => handlers.proceed()),
+      );
     else actions.replaceChildren(next, rewatch('fs-secondary') ?? '');
     feedback.focus();
   };

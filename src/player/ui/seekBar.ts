@@ -41,7 +41,15 @@ export function createSeekBar(options: {
     marks.set(checkpoint.id, mark);
     track.append(mark);
   }
-  const input = h('input', { type: 'range', class: 'fs-range', min: 0, max: durationMs, step: 'any', value: 0, 'aria-label': 'Seek' });
+  const input = h('input', {
+    type: 'range',
+    class: 'fs-range',
+    min: 0,
+    max: durationMs,
+    step: 'any',
+    value: 0,
+    'aria-label': 'Seek',
+  });
   const element = h('div', { class: 'fs-seek' }, track, input);
   let shown = -1;
 

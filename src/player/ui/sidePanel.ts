@@ -3,7 +3,12 @@ import { formatClock } from '../core/format';
 import type { CheckpointStatus, PlayerCheckpoint } from '../core/session';
 import { h, listen } from './dom';
 
-const STATUS_TEXT: Record<CheckpointStatus, string> = { correct: 'Correct', incorrect: 'Not correct', skipped: 'Skipped', unanswered: 'To answer' };
+const STATUS_TEXT: Record<CheckpointStatus, string> = {
+  correct: 'Correct',
+  incorrect: 'Not correct',
+  skipped: 'Skipped',
+  unanswered: 'To answer',
+};
 
 export interface SidePanel {
   readonly element: HTMLElement;
@@ -13,7 +18,11 @@ export interface SidePanel {
 }
 
 /** Chapters to jump to (from the teacher's key moments) and the questions with how each went. */
-export function createSidePanel(chapters: readonly Chapter[], checkpoints: readonly PlayerCheckpoint[], onJump: (lessonMs: number) => void): SidePanel {
+export function createSidePanel(
+  chapters: readonly Chapter[],
+  checkpoints: readonly PlayerCheckpoint[],
+  onJump: (lessonMs: number) => void,
+): SidePanel {
   const undo: (() => void)[] = [];
   const chapterItems = chapters.map((chapter) => {
     const button = h(
@@ -23,13 +32,28 @@ export function createSidePanel(chapters: readonly Chapter[], checkpoints: reado
       h('span', { class: 'fs-chapter-title', text: chapter.title }),
     );
     undo.push(listen(button, 'click', () => onJump(chapter.lessonMs)));
-    return h('li', {}, button, chapter.note.trim() === '' ? null : h('p', { class: 'fs-chapter-note', text: chapter.note }));
+    return h(
+      'li',
+      {},
+      button,
+      chapter.note.trim() === '' ? null : h('p', { class: 'fs-chapter-note', text: chapter.note }),
+    );
   });
   const statusCells = new Map<string, HTMLElement>();
   const questionItems = checkpoints.map((checkpoint, index) => {
-    const status = h('span', { class: 'fs-question-status', 'data-status': 'unanswered', text: STATUS_TEXT.unanswered });
+    const status = h('span', {
+      class: 'fs-question-status',
+      'data-status': 'unanswered',
+      text: STATUS_TEXT.unanswered,
+    });
     statusCells.set(checkpoint.id, status);
-    return h('li', { class: 'fs-question-item' }, h('span', { class: 'fs-chapter-time', text: formatClock(checkpoint.lessonMs) }), h('span', { class: 'fs-question-name', text: `Question ${index + 1}` }), status);
+    return h(
+      'li',
+      { class: 'fs-question-item' },
+      h('span', { class: 'fs-chapter-time', text: formatClock(checkpoint.lessonMs) }),
+      h('span', { class: 'fs-question-name', text: `Question ${index + 1}` }),
+      status,
+    );
   });
   const element = h(
     'aside',

@@ -4,7 +4,12 @@ import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';
 import type { Modal } from './modal';
 
-const STATUS_TEXT: Record<CheckpointStatus, string> = { correct: 'Correct', incorrect: 'Not correct', skipped: 'Skipped', unanswered: 'Not answered' };
+const STATUS_TEXT: Record<CheckpointStatus, string> = {
+  correct: 'Correct',
+  incorrect: 'Not correct',
+  skipped: 'Skipped',
+  unanswered: 'Not answered',
+};
 
 /** The end of the lesson: the score against the teacher's mastery line, and each missed question with a way back. */
 export function showSummary(
@@ -23,18 +28,27 @@ export function showSummary(
     const passed = report.raw * 100 >= info.masteryPercent * report.max - 1e-9;
     const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
     children.push(
-      h('p', { class: 'fs-score' }, h('strong', { class: 'fs-score-value', text: `${percent}%` }), ` · ${points(report.raw)} of ${points(report.max)} points`),
+      h(
+        'p',
+        { class: 'fs-score' },
+        h('strong', { class: 'fs-score-value', text: `${percent}%` }),
+        ` · ${points(report.raw)} of ${points(report.max)} points`,
+      ),
       h('p', {
         class: 'fs-mastery',
         'data-passed': String(passed),
-        text: passed ? `Passed: the goal is ${info.masteryPercent}%.` : `Not yet: the goal is ${info.masteryPercent}%. Review the questions below and try again.`,
+        text: passed
+          ? `Passed: the goal is ${info.masteryPercent}%.`
+          : `Not yet: the goal is ${info.masteryPercent}%. Review the questions below and try again.`,
       }),
     );
   } else {
     children.push(h('p', { class: 'fs-mastery', text: 'This lesson has no scored questions.' }));
   }
   if (report.completion !== 'completed') {
-    children.push(h('p', { class: 'fs-note', text: `You have watched ${Math.round(report.watchedPercent)}% of the lesson.` }));
+    children.push(
+      h('p', { class: 'fs-note', text: `You have watched ${Math.round(report.watchedPercent)}% of the lesson.` }),
+    );
   }
 
   const missed = rows.filter((row) => row.status !== 'correct');
@@ -43,9 +57,25 @@ export function showSummary(
     const list = h('ul', { class: 'fs-missed' });
     for (const row of missed) {
       const prompt = setMarkdown(h('div', { class: 'fs-missed-prompt fs-markdown' }), row.checkpoint.prompt);
-      const review = h('button', { type: 'button', class: 'fs-button-text fs-secondary', text: `Review from ${formatClock(row.reviewMs)}` });
+      const review = h('button', {
+        type: 'button',
+        class: 'fs-button-text fs-secondary',
+        text: `Review from ${formatClock(row.reviewMs)}`,
+      });
       undo.push(listen(review, 'click', () => handlers.review(row.reviewMs)));
-      list.append(h('li', { class: 'fs-missed-item' }, h('p', { class: 'fs-missed-status', 'data-status': row.status, text: `${formatClock(row.checkpoint.lessonMs)} · ${STATUS_TEXT[row.status]}` }), prompt, review));
+      list.append(
+        h(
+          'li',
+          { class: 'fs-missed-item' },
+          h('p', {
+            class: 'fs-missed-status',
+            'data-status': row.status,
+            text: `${formatClock(row.checkpoint.lessonMs)} · ${STATUS_TEXT[row.status]}`,
+          }),
+          prompt,
+          review,
+        ),
+      );
     }
     children.push(list);
   } else if (rows.length > 0) {

@@ -49,7 +49,11 @@ function Shell() {
       ) : route.screen === 'edit' ? (
         <EditorScreen key={route.lessonId} lessonId={route.lessonId} />
       ) : route.screen === 'record' ? (
-        <RecorderScreen key={route.lessonId} lessonId={route.lessonId} onDone={(take) => navigate({ screen: 'lesson', lessonId: take.lessonId })} />
+        <RecorderScreen
+          key={route.lessonId}
+          lessonId={route.lessonId}
+          onDone={(take) => navigate({ screen: 'lesson', lessonId: take.lessonId })}
+        />
       ) : (
         <LibraryScreen view={route.view} navigate={navigate} onNewProject={openCreate} />
       )}

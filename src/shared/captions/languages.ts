@@ -1,7 +1,22 @@
 /** Languages a teacher is likely to caption in, each in its own name; anything else falls back to the tag itself. */
 const NAMES: Readonly<Record<string, string>> = {
-  ar: 'العربية', de: 'Deutsch', en: 'English', es: 'Español', fr: 'Français', hi: 'हिन्दी', it: 'Italiano', ja: '日本語',
-  ko: '한국어', nl: 'Nederlands', pl: 'Polski', pt: 'Português', ru: 'Русский', sv: 'Svenska', tr: 'Türkçe', uk: 'Українська', zh: '中文',
+  ar: 'العربية',
+  de: 'Deutsch',
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  hi: 'हिन्दी',
+  it: 'Italiano',
+  ja: '日本語',
+  ko: '한국어',
+  nl: 'Nederlands',
+  pl: 'Polski',
+  pt: 'Português',
+  ru: 'Русский',
+  sv: 'Svenska',
+  tr: 'Türkçe',
+  uk: 'Українська',
+  zh: '中文',
 };
 
 export const SRCLANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
@@ -14,7 +29,10 @@ export function languageName(srclang: string): string {
 export function captionDefaults(fileName: string, fallback = 'en'): { label: string; srclang: string } {
   const stem = fileName.replace(/\.vtt$/i, '');
   const tag = /[._-]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$/.exec(stem)?.[1]?.replace('_', '-');
-  const srclang = tag && SRCLANG.test(tag) && (NAMES[tag.split('-')[0]?.toLowerCase() ?? ''] !== undefined) ? normalizeTag(tag) : fallback;
+  const srclang =
+    tag && SRCLANG.test(tag) && NAMES[tag.split('-')[0]?.toLowerCase() ?? ''] !== undefined
+      ? normalizeTag(tag)
+      : fallback;
   return { label: languageName(srclang), srclang };
 }
 

@@ -8,7 +8,13 @@ import { scoreAnswer } from './scoring';
 import { checkpoint, rules } from './testFixtures';
 
 // Plays source 0–10 s and 20–60 s: lesson 0–10 s then 10–50 s.
-const list: EditList = { sourceDuration: 60_000, trimStart: 0, trimEnd: 60_000, cuts: [{ start: 10_000, end: 20_000 }], splits: [] };
+const list: EditList = {
+  sourceDuration: 60_000,
+  trimStart: 0,
+  trimEnd: 60_000,
+  cuts: [{ start: 10_000, end: 20_000 }],
+  splits: [],
+};
 const map = createLessonMap(list);
 const q1 = checkpoint({ type: 'trueFalse', sourceMs: 5_000 });
 const inCut = checkpoint({ type: 'trueFalse', sourceMs: 15_000 });
@@ -26,7 +32,9 @@ function watchedTo(ms: number, state = freshState()): LearnerState {
 
 describe('canSeekTo', () => {
   it('free navigation allows anything', () => {
-    expect(createGate(placed, rules({ navigation: 'free' }), freshState()).canSeekTo(49_000)).toEqual({ allowed: true });
+    expect(createGate(placed, rules({ navigation: 'free' }), freshState()).canSeekTo(49_000)).toEqual({
+      allowed: true,
+    });
   });
 
   it('no skipping ahead: back and up to the furthest point watched, not past it', () => {
@@ -38,7 +46,12 @@ describe('canSeekTo', () => {
 
   it('an unanswered required checkpoint stops seeking even inside watched time', () => {
     const watched = watchedTo(20_000);
-    expect(createGate(placed, rules(), watched).canSeekTo(12_000)).toEqual({ allowed: false, reason: 'unansweredCheckpoint', stopAtMs: 5_000, checkpointId: q1.id });
+    expect(createGate(placed, rules(), watched).canSeekTo(12_000)).toEqual({
+      allowed: false,
+      reason: 'unansweredCheckpoint',
+      stopAtMs: 5_000,
+      checkpointId: q1.id,
+    });
     expect(createGate(placed, rules(), watched).canSeekTo(5_000)).toEqual({ allowed: true });
     const answered = recordAttempt(watched, q1, no, scoreAnswer(q1, no));
     expect(createGate(placed, rules(), answered).canSeekTo(20_000)).toEqual({ allowed: true });
@@ -61,7 +74,9 @@ describe('nextCheckpointToPause', () => {
 
   it('asks an unanswered checkpoint the learner is sitting on (start, resume)', () => {
     const atStart = checkpoint({ type: 'trueFalse', sourceMs: 0 });
-    expect(createGate(placeAnchors(list, [atStart]), rules(), freshState()).nextCheckpointToPause(0, 250)?.id).toBe(atStart.id);
+    expect(createGate(placeAnchors(list, [atStart]), rules(), freshState()).nextCheckpointToPause(0, 250)?.id).toBe(
+      atStart.id,
+    );
     expect(createGate(placed, rules(), freshState()).nextCheckpointToPause(5_000, 5_000)?.id).toBe(q1.id);
   });
 
@@ -81,7 +96,12 @@ describe('nextCheckpointToPause', () => {
 });
 
 describe('rewatchTarget', () => {
-  const markers = placeAnchors(list, [{ id: 'm1', sourceMs: 2_000 }, { id: 'm2', sourceMs: 25_000 }, { id: 'cut', sourceMs: 12_000 }, { id: 'same', sourceMs: 40_000 }]);
+  const markers = placeAnchors(list, [
+    { id: 'm1', sourceMs: 2_000 },
+    { id: 'm2', sourceMs: 25_000 },
+    { id: 'cut', sourceMs: 12_000 },
+    { id: 'same', sourceMs: 40_000 },
+  ]);
   const at = (q: typeof q1) => placed.find((p) => p.id === q.id)!;
 
   it('goes to the last marker strictly before the checkpoint, else the start', () => {
@@ -106,14 +126,32 @@ describe('completion', () => {
 
   it('is incomplete with unknown success at the start', () => {
     expect(completion(freshState(), rules(), duration, placed)).toEqual({
-      completion: 'incomplete', success: 'unknown', scaled: 0, raw: 0, max: 4, progressMeasure: 0, watchedPercent: 0,
+      completion: 'incomplete',
+      success: 'unknown',
+      scaled: 0,
+      raw: 0,
+      max: 4,
+      progressMeasure: 0,
+      watchedPercent: 0,
     });
   });
 
   it('completes when enough is watched and every required checkpoint answered, and passes on mastery', () => {
     const report = completion(answerAll(watchedTo(45_000), yes), rules(), duration, placed);
-    expect(report).toMatchObject({ completion: 'completed', success: 'passed', scaled: 1, raw: 4, max: 4, progressMeasure: 1, watchedPercent: 90 });
-    expect(completion(answerAll(watchedTo(45_000), no), rules(), duration, placed)).toMatchObject({ completion: 'completed', success: 'failed', scaled: 0 });
+    expect(report).toMatchObject({
+      completion: 'completed',
+      success: 'passed',
+      scaled: 1,
+      raw: 4,
+      max: 4,
+      progressMeasure: 1,
+      watchedPercent: 90,
+    });
+    expect(completion(answerAll(watchedTo(45_000), no), rules(), duration, placed)).toMatchObject({
+      completion: 'completed',
+      success: 'failed',
+      scaled: 0,
+    });
   });
 
   it('counts progress half watching, half answering, and never 1 before completion', () => {
@@ -121,19 +159,40 @@ describe('completion', () => {
     expect(half).toMatchObject({ completion: 'incomplete', success: 'unknown', progressMeasure: 0.5 });
     const notWatched = completion(answerAll(freshState(), yes), rules(), duration, placed);
     expect(notWatched).toMatchObject({ completion: 'incomplete', success: 'passed', progressMeasure: 0.5 });
-    const noAnswersNeeded = completion(watchedTo(22_500), rules({ completion: { requireAllRequiredCheckpoints: false } }), duration, placed);
+    const noAnswersNeeded = completion(
+      watchedTo(22_500),
+      rules({ completion: { requireAllRequiredCheckpoints: false } }),
+      duration,
+      placed,
+    );
     expect(noAnswersNeeded.progressMeasure).toBe(0.5);
   });
 
   it('passes exactly at the mastery line', () => {
-    const fiveQuestions = Array.from({ length: 5 }, (_, i) => ({ ...checkpoint({ type: 'trueFalse' }), lessonMs: i, removed: false }));
-    const state = fiveQuestions.slice(0, 4).reduce((s, q) => recordAttempt(s, q, yes, scoreAnswer(q, yes)), freshState());
+    const fiveQuestions = Array.from({ length: 5 }, (_, i) => ({
+      ...checkpoint({ type: 'trueFalse' }),
+      lessonMs: i,
+      removed: false,
+    }));
+    const state = fiveQuestions
+      .slice(0, 4)
+      .reduce((s, q) => recordAttempt(s, q, yes, scoreAnswer(q, yes)), freshState());
     const last = fiveQuestions[4]!;
-    const report = completion(recordAttempt(state, last, no, scoreAnswer(last, no)), rules({ masteryPercent: 80 }), 1_000, fiveQuestions);
+    const report = completion(
+      recordAttempt(state, last, no, scoreAnswer(last, no)),
+      rules({ masteryPercent: 80 }),
+      1_000,
+      fiveQuestions,
+    );
     expect(report).toMatchObject({ success: 'passed', raw: 4, max: 5, scaled: 0.8 });
   });
 
   it('a lesson with nothing to score reports completion only', () => {
-    expect(completion(watchedTo(45_000), rules(), duration, [])).toMatchObject({ completion: 'completed', success: 'unknown', scaled: 0, max: 0 });
+    expect(completion(watchedTo(45_000), rules(), duration, [])).toMatchObject({
+      completion: 'completed',
+      success: 'unknown',
+      scaled: 0,
+      max: 0,
+    });
   });
 });

@@ -6,7 +6,10 @@ import type { Checkpoint, LessonRules } from './schema';
  * A checkpoint as the player sees it: placed on the lesson by `placeAnchors` (so `PlacedPoint<Checkpoint>` fits).
  * A removed one sits in a cut: it is never asked, never blocks and never counts.
  */
-export type GateCheckpoint = Pick<Checkpoint, 'id' | 'required' | 'points'> & { readonly lessonMs: number; readonly removed: boolean };
+export type GateCheckpoint = Pick<Checkpoint, 'id' | 'required' | 'points'> & {
+  readonly lessonMs: number;
+  readonly removed: boolean;
+};
 
 /** A marker placed on the lesson the same way. */
 export interface GateMarker {
@@ -51,7 +54,12 @@ export function createGate<C extends GateCheckpoint>(
       // lesson); it still stops them, so the accountability check cannot be dodged by resuming.
       if (blocking && blocking.lessonMs < state.furthestMs) {
         if (lessonMs <= blocking.lessonMs) return { allowed: true };
-        return { allowed: false, reason: 'unansweredCheckpoint', stopAtMs: blocking.lessonMs, checkpointId: blocking.id };
+        return {
+          allowed: false,
+          reason: 'unansweredCheckpoint',
+          stopAtMs: blocking.lessonMs,
+          checkpointId: blocking.id,
+        };
       }
       if (lessonMs <= state.furthestMs) return { allowed: true };
       return { allowed: false, reason: 'notWatchedYet', stopAtMs: state.furthestMs };
@@ -85,7 +93,8 @@ export function rewatchTarget(
 ): number | null {
   const from = checkpoint.rewatchFrom;
   if (from.kind === 'none') return null;
-  if (from.kind === 'sourceMs') return Math.min(Math.max(map.sourceToLesson(from.sourceMs).lessonMs, 0), checkpoint.lessonMs);
+  if (from.kind === 'sourceMs')
+    return Math.min(Math.max(map.sourceToLesson(from.sourceMs).lessonMs, 0), checkpoint.lessonMs);
   const before = markers.filter((marker) => !marker.removed && marker.lessonMs < checkpoint.lessonMs);
   return before.reduce((latest, marker) => Math.max(latest, marker.lessonMs), 0);
 }
@@ -111,7 +120,13 @@ export function completion(
 ): CompletionReport {
   const active = activeCheckpoints(checkpoints);
   const max = active.reduce((total, checkpoint) => total + checkpoint.points, 0);
-  const raw = Math.min(max, active.reduce((total, checkpoint) => total + Math.min(recordOf(state, checkpoint.id)?.score ?? 0, checkpoint.points), 0));
+  const raw = Math.min(
+    max,
+    active.reduce(
+      (total, checkpoint) => total + Math.min(recordOf(state, checkpoint.id)?.score ?? 0, checkpoint.points),
+      0,
+    ),
+  );
   const scaled = max > 0 ? raw / max : 0;
 
   const watched = lessonDurationMs > 0 ? Math.min(1, watchedMs(state.watched) / lessonDurationMs) : 1;
@@ -120,7 +135,9 @@ export function completion(
 
   const required = active.filter((checkpoint) => checkpoint.required);
   const mustAnswer = rules.completion.requireAllRequiredCheckpoints && required.length > 0;
-  const answerPart = mustAnswer ? required.filter((checkpoint) => isAnswered(state, checkpoint.id)).length / required.length : 1;
+  const answerPart = mustAnswer
+    ? required.filter((checkpoint) => isAnswered(state, checkpoint.id)).length / required.length
+    : 1;
 
   // A hair of slack: watched ranges are whole milliseconds, and 90% of an odd duration is not.
   const completed = watchPart >= 1 - 1e-9 && answerPart >= 1;
@@ -128,6 +145,19 @@ export function completion(
 
   const allAnswered = active.every((checkpoint) => isAnswered(state, checkpoint.id));
   // Compared as raw × 100 ≥ mastery × max so that 4 of 5 at 80% passes despite floating point.
-  const success = max === 0 || !(allAnswered || completed) ? 'unknown' : raw * 100 >= rules.masteryPercent * max - 1e-9 ? 'passed' : 'failed';
-  return { completion: completed ? 'completed' : 'incomplete', success, scaled, raw, max, progressMeasure, watchedPercent: watched * 100 };
+  const success =
+    max === 0 || !(allAnswered || completed)
+      ? 'unknown'
+      : raw * 100 >= rules.masteryPercent * max - 1e-9
+        ? 'passed'
+        : 'failed';
+  return {
+    completion: completed ? 'completed' : 'incomplete',
+    success,
+    scaled,
+    raw,
+    max,
+    progressMeasure,
+    watchedPercent: watched * 100,
+  };
 }

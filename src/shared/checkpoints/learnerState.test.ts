@@ -16,35 +16,43 @@ import {
 import { scoreAnswer } from './scoring';
 import { checkpoint, rules } from './testFixtures';
 
-const rangeArb = fc.tuple(fc.nat(100_000), fc.nat(5_000)).map(([start, length]): TimeRange => ({ start, end: start + length }));
+const rangeArb = fc
+  .tuple(fc.nat(100_000), fc.nat(5_000))
+  .map(([start, length]): TimeRange => ({ start, end: start + length }));
 const covers = (ranges: readonly TimeRange[], t: number) => ranges.some((range) => range.start <= t && t < range.end);
 
 describe('watched ranges', () => {
   it('merging is idempotent', () => {
-    fc.assert(fc.property(fc.array(rangeArb), (ranges) => {
-      const once = mergeRanges(ranges);
-      expect(mergeRanges(once)).toEqual(once);
-      expect(addWatched(once, once[0] ?? { start: 0, end: 0 })).toEqual(once);
-    }));
+    fc.assert(
+      fc.property(fc.array(rangeArb), (ranges) => {
+        const once = mergeRanges(ranges);
+        expect(mergeRanges(once)).toEqual(once);
+        expect(addWatched(once, once[0] ?? { start: 0, end: 0 })).toEqual(once);
+      }),
+    );
   });
 
   it('merging is monotone: adding a range never loses watched time and covers what it covered', () => {
-    fc.assert(fc.property(fc.array(rangeArb), rangeArb, fc.nat(110_000), (ranges, extra, probe) => {
-      const before = mergeRanges(ranges);
-      const after = addWatched(before, extra);
-      expect(watchedMs(after)).toBeGreaterThanOrEqual(watchedMs(before));
-      expect(watchedMs(after)).toBeLessThanOrEqual(watchedMs(before) + extra.end - extra.start);
-      if (covers(before, probe) || covers([extra], probe)) expect(covers(after, probe)).toBe(true);
-      else expect(covers(after, probe)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.array(rangeArb), rangeArb, fc.nat(110_000), (ranges, extra, probe) => {
+        const before = mergeRanges(ranges);
+        const after = addWatched(before, extra);
+        expect(watchedMs(after)).toBeGreaterThanOrEqual(watchedMs(before));
+        expect(watchedMs(after)).toBeLessThanOrEqual(watchedMs(before) + extra.end - extra.start);
+        if (covers(before, probe) || covers([extra], probe)) expect(covers(after, probe)).toBe(true);
+        else expect(covers(after, probe)).toBe(false);
+      }),
+    );
   });
 
   it('merged ranges are sorted and neither overlap nor touch, in any order of adding', () => {
-    fc.assert(fc.property(fc.array(rangeArb), (ranges) => {
-      const merged = ranges.reduce<TimeRange[]>(addWatched, []);
-      expect(merged).toEqual(mergeRanges([...ranges].reverse()));
-      merged.slice(1).forEach((range, i) => expect(range.start).toBeGreaterThan(merged[i]!.end));
-    }));
+    fc.assert(
+      fc.property(fc.array(rangeArb), (ranges) => {
+        const merged = ranges.reduce<TimeRange[]>(addWatched, []);
+        expect(merged).toEqual(mergeRanges([...ranges].reverse()));
+        merged.slice(1).forEach((range, i) => expect(range.start).toBeGreaterThan(merged[i]!.end));
+      }),
+    );
   });
 });
 
@@ -74,7 +82,12 @@ describe('attempts', () => {
     expect(canAttempt(state, q)).toBe(false);
     expect(recordAttempt(state, q, wrong, scoreAnswer(q, wrong))).toBe(state);
 
-    const outOfTries = recordAttempt(recordAttempt(freshState(), q, wrong, scoreAnswer(q, wrong)), q, wrong, scoreAnswer(q, wrong));
+    const outOfTries = recordAttempt(
+      recordAttempt(freshState(), q, wrong, scoreAnswer(q, wrong)),
+      q,
+      wrong,
+      scoreAnswer(q, wrong),
+    );
     expect(attemptsLeft(outOfTries, q)).toBe(0);
     expect(recordAttempt(outOfTries, q, right, scoreAnswer(q, right))).toBe(outOfTries);
   });

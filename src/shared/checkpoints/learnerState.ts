@@ -53,7 +53,12 @@ export function recordPlayback(state: LearnerState, fromMs: number, toMs: number
   const to = Math.max(0, Math.round(toMs));
   const step = to - from;
   if (step <= 0 || step > MAX_TICK_MS) return { ...state, positionMs: to };
-  return { ...state, positionMs: to, furthestMs: Math.max(state.furthestMs, to), watched: addWatched(state.watched, { start: from, end: to }) };
+  return {
+    ...state,
+    positionMs: to,
+    furthestMs: Math.max(state.furthestMs, to),
+    watched: addWatched(state.watched, { start: from, end: to }),
+  };
 }
 
 export function recordOf(state: LearnerState, checkpointId: string): CheckpointRecord | undefined {
@@ -72,7 +77,10 @@ export function canAttempt(state: LearnerState, checkpoint: Pick<Checkpoint, 'id
   return checkpoint.attemptsAllowed === null || record.count < checkpoint.attemptsAllowed;
 }
 
-export function attemptsLeft(state: LearnerState, checkpoint: Pick<Checkpoint, 'id' | 'attemptsAllowed'>): number | null {
+export function attemptsLeft(
+  state: LearnerState,
+  checkpoint: Pick<Checkpoint, 'id' | 'attemptsAllowed'>,
+): number | null {
   if (checkpoint.attemptsAllowed === null) return canAttempt(state, checkpoint) ? null : 0;
   return canAttempt(state, checkpoint) ? checkpoint.attemptsAllowed - (recordOf(state, checkpoint.id)?.count ?? 0) : 0;
 }
@@ -86,7 +94,12 @@ export function roundScore(score: number): number {
  * Records a scored attempt. An attempt the rules do not allow (already right, or none left) leaves the state as it is:
  * the player should not have offered it, and a double click must not burn an attempt.
  */
-export function recordAttempt(state: LearnerState, checkpoint: Checkpoint, response: CheckpointResponse, result: ScoreResult): LearnerState {
+export function recordAttempt(
+  state: LearnerState,
+  checkpoint: Checkpoint,
+  response: CheckpointResponse,
+  result: ScoreResult,
+): LearnerState {
   if (!canAttempt(state, checkpoint)) return state;
   const before = recordOf(state, checkpoint.id);
   const record: CheckpointRecord = {
@@ -107,6 +120,10 @@ export function recordSkip(state: LearnerState, checkpoint: Pick<Checkpoint, 'id
 }
 
 /** Speeds outside the teacher's list are refused; the state keeps its speed. */
-export function setPlaybackRate(state: LearnerState, rate: number, rules: Pick<LessonRules, 'playbackRates'>): LearnerState {
+export function setPlaybackRate(
+  state: LearnerState,
+  rate: number,
+  rules: Pick<LessonRules, 'playbackRates'>,
+): LearnerState {
   return rules.playbackRates.includes(rate) ? { ...state, playbackRate: rate } : state;
 }

@@ -4,7 +4,15 @@ import { renderInlineMarkdown, renderMarkdown, safeHref } from './markdown';
 
 /** Every tag the renderer may emit, with the attributes each may carry. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  p: [], br: [], strong: [], em: [], code: [], ul: [], ol: ['start'], li: [], a: ['href', 'rel', 'target'],
+  p: [],
+  br: [],
+  strong: [],
+  em: [],
+  code: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  a: ['href', 'rel', 'target'],
 };
 
 /** Checks the output the way a browser would read it: each `<` opens a tag, since text `<` is always escaped. */
@@ -51,7 +59,7 @@ const PAYLOADS = [
   '[click](vbscript:msgbox(1))',
   '[click](&#106;avascript:alert(1))',
   '[click](https://ok.example/"onmouseover="alert(1))',
-  '[click](https://ok.example/\'onmouseover=\'alert(1))',
+  "[click](https://ok.example/'onmouseover='alert(1))",
   '[x](https://a.example/><script>alert(1)</script>)',
   '**<img src=x onerror=alert(1)>**',
   '`<script>alert(1)</script>`',
@@ -80,11 +88,42 @@ describe('renderMarkdown: XSS payloads come out as visible text', () => {
   });
 
   it('any input whatsoever renders safely', () => {
-    const alphabet = fc.constantFrom('<', '>', '"', "'", '&', '*', '_', '`', '[', ']', '(', ')', '\n', ' ', '-', '1.', 'a', 'on', '=', 'javascript:', 'https://x', '#', ';', '\uE000');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join('')), (source) => {
-      assertSafe(renderMarkdown(source));
-      assertSafe(renderInlineMarkdown(source));
-    }), { numRuns: 2_000 });
+    const alphabet = fc.constantFrom(
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '\n',
+      ' ',
+      '-',
+      '1.',
+      'a',
+      'on',
+      '=',
+      'javascript:',
+      'https://x',
+      '#',
+      ';',
+      '\uE000',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join('')),
+        (source) => {
+          assertSafe(renderMarkdown(source));
+          assertSafe(renderInlineMarkdown(source));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it('is not fooled by non-string input', () => {
@@ -116,18 +155,30 @@ describe('renderMarkdown: the subset teachers need', () => {
     expect(renderMarkdown('[the *notes*](https://school.example/notes?a=1&b=2)')).toBe(
       '<p><a href="https://school.example/notes?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">the <em>notes</em></a></p>',
     );
-    expect(renderInlineMarkdown('[mail me](mailto:teacher@school.example)')).toContain('href="mailto:teacher@school.example"');
+    expect(renderInlineMarkdown('[mail me](mailto:teacher@school.example)')).toContain(
+      'href="mailto:teacher@school.example"',
+    );
     expect(renderInlineMarkdown('[relative](/etc/passwd)')).toBe('[relative](/etc/passwd)');
   });
 
   it('shows unsupported syntax as typed', () => {
     expect(renderMarkdown('# Title')).toBe('<p># Title</p>');
-    expect(textOf(renderMarkdown('![alt](https://x.example/a.png) & <b>'))).toBe('![alt](https://x.example/a.png) & <b>');
+    expect(textOf(renderMarkdown('![alt](https://x.example/a.png) & <b>'))).toBe(
+      '![alt](https://x.example/a.png) & <b>',
+    );
   });
 
   it('safeHref accepts only absolute http(s) and mailto', () => {
     expect(safeHref('https://a.example')).toBe('https://a.example');
-    for (const url of ['javascript:alert(1)', ' https://a.example', 'https:/a', '//a.example', 'java\tscript:x', 'mailto:', 'https://a\\b']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' https://a.example',
+      'https:/a',
+      '//a.example',
+      'java\tscript:x',
+      'mailto:',
+      'https://a\\b',
+    ]) {
       expect(safeHref(url)).toBeNull();
     }
   });

@@ -13,8 +13,20 @@
  * player's 80 KB gzip budget on features we then have to switch off; escaping first is simpler to prove safe.
  */
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const UNESCAPES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const UNESCAPES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 /** Input longer than this is shown truncated: prompts are at most 5,000 characters, and regex work stays bounded. */
 const SOURCE_MAX = 20_000;
 // Private-use characters mark where finished markup was set aside, so later rules cannot reach into it.
@@ -48,7 +60,8 @@ export function renderMarkdown(source: unknown): string {
         const current = lines[index] ?? '';
         const item = itemText(current, kind);
         if (item !== null) items.push([item]);
-        else if (current.trim() !== '' && /^\s{2,}/.test(current) && items.length > 0) items.at(-1)?.push(current.trim());
+        else if (current.trim() !== '' && /^\s{2,}/.test(current) && items.length > 0)
+          items.at(-1)?.push(current.trim());
         else break;
         index += 1;
       }
@@ -99,11 +112,16 @@ function inline(escaped: string): string {
 
   let text = escaped.replace(/`([^`\n]+)`/g, (_all, code: string) => keep(`<code>${code}</code>`));
   // Not after "!": image syntax is unsupported and stays text rather than becoming a link to the picture.
-  text = text.replace(/(?<!!)\[([^[\]\n]{1,500})\]\(([^()\s]{1,2000})\)/g, (all: string, label: string, url: string) => {
-    const href = safeHref(unescapeOwn(url));
-    if (href === null) return all;
-    return keep(`<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${emphasis(label, keep)}</a>`);
-  });
+  text = text.replace(
+    /(?<!!)\[([^[\]\n]{1,500})\]\(([^()\s]{1,2000})\)/g,
+    (all: string, label: string, url: string) => {
+      const href = safeHref(unescapeOwn(url));
+      if (href === null) return all;
+      return keep(
+        `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${emphasis(label, keep)}</a>`,
+      );
+    },
+  );
   text = emphasis(text, keep).replace(/\n/g, '<br>\n');
 
   // Markers may nest (a link inside bold), so put them back until none is left; each pass removes a level.
@@ -126,7 +144,10 @@ function emphasis(text: string, keep: (html: string) => string): string {
 function italic(text: string, keep: (html: string) => string): string {
   return text
     .replace(/\*(\S(?:[^*\n]*?\S)?)\*/g, (_all, inner: string) => keep(`<em>${inner}</em>`))
-    .replace(/(^|[^\p{L}\p{N}_])_(\S(?:[^_\n]*?\S)?)_(?![\p{L}\p{N}_])/gu, (_all, before: string, inner: string) => `${before}${keep(`<em>${inner}</em>`)}`);
+    .replace(
+      /(^|[^\p{L}\p{N}_])_(\S(?:[^_\n]*?\S)?)_(?![\p{L}\p{N}_])/gu,
+      (_all, before: string, inner: string) => `${before}${keep(`<em>${inner}</em>`)}`,
+    );
 }
 
 /**

@@ -14,7 +14,11 @@ export interface MatchingOptions {
  */
 export function normalizeAnswer(text: string, options: MatchingOptions): string {
   let out = text.normalize('NFKC');
-  if (options.ignoreAccents) out = out.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  if (options.ignoreAccents)
+    out = out
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC');
   if (options.ignoreCase) out = out.toLowerCase();
   if (options.ignorePunctuation) out = out.replace(/\p{P}+/gu, '');
   out = options.ignoreSpacing ? out.replace(/\s+/gu, '') : out.replace(/\s+/gu, ' ').trim();
@@ -30,7 +34,10 @@ export function normalizeAnswer(text: string, options: MatchingOptions): string 
  * "Infinity", hex, and values too large to hold.
  */
 export function parseLearnerNumber(text: string): number | null {
-  const trimmed = text.normalize('NFKC').trim().replace(/^\u2212/, '-');
+  const trimmed = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\u2212/, '-');
   const match = /^([+-]?)(\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE]([+-]?\d{1,4}))?$/.exec(trimmed);
   if (!match) return null;
   const [, sign = '', digits = '', exponent] = match;

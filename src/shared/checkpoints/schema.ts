@@ -31,7 +31,10 @@ export type Choice = z.infer<typeof choiceSchema>;
 
 export const rewatchFromSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('previousMarker') }),
-  z.object({ kind: z.literal('sourceMs'), sourceMs: z.number().int().nonnegative({ error: 'Times cannot be negative' }) }),
+  z.object({
+    kind: z.literal('sourceMs'),
+    sourceMs: z.number().int().nonnegative({ error: 'Times cannot be negative' }),
+  }),
   z.object({ kind: z.literal('none') }),
 ]);
 export type RewatchFrom = z.infer<typeof rewatchFromSchema>;
@@ -55,17 +58,26 @@ export const numericAnswerSchema = z.discriminatedUnion('kind', [
   }),
   z
     .object({ kind: z.literal('range'), min: finite, max: finite })
-    .refine((range) => range.min <= range.max, { error: 'The smallest accepted value must not be above the largest', path: ['max'] }),
+    .refine((range) => range.min <= range.max, {
+      error: 'The smallest accepted value must not be above the largest',
+      path: ['max'],
+    }),
 ]);
 export type NumericAnswer = z.infer<typeof numericAnswerSchema>;
 
 const base = {
   id: z.uuid({ error: 'Not a valid id' }),
   /** Source time: the checkpoint stays on its moment of the take whatever the edit list does. */
-  sourceMs: z.number().int({ error: 'Times are whole milliseconds' }).nonnegative({ error: 'Times cannot be negative' }),
+  sourceMs: z
+    .number()
+    .int({ error: 'Times are whole milliseconds' })
+    .nonnegative({ error: 'Times cannot be negative' }),
   prompt: requiredMarkdown(PROMPT_MAX, 'The question'),
   feedback: z
-    .object({ correct: markdown(FEEDBACK_MAX, 'Feedback').optional(), incorrect: markdown(FEEDBACK_MAX, 'Feedback').optional() })
+    .object({
+      correct: markdown(FEEDBACK_MAX, 'Feedback').optional(),
+      incorrect: markdown(FEEDBACK_MAX, 'Feedback').optional(),
+    })
     .default({}),
   points: finite.refine((p) => p >= 0 && p <= 1000, { error: 'Points are between 0 and 1000' }).default(1),
   required: z.boolean().default(true),
@@ -78,7 +90,9 @@ const choices = z
   .array(choiceSchema)
   .min(CHOICES_MIN, { error: `Give at least ${CHOICES_MIN} choices` })
   .max(CHOICES_MAX, { error: `A question has at most ${CHOICES_MAX} choices` })
-  .refine((list) => new Set(list.map((choice) => choice.id)).size === list.length, { error: 'Two choices have the same id' });
+  .refine((list) => new Set(list.map((choice) => choice.id)).size === list.length, {
+    error: 'Two choices have the same id',
+  });
 
 const correctCount = (list: readonly Choice[]) => list.filter((choice) => choice.correct).length;
 
@@ -96,27 +110,45 @@ const multipleSchema = z
   })
   .refine((q) => correctCount(q.choices) >= 1, { error: 'Mark at least one choice as correct', path: ['choices'] });
 
-const trueFalseSchema = z.object({ ...base, type: z.literal('trueFalse'), answer: z.boolean({ error: 'Say whether the statement is true or false' }) });
+const trueFalseSchema = z.object({
+  ...base,
+  type: z.literal('trueFalse'),
+  answer: z.boolean({ error: 'Say whether the statement is true or false' }),
+});
 
 const shortAnswerSchema = z
   .object({
     ...base,
     type: z.literal('shortAnswer'),
     accepted: z
-      .array(z.string().max(ACCEPTED_TEXT_MAX, { error: `An accepted answer is at most ${ACCEPTED_TEXT_MAX} characters` }))
+      .array(
+        z.string().max(ACCEPTED_TEXT_MAX, { error: `An accepted answer is at most ${ACCEPTED_TEXT_MAX} characters` }),
+      )
       .min(1, { error: 'Give at least one accepted answer' })
       .max(ACCEPTED_MAX, { error: `Give at most ${ACCEPTED_MAX} accepted answers` }),
-    matching: matchingSchema.default({ ignoreCase: true, ignoreAccents: true, ignoreSpacing: true, ignorePunctuation: true }),
+    matching: matchingSchema.default({
+      ignoreCase: true,
+      ignoreAccents: true,
+      ignoreSpacing: true,
+      ignorePunctuation: true,
+    }),
   })
   // An answer that normalises to nothing ("", "  ", or "?!" with punctuation ignored) could never be matched.
   .refine((q) => q.accepted.every((answer) => normalizeAnswer(answer, q.matching).length > 0), {
-    error: 'An accepted answer is empty once spaces and punctuation are ignored; change it or turn off "ignore punctuation"',
+    error:
+      'An accepted answer is empty once spaces and punctuation are ignored; change it or turn off "ignore punctuation"',
     path: ['accepted'],
   });
 
 const numericSchema = z.object({ ...base, type: z.literal('numeric'), answer: numericAnswerSchema });
 
-export const checkpointSchema = z.discriminatedUnion('type', [singleSchema, multipleSchema, trueFalseSchema, shortAnswerSchema, numericSchema]);
+export const checkpointSchema = z.discriminatedUnion('type', [
+  singleSchema,
+  multipleSchema,
+  trueFalseSchema,
+  shortAnswerSchema,
+  numericSchema,
+]);
 /** What a checkpoint is once parsed (defaults filled in). */
 export type Checkpoint = z.output<typeof checkpointSchema>;
 /** What the editor may hand in (defaults optional). */
@@ -126,19 +158,32 @@ export type CheckpointOf<T extends CheckpointType> = Extract<Checkpoint, { type:
 export const checkpointListSchema = z
   .array(checkpointSchema)
   .max(CHECKPOINTS_MAX, { error: `A lesson holds at most ${CHECKPOINTS_MAX} checkpoints` })
-  .refine((list) => new Set(list.map((checkpoint) => checkpoint.id)).size === list.length, { error: 'Two checkpoints have the same id' });
+  .refine((list) => new Set(list.map((checkpoint) => checkpoint.id)).size === list.length, {
+    error: 'Two checkpoints have the same id',
+  });
 
-export const playbackRateSchema = z.number().min(0.25, { error: 'The slowest speed is 0.25×' }).max(4, { error: 'The fastest speed is 4×' });
+export const playbackRateSchema = z
+  .number()
+  .min(0.25, { error: 'The slowest speed is 0.25×' })
+  .max(4, { error: 'The fastest speed is 4×' });
 
 export const lessonRulesSchema = z.object({
   /** noSkipAhead: learners may not seek past the furthest point watched, nor past a required checkpoint not yet answered. */
   navigation: z.enum(['free', 'noSkipAhead']).default('noSkipAhead'),
   /** Re-ask an answered checkpoint when the learner plays through it again. */
   pauseAgainWhenAnswered: z.boolean().default(false),
-  masteryPercent: z.number().min(0, { error: 'Mastery is between 0 and 100%' }).max(100, { error: 'Mastery is between 0 and 100%' }).default(80),
+  masteryPercent: z
+    .number()
+    .min(0, { error: 'Mastery is between 0 and 100%' })
+    .max(100, { error: 'Mastery is between 0 and 100%' })
+    .default(80),
   completion: z
     .object({
-      minWatchedPercent: z.number().min(0, { error: 'Between 0 and 100%' }).max(100, { error: 'Between 0 and 100%' }).default(90),
+      minWatchedPercent: z
+        .number()
+        .min(0, { error: 'Between 0 and 100%' })
+        .max(100, { error: 'Between 0 and 100%' })
+        .default(90),
       requireAllRequiredCheckpoints: z.boolean().default(true),
     })
     .default({ minWatchedPercent: 90, requireAllRequiredCheckpoints: true }),
@@ -157,8 +202,13 @@ export type LessonRulesInput = z.input<typeof lessonRulesSchema>;
  * Parses editor input into a checkpoint, or returns teacher-readable messages keyed by field path
  * ("choices", "answer.max"), so the authoring UI can show each beside its field.
  */
-export function validateCheckpoint(input: unknown): { ok: true; checkpoint: Checkpoint } | { ok: false; errors: { path: string; message: string }[] } {
+export function validateCheckpoint(
+  input: unknown,
+): { ok: true; checkpoint: Checkpoint } | { ok: false; errors: { path: string; message: string }[] } {
   const result = checkpointSchema.safeParse(input);
   if (result.success) return { ok: true, checkpoint: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  };
 }

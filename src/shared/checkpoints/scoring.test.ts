@@ -17,27 +17,57 @@ describe('normalizeAnswer', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), (text, a, b, c, d) => {
-      const options = { ignoreCase: a, ignoreAccents: b, ignoreSpacing: c, ignorePunctuation: d };
-      expect(normalizeAnswer(normalizeAnswer(text, options), options)).toBe(normalizeAnswer(text, options));
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), (text, a, b, c, d) => {
+        const options = { ignoreCase: a, ignoreAccents: b, ignoreSpacing: c, ignorePunctuation: d };
+        expect(normalizeAnswer(normalizeAnswer(text, options), options)).toBe(normalizeAnswer(text, options));
+      }),
+    );
   });
 });
 
 describe('parseLearnerNumber', () => {
   it.each([
-    ['3.5', 3.5], ['3,5', 3.5], [' 3.50 ', 3.5], ['-2', -2], ['+2', 2], ['\u22122', -2], ['.5', 0.5], [',5', 0.5],
-    ['3.', 3], ['1e3', 1000], ['6.02E23', 6.02e23], ['1e-3', 0.001], ['0,125', 0.125], ['1000', 1000], ['３', 3],
+    ['3.5', 3.5],
+    ['3,5', 3.5],
+    [' 3.50 ', 3.5],
+    ['-2', -2],
+    ['+2', 2],
+    ['\u22122', -2],
+    ['.5', 0.5],
+    [',5', 0.5],
+    ['3.', 3],
+    ['1e3', 1000],
+    ['6.02E23', 6.02e23],
+    ['1e-3', 0.001],
+    ['0,125', 0.125],
+    ['1000', 1000],
+    ['３', 3],
   ])('reads %j as %d', (text, value) => {
     expect(parseLearnerNumber(text)).toBe(value);
   });
 
-  it.each(['', '   ', 'NaN', 'Infinity', '-', '.', '1.2.3', '1,2,3', '0x10', '1e', '1e99999', '1 000', '1,000', '12,345', 'three', '3 m', '--2'])(
-    'refuses %j',
-    (text) => {
-      expect(parseLearnerNumber(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'NaN',
+    'Infinity',
+    '-',
+    '.',
+    '1.2.3',
+    '1,2,3',
+    '0x10',
+    '1e',
+    '1e99999',
+    '1 000',
+    '1,000',
+    '12,345',
+    'three',
+    '3 m',
+    '--2',
+  ])('refuses %j', (text) => {
+    expect(parseLearnerNumber(text)).toBeNull();
+  });
 });
 
 describe('scoreAnswer', () => {
@@ -52,9 +82,21 @@ describe('scoreAnswer', () => {
         { id: 'c', text: 'C', correct: false },
       ],
     });
-    expect(scoreAnswer(q, { type: 'single', choiceId: 'a' })).toEqual({ correct: true, score: 2, feedback: 'Well done' });
-    expect(scoreAnswer(q, { type: 'single', choiceId: 'b' })).toEqual({ correct: false, score: 0, feedback: 'B confuses area and perimeter' });
-    expect(scoreAnswer(q, { type: 'single', choiceId: 'c' })).toEqual({ correct: false, score: 0, feedback: 'Rewatch the proof' });
+    expect(scoreAnswer(q, { type: 'single', choiceId: 'a' })).toEqual({
+      correct: true,
+      score: 2,
+      feedback: 'Well done',
+    });
+    expect(scoreAnswer(q, { type: 'single', choiceId: 'b' })).toEqual({
+      correct: false,
+      score: 0,
+      feedback: 'B confuses area and perimeter',
+    });
+    expect(scoreAnswer(q, { type: 'single', choiceId: 'c' })).toEqual({
+      correct: false,
+      score: 0,
+      feedback: 'Rewatch the proof',
+    });
     expect(scoreAnswer(q, { type: 'single', choiceId: 'zzz' }).correct).toBe(false);
   });
 
@@ -66,8 +108,16 @@ describe('scoreAnswer', () => {
     ];
     const q = checkpoint({ type: 'multiple', choices, points: 4 });
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['b', 'a'] })).toMatchObject({ correct: true, score: 4 });
-    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a'] })).toMatchObject({ correct: false, score: 0, feedback: null });
-    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'b', 'c'] })).toMatchObject({ correct: false, score: 0, feedback: 'C is a distractor' });
+    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a'] })).toMatchObject({
+      correct: false,
+      score: 0,
+      feedback: null,
+    });
+    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'b', 'c'] })).toMatchObject({
+      correct: false,
+      score: 0,
+      feedback: 'C is a distractor',
+    });
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: [] }).correct).toBe(false);
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'b', 'x'] }).correct).toBe(false);
   });
@@ -80,7 +130,10 @@ describe('scoreAnswer', () => {
     ];
     const q = checkpoint({ type: 'multiple', choices, points: 4, partialCredit: true });
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a'] })).toMatchObject({ correct: false, score: 2 });
-    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'b', 'c'] })).toMatchObject({ correct: false, score: 2 });
+    expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'b', 'c'] })).toMatchObject({
+      correct: false,
+      score: 2,
+    });
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['a', 'c'] })).toMatchObject({ correct: false, score: 0 });
     expect(scoreAnswer(q, { type: 'multiple', choiceIds: ['c'] })).toMatchObject({ correct: false, score: 0 });
   });
@@ -96,16 +149,23 @@ describe('scoreAnswer', () => {
     for (const text of ['mitochondria', '  MITOCHONDRIA. ', 'The  Mitochondrion', 'mitochôndria']) {
       expect(scoreAnswer(q, { type: 'shortAnswer', text }).correct).toBe(true);
     }
-    for (const text of ['', '   ', '...', 'nucleus', 'mitochondri']) expect(scoreAnswer(q, { type: 'shortAnswer', text }).correct).toBe(false);
-    const strict = checkpoint({ type: 'shortAnswer', accepted: ['Café'], matching: { ignoreCase: false, ignoreAccents: false } });
+    for (const text of ['', '   ', '...', 'nucleus', 'mitochondri'])
+      expect(scoreAnswer(q, { type: 'shortAnswer', text }).correct).toBe(false);
+    const strict = checkpoint({
+      type: 'shortAnswer',
+      accepted: ['Café'],
+      matching: { ignoreCase: false, ignoreAccents: false },
+    });
     expect(scoreAnswer(strict, { type: 'shortAnswer', text: 'cafe' }).correct).toBe(false);
     expect(scoreAnswer(strict, { type: 'shortAnswer', text: ' Café ' }).correct).toBe(true);
   });
 
   it('numeric: exact with tolerance, inclusive bounds, ranges', () => {
     const q = checkpoint({ type: 'numeric', answer: { kind: 'value', value: 9.8, tolerance: 0.1 } });
-    for (const text of ['9.8', '9,8', '9.7', '9.9', ' 9.90 ', '0.98e1']) expect(scoreAnswer(q, { type: 'numeric', text }).correct).toBe(true);
-    for (const text of ['9.69', '9.91', '', 'abc', 'NaN']) expect(scoreAnswer(q, { type: 'numeric', text }).correct).toBe(false);
+    for (const text of ['9.8', '9,8', '9.7', '9.9', ' 9.90 ', '0.98e1'])
+      expect(scoreAnswer(q, { type: 'numeric', text }).correct).toBe(true);
+    for (const text of ['9.69', '9.91', '', 'abc', 'NaN'])
+      expect(scoreAnswer(q, { type: 'numeric', text }).correct).toBe(false);
     const range = checkpoint({ type: 'numeric', answer: { kind: 'range', min: -2, max: 2 } });
     expect(scoreAnswer(range, { type: 'numeric', text: '-2' }).correct).toBe(true);
     expect(scoreAnswer(range, { type: 'numeric', text: '2' }).correct).toBe(true);
@@ -115,7 +175,9 @@ describe('scoreAnswer', () => {
   });
 
   it('never throws and never credits a malformed or mismatched response', () => {
-    const questions = (['single', 'multiple', 'trueFalse', 'shortAnswer', 'numeric'] as const).map((type) => checkpoint({ type }));
+    const questions = (['single', 'multiple', 'trueFalse', 'shortAnswer', 'numeric'] as const).map((type) =>
+      checkpoint({ type }),
+    );
     fc.assert(
       fc.property(fc.anything(), (response) => {
         for (const q of questions) {

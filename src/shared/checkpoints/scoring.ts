@@ -98,7 +98,10 @@ function matchesShortAnswer(checkpoint: CheckpointOf<'shortAnswer'>, response: s
 export function matchesNumber(answer: NumericAnswer, response: string): boolean {
   const value = parseLearnerNumber(response);
   if (value === null) return false;
-  const [low, high] = answer.kind === 'value' ? [answer.value - answer.tolerance, answer.value + answer.tolerance] : [answer.min, answer.max];
+  const [low, high] =
+    answer.kind === 'value'
+      ? [answer.value - answer.tolerance, answer.value + answer.tolerance]
+      : [answer.min, answer.max];
   const slack = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
   return value >= low - slack && value <= high + slack;
 }

@@ -10,7 +10,12 @@ import { decodeWatched, encodeWatched } from './watchedCodec';
 const TYPES = ['single', 'multiple', 'trueFalse', 'shortAnswer', 'numeric'] as const;
 
 function lessonOf(count: number, durationMs = 15 * 60_000): SuspendLesson {
-  return { durationMs, checkpoints: Array.from({ length: count }, (_, i) => checkpoint({ type: TYPES[i % TYPES.length]!, points: 1 + (i % 3) })) };
+  return {
+    durationMs,
+    checkpoints: Array.from({ length: count }, (_, i) =>
+      checkpoint({ type: TYPES[i % TYPES.length]!, points: 1 + (i % 3) }),
+    ),
+  };
 }
 
 function responseArb(q: Checkpoint, textMax: number): fc.Arbitrary<CheckpointResponse> {
@@ -18,7 +23,9 @@ function responseArb(q: Checkpoint, textMax: number): fc.Arbitrary<CheckpointRes
     case 'single':
       return fc.constantFrom(...q.choices).map((choice) => ({ type: 'single' as const, choiceId: choice.id }));
     case 'multiple':
-      return fc.subarray(q.choices.map((choice) => choice.id)).map((choiceIds) => ({ type: 'multiple' as const, choiceIds }));
+      return fc
+        .subarray(q.choices.map((choice) => choice.id))
+        .map((choiceIds) => ({ type: 'multiple' as const, choiceIds }));
     case 'trueFalse':
       return fc.boolean().map((value) => ({ type: 'trueFalse' as const, value }));
     case 'shortAnswer':
@@ -44,12 +51,26 @@ function stateArb(lesson: SuspendLesson, textMax: number): fc.Arbitrary<LearnerS
   const seconds = Math.ceil(lesson.durationMs / 1000);
   const ms = fc.integer({ min: 0, max: lesson.durationMs });
   const watched = fc.array(fc.tuple(fc.nat(seconds), fc.nat(seconds)), { maxLength: 40 }).map((pairs) =>
-    encodeDecode(pairs.map(([a, b]) => ({ start: Math.min(a, b) * 1000, end: Math.min(Math.max(a, b) * 1000, lesson.durationMs) })), lesson),
+    encodeDecode(
+      pairs.map(([a, b]) => ({
+        start: Math.min(a, b) * 1000,
+        end: Math.min(Math.max(a, b) * 1000, lesson.durationMs),
+      })),
+      lesson,
+    ),
   );
   const attempts = fc
     .tuple(...lesson.checkpoints.map((q) => fc.option(recordArb(q, textMax), { nil: undefined })))
-    .map((records) => Object.fromEntries(records.flatMap((record, i) => (record ? [[lesson.checkpoints[i]!.id, record]] : []))));
-  return fc.record({ positionMs: ms, furthestMs: ms, watched, attempts, playbackRate: fc.constantFrom(0.75, 1, 1.25, 1.5, 2) });
+    .map((records) =>
+      Object.fromEntries(records.flatMap((record, i) => (record ? [[lesson.checkpoints[i]!.id, record]] : []))),
+    );
+  return fc.record({
+    positionMs: ms,
+    furthestMs: ms,
+    watched,
+    attempts,
+    playbackRate: fc.constantFrom(0.75, 1, 1.25, 1.5, 2),
+  });
 }
 
 // Whole-second ranges are exactly representable; this just merges them the way the codec does.
@@ -60,11 +81,13 @@ function encodeDecode(ranges: { start: number; end: number }[], lesson: SuspendL
 describe('serializeState / deserializeState', () => {
   it('round-trips any valid state of a small lesson exactly', () => {
     const lesson = lessonOf(7, 95_500);
-    fc.assert(fc.property(stateArb(lesson, 40), (state) => {
-      expect(learnerStateSchema.safeParse(state).success).toBe(true);
-      const text = serializeState(state, lesson);
-      expect(deserializeState(text, lesson)).toEqual({ state, warnings: [] });
-    }));
+    fc.assert(
+      fc.property(stateArb(lesson, 40), (state) => {
+        expect(learnerStateSchema.safeParse(state).success).toBe(true);
+        const text = serializeState(state, lesson);
+        expect(deserializeState(text, lesson)).toEqual({ state, warnings: [] });
+      }),
+    );
   });
 
   it('fits 50 checkpoints with long answers in 4,000 ASCII characters, keeping everything but text', () => {
@@ -81,7 +104,8 @@ describe('serializeState / deserializeState', () => {
           const restored = back.state.attempts[id]!;
           expect({ ...restored, response: null }).toEqual({ ...record, response: null });
           const original = record.response;
-          if (original && 'text' in original) expect(original.text.startsWith((restored.response as { text: string } | null)?.text ?? '')).toBe(true);
+          if (original && 'text' in original)
+            expect(original.text.startsWith((restored.response as { text: string } | null)?.text ?? '')).toBe(true);
         }
       }),
       { numRuns: 30 },
@@ -91,7 +115,19 @@ describe('serializeState / deserializeState', () => {
   it('stays within budget for the worst case: every answer long, and a watched record shredded into fragments', () => {
     const lesson = lessonOf(50, 6 * 3600_000);
     const attempts = Object.fromEntries(
-      lesson.checkpoints.map((q) => [q.id, { count: 999, correct: false, skipped: false, score: 0.333, response: q.type === 'shortAnswer' || q.type === 'numeric' ? { type: q.type, text: '"\u00e9\ud83d\ude00'.repeat(160) } : null }]),
+      lesson.checkpoints.map((q) => [
+        q.id,
+        {
+          count: 999,
+          correct: false,
+          skipped: false,
+          score: 0.333,
+          response:
+            q.type === 'shortAnswer' || q.type === 'numeric'
+              ? { type: q.type, text: '"\u00e9\ud83d\ude00'.repeat(160) }
+              : null,
+        },
+      ]),
     );
     const watched = Array.from({ length: 10_000 }, (_, i) => ({ start: i * 2000, end: i * 2000 + 1000 }));
     const state: LearnerState = { ...freshState(), attempts, watched } as LearnerState;
@@ -104,22 +140,35 @@ describe('serializeState / deserializeState', () => {
 
   it('quantises watched time to the nearest second and is stable after one round', () => {
     const lesson = lessonOf(3, 10_500);
-    const state: LearnerState = { ...freshState(), watched: [{ start: 400, end: 2_600 }, { start: 7_700, end: 10_500 }] };
+    const state: LearnerState = {
+      ...freshState(),
+      watched: [
+        { start: 400, end: 2_600 },
+        { start: 7_700, end: 10_500 },
+      ],
+    };
     const once = deserializeState(serializeState(state, lesson), lesson).state;
-    expect(once.watched).toEqual([{ start: 0, end: 3_000 }, { start: 8_000, end: 10_500 }]);
+    expect(once.watched).toEqual([
+      { start: 0, end: 3_000 },
+      { start: 8_000, end: 10_500 },
+    ]);
     expect(deserializeState(serializeState(once, lesson), lesson).state).toEqual(once);
   });
 
   it('finds answers again when a re-published lesson reordered its checkpoints', () => {
     const lesson = lessonOf(4);
     const [a, b] = lesson.checkpoints;
-    const state: LearnerState = { ...freshState(), attempts: { [b!.id]: { count: 2, correct: true, skipped: false, score: 2, response: null } } };
+    const state: LearnerState = {
+      ...freshState(),
+      attempts: { [b!.id]: { count: 2, correct: true, skipped: false, score: 2, response: null } },
+    };
     const reordered = { ...lesson, checkpoints: [b!, a!, ...lesson.checkpoints.slice(2)].reverse() };
     expect(deserializeState(serializeState(state, lesson), reordered)).toEqual({ state, warnings: [] });
   });
 
   it('starts fresh, silently, when there is nothing saved', () => {
-    for (const text of [null, undefined, '']) expect(deserializeState(text, lessonOf(1))).toEqual({ state: freshState(), warnings: [] });
+    for (const text of [null, undefined, ''])
+      expect(deserializeState(text, lessonOf(1))).toEqual({ state: freshState(), warnings: [] });
   });
 
   it.each([
@@ -140,19 +189,50 @@ describe('serializeState / deserializeState', () => {
   it('repairs what it can: clamps times, drops unknown rows, resets a bad speed or watched record', () => {
     const lesson = lessonOf(2, 60_000);
     const [q] = lesson.checkpoints;
-    const text = `FS1:${JSON.stringify({ p: -5, f: 1e12, r: 99, q: 1, w: 'r0.zzzzzz', a: [[9, 'zzzz', 1, 0, 1], [0, q!.id.slice(0, 4), 1, 1, 50, 'x'], [0, q!.id.slice(0, 4), 2, 0, 0]] })}`;
+    const text = `FS1:${JSON.stringify({
+      p: -5,
+      f: 1e12,
+      r: 99,
+      q: 1,
+      w: 'r0.zzzzzz',
+      a: [
+        [9, 'zzzz', 1, 0, 1],
+        [0, q!.id.slice(0, 4), 1, 1, 50, 'x'],
+        [0, q!.id.slice(0, 4), 2, 0, 0],
+      ],
+    })}`;
     const { state, warnings } = deserializeState(text, lesson);
-    expect(state).toMatchObject({ positionMs: 0, furthestMs: 60_000, playbackRate: 1, watched: [{ start: 0, end: 60_000 }] });
-    expect(state.attempts[q!.id]).toEqual({ count: 1, correct: true, skipped: false, score: q!.points, response: null });
+    expect(state).toMatchObject({
+      positionMs: 0,
+      furthestMs: 60_000,
+      playbackRate: 1,
+      watched: [{ start: 0, end: 60_000 }],
+    });
+    expect(state.attempts[q!.id]).toEqual({
+      count: 1,
+      correct: true,
+      skipped: false,
+      score: q!.points,
+      response: null,
+    });
     expect(warnings).toHaveLength(3);
     expect(deserializeState(text.replace('r0.zzzzzz', 'x!'), lesson).state.watched).toEqual([]);
   });
 
   it('never throws on arbitrary text, prefixed or not', () => {
     const lesson = lessonOf(5);
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string().map((s) => `FS1:${s}`), fc.json().map((j) => `FS1:${j}`)), (text) => {
-      const { state } = deserializeState(text, lesson);
-      expect(learnerStateSchema.safeParse(state).success).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `FS1:${s}`),
+          fc.json().map((j) => `FS1:${j}`),
+        ),
+        (text) => {
+          const { state } = deserializeState(text, lesson);
+          expect(learnerStateSchema.safeParse(state).success).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -43,17 +43,36 @@ export function serializeState(state: LearnerState, lesson: SuspendLesson): stri
   return encode({ ...state, watched: [] }, lesson, 'r', 1, 0);
 }
 
-function encode(state: LearnerState, lesson: SuspendLesson, watched: string, bucketSec: number, textCap: number): string {
+function encode(
+  state: LearnerState,
+  lesson: SuspendLesson,
+  watched: string,
+  bucketSec: number,
+  textCap: number,
+): string {
   const rows: Row[] = [];
   lesson.checkpoints.forEach((checkpoint, index) => {
     const record = Object.hasOwn(state.attempts, checkpoint.id) ? state.attempts[checkpoint.id] : undefined;
     if (!record) return;
-    const row: Row = [index, checkpoint.id.slice(0, 4), record.count, (record.correct ? 1 : 0) | (record.skipped ? 2 : 0), roundScore(record.score)];
+    const row: Row = [
+      index,
+      checkpoint.id.slice(0, 4),
+      record.count,
+      (record.correct ? 1 : 0) | (record.skipped ? 2 : 0),
+      roundScore(record.score),
+    ];
     const response = record.response && encodeResponse(checkpoint, record.response, textCap);
     if (response !== undefined) row.push(response);
     rows.push(row);
   });
-  const payload = { p: state.positionMs, f: state.furthestMs, r: state.playbackRate, q: bucketSec, w: watched, a: rows };
+  const payload = {
+    p: state.positionMs,
+    f: state.furthestMs,
+    r: state.playbackRate,
+    q: bucketSec,
+    w: watched,
+    a: rows,
+  };
   return PREFIX + asciiJson(payload);
 }
 
@@ -63,10 +82,13 @@ function encodeResponse(checkpoint: Checkpoint, response: CheckpointResponse, te
     return index < 0 ? undefined : index;
   }
   if (response.type === 'multiple' && checkpoint.type === 'multiple') {
-    return response.choiceIds.map((id) => checkpoint.choices.findIndex((choice) => choice.id === id)).filter((index) => index >= 0);
+    return response.choiceIds
+      .map((id) => checkpoint.choices.findIndex((choice) => choice.id === id))
+      .filter((index) => index >= 0);
   }
   if (response.type === 'trueFalse') return response.value ? 1 : 0;
-  if (response.type === 'shortAnswer' || response.type === 'numeric') return textCap === 0 ? undefined : truncate(response.text, textCap);
+  if (response.type === 'shortAnswer' || response.type === 'numeric')
+    return textCap === 0 ? undefined : truncate(response.text, textCap);
   return undefined;
 }
 
@@ -78,7 +100,10 @@ export function truncate(text: string, maxCodePoints: number): string {
 
 // Plain ASCII: some SCORM 1.2 runtimes mangle UTF-8 or count bytes, and \uXXXX escapes survive both.
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const payloadSchema = z.object({
@@ -100,7 +125,9 @@ export function deserializeState(text: string | null | undefined, lesson: Suspen
   try {
     return decode(text, lesson);
   } catch (error) {
-    return fresh(`The saved progress could not be read (${error instanceof Error ? error.message : 'unknown error'}); starting afresh`);
+    return fresh(
+      `The saved progress could not be read (${error instanceof Error ? error.message : 'unknown error'}); starting afresh`,
+    );
   }
 }
 
@@ -137,7 +164,8 @@ function decode(text: string, lesson: SuspendLesson): DeserializeResult {
   for (const row of payload.a) {
     const found = decodeRow(row, lesson.checkpoints);
     if (!found) warnings.push('A saved answer does not match any checkpoint of this lesson and was dropped');
-    else if (Object.hasOwn(attempts, found.checkpoint.id)) warnings.push('A checkpoint was saved twice; the first was kept');
+    else if (Object.hasOwn(attempts, found.checkpoint.id))
+      warnings.push('A checkpoint was saved twice; the first was kept');
     else attempts[found.checkpoint.id] = found.record;
   }
   const state: LearnerState = {
@@ -150,7 +178,10 @@ function decode(text: string, lesson: SuspendLesson): DeserializeResult {
   return { state, warnings };
 }
 
-function decodeRow(row: readonly unknown[], checkpoints: readonly Checkpoint[]): { checkpoint: Checkpoint; record: CheckpointRecord } | null {
+function decodeRow(
+  row: readonly unknown[],
+  checkpoints: readonly Checkpoint[],
+): { checkpoint: Checkpoint; record: CheckpointRecord } | null {
   const [index, tag, count, flags, score, response] = row;
   if (typeof index !== 'number' || typeof tag !== 'string' || tag.length === 0) return null;
   const atIndex = checkpoints[index];
@@ -180,8 +211,12 @@ function decodeResponse(checkpoint: Checkpoint, value: unknown): CheckpointRespo
     }
     case 'multiple': {
       if (!Array.isArray(value) || value.length > checkpoint.choices.length) return null;
-      const ids = value.map((index: unknown) => (typeof index === 'number' ? checkpoint.choices[index]?.id : undefined));
-      return ids.every((id): id is string => id !== undefined) ? { type: 'multiple', choiceIds: [...new Set(ids)] } : null;
+      const ids = value.map((index: unknown) =>
+        typeof index === 'number' ? checkpoint.choices[index]?.id : undefined,
+      );
+      return ids.every((id): id is string => id !== undefined)
+        ? { type: 'multiple', choiceIds: [...new Set(ids)] }
+        : null;
     }
     case 'trueFalse':
       return value === 0 || value === 1 ? { type: 'trueFalse', value: value === 1 } : null;

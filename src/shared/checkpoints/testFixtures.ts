@@ -11,7 +11,13 @@ export function testId(n = (counter += 1)): string {
 }
 
 export function checkpoint(input: Partial<CheckpointInput> & Pick<CheckpointInput, 'type'>): Checkpoint {
-  return checkpointSchema.parse({ ...defaultsFor(input.type), id: testId(), sourceMs: 0, prompt: 'Question?', ...input });
+  return checkpointSchema.parse({
+    ...defaultsFor(input.type),
+    id: testId(),
+    sourceMs: 0,
+    prompt: 'Question?',
+    ...input,
+  });
 }
 
 function defaultsFor(type: CheckpointInput['type']): Record<string, unknown> {

@@ -4,7 +4,13 @@ import { call, defineService } from './define';
 export const hostKindSchema = z.enum(['electron', 'browser', 'cli']);
 
 /** Commands the app menu (or a global shortcut) asks the UI to carry out. */
-export const menuCommandSchema = z.enum(['newProject', 'showLibrary', 'showTrash', 'toggleRecordingPause', 'stopRecording']);
+export const menuCommandSchema = z.enum([
+  'newProject',
+  'showLibrary',
+  'showTrash',
+  'toggleRecordingPause',
+  'stopRecording',
+]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 export const appService = defineService(
@@ -12,7 +18,13 @@ export const appService = defineService(
   {
     info: call(
       z.object({}),
-      z.object({ name: z.string(), version: z.string(), host: hostKindSchema, dataDir: z.string(), schemaVersion: z.number().int() }),
+      z.object({
+        name: z.string(),
+        version: z.string(),
+        host: hostKindSchema,
+        dataDir: z.string(),
+        schemaVersion: z.number().int(),
+      }),
     ),
   },
   {

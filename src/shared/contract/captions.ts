@@ -9,7 +9,15 @@ export const captionsService = defineService(
   {
     list: call(z.object({ lessonId: idSchema }), z.array(captionSchema)),
     /** `text` is the .vtt file's content; checked by `checkWebVtt` (size in bytes by the service). */
-    add: call(z.object({ lessonId: idSchema, label: captionLabelSchema, srclang: srclangSchema, text: z.string().max(CAPTIONS_MAX_BYTES, { error: 'A captions file may be at most 2 MB' }) }), captionSchema),
+    add: call(
+      z.object({
+        lessonId: idSchema,
+        label: captionLabelSchema,
+        srclang: srclangSchema,
+        text: z.string().max(CAPTIONS_MAX_BYTES, { error: 'A captions file may be at most 2 MB' }),
+      }),
+      captionSchema,
+    ),
     remove: call(z.object({ id: idSchema }), z.object({})),
   },
   {

@@ -21,7 +21,10 @@ describe('the contract', () => {
 
   it('normalises titles and refuses empty ones', () => {
     const create = contract.projects.calls.create.input;
-    expect(create.parse({ title: '  Photosynthesis   part  2 ' })).toEqual({ title: 'Photosynthesis part 2', description: '' });
+    expect(create.parse({ title: '  Photosynthesis   part  2 ' })).toEqual({
+      title: 'Photosynthesis part 2',
+      description: '',
+    });
     const empty = create.safeParse({ title: '   ' });
     expect(empty.success).toBe(false);
     expect(empty.error?.issues[0]?.path).toEqual(['title']);

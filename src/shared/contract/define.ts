@@ -44,7 +44,9 @@ export type CallOutput<C extends CallDef> = z.output<C['output']>;
 
 /** What main implements for one service: a function per call, given the parsed input. */
 export type ServiceHandlers<S extends ServiceDef> = {
-  [K in keyof S['calls']]: (input: z.output<S['calls'][K]['input']>) => z.input<S['calls'][K]['output']> | Promise<z.input<S['calls'][K]['output']>>;
+  [K in keyof S['calls']]: (
+    input: z.output<S['calls'][K]['input']>,
+  ) => z.input<S['calls'][K]['output']> | Promise<z.input<S['calls'][K]['output']>>;
 };
 
 export type ContractHandlers<C extends ContractDef> = { [S in keyof C]: ServiceHandlers<C[S]> };
@@ -61,9 +63,13 @@ export type ContractClient<C extends ContractDef> = { [S in keyof C]: ServiceCli
 export type EventPayload<S extends ServiceDef, E extends keyof S['events']> = z.input<S['events'][E]>;
 
 export function callChannels(contract: ContractDef): string[] {
-  return Object.values(contract).flatMap((service) => Object.keys(service.calls).map((name) => channelOf(service.name, name)));
+  return Object.values(contract).flatMap((service) =>
+    Object.keys(service.calls).map((name) => channelOf(service.name, name)),
+  );
 }
 
 export function eventChannels(contract: ContractDef): string[] {
-  return Object.values(contract).flatMap((service) => Object.keys(service.events).map((name) => channelOf(service.name, name)));
+  return Object.values(contract).flatMap((service) =>
+    Object.keys(service.events).map((name) => channelOf(service.name, name)),
+  );
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { call, defineService } from './define';
-import { descriptionSchema, idSchema, libraryViewSchema, projectSchema, projectSortSchema, titleSchema } from '../library/schemas';
+import {
+  descriptionSchema,
+  idSchema,
+  libraryViewSchema,
+  projectSchema,
+  projectSortSchema,
+  titleSchema,
+} from '../library/schemas';
 
 const byId = z.object({ id: idSchema });
 const trashCountsSchema = z.object({ projects: z.number().int(), lessons: z.number().int(), takes: z.number().int() });

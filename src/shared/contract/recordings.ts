@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { call, defineService } from './define';
 import { idSchema } from '../library/schemas';
-import { chunkBytesSchema, interruptedTakeSchema, recordingMimeSchema, takeSchema, trackRoleSchema } from '../media/takes';
+import {
+  chunkBytesSchema,
+  interruptedTakeSchema,
+  recordingMimeSchema,
+  takeSchema,
+  trackRoleSchema,
+} from '../media/takes';
 
 const takeRef = z.object({ takeId: idSchema });
 
@@ -20,7 +26,9 @@ export const recordingsService = defineService(
         tracks: z
           .array(z.object({ role: trackRoleSchema, mimeType: recordingMimeSchema }))
           .min(1, { error: 'Choose at least one source to record' })
-          .refine((tracks) => new Set(tracks.map((track) => track.role)).size === tracks.length, { error: 'Each source once' }),
+          .refine((tracks) => new Set(tracks.map((track) => track.role)).size === tracks.length, {
+            error: 'Each source once',
+          }),
       }),
       z.object({ takeId: idSchema }),
     ),

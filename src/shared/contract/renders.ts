@@ -14,10 +14,19 @@ export const rendersService = defineService(
   'renders',
   {
     start: call(
-      z.object({ lessonId: idSchema, takeId: idSchema, revision: z.number().int().nonnegative(), label: z.string().trim().min(1).max(40), extension: z.enum(['mp4', 'm4a', 'webm']) }),
+      z.object({
+        lessonId: idSchema,
+        takeId: idSchema,
+        revision: z.number().int().nonnegative(),
+        label: z.string().trim().min(1).max(40),
+        extension: z.enum(['mp4', 'm4a', 'webm']),
+      }),
       z.object({ renderId: idSchema }),
     ),
-    write: call(z.object({ renderId: idSchema, position: z.number().int().nonnegative(), data: chunkBytesSchema }), z.object({})),
+    write: call(
+      z.object({ renderId: idSchema, position: z.number().int().nonnegative(), data: chunkBytesSchema }),
+      z.object({}),
+    ),
     finish: call(renderRef, renderSchema),
     cancel: call(renderRef, z.object({})),
     list: call(z.object({ lessonId: idSchema }), z.array(renderSchema)),

@@ -6,10 +6,14 @@ describe('wire codec', () => {
   it('round-trips any JSON value with bytes nested anywhere', () => {
     fc.assert(
       // JSON itself turns -0 into 0; the codec is tested on what JSON can carry.
-      fc.property(fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown), fc.uint8Array({ maxLength: 70_000 }), (json, bytes) => {
-        const value = { json, chunk: { data: bytes, index: 3 } };
-        expect(decodeWire(encodeWire(value))).toEqual(value);
-      }),
+      fc.property(
+        fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+        fc.uint8Array({ maxLength: 70_000 }),
+        (json, bytes) => {
+          const value = { json, chunk: { data: bytes, index: 3 } };
+          expect(decodeWire(encodeWire(value))).toEqual(value);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -26,12 +30,19 @@ describe('wire codec', () => {
 describe('binary wire codec', () => {
   it('round-trips any JSON value with bytes nested anywhere, carrying the bytes as they are', () => {
     fc.assert(
-      fc.property(fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown), fc.uint8Array({ maxLength: 70_000 }), fc.uint8Array({ maxLength: 100 }), (json, first, second) => {
-        const value = { json, chunk: { data: first, index: 3 }, more: [second] };
-        const body = encodeWireBinary(value);
-        expect(body.byteLength).toBeLessThan(first.byteLength + second.byteLength + JSON.stringify(json).length * 3 + 200);
-        expect(decodeWireBinary(body)).toEqual(value);
-      }),
+      fc.property(
+        fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+        fc.uint8Array({ maxLength: 70_000 }),
+        fc.uint8Array({ maxLength: 100 }),
+        (json, first, second) => {
+          const value = { json, chunk: { data: first, index: 3 }, more: [second] };
+          const body = encodeWireBinary(value);
+          expect(body.byteLength).toBeLessThan(
+            first.byteLength + second.byteLength + JSON.stringify(json).length * 3 + 200,
+          );
+          expect(decodeWireBinary(body)).toEqual(value);
+        },
+      ),
       { numRuns: 50 },
     );
   });

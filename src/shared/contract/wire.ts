@@ -41,24 +41,35 @@ export function decodeWireBinary(body: Uint8Array): unknown {
   const length = new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(0);
   if (HEADER_BYTES + length > body.byteLength) throw new Error('The call body is shorter than it says');
   const payload = body.subarray(HEADER_BYTES + length);
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(HEADER_BYTES, HEADER_BYTES + length)), (_key, item: unknown) => {
-    if (item && typeof item === 'object' && !Array.isArray(item)) {
-      const keys = Object.keys(item);
-      const at = (item as Record<string, unknown>)[BYTES_AT_KEY];
-      if (keys.length === 1 && Array.isArray(at)) {
-        const [start, size] = at as unknown[];
-        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(size) || (start as number) < 0 || (size as number) < 0 || (start as number) + (size as number) > payload.byteLength) {
-          throw new Error('The call body points at bytes it does not have');
+  return JSON.parse(
+    new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(HEADER_BYTES, HEADER_BYTES + length)),
+    (_key, item: unknown) => {
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        const keys = Object.keys(item);
+        const at = (item as Record<string, unknown>)[BYTES_AT_KEY];
+        if (keys.length === 1 && Array.isArray(at)) {
+          const [start, size] = at as unknown[];
+          if (
+            !Number.isSafeInteger(start) ||
+            !Number.isSafeInteger(size) ||
+            (start as number) < 0 ||
+            (size as number) < 0 ||
+            (start as number) + (size as number) > payload.byteLength
+          ) {
+            throw new Error('The call body points at bytes it does not have');
+          }
+          return new Uint8Array(payload.buffer, payload.byteOffset + (start as number), size as number);
         }
-        return new Uint8Array(payload.buffer, payload.byteOffset + (start as number), size as number);
       }
-    }
-    return item;
-  });
+      return item;
+    },
+  );
 }
 
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? { [BYTES_KEY]: toBase64(item) } : item));
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Uint8Array ? { [BYTES_KEY]: toBase64(item) } : item,
+  );
 }
 
 export function decodeWire(text: string): unknown {
@@ -123,4 +134,3 @@ export function decodeCallFrame(frame: Uint8Array): { id: number; channel: strin
   const channel = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(6, 6 + length));
   return { id, channel, input: decodeWireBinary(frame.subarray(6 + length)) };
 }
-

@@ -52,9 +52,24 @@ describe('diffDocuments', () => {
 
 describe('diffDocuments: questions and rules', () => {
   it('saves only the questions and rules that changed, and applying the diff gives the edited document', () => {
-    const question = { id: idOf(300), sourceMs: 1000, type: 'trueFalse' as const, prompt: 'True?', answer: true, feedback: {}, points: 1, required: true, attemptsAllowed: null, rewatchFrom: { kind: 'previousMarker' as const } };
+    const question = {
+      id: idOf(300),
+      sourceMs: 1000,
+      type: 'trueFalse' as const,
+      prompt: 'True?',
+      answer: true,
+      feedback: {},
+      points: 1,
+      required: true,
+      attemptsAllowed: null,
+      rewatchFrom: { kind: 'previousMarker' as const },
+    };
     const before = blankDocument({ checkpoints: [question] });
-    const after = { ...before, checkpoints: [{ ...question, prompt: 'Really true?' }], rules: { ...before.rules, masteryPercent: 60 } };
+    const after = {
+      ...before,
+      checkpoints: [{ ...question, prompt: 'Really true?' }],
+      rules: { ...before.rules, masteryPercent: 60 },
+    };
     const change = diffDocuments(before, after);
     expect(change.upsertCheckpoints.map((each) => each.prompt)).toEqual(['Really true?']);
     expect(change.rules?.masteryPercent).toBe(60);

@@ -10,7 +10,11 @@ const fraction = z.number().min(0).max(1);
 export const markerSchema = z.object({
   id: idSchema,
   sourceMs: ms,
-  title: z.string().trim().min(1, { error: 'A key moment needs a title' }).max(120, { error: 'A title is at most 120 characters' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'A key moment needs a title' })
+    .max(120, { error: 'A title is at most 120 characters' }),
   note: z.string().max(2000, { error: 'A note is at most 2000 characters' }).default(''),
 });
 export type Marker = z.infer<typeof markerSchema>;
@@ -30,7 +34,10 @@ export const calloutSchema = z
     /** Drawn into the rendered video; otherwise only the player overlays it. */
     burnIn: z.boolean().default(true),
   })
-  .refine((callout) => callout.sourceStart < callout.sourceEnd, { error: 'A callout must end after it starts', path: ['sourceEnd'] });
+  .refine((callout) => callout.sourceStart < callout.sourceEnd, {
+    error: 'A callout must end after it starts',
+    path: ['sourceEnd'],
+  });
 export type Callout = z.infer<typeof calloutSchema>;
 
 export const bubbleCornerSchema = z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']);
@@ -49,7 +56,12 @@ export const cameraLayoutSchema = z.object({
 });
 export type CameraLayout = z.infer<typeof cameraLayoutSchema>;
 
-export const DEFAULT_CAMERA_LAYOUT: CameraLayout = { placement: { kind: 'corner', corner: 'bottom-right' }, size: 0.22, shape: 'circle', hidden: [] };
+export const DEFAULT_CAMERA_LAYOUT: CameraLayout = {
+  placement: { kind: 'corner', corner: 'bottom-right' },
+  size: 0.22,
+  shape: 'circle',
+  hidden: [],
+};
 
 /** Everything the teacher edits about one take of a lesson, all anchored in the take's source time. */
 export const lessonDocumentSchema = z.object({

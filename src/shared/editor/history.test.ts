@@ -31,7 +31,8 @@ describe('history', () => {
   it('keeps the last HISTORY_LIMIT steps (at least a hundred)', () => {
     expect(HISTORY_LIMIT).toBeGreaterThanOrEqual(100);
     let history = createHistory(doc(0));
-    for (let i = 1; i <= HISTORY_LIMIT + 20; i += 1) history = pushStep(history, blankDocument({ revision: i }), `Step ${i}`);
+    for (let i = 1; i <= HISTORY_LIMIT + 20; i += 1)
+      history = pushStep(history, blankDocument({ revision: i }), `Step ${i}`);
     expect(history.past).toHaveLength(HISTORY_LIMIT);
     let undone = 0;
     while (undoLabel(history)) {

@@ -36,13 +36,23 @@ export function pushStep(history: History, doc: LessonDocument, label: string, m
 export function undo(history: History): History {
   const step = history.past.at(-1);
   if (!step) return history;
-  return { past: history.past.slice(0, -1), present: step.doc, future: [{ doc: history.present, label: step.label }, ...history.future], mergeKey: null };
+  return {
+    past: history.past.slice(0, -1),
+    present: step.doc,
+    future: [{ doc: history.present, label: step.label }, ...history.future],
+    mergeKey: null,
+  };
 }
 
 export function redo(history: History): History {
   const [step, ...future] = history.future;
   if (!step) return history;
-  return { past: [...history.past, { doc: history.present, label: step.label }], present: step.doc, future, mergeKey: null };
+  return {
+    past: [...history.past, { doc: history.present, label: step.label }],
+    present: step.doc,
+    future,
+    mergeKey: null,
+  };
 }
 
 /** Ends a run of merging steps, e.g. when the teacher selects something else. */

@@ -16,7 +16,9 @@ export function removedRanges(list: ReadonlyEditList): RemovedRange[] {
   const ranges: Omit<RemovedRange, 'lessonMs'>[] = [
     ...(normal.trimStart > 0 ? [{ kind: 'trim-start' as const, start: 0, end: normal.trimStart }] : []),
     ...normal.cuts.map((cut) => ({ kind: 'cut' as const, ...cut })),
-    ...(normal.trimEnd < normal.sourceDuration ? [{ kind: 'trim-end' as const, start: normal.trimEnd, end: normal.sourceDuration }] : []),
+    ...(normal.trimEnd < normal.sourceDuration
+      ? [{ kind: 'trim-end' as const, start: normal.trimEnd, end: normal.sourceDuration }]
+      : []),
   ];
   return ranges.map((range) => ({ ...range, lessonMs: map.sourceToLesson(range.start).lessonMs }));
 }

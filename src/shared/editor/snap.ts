@@ -2,7 +2,11 @@
 export const SNAP_PX = 8;
 
 /** The nearest of `targets` within `threshold` of `value`, or `value` itself; `snapped` says which happened. */
-export function snapTo(value: number, targets: readonly number[], threshold: number): { value: number; snapped: boolean } {
+export function snapTo(
+  value: number,
+  targets: readonly number[],
+  threshold: number,
+): { value: number; snapped: boolean } {
   let best = value;
   let distance = threshold;
   for (const target of targets) {

@@ -30,10 +30,23 @@ export function marker(n: number, sourceMs: number, title = `Moment ${n}`): Mark
 }
 
 export function callout(n: number, sourceStart: number, sourceEnd: number, kind: Callout['kind'] = 'text'): Callout {
-  return { id: idOf(100 + n), kind, sourceStart, sourceEnd, box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 }, text: 'Note', burnIn: true };
+  return {
+    id: idOf(100 + n),
+    kind,
+    sourceStart,
+    sourceEnd,
+    box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 },
+    text: 'Note',
+    burnIn: true,
+  };
 }
 
-const markerArb = fc.record({ n: fc.integer({ min: 0, max: 12 }), sourceMs: fc.integer({ min: 0, max: 10_000 }), title: fc.constantFrom('A', 'B', 'Intro'), note: fc.constantFrom('', 'x') });
+const markerArb = fc.record({
+  n: fc.integer({ min: 0, max: 12 }),
+  sourceMs: fc.integer({ min: 0, max: 10_000 }),
+  title: fc.constantFrom('A', 'B', 'Intro'),
+  note: fc.constantFrom('', 'x'),
+});
 const calloutArb = fc.record({
   n: fc.integer({ min: 0, max: 12 }),
   start: fc.integer({ min: 0, max: 9_000 }),
@@ -57,7 +70,12 @@ export function documentArb(): fc.Arbitrary<LessonDocument> {
         editList: { sourceDuration: 10_000, trimStart, trimEnd: 10_000, cuts: cut ? [cut] : [], splits: [] },
         layout: { ...DEFAULT_CAMERA_LAYOUT, size },
         markers: sortMarkers(markers.map((m) => ({ ...marker(m.n, m.sourceMs, m.title), note: m.note }))),
-        callouts: sortCallouts(callouts.map((c) => ({ ...callout(c.n, c.start, c.start + c.length, c.kind), box: { x: c.x, y: 0.1, w: 0.3, h: 0.2 } }))),
+        callouts: sortCallouts(
+          callouts.map((c) => ({
+            ...callout(c.n, c.start, c.start + c.length, c.kind),
+            box: { x: c.x, y: 0.1, w: 0.3, h: 0.2 },
+          })),
+        ),
       }),
     );
 }

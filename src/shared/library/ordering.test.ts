@@ -6,12 +6,17 @@ import { foldForSearch, matchesQuery } from './search';
 describe('moveItem', () => {
   it('keeps every item exactly once and puts the moved one at the clamped target', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { minLength: 1, maxLength: 20 }), fc.nat(), fc.integer({ min: -5, max: 30 }), (items, fromSeed, to) => {
-        const from = fromSeed % items.length;
-        const moved = moveItem(items, from, to);
-        expect([...moved].sort()).toEqual([...items].sort());
-        expect(moved[Math.min(Math.max(to, 0), items.length - 1)]).toBe(items[from]);
-      }),
+      fc.property(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        fc.integer({ min: -5, max: 30 }),
+        (items, fromSeed, to) => {
+          const from = fromSeed % items.length;
+          const moved = moveItem(items, from, to);
+          expect([...moved].sort()).toEqual([...items].sort());
+          expect(moved[Math.min(Math.max(to, 0), items.length - 1)]).toBe(items[from]);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,9 @@
 /** Folds case and accents, so a teacher typing "ecologie" finds "Écologie". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
 }
 
 /** True when every word of `query` appears somewhere in `haystack` (any order, case and accents ignored). */

@@ -44,12 +44,16 @@ export type Take = z.infer<typeof takeSchema>;
 export const recordingMimeSchema = z
   .string()
   .max(100)
-  .regex(/^(video|audio)\/(mp4|webm|x-matroska|ogg|mpeg|wav|x-wav|quicktime|x-m4a|mp3)(;.*)?$/i, { error: 'Not a media type the studio records or imports' });
+  .regex(/^(video|audio)\/(mp4|webm|x-matroska|ogg|mpeg|wav|x-wav|quicktime|x-m4a|mp3)(;.*)?$/i, {
+    error: 'Not a media type the studio records or imports',
+  });
 
 /** The bytes of one MediaRecorder chunk (or one slice of an imported file). */
-export const chunkBytesSchema = z.instanceof(Uint8Array, { error: 'Chunk data must be bytes' }).refine((bytes) => bytes.byteLength <= 32 * 1024 * 1024, {
-  error: 'A chunk is at most 32 MiB',
-});
+export const chunkBytesSchema = z
+  .instanceof(Uint8Array, { error: 'Chunk data must be bytes' })
+  .refine((bytes) => bytes.byteLength <= 32 * 1024 * 1024, {
+    error: 'A chunk is at most 32 MiB',
+  });
 
 export const interruptedTakeSchema = z.object({
   id: idSchema,

@@ -3,16 +3,33 @@ import { checkpoint, rules } from '../checkpoints/testFixtures';
 import { blankDocument, marker } from '../editor/testDocuments';
 import { buildLessonPackage, lessonPackageSchema, type BuildLessonInput } from './lessonPackage';
 
-const media = { renditions: [{ label: '720p', src: 'media/lesson-720.mp4', type: 'video/mp4', width: 1280, height: 720 }], captions: [] };
+const media = {
+  renditions: [{ label: '720p', src: 'media/lesson-720.mp4', type: 'video/mp4', width: 1280, height: 720 }],
+  captions: [],
+};
 
 function input(overrides: Partial<BuildLessonInput> = {}): BuildLessonInput {
-  return { title: 'Forces', language: 'en', document: blankDocument(), checkpoints: [], rules: rules(), media, ...overrides };
+  return {
+    title: 'Forces',
+    language: 'en',
+    document: blankDocument(),
+    checkpoints: [],
+    rules: rules(),
+    media,
+    ...overrides,
+  };
 }
 
 describe('buildLessonPackage', () => {
   it('places chapters and checkpoints in lesson time and leaves out what a cut removed', () => {
     const document = blankDocument({
-      editList: { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 10_000, cuts: [{ start: 4_000, end: 6_000 }], splits: [] },
+      editList: {
+        sourceDuration: 10_000,
+        trimStart: 1_000,
+        trimEnd: 10_000,
+        cuts: [{ start: 4_000, end: 6_000 }],
+        splits: [],
+      },
       markers: [marker(1, 7_000, 'Later'), marker(2, 2_000, 'Start'), marker(3, 5_000, 'Cut away')],
     });
     const kept = checkpoint({ type: 'single', sourceMs: 8_000 });
@@ -29,8 +46,14 @@ describe('buildLessonPackage', () => {
   });
 
   it('resolves an explicit rewatch time through the edit list, and "none" to null', () => {
-    const document = blankDocument({ editList: { sourceDuration: 10_000, trimStart: 2_000, trimEnd: 10_000, cuts: [], splits: [] } });
-    const explicit = checkpoint({ type: 'trueFalse', sourceMs: 9_000, rewatchFrom: { kind: 'sourceMs', sourceMs: 5_000 } });
+    const document = blankDocument({
+      editList: { sourceDuration: 10_000, trimStart: 2_000, trimEnd: 10_000, cuts: [], splits: [] },
+    });
+    const explicit = checkpoint({
+      type: 'trueFalse',
+      sourceMs: 9_000,
+      rewatchFrom: { kind: 'sourceMs', sourceMs: 5_000 },
+    });
     const none = checkpoint({ type: 'trueFalse', sourceMs: 9_500, rewatchFrom: { kind: 'none' } });
     const lesson = buildLessonPackage(input({ document, checkpoints: [none, explicit] }));
     expect(lesson.checkpoints.map((c) => c.rewatchMs)).toEqual([null, 3_000]);
@@ -53,7 +76,10 @@ describe('buildLessonPackage', () => {
 });
 
 describe('lessonPackageSchema', () => {
-  const valid = () => JSON.parse(JSON.stringify(buildLessonPackage(input({ checkpoints: [checkpoint({ type: 'single', sourceMs: 1_000 })] })))) as Record<string, unknown>;
+  const valid = () =>
+    JSON.parse(
+      JSON.stringify(buildLessonPackage(input({ checkpoints: [checkpoint({ type: 'single', sourceMs: 1_000 })] }))),
+    ) as Record<string, unknown>;
 
   it('refuses a newer format, duplicate checkpoints and points past the end', () => {
     expect(lessonPackageSchema.safeParse({ ...valid(), formatVersion: 2 }).success).toBe(false);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { checkpointSchema, lessonRulesSchema, CHECKPOINTS_MAX, rewatchTarget, type Checkpoint, type LessonRules } from '../checkpoints';
+import {
+  checkpointSchema,
+  lessonRulesSchema,
+  CHECKPOINTS_MAX,
+  rewatchTarget,
+  type Checkpoint,
+  type LessonRules,
+} from '../checkpoints';
 import type { LessonDocument } from '../editor/document';
 import { createLessonMap, editListSchema, placeAnchors, type EditList } from '../timeline';
 
@@ -15,13 +22,19 @@ export const renditionSchema = z.object({
   label,
   src: url,
   /** A MIME type with optional codecs, as `canPlayType` reads it: "video/mp4", "audio/mp4; codecs=mp4a.40.2". */
-  type: z.string().regex(/^(video|audio)\/[\w.+-]+(\s*;.{0,200})?$/, { error: 'A rendition type is a video/ or audio/ MIME type' }),
+  type: z
+    .string()
+    .regex(/^(video|audio)\/[\w.+-]+(\s*;.{0,200})?$/, { error: 'A rendition type is a video/ or audio/ MIME type' }),
   width: z.number().int().positive().max(16_384).optional(),
   height: z.number().int().positive().max(16_384).optional(),
 });
 export type Rendition = z.infer<typeof renditionSchema>;
 
-export const captionTrackSchema = z.object({ label, srclang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/), src: url });
+export const captionTrackSchema = z.object({
+  label,
+  srclang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/),
+  src: url,
+});
 export type CaptionTrack = z.infer<typeof captionTrackSchema>;
 
 export const lessonMediaSchema = z.object({
@@ -34,14 +47,22 @@ export const lessonMediaSchema = z.object({
 export type LessonMedia = z.infer<typeof lessonMediaSchema>;
 export type LessonMediaInput = z.input<typeof lessonMediaSchema>;
 
-export const chapterSchema = z.object({ id: z.string().min(1).max(64), title: z.string().max(200), note: z.string().max(2000), lessonMs: ms });
+export const chapterSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(200),
+  note: z.string().max(2000),
+  lessonMs: ms,
+});
 export type Chapter = z.infer<typeof chapterSchema>;
 
 /**
  * A checkpoint placed on the lesson. `rewatchMs` is `rewatchTarget` worked out at publish time, because an export
  * carries no edit list to map a source time through.
  */
-export const packagedCheckpointSchema = z.intersection(checkpointSchema, z.object({ lessonMs: ms, rewatchMs: ms.nullable() }));
+export const packagedCheckpointSchema = z.intersection(
+  checkpointSchema,
+  z.object({ lessonMs: ms, rewatchMs: ms.nullable() }),
+);
 export type PackagedCheckpoint = Checkpoint & { lessonMs: number; rewatchMs: number | null };
 
 export const lessonPackageSchema = z
@@ -50,21 +71,31 @@ export const lessonPackageSchema = z
     id: z.string().min(1).max(64),
     title: z.string().max(300),
     description: z.string().max(5000).default(''),
-    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'The language is a BCP 47 tag such as "en" or "fr-CA"' }),
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, {
+        error: 'The language is a BCP 47 tag such as "en" or "fr-CA"',
+      }),
     durationMs: z.number().int().positive(),
     media: lessonMediaSchema,
     chapters: z.array(chapterSchema).max(500).default([]),
     checkpoints: z.array(packagedCheckpointSchema).max(CHECKPOINTS_MAX).default([]),
     rules: lessonRulesSchema,
   })
-  .refine((lesson) => new Set(lesson.checkpoints.map((checkpoint) => checkpoint.id)).size === lesson.checkpoints.length, {
-    error: 'Two checkpoints have the same id',
-    path: ['checkpoints'],
-  })
-  .refine((lesson) => [...lesson.chapters, ...lesson.checkpoints].every((point) => point.lessonMs <= lesson.durationMs), {
-    error: 'A chapter or checkpoint lies after the end of the lesson',
-    path: ['durationMs'],
-  });
+  .refine(
+    (lesson) => new Set(lesson.checkpoints.map((checkpoint) => checkpoint.id)).size === lesson.checkpoints.length,
+    {
+      error: 'Two checkpoints have the same id',
+      path: ['checkpoints'],
+    },
+  )
+  .refine(
+    (lesson) => [...lesson.chapters, ...lesson.checkpoints].every((point) => point.lessonMs <= lesson.durationMs),
+    {
+      error: 'A chapter or checkpoint lies after the end of the lesson',
+      path: ['durationMs'],
+    },
+  );
 export type LessonPackage = z.output<typeof lessonPackageSchema>;
 export type LessonPackageInput = z.input<typeof lessonPackageSchema>;
 
@@ -98,7 +129,10 @@ export function buildLessonPackage(input: BuildLessonInput): LessonPackage {
   // The teacher's order is kept: suspend data refers to checkpoints by their index in this list.
   const checkpoints = placeAnchors(editList, input.checkpoints)
     .filter((checkpoint) => !checkpoint.removed)
-    .map(({ removed: _removed, ...checkpoint }) => ({ ...checkpoint, rewatchMs: rewatchTarget(checkpoint, markers, map) }));
+    .map(({ removed: _removed, ...checkpoint }) => ({
+      ...checkpoint,
+      rewatchMs: rewatchTarget(checkpoint, markers, map),
+    }));
   const candidate: LessonPackageInput = {
     formatVersion: LESSON_FORMAT_VERSION,
     id: document.lessonId,

@@ -18,11 +18,13 @@ export interface UrlContext {
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export function checkMediaUrl(raw: string, kind: MediaUrlKind, context: UrlContext): UrlVerdict {
-  if (/[\u0000-\u001f\u007f\\]/.test(raw) || raw.trim() !== raw || raw === '') return refuse('it contains spaces, control characters or backslashes');
+  if (/[\u0000-\u001f\u007f\\]/.test(raw) || raw.trim() !== raw || raw === '')
+    return refuse('it contains spaces, control characters or backslashes');
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
   if (scheme === 'blob') return { ok: true, url: raw };
   if (scheme === 'data') {
-    if (kind === 'poster' && /^data:image\/(png|jpeg|webp|gif|avif);base64,[A-Za-z0-9+/=]+$/i.test(raw)) return { ok: true, url: raw };
+    if (kind === 'poster' && /^data:image\/(png|jpeg|webp|gif|avif);base64,[A-Za-z0-9+/=]+$/i.test(raw))
+      return { ok: true, url: raw };
     return refuse('data: addresses are allowed only for a poster image');
   }
   let base: URL;
@@ -34,16 +36,24 @@ export function checkMediaUrl(raw: string, kind: MediaUrlKind, context: UrlConte
     return refuse('it is not a valid address');
   }
   if (scheme !== undefined) {
-    if (scheme !== 'http' && scheme !== 'https' && !context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin))) {
+    if (
+      scheme !== 'http' &&
+      scheme !== 'https' &&
+      !context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin))
+    ) {
       return refuse(`${scheme}: addresses are not allowed`);
     }
-    if (sameOrigin(resolved, base.href) || context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin))) return { ok: true, url: resolved.href };
+    if (sameOrigin(resolved, base.href) || context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin)))
+      return { ok: true, url: resolved.href };
     return refuse('it points to another website');
   }
   if (raw.startsWith('/')) return refuse('it is not a path inside the lesson folder');
-  const folder = base.href.slice(0, base.href.length - base.pathname.length - base.search.length - base.hash.length) + base.pathname.replace(/[^/]*$/, '');
+  const folder =
+    base.href.slice(0, base.href.length - base.pathname.length - base.search.length - base.hash.length) +
+    base.pathname.replace(/[^/]*$/, '');
   const target = resolved.href.slice(0, resolved.href.length - resolved.hash.length);
-  if (!target.startsWith(folder) || target.length === folder.length) return refuse('it leads outside the lesson folder');
+  if (!target.startsWith(folder) || target.length === folder.length)
+    return refuse('it leads outside the lesson folder');
   return { ok: true, url: resolved.href };
 }
 
@@ -51,7 +61,9 @@ function sameOrigin(url: URL, other: string): boolean {
   try {
     const that = new URL(other);
     // file: and custom schemes have opaque origins ("null"), so they are compared by scheme and host.
-    return url.origin !== 'null' ? url.origin === that.origin : url.protocol === that.protocol && url.host === that.host && url.protocol !== 'file:';
+    return url.origin !== 'null'
+      ? url.origin === that.origin
+      : url.protocol === that.protocol && url.host === that.host && url.protocol !== 'file:';
   } catch {
     return false;
   }
@@ -68,8 +80,16 @@ export function packageUrls(media: {
   captions: readonly { src: string; label: string }[];
 }): { url: string; kind: MediaUrlKind; what: string }[] {
   return [
-    ...media.renditions.map((rendition) => ({ url: rendition.src, kind: 'media' as const, what: `the video "${rendition.label}"` })),
+    ...media.renditions.map((rendition) => ({
+      url: rendition.src,
+      kind: 'media' as const,
+      what: `the video "${rendition.label}"`,
+    })),
     ...(media.poster === undefined ? [] : [{ url: media.poster, kind: 'poster' as const, what: 'the poster image' }]),
-    ...media.captions.map((track) => ({ url: track.src, kind: 'captions' as const, what: `the captions "${track.label}"` })),
+    ...media.captions.map((track) => ({
+      url: track.src,
+      kind: 'captions' as const,
+      what: `the captions "${track.label}"`,
+    })),
   ];
 }

@@ -11,18 +11,28 @@ export const FORMAT_LABELS: Record<PublishFormat, string> = {
   web: 'Web folder',
 };
 
-export const languageSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'A language is a tag such as "en" or "fr-CA"' });
+export const languageSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'A language is a tag such as "en" or "fr-CA"' });
 
 /** What the teacher chooses in the publish dialog (or the CLI's flags); rules start as the lesson's own. */
 export const publishSettingsSchema = z.object({
   format: publishFormatSchema,
   renderIds: z.array(idSchema).min(1, { error: 'Choose at least one rendition' }).max(12),
   // 200: the longest title SCORM 1.2's manifest schema allows.
-  title: z.string().trim().min(1, { error: 'The package needs a title' }).max(200, { error: 'A title is at most 200 characters' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'The package needs a title' })
+    .max(200, { error: 'A title is at most 200 characters' }),
   description: z.string().max(2000, { error: 'A description is at most 2000 characters' }).default(''),
   language: languageSchema,
   // 20: the manifest's version attribute allows no more.
-  version: z.string().trim().min(1, { error: 'Give a version, such as 1.0' }).max(20, { error: 'A version is at most 20 characters' }),
+  version: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give a version, such as 1.0' })
+    .max(20, { error: 'A version is at most 20 characters' }),
   masteryPercent: lessonRulesSchema.shape.masteryPercent.unwrap(),
   completion: z.object({
     minWatchedPercent: z.number().min(0).max(100),

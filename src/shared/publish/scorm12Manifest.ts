@@ -2,7 +2,12 @@ import { clip, hrefOf, type ManifestInput } from './manifestInput';
 import { el, xmlDocument, xmlId } from './xml';
 
 /** The schema files a SCORM 1.2 package carries at its root (ADL's Content Packaging 1.2 conformance). */
-export const SCORM12_SCHEMA_FILES = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'] as const;
+export const SCORM12_SCHEMA_FILES = [
+  'imscp_rootv1p1p2.xsd',
+  'adlcp_rootv1p2.xsd',
+  'imsmd_rootv1p2p1.xsd',
+  'ims_xml.xsd',
+] as const;
 
 const NS = {
   cp: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',

@@ -80,7 +80,16 @@ export function scorm2004Manifest(input: ManifestInput): string {
           { identifier: 'ITEM_1', identifierref: 'SCO_1', isvisible: 'true' },
           el('title', {}, title),
           el('adlcp:completionThreshold', { completedByMeasure: 'true', minProgressMeasure: '1.0' }),
-          el('imsss:sequencing', {}, objectives, el('imsss:deliveryControls', { tracked: 'true', completionSetByContent: 'true', objectiveSetByContent: 'true' })),
+          el(
+            'imsss:sequencing',
+            {},
+            objectives,
+            el('imsss:deliveryControls', {
+              tracked: 'true',
+              completionSetByContent: 'true',
+              objectiveSetByContent: 'true',
+            }),
+          ),
         ),
         el('imsss:sequencing', {}, el('imsss:controlMode', { choice: 'true', flow: 'true' })),
       ),
@@ -99,5 +108,8 @@ export function scorm2004Manifest(input: ManifestInput): string {
 }
 
 function formatMeasure(value: number): string {
-  return (Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000).toFixed(4).replace(/0+$/, '').replace(/\.$/, '.0');
+  return (Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000)
+    .toFixed(4)
+    .replace(/0+$/, '')
+    .replace(/\.$/, '.0');
 }

@@ -16,7 +16,12 @@ export function escapeText(text: string): string {
 
 export function escapeAttr(text: string): string {
   // Tabs and newlines inside an attribute are normalised to spaces by parsers; character references keep them.
-  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 /**
@@ -38,7 +43,11 @@ export interface XmlNode {
 }
 
 /** An element; `undefined` attributes are left out, strings among children are text. */
-export function el(name: string, attrs: Record<string, string | number | undefined> = {}, ...children: XmlChild[]): XmlNode {
+export function el(
+  name: string,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: XmlChild[]
+): XmlNode {
   return { name, attrs, children };
 }
 
@@ -47,10 +56,15 @@ export function serialize(node: XmlNode, indent = ''): string {
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${escapeAttr(String(value))}"`)
     .join('');
-  const kids = node.children.filter((child): child is XmlNode | string => typeof child === 'string' || (typeof child === 'object' && child !== null));
+  const kids = node.children.filter(
+    (child): child is XmlNode | string => typeof child === 'string' || (typeof child === 'object' && child !== null),
+  );
   if (kids.length === 0) return `${indent}<${node.name}${attrs}/>`;
-  if (kids.every((child) => typeof child === 'string')) return `${indent}<${node.name}${attrs}>${kids.map((text) => escapeText(text as string)).join('')}</${node.name}>`;
-  const inner = kids.map((child) => (typeof child === 'string' ? `${indent}  ${escapeText(child)}` : serialize(child, `${indent}  `))).join('\n');
+  if (kids.every((child) => typeof child === 'string'))
+    return `${indent}<${node.name}${attrs}>${kids.map((text) => escapeText(text as string)).join('')}</${node.name}>`;
+  const inner = kids
+    .map((child) => (typeof child === 'string' ? `${indent}  ${escapeText(child)}` : serialize(child, `${indent}  `)))
+    .join('\n');
   return `${indent}<${node.name}${attrs}>\n${inner}\n${indent}</${node.name}>`;
 }
 

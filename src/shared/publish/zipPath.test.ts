@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { zipPathProblem } from './zipPath';
 
 describe('zipPathProblem', () => {
-  it.each(['index.html', 'media/720p.mp4', 'media/', 'a/b/c.d.txt', 'é/ü.txt', '..hidden', 'a..b'])('accepts %j', (name) => {
-    expect(zipPathProblem(name)).toBeNull();
-  });
+  it.each(['index.html', 'media/720p.mp4', 'media/', 'a/b/c.d.txt', 'é/ü.txt', '..hidden', 'a..b'])(
+    'accepts %j',
+    (name) => {
+      expect(zipPathProblem(name)).toBeNull();
+    },
+  );
 
   it.each([
     ['', /empty name/],

@@ -11,7 +11,8 @@ export function zipPathProblem(name: string): string | null {
   if (name.length > 1024) return `“${printable(name.slice(0, 60))}…” is longer than 1024 characters`;
   const segments = name.replace(/\/$/, '').split('/');
   if (segments.some((segment) => segment === '..')) return `“${printable(name)}” climbs out of the package with ..`;
-  if (segments.some((segment) => segment === '.' || segment === '')) return `“${printable(name)}” has an empty or "." segment`;
+  if (segments.some((segment) => segment === '.' || segment === ''))
+    return `“${printable(name)}” has an empty or "." segment`;
   return null;
 }
 

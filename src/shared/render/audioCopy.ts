@@ -23,7 +23,11 @@ export const COPYABLE_AUDIO_CODECS: readonly string[] = ['aac', 'opus'];
  * never drifts from picture by more than half a packet, however many cuts there are. Packets keep their own
  * spacing within a span, gaps in the recording included.
  */
-export function planAudioCopy(spans: readonly KeptSpan[], offsetMs: number, packets: readonly TimedPacket[]): AudioPiece[] {
+export function planAudioCopy(
+  spans: readonly KeptSpan[],
+  offsetMs: number,
+  packets: readonly TimedPacket[],
+): AudioPiece[] {
   const pieces: AudioPiece[] = [];
   let reached = 0;
   let from = 0;

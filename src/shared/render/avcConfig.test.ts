@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { avcCodecString, lengthPrefixed, nalUnitsOf, parseAvcConfig, relengthed, sameParameterSets, withParameterSets } from './avcConfig';
+import {
+  avcCodecString,
+  lengthPrefixed,
+  nalUnitsOf,
+  parseAvcConfig,
+  relengthed,
+  sameParameterSets,
+  withParameterSets,
+} from './avcConfig';
 
 const bytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 const hexOf = (data: Uint8Array) => Array.from(data, (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -80,6 +88,10 @@ describe('NAL units', () => {
     const staleKey = lengthPrefixed([bytes('0910'), ...baseline.sps, ...baseline.pps, sei, slice], 4);
     const units = nalUnitsOf(withParameterSets(staleKey, 4, high, 2), 2).map(hexOf);
     expect(units).toEqual(['0910', hexOf(high.sps[0]!), hexOf(high.pps[0]!), hexOf(sei), hexOf(slice)]);
-    expect(nalUnitsOf(withParameterSets(lengthPrefixed([slice], 4), 4, baseline, 4), 4).map(hexOf)).toEqual([hexOf(baseline.sps[0]!), hexOf(baseline.pps[0]!), hexOf(slice)]);
+    expect(nalUnitsOf(withParameterSets(lengthPrefixed([slice], 4), 4, baseline, 4), 4).map(hexOf)).toEqual([
+      hexOf(baseline.sps[0]!),
+      hexOf(baseline.pps[0]!),
+      hexOf(slice),
+    ]);
   });
 });

@@ -46,8 +46,10 @@ export function parseAvcConfig(bytes: Uint8Array): AvcConfig {
   return { profile: bytes[1] ?? 0, compat: bytes[2] ?? 0, level: bytes[3] ?? 0, lengthSize, sps, pps };
 }
 
-const equalBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, index) => byte === b[index]);
-const equalLists = (a: readonly Uint8Array[], b: readonly Uint8Array[]) => a.length === b.length && a.every((unit, index) => equalBytes(unit, b[index] ?? new Uint8Array()));
+const equalBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, index) => byte === b[index]);
+const equalLists = (a: readonly Uint8Array[], b: readonly Uint8Array[]) =>
+  a.length === b.length && a.every((unit, index) => equalBytes(unit, b[index] ?? new Uint8Array()));
 
 /** Whether packets made under `b` decode under `a`'s parameter sets unchanged. */
 export function sameParameterSets(a: AvcConfig, b: AvcConfig): boolean {
@@ -79,7 +81,7 @@ export function avcCodecString(entry: 'avc1' | 'avc3', ...configs: AvcConfig[]):
 /** The NAL units of one sample, without their length prefixes. */
 export function nalUnitsOf(sample: Uint8Array, lengthSize: number): Uint8Array[] {
   const units: Uint8Array[] = [];
-  for (let at = 0; at < sample.length; ) {
+  for (let at = 0; at < sample.length;) {
     if (at + lengthSize > sample.length) throw new AvcConfigError('A sample ends inside a NAL length');
     let length = 0;
     for (let index = 0; index < lengthSize; index += 1) length = length * 256 + (sample[at + index] ?? 0);
@@ -95,8 +97,10 @@ export function lengthPrefixed(units: readonly Uint8Array[], lengthSize: number)
   const out = new Uint8Array(units.reduce((sum, unit) => sum + lengthSize + unit.length, 0));
   let at = 0;
   for (const unit of units) {
-    if (unit.length >= 2 ** (8 * lengthSize)) throw new AvcConfigError(`A NAL unit is too long for ${lengthSize}-byte lengths`);
-    for (let index = lengthSize - 1; index >= 0; index -= 1) out[at + lengthSize - 1 - index] = Math.floor(unit.length / 2 ** (8 * index)) & 0xff;
+    if (unit.length >= 2 ** (8 * lengthSize))
+      throw new AvcConfigError(`A NAL unit is too long for ${lengthSize}-byte lengths`);
+    for (let index = lengthSize - 1; index >= 0; index -= 1)
+      out[at + lengthSize - 1 - index] = Math.floor(unit.length / 2 ** (8 * index)) & 0xff;
     out.set(unit, at + lengthSize);
     at += lengthSize + unit.length;
   }
@@ -109,8 +113,15 @@ const nalType = (unit: Uint8Array) => (unit[0] ?? 0) & 0b1_1111;
  * A keyframe sample made under `config`, rewritten with `lengthSize`-byte lengths and `config`'s SPS and PPS in band
  * (after an access unit delimiter, which must come first), any parameter sets it already held dropped as stale.
  */
-export function withParameterSets(sample: Uint8Array, sampleLengthSize: number, config: AvcConfig, lengthSize: number): Uint8Array<ArrayBuffer> {
-  const units = nalUnitsOf(sample, sampleLengthSize).filter((unit) => nalType(unit) !== NAL_SPS && nalType(unit) !== NAL_PPS);
+export function withParameterSets(
+  sample: Uint8Array,
+  sampleLengthSize: number,
+  config: AvcConfig,
+  lengthSize: number,
+): Uint8Array<ArrayBuffer> {
+  const units = nalUnitsOf(sample, sampleLengthSize).filter(
+    (unit) => nalType(unit) !== NAL_SPS && nalType(unit) !== NAL_PPS,
+  );
   const delimiter = units[0] && nalType(units[0]) === NAL_AUD ? units.slice(0, 1) : [];
   return lengthPrefixed([...delimiter, ...config.sps, ...config.pps, ...units.slice(delimiter.length)], lengthSize);
 }

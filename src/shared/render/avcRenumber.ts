@@ -31,9 +31,18 @@ const MAX_PPS_ID = 255;
 export function renumberForSharing(recordedDescription: Uint8Array, recorded: AvcConfig, made: AvcConfig): Renumbering {
   const [madeSps, ...moreSps] = made.sps;
   const [madePps, ...morePps] = made.pps;
-  if (!madeSps || !madePps || moreSps.length > 0 || morePps.length > 0) throw new RenumberError('The encoder made other than one SPS and one PPS');
-  const spsId = freeId(recorded.sps.map((sps) => idsOfSps(sps)), MAX_SPS_ID, 'SPS');
-  const ppsId = freeId(recorded.pps.map((pps) => idsOfPps(pps).pps), MAX_PPS_ID, 'PPS');
+  if (!madeSps || !madePps || moreSps.length > 0 || morePps.length > 0)
+    throw new RenumberError('The encoder made other than one SPS and one PPS');
+  const spsId = freeId(
+    recorded.sps.map((sps) => idsOfSps(sps)),
+    MAX_SPS_ID,
+    'SPS',
+  );
+  const ppsId = freeId(
+    recorded.pps.map((pps) => idsOfPps(pps).pps),
+    MAX_PPS_ID,
+    'PPS',
+  );
   const sps = rewriteNal(madeSps, (reader, writer) => {
     writer.bits(reader.bits(24), 24);
     reader.ue();
@@ -44,7 +53,8 @@ export function renumberForSharing(recordedDescription: Uint8Array, recorded: Av
     writer.ue(ppsId);
     reader.ue();
     writer.ue(spsId);
-    if (reader.peekBit() === 1) throw new RenumberError('The re-encoded frames use CABAC, whose slice data cannot be shifted');
+    if (reader.peekBit() === 1)
+      throw new RenumberError('The re-encoded frames use CABAC, whose slice data cannot be shifted');
   });
   return {
     description: withAddedSets(recordedDescription, sps, pps),
@@ -188,7 +198,8 @@ class BitWriter {
 
   bits(value: number, count: number): void {
     for (let index = count - 1; index >= 0; index -= 1) {
-      if (Math.floor(value / 2 ** index) % 2 === 1) this.data[this.position >> 3] = (this.data[this.position >> 3] ?? 0) | (0x80 >> (this.position & 7));
+      if (Math.floor(value / 2 ** index) % 2 === 1)
+        this.data[this.position >> 3] = (this.data[this.position >> 3] ?? 0) | (0x80 >> (this.position & 7));
       this.position += 1;
     }
   }

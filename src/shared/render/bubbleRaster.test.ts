@@ -23,8 +23,10 @@ function frame(width: number, height: number, fill: (x: number, y: number) => [n
   return { data, width, height, planes };
 }
 
-const lumaAt = (image: I420Frame, x: number, y: number) => image.data[image.planes[0]!.offset + y * image.planes[0]!.stride + x]!;
-const chromaAt = (image: I420Frame, plane: 1 | 2, x: number, y: number) => image.data[image.planes[plane]!.offset + (y >> 1) * image.planes[plane]!.stride + (x >> 1)]!;
+const lumaAt = (image: I420Frame, x: number, y: number) =>
+  image.data[image.planes[0]!.offset + y * image.planes[0]!.stride + x]!;
+const chromaAt = (image: I420Frame, plane: 1 | 2, x: number, y: number) =>
+  image.data[image.planes[plane]!.offset + (y >> 1) * image.planes[plane]!.stride + (x >> 1)]!;
 
 const SCREEN = { width: 320, height: 180 };
 const grey = () => frame(SCREEN.width, SCREEN.height, () => [100, 120, 140]);
@@ -37,7 +39,9 @@ describe('composeBubble', () => {
     const camera = frame(160, 90, () => [200, 60, 30]);
     composeBubble(createBubbleRaster(circle, SCREEN, camera), screen, camera);
 
-    expect([lumaAt(screen, 245, 105), chromaAt(screen, 1, 245, 105), chromaAt(screen, 2, 245, 105)]).toEqual([200, 60, 30]);
+    expect([lumaAt(screen, 245, 105), chromaAt(screen, 1, 245, 105), chromaAt(screen, 2, 245, 105)]).toEqual([
+      200, 60, 30,
+    ]);
     for (let y = 0; y < SCREEN.height; y += 1) {
       for (let x = 0; x < SCREEN.width; x += 1) {
         const inBox = x >= circle.x && x < circle.x + circle.width && y >= circle.y && y < circle.y + circle.height;
@@ -50,7 +54,13 @@ describe('composeBubble', () => {
     const screen = grey();
     const camera = frame(160, 90, () => [200, 60, 30]);
     composeBubble(createBubbleRaster(circle, SCREEN, camera), screen, camera);
-    for (const [x, y] of [[200, 60], [289, 60], [200, 149], [289, 149], [205, 65]] as const) {
+    for (const [x, y] of [
+      [200, 60],
+      [289, 60],
+      [200, 149],
+      [289, 149],
+      [205, 65],
+    ] as const) {
       expect(lumaAt(screen, x, y), `corner ${x},${y}`).toBe(100);
       expect(chromaAt(screen, 1, x, y)).toBe(120);
     }
@@ -68,13 +78,17 @@ describe('composeBubble', () => {
 
   it('fills the bubble with the centre of a wider camera and never samples the cropped-away sides', () => {
     // Camera 160×90: the square crop is columns 35–124. Outside it a marker value the bubble must never show.
-    const camera = frame(160, 90, (x) => (x < 35 || x >= 125 ? [255, 255, 255] : x < 80 ? [40, 128, 128] : [180, 128, 128]));
+    const camera = frame(160, 90, (x) =>
+      x < 35 || x >= 125 ? [255, 255, 255] : x < 80 ? [40, 128, 128] : [180, 128, 128],
+    );
     const screen = grey();
     const square: BubbleRect = { x: 100, y: 40, width: 90, height: 90, radius: 0 };
     composeBubble(createBubbleRaster(square, SCREEN, camera), screen, camera);
     const ringWidth = 2;
     const row = 85;
-    const values = Array.from({ length: 90 - 2 * ringWidth }, (_, index) => lumaAt(screen, 100 + ringWidth + index, row));
+    const values = Array.from({ length: 90 - 2 * ringWidth }, (_, index) =>
+      lumaAt(screen, 100 + ringWidth + index, row),
+    );
     expect(Math.max(...values)).toBeLessThanOrEqual(180);
     expect(values.slice(0, 40).every((value) => value === 40)).toBe(true);
     expect(values.slice(-40).every((value) => value === 180)).toBe(true);
@@ -106,7 +120,19 @@ describe('composeBubble', () => {
 
   it('refuses frames of another size than it was laid out for', () => {
     const raster = createBubbleRaster(circle, SCREEN, { width: 160, height: 90 });
-    expect(() => composeBubble(raster, frame(640, 360, () => [0, 0, 0]), frame(160, 90, () => [0, 0, 0]))).toThrow('laid out for a 320×180 frame');
-    expect(() => composeBubble(raster, grey(), frame(320, 180, () => [0, 0, 0]))).toThrow('samples a 160×90 camera');
+    expect(() =>
+      composeBubble(
+        raster,
+        frame(640, 360, () => [0, 0, 0]),
+        frame(160, 90, () => [0, 0, 0]),
+      ),
+    ).toThrow('laid out for a 320×180 frame');
+    expect(() =>
+      composeBubble(
+        raster,
+        grey(),
+        frame(320, 180, () => [0, 0, 0]),
+      ),
+    ).toThrow('samples a 160×90 camera');
   });
 });

@@ -41,7 +41,10 @@ export interface BubbleRaster {
 }
 
 /** The part of the camera picture that fills the bubble: as much as fits its shape, centred. */
-export function cameraCrop(rect: BubbleRect, camera: FrameSize): { x: number; y: number; width: number; height: number } {
+export function cameraCrop(
+  rect: BubbleRect,
+  camera: FrameSize,
+): { x: number; y: number; width: number; height: number } {
   const target = rect.width / rect.height;
   let width = camera.width;
   let height = camera.height;
@@ -66,12 +69,22 @@ const NEUTRAL_CHROMA = 128;
  */
 export function createBubbleRaster(rect: BubbleRect, frame: FrameSize, camera: FrameSize): BubbleRaster {
   const crop = cameraCrop(rect, camera);
-  const shape = { ...rect, radius: Math.min(rect.radius, rect.width / 2, rect.height / 2), ringWidth: bubbleRingWidth(rect) };
+  const shape = {
+    ...rect,
+    radius: Math.min(rect.radius, rect.width / 2, rect.height / 2),
+    ringWidth: bubbleRingWidth(rect),
+  };
   return {
     frame,
     camera,
     luma: planeRaster(shape, crop, frame, camera, 1),
-    chroma: planeRaster(shape, crop, { width: Math.ceil(frame.width / 2), height: Math.ceil(frame.height / 2) }, { width: Math.ceil(camera.width / 2), height: Math.ceil(camera.height / 2) }, 2),
+    chroma: planeRaster(
+      shape,
+      crop,
+      { width: Math.ceil(frame.width / 2), height: Math.ceil(frame.height / 2) },
+      { width: Math.ceil(camera.width / 2), height: Math.ceil(camera.height / 2) },
+      2,
+    ),
   };
 }
 
@@ -83,7 +96,13 @@ interface Shape extends BubbleRect {
  * One plane at `scale` frame pixels per plane pixel (1 for luma, 2 for 4:2:0 chroma). A chroma pixel's coverage is
  * the mean of the four luma pixels it stands for, sampled at their centres.
  */
-function planeRaster(shape: Shape, crop: { x: number; y: number; width: number; height: number }, plane: FrameSize, cameraPlane: FrameSize, scale: number): PlaneRaster {
+function planeRaster(
+  shape: Shape,
+  crop: { x: number; y: number; width: number; height: number },
+  plane: FrameSize,
+  cameraPlane: FrameSize,
+  scale: number,
+): PlaneRaster {
   const x0 = Math.max(0, Math.floor(shape.x / scale));
   const y0 = Math.max(0, Math.floor(shape.y / scale));
   const x1 = Math.min(plane.width, Math.ceil((shape.x + shape.width) / scale));
@@ -111,9 +130,35 @@ function planeRaster(shape: Shape, crop: { x: number; y: number; width: number; 
       ring[index] = covered > 0 ? (RING_OPACITY * ringed) / covered : 0;
     }
   }
-  const x = axisSampling(width, (column) => ((x0 + column + 0.5) * scale - shape.x) / shape.width, crop.x, crop.width, cameraPlane.width, scale);
-  const y = axisSampling(height, (row) => ((y0 + row + 0.5) * scale - shape.y) / shape.height, crop.y, crop.height, cameraPlane.height, scale);
-  return { x0, y0, width, height, coverage, ring, sourceX: x.index, weightX: x.weight, sourceY: y.index, weightY: y.weight, spans: coveredSpans(coverage, width, height) };
+  const x = axisSampling(
+    width,
+    (column) => ((x0 + column + 0.5) * scale - shape.x) / shape.width,
+    crop.x,
+    crop.width,
+    cameraPlane.width,
+    scale,
+  );
+  const y = axisSampling(
+    height,
+    (row) => ((y0 + row + 0.5) * scale - shape.y) / shape.height,
+    crop.y,
+    crop.height,
+    cameraPlane.height,
+    scale,
+  );
+  return {
+    x0,
+    y0,
+    width,
+    height,
+    coverage,
+    ring,
+    sourceX: x.index,
+    weightX: x.weight,
+    sourceY: y.index,
+    weightY: y.weight,
+    spans: coveredSpans(coverage, width, height),
+  };
 }
 
 function coveredSpans(coverage: Float32Array, width: number, height: number): Int32Array {
@@ -134,7 +179,14 @@ function coveredSpans(coverage: Float32Array, width: number, height: number): In
 }
 
 /** For each output position (a fraction 0–1 across the bubble), the camera plane pixel to its left or top and the weight of the next. */
-function axisSampling(count: number, fraction: (position: number) => number, cropStart: number, cropLength: number, planeLength: number, scale: number) {
+function axisSampling(
+  count: number,
+  fraction: (position: number) => number,
+  cropStart: number,
+  cropLength: number,
+  planeLength: number,
+  scale: number,
+) {
   const index = new Int32Array(count);
   const weight = new Float32Array(count);
   const last = planeLength - 1;
@@ -164,11 +216,18 @@ const clamp01 = (value: number) => Math.min(Math.max(value, 0), 1);
  * the cost is the bubble's area, not the frame's. Both frames must be I420 of the sizes the raster was made for.
  */
 export function composeBubble(raster: BubbleRaster, screen: I420Frame, camera: I420Frame): void {
-  if (screen.width !== raster.frame.width || screen.height !== raster.frame.height) throw new Error(`The bubble was laid out for a ${raster.frame.width}×${raster.frame.height} frame, not ${screen.width}×${screen.height}`);
-  if (camera.width !== raster.camera.width || camera.height !== raster.camera.height) throw new Error(`The bubble samples a ${raster.camera.width}×${raster.camera.height} camera, not ${camera.width}×${camera.height}`);
+  if (screen.width !== raster.frame.width || screen.height !== raster.frame.height)
+    throw new Error(
+      `The bubble was laid out for a ${raster.frame.width}×${raster.frame.height} frame, not ${screen.width}×${screen.height}`,
+    );
+  if (camera.width !== raster.camera.width || camera.height !== raster.camera.height)
+    throw new Error(
+      `The bubble samples a ${raster.camera.width}×${raster.camera.height} camera, not ${camera.width}×${camera.height}`,
+    );
   const [screenY, screenU, screenV] = screen.planes;
   const [cameraY, cameraU, cameraV] = camera.planes;
-  if (!screenY || !screenU || !screenV || !cameraY || !cameraU || !cameraV) throw new Error('Both frames must have three planes (I420)');
+  if (!screenY || !screenU || !screenV || !cameraY || !cameraU || !cameraV)
+    throw new Error('Both frames must have three planes (I420)');
   composePlane(raster.luma, screen.data, [screenY], camera.data, [cameraY], WHITE_Y);
   composePlane(raster.chroma, screen.data, [screenU, screenV], camera.data, [cameraU, cameraV], NEUTRAL_CHROMA);
 }
@@ -177,7 +236,14 @@ export function composeBubble(raster: BubbleRaster, screen: I420Frame, camera: I
  * The hot loop of a render with a bubble (one call per plane per frame), so it reads the raster's arrays without
  * bounds checks: every index stays inside the box the raster was made for. U and V share one pass.
  */
-function composePlane(raster: PlaneRaster, target: Uint8Array, targetPlanes: readonly Plane[], source: Uint8Array, sourcePlanes: readonly Plane[], ringValue: number): void {
+function composePlane(
+  raster: PlaneRaster,
+  target: Uint8Array,
+  targetPlanes: readonly Plane[],
+  source: Uint8Array,
+  sourcePlanes: readonly Plane[],
+  ringValue: number,
+): void {
   const { width, height, coverage, ring, sourceX, weightX, sourceY, weightY, spans } = raster;
   for (let plane = 0; plane < targetPlanes.length; plane += 1) {
     const targetPlane = targetPlanes[plane]!;

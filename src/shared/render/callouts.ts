@@ -34,7 +34,8 @@ export function planCallouts(document: LessonDocument, frame: FrameSize): Planne
 /** Boxes are normalised to a positive size; an arrow keeps its direction. */
 function pixelsOf(callout: Callout, frame: FrameSize): { x: number; y: number; w: number; h: number } {
   const { x, y, w, h } = callout.box;
-  if (callout.kind === 'arrow') return { x: x * frame.width, y: y * frame.height, w: w * frame.width, h: h * frame.height };
+  if (callout.kind === 'arrow')
+    return { x: x * frame.width, y: y * frame.height, w: w * frame.width, h: h * frame.height };
   const left = Math.min(x, x + w);
   const top = Math.min(y, y + h);
   return { x: left * frame.width, y: top * frame.height, w: Math.abs(w) * frame.width, h: Math.abs(h) * frame.height };

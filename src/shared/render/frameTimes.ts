@@ -6,7 +6,12 @@ import type { TimeRange } from '../timeline/ranges';
  * interval, so a frame straddling a cut shows whichever side holds most of it and a frame on the source's own grid
  * is never picked a rounding error early.
  */
-export function sourceTimeOfFrame(spans: readonly KeptSpan[], durationMs: number, frameRate: number, index: number): number {
+export function sourceTimeOfFrame(
+  spans: readonly KeptSpan[],
+  durationMs: number,
+  frameRate: number,
+  index: number,
+): number {
   const lessonMs = Math.min(((index + 0.5) * 1000) / frameRate, durationMs);
   return sourceTimeAt(spans, lessonMs);
 }

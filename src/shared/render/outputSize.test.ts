@@ -21,21 +21,28 @@ describe('outputSize', () => {
 
   it('for any source: even, within the source and the rendition, aspect within a pixel', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 4000 }), fc.integer({ min: 16, max: 4000 }), fc.constantFrom(1080, 720, 480, 360), (width, height, rendition) => {
-        const out = outputSize({ width, height }, rendition as 1080);
-        expect(out.width % 2).toBe(0);
-        expect(out.height % 2).toBe(0);
-        expect(out.width).toBeLessThanOrEqual(width);
-        expect(out.height).toBeLessThanOrEqual(Math.min(height, rendition));
-        expect(Math.abs(out.width - (width * out.height) / height)).toBeLessThanOrEqual(2.01);
-      }),
+      fc.property(
+        fc.integer({ min: 16, max: 4000 }),
+        fc.integer({ min: 16, max: 4000 }),
+        fc.constantFrom(1080, 720, 480, 360),
+        (width, height, rendition) => {
+          const out = outputSize({ width, height }, rendition as 1080);
+          expect(out.width % 2).toBe(0);
+          expect(out.height % 2).toBe(0);
+          expect(out.width).toBeLessThanOrEqual(width);
+          expect(out.height).toBeLessThanOrEqual(Math.min(height, rendition));
+          expect(Math.abs(out.width - (width * out.height) / height)).toBeLessThanOrEqual(2.01);
+        },
+      ),
     );
   });
 });
 
 describe('outputFrameRate and videoBitrate', () => {
   it('rounds the source rate into 24 to 60, 30 when unknown', () => {
-    expect([outputFrameRate(29.97), outputFrameRate(8), outputFrameRate(120), outputFrameRate(null)]).toEqual([30, 24, 60, 30]);
+    expect([outputFrameRate(29.97), outputFrameRate(8), outputFrameRate(120), outputFrameRate(null)]).toEqual([
+      30, 24, 60, 30,
+    ]);
   });
   it('spends more bits on taller frames', () => {
     expect(videoBitrate(1080)).toBeGreaterThan(videoBitrate(720));

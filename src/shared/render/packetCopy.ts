@@ -23,7 +23,12 @@ export interface SpanCut {
 }
 
 export type CopyDecision =
-  | { readonly copy: true; readonly packetCount: number; readonly reencodedCount: number; readonly cuts: readonly SpanCut[] }
+  | {
+      readonly copy: true;
+      readonly packetCount: number;
+      readonly reencodedCount: number;
+      readonly cuts: readonly SpanCut[];
+    }
   | { readonly copy: false; readonly reason: string };
 
 /** A packet this close before a kept range's start (a rounding of the edit list's whole milliseconds) still starts it. */
@@ -34,9 +39,14 @@ const EPSILON_S = 0.0005;
  * A span may end mid-GOP: frames before a cut never depend on later ones, as long as frames are stored in display
  * order (with B-frames, a frame kept before a cut could depend on one cut away, so those recordings are refused).
  */
-export function planPacketCopy(spans: readonly KeptSpan[], offsetMs: number, packets: readonly PacketInfo[]): CopyDecision {
+export function planPacketCopy(
+  spans: readonly KeptSpan[],
+  offsetMs: number,
+  packets: readonly PacketInfo[],
+): CopyDecision {
   for (let index = 1; index < packets.length; index += 1) {
-    if ((packets[index]?.timestamp ?? 0) <= (packets[index - 1]?.timestamp ?? 0)) return { copy: false, reason: 'the recording reorders frames (B-frames)' };
+    if ((packets[index]?.timestamp ?? 0) <= (packets[index - 1]?.timestamp ?? 0))
+      return { copy: false, reason: 'the recording reorders frames (B-frames)' };
   }
   const cuts: SpanCut[] = [];
   let packetCount = 0;
@@ -54,7 +64,8 @@ export function planPacketCopy(spans: readonly KeptSpan[], offsetMs: number, pac
     if (key > start) {
       let decodeFrom = start - 1;
       while (decodeFrom >= 0 && !packets[decodeFrom]?.key) decodeFrom -= 1;
-      if (decodeFrom < 0) return { copy: false, reason: `the part from ${formatTimecode(span.sourceStart)} has no keyframe before it` };
+      if (decodeFrom < 0)
+        return { copy: false, reason: `the part from ${formatTimecode(span.sourceStart)} has no keyframe before it` };
       reencode = { decodeFrom, start, end: key };
     }
     cuts.push({ reencode, copy: key < end ? { start: key, end } : null });

@@ -32,7 +32,10 @@ const take = (...files: TakeFile[]): Take => ({
   updatedAt: 0,
   trashedAt: null,
 });
-const cut = (start: number, end: number) => blankDocument({ editList: { sourceDuration: 10_000, trimStart: 500, trimEnd: 10_000, cuts: [{ start, end }], splits: [] } });
+const cut = (start: number, end: number) =>
+  blankDocument({
+    editList: { sourceDuration: 10_000, trimStart: 500, trimEnd: 10_000, cuts: [{ start, end }], splits: [] },
+  });
 
 describe('planRender', () => {
   it('plans the kept ranges, their lesson times, the size, the rate and the packet budgets', () => {
@@ -41,7 +44,12 @@ describe('planRender', () => {
       { sourceStart: 500, sourceEnd: 2_000, lessonStart: 0 },
       { sourceStart: 3_000, sourceEnd: 10_000, lessonStart: 1_500 },
     ]);
-    expect(plan).toMatchObject({ durationMs: 8_500, label: '480p', extension: 'mp4', audio: { file: { path: `p/${TAKE_ID}/screen.mp4` } } });
+    expect(plan).toMatchObject({
+      durationMs: 8_500,
+      label: '480p',
+      extension: 'mp4',
+      audio: { file: { path: `p/${TAKE_ID}/screen.mp4` } },
+    });
     expect(plan.video).toMatchObject({ width: 854, height: 480, frameRate: 30, frameCount: 255 });
     expect(plan.video!.maximumPacketCount).toBeGreaterThanOrEqual(255 * 1.33);
     expect(plan.audio!.maximumPacketCount).toBeGreaterThanOrEqual(8.5 * 50 * 1.33);
@@ -50,24 +58,56 @@ describe('planRender', () => {
   it('takes the fast path only for a plain cut of an H.264 screen at its own size', () => {
     expect(planRender(cut(2_000, 3_000), take(file('screen')), 720).fastPath).toEqual({ applies: true });
     expect(planRender(cut(2_000, 3_000), take(file('screen')), 1080).fastPath).toEqual({ applies: true });
-    expect(planRender(cut(2_000, 3_000), take(file('screen')), 480).fastPath).toEqual({ applies: false, reason: 'the size changes' });
-    expect(planRender(cut(2_000, 3_000), take(file('screen', { videoCodec: 'vp8' })), 720).fastPath).toMatchObject({ applies: false, reason: 'the recording is vp8, not H.264' });
-    expect(planRender(cut(2_000, 3_000), take(file('screen'), file('camera')), 720).fastPath).toMatchObject({ applies: false, reason: 'the camera bubble is drawn in' });
+    expect(planRender(cut(2_000, 3_000), take(file('screen')), 480).fastPath).toEqual({
+      applies: false,
+      reason: 'the size changes',
+    });
+    expect(planRender(cut(2_000, 3_000), take(file('screen', { videoCodec: 'vp8' })), 720).fastPath).toMatchObject({
+      applies: false,
+      reason: 'the recording is vp8, not H.264',
+    });
+    expect(planRender(cut(2_000, 3_000), take(file('screen'), file('camera')), 720).fastPath).toMatchObject({
+      applies: false,
+      reason: 'the camera bubble is drawn in',
+    });
     const withCallout = { ...cut(2_000, 3_000), callouts: [callout(1, 4_000, 5_000)] };
-    expect(planRender(withCallout, take(file('screen')), 720).fastPath).toMatchObject({ applies: false, reason: 'callouts are burned in' });
+    expect(planRender(withCallout, take(file('screen')), 720).fastPath).toMatchObject({
+      applies: false,
+      reason: 'callouts are burned in',
+    });
   });
 
   it('draws the bubble from the layout where it is not hidden, and skips it when hidden throughout', () => {
-    const document = { ...cut(2_000, 3_000), layout: { ...blankDocument().layout, hidden: [{ start: 4_000, end: 5_000 }] } };
+    const document = {
+      ...cut(2_000, 3_000),
+      layout: { ...blankDocument().layout, hidden: [{ start: 4_000, end: 5_000 }] },
+    };
     const plan = planRender(document, take(file('screen'), file('camera', { startOffsetMs: 40 })), 720);
-    expect(plan.bubble).toMatchObject({ camera: { offsetMs: 40 }, shown: [{ start: 0, end: 2_500 }, { start: 3_500, end: 8_500 }] });
+    expect(plan.bubble).toMatchObject({
+      camera: { offsetMs: 40 },
+      shown: [
+        { start: 0, end: 2_500 },
+        { start: 3_500, end: 8_500 },
+      ],
+    });
     expect(plan.bubble!.rect).toMatchObject({ width: 282, height: 282 });
     const hiddenAll = { ...document, layout: { ...document.layout, hidden: [{ start: 0, end: 10_000 }] } };
-    expect(planRender(hiddenAll, take(file('screen'), file('camera')), 720)).toMatchObject({ bubble: null, fastPath: { applies: true } });
+    expect(planRender(hiddenAll, take(file('screen'), file('camera')), 720)).toMatchObject({
+      bubble: null,
+      fastPath: { applies: true },
+    });
   });
 
   it('burns in callouts that play, in lesson time and output pixels, blurs first', () => {
-    const document = { ...cut(2_000, 3_000), callouts: [callout(1, 1_000, 2_500), { ...callout(2, 2_200, 2_800), burnIn: true }, callout(3, 6_000, 7_000, 'blur'), { ...callout(4, 0, 9_000), burnIn: false }] };
+    const document = {
+      ...cut(2_000, 3_000),
+      callouts: [
+        callout(1, 1_000, 2_500),
+        { ...callout(2, 2_200, 2_800), burnIn: true },
+        callout(3, 6_000, 7_000, 'blur'),
+        { ...callout(4, 0, 9_000), burnIn: false },
+      ],
+    };
     const plan = planRender(document, take(file('screen')), 360);
     expect(plan.callouts.map((c) => [c.kind, c.lessonStart, c.lessonEnd])).toEqual([
       ['blur', 4_500, 5_500],
@@ -78,13 +118,21 @@ describe('planRender', () => {
   });
 
   it('renders audio only to m4a, and refuses what the take cannot give', () => {
-    expect(planRender(cut(2_000, 3_000), take(file('screen')), 0)).toMatchObject({ extension: 'm4a', video: null, label: 'Audio only' });
+    expect(planRender(cut(2_000, 3_000), take(file('screen')), 0)).toMatchObject({
+      extension: 'm4a',
+      video: null,
+      label: 'Audio only',
+    });
     expect(() => planRender(cut(2_000, 3_000), take(file('screen', { audioCodec: null })), 0)).toThrow(RenderPlanError);
     expect(() => planRender(cut(2_000, 3_000), take(file('audio')), 720)).toThrow('only “Audio only”');
   });
 
   it('takes the microphone from the camera file when the screen has no sound', () => {
-    const plan = planRender(cut(2_000, 3_000), take(file('screen', { audioCodec: null }), file('camera', { audioCodec: 'opus', startOffsetMs: 25 })), 720);
+    const plan = planRender(
+      cut(2_000, 3_000),
+      take(file('screen', { audioCodec: null }), file('camera', { audioCodec: 'opus', startOffsetMs: 25 })),
+      720,
+    );
     expect(plan.audio?.file).toEqual({ path: `p/${TAKE_ID}/camera.mp4`, offsetMs: 25 });
   });
 });

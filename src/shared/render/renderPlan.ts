@@ -75,13 +75,28 @@ export function planRender(document: LessonDocument, take: Take, rendition: Rend
   const camera = take.files.find((file) => file.role === 'camera' && file.width !== null && file.height !== null);
   const mainVideo = screen ?? camera;
   const audioFile = audioSource(take.files);
-  if (rendition !== 0 && !mainVideo) throw new RenderPlanError('This take has no video, so only “Audio only” can be rendered');
-  if (rendition === 0 && !audioFile) throw new RenderPlanError('This take has no sound, so it cannot be rendered as audio only');
+  if (rendition !== 0 && !mainVideo)
+    throw new RenderPlanError('This take has no video, so only “Audio only” can be rendered');
+  if (rendition === 0 && !audioFile)
+    throw new RenderPlanError('This take has no sound, so it cannot be rendered as audio only');
 
-  const audio: AudioPlan | null = audioFile ? { file: planned(audioFile), bitrate: AUDIO_BITRATE, maximumPacketCount: packetBudget(durationMs, OPUS_PACKETS_PER_SECOND) } : null;
+  const audio: AudioPlan | null = audioFile
+    ? {
+        file: planned(audioFile),
+        bitrate: AUDIO_BITRATE,
+        maximumPacketCount: packetBudget(durationMs, OPUS_PACKETS_PER_SECOND),
+      }
+    : null;
   const base = { rendition, label: renditionLabel(rendition), durationMs, spans: map.spans, audio };
   if (rendition === 0 || !mainVideo) {
-    return { ...base, extension: 'm4a', video: null, bubble: null, callouts: [], fastPath: { applies: false, reason: 'audio only' } };
+    return {
+      ...base,
+      extension: 'm4a',
+      video: null,
+      bubble: null,
+      callouts: [],
+      fastPath: { applies: false, reason: 'audio only' },
+    };
   }
 
   const source = { width: mainVideo.width ?? 0, height: mainVideo.height ?? 0 };
@@ -98,7 +113,14 @@ export function planRender(document: LessonDocument, take: Take, rendition: Rend
   };
   const bubble = screen && camera ? planBubble(document.layout, camera, size, map.spans) : null;
   const callouts = planCallouts(document, size);
-  return { ...base, extension: 'mp4', video, bubble, callouts, fastPath: fastPathOf(mainVideo, source, size, bubble, callouts) };
+  return {
+    ...base,
+    extension: 'mp4',
+    video,
+    bubble,
+    callouts,
+    fastPath: fastPathOf(mainVideo, source, size, bubble, callouts),
+  };
 }
 
 function planned(file: TakeFile): PlannedFile {
@@ -108,10 +130,17 @@ function planned(file: TakeFile): PlannedFile {
 /** The microphone rides with the screen when there is one, else with the camera; an audio-only take has its own file. */
 function audioSource(files: readonly TakeFile[]): TakeFile | undefined {
   const withAudio = files.filter((file) => file.audioCodec !== null);
-  return withAudio.find((file) => file.role === 'screen') ?? withAudio.find((file) => file.role === 'camera') ?? withAudio[0];
+  return (
+    withAudio.find((file) => file.role === 'screen') ?? withAudio.find((file) => file.role === 'camera') ?? withAudio[0]
+  );
 }
 
-function planBubble(layout: CameraLayout, camera: TakeFile, frame: FrameSize, spans: readonly KeptSpan[]): BubblePlan | null {
+function planBubble(
+  layout: CameraLayout,
+  camera: TakeFile,
+  frame: FrameSize,
+  spans: readonly KeptSpan[],
+): BubblePlan | null {
   const aspect = camera.width && camera.height ? camera.width / camera.height : undefined;
   const shown = shownRanges(layout.hidden, spans);
   if (shown.length === 0) return null;
@@ -142,11 +171,19 @@ export function shownRanges(hidden: readonly TimeRange[], spans: readonly KeptSp
   return shown;
 }
 
-function fastPathOf(file: TakeFile, source: FrameSize, size: FrameSize, bubble: BubblePlan | null, callouts: readonly PlannedCallout[]): FastPath {
+function fastPathOf(
+  file: TakeFile,
+  source: FrameSize,
+  size: FrameSize,
+  bubble: BubblePlan | null,
+  callouts: readonly PlannedCallout[],
+): FastPath {
   if (bubble) return { applies: false, reason: 'the camera bubble is drawn in' };
   if (callouts.length > 0) return { applies: false, reason: 'callouts are burned in' };
   if (file.role !== 'screen') return { applies: false, reason: 'the take has no screen recording' };
-  if (file.videoCodec !== 'avc') return { applies: false, reason: `the recording is ${file.videoCodec ?? 'an unknown codec'}, not H.264` };
-  if (size.width !== source.width || size.height !== source.height) return { applies: false, reason: 'the size changes' };
+  if (file.videoCodec !== 'avc')
+    return { applies: false, reason: `the recording is ${file.videoCodec ?? 'an unknown codec'}, not H.264` };
+  if (size.width !== source.width || size.height !== source.height)
+    return { applies: false, reason: 'the size changes' };
   return { applies: true };
 }

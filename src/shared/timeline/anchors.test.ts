@@ -7,7 +7,13 @@ import type { EditList } from './editList';
 import { restoreCut } from './restoreCut';
 
 // Plays 1000–3000 and 5000–8000: lesson 0–2000 then 2000–5000.
-const list: EditList = { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 8_000, cuts: [{ start: 3_000, end: 5_000 }], splits: [] };
+const list: EditList = {
+  sourceDuration: 10_000,
+  trimStart: 1_000,
+  trimEnd: 8_000,
+  cuts: [{ start: 3_000, end: 5_000 }],
+  splits: [],
+};
 
 describe('placeAnchors', () => {
   it('gives kept anchors their lesson time and flags removed ones where the gap is, keeping their own fields', () => {
@@ -31,7 +37,9 @@ describe('placeAnchors', () => {
     const checkpoint = [{ id: 'q1', sourceMs: 6_500 }];
     const cut = cutRange(list, { start: 6_000, end: 7_000 });
     expect(placeAnchors(cut, checkpoint)).toEqual([{ id: 'q1', sourceMs: 6_500, removed: true, lessonMs: 3_000 }]);
-    expect(placeAnchors(restoreCut(cut, { at: 6_500 }), checkpoint)).toEqual([{ id: 'q1', sourceMs: 6_500, removed: false, lessonMs: 3_500 }]);
+    expect(placeAnchors(restoreCut(cut, { at: 6_500 }), checkpoint)).toEqual([
+      { id: 'q1', sourceMs: 6_500, removed: false, lessonMs: 3_500 },
+    ]);
   });
 
   it('agrees with the definition for any anchor', () => {
@@ -53,18 +61,47 @@ describe('placeCallouts', () => {
   const at = (sourceStart: number, sourceEnd: number) => ({ id: `${sourceStart}`, sourceStart, sourceEnd });
 
   it('maps a wholly kept callout as it is', () => {
-    expect(placeCallouts(list, [at(1_500, 2_500)])[0]).toMatchObject({ removed: false, clipped: false, lessonStart: 500, lessonEnd: 1_500 });
+    expect(placeCallouts(list, [at(1_500, 2_500)])[0]).toMatchObject({
+      removed: false,
+      clipped: false,
+      lessonStart: 500,
+      lessonEnd: 1_500,
+    });
   });
 
   it('maps a callout across a cut to the part that plays, and says it was clipped', () => {
-    expect(placeCallouts(list, [at(2_500, 6_000)])[0]).toMatchObject({ removed: false, clipped: true, lessonStart: 1_500, lessonEnd: 3_000 });
-    expect(placeCallouts(list, [at(0, 1_500)])[0]).toMatchObject({ removed: false, clipped: true, lessonStart: 0, lessonEnd: 500 });
-    expect(placeCallouts(list, [at(7_000, 9_500)])[0]).toMatchObject({ removed: false, clipped: true, lessonStart: 4_000, lessonEnd: 5_000 });
+    expect(placeCallouts(list, [at(2_500, 6_000)])[0]).toMatchObject({
+      removed: false,
+      clipped: true,
+      lessonStart: 1_500,
+      lessonEnd: 3_000,
+    });
+    expect(placeCallouts(list, [at(0, 1_500)])[0]).toMatchObject({
+      removed: false,
+      clipped: true,
+      lessonStart: 0,
+      lessonEnd: 500,
+    });
+    expect(placeCallouts(list, [at(7_000, 9_500)])[0]).toMatchObject({
+      removed: false,
+      clipped: true,
+      lessonStart: 4_000,
+      lessonEnd: 5_000,
+    });
   });
 
   it('flags a callout none of which plays, at the gap', () => {
-    expect(placeCallouts(list, [at(3_000, 5_000)])[0]).toMatchObject({ removed: true, clipped: false, lessonStart: 2_000, lessonEnd: 2_000 });
-    expect(placeCallouts(list, [at(8_000, 10_000)])[0]).toMatchObject({ removed: true, lessonStart: 5_000, lessonEnd: 5_000 });
+    expect(placeCallouts(list, [at(3_000, 5_000)])[0]).toMatchObject({
+      removed: true,
+      clipped: false,
+      lessonStart: 2_000,
+      lessonEnd: 2_000,
+    });
+    expect(placeCallouts(list, [at(8_000, 10_000)])[0]).toMatchObject({
+      removed: true,
+      lessonStart: 5_000,
+      lessonEnd: 5_000,
+    });
   });
 
   it('its lesson range is as long as the part of it that plays', () => {

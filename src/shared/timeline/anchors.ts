@@ -21,7 +21,12 @@ export interface RangeAnchor {
 export type PlacedPoint<A extends PointAnchor> = A & { removed: boolean; lessonMs: number };
 
 /** `clipped` says part of the callout no longer plays, which the teacher may want to know. */
-export type PlacedRange<A extends RangeAnchor> = A & { removed: boolean; clipped: boolean; lessonStart: number; lessonEnd: number };
+export type PlacedRange<A extends RangeAnchor> = A & {
+  removed: boolean;
+  clipped: boolean;
+  lessonStart: number;
+  lessonEnd: number;
+};
 
 export function placeAnchors<A extends PointAnchor>(list: ReadonlyEditList, anchors: readonly A[]): PlacedPoint<A>[] {
   const map = createLessonMap(list);
@@ -41,6 +46,12 @@ export function placeCallouts<A extends RangeAnchor>(list: ReadonlyEditList, cal
     const lessonStart = map.sourceToLesson(callout.sourceStart).lessonMs;
     const lessonEnd = Math.max(lessonStart, map.sourceToLesson(callout.sourceEnd).lessonMs);
     const removed = lessonEnd === lessonStart;
-    return { ...callout, removed, clipped: !removed && lessonEnd - lessonStart < callout.sourceEnd - callout.sourceStart, lessonStart, lessonEnd };
+    return {
+      ...callout,
+      removed,
+      clipped: !removed && lessonEnd - lessonStart < callout.sourceEnd - callout.sourceStart,
+      lessonStart,
+      lessonEnd,
+    };
   });
 }

@@ -5,7 +5,13 @@ import { EditRefusedError, keptRanges, lessonDuration, normalizeEditList, type E
 import { cutRange, describeCutRange } from './cutRange';
 import { restoreCut } from './restoreCut';
 
-const list: EditList = deepFreeze({ sourceDuration: 10_000, trimStart: 1_000, trimEnd: 9_000, cuts: [{ start: 4_000, end: 5_000 }], splits: [] });
+const list: EditList = deepFreeze({
+  sourceDuration: 10_000,
+  trimStart: 1_000,
+  trimEnd: 9_000,
+  cuts: [{ start: 4_000, end: 5_000 }],
+  splits: [],
+});
 
 describe('cutRange', () => {
   it('adds a cut and leaves its (frozen) input alone', () => {
@@ -37,7 +43,9 @@ describe('cutRange', () => {
   });
 
   it('refuses to cut everything that plays', () => {
-    expect(() => cutRange(list, { start: 0, end: 10_000 })).toThrow(new EditRefusedError('That would remove the whole lesson'));
+    expect(() => cutRange(list, { start: 0, end: 10_000 })).toThrow(
+      new EditRefusedError('That would remove the whole lesson'),
+    );
     // Only the two kept stretches, each touching the existing cut.
     const once = cutRange(list, { start: 1_000, end: 4_000 });
     expect(() => cutRange(once, { start: 5_000, end: 9_000 })).toThrow(EditRefusedError);
@@ -61,7 +69,8 @@ describe('cutRange', () => {
           return;
         }
         const [low, high] = [Math.min(start, end), Math.max(start, end)];
-        for (let t = 0; t <= l.sourceDuration; t += 1) expect(playsBrute(cut, t)).toBe(playsBrute(l, t) && !(low <= t && t < high));
+        for (let t = 0; t <= l.sourceDuration; t += 1)
+          expect(playsBrute(cut, t)).toBe(playsBrute(l, t) && !(low <= t && t < high));
       }),
     );
   });

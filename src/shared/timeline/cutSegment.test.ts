@@ -5,7 +5,13 @@ import { cutSegment, describeCutSegment } from './cutSegment';
 import { restoreCut } from './restoreCut';
 import { segments } from './segments';
 
-const list: EditList = deepFreeze({ sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [], splits: [3_000, 6_000] });
+const list: EditList = deepFreeze({
+  sourceDuration: 10_000,
+  trimStart: 0,
+  trimEnd: 10_000,
+  cuts: [],
+  splits: [3_000, 6_000],
+});
 
 describe('cutSegment', () => {
   it('cuts the segment playing at a time, and restoring brings it back whole', () => {

@@ -1,13 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editListArb, playsBrute } from './arbitraries';
-import { editListSchema, finishEdit, fullEditList, keptRanges, lessonDuration, normalizeEditList, type EditList } from './editList';
+import {
+  editListSchema,
+  finishEdit,
+  fullEditList,
+  keptRanges,
+  lessonDuration,
+  normalizeEditList,
+  type EditList,
+} from './editList';
 
 const base: EditList = { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 9_000, cuts: [], splits: [] };
 
 describe('editListSchema', () => {
   it('accepts a valid list and defaults splits to none', () => {
-    const parsed = editListSchema.parse({ sourceDuration: 5_000, trimStart: 0, trimEnd: 5_000, cuts: [{ start: 10, end: 20 }] });
+    const parsed = editListSchema.parse({
+      sourceDuration: 5_000,
+      trimStart: 0,
+      trimEnd: 5_000,
+      cuts: [{ start: 10, end: 20 }],
+    });
     expect(parsed.splits).toEqual([]);
   });
 
@@ -50,7 +63,14 @@ describe('normalizeEditList', () => {
   });
 
   it('never changes its input', () => {
-    const list = { ...base, cuts: [{ start: 5_000, end: 6_000 }, { start: 2_000, end: 3_000 }], splits: [4_000, 1_500] };
+    const list = {
+      ...base,
+      cuts: [
+        { start: 5_000, end: 6_000 },
+        { start: 2_000, end: 3_000 },
+      ],
+      splits: [4_000, 1_500],
+    };
     const copy = structuredClone(list);
     normalizeEditList(list);
     expect(list).toEqual(copy);
@@ -87,7 +107,13 @@ describe('normalizeEditList', () => {
 
 describe('keptRanges and lessonDuration', () => {
   it('lists what plays between the cuts', () => {
-    const list = { ...base, cuts: [{ start: 1_000, end: 2_000 }, { start: 4_000, end: 5_000 }] };
+    const list = {
+      ...base,
+      cuts: [
+        { start: 1_000, end: 2_000 },
+        { start: 4_000, end: 5_000 },
+      ],
+    };
     expect(keptRanges(list)).toEqual([
       { start: 2_000, end: 4_000 },
       { start: 5_000, end: 9_000 },
@@ -112,6 +138,8 @@ describe('keptRanges and lessonDuration', () => {
 
 describe('finishEdit', () => {
   it('refuses a list with nothing left to play, in words a teacher can read', () => {
-    expect(() => finishEdit({ ...base, cuts: [{ start: 0, end: 10_000 }] })).toThrow('That would remove the whole lesson');
+    expect(() => finishEdit({ ...base, cuts: [{ start: 0, end: 10_000 }] })).toThrow(
+      'That would remove the whole lesson',
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { clipRange, gapsBetween, mergeRanges, type TimeRange } from './ranges';
 
-const msSchema = z.number().int({ error: 'Times are whole milliseconds' }).nonnegative({ error: 'Times cannot be negative' });
+const msSchema = z
+  .number()
+  .int({ error: 'Times are whole milliseconds' })
+  .nonnegative({ error: 'Times cannot be negative' });
 
 export const cutSchema = z
   .object({ start: msSchema, end: msSchema })

@@ -5,7 +5,13 @@ import { lessonDuration, type EditList } from './editList';
 import { createLessonMap, lessonToSource, sourceToLesson } from './mapping';
 
 // Plays 1000–3000 and 5000–8000 of a 10 s take: lesson 0–2000 then 2000–5000.
-const list: EditList = { sourceDuration: 10_000, trimStart: 1_000, trimEnd: 8_000, cuts: [{ start: 3_000, end: 5_000 }], splits: [] };
+const list: EditList = {
+  sourceDuration: 10_000,
+  trimStart: 1_000,
+  trimEnd: 8_000,
+  cuts: [{ start: 3_000, end: 5_000 }],
+  splits: [],
+};
 
 const withTime = (maxDuration?: number) =>
   editListArb(maxDuration).chain((l) => fc.tuple(fc.constant(l), fc.integer({ min: 0, max: l.sourceDuration })));
@@ -29,7 +35,10 @@ describe('sourceToLesson', () => {
   it('agrees with the definition: kept when it plays, at the count of played milliseconds before it', () => {
     fc.assert(
       fc.property(withTime(), ([l, t]) => {
-        expect(sourceToLesson(l, t)).toEqual({ kind: playsBrute(l, t) ? 'kept' : 'removed', lessonMs: playedBeforeBrute(l, t) });
+        expect(sourceToLesson(l, t)).toEqual({
+          kind: playsBrute(l, t) ? 'kept' : 'removed',
+          lessonMs: playedBeforeBrute(l, t),
+        });
       }),
     );
   });
@@ -41,7 +50,8 @@ describe('sourceToLesson', () => {
         const first = sourceToLesson(l, a);
         const second = sourceToLesson(l, b);
         expect(second.lessonMs).toBeGreaterThanOrEqual(first.lessonMs);
-        if (a < b && first.kind === 'kept' && second.kind === 'kept') expect(second.lessonMs).toBeGreaterThan(first.lessonMs);
+        if (a < b && first.kind === 'kept' && second.kind === 'kept')
+          expect(second.lessonMs).toBeGreaterThan(first.lessonMs);
       }),
     );
   });

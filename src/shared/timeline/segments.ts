@@ -12,7 +12,9 @@ export interface Segment {
 export function segments(list: ReadonlyEditList): Segment[] {
   const { spans } = createLessonMap(list);
   return spans.flatMap((span) => {
-    const inside = [...new Set(list.splits)].filter((at) => span.sourceStart < at && at < span.sourceEnd).sort((a, b) => a - b);
+    const inside = [...new Set(list.splits)]
+      .filter((at) => span.sourceStart < at && at < span.sourceEnd)
+      .sort((a, b) => a - b);
     const edges = [span.sourceStart, ...inside, span.sourceEnd];
     return edges.slice(1).map((end, index) => {
       const start = edges[index] ?? span.sourceStart;

@@ -4,7 +4,13 @@ import { deepFreeze, editListArb } from './arbitraries';
 import { lessonDuration, normalizeEditList, type EditList } from './editList';
 import { describeRemoveSplit, describeSplitAt, removeSplit, splitAt } from './split';
 
-const list: EditList = deepFreeze({ sourceDuration: 10_000, trimStart: 1_000, trimEnd: 9_000, cuts: [{ start: 4_000, end: 5_000 }], splits: [] });
+const list: EditList = deepFreeze({
+  sourceDuration: 10_000,
+  trimStart: 1_000,
+  trimEnd: 9_000,
+  cuts: [{ start: 4_000, end: 5_000 }],
+  splits: [],
+});
 
 describe('splitAt', () => {
   it('adds a split where media plays, in order', () => {

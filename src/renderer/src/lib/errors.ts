@@ -16,7 +16,10 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 /** Field messages for the fields a form shows, or else one message for the whole form. */
-export function splitFormError(error: unknown, fields: readonly string[]): { fields: Record<string, string>; form: string | null } {
+export function splitFormError(
+  error: unknown,
+  fields: readonly string[],
+): { fields: Record<string, string>; form: string | null } {
   const found = fieldErrors(error);
   const shown = Object.fromEntries(Object.entries(found).filter(([path]) => fields.includes(path)));
   return { fields: shown, form: Object.keys(shown).length > 0 ? null : describeError(error) };

@@ -16,7 +16,11 @@ export function parseRoute(hash: string): Route {
   const project = /^\/project\/([^/?#]+)$/.exec(path);
   if (project?.[1]) return { screen: 'project', projectId: decodeURIComponent(project[1]) };
   const lesson = /^\/lesson\/([^/?#]+)(?:\/(record|edit))?$/.exec(path);
-  if (lesson?.[1]) return { screen: lesson[2] === 'record' ? 'record' : lesson[2] === 'edit' ? 'edit' : 'lesson', lessonId: decodeURIComponent(lesson[1]) };
+  if (lesson?.[1])
+    return {
+      screen: lesson[2] === 'record' ? 'record' : lesson[2] === 'edit' ? 'edit' : 'lesson',
+      lessonId: decodeURIComponent(lesson[1]),
+    };
   if (path === '/trash') return { screen: 'library', view: 'trash' };
   return { screen: 'library', view: 'active' };
 }

@@ -20,7 +20,12 @@ export interface LiveQuery<T> {
  * order are dropped, so a slow early search never overwrites a later one.
  */
 export function useLiveQuery<T>(load: () => Promise<T>, key: string, sources: readonly ChangeSource[]): LiveQuery<T> {
-  const [state, setState] = useState<{ data: T | undefined; dataKey: string | undefined; error: unknown; isLoading: boolean }>({
+  const [state, setState] = useState<{
+    data: T | undefined;
+    dataKey: string | undefined;
+    error: unknown;
+    isLoading: boolean;
+  }>({
     data: undefined,
     dataKey: undefined,
     error: null,

@@ -1,7 +1,13 @@
 import type { Transport } from '../../../shared/contract/client';
 import { callResultSchema, type CallResult } from '../../../shared/contract/result';
 import { WIRE_BINARY_TYPE, decodeWire, encodeCallFrame, encodeWireBinary } from '../../../shared/contract/wire';
-import { CALLS_PATH, EVENTS_PATH, RPC_PATH, SOCKET_CALL_BYTES, TOKEN_HEADER } from '../../../shared/contract/hostProtocol';
+import {
+  CALLS_PATH,
+  EVENTS_PATH,
+  RPC_PATH,
+  SOCKET_CALL_BYTES,
+  TOKEN_HEADER,
+} from '../../../shared/contract/hostProtocol';
 
 const TOKEN_KEY = 'flipside.token';
 
@@ -57,12 +63,19 @@ export function createHostTransport(origin: string, token: string): Transport {
           body,
         });
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Flipside Studio is not running. Start it again and reload this page.' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'Flipside Studio is not running. Start it again and reload this page.' },
+        };
       }
       if (response.status === 401) {
         return {
           ok: false,
-          error: { code: 'unauthorized', message: 'This page belongs to an earlier run of Flipside Studio. Open the address it printed when it started.' },
+          error: {
+            code: 'unauthorized',
+            message:
+              'This page belongs to an earlier run of Flipside Studio. Open the address it printed when it started.',
+          },
         };
       }
       return callResultSchema.parse(decodeWire(await response.text()));
@@ -87,7 +100,10 @@ function socketUrl(origin: string, path: string, token: string): URL {
   return url;
 }
 
-const LOST: CallResult = { ok: false, error: { code: 'internal', message: 'The connection to Flipside Studio was lost during the call. Try again.' } };
+const LOST: CallResult = {
+  ok: false,
+  error: { code: 'internal', message: 'The connection to Flipside Studio was lost during the call. Try again.' },
+};
 
 /**
  * The calls socket (see src/main/host/callSocket.ts for why bytes go this way), opened on the first call that needs
@@ -127,4 +143,3 @@ function createCallSocket(url: URL) {
     },
   };
 }
-

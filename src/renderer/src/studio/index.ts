@@ -12,7 +12,8 @@ interface Connection {
 const encodePath = (relativePath: string) => relativePath.split('/').map(encodeURIComponent).join('/');
 
 function connect(): Connection {
-  if (window.studioBridge) return { transport: window.studioBridge, mediaUrl: (path) => `app-media://media/${encodePath(path)}` };
+  if (window.studioBridge)
+    return { transport: window.studioBridge, mediaUrl: (path) => `app-media://media/${encodePath(path)}` };
   const token = takeHostToken(window.location, window.sessionStorage, window.history) ?? '';
   return {
     transport: createHostTransport(window.location.origin, token),

@@ -14,7 +14,12 @@ interface DialogProps {
 
 export function Dialog({ title, isOpen, onOpenChange, role = 'dialog', size = 'md', children }: DialogProps) {
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={role === 'dialog'}>
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable={role === 'dialog'}
+    >
       <Modal className={size === 'wide' ? 'modal modal-wide' : 'modal'}>
         <AriaDialog className="dialog" role={role}>
           <Heading slot="title" className="dialog-title">

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { Menu as AriaMenu, MenuItem as AriaMenuItem, MenuTrigger, Popover, Separator, type Key } from 'react-aria-components';
+import {
+  Menu as AriaMenu,
+  MenuItem as AriaMenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  type Key,
+} from 'react-aria-components';
 import { MoreHorizontal } from 'lucide-react';
 import { IconButton } from './Button';
 
@@ -28,17 +35,29 @@ export function ActionMenu({ label, actions, onAction }: ActionMenuProps) {
         <MoreHorizontal size={18} aria-hidden="true" />
       </IconButton>
       <Popover className="popover" placement="bottom end">
-        <AriaMenu className="menu" onAction={(key: Key) => onAction(String(key))} disabledKeys={disabledKeys} aria-label={label}>
+        <AriaMenu
+          className="menu"
+          onAction={(key: Key) => onAction(String(key))}
+          disabledKeys={disabledKeys}
+          aria-label={label}
+        >
           {actions.flatMap((action) => {
             const item = (
-              <AriaMenuItem key={action.id} id={action.id} textValue={action.label} className={action.isDanger ? 'menu-item menu-item-danger' : 'menu-item'}>
+              <AriaMenuItem
+                key={action.id}
+                id={action.id}
+                textValue={action.label}
+                className={action.isDanger ? 'menu-item menu-item-danger' : 'menu-item'}
+              >
                 <span className="menu-item-icon" aria-hidden="true">
                   {action.icon}
                 </span>
                 {action.label}
               </AriaMenuItem>
             );
-            return action.separatorBefore ? [<Separator key={`${action.id}-sep`} className="menu-separator" />, item] : [item];
+            return action.separatorBefore
+              ? [<Separator key={`${action.id}-sep`} className="menu-separator" />, item]
+              : [item];
           })}
         </AriaMenu>
       </Popover>

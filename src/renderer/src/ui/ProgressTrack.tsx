@@ -12,7 +12,10 @@ export function ProgressTrack({ percent }: ProgressTrackProps) {
   const fraction = percent === null ? 1 : Math.min(Math.max(percent, 0), 100) / 100;
   return (
     <div className="progress-track">
-      <div className={percent === null ? 'progress-fill progress-fill-indeterminate' : 'progress-fill'} style={{ transform: `scaleX(${fraction})` }} />
+      <div
+        className={percent === null ? 'progress-fill progress-fill-indeterminate' : 'progress-fill'}
+        style={{ transform: `scaleX(${fraction})` }}
+      />
     </div>
   );
 }

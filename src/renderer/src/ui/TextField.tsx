@@ -20,7 +20,21 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { label, value, onChange, error, description, multiline, autoFocus, isRequired, placeholder, hideLabel, inputRef, className, name } = props;
+  const {
+    label,
+    value,
+    onChange,
+    error,
+    description,
+    multiline,
+    autoFocus,
+    isRequired,
+    placeholder,
+    hideLabel,
+    inputRef,
+    className,
+    name,
+  } = props;
   return (
     <AriaTextField
       className={['field', className ?? ''].filter(Boolean).join(' ')}

@@ -38,5 +38,6 @@ export const addCallout = defineCommand<AddCalloutArgs>({
     };
     return { ...doc, callouts: sortCallouts([...doc.callouts, callout]) };
   },
-  label: (_doc, args) => `Add ${CALLOUT_NAMES[args.kind]} callout ${formatTimecodeRange(args.sourceStart, args.sourceEnd)}`,
+  label: (_doc, args) =>
+    `Add ${CALLOUT_NAMES[args.kind]} callout ${formatTimecodeRange(args.sourceStart, args.sourceEnd)}`,
 });

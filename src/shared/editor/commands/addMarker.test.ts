@@ -15,6 +15,8 @@ describe('addMarker', () => {
   });
 
   it('is labelled with its time', () => {
-    expect(addMarker.label(blankDocument(), { id: idOf(2), sourceMs: 2_000, title: 'x' })).toBe('Add key moment at 0:02.0');
+    expect(addMarker.label(blankDocument(), { id: idOf(2), sourceMs: 2_000, title: 'x' })).toBe(
+      'Add key moment at 0:02.0',
+    );
   });
 });

@@ -14,7 +14,10 @@ export interface AddMarkerArgs {
 export const addMarker = defineCommand<AddMarkerArgs>({
   run: (doc, { id, sourceMs, title, note = '' }) => ({
     ...doc,
-    markers: sortMarkers([...doc.markers, { id, sourceMs: clampToTake(doc, sourceMs), title: title.trim() || 'Key moment', note }]),
+    markers: sortMarkers([
+      ...doc.markers,
+      { id, sourceMs: clampToTake(doc, sourceMs), title: title.trim() || 'Key moment', note },
+    ]),
   }),
   label: (_doc, { sourceMs }) => `Add key moment at ${formatTimecode(sourceMs)}`,
 });

@@ -7,7 +7,12 @@ export type CalloutBox = Callout['box'];
 /** The smallest box a callout can be shrunk to, as a fraction of the frame, so it can still be grabbed. */
 export const MIN_BOX = 0.02;
 
-export const CALLOUT_NAMES: Record<CalloutKind, string> = { text: 'text', arrow: 'arrow', highlight: 'highlight', blur: 'blur' };
+export const CALLOUT_NAMES: Record<CalloutKind, string> = {
+  text: 'text',
+  arrow: 'arrow',
+  highlight: 'highlight',
+  blur: 'blur',
+};
 
 export function findCallout(doc: LessonDocument, id: string): Callout {
   const callout = doc.callouts.find((item) => item.id === id);

@@ -15,7 +15,8 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
   const merged: Range[] = [];
   for (const range of sorted) {
     const last = merged.at(-1);
-    if (last && range.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    if (last && range.start <= last.end)
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
     else merged.push({ ...range });
   }
   return merged;
@@ -39,7 +40,8 @@ export const hideCameraRange = defineCommand<CameraRangeArgs>({
     if (range.start >= range.end) return doc;
     return withHidden(doc, mergeRanges([...doc.layout.hidden, range]));
   },
-  label: (_doc, args) => `Hide camera ${formatTimecodeRange(Math.min(args.start, args.end), Math.max(args.start, args.end))}`,
+  label: (_doc, args) =>
+    `Hide camera ${formatTimecodeRange(Math.min(args.start, args.end), Math.max(args.start, args.end))}`,
 });
 
 /** Shows the camera again over a source range: hidden ranges lose the part inside it, and may split in two. */
@@ -55,5 +57,6 @@ export const showCameraRange = defineCommand<CameraRangeArgs>({
     });
     return withHidden(doc, hidden);
   },
-  label: (_doc, args) => `Show camera ${formatTimecodeRange(Math.min(args.start, args.end), Math.max(args.start, args.end))}`,
+  label: (_doc, args) =>
+    `Show camera ${formatTimecodeRange(Math.min(args.start, args.end), Math.max(args.start, args.end))}`,
 });

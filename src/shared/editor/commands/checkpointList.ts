@@ -22,8 +22,10 @@ export function replaceCheckpoint(doc: LessonDocument, next: Checkpoint): Lesson
 }
 
 export function insertCheckpoint(doc: LessonDocument, next: Checkpoint): LessonDocument {
-  if (doc.checkpoints.some((item) => item.id === next.id)) throw new EditRefusedError('That question is already in the lesson');
-  if (doc.checkpoints.length >= CHECKPOINTS_MAX) throw new EditRefusedError(`A lesson holds at most ${CHECKPOINTS_MAX} questions`);
+  if (doc.checkpoints.some((item) => item.id === next.id))
+    throw new EditRefusedError('That question is already in the lesson');
+  if (doc.checkpoints.length >= CHECKPOINTS_MAX)
+    throw new EditRefusedError(`A lesson holds at most ${CHECKPOINTS_MAX} questions`);
   return { ...doc, checkpoints: sortCheckpoints([...doc.checkpoints, next]) };
 }
 
@@ -31,7 +33,11 @@ const NAME_MAX = 40;
 
 /** The prompt's first line, plain and short, to name the question in undo labels and lists. */
 export function questionName(prompt: string): string {
-  const line = prompt.split('\n').find((text) => text.trim() !== '')?.trim() ?? '';
+  const line =
+    prompt
+      .split('\n')
+      .find((text) => text.trim() !== '')
+      ?.trim() ?? '';
   const plain = line.replace(/[*_`]/g, '');
   if (plain === '') return 'question';
   return plain.length > NAME_MAX ? `${plain.slice(0, NAME_MAX - 1)}…` : plain;

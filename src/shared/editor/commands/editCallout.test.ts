@@ -7,8 +7,22 @@ describe('editCallout', () => {
   const doc = blankDocument({ callouts: [callout(1, 1_000, 2_000), callout(2, 500, 4_000)] });
 
   it('changes text, kind, range and burn-in, keeping the list in time order', () => {
-    const next = editCallout.run(doc, { id: idOf(101), text: 'Watch the sign', sourceStart: 0, sourceEnd: 3_000, burnIn: false, kind: 'highlight' });
-    expect(next.callouts[0]).toMatchObject({ id: idOf(101), text: 'Watch the sign', sourceStart: 0, sourceEnd: 3_000, burnIn: false, kind: 'highlight' });
+    const next = editCallout.run(doc, {
+      id: idOf(101),
+      text: 'Watch the sign',
+      sourceStart: 0,
+      sourceEnd: 3_000,
+      burnIn: false,
+      kind: 'highlight',
+    });
+    expect(next.callouts[0]).toMatchObject({
+      id: idOf(101),
+      text: 'Watch the sign',
+      sourceStart: 0,
+      sourceEnd: 3_000,
+      burnIn: false,
+      kind: 'highlight',
+    });
     expect(editCallout.label(doc, { id: idOf(101) })).toBe('Edit text callout');
   });
 

@@ -15,8 +15,12 @@ describe('moveCheckpoint', () => {
   });
 
   it('merges repeated moves of one question into one undo step, and refuses a missing one', () => {
-    expect(moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 0 })).toBe(moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 9 }));
-    expect(moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 0 })).not.toBe(moveCheckpoint.mergeKey?.({ id: b.id, sourceMs: 0 }));
+    expect(moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 0 })).toBe(
+      moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 9 }),
+    );
+    expect(moveCheckpoint.mergeKey?.({ id: a.id, sourceMs: 0 })).not.toBe(
+      moveCheckpoint.mergeKey?.({ id: b.id, sourceMs: 0 }),
+    );
     expect(moveCheckpoint.label(doc, { id: a.id, sourceMs: 6_000 })).toBe('Move question “First?” to 0:06.0');
     expect(() => moveCheckpoint.run(doc, { id: testId(), sourceMs: 0 })).toThrow(EditRefusedError);
   });

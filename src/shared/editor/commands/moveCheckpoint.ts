@@ -10,7 +10,9 @@ export interface MoveCheckpointArgs {
 
 /** Drags and arrow-key nudges of one question merge into one undo step. */
 export const moveCheckpoint = defineCommand<MoveCheckpointArgs>({
-  run: (doc, { id, sourceMs }) => replaceCheckpoint(doc, { ...findCheckpoint(doc, id), sourceMs: clampToTake(doc, sourceMs) }),
-  label: (doc, { id, sourceMs }) => `Move question “${questionName(findCheckpoint(doc, id).prompt)}” to ${formatTimecode(clampToTake(doc, sourceMs))}`,
+  run: (doc, { id, sourceMs }) =>
+    replaceCheckpoint(doc, { ...findCheckpoint(doc, id), sourceMs: clampToTake(doc, sourceMs) }),
+  label: (doc, { id, sourceMs }) =>
+    `Move question “${questionName(findCheckpoint(doc, id).prompt)}” to ${formatTimecode(clampToTake(doc, sourceMs))}`,
   mergeKey: ({ id }) => `move-checkpoint:${id}`,
 });

@@ -12,7 +12,9 @@ describe('moveMarker', () => {
   });
 
   it('merges repeated moves of one moment into one undo step, and refuses a missing one', () => {
-    expect(moveMarker.mergeKey?.({ id: idOf(1), sourceMs: 0 })).toBe(moveMarker.mergeKey?.({ id: idOf(1), sourceMs: 9 }));
+    expect(moveMarker.mergeKey?.({ id: idOf(1), sourceMs: 0 })).toBe(
+      moveMarker.mergeKey?.({ id: idOf(1), sourceMs: 9 }),
+    );
     expect(moveMarker.label(doc, { id: idOf(1), sourceMs: 6_000 })).toBe('Move “Moment 1” to 0:06.0');
     expect(() => moveMarker.run(doc, { id: idOf(9), sourceMs: 0 })).toThrow(EditRefusedError);
   });

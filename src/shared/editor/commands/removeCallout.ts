@@ -6,6 +6,9 @@ export interface RemoveCalloutArgs {
 }
 
 export const removeCallout = defineCommand<RemoveCalloutArgs>({
-  run: (doc, { id }) => ({ ...doc, callouts: doc.callouts.filter((callout) => callout.id !== findCallout(doc, id).id) }),
+  run: (doc, { id }) => ({
+    ...doc,
+    callouts: doc.callouts.filter((callout) => callout.id !== findCallout(doc, id).id),
+  }),
   label: (doc, { id }) => `Delete ${CALLOUT_NAMES[findCallout(doc, id).kind]} callout`,
 });

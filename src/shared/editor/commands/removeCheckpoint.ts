@@ -6,6 +6,9 @@ export interface RemoveCheckpointArgs {
 }
 
 export const removeCheckpoint = defineCommand<RemoveCheckpointArgs>({
-  run: (doc, { id }) => ({ ...doc, checkpoints: doc.checkpoints.filter((checkpoint) => checkpoint.id !== findCheckpoint(doc, id).id) }),
+  run: (doc, { id }) => ({
+    ...doc,
+    checkpoints: doc.checkpoints.filter((checkpoint) => checkpoint.id !== findCheckpoint(doc, id).id),
+  }),
   label: (doc, { id }) => `Delete question “${questionName(findCheckpoint(doc, id).prompt)}”`,
 });

@@ -8,7 +8,10 @@ describe('setCameraLayout', () => {
   it('changes only the given parts of the layout', () => {
     const next = setCameraLayout.run(doc, { shape: 'rounded' });
     expect(next.layout).toEqual({ ...doc.layout, shape: 'rounded' });
-    expect(setCameraLayout.run(doc, { placement: { kind: 'corner', corner: 'top-left' } }).layout.placement).toEqual({ kind: 'corner', corner: 'top-left' });
+    expect(setCameraLayout.run(doc, { placement: { kind: 'corner', corner: 'top-left' } }).layout.placement).toEqual({
+      kind: 'corner',
+      corner: 'top-left',
+    });
   });
 
   it('refuses a size out of range', () => {

@@ -12,5 +12,10 @@ export const setCameraLayout = defineCommand<SetCameraLayoutArgs>({
     if (changes.shape) return `Make camera bubble ${changes.shape === 'circle' ? 'round' : 'rounded'}`;
     return 'Change camera bubble';
   },
-  mergeKey: (changes) => (changes.size !== undefined ? 'camera-size' : changes.placement?.kind === 'free' ? 'camera-place' : `camera:${Object.keys(changes).join()}`),
+  mergeKey: (changes) =>
+    changes.size !== undefined
+      ? 'camera-size'
+      : changes.placement?.kind === 'free'
+        ? 'camera-place'
+        : `camera:${Object.keys(changes).join()}`,
 });

@@ -13,7 +13,9 @@ describe('setLessonRules', () => {
   });
 
   it('refuses rules the player could not follow, in plain words', () => {
-    expect(() => setLessonRules.run(doc, { playbackRates: [0.5, 2] })).toThrow(new EditRefusedError('Normal speed (1×) must always be allowed'));
+    expect(() => setLessonRules.run(doc, { playbackRates: [0.5, 2] })).toThrow(
+      new EditRefusedError('Normal speed (1×) must always be allowed'),
+    );
     expect(() => setLessonRules.run(doc, { masteryPercent: 120 })).toThrow(EditRefusedError);
   });
 });

@@ -3,7 +3,10 @@ import type { EditList, ReadonlyEditList } from '../../timeline';
 import { defineCommand, type Command } from './command';
 
 /** Lifts an edit-list command and its label to the whole document; anchors are never touched (they get flagged). */
-function onEditList<A>(run: (list: ReadonlyEditList, args: A) => EditList, describe: (list: ReadonlyEditList, args: A) => string): Command<A> {
+function onEditList<A>(
+  run: (list: ReadonlyEditList, args: A) => EditList,
+  describe: (list: ReadonlyEditList, args: A) => string,
+): Command<A> {
   return defineCommand<A>({
     run: (doc, args) => ({ ...doc, editList: run(doc.editList, args) }),
     label: (doc, args) => describe(doc.editList, args),

@@ -13,7 +13,15 @@ const MATCHING: readonly [keyof Matching, string][] = [
   ['ignorePunctuation', 'Ignore punctuation (turn off for answers like 3.5 or e.g.)'],
 ];
 
-function Switch({ label, isSelected, onChange }: { label: string; isSelected: boolean; onChange: (value: boolean) => void }) {
+function Switch({
+  label,
+  isSelected,
+  onChange,
+}: {
+  label: string;
+  isSelected: boolean;
+  onChange: (value: boolean) => void;
+}) {
   return (
     <Checkbox className="checkbox" isSelected={isSelected} onChange={onChange}>
       <span className="checkbox-box" aria-hidden="true">
@@ -27,7 +35,12 @@ function Switch({ label, isSelected, onChange }: { label: string; isSelected: bo
 function TrueFalseField({ form }: { form: QuestionForm }) {
   const value = form.draft.trueFalse === null ? null : String(form.draft.trueFalse);
   return (
-    <RadioGroup className="radio-row" value={value} onChange={(answer) => form.update({ trueFalse: answer === 'true' })} isInvalid={Boolean(form.errorAt('answer'))}>
+    <RadioGroup
+      className="radio-row"
+      value={value}
+      onChange={(answer) => form.update({ trueFalse: answer === 'true' })}
+      isInvalid={Boolean(form.errorAt('answer'))}
+    >
       <Label className="field-label">The statement is</Label>
       <div className="radio-options">
         <Radio value="true" className="radio-chip">
@@ -52,8 +65,18 @@ function ShortAnswerFields({ form }: { form: QuestionForm }) {
         <ol className="accepted-list">
           {draft.accepted.map((answer, index) => (
             <li key={index} className="accepted-row">
-              <TextField label={`Accepted answer ${index + 1}`} hideLabel placeholder={index === 0 ? 'e.g. Paris' : 'Another way to say it'} value={answer} onChange={(text) => accepted.change(index, text)} />
-              <IconButton aria-label={`Remove accepted answer ${index + 1}`} isDisabled={draft.accepted.length === 1} onPress={() => accepted.remove(index)}>
+              <TextField
+                label={`Accepted answer ${index + 1}`}
+                hideLabel
+                placeholder={index === 0 ? 'e.g. Paris' : 'Another way to say it'}
+                value={answer}
+                onChange={(text) => accepted.change(index, text)}
+              />
+              <IconButton
+                aria-label={`Remove accepted answer ${index + 1}`}
+                isDisabled={draft.accepted.length === 1}
+                onPress={() => accepted.remove(index)}
+              >
                 <X size={15} aria-hidden="true" />
               </IconButton>
             </li>
@@ -68,7 +91,12 @@ function ShortAnswerFields({ form }: { form: QuestionForm }) {
       <fieldset className="matching-field">
         <legend className="field-label">When checking an answer</legend>
         {MATCHING.map(([key, label]) => (
-          <Switch key={key} label={label} isSelected={draft.matching[key]} onChange={(on) => form.update({ matching: { ...draft.matching, [key]: on } })} />
+          <Switch
+            key={key}
+            label={label}
+            isSelected={draft.matching[key]}
+            onChange={(on) => form.update({ matching: { ...draft.matching, [key]: on } })}
+          />
         ))}
       </fieldset>
     </div>
@@ -79,7 +107,11 @@ function NumericFields({ form }: { form: QuestionForm }) {
   const { draft } = form;
   return (
     <div className="answer-fields">
-      <RadioGroup className="radio-row" value={draft.numericKind} onChange={(kind) => form.update({ numericKind: kind === 'range' ? 'range' : 'value' })}>
+      <RadioGroup
+        className="radio-row"
+        value={draft.numericKind}
+        onChange={(kind) => form.update({ numericKind: kind === 'range' ? 'range' : 'value' })}
+      >
         <Label className="field-label">The right answer is</Label>
         <div className="radio-options">
           <Radio value="value" className="radio-chip">
@@ -92,13 +124,38 @@ function NumericFields({ form }: { form: QuestionForm }) {
       </RadioGroup>
       {draft.numericKind === 'value' ? (
         <div className="field-pair">
-          <TextField label="Value" isRequired value={draft.value} onChange={(value) => form.update({ value })} error={form.errorAt('answer.value')} placeholder="e.g. 3.5" />
-          <TextField label="Give or take (±)" isRequired value={draft.tolerance} onChange={(tolerance) => form.update({ tolerance })} error={form.errorAt('answer.tolerance')} />
+          <TextField
+            label="Value"
+            isRequired
+            value={draft.value}
+            onChange={(value) => form.update({ value })}
+            error={form.errorAt('answer.value')}
+            placeholder="e.g. 3.5"
+          />
+          <TextField
+            label="Give or take (±)"
+            isRequired
+            value={draft.tolerance}
+            onChange={(tolerance) => form.update({ tolerance })}
+            error={form.errorAt('answer.tolerance')}
+          />
         </div>
       ) : (
         <div className="field-pair">
-          <TextField label="From" isRequired value={draft.min} onChange={(min) => form.update({ min })} error={form.errorAt('answer.min')} />
-          <TextField label="To" isRequired value={draft.max} onChange={(max) => form.update({ max })} error={form.errorAt('answer.max')} />
+          <TextField
+            label="From"
+            isRequired
+            value={draft.min}
+            onChange={(min) => form.update({ min })}
+            error={form.errorAt('answer.min')}
+          />
+          <TextField
+            label="To"
+            isRequired
+            value={draft.max}
+            onChange={(max) => form.update({ max })}
+            error={form.errorAt('answer.max')}
+          />
         </div>
       )}
     </div>

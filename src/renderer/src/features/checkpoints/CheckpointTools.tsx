@@ -27,7 +27,17 @@ export function CheckpointTools({ doc, editor, file, title, onPreview }: Checkpo
   const openPreview = async () => {
     onPreview();
     const renders = await studio.renders.list({ lessonId: doc.lessonId }).catch(() => []);
-    setPreview(buildPreview({ doc, revision: editor.savedRevision(), file, renders, title, mediaUrl, pageUrl: window.location.href }));
+    setPreview(
+      buildPreview({
+        doc,
+        revision: editor.savedRevision(),
+        file,
+        renders,
+        title,
+        mediaUrl,
+        pageUrl: window.location.href,
+      }),
+    );
   };
   return (
     <>
@@ -39,7 +49,12 @@ export function CheckpointTools({ doc, editor, file, title, onPreview }: Checkpo
         <Eye size={16} aria-hidden="true" />
         Preview as learner
       </Button>
-      <RulesDialog isOpen={rulesOpen} rules={doc.rules} onClose={() => setRulesOpen(false)} onSave={(rules) => editor.run(commands.setLessonRules, rules)} />
+      <RulesDialog
+        isOpen={rulesOpen}
+        rules={doc.rules}
+        onClose={() => setRulesOpen(false)}
+        onSave={(rules) => editor.run(commands.setLessonRules, rules)}
+      />
       <LearnerPreview build={preview} onClose={() => setPreview(null)} />
     </>
   );

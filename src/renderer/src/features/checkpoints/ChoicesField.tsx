@@ -17,7 +17,9 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
   const listError = form.errorAt('choices');
   return (
     <fieldset className="choices-field" aria-describedby={listError ? `${name}-error` : undefined}>
-      <legend className="field-label">Choices {multiple ? '(tick every right answer)' : '(mark the right answer)'}</legend>
+      <legend className="field-label">
+        Choices {multiple ? '(tick every right answer)' : '(mark the right answer)'}
+      </legend>
       <ol className="choice-list">
         {draft.choices.map((choice, index) => {
           const label = `Choice ${index + 1}`;
@@ -33,7 +35,14 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
                 />
               </label>
               <div className="choice-fields">
-                <TextField label={label} hideLabel placeholder={label} value={choice.text} onChange={(text) => choices.change(choice.id, { text })} error={form.errorAt(`choices.${index}.text`)} />
+                <TextField
+                  label={label}
+                  hideLabel
+                  placeholder={label}
+                  value={choice.text}
+                  onChange={(text) => choices.change(choice.id, { text })}
+                  error={form.errorAt(`choices.${index}.text`)}
+                />
                 <TextField
                   label={`Feedback for choice ${index + 1}`}
                   hideLabel
@@ -45,13 +54,25 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
                 />
               </div>
               <div className="choice-tools">
-                <IconButton aria-label={`Move ${label} up`} isDisabled={index === 0} onPress={() => choices.move(choice.id, -1)}>
+                <IconButton
+                  aria-label={`Move ${label} up`}
+                  isDisabled={index === 0}
+                  onPress={() => choices.move(choice.id, -1)}
+                >
                   <ArrowUp size={15} aria-hidden="true" />
                 </IconButton>
-                <IconButton aria-label={`Move ${label} down`} isDisabled={index === draft.choices.length - 1} onPress={() => choices.move(choice.id, 1)}>
+                <IconButton
+                  aria-label={`Move ${label} down`}
+                  isDisabled={index === draft.choices.length - 1}
+                  onPress={() => choices.move(choice.id, 1)}
+                >
                   <ArrowDown size={15} aria-hidden="true" />
                 </IconButton>
-                <IconButton aria-label={`Remove ${label}`} isDisabled={!choices.canRemove} onPress={() => choices.remove(choice.id)}>
+                <IconButton
+                  aria-label={`Remove ${label}`}
+                  isDisabled={!choices.canRemove}
+                  onPress={() => choices.remove(choice.id)}
+                >
                   <Trash2 size={15} aria-hidden="true" />
                 </IconButton>
               </div>
@@ -70,7 +91,11 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
           Add choice
         </Button>
         {multiple && (
-          <Checkbox className="checkbox" isSelected={draft.partialCredit} onChange={(partialCredit) => form.update({ partialCredit })}>
+          <Checkbox
+            className="checkbox"
+            isSelected={draft.partialCredit}
+            onChange={(partialCredit) => form.update({ partialCredit })}
+          >
             <span className="checkbox-box" aria-hidden="true">
               <Check size={12} />
             </span>

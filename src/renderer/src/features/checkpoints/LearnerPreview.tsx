@@ -30,7 +30,11 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
               <Heading slot="title" id="learner-preview-title" className="preview-title">
                 Preview as learner
               </Heading>
-              <span className="preview-lead">{keep ? 'Progress is kept in this tab: reload to test resuming.' : 'Each preview starts fresh; nothing is recorded.'}</span>
+              <span className="preview-lead">
+                {keep
+                  ? 'Progress is kept in this tab: reload to test resuming.'
+                  : 'Each preview starts fresh; nothing is recorded.'}
+              </span>
               {build?.ok && build.note && (
                 <span className="preview-note" data-testid="preview-note">
                   {build.note}
@@ -61,7 +65,11 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
             </Button>
           </header>
           <div className="preview-body">
-            {build?.ok ? <PlayerHost build={build} keep={keep} generation={generation} /> : <p className="preview-error">{build?.message}</p>}
+            {build?.ok ? (
+              <PlayerHost build={build} keep={keep} generation={generation} />
+            ) : (
+              <p className="preview-error">{build?.message}</p>
+            )}
           </div>
         </Dialog>
       </Modal>
@@ -69,7 +77,15 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
   );
 }
 
-function PlayerHost({ build, keep, generation }: { build: Extract<PreviewBuild, { ok: true }>; keep: boolean; generation: number }) {
+function PlayerHost({
+  build,
+  keep,
+  generation,
+}: {
+  build: Extract<PreviewBuild, { ok: true }>;
+  keep: boolean;
+  generation: number;
+}) {
   const root = useMountedPlayer(build.lesson, build.trustedOrigins, keep, generation);
   return <div ref={root} className="preview-player" data-testid="learner-player" />;
 }

@@ -16,7 +16,14 @@ export function PromptField({ value, onChange, error }: PromptFieldProps) {
   const previewId = useId();
   return (
     <div className="prompt-field">
-      <TextField className="field" value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" autoFocus>
+      <TextField
+        className="field"
+        value={value}
+        onChange={onChange}
+        isInvalid={Boolean(error)}
+        validationBehavior="aria"
+        autoFocus
+      >
         <Label className="field-label">Question</Label>
         <TextArea className="field-input field-textarea prompt-input" rows={5} aria-describedby={previewId} />
         {!error && (
@@ -37,7 +44,11 @@ export function PromptField({ value, onChange, error }: PromptFieldProps) {
           aria-label="Learners see"
           data-testid="prompt-preview"
           // Safe by construction: renderMarkdown escapes first and only adds fixed tags (see shared/checkpoints/markdown.ts).
-          dangerouslySetInnerHTML={{ __html: value.trim() ? renderMarkdown(value) : '<p class="prompt-preview-empty">Your question appears here.</p>' }}
+          dangerouslySetInnerHTML={{
+            __html: value.trim()
+              ? renderMarkdown(value)
+              : '<p class="prompt-preview-empty">Your question appears here.</p>',
+          }}
         />
       </div>
     </div>

@@ -24,10 +24,24 @@ export interface QuestionDialogProps {
 /** A question's editor: its type, prompt, answer, feedback and scoring, checked as the teacher types. */
 export function QuestionDialog({ draft, map, hasMomentBefore, onClose, onSave }: QuestionDialogProps) {
   return (
-    <ModalOverlay className="modal-overlay question-overlay" isOpen={draft !== null} onOpenChange={(open) => !open && onClose()}>
+    <ModalOverlay
+      className="modal-overlay question-overlay"
+      isOpen={draft !== null}
+      onOpenChange={(open) => !open && onClose()}
+    >
       <Modal className="modal modal-question">
         <Dialog className="dialog question-dialog" aria-label={draft?.isNew ? 'New question' : 'Edit question'}>
-          {draft && <QuestionForm key={draft.draft.id} initial={draft.draft} isNew={draft.isNew} map={map} hasMomentBefore={hasMomentBefore} onClose={onClose} onSave={onSave} />}
+          {draft && (
+            <QuestionForm
+              key={draft.draft.id}
+              initial={draft.draft}
+              isNew={draft.isNew}
+              map={map}
+              hasMomentBefore={hasMomentBefore}
+              onClose={onClose}
+              onSave={onSave}
+            />
+          )}
         </Dialog>
       </Modal>
     </ModalOverlay>
@@ -53,10 +67,19 @@ function QuestionForm({ initial, isNew, map, hasMomentBefore, onClose, onSave }:
         <Heading slot="title" className="dialog-title">
           {isNew ? 'New question' : 'Edit question'}
         </Heading>
-        <span className="question-when">{at.kind === 'removed' ? 'In a cut-out part: learners will not see it' : `Stops the video at ${formatTimecode(at.lessonMs)}`}</span>
+        <span className="question-when">
+          {at.kind === 'removed'
+            ? 'In a cut-out part: learners will not see it'
+            : `Stops the video at ${formatTimecode(at.lessonMs)}`}
+        </span>
       </header>
       <div className="question-body">
-        <RadioGroup className="radio-row" orientation="horizontal" value={draft.type} onChange={(type) => form.update({ type: type as CheckpointType })}>
+        <RadioGroup
+          className="radio-row"
+          orientation="horizontal"
+          value={draft.type}
+          onChange={(type) => form.update({ type: type as CheckpointType })}
+        >
           <Label className="field-label">Type</Label>
           <div className="radio-options type-options">
             {QUESTION_TYPES.map(({ type, label, icon: Icon }) => (
@@ -67,7 +90,11 @@ function QuestionForm({ initial, isNew, map, hasMomentBefore, onClose, onSave }:
             ))}
           </div>
         </RadioGroup>
-        <PromptField value={draft.prompt} onChange={(prompt) => form.update({ prompt })} error={form.errorAt('prompt')} />
+        <PromptField
+          value={draft.prompt}
+          onChange={(prompt) => form.update({ prompt })}
+          error={form.errorAt('prompt')}
+        />
         <section className="question-section" aria-label="Answer">
           <AnswerFields form={form} />
         </section>

@@ -43,7 +43,12 @@ export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, on
     <div className="lane lane-questions">
       {shown.map((question) => {
         const name = questionName(question.prompt);
-        const classes = ['question-pin', question.removed ? 'is-removed' : '', question.id === selectedId ? 'is-selected' : '', question.required ? '' : 'is-optional'];
+        const classes = [
+          'question-pin',
+          question.removed ? 'is-removed' : '',
+          question.id === selectedId ? 'is-selected' : '',
+          question.required ? '' : 'is-optional',
+        ];
         return (
           <button
             key={question.id}

@@ -41,7 +41,11 @@ export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }
           const { label, icon: Icon } = questionType(question.type);
           const name = questionName(question.prompt);
           return (
-            <GridListItem id={question.id} textValue={name} className={question.removed ? 'anchor-item is-removed' : 'anchor-item'}>
+            <GridListItem
+              id={question.id}
+              textValue={name}
+              className={question.removed ? 'anchor-item is-removed' : 'anchor-item'}
+            >
               <span className="anchor-time">{formatTimecode(question.lessonMs)}</span>
               <span className="question-type-icon" title={label}>
                 <Icon size={16} aria-label={label} />
@@ -49,7 +53,9 @@ export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }
               <span className="anchor-text">
                 <span className="anchor-title">{name}</span>
                 <span className="anchor-note">
-                  {question.removed ? 'Cut out: learners will not see it' : `${label} · ${question.required ? 'required' : 'optional'}`}
+                  {question.removed
+                    ? 'Cut out: learners will not see it'
+                    : `${label} · ${question.required ? 'required' : 'optional'}`}
                 </span>
               </span>
               <IconButton aria-label={`Edit question “${name}”`} onPress={() => onEdit(question)}>

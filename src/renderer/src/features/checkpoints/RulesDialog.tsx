@@ -23,7 +23,16 @@ export function RulesDialog({ isOpen, rules, onClose, onSave }: RulesDialogProps
   );
 }
 
-function Tick({ children, ...props }: { children: string; isSelected?: boolean; onChange?: (value: boolean) => void; value?: string; isDisabled?: boolean }) {
+function Tick({
+  children,
+  ...props
+}: {
+  children: string;
+  isSelected?: boolean;
+  onChange?: (value: boolean) => void;
+  value?: string;
+  isDisabled?: boolean;
+}) {
   return (
     <Checkbox className="checkbox" {...props}>
       <span className="checkbox-box" aria-hidden="true">
@@ -45,7 +54,11 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
   const speeds = [...new Set([...SPEEDS, ...rules.playbackRates])].sort((a, b) => a - b);
   return (
     <form className="dialog-form rules-form" onSubmit={submit} noValidate>
-      <RadioGroup className="radio-row" value={form.navigation} onChange={(value) => update({ navigation: value === 'free' ? 'free' : 'noSkipAhead' })}>
+      <RadioGroup
+        className="radio-row"
+        value={form.navigation}
+        onChange={(value) => update({ navigation: value === 'free' ? 'free' : 'noSkipAhead' })}
+      >
         <Label className="field-label">Moving around the video</Label>
         <div className="radio-options">
           <Radio value="noSkipAhead" className="radio-chip">
@@ -56,17 +69,38 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
           </Radio>
         </div>
       </RadioGroup>
-      <Tick isSelected={form.pauseAgainWhenAnswered} onChange={(pauseAgainWhenAnswered) => update({ pauseAgainWhenAnswered })}>
+      <Tick
+        isSelected={form.pauseAgainWhenAnswered}
+        onChange={(pauseAgainWhenAnswered) => update({ pauseAgainWhenAnswered })}
+      >
         Ask answered questions again when a learner rewatches that part
       </Tick>
       <div className="field-pair">
-        <TextField label="Mastery threshold (%)" isRequired value={form.mastery} onChange={(mastery) => update({ mastery })} error={result.errors.masteryPercent} description="The score a learner needs to pass." />
-        <TextField label="Watched at least (%)" isRequired value={form.minWatched} onChange={(minWatched) => update({ minWatched })} error={result.errors.minWatchedPercent} description="Of the lesson, to count as completed." />
+        <TextField
+          label="Mastery threshold (%)"
+          isRequired
+          value={form.mastery}
+          onChange={(mastery) => update({ mastery })}
+          error={result.errors.masteryPercent}
+          description="The score a learner needs to pass."
+        />
+        <TextField
+          label="Watched at least (%)"
+          isRequired
+          value={form.minWatched}
+          onChange={(minWatched) => update({ minWatched })}
+          error={result.errors.minWatchedPercent}
+          description="Of the lesson, to count as completed."
+        />
       </div>
       <Tick isSelected={form.requireAll} onChange={(requireAll) => update({ requireAll })}>
         To complete, learners must also answer every required question
       </Tick>
-      <CheckboxGroup className="radio-row" value={form.rates.map(String)} onChange={(values) => update({ rates: values.map(Number) })}>
+      <CheckboxGroup
+        className="radio-row"
+        value={form.rates.map(String)}
+        onChange={(values) => update({ rates: values.map(Number) })}
+      >
         <Label className="field-label">Speeds learners may choose</Label>
         <div className="radio-options speed-options">
           {speeds.map((speed) => (

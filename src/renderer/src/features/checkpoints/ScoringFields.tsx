@@ -9,8 +9,22 @@ export function FeedbackFields({ form }: { form: QuestionForm }) {
   const { draft } = form;
   return (
     <div className="field-pair">
-      <TextField label="Feedback when right" multiline value={draft.feedbackCorrect} onChange={(feedbackCorrect) => form.update({ feedbackCorrect })} error={form.errorAt('feedback.correct')} placeholder="Why it is right" />
-      <TextField label="Feedback when wrong" multiline value={draft.feedbackIncorrect} onChange={(feedbackIncorrect) => form.update({ feedbackIncorrect })} error={form.errorAt('feedback.incorrect')} placeholder="A hint, or where to look again" />
+      <TextField
+        label="Feedback when right"
+        multiline
+        value={draft.feedbackCorrect}
+        onChange={(feedbackCorrect) => form.update({ feedbackCorrect })}
+        error={form.errorAt('feedback.correct')}
+        placeholder="Why it is right"
+      />
+      <TextField
+        label="Feedback when wrong"
+        multiline
+        value={draft.feedbackIncorrect}
+        onChange={(feedbackIncorrect) => form.update({ feedbackIncorrect })}
+        error={form.errorAt('feedback.incorrect')}
+        placeholder="A hint, or where to look again"
+      />
     </div>
   );
 }
@@ -21,7 +35,14 @@ export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMom
   return (
     <div className="scoring-fields">
       <div className="scoring-row">
-        <TextField label="Points" isRequired className="points-field" value={draft.points} onChange={(points) => form.update({ points })} error={form.errorAt('points')} />
+        <TextField
+          label="Points"
+          isRequired
+          className="points-field"
+          value={draft.points}
+          onChange={(points) => form.update({ points })}
+          error={form.errorAt('points')}
+        />
         <Checkbox className="checkbox" isSelected={draft.required} onChange={(required) => form.update({ required })}>
           <span className="checkbox-box" aria-hidden="true">
             <Check size={12} />
@@ -30,7 +51,11 @@ export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMom
         </Checkbox>
       </div>
       <div className="scoring-row">
-        <RadioGroup className="radio-row" value={draft.limitAttempts ? 'limited' : 'unlimited'} onChange={(value) => form.update({ limitAttempts: value === 'limited' })}>
+        <RadioGroup
+          className="radio-row"
+          value={draft.limitAttempts ? 'limited' : 'unlimited'}
+          onChange={(value) => form.update({ limitAttempts: value === 'limited' })}
+        >
           <Label className="field-label">Attempts</Label>
           <div className="radio-options">
             <Radio value="unlimited" className="radio-chip">
@@ -42,11 +67,22 @@ export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMom
           </div>
         </RadioGroup>
         {draft.limitAttempts && (
-          <TextField label="Number of attempts" isRequired className="points-field" value={draft.attempts} onChange={(attempts) => form.update({ attempts })} error={form.errorAt('attemptsAllowed')} />
+          <TextField
+            label="Number of attempts"
+            isRequired
+            className="points-field"
+            value={draft.attempts}
+            onChange={(attempts) => form.update({ attempts })}
+            error={form.errorAt('attemptsAllowed')}
+          />
         )}
       </div>
       <div className="scoring-row">
-        <RadioGroup className="radio-row" value={draft.rewatch} onChange={(rewatch) => form.update({ rewatch: rewatch as RewatchKind })}>
+        <RadioGroup
+          className="radio-row"
+          value={draft.rewatch}
+          onChange={(rewatch) => form.update({ rewatch: rewatch as RewatchKind })}
+        >
           <Label className="field-label">After a wrong answer, rewatch from</Label>
           <div className="radio-options">
             <Radio value="previousMarker" className="radio-chip">
@@ -61,7 +97,15 @@ export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMom
           </div>
         </RadioGroup>
         {draft.rewatch === 'sourceMs' && (
-          <TextField label="Rewatch from (m:ss.t)" isRequired className="points-field" value={draft.rewatchAt} onChange={(rewatchAt) => form.update({ rewatchAt })} error={form.errorAt('rewatchFrom.sourceMs')} placeholder="0:04.5" />
+          <TextField
+            label="Rewatch from (m:ss.t)"
+            isRequired
+            className="points-field"
+            value={draft.rewatchAt}
+            onChange={(rewatchAt) => form.update({ rewatchAt })}
+            error={form.errorAt('rewatchFrom.sourceMs')}
+            placeholder="0:04.5"
+          />
         )}
       </div>
     </div>

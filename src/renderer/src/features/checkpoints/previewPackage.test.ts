@@ -44,36 +44,87 @@ const file: TakeFile = {
 describe('the learner preview package', () => {
   it('plays the take through the edit list, leaving out questions in a cut, and trusts the media origin', () => {
     const doc = blankDocument({
-      editList: { sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [{ start: 2_000, end: 4_000 }], splits: [] },
-      checkpoints: [checkpoint({ type: 'trueFalse', sourceMs: 3_000 }), checkpoint({ type: 'trueFalse', sourceMs: 6_000 })],
+      editList: {
+        sourceDuration: 10_000,
+        trimStart: 0,
+        trimEnd: 10_000,
+        cuts: [{ start: 2_000, end: 4_000 }],
+        splits: [],
+      },
+      checkpoints: [
+        checkpoint({ type: 'trueFalse', sourceMs: 3_000 }),
+        checkpoint({ type: 'trueFalse', sourceMs: 6_000 }),
+      ],
     });
-    const built = buildPreview({ doc, file, title: 'Fractions', mediaUrl: (path) => `app-media://media/${path}`, pageUrl: 'app://studio/index.html' });
+    const built = buildPreview({
+      doc,
+      file,
+      title: 'Fractions',
+      mediaUrl: (path) => `app-media://media/${path}`,
+      pageUrl: 'app://studio/index.html',
+    });
     if (!built.ok) throw new Error(built.message);
     expect(built.trustedOrigins).toEqual(['app-media://media']);
-    expect(built.lesson.media.renditions[0]).toMatchObject({ src: 'app-media://media/p/t/screen.webm', type: 'video/webm' });
+    expect(built.lesson.media.renditions[0]).toMatchObject({
+      src: 'app-media://media/p/t/screen.webm',
+      type: 'video/webm',
+    });
     expect(built.lesson.media.sourceEditList?.cuts).toEqual([{ start: 2_000, end: 4_000 }]);
     expect(built.lesson.checkpoints.map((c) => c.lessonMs)).toEqual([4_000]);
   });
 
   it('resolves the browser host’s relative media path against the page', () => {
-    const built = buildPreview({ doc: blankDocument(), file: { ...file, container: 'MP4' }, title: 'x', mediaUrl: (path) => `/media/${path}?token=t`, pageUrl: 'http://127.0.0.1:5000/?#/lesson/1/edit' });
-    expect(built.ok && built.lesson.media.renditions[0]?.src).toBe('http://127.0.0.1:5000/media/p/t/screen.webm?token=t');
+    const built = buildPreview({
+      doc: blankDocument(),
+      file: { ...file, container: 'MP4' },
+      title: 'x',
+      mediaUrl: (path) => `/media/${path}?token=t`,
+      pageUrl: 'http://127.0.0.1:5000/?#/lesson/1/edit',
+    });
+    expect(built.ok && built.lesson.media.renditions[0]?.src).toBe(
+      'http://127.0.0.1:5000/media/p/t/screen.webm?token=t',
+    );
     expect(built.ok && built.trustedOrigins).toEqual(['http://127.0.0.1:5000']);
   });
 
   it('says why when there is nothing to play', () => {
-    expect(buildPreview({ doc: blankDocument(), file: undefined, title: 'x', mediaUrl: String, pageUrl: 'http://x/' })).toEqual({ ok: false, message: 'This take has no video or sound to preview.' });
+    expect(
+      buildPreview({ doc: blankDocument(), file: undefined, title: 'x', mediaUrl: String, pageUrl: 'http://x/' }),
+    ).toEqual({ ok: false, message: 'This take has no video or sound to preview.' });
   });
 
   it('plays the newest render of the current revision, as exported: no edit list, questions in lesson time', () => {
     const doc = blankDocument({
-      editList: { sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [{ start: 2_000, end: 4_000 }], splits: [] },
+      editList: {
+        sourceDuration: 10_000,
+        trimStart: 0,
+        trimEnd: 10_000,
+        cuts: [{ start: 2_000, end: 4_000 }],
+        splits: [],
+      },
       checkpoints: [checkpoint({ type: 'trueFalse', sourceMs: 6_000 })],
     });
-    const renders = [render(1), render(2), render(3, { revision: doc.revision - 1 }), render(4, { status: 'rendering' }), render(5, { videoCodec: null, height: 0 })];
-    const built = buildPreview({ doc, file, renders, title: 'x', mediaUrl: (path) => `app-media://media/${path}`, pageUrl: 'app://studio/index.html' });
+    const renders = [
+      render(1),
+      render(2),
+      render(3, { revision: doc.revision - 1 }),
+      render(4, { status: 'rendering' }),
+      render(5, { videoCodec: null, height: 0 }),
+    ];
+    const built = buildPreview({
+      doc,
+      file,
+      renders,
+      title: 'x',
+      mediaUrl: (path) => `app-media://media/${path}`,
+      pageUrl: 'app://studio/index.html',
+    });
     if (!built.ok) throw new Error(built.message);
-    expect(built.lesson.media.renditions[0]).toMatchObject({ src: 'app-media://media/p/renders/r2.mp4', type: 'video/mp4', label: '720p' });
+    expect(built.lesson.media.renditions[0]).toMatchObject({
+      src: 'app-media://media/p/renders/r2.mp4',
+      type: 'video/mp4',
+      label: '720p',
+    });
     expect(built.lesson.media.sourceEditList).toBeUndefined();
     expect(built.lesson.checkpoints.map((c) => c.lessonMs)).toEqual([4_000]);
     expect(built.note).toBeNull();
@@ -83,7 +134,14 @@ describe('the learner preview package', () => {
     const doc = blankDocument();
     const none = buildPreview({ doc, file, renders: [], title: 'x', mediaUrl: String, pageUrl: 'http://x/' });
     expect(none.ok && none.note).toBe(NOTE_NOT_RENDERED);
-    const stale = buildPreview({ doc, file, renders: [render(1, { revision: doc.revision - 1 })], title: 'x', mediaUrl: String, pageUrl: 'http://x/' });
+    const stale = buildPreview({
+      doc,
+      file,
+      renders: [render(1, { revision: doc.revision - 1 })],
+      title: 'x',
+      mediaUrl: String,
+      pageUrl: 'http://x/',
+    });
     expect(stale.ok && stale.note).toBe(NOTE_OUT_OF_DATE);
     expect(stale.ok && stale.lesson.media.sourceEditList).toBeDefined();
   });

@@ -4,17 +4,26 @@ import type { Render } from '../../../../shared/media/renders';
 import { buildLessonPackage, type LessonPackage } from '../../../../shared/player';
 
 /** `note` says, when the preview is not the exported video, why and how to get it. */
-export type PreviewBuild = { ok: true; lesson: LessonPackage; trustedOrigins: string[]; note: string | null } | { ok: false; message: string };
+export type PreviewBuild =
+  { ok: true; lesson: LessonPackage; trustedOrigins: string[]; note: string | null } | { ok: false; message: string };
 
-export const NOTE_NOT_RENDERED = 'Showing the recording without the camera bubble; render the lesson to preview it exactly';
-export const NOTE_OUT_OF_DATE = 'The latest render is out of date; showing the recording without the camera bubble, render the lesson again to preview it exactly';
+export const NOTE_NOT_RENDERED =
+  'Showing the recording without the camera bubble; render the lesson to preview it exactly';
+export const NOTE_OUT_OF_DATE =
+  'The latest render is out of date; showing the recording without the camera bubble, render the lesson again to preview it exactly';
 
 /**
  * The render that is exactly what learners get: ready, of this take, made from the document's current revision,
  * with a picture (an audio-only rendition is left for slow connections), the newest and then the largest.
  */
 export function currentRender(renders: readonly Render[], takeId: string, revision: number | null): Render | null {
-  const fits = renders.filter((render) => render.status === 'ready' && render.takeId === takeId && render.revision === revision && render.videoCodec !== null);
+  const fits = renders.filter(
+    (render) =>
+      render.status === 'ready' &&
+      render.takeId === takeId &&
+      render.revision === revision &&
+      render.videoCodec !== null,
+  );
   return fits.toSorted((a, b) => b.createdAt - a.createdAt || (b.height ?? 0) - (a.height ?? 0))[0] ?? null;
 }
 
@@ -69,11 +78,29 @@ export function buildPreview(input: PreviewInput): PreviewBuild {
       document: doc,
       checkpoints: doc.checkpoints,
       rules: doc.rules,
-      media: { renditions: [{ label: chosen.label, src, type: chosen.type, width: chosen.width ?? undefined, height: chosen.height ?? undefined }] },
+      media: {
+        renditions: [
+          {
+            label: chosen.label,
+            src,
+            type: chosen.type,
+            width: chosen.width ?? undefined,
+            height: chosen.height ?? undefined,
+          },
+        ],
+      },
       preview: render === null,
     });
-    return { ok: true, lesson, trustedOrigins: [originOf(src)], note: render ? null : stale ? NOTE_OUT_OF_DATE : NOTE_NOT_RENDERED };
+    return {
+      ok: true,
+      lesson,
+      trustedOrigins: [originOf(src)],
+      note: render ? null : stale ? NOTE_OUT_OF_DATE : NOTE_NOT_RENDERED,
+    };
   } catch (error) {
-    return { ok: false, message: `The lesson cannot be previewed yet: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `The lesson cannot be previewed yet: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

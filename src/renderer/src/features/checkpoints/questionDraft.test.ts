@@ -5,7 +5,13 @@ import { draftOf, newDraft, parseNumber, parseTimecode, validateDraft, type Ques
 
 const ID = '0b7a5c1e-4f2d-4c8e-9a41-2d6f3e1b5a90';
 // A 10 s take with 2–4 s cut out: source 6 s is lesson 4 s.
-const map = createLessonMap({ sourceDuration: 10_000, trimStart: 0, trimEnd: 10_000, cuts: [{ start: 2_000, end: 4_000 }], splits: [] });
+const map = createLessonMap({
+  sourceDuration: 10_000,
+  trimStart: 0,
+  trimEnd: 10_000,
+  cuts: [{ start: 2_000, end: 4_000 }],
+  splits: [],
+});
 const paths = (draft: QuestionDraft) => validateDraft(draft, map).errors.map((error) => error.path);
 
 describe('question drafts', () => {
@@ -19,10 +25,19 @@ describe('question drafts', () => {
   });
 
   it('keeps every field across type changes, and checks what the new type needs', () => {
-    const single: QuestionDraft = { ...newDraft(ID, 6_000), prompt: 'Pick', choices: [{ id: 'a', text: 'A', correct: true, feedback: '' }, { id: 'b', text: 'B', correct: true, feedback: '' }] };
+    const single: QuestionDraft = {
+      ...newDraft(ID, 6_000),
+      prompt: 'Pick',
+      choices: [
+        { id: 'a', text: 'A', correct: true, feedback: '' },
+        { id: 'b', text: 'B', correct: true, feedback: '' },
+      ],
+    };
     expect(paths(single)).toEqual(['choices']);
     expect(paths({ ...single, type: 'multiple' })).toEqual([]);
-    expect(validateDraft({ ...single, type: 'trueFalse' }, map).errors).toEqual([{ path: 'answer', message: 'Say whether the statement is true or false' }]);
+    expect(validateDraft({ ...single, type: 'trueFalse' }, map).errors).toEqual([
+      { path: 'answer', message: 'Say whether the statement is true or false' },
+    ]);
     expect(paths({ ...single, type: 'trueFalse', trueFalse: false })).toEqual([]);
     expect(paths({ ...single, type: 'shortAnswer', accepted: ['', '  '] })).toEqual(['accepted']);
     expect(paths({ ...single, type: 'numeric', value: 'abc' })).toEqual(['answer.value']);
@@ -41,18 +56,31 @@ describe('question drafts', () => {
   });
 
   it('stores a chosen rewatch time in source time, and refuses one after the question', () => {
-    const draft: QuestionDraft = { ...newDraft(ID, 8_000, 'trueFalse'), prompt: 'Q', trueFalse: true, rewatch: 'sourceMs', rewatchAt: '0:03.0' };
+    const draft: QuestionDraft = {
+      ...newDraft(ID, 8_000, 'trueFalse'),
+      prompt: 'Q',
+      trueFalse: true,
+      rewatch: 'sourceMs',
+      rewatchAt: '0:03.0',
+    };
     const { input, errors } = validateDraft(draft, map);
     expect(errors).toEqual([]);
     expect(input.rewatchFrom).toEqual({ kind: 'sourceMs', sourceMs: 5_000 });
-    expect(validateDraft({ ...draft, rewatchAt: '0:07.0' }, map).errors).toEqual([{ path: 'rewatchFrom.sourceMs', message: 'Choose a time before the question (0:06.0)' }]);
+    expect(validateDraft({ ...draft, rewatchAt: '0:07.0' }, map).errors).toEqual([
+      { path: 'rewatchFrom.sourceMs', message: 'Choose a time before the question (0:06.0)' },
+    ]);
     expect(paths({ ...draft, limitAttempts: true, attempts: 'two' })).toEqual(['attemptsAllowed']);
   });
 
   it('round-trips a saved question', () => {
     for (const saved of [
       checkpoint({ type: 'multiple', partialCredit: true, feedback: { correct: 'Yes' }, attemptsAllowed: 2 }),
-      checkpoint({ type: 'numeric', answer: { kind: 'range', min: 1, max: 2 }, rewatchFrom: { kind: 'sourceMs', sourceMs: 5_000 }, sourceMs: 8_000 }),
+      checkpoint({
+        type: 'numeric',
+        answer: { kind: 'range', min: 1, max: 2 },
+        rewatchFrom: { kind: 'sourceMs', sourceMs: 5_000 },
+        sourceMs: 8_000,
+      }),
       checkpoint({ type: 'shortAnswer', accepted: ['Paris', 'paris'], matching: { ignoreCase: false } }),
     ]) {
       const { input, errors } = validateDraft(draftOf(saved, map), map);

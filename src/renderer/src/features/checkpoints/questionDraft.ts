@@ -1,4 +1,10 @@
-import { validateCheckpoint, type Checkpoint, type CheckpointInput, type CheckpointType, type Matching } from '../../../../shared/checkpoints/schema';
+import {
+  validateCheckpoint,
+  type Checkpoint,
+  type CheckpointInput,
+  type CheckpointType,
+  type Matching,
+} from '../../../../shared/checkpoints/schema';
 import { formatTimecode, type LessonMap } from '../../../../shared/timeline';
 
 export interface ChoiceDraft {
@@ -90,7 +96,10 @@ export function draftOf(checkpoint: Checkpoint, map: Pick<LessonMap, 'sourceToLe
     limitAttempts: checkpoint.attemptsAllowed !== null,
     attempts: String(checkpoint.attemptsAllowed ?? 3),
     rewatch: checkpoint.rewatchFrom.kind,
-    rewatchAt: checkpoint.rewatchFrom.kind === 'sourceMs' ? formatTimecode(map.sourceToLesson(checkpoint.rewatchFrom.sourceMs).lessonMs) : '',
+    rewatchAt:
+      checkpoint.rewatchFrom.kind === 'sourceMs'
+        ? formatTimecode(map.sourceToLesson(checkpoint.rewatchFrom.sourceMs).lessonMs)
+        : '',
   };
   switch (checkpoint.type) {
     case 'single':
@@ -106,7 +115,12 @@ export function draftOf(checkpoint: Checkpoint, map: Pick<LessonMap, 'sourceToLe
       return { ...draft, accepted: checkpoint.accepted, matching: checkpoint.matching };
     case 'numeric':
       return checkpoint.answer.kind === 'value'
-        ? { ...draft, numericKind: 'value', value: String(checkpoint.answer.value), tolerance: String(checkpoint.answer.tolerance) }
+        ? {
+            ...draft,
+            numericKind: 'value',
+            value: String(checkpoint.answer.value),
+            tolerance: String(checkpoint.answer.tolerance),
+          }
         : { ...draft, numericKind: 'range', min: String(checkpoint.answer.min), max: String(checkpoint.answer.max) };
   }
 }
@@ -134,22 +148,33 @@ const optional = (text: string): string | undefined => (text.trim() === '' ? und
  * rewatch point after the question). Where a draft field is unreadable, a neutral value stands in so the schema
  * does not repeat the complaint in its own words.
  */
-export function toInput(draft: QuestionDraft, map: Pick<LessonMap, 'sourceToLesson' | 'lessonToSource'>): { input: CheckpointInput; errors: FieldError[] } {
+export function toInput(
+  draft: QuestionDraft,
+  map: Pick<LessonMap, 'sourceToLesson' | 'lessonToSource'>,
+): { input: CheckpointInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   let attemptsAllowed: number | null = null;
   if (draft.limitAttempts) {
     attemptsAllowed = /^\s*\d+\s*$/.test(draft.attempts) ? Number(draft.attempts) : 1;
-    if (!/^\s*\d+\s*$/.test(draft.attempts)) errors.push({ path: 'attemptsAllowed', message: 'Enter a whole number of attempts' });
+    if (!/^\s*\d+\s*$/.test(draft.attempts))
+      errors.push({ path: 'attemptsAllowed', message: 'Enter a whole number of attempts' });
   }
-  let rewatchFrom: CheckpointInput['rewatchFrom'] = { kind: draft.rewatch === 'sourceMs' ? 'previousMarker' : draft.rewatch };
+  let rewatchFrom: CheckpointInput['rewatchFrom'] = {
+    kind: draft.rewatch === 'sourceMs' ? 'previousMarker' : draft.rewatch,
+  };
   if (draft.rewatch === 'sourceMs') {
     const lessonMs = parseTimecode(draft.rewatchAt);
     const questionAt = map.sourceToLesson(draft.sourceMs).lessonMs;
     if (lessonMs === null) errors.push({ path: 'rewatchFrom.sourceMs', message: 'Enter a time such as 0:04.5' });
-    else if (lessonMs > questionAt) errors.push({ path: 'rewatchFrom.sourceMs', message: `Choose a time before the question (${formatTimecode(questionAt)})` });
+    else if (lessonMs > questionAt)
+      errors.push({
+        path: 'rewatchFrom.sourceMs',
+        message: `Choose a time before the question (${formatTimecode(questionAt)})`,
+      });
     else rewatchFrom = { kind: 'sourceMs', sourceMs: map.lessonToSource(lessonMs) };
   }
-  if (draft.type === 'trueFalse' && draft.trueFalse === null) errors.push({ path: 'answer', message: 'Say whether the statement is true or false' });
+  if (draft.type === 'trueFalse' && draft.trueFalse === null)
+    errors.push({ path: 'answer', message: 'Say whether the statement is true or false' });
   const base = {
     id: draft.id,
     sourceMs: draft.sourceMs,
@@ -160,7 +185,12 @@ export function toInput(draft: QuestionDraft, map: Pick<LessonMap, 'sourceToLess
     attemptsAllowed,
     rewatchFrom,
   };
-  const choices = draft.choices.map((choice) => ({ id: choice.id, text: choice.text, correct: choice.correct, feedback: optional(choice.feedback) }));
+  const choices = draft.choices.map((choice) => ({
+    id: choice.id,
+    text: choice.text,
+    correct: choice.correct,
+    feedback: optional(choice.feedback),
+  }));
   const input: CheckpointInput = (() => {
     switch (draft.type) {
       case 'single':
@@ -170,14 +200,23 @@ export function toInput(draft: QuestionDraft, map: Pick<LessonMap, 'sourceToLess
       case 'trueFalse':
         return { ...base, type: 'trueFalse' as const, answer: draft.trueFalse ?? true };
       case 'shortAnswer':
-        return { ...base, type: 'shortAnswer' as const, accepted: draft.accepted.filter((answer) => answer.trim() !== ''), matching: draft.matching };
+        return {
+          ...base,
+          type: 'shortAnswer' as const,
+          accepted: draft.accepted.filter((answer) => answer.trim() !== ''),
+          matching: draft.matching,
+        };
       case 'numeric':
         return {
           ...base,
           type: 'numeric' as const,
           answer:
             draft.numericKind === 'value'
-              ? { kind: 'value' as const, value: parseNumber(draft.value), tolerance: draft.tolerance.trim() === '' ? 0 : parseNumber(draft.tolerance) }
+              ? {
+                  kind: 'value' as const,
+                  value: parseNumber(draft.value),
+                  tolerance: draft.tolerance.trim() === '' ? 0 : parseNumber(draft.tolerance),
+                }
               : { kind: 'range' as const, min: parseNumber(draft.min), max: parseNumber(draft.max) },
         };
     }
@@ -186,7 +225,10 @@ export function toInput(draft: QuestionDraft, map: Pick<LessonMap, 'sourceToLess
 }
 
 /** Everything wrong with a draft, keyed by the schema's field paths, in plain words. */
-export function validateDraft(draft: QuestionDraft, map: Pick<LessonMap, 'sourceToLesson' | 'lessonToSource'>): { input: CheckpointInput; errors: FieldError[] } {
+export function validateDraft(
+  draft: QuestionDraft,
+  map: Pick<LessonMap, 'sourceToLesson' | 'lessonToSource'>,
+): { input: CheckpointInput; errors: FieldError[] } {
   const { input, errors } = toInput(draft, map);
   const result = validateCheckpoint(input);
   return { input, errors: [...errors, ...(result.ok ? [] : result.errors.map(plainError))] };

@@ -12,7 +12,9 @@ describe('the learner rules form', () => {
 
   it('says which percentage is wrong, in plain words', () => {
     const form = rulesToForm(rules());
-    expect(rulesFromForm({ ...form, mastery: 'lots' }).errors).toEqual({ masteryPercent: 'Enter a number between 0 and 100' });
+    expect(rulesFromForm({ ...form, mastery: 'lots' }).errors).toEqual({
+      masteryPercent: 'Enter a number between 0 and 100',
+    });
     expect(rulesFromForm({ ...form, minWatched: '150' }).errors).toEqual({ minWatchedPercent: 'Between 0 and 100%' });
   });
 });

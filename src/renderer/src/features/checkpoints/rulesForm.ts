@@ -27,7 +27,9 @@ export function rulesToForm(rules: LessonRules): RulesForm {
 type RuleErrors = Partial<Record<'masteryPercent' | 'minWatchedPercent' | 'other', string>>;
 
 /** The rules the form describes, or what is wrong, by field; 1× is put back if it was ever taken out. */
-export function rulesFromForm(form: RulesForm): { ok: true; rules: LessonRules; errors: RuleErrors } | { ok: false; errors: RuleErrors } {
+export function rulesFromForm(
+  form: RulesForm,
+): { ok: true; rules: LessonRules; errors: RuleErrors } | { ok: false; errors: RuleErrors } {
   const rates = [...new Set([1, ...form.rates])].sort((a, b) => a - b);
   const result = lessonRulesSchema.safeParse({
     navigation: form.navigation,
@@ -39,7 +41,12 @@ export function rulesFromForm(form: RulesForm): { ok: true; rules: LessonRules; 
   if (result.success) return { ok: true, rules: result.data, errors: {} };
   const errors: RuleErrors = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.at(-1) === 'masteryPercent' ? 'masteryPercent' : issue.path.at(-1) === 'minWatchedPercent' ? 'minWatchedPercent' : 'other';
+    const key =
+      issue.path.at(-1) === 'masteryPercent'
+        ? 'masteryPercent'
+        : issue.path.at(-1) === 'minWatchedPercent'
+          ? 'minWatchedPercent'
+          : 'other';
     errors[key] ??= /expected number/.test(issue.message) ? 'Enter a number between 0 and 100' : issue.message;
   }
   return { ok: false, errors };

@@ -17,7 +17,10 @@ export function useQuestionEditing(editor: Editor, doc: LessonDocument | null) {
   const editList = doc?.editList;
   const map = useMemo(() => (editList ? createLessonMap(editList) : null), [editList]);
 
-  const openNew = useCallback((sourceMs: number) => setOpen({ draft: newDraft(crypto.randomUUID(), Math.round(sourceMs)), isNew: true }), []);
+  const openNew = useCallback(
+    (sourceMs: number) => setOpen({ draft: newDraft(crypto.randomUUID(), Math.round(sourceMs)), isNew: true }),
+    [],
+  );
   const openEdit = useCallback(
     (id: string) => {
       const checkpoint = doc?.checkpoints.find((item) => item.id === id);
@@ -27,7 +30,10 @@ export function useQuestionEditing(editor: Editor, doc: LessonDocument | null) {
   );
   const close = useCallback(() => setOpen(null), []);
   const save = useCallback(
-    (input: CheckpointInput, isNew: boolean) => (isNew ? editor.run(commands.addCheckpoint, { checkpoint: input }) : editor.run(commands.editCheckpoint, { checkpoint: input })),
+    (input: CheckpointInput, isNew: boolean) =>
+      isNew
+        ? editor.run(commands.addCheckpoint, { checkpoint: input })
+        : editor.run(commands.editCheckpoint, { checkpoint: input }),
     [editor],
   );
   return { open, map, openNew, openEdit, close, save };

@@ -41,11 +41,21 @@ export function useQuestionForm(initial: QuestionDraft, map: Pick<LessonMap, 'so
   }, []);
 
   const shown = useCallback((error: FieldError) => touched.has(fieldOf(error.path)), [touched]);
-  const errorAt = useCallback((path: string) => errors.find((error) => error.path === path && shown(error))?.message, [errors, shown]);
+  const errorAt = useCallback(
+    (path: string) => errors.find((error) => error.path === path && shown(error))?.message,
+    [errors, shown],
+  );
   /** Errors about the field as a whole or any part of it ("accepted", "accepted.1"), for a list shown as one. */
-  const errorUnder = useCallback((prefix: string) => errors.find((error) => (error.path === prefix || error.path.startsWith(`${prefix}.`)) && shown(error))?.message, [errors, shown]);
+  const errorUnder = useCallback(
+    (prefix: string) =>
+      errors.find((error) => (error.path === prefix || error.path.startsWith(`${prefix}.`)) && shown(error))?.message,
+    [errors, shown],
+  );
 
-  const setChoices = useCallback((change: (choices: readonly ChoiceDraft[]) => readonly ChoiceDraft[]) => update({ choices: change(draft.choices) }), [draft.choices, update]);
+  const setChoices = useCallback(
+    (change: (choices: readonly ChoiceDraft[]) => readonly ChoiceDraft[]) => update({ choices: change(draft.choices) }),
+    [draft.choices, update],
+  );
   const choices = useMemo(
     () => ({
       canAdd: draft.choices.length < CHOICES_MAX,
@@ -61,11 +71,18 @@ export function useQuestionForm(initial: QuestionDraft, map: Pick<LessonMap, 'so
           [next[from], next[to]] = [next[to]!, next[from]!];
           return next;
         }),
-      change: (id: string, patch: Partial<ChoiceDraft>) => setChoices((list) => list.map((choice) => (choice.id === id ? { ...choice, ...patch } : choice))),
+      change: (id: string, patch: Partial<ChoiceDraft>) =>
+        setChoices((list) => list.map((choice) => (choice.id === id ? { ...choice, ...patch } : choice))),
       /** Single choice: this one only. Multiple: toggles it. */
       markCorrect: (id: string, correct: boolean) =>
         setChoices((list) =>
-          list.map((choice) => (draft.type === 'multiple' ? (choice.id === id ? { ...choice, correct } : choice) : { ...choice, correct: choice.id === id })),
+          list.map((choice) =>
+            draft.type === 'multiple'
+              ? choice.id === id
+                ? { ...choice, correct }
+                : choice
+              : { ...choice, correct: choice.id === id },
+          ),
         ),
     }),
     [draft.choices.length, draft.type, setChoices],
@@ -75,8 +92,10 @@ export function useQuestionForm(initial: QuestionDraft, map: Pick<LessonMap, 'so
   const accepted = {
     canAdd: draft.accepted.length < ACCEPTED_MAX,
     add: () => setAccepted([...draft.accepted, '']),
-    remove: (index: number) => setAccepted(draft.accepted.length > 1 ? draft.accepted.filter((_answer, at) => at !== index) : ['']),
-    change: (index: number, text: string) => setAccepted(draft.accepted.map((answer, at) => (at === index ? text : answer))),
+    remove: (index: number) =>
+      setAccepted(draft.accepted.length > 1 ? draft.accepted.filter((_answer, at) => at !== index) : ['']),
+    change: (index: number, text: string) =>
+      setAccepted(draft.accepted.map((answer, at) => (at === index ? text : answer))),
   };
 
   return {

@@ -7,7 +7,17 @@ import type { Editor } from './useEditor';
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved' } as const;
 
 /** Back to the lesson, the title, autosave's state, lesson-wide tools, and undo/redo named after the step they take back. */
-export function EditorHeader({ lessonId, title, editor, tools }: { lessonId: string; title: string; editor: Editor; tools?: ReactNode }) {
+export function EditorHeader({
+  lessonId,
+  title,
+  editor,
+  tools,
+}: {
+  lessonId: string;
+  title: string;
+  editor: Editor;
+  tools?: ReactNode;
+}) {
   const Icon = editor.saveState === 'saved' ? Check : editor.saveState === 'saving' ? LoaderCircle : CloudAlert;
   return (
     <div className="editor-header">
@@ -24,10 +34,18 @@ export function EditorHeader({ lessonId, title, editor, tools }: { lessonId: str
       </span>
       <span className="editor-header-gap" />
       {tools}
-      <IconButton aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'} isDisabled={!editor.undoLabel} onPress={editor.undo}>
+      <IconButton
+        aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'}
+        isDisabled={!editor.undoLabel}
+        onPress={editor.undo}
+      >
         <Undo2 size={18} aria-hidden="true" />
       </IconButton>
-      <IconButton aria-label={editor.redoLabel ? `Redo ${editor.redoLabel}` : 'Redo'} isDisabled={!editor.redoLabel} onPress={editor.redo}>
+      <IconButton
+        aria-label={editor.redoLabel ? `Redo ${editor.redoLabel}` : 'Redo'}
+        isDisabled={!editor.redoLabel}
+        onPress={editor.redo}
+      >
         <Redo2 size={18} aria-hidden="true" />
       </IconButton>
     </div>

@@ -70,18 +70,42 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
         lessonId={lessonId}
         title={info.data ? `Edit “${title}”` : 'Edit lesson'}
         editor={editor}
-        tools={ready && doc && <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />}
+        tools={
+          ready &&
+          doc && <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+        }
       />
       {ready && doc && (
         <>
           <div className="editor-body">
             <div className="editor-stage">
-              <Preview doc={doc} media={media} editor={editor} player={player} selectedCalloutId={actions.selection.calloutId} onSelectCallout={(id) => actions.select(ONLY.callout(id))} />
+              <Preview
+                doc={doc}
+                media={media}
+                editor={editor}
+                player={player}
+                selectedCalloutId={actions.selection.calloutId}
+                onSelectCallout={(id) => actions.select(ONLY.callout(id))}
+              />
               <TransportBar player={player} actions={actions} durationMs={lessonDuration(doc.editList)} />
             </div>
-            <SidePanel doc={doc} editor={editor} actions={actions} hasCamera={media.camera !== undefined} onEditQuestion={questions.openEdit} />
+            <SidePanel
+              doc={doc}
+              editor={editor}
+              actions={actions}
+              hasCamera={media.camera !== undefined}
+              onEditQuestion={questions.openEdit}
+            />
           </div>
-          <Timeline doc={doc} editor={editor} player={player} actions={actions} derived={derived} onEditQuestion={questions.openEdit} hasCamera={media.camera !== undefined} />
+          <Timeline
+            doc={doc}
+            editor={editor}
+            player={player}
+            actions={actions}
+            derived={derived}
+            onEditQuestion={questions.openEdit}
+            hasCamera={media.camera !== undefined}
+          />
           {questions.map && (
             <QuestionDialog
               draft={questions.open}

@@ -1,6 +1,18 @@
 import type { ReactNode } from 'react';
 import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
-import { ArrowRight, Bookmark, EyeOff, Highlighter, MessageCircleQuestionMark, MessageSquarePlus, Pause, Play, Scissors, SquareDashed, Type } from 'lucide-react';
+import {
+  ArrowRight,
+  Bookmark,
+  EyeOff,
+  Highlighter,
+  MessageCircleQuestionMark,
+  MessageSquarePlus,
+  Pause,
+  Play,
+  Scissors,
+  SquareDashed,
+  Type,
+} from 'lucide-react';
 import type { CalloutKind } from '../../../../shared/editor/document';
 import { formatTimecode } from '../../../../shared/timeline';
 import { Button } from '../../ui/Button';
@@ -19,15 +31,29 @@ function Clock({ player, durationMs }: { player: LessonPlayer; durationMs: numbe
   const lessonMs = usePlayerState(player, (state) => Math.round(state.lessonMs / 100));
   return (
     <span className="clock" aria-label="Playhead and lesson length">
-      <span className="clock-now" data-testid="lesson-time">{formatTimecode(lessonMs * 100)}</span>
-      <span className="clock-sep" aria-hidden="true">/</span>
-      <span className="clock-total" data-testid="lesson-duration">{formatTimecode(durationMs)}</span>
+      <span className="clock-now" data-testid="lesson-time">
+        {formatTimecode(lessonMs * 100)}
+      </span>
+      <span className="clock-sep" aria-hidden="true">
+        /
+      </span>
+      <span className="clock-total" data-testid="lesson-duration">
+        {formatTimecode(durationMs)}
+      </span>
     </span>
   );
 }
 
 /** Play, the clock, and the edits made at the playhead. */
-export function TransportBar({ player, actions, durationMs }: { player: LessonPlayer; actions: EditorActions; durationMs: number }) {
+export function TransportBar({
+  player,
+  actions,
+  durationMs,
+}: {
+  player: LessonPlayer;
+  actions: EditorActions;
+  durationMs: number;
+}) {
   const playing = usePlayerState(player, (state) => state.playing);
   return (
     <div className="transport" role="toolbar" aria-label="Playback and editing">

@@ -8,7 +8,14 @@ export interface EditorSelection {
   readonly checkpointId: string | null;
 }
 
-export const NOTHING_SELECTED: EditorSelection = { inMs: null, outMs: null, segmentAt: null, calloutId: null, markerId: null, checkpointId: null };
+export const NOTHING_SELECTED: EditorSelection = {
+  inMs: null,
+  outMs: null,
+  segmentAt: null,
+  calloutId: null,
+  markerId: null,
+  checkpointId: null,
+};
 
 /** The in-out range in source time when both are set and apart, in order. */
 export function selectedRange(selection: EditorSelection): { start: number; end: number } | null {

@@ -2,7 +2,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LessonDocument } from '../../../../shared/editor/document';
 import type { Command } from '../../../../shared/editor/commands';
 import { diffDocuments, isEmptyChange } from '../../../../shared/editor/diff';
-import { createHistory, pushStep, redo as redoStep, redoLabel, sealHistory, undo as undoStep, undoLabel, type History } from '../../../../shared/editor/history';
+import {
+  createHistory,
+  pushStep,
+  redo as redoStep,
+  redoLabel,
+  sealHistory,
+  undo as undoStep,
+  undoLabel,
+  type History,
+} from '../../../../shared/editor/history';
 import { createSaveQueue, type SaveState } from '../../../../shared/editor/saveQueue';
 import { EditRefusedError } from '../../../../shared/timeline';
 import { studio } from '../../studio';
@@ -55,7 +64,10 @@ export function useEditor(lessonId: string): Editor {
       apply: (change) => studio.editor.apply(change),
       onState: setSaveState,
       onError: (error) => {
-        toast.show({ message: `Your last change was not saved: ${describeError(error)} The lesson was reloaded.`, tone: 'error' });
+        toast.show({
+          message: `Your last change was not saved: ${describeError(error)} The lesson was reloaded.`,
+          tone: 'error',
+        });
         reloadRef.current();
       },
     }),
@@ -100,14 +112,17 @@ export function useEditor(lessonId: string): Editor {
   );
 
   const run = useCallback(
-    <A,>(command: Command<A>, args: A): boolean => {
+    <A>(command: Command<A>, args: A): boolean => {
       const current = historyRef.current;
       if (!current) return false;
       let next: LessonDocument;
       try {
         next = command.run(current.present, args);
       } catch (error) {
-        toast.show({ message: error instanceof EditRefusedError ? error.message : describeError(error), tone: 'error' });
+        toast.show({
+          message: error instanceof EditRefusedError ? error.message : describeError(error),
+          tone: 'error',
+        });
         return false;
       }
       if (isEmptyChange(diffDocuments(current.present, next))) return true;

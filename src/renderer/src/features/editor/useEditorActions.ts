@@ -22,7 +22,12 @@ export const ONLY = {
  * Everything the toolbar, the timeline, the panels and the keyboard can do, acting on the playhead and selection.
  * `onAddQuestion` opens the question editor for a new question at a source time.
  */
-export function useEditorActions(editor: Editor, doc: LessonDocument | null, player: LessonPlayer, onAddQuestion: (sourceMs: number) => void) {
+export function useEditorActions(
+  editor: Editor,
+  doc: LessonDocument | null,
+  player: LessonPlayer,
+  onAddQuestion: (sourceMs: number) => void,
+) {
   const [selection, setSelection] = useState<EditorSelection>(NOTHING_SELECTED);
   const select = useCallback(
     (changes: Partial<EditorSelection>) => {
@@ -49,12 +54,20 @@ export function useEditorActions(editor: Editor, doc: LessonDocument | null, pla
       addMarker: () => {
         const id = crypto.randomUUID();
         const at = here();
-        if (editor.run(commands.addMarker, { id, sourceMs: at, title: `Key moment at ${formatTimecode(player.getState().lessonMs)}` })) select(ONLY.marker(id));
+        if (
+          editor.run(commands.addMarker, {
+            id,
+            sourceMs: at,
+            title: `Key moment at ${formatTimecode(player.getState().lessonMs)}`,
+          })
+        )
+          select(ONLY.marker(id));
       },
       addCallout: (kind: CalloutKind) => {
         const id = crypto.randomUUID();
         const start = here();
-        if (editor.run(commands.addCallout, { id, kind, sourceStart: start, sourceEnd: start + CALLOUT_MS })) select(ONLY.callout(id));
+        if (editor.run(commands.addCallout, { id, kind, sourceStart: start, sourceEnd: start + CALLOUT_MS }))
+          select(ONLY.callout(id));
       },
       addQuestion: () => {
         player.pause();
@@ -63,14 +76,17 @@ export function useEditorActions(editor: Editor, doc: LessonDocument | null, pla
       /** Hides the camera bubble over the in–out range; the range is cleared so the hidden band shows. */
       hideCameraInSelection: () => {
         const range = selectedRange(selection);
-        if (range && editor.run(commands.hideCameraRange, range)) setSelection((current) => ({ ...current, inMs: null, outMs: null }));
+        if (range && editor.run(commands.hideCameraRange, range))
+          setSelection((current) => ({ ...current, inMs: null, outMs: null }));
       },
       deleteSelection: () => {
         const range = selectedRange(selection);
         if (range) {
-          if (editor.run(commands.cutRange, range)) setSelection((current) => ({ ...current, inMs: null, outMs: null }));
+          if (editor.run(commands.cutRange, range))
+            setSelection((current) => ({ ...current, inMs: null, outMs: null }));
         } else if (selection.segmentAt !== null) {
-          if (editor.run(commands.deleteSegment, { at: selection.segmentAt })) setSelection((current) => ({ ...current, segmentAt: null }));
+          if (editor.run(commands.deleteSegment, { at: selection.segmentAt }))
+            setSelection((current) => ({ ...current, segmentAt: null }));
         } else if (selection.calloutId && doc?.callouts.some((c) => c.id === selection.calloutId)) {
           editor.run(commands.removeCallout, { id: selection.calloutId });
         } else if (selection.markerId && doc?.markers.some((m) => m.id === selection.markerId)) {

@@ -15,10 +15,21 @@ export interface PickedCaptions {
 }
 
 /** Names the picked file's language before it is attached; defaults come from the file name (lecture.fr.vtt). */
-export function AddCaptionsDialog({ lessonId, picked, onClose }: { lessonId: string; picked: PickedCaptions | null; onClose: () => void }) {
+export function AddCaptionsDialog({
+  lessonId,
+  picked,
+  onClose,
+}: {
+  lessonId: string;
+  picked: PickedCaptions | null;
+  onClose: () => void;
+}) {
   const [label, setLabel] = useState('');
   const [srclang, setSrclang] = useState('');
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({ fields: {}, form: null });
+  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
+    fields: {},
+    form: null,
+  });
 
   useEffect(() => {
     setLabel(picked?.label ?? '');
@@ -47,7 +58,15 @@ export function AddCaptionsDialog({ lessonId, picked, onClose }: { lessonId: str
     <Dialog title="Add captions" isOpen={picked !== null} onOpenChange={(open) => !open && onClose()}>
       <Form onSubmit={submit} className="dialog-form">
         <p className="hint">{picked?.fileName}</p>
-        <TextField label="Name learners see" value={label} onChange={setLabel} error={errors.fields.label} isRequired autoFocus name="label" />
+        <TextField
+          label="Name learners see"
+          value={label}
+          onChange={setLabel}
+          error={errors.fields.label}
+          isRequired
+          autoFocus
+          name="label"
+        />
         <TextField
           label="Language code"
           value={srclang}

@@ -44,7 +44,13 @@ export function ImportDropZone({ importer }: { importer: Importer }) {
 /** What the bar shows: bytes sent, then an indeterminate check, then (for a file that needs it) conversion. */
 function barOf(progress: ImportProgress, fileName: string) {
   const converting = progress.convertingPercent;
-  if (converting !== undefined) return { value: converting, indeterminate: false, label: `Converting “${fileName}”… ${converting}%`, detail: 'so every browser can play it' };
+  if (converting !== undefined)
+    return {
+      value: converting,
+      indeterminate: false,
+      label: `Converting “${fileName}”… ${converting}%`,
+      detail: 'so every browser can play it',
+    };
   return {
     value: progress.totalBytes === 0 ? 100 : (progress.sentBytes / progress.totalBytes) * 100,
     indeterminate: progress.finishing,
@@ -77,7 +83,10 @@ export function ImportStatus({ importer }: { importer: Importer }) {
             )}
           </ProgressBar>
           {/* Checking takes moments and cannot be stopped; sending and converting can. */}
-          <Button onPress={importer.cancel} isDisabled={current.progress.finishing && current.progress.convertingPercent === undefined}>
+          <Button
+            onPress={importer.cancel}
+            isDisabled={current.progress.finishing && current.progress.convertingPercent === undefined}
+          >
             Cancel
           </Button>
         </div>

@@ -36,7 +36,10 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
     return (
       <main className="page" aria-labelledby="page-title">
         {info.error !== null && (
-          <EmptyState icon={<Clapperboard size={32} />} title={missing ? 'This lesson no longer exists' : 'This lesson could not be opened'}>
+          <EmptyState
+            icon={<Clapperboard size={32} />}
+            title={missing ? 'This lesson no longer exists' : 'This lesson could not be opened'}
+          >
             <p id="page-title">{describeError(info.error)}</p>
           </EmptyState>
         )}
@@ -63,7 +66,11 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
             </Link>
           )}
           {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
-          <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/record`} className="btn btn-danger" isDisabled={isTrashed}>
+          <Link
+            href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
+            className="btn btn-danger"
+            isDisabled={isTrashed}
+          >
             <Circle size={14} fill="currentColor" aria-hidden="true" />
             Record
           </Link>
@@ -81,7 +88,10 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       ) : (
         takes.length === 0 && (
           <EmptyState icon={<Clapperboard size={32} />} title="No takes yet">
-            <p>Record your screen and camera, or import a video you already have. Every take is kept; choose the one learners see.</p>
+            <p>
+              Record your screen and camera, or import a video you already have. Every take is kept; choose the one
+              learners see.
+            </p>
           </EmptyState>
         )
       )}
@@ -90,7 +100,9 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
         <h2 id="takes-heading" className="section-title">
           Takes
         </h2>
-        {takes.length > 0 && <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />}
+        {takes.length > 0 && (
+          <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />
+        )}
         <ImportDropZone importer={importer} />
       </section>
 

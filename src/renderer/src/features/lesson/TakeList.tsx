@@ -17,7 +17,12 @@ export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProp
   return (
     <ul className="take-list" aria-label="Takes">
       {takes.map((take) => (
-        <li key={take.id} className={take.active ? 'take-row take-row-active' : 'take-row'} data-take-id={take.id} aria-current={take.active ? 'true' : undefined}>
+        <li
+          key={take.id}
+          className={take.active ? 'take-row take-row-active' : 'take-row'}
+          data-take-id={take.id}
+          aria-current={take.active ? 'true' : undefined}
+        >
           <div className="take-main">
             <span className="take-title">{take.title}</span>
             <span className="take-meta">
@@ -33,7 +38,11 @@ export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProp
               Active take
             </span>
           ) : (
-            <Button variant="ghost" onPress={() => onSetActive(take)} aria-label={`Use “${take.title}” as the lesson’s take`}>
+            <Button
+              variant="ghost"
+              onPress={() => onSetActive(take)}
+              aria-label={`Use “${take.title}” as the lesson’s take`}
+            >
               <PlayCircle size={16} aria-hidden="true" />
               Use this take
             </Button>
@@ -42,7 +51,13 @@ export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProp
             label={`Actions for ${take.title}`}
             actions={[
               { id: 'rename', label: 'Rename…', icon: <Pencil size={16} /> },
-              { id: 'trash', label: 'Move to trash', icon: <Trash2 size={16} />, isDanger: true, separatorBefore: true },
+              {
+                id: 'trash',
+                label: 'Move to trash',
+                icon: <Trash2 size={16} />,
+                isDanger: true,
+                separatorBefore: true,
+              },
             ]}
             onAction={(id) => (id === 'rename' ? onRename(take) : onTrash(take))}
           />

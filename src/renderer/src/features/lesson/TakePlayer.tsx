@@ -17,9 +17,28 @@ export function TakePlayer({ take }: { take: Take }) {
   if (!main) return <div className="player player-empty">This take has no playable file.</div>;
   return (
     <div className={main.role === 'audio' ? 'player player-audio' : 'player'}>
-      <video key={main.path} ref={mainRef} className="player-video" src={mediaUrl(main.path)} controls preload="metadata" aria-label={`Take “${take.title}”`} data-role={main.role} />
+      <video
+        key={main.path}
+        ref={mainRef}
+        className="player-video"
+        src={mediaUrl(main.path)}
+        controls
+        preload="metadata"
+        aria-label={`Take “${take.title}”`}
+        data-role={main.role}
+      />
       {bubble && (
-        <video key={bubble.path} ref={bubbleRef} className="player-bubble" src={mediaUrl(bubble.path)} muted preload="metadata" aria-hidden="true" tabIndex={-1} data-role="camera" />
+        <video
+          key={bubble.path}
+          ref={bubbleRef}
+          className="player-bubble"
+          src={mediaUrl(bubble.path)}
+          muted
+          preload="metadata"
+          aria-hidden="true"
+          tabIndex={-1}
+          data-role="camera"
+        />
       )}
     </div>
   );

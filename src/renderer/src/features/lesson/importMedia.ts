@@ -55,7 +55,13 @@ export async function importMediaFile(
   // Converting can take as long as the video plays, so it reports progress and can be cancelled: discarding the take
   // stops the conversion, and `finish` then fails with nothing left behind (as it does for a refused file).
   const stopProgress = studio.recordings.onDidProgress((event) => {
-    if (event.takeId === takeId) options.onProgress({ sentBytes: file.size, totalBytes: file.size, finishing: true, convertingPercent: event.percent });
+    if (event.takeId === takeId)
+      options.onProgress({
+        sentBytes: file.size,
+        totalBytes: file.size,
+        finishing: true,
+        convertingPercent: event.percent,
+      });
   });
   const cancel = () => void studio.recordings.discard({ takeId }).catch(() => undefined);
   options.signal.addEventListener('abort', cancel, { once: true });
@@ -69,6 +75,7 @@ export async function importMediaFile(
 
 /** Why an import failed, in the service's own words where it gave some. */
 export function describeImportError(error: unknown): string {
-  if (error instanceof StudioError && error.code === 'invalid_input' && error.issues?.[0]) return error.issues[0].message;
+  if (error instanceof StudioError && error.code === 'invalid_input' && error.issues?.[0])
+    return error.issues[0].message;
   return describeError(error);
 }

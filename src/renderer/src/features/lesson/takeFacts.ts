@@ -7,6 +7,15 @@ const ORIGIN: Record<Take['origin'], string> = { recorded: 'Recorded', recovered
 export function takeFacts(take: Take): string[] {
   const bytes = take.files.reduce((sum, file) => sum + file.sizeBytes, 0);
   const roles = take.files.map((file) => file.role);
-  const sources = roles.includes('screen') && roles.includes('camera') ? 'Screen + camera' : roles.includes('camera') ? 'Camera' : roles.includes('audio') ? 'Audio' : take.origin === 'imported' ? 'Video' : 'Screen';
+  const sources =
+    roles.includes('screen') && roles.includes('camera')
+      ? 'Screen + camera'
+      : roles.includes('camera')
+        ? 'Camera'
+        : roles.includes('audio')
+          ? 'Audio'
+          : take.origin === 'imported'
+            ? 'Video'
+            : 'Screen';
   return [formatDuration(take.durationMs), formatBytes(bytes), sources, ORIGIN[take.origin]];
 }

@@ -7,7 +7,12 @@ const DRIFT_S = 0.2;
  * Keeps the camera bubble on the screen video's clock: it plays, pauses, seeks and changes speed with it.
  * `offsetS` is how much later the camera file started than the screen file on the take's clock.
  */
-export function useSyncedBubble(main: RefObject<HTMLVideoElement | null>, bubble: RefObject<HTMLVideoElement | null>, offsetS: number, key: string): void {
+export function useSyncedBubble(
+  main: RefObject<HTMLVideoElement | null>,
+  bubble: RefObject<HTMLVideoElement | null>,
+  offsetS: number,
+  key: string,
+): void {
   useEffect(() => {
     const lead = main.current;
     const follower = bubble.current;

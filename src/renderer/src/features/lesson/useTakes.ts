@@ -32,13 +32,19 @@ export function useTakes(lessonId: string) {
       rename: async (take: Take, title: string) => {
         await studio.takes.rename({ id: take.id, title });
       },
-      trash: (take: Take) =>
-        run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
+      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
       restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), `“${take.title}” restored`),
     }),
     [run],
   );
 
   const takes = active.data ?? [];
-  return { takes, trashed: trashed.data ?? [], activeTake: takes.find((take) => take.active) ?? null, isLoading: active.isLoading, error: active.error, actions };
+  return {
+    takes,
+    trashed: trashed.data ?? [],
+    activeTake: takes.find((take) => take.active) ?? null,
+    isLoading: active.isLoading,
+    error: active.error,
+    actions,
+  };
 }

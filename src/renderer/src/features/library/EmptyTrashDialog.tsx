@@ -23,7 +23,12 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
   }
 
   return (
-    <Dialog title="Empty the trash?" role="alertdialog" isOpen={summary !== null} onOpenChange={(open) => !open && onCancel()}>
+    <Dialog
+      title="Empty the trash?"
+      role="alertdialog"
+      isOpen={summary !== null}
+      onOpenChange={(open) => !open && onCancel()}
+    >
       {what ? (
         <>
           <p className="dialog-lead">Delete {what} forever? This cannot be undone.</p>
@@ -37,7 +42,9 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
             </ul>
           )}
           {summary && (summary.lessons > 0 || summary.takes > 0) && (
-            <p className="muted">Deleted lessons and takes are the ones listed as deleted in each project and lesson.</p>
+            <p className="muted">
+              Deleted lessons and takes are the ones listed as deleted in each project and lesson.
+            </p>
           )}
         </>
       ) : (

@@ -75,7 +75,10 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
         </EmptyState>
       ) : projects.length === 0 ? (
         <EmptyState icon={<Inbox size={32} />} title="The trash is empty">
-          <p>Projects you move to the trash wait here until you empty it, so you can restore them if you change your mind.</p>
+          <p>
+            Projects you move to the trash wait here until you empty it, so you can restore them if you change your
+            mind.
+          </p>
         </EmptyState>
       ) : view === 'active' ? (
         <ProjectList

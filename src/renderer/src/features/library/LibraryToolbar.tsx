@@ -15,7 +15,15 @@ import {
 import { ChevronDown, Search, X } from 'lucide-react';
 import type { LibraryView, ProjectSort } from '../../../../shared/library/schemas';
 
-export function ViewSwitch({ view, trashCount, onChange }: { view: LibraryView; trashCount: number; onChange: (view: LibraryView) => void }) {
+export function ViewSwitch({
+  view,
+  trashCount,
+  onChange,
+}: {
+  view: LibraryView;
+  trashCount: number;
+  onChange: (view: LibraryView) => void;
+}) {
   return (
     <ToggleButtonGroup
       aria-label="Show"

@@ -17,7 +17,12 @@ export function LibraryToolbarRow({ view, library, showSearch, onViewChange, onE
     <div className="toolbar">
       <ViewSwitch view={view} trashCount={library.trashCount} onChange={onViewChange} />
       {view === 'active' && showSearch && (
-        <SearchAndSort query={library.query} onQueryChange={library.setQuery} sort={library.sort} onSortChange={library.setSort} />
+        <SearchAndSort
+          query={library.query}
+          onQueryChange={library.setQuery}
+          sort={library.sort}
+          onSortChange={library.setSort}
+        />
       )}
       {view === 'trash' && (
         <Button variant="danger-ghost" onPress={onEmptyTrash}>

@@ -17,7 +17,10 @@ interface ProjectFormDialogProps {
 export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: ProjectFormDialogProps) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({ fields: {}, form: null });
+  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
+    fields: {},
+    form: null,
+  });
   const [isSaving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -44,7 +47,11 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
   return (
     <Dialog title={isEditing ? 'Rename project' : 'New project'} isOpen={isOpen} onOpenChange={onOpenChange}>
       <Form onSubmit={submit} className="dialog-form">
-        {!isEditing && <p className="dialog-lead">A project holds the lessons of one unit or course. You can change its name later.</p>}
+        {!isEditing && (
+          <p className="dialog-lead">
+            A project holds the lessons of one unit or course. You can change its name later.
+          </p>
+        )}
         <TextField
           label="Title"
           value={title}

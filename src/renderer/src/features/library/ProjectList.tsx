@@ -22,7 +22,12 @@ const ACTIONS: MenuAction[] = [
 
 export function ProjectList({ projects, onOpen, onRename, onDuplicate, onTrash }: ProjectListProps) {
   const byId = new Map(projects.map((project) => [project.id, project]));
-  const handlers: Record<string, (project: Project) => void> = { open: onOpen, rename: onRename, duplicate: onDuplicate, trash: onTrash };
+  const handlers: Record<string, (project: Project) => void> = {
+    open: onOpen,
+    rename: onRename,
+    duplicate: onDuplicate,
+    trash: onTrash,
+  };
 
   return (
     <GridList
@@ -45,7 +50,11 @@ export function ProjectList({ projects, onOpen, onRename, onDuplicate, onTrash }
               <RelativeTime prefix="edited" timestamp={project.updatedAt} />
             </span>
           </div>
-          <ActionMenu label={`Actions for ${project.title}`} actions={ACTIONS} onAction={(id) => handlers[id]?.(project)} />
+          <ActionMenu
+            label={`Actions for ${project.title}`}
+            actions={ACTIONS}
+            onAction={(id) => handlers[id]?.(project)}
+          />
         </GridListItem>
       )}
     </GridList>

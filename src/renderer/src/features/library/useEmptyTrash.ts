@@ -7,9 +7,11 @@ export type TrashSummary = Awaited<ReturnType<typeof studio.projects.trashSummar
 
 /** "2 projects, 1 lesson and 3 takes"; empty when there is nothing. */
 export function describeCounts(counts: { projects: number; lessons: number; takes: number }): string {
-  const parts = [pluralize(counts.projects, 'project'), pluralize(counts.lessons, 'lesson'), pluralize(counts.takes, 'take')].filter(
-    (_part, index) => [counts.projects, counts.lessons, counts.takes][index]! > 0,
-  );
+  const parts = [
+    pluralize(counts.projects, 'project'),
+    pluralize(counts.lessons, 'lesson'),
+    pluralize(counts.takes, 'take'),
+  ].filter((_part, index) => [counts.projects, counts.lessons, counts.takes][index]! > 0);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 

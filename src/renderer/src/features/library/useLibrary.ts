@@ -19,8 +19,16 @@ export function useLibrary(view: LibraryView) {
     `${view}\n${sort}\n${listQuery}`,
     projectSources,
   );
-  const trash = useLiveQuery(() => studio.projects.list({ view: 'trash', query: '', sort: 'updated' }), 'trash', projectSources);
-  const active = useLiveQuery(() => studio.projects.list({ view: 'active', query: '', sort: 'updated' }), 'active', projectSources);
+  const trash = useLiveQuery(
+    () => studio.projects.list({ view: 'trash', query: '', sort: 'updated' }),
+    'trash',
+    projectSources,
+  );
+  const active = useLiveQuery(
+    () => studio.projects.list({ view: 'active', query: '', sort: 'updated' }),
+    'active',
+    projectSources,
+  );
 
   const restore = useCallback(
     async (project: Project) => {

@@ -6,7 +6,13 @@ import { TextField } from '../../ui/TextField';
 import { describeError, fieldErrors } from '../../lib/errors';
 
 /** Enter adds the lesson and leaves the cursor in the field, so a teacher can type a whole unit in one go. */
-export function AddLessonForm({ onAdd, isDisabled }: { onAdd: (title: string) => Promise<unknown>; isDisabled?: boolean }) {
+export function AddLessonForm({
+  onAdd,
+  isDisabled,
+}: {
+  onAdd: (title: string) => Promise<unknown>;
+  isDisabled?: boolean;
+}) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [isAdding, setAdding] = useState(false);

@@ -4,7 +4,15 @@ import type { Lesson } from '../../../../shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 
-export function DeletedLessons({ lessons, onRestore, canRestore }: { lessons: Lesson[]; onRestore: (lesson: Lesson) => void; canRestore: boolean }) {
+export function DeletedLessons({
+  lessons,
+  onRestore,
+  canRestore,
+}: {
+  lessons: Lesson[];
+  onRestore: (lesson: Lesson) => void;
+  canRestore: boolean;
+}) {
   if (lessons.length === 0) return null;
   return (
     <Disclosure className="disclosure">

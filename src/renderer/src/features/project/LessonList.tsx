@@ -42,7 +42,8 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
   };
 
   const { dragAndDropHooks } = useDragAndDrop<Lesson>({
-    getItems: (keys) => [...keys].map((key) => ({ 'text/plain': lessons[indexById.get(String(key)) ?? -1]?.title ?? '' })),
+    getItems: (keys) =>
+      [...keys].map((key) => ({ 'text/plain': lessons[indexById.get(String(key)) ?? -1]?.title ?? '' })),
     onReorder: (event) => {
       const [key] = [...event.keys];
       const from = indexById.get(String(key));

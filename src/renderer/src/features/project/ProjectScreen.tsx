@@ -36,8 +36,13 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       <main className="page" aria-labelledby="page-title">
         <BackLink />
         {project.error !== null && (
-          <EmptyState icon={<ListVideo size={32} />} title={missing ? 'This project no longer exists' : 'This project could not be opened'}>
-            <p id="page-title">{missing ? 'It may have been deleted when the trash was emptied.' : describeError(project.error)}</p>
+          <EmptyState
+            icon={<ListVideo size={32} />}
+            title={missing ? 'This project no longer exists' : 'This project could not be opened'}
+          >
+            <p id="page-title">
+              {missing ? 'It may have been deleted when the trash was emptied.' : describeError(project.error)}
+            </p>
           </EmptyState>
         )}
       </main>
@@ -63,7 +68,11 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       <div className="page-header project-header">
         <div className="project-heading">
           <h1 id="page-title">{current.title}</h1>
-          {current.description ? <p className="project-lead">{current.description}</p> : <p className="project-lead muted">No description</p>}
+          {current.description ? (
+            <p className="project-lead">{current.description}</p>
+          ) : (
+            <p className="project-lead muted">No description</p>
+          )}
           <p className="project-meta">
             <span>{activeLessons.length === 0 ? 'No lessons yet' : pluralize(activeLessons.length, 'lesson')}</span>
             <span aria-hidden="true">·</span>
@@ -83,7 +92,10 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         {!isTrashed && <AddLessonForm onAdd={actions.addLesson} />}
         {lessons.data === undefined ? null : activeLessons.length === 0 ? (
           <EmptyState icon={<ListVideo size={32} />} title="Add your first lesson">
-            <p>Each lesson is one video your learners watch before class, with questions along the way to check they followed it.</p>
+            <p>
+              Each lesson is one video your learners watch before class, with questions along the way to check they
+              followed it.
+            </p>
             <p>Type a title above and press Enter; keep typing to add the next one.</p>
           </EmptyState>
         ) : (
@@ -99,10 +111,24 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         )}
       </section>
 
-      <DeletedLessons lessons={trashed.data ?? []} onRestore={(lesson) => void actions.restoreLesson(lesson)} canRestore={!isTrashed} />
+      <DeletedLessons
+        lessons={trashed.data ?? []}
+        onRestore={(lesson) => void actions.restoreLesson(lesson)}
+        canRestore={!isTrashed}
+      />
 
-      <ProjectFormDialog isOpen={isEditing} onOpenChange={setEditing} project={current} onSubmit={actions.updateProject} />
-      <RenameDialog heading="Rename lesson" item={renaming} onClose={() => setRenaming(null)} onRename={actions.renameLesson} />
+      <ProjectFormDialog
+        isOpen={isEditing}
+        onOpenChange={setEditing}
+        project={current}
+        onSubmit={actions.updateProject}
+      />
+      <RenameDialog
+        heading="Rename lesson"
+        item={renaming}
+        onClose={() => setRenaming(null)}
+        onRename={actions.renameLesson}
+      />
     </main>
   );
 }

@@ -9,7 +9,9 @@ export function useProject(projectId: string) {
   const toast = useToast();
   const sources = useMemo(() => {
     const onProject: ChangeSource = (listener) =>
-      studio.projects.onDidChange(({ projectId: changed }) => (changed === null || changed === projectId) && listener());
+      studio.projects.onDidChange(
+        ({ projectId: changed }) => (changed === null || changed === projectId) && listener(),
+      );
     const onLessons: ChangeSource = (listener) =>
       studio.lessons.onDidChange(({ projectId: changed }) => changed === projectId && listener());
     return { project: [onProject], lessons: [onLessons, onProject] };

@@ -22,7 +22,12 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
   // A running build keeps the dialog: closing it by accident would hide a job that is still writing.
   const running = job?.state === 'running';
   return (
-    <Dialog title="Publish the lesson" isOpen={isOpen} onOpenChange={(open) => (open || !running ? onOpenChange(open) : undefined)} size="wide">
+    <Dialog
+      title="Publish the lesson"
+      isOpen={isOpen}
+      onOpenChange={(open) => (open || !running ? onOpenChange(open) : undefined)}
+      size="wide"
+    >
       <div className="publish-body">
         {loadError !== null ? (
           <>

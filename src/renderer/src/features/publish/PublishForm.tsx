@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label, NumberField, Group, Input, Radio, RadioGroup, Text } from 'react-aria-components';
+import {
+  Checkbox,
+  CheckboxGroup,
+  Form,
+  Label,
+  NumberField,
+  Group,
+  Input,
+  Radio,
+  RadioGroup,
+  Text,
+} from 'react-aria-components';
 import { Check } from 'lucide-react';
 import type { PublishRendition } from '../../../../shared/contract/publish';
 import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '../../../../shared/publish/options';
@@ -22,7 +33,8 @@ interface PublishFormProps {
 
 const FORMAT_HINTS: Record<PublishFormat, string> = {
   scorm12: 'A zip for almost any LMS (Moodle, Blackboard, Canvas, Brightspace). Reports completion, score and answers.',
-  scorm2004: 'A zip for LMSs that support the newer SCORM: also reports progress and pass/fail separately from completion.',
+  scorm2004:
+    'A zip for LMSs that support the newer SCORM: also reports progress and pass/fail separately from completion.',
   web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
 };
 
@@ -41,9 +53,13 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
     const { format: _format, renderIds: _renderIds, ...rest } = initial;
     return rest;
   });
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({ fields: {}, form: null });
+  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
+    fields: {},
+    form: null,
+  });
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) => setSettings((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
+    setSettings((current) => ({ ...current, [key]: value }));
 
   const submit = async () => {
     setBusy(true);
@@ -74,15 +90,28 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
         <div className="publish-norender" role="alert">
           <p className="publish-norender-title">No up-to-date render to publish</p>
           <p>
-            {stale > 0 ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. ` : ''}
+            {stale > 0
+              ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. `
+              : ''}
             Render the lesson first (Renders, on this screen), then publish.
           </p>
-          <Button variant="secondary" onPress={() => (onCancel(), document.getElementById('renders-heading')?.scrollIntoView({ block: 'center' }))}>
+          <Button
+            variant="secondary"
+            onPress={() => (
+              onCancel(),
+              document.getElementById('renders-heading')?.scrollIntoView({ block: 'center' })
+            )}
+          >
             Go to Renders
           </Button>
         </div>
       ) : (
-        <CheckboxGroup className="render-choices" value={renderIds} onChange={setRenderIds} isInvalid={Boolean(errors.fields.renderIds)}>
+        <CheckboxGroup
+          className="render-choices"
+          value={renderIds}
+          onChange={setRenderIds}
+          isInvalid={Boolean(errors.fields.renderIds)}
+        >
           <Label className="field-label">Video sizes in the package</Label>
           {fresh.map((rendition) => (
             <Checkbox key={rendition.renderId} value={rendition.renderId} className="render-choice">
@@ -99,19 +128,35 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
             </Checkbox>
           ))}
           <Text slot="description" className="field-description">
-            Learners get the size that suits their screen and can switch.{stale > 0 ? ` ${stale} out-of-date render${stale === 1 ? ' is' : 's are'} not offered.` : ''}
+            Learners get the size that suits their screen and can switch.
+            {stale > 0 ? ` ${stale} out-of-date render${stale === 1 ? ' is' : 's are'} not offered.` : ''}
           </Text>
         </CheckboxGroup>
       )}
 
       <fieldset className="publish-grid">
         <legend className="field-label">Scoring and completion</legend>
-        <PercentField label="Mastery score" value={settings.masteryPercent} onChange={(value) => set('masteryPercent', value)}
-          description={options.checkpointCount === 0 ? 'This lesson has no questions, so nothing is scored.' : 'The share of points a learner needs to pass.'} />
-        <PercentField label="Watched at least" value={settings.completion.minWatchedPercent}
-          onChange={(value) => set('completion', { ...settings.completion, minWatchedPercent: value })} description="Of the lesson, to count as completed." />
-        <Checkbox className="publish-checkbox" isSelected={settings.completion.requireAllRequiredCheckpoints}
-          onChange={(value) => set('completion', { ...settings.completion, requireAllRequiredCheckpoints: value })}>
+        <PercentField
+          label="Mastery score"
+          value={settings.masteryPercent}
+          onChange={(value) => set('masteryPercent', value)}
+          description={
+            options.checkpointCount === 0
+              ? 'This lesson has no questions, so nothing is scored.'
+              : 'The share of points a learner needs to pass.'
+          }
+        />
+        <PercentField
+          label="Watched at least"
+          value={settings.completion.minWatchedPercent}
+          onChange={(value) => set('completion', { ...settings.completion, minWatchedPercent: value })}
+          description="Of the lesson, to count as completed."
+        />
+        <Checkbox
+          className="publish-checkbox"
+          isSelected={settings.completion.requireAllRequiredCheckpoints}
+          onChange={(value) => set('completion', { ...settings.completion, requireAllRequiredCheckpoints: value })}
+        >
           <span className="render-check" aria-hidden="true">
             <Check size={14} strokeWidth={3} />
           </span>
@@ -121,10 +166,38 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
 
       <fieldset className="publish-grid">
         <legend className="field-label">What the LMS shows</legend>
-        <TextField label="Title" value={settings.title} onChange={(value) => set('title', value)} isRequired error={errors.fields.title} className="publish-wide" />
-        <TextField label="Description" value={settings.description} onChange={(value) => set('description', value)} multiline error={errors.fields.description} className="publish-wide" />
-        <TextField label="Language" value={settings.language} onChange={(value) => set('language', value)} isRequired error={errors.fields.language} description="A tag such as en, fr or pt-BR." />
-        <TextField label="Version" value={settings.version} onChange={(value) => set('version', value)} isRequired error={errors.fields.version} description="Raise it when you upload a new edition." />
+        <TextField
+          label="Title"
+          value={settings.title}
+          onChange={(value) => set('title', value)}
+          isRequired
+          error={errors.fields.title}
+          className="publish-wide"
+        />
+        <TextField
+          label="Description"
+          value={settings.description}
+          onChange={(value) => set('description', value)}
+          multiline
+          error={errors.fields.description}
+          className="publish-wide"
+        />
+        <TextField
+          label="Language"
+          value={settings.language}
+          onChange={(value) => set('language', value)}
+          isRequired
+          error={errors.fields.language}
+          description="A tag such as en, fr or pt-BR."
+        />
+        <TextField
+          label="Version"
+          value={settings.version}
+          onChange={(value) => set('version', value)}
+          isRequired
+          error={errors.fields.version}
+          description="Raise it when you upload a new edition."
+        />
       </fieldset>
 
       {errors.form !== null && (
@@ -144,10 +217,27 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
   );
 }
 
-function PercentField({ label, value, onChange, description }: { label: string; value: number; onChange: (value: number) => void; description: string }) {
+function PercentField({
+  label,
+  value,
+  onChange,
+  description,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  description: string;
+}) {
   return (
-    <NumberField className="field" value={value} onChange={(next) => onChange(Number.isNaN(next) ? 0 : next)} minValue={0} maxValue={100} step={1}
-      formatOptions={{ maximumFractionDigits: 1 }}>
+    <NumberField
+      className="field"
+      value={value}
+      onChange={(next) => onChange(Number.isNaN(next) ? 0 : next)}
+      minValue={0}
+      maxValue={100}
+      step={1}
+      formatOptions={{ maximumFractionDigits: 1 }}
+    >
       <Label className="field-label">{label} (%)</Label>
       <Group className="publish-number">
         <Input className="field-input" />

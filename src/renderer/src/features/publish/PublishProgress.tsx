@@ -27,7 +27,11 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   if (job.state === 'running') {
     return (
       <>
-        <ProgressBar className="publish-progress" value={Math.round(job.fraction * 100)} aria-describedby="publish-stage">
+        <ProgressBar
+          className="publish-progress"
+          value={Math.round(job.fraction * 100)}
+          aria-describedby="publish-stage"
+        >
           {({ percentage }) => (
             <>
               <div className="publish-progress-label">
@@ -44,7 +48,12 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
           Nothing is kept until the package is complete: cancelling leaves no partial file.
         </p>
         <DialogActions>
-          <Button variant="secondary" onPress={() => void studio.publish.cancel({ jobId: job.jobId }).catch((error: unknown) => toast.error(error))}>
+          <Button
+            variant="secondary"
+            onPress={() =>
+              void studio.publish.cancel({ jobId: job.jobId }).catch((error: unknown) => toast.error(error))
+            }
+          >
             Cancel
           </Button>
         </DialogActions>
@@ -54,8 +63,13 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   if (job.state !== 'done' || job.output === null) {
     return (
       <>
-        <p className={job.state === 'failed' ? 'form-error' : 'hint'} role={job.state === 'failed' ? 'alert' : 'status'}>
-          {job.state === 'failed' ? `Publishing failed: ${job.error ?? 'no reason given'}` : 'Publishing was cancelled. Nothing was written.'}
+        <p
+          className={job.state === 'failed' ? 'form-error' : 'hint'}
+          role={job.state === 'failed' ? 'alert' : 'status'}
+        >
+          {job.state === 'failed'
+            ? `Publishing failed: ${job.error ?? 'no reason given'}`
+            : 'Publishing was cancelled. Nothing was written.'}
         </p>
         <DialogActions>
           <Button variant="secondary" onPress={onClose}>
@@ -79,12 +93,18 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
       <div className="publish-done" role="status">
         <CheckCircle2 size={28} aria-hidden="true" className="publish-done-icon" />
         <div>
-          <p className="publish-done-title">{output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}</p>
+          <p className="publish-done-title">
+            {output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}
+          </p>
           <p className="publish-done-file">
             <span className="publish-file-name">{output.name}</span> · {formatBytes(output.sizeBytes)}
           </p>
-          {output.kind === 'zip' && <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>}
-          {output.kind === 'folder' && <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>}
+          {output.kind === 'zip' && (
+            <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>
+          )}
+          {output.kind === 'folder' && (
+            <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>
+          )}
         </div>
       </div>
       <DialogActions>

@@ -36,14 +36,27 @@ export function usePublish(lessonId: string, isOpen: boolean) {
       if (next.jobId === jobId) setJob(next);
     });
     // An update may have gone out between start answering and this subscription.
-    void studio.publish.status({ jobId }).then((current) => setJob((shown) => (shown && shown.state === 'running' ? current : shown)));
+    void studio.publish
+      .status({ jobId })
+      .then((current) => setJob((shown) => (shown && shown.state === 'running' ? current : shown)));
     return off;
   }, [jobId]);
 
-  const start = useCallback(async (input: Parameters<typeof studio.publish.start>[0]) => {
-    const { jobId: started } = await studio.publish.start(input);
-    setJob({ jobId: started, lessonId, state: 'running', stage: 'preparing', fraction: 0, output: null, error: null });
-  }, [lessonId]);
+  const start = useCallback(
+    async (input: Parameters<typeof studio.publish.start>[0]) => {
+      const { jobId: started } = await studio.publish.start(input);
+      setJob({
+        jobId: started,
+        lessonId,
+        state: 'running',
+        stage: 'preparing',
+        fraction: 0,
+        output: null,
+        error: null,
+      });
+    },
+    [lessonId],
+  );
 
   return { options, loadError, host, job, start, reset: () => setJob(null) };
 }

@@ -1,4 +1,13 @@
-import { Button as AriaButton, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
+import {
+  Button as AriaButton,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  type Key,
+} from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
 import type { DeviceOption } from './useDeviceList';
 

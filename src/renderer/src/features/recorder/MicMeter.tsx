@@ -6,7 +6,10 @@ export function MicMeter({ level, muted }: { level: number; muted: boolean }) {
   return (
     <Meter className="mic-meter" value={value} aria-label="Microphone level" valueLabel={muted ? 'Muted' : `${value}%`}>
       <div className="mic-meter-track" aria-hidden="true">
-        <div className={value > 90 ? 'mic-meter-fill mic-meter-loud' : 'mic-meter-fill'} style={{ transform: `scaleX(${value / 100})` }} />
+        <div
+          className={value > 90 ? 'mic-meter-fill mic-meter-loud' : 'mic-meter-fill'}
+          style={{ transform: `scaleX(${value / 100})` }}
+        />
       </div>
     </Meter>
   );

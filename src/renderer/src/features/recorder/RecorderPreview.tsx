@@ -38,7 +38,9 @@ export function RecorderPreview({ mode, screen, camera, countdown, onChooseScree
           <p>The camera is starting, or none is available.</p>
         </div>
       )}
-      {showScreen && showCamera && camera && <StreamVideo stream={camera} className="preview-bubble" label="Camera preview" />}
+      {showScreen && showCamera && camera && (
+        <StreamVideo stream={camera} className="preview-bubble" label="Camera preview" />
+      )}
       {countdown !== null && (
         <div className="countdown" aria-hidden="true">
           <span key={countdown} className="countdown-number">

@@ -79,7 +79,12 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
         />
         <aside className="recorder-panel" aria-label="Recording controls">
           {isSetup ? (
-            <RecorderSetupPanel setup={setup} onChooseScreen={() => void setup.screen.choose()} onRecord={() => void record()} isBusy={control.phase !== 'setup'} />
+            <RecorderSetupPanel
+              setup={setup}
+              onChooseScreen={() => void setup.screen.choose()}
+              onRecord={() => void record()}
+              isBusy={control.phase !== 'setup'}
+            />
           ) : (
             <RecordingBar control={control} setup={setup} />
           )}
@@ -98,7 +103,11 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
           </div>
         </aside>
       </div>
-      <ScreenPickerDialog sources={setup.screen.sources} onPick={(id) => void setup.screen.pick(id)} onClose={setup.screen.closePicker} />
+      <ScreenPickerDialog
+        sources={setup.screen.sources}
+        onPick={(id) => void setup.screen.pick(id)}
+        onClose={setup.screen.closePicker}
+      />
     </main>
   );
 }

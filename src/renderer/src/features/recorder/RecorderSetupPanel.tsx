@@ -51,16 +51,25 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
         <div className="panel-group">
           <span className="field-label">Screen</span>
           <div className="screen-choice">
-            <span className="screen-choice-name">{screen.stream ? (screen.stream.getVideoTracks()[0]?.label ?? 'Chosen') : 'Not chosen yet'}</span>
+            <span className="screen-choice-name">
+              {screen.stream ? (screen.stream.getVideoTracks()[0]?.label ?? 'Chosen') : 'Not chosen yet'}
+            </span>
             <Button onPress={onChooseScreen}>{screen.stream ? 'Change…' : 'Choose screen…'}</Button>
           </div>
         </div>
       )}
 
-      {usesCamera(mode) && <DeviceSelect label="Camera" devices={camera.devices} value={camera.deviceId} onChange={camera.setDeviceId} />}
+      {usesCamera(mode) && (
+        <DeviceSelect label="Camera" devices={camera.devices} value={camera.deviceId} onChange={camera.setDeviceId} />
+      )}
 
       <div className="panel-group">
-        <DeviceSelect label="Microphone" devices={microphone.devices} value={microphone.deviceId} onChange={microphone.setDeviceId} />
+        <DeviceSelect
+          label="Microphone"
+          devices={microphone.devices}
+          value={microphone.deviceId}
+          onChange={microphone.setDeviceId}
+        />
         <div className="mic-row">
           <MicMeter level={microphone.level} muted={microphone.muted} />
           <MuteButton muted={microphone.muted} onChange={microphone.setMuted} />
@@ -74,7 +83,13 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
         <span className="switch-label">3-2-1 countdown before recording</span>
       </Switch>
 
-      <Button variant="danger" size="lg" className="record-button" onPress={onRecord} isDisabled={isBusy || setup.needsCamera}>
+      <Button
+        variant="danger"
+        size="lg"
+        className="record-button"
+        onPress={onRecord}
+        isDisabled={isBusy || setup.needsCamera}
+      >
         <Circle size={18} fill="currentColor" aria-hidden="true" />
         Record
       </Button>
@@ -85,7 +100,12 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
 
 export function MuteButton({ muted, onChange }: { muted: boolean; onChange: (muted: boolean) => void }) {
   return (
-    <ToggleButton className="btn btn-secondary mute-button" isSelected={muted} onChange={onChange} aria-label="Mute microphone">
+    <ToggleButton
+      className="btn btn-secondary mute-button"
+      isSelected={muted}
+      onChange={onChange}
+      aria-label="Mute microphone"
+    >
       {muted ? <MicOff size={16} aria-hidden="true" /> : <Mic size={16} aria-hidden="true" />}
       {muted ? 'Muted' : 'Mute'}
     </ToggleButton>

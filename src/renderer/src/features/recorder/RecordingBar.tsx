@@ -40,9 +40,17 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
         </div>
       </div>
 
-      <p className="hint">Every second is saved as you go. If the studio closes unexpectedly, you are offered the recording when it opens again.</p>
+      <p className="hint">
+        Every second is saved as you go. If the studio closes unexpectedly, you are offered the recording when it opens
+        again.
+      </p>
 
-      <Button variant="danger-ghost" className="discard-button" onPress={() => setConfirming(true)} isDisabled={stopping}>
+      <Button
+        variant="danger-ghost"
+        className="discard-button"
+        onPress={() => setConfirming(true)}
+        isDisabled={stopping}
+      >
         <Trash2 size={16} aria-hidden="true" />
         Discard recording
       </Button>

@@ -12,7 +12,12 @@ interface ScreenPickerDialogProps {
 /** The desktop app's own picker: every screen and window as a thumbnail; Enter or a click chooses one. */
 export function ScreenPickerDialog({ sources, onPick, onClose }: ScreenPickerDialogProps) {
   return (
-    <Dialog title="Choose what to record" isOpen={sources !== null} onOpenChange={(open) => !open && onClose()} size="wide">
+    <Dialog
+      title="Choose what to record"
+      isOpen={sources !== null}
+      onOpenChange={(open) => !open && onClose()}
+      size="wide"
+    >
       {sources && sources.length === 0 ? (
         <p className="dialog-lead">No screens or windows are available to record.</p>
       ) : (

@@ -1,7 +1,15 @@
 import { useEffect, useRef } from 'react';
 
 /** A live preview of a stream; always muted so the microphone never echoes. */
-export function StreamVideo({ stream, className, label }: { stream: MediaStream | null; className: string; label: string }) {
+export function StreamVideo({
+  stream,
+  className,
+  label,
+}: {
+  stream: MediaStream | null;
+  className: string;
+  label: string;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;

@@ -44,7 +44,9 @@ export function describeMediaError(error: unknown, device: 'camera' | 'microphon
       ? 'Screen sharing was cancelled or is not allowed. Choose the screen again to record it.'
       : `The studio may not use the ${device}. Allow it in your system’s privacy settings, then try again.`;
   }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return `No ${device} was found. Plug one in, or choose another.`;
-  if (name === 'NotReadableError' || name === 'AbortError') return `The ${device} is busy or stopped working. Close other apps that use it, then try again.`;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError')
+    return `No ${device} was found. Plug one in, or choose another.`;
+  if (name === 'NotReadableError' || name === 'AbortError')
+    return `The ${device} is busy or stopped working. Close other apps that use it, then try again.`;
   return `The ${device} could not be started${error instanceof Error && error.message ? ` (${error.message})` : ''}.`;
 }

@@ -43,11 +43,22 @@ export class RecordingSession {
     private readonly listener: SessionListener,
   ) {}
 
-  static async start(studio: StudioClient, lessonId: string, streams: CaptureStreams, listener: SessionListener): Promise<RecordingSession> {
+  static async start(
+    studio: StudioClient,
+    lessonId: string,
+    streams: CaptureStreams,
+    listener: SessionListener,
+  ): Promise<RecordingSession> {
     const plan = planTracks(streams);
     if (plan.length === 0) throw new Error('Choose a screen or a camera to record');
-    const tracks = plan.map((track) => ({ ...track, mimeType: chooseMimeType(track.stream.getAudioTracks().length > 0) }));
-    const { takeId } = await studio.recordings.start({ lessonId, tracks: tracks.map(({ role, mimeType }) => ({ role, mimeType })) });
+    const tracks = plan.map((track) => ({
+      ...track,
+      mimeType: chooseMimeType(track.stream.getAudioTracks().length > 0),
+    }));
+    const { takeId } = await studio.recordings.start({
+      lessonId,
+      tracks: tracks.map(({ role, mimeType }) => ({ role, mimeType })),
+    });
 
     let session: RecordingSession | null = null;
     try {
@@ -90,7 +101,10 @@ export class RecordingSession {
     for (const recorder of this.recorders) recorder.pause();
     this.pausedAt = performance.now();
     // No chunks flow while paused; the heartbeat tells main this take is alive, not interrupted.
-    this.heartbeat = setInterval(() => void this.studio.recordings.heartbeat({ takeId: this.takeId }).catch(() => undefined), HEARTBEAT_MS);
+    this.heartbeat = setInterval(
+      () => void this.studio.recordings.heartbeat({ takeId: this.takeId }).catch(() => undefined),
+      HEARTBEAT_MS,
+    );
     this.setState('paused');
   }
 
@@ -134,7 +148,9 @@ export class RecordingSession {
       return take;
     } catch (error) {
       this.setState('stopped');
-      this.listener.onNotice(`The recording could not be finished (${messageOf(error)}). It is kept and will be offered for recovery.`);
+      this.listener.onNotice(
+        `The recording could not be finished (${messageOf(error)}). It is kept and will be offered for recovery.`,
+      );
       return null;
     }
   }
@@ -172,7 +188,9 @@ export class RecordingSession {
         this.endBySelf();
         return;
       }
-      this.listener.onNotice('The camera was disconnected. The recording goes on without it; the camera part so far is kept.');
+      this.listener.onNotice(
+        'The camera was disconnected. The recording goes on without it; the camera part so far is kept.',
+      );
       void camera.stop();
     });
     streams.microphone?.getAudioTracks()[0]?.addEventListener('ended', () => {
@@ -197,11 +215,19 @@ function planTracks(streams: CaptureStreams): { role: TrackRole; stream: MediaSt
   const audio = streams.microphone?.getAudioTracks() ?? [];
   const plan: { role: TrackRole; stream: MediaStream; videoBitsPerSecond: number }[] = [];
   if (streams.screen) {
-    plan.push({ role: 'screen', stream: new MediaStream([...streams.screen.getVideoTracks(), ...audio]), videoBitsPerSecond: 2_500_000 });
+    plan.push({
+      role: 'screen',
+      stream: new MediaStream([...streams.screen.getVideoTracks(), ...audio]),
+      videoBitsPerSecond: 2_500_000,
+    });
   }
   if (streams.camera) {
     const withAudio = streams.screen ? [] : audio;
-    plan.push({ role: 'camera', stream: new MediaStream([...streams.camera.getVideoTracks(), ...withAudio]), videoBitsPerSecond: 1_000_000 });
+    plan.push({
+      role: 'camera',
+      stream: new MediaStream([...streams.camera.getVideoTracks(), ...withAudio]),
+      videoBitsPerSecond: 1_000_000,
+    });
   }
   return plan;
 }

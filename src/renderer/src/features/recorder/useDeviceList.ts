@@ -25,11 +25,20 @@ export function useDeviceList(refreshKey: string): { cameras: DeviceOption[]; mi
       navigator.mediaDevices.removeEventListener('devicechange', read);
     };
   }, [refreshKey]);
-  return { cameras: optionsOf(devices, 'videoinput', 'Camera'), microphones: optionsOf(devices, 'audioinput', 'Microphone') };
+  return {
+    cameras: optionsOf(devices, 'videoinput', 'Camera'),
+    microphones: optionsOf(devices, 'audioinput', 'Microphone'),
+  };
 }
 
 function optionsOf(devices: MediaDeviceInfo[], kind: MediaDeviceKind, noun: string): DeviceOption[] {
   // "default" and "communications" are aliases of real devices; showing them twice confuses.
-  const real = devices.filter((device) => device.kind === kind && device.deviceId !== 'default' && device.deviceId !== 'communications' && device.deviceId !== '');
+  const real = devices.filter(
+    (device) =>
+      device.kind === kind &&
+      device.deviceId !== 'default' &&
+      device.deviceId !== 'communications' &&
+      device.deviceId !== '',
+  );
   return real.map((device, index) => ({ id: device.deviceId, label: device.label || `${noun} ${index + 1}` }));
 }

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeMediaError, openCamera, openMicrophone, usesCamera, usesScreen, type RecordingMode } from './mediaDevices';
+import {
+  describeMediaError,
+  openCamera,
+  openMicrophone,
+  usesCamera,
+  usesScreen,
+  type RecordingMode,
+} from './mediaDevices';
 import { readCountdownPreference, writeCountdownPreference } from './countdownPreference';
 import { useDeviceList } from './useDeviceList';
 import { useMicLevel } from './useMicLevel';
@@ -33,7 +40,11 @@ export function useRecorderSetup() {
   const problems = [
     screen.error,
     camera.error ? describeMediaError(camera.error, 'camera') : camera.ended ? 'The camera was disconnected.' : null,
-    microphone.error ? describeMediaError(microphone.error, 'microphone') : microphone.ended ? 'The microphone was disconnected.' : null,
+    microphone.error
+      ? describeMediaError(microphone.error, 'microphone')
+      : microphone.ended
+        ? 'The microphone was disconnected.'
+        : null,
   ].filter((problem): problem is string => problem !== null);
 
   const needsScreen = usesScreen(mode) && !screen.stream;
@@ -44,7 +55,15 @@ export function useRecorderSetup() {
     setMode,
     screen,
     camera: { ...camera, deviceId: cameraId, setDeviceId: setCameraId, devices: devices.cameras },
-    microphone: { ...microphone, deviceId: micId, setDeviceId: setMicId, devices: devices.microphones, level, muted, setMuted },
+    microphone: {
+      ...microphone,
+      deviceId: micId,
+      setDeviceId: setMicId,
+      devices: devices.microphones,
+      level,
+      muted,
+      setMuted,
+    },
     countdownOn,
     setCountdownOn: changeCountdown,
     problems,

@@ -159,5 +159,16 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
   );
 
   const elapsedMs = useCallback(() => session.current?.elapsedMs() ?? 0, []);
-  return { phase, countdown, notice, elapsedMs, start, cancelCountdown, togglePause, stop, discard, dismissNotice: () => setNotice(null) };
+  return {
+    phase,
+    countdown,
+    notice,
+    elapsedMs,
+    start,
+    cancelCountdown,
+    togglePause,
+    stop,
+    discard,
+    dismissNotice: () => setNotice(null),
+  };
 }

@@ -12,7 +12,11 @@ export interface UserMedia {
  * Keeps one device open while `enabled`, reopening when `deviceId` changes, and releases it on change and unmount
  * so the camera light goes off as soon as the teacher leaves the recorder.
  */
-export function useUserMedia(enabled: boolean, deviceId: string | null, open: (deviceId: string | null) => Promise<MediaStream>): UserMedia {
+export function useUserMedia(
+  enabled: boolean,
+  deviceId: string | null,
+  open: (deviceId: string | null) => Promise<MediaStream>,
+): UserMedia {
   const [state, setState] = useState<UserMedia>({ stream: null, error: null, ended: false });
   useEffect(() => {
     if (!enabled) {

@@ -11,8 +11,16 @@ export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: stri
   const recovery = useInterruptedRecordings();
   const isOpen = recovery.items.length > 0;
   return (
-    <Dialog title="A recording was interrupted" isOpen={isOpen} onOpenChange={(open) => !open && recovery.close()} size="wide">
-      <p className="dialog-lead">The studio closed while recording. Everything that reached the disk, up to about the last second, can be recovered as a take.</p>
+    <Dialog
+      title="A recording was interrupted"
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && recovery.close()}
+      size="wide"
+    >
+      <p className="dialog-lead">
+        The studio closed while recording. Everything that reached the disk, up to about the last second, can be
+        recovered as a take.
+      </p>
       <ul className="recovery-list" aria-label="Interrupted recordings">
         {recovery.items.map((item) => (
           <RecoveryRow
@@ -29,7 +37,9 @@ export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: stri
         ))}
       </ul>
       <DialogActions>
-        <Button onPress={recovery.close}>{recovery.items.every((item) => item.status === 'recovered') ? 'Done' : 'Decide later'}</Button>
+        <Button onPress={recovery.close}>
+          {recovery.items.every((item) => item.status === 'recovered') ? 'Done' : 'Decide later'}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -60,7 +70,11 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
     <li className="recovery-row" aria-label={name}>
       <div className="recovery-main">
         <span className="take-title">{name}</span>
-        <span className="take-meta">{item.status === 'recovered' ? `Recovered as “${item.recovered.title}” (${formatDuration(item.recovered.durationMs)})` : describeTake(take)}</span>
+        <span className="take-meta">
+          {item.status === 'recovered'
+            ? `Recovered as “${item.recovered.title}” (${formatDuration(item.recovered.durationMs)})`
+            : describeTake(take)}
+        </span>
         {item.error && <span className="field-error">{item.error}</span>}
       </div>
       {item.status === 'recovered' ? (
@@ -74,7 +88,12 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
           </Button>
         </div>
       ) : item.status === 'confirm-discard' || item.status === 'discarding' ? (
-        <div className="recovery-actions recovery-confirm" ref={confirmRef} role="group" aria-label="Discard this recording for good?">
+        <div
+          className="recovery-actions recovery-confirm"
+          ref={confirmRef}
+          role="group"
+          aria-label="Discard this recording for good?"
+        >
           <AlertTriangle size={16} aria-hidden="true" className="danger-icon" />
           <span>Discard for good?</span>
           <Button onPress={() => onAskDiscard(false)} isDisabled={item.status === 'discarding'}>

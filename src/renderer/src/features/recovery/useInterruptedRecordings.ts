@@ -28,7 +28,9 @@ export function useInterruptedRecordings() {
           setItems((current) => {
             const known = new Set(current.map((item) => item.take.id));
             const fresh = found.filter((take) => !known.has(take.id) && !postponed.current.has(take.id));
-            return fresh.length === 0 ? current : [...current, ...fresh.map((take) => ({ status: 'waiting' as const, take, error: null }))];
+            return fresh.length === 0
+              ? current
+              : [...current, ...fresh.map((take) => ({ status: 'waiting' as const, take, error: null }))];
           });
         })
         .catch(() => undefined);
@@ -41,11 +43,13 @@ export function useInterruptedRecordings() {
   }, []);
 
   const update = useCallback((id: string, next: (item: RecoveryItem) => RecoveryItem | null) => {
-    setItems((current) => current.flatMap((item) => {
+    setItems((current) =>
+      current.flatMap((item) => {
         if (item.take.id !== id) return [item];
         const changed = next(item);
         return changed ? [changed] : [];
-      }));
+      }),
+    );
   }, []);
 
   const recover = useCallback(
@@ -75,7 +79,8 @@ export function useInterruptedRecordings() {
   );
 
   const askDiscard = useCallback(
-    (take: InterruptedTake, asking: boolean) => update(take.id, () => ({ status: asking ? 'confirm-discard' : 'waiting', take, error: null })),
+    (take: InterruptedTake, asking: boolean) =>
+      update(take.id, () => ({ status: asking ? 'confirm-discard' : 'waiting', take, error: null })),
     [update],
   );
 

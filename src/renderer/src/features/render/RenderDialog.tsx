@@ -25,7 +25,9 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
 
   return (
     <Dialog title="Render the lesson" isOpen={isOpen} onOpenChange={onOpenChange}>
-      <p className="dialog-lead">Makes MP4 files of the lesson as it is edited now. You can keep editing while they render.</p>
+      <p className="dialog-lead">
+        Makes MP4 files of the lesson as it is edited now. You can keep editing while they render.
+      </p>
       <Form
         className="dialog-form"
         onSubmit={(event) => {
@@ -34,10 +36,16 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
           onOpenChange(false);
         }}
       >
-        <CheckboxGroup className="render-choices" value={chosen} onChange={setChosen} aria-describedby="render-choices-hint">
+        <CheckboxGroup
+          className="render-choices"
+          value={chosen}
+          onChange={setChosen}
+          aria-describedby="render-choices-hint"
+        >
           <Label className="field-label">Sizes</Label>
           {ALL_RENDITIONS.map((rendition) => {
-            const unavailable = rendition !== 0 ? sourceHeight === null : !take.files.some((file) => file.audioCodec !== null);
+            const unavailable =
+              rendition !== 0 ? sourceHeight === null : !take.files.some((file) => file.audioCodec !== null);
             return (
               <Checkbox key={rendition} value={String(rendition)} className="render-choice" isDisabled={unavailable}>
                 <span className="render-check" aria-hidden="true">
@@ -68,7 +76,9 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
 }
 
 function videoHeightOf(take: Take): number | null {
-  const video = take.files.find((file) => file.role === 'screen' && file.height !== null) ?? take.files.find((file) => file.height !== null);
+  const video =
+    take.files.find((file) => file.role === 'screen' && file.height !== null) ??
+    take.files.find((file) => file.height !== null);
   return video?.height ?? null;
 }
 
@@ -76,5 +86,11 @@ function hintOf(rendition: Rendition, sourceHeight: number | null): string {
   if (rendition === 0) return 'Sound only (M4A)';
   if (sourceHeight === null) return 'This take has no video';
   if (rendition > sourceHeight) return `Recorded at ${sourceHeight}p, so it stays that size`;
-  return rendition === 1080 ? 'Full HD' : rendition === 720 ? 'HD' : rendition === 480 ? 'For slower connections' : 'Smallest file';
+  return rendition === 1080
+    ? 'Full HD'
+    : rendition === 720
+      ? 'HD'
+      : rendition === 480
+        ? 'For slower connections'
+        : 'Smallest file';
 }

@@ -17,13 +17,20 @@ export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
   return (
     <li className={`render-job render-job-${job.state}`} data-state={job.state} data-rendition={job.rendition}>
       {job.state === 'running' ? (
-        <ProgressBar className="progress" value={job.progress?.percent ?? 0} aria-label={`Rendering ${job.label}`} isIndeterminate={job.progress === null}>
+        <ProgressBar
+          className="progress"
+          value={job.progress?.percent ?? 0}
+          aria-label={`Rendering ${job.label}`}
+          isIndeterminate={job.progress === null}
+        >
           {({ percentage }) => (
             <>
               <div className="progress-head">
                 <span className="progress-label">Rendering {job.label}</span>
                 <span className="progress-value" data-testid="render-progress">
-                  {job.progress ? `${Math.floor(percentage ?? 0)}% · ${formatSpeed(job.progress.speed)} · ${formatTimeLeft(job.progress.etaMs)}` : 'Starting…'}
+                  {job.progress
+                    ? `${Math.floor(percentage ?? 0)}% · ${formatSpeed(job.progress.speed)} · ${formatTimeLeft(job.progress.etaMs)}`
+                    : 'Starting…'}
                 </span>
               </div>
               <ProgressTrack percent={job.progress ? (percentage ?? 0) : null} />
@@ -36,7 +43,10 @@ export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
             {job.state === 'done' && <CheckCircle2 size={16} aria-hidden="true" className="render-job-check" />}
             {job.label}
           </span>
-          <span className={job.state === 'failed' ? 'render-job-status render-job-error' : 'render-job-status'} role={job.state === 'failed' ? 'alert' : undefined}>
+          <span
+            className={job.state === 'failed' ? 'render-job-status render-job-error' : 'render-job-status'}
+            role={job.state === 'failed' ? 'alert' : undefined}
+          >
             {statusOf(job)}
           </span>
         </div>

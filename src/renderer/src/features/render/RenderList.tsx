@@ -25,7 +25,11 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
           const outdated = revision !== null && (render.revision < revision || render.takeId !== takeId);
           return (
             <li key={render.id} className="render-row" data-render-id={render.id}>
-              <IconButton aria-label={`Play the ${render.label} render`} className="render-play" onPress={() => setPlaying(render)}>
+              <IconButton
+                aria-label={`Play the ${render.label} render`}
+                className="render-play"
+                onPress={() => setPlaying(render)}
+              >
                 <Play size={16} aria-hidden="true" />
               </IconButton>
               <div className="render-row-main">
@@ -52,9 +56,20 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
           );
         })}
       </ul>
-      <Dialog title={playing ? `${playing.label} render` : 'Render'} isOpen={playing !== null} onOpenChange={(open) => !open && setPlaying(null)} size="wide">
+      <Dialog
+        title={playing ? `${playing.label} render` : 'Render'}
+        isOpen={playing !== null}
+        onOpenChange={(open) => !open && setPlaying(null)}
+        size="wide"
+      >
         {playing && (
-          <video className="render-player" src={mediaUrl(playing.path)} controls autoPlay aria-label={`The ${playing.label} render`} />
+          <video
+            className="render-player"
+            src={mediaUrl(playing.path)}
+            controls
+            autoPlay
+            aria-label={`The ${playing.label} render`}
+          />
         )}
         <DialogActions>
           <Button onPress={() => setPlaying(null)}>Close</Button>
@@ -65,7 +80,9 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
 }
 
 export function factsOf(render: Render): string[] {
-  const codecs = [render.videoCodec && codecName(render.videoCodec), render.audioCodec && codecName(render.audioCodec)].filter(Boolean).join(' + ');
+  const codecs = [render.videoCodec && codecName(render.videoCodec), render.audioCodec && codecName(render.audioCodec)]
+    .filter(Boolean)
+    .join(' + ');
   return [
     formatDuration(render.durationMs),
     render.width && render.height ? `${render.width}×${render.height}` : null,
@@ -75,6 +92,15 @@ export function factsOf(render: Render): string[] {
 }
 
 function codecName(codec: string): string {
-  const names: Record<string, string> = { avc: 'H.264', hevc: 'HEVC', vp8: 'VP8', vp9: 'VP9', av1: 'AV1', aac: 'AAC', opus: 'Opus', mp3: 'MP3' };
+  const names: Record<string, string> = {
+    avc: 'H.264',
+    hevc: 'HEVC',
+    vp8: 'VP8',
+    vp9: 'VP9',
+    av1: 'AV1',
+    aac: 'AAC',
+    opus: 'Opus',
+    mp3: 'MP3',
+  };
   return names[codec] ?? codec;
 }

@@ -33,7 +33,12 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
       {jobs.length > 0 && (
         <ul className="render-queue" aria-label="Render queue">
           {jobs.map((job) => (
-            <RenderJobRow key={job.id} job={job} onCancel={() => renderQueue.cancel(job.id)} onDismiss={() => renderQueue.dismiss(job.id)} />
+            <RenderJobRow
+              key={job.id}
+              job={job}
+              onCancel={() => renderQueue.cancel(job.id)}
+              onDismiss={() => renderQueue.dismiss(job.id)}
+            />
           ))}
         </ul>
       )}
@@ -43,12 +48,21 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
           renders={renders}
           revision={revision}
           takeId={takeId}
-          onRemove={(render) => studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))}
+          onRemove={(render) =>
+            studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))
+          }
         />
       ) : (
-        jobs.length === 0 && <p className="hint">No renders yet. Render the lesson to get MP4 files to share or publish.</p>
+        jobs.length === 0 && (
+          <p className="hint">No renders yet. Render the lesson to get MP4 files to share or publish.</p>
+        )
       )}
-      <RenderDialog take={take} isOpen={isChoosing} onOpenChange={setChoosing} onRender={(renditions) => renderQueue.enqueue(lessonId, renditions)} />
+      <RenderDialog
+        take={take}
+        isOpen={isChoosing}
+        onOpenChange={setChoosing}
+        onRender={(renditions) => renderQueue.enqueue(lessonId, renditions)}
+      />
     </section>
   );
 }

@@ -1,19 +1,20 @@
 import type { RenderPlan } from '../../../../shared/render/renderPlan';
 
 /** How the finished render was made, for the job's facts and the CLI. */
-export type RenderOutcome = (
+export type RenderOutcome =
   /** `copy`: video packets copied as recorded; `encode`: decoded, composited and encoded again. */
-  | {
-      readonly method: 'copy' | 'encode' | 'audio';
-      /** Why the copy fast path was not taken, when it was not. */
-      readonly note: string | null;
-    }
-  /** `smart`: packets copied, and the frames before each kept part's first keyframe re-encoded. */
-  | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number }
-) & {
-  /** The sound's packets copied with the video, or decoded, cut to the sample and encoded; null before it is known. */
-  readonly sound: 'copied' | 'encoded' | null;
-};
+  (
+    | {
+        readonly method: 'copy' | 'encode' | 'audio';
+        /** Why the copy fast path was not taken, when it was not. */
+        readonly note: string | null;
+      }
+    /** `smart`: packets copied, and the frames before each kept part's first keyframe re-encoded. */
+    | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number }
+  ) & {
+    /** The sound's packets copied with the video, or decoded, cut to the sample and encoded; null before it is known. */
+    readonly sound: 'copied' | 'encoded' | null;
+  };
 
 export type ToWorker =
   | { readonly type: 'start'; readonly plan: RenderPlan; readonly urls: Readonly<Record<string, string>> }

@@ -22,6 +22,7 @@ scope.addEventListener('message', (event) => {
     },
   }).then(
     (outcome) => scope.postMessage({ type: 'done', outcome }),
-    (error: unknown) => scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -53,14 +53,27 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
     });
     running = { id: job.id, handle };
     update(job.id, { state: 'running' });
-    handle.result.then(
-      (result) => update(job.id, { state: 'done', render: result.render, outcome: result.outcome, elapsedMs: result.elapsedMs }),
-      (error: unknown) =>
-        update(job.id, error instanceof RenderCancelledError ? { state: 'cancelled' } : { state: 'failed', error: error instanceof Error ? error.message : String(error) }),
-    ).finally(() => {
-      running = null;
-      pump();
-    });
+    handle.result
+      .then(
+        (result) =>
+          update(job.id, {
+            state: 'done',
+            render: result.render,
+            outcome: result.outcome,
+            elapsedMs: result.elapsedMs,
+          }),
+        (error: unknown) =>
+          update(
+            job.id,
+            error instanceof RenderCancelledError
+              ? { state: 'cancelled' }
+              : { state: 'failed', error: error instanceof Error ? error.message : String(error) },
+          ),
+      )
+      .finally(() => {
+        running = null;
+        pump();
+      });
   };
 
   return {

@@ -38,14 +38,25 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
   const result = (async () => {
     const startedAt = performance.now();
     const document = await studio.editor.open({ lessonId });
-    const take = (await studio.takes.list({ lessonId, view: 'active' })).find((candidate) => candidate.id === document.takeId);
+    const take = (await studio.takes.list({ lessonId, view: 'active' })).find(
+      (candidate) => candidate.id === document.takeId,
+    );
     if (!take) throw new Error('The lesson’s take is no longer there');
     const plan = planRender(document, take, rendition);
     callbacks.onPlanned?.(plan);
     if (cancelled) throw new RenderCancelledError();
-    const { renderId } = await studio.renders.start({ lessonId, takeId: take.id, revision: document.revision, label: plan.label, extension: plan.extension });
+    const { renderId } = await studio.renders.start({
+      lessonId,
+      takeId: take.id,
+      revision: document.revision,
+      label: plan.label,
+      extension: plan.extension,
+    });
     const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
-      const worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module', name: `render ${plan.label}` });
+      const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `render ${plan.label}`,
+      });
       stop = () => {
         worker.terminate();
         void studio.renders.cancel({ renderId }).catch(() => undefined);
@@ -68,7 +79,12 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
             .then(() => studio.renders.write({ renderId, position: message.position, data: message.data }))
             .then(
               () => send({ type: 'written', id: message.id }),
-              (error: unknown) => send({ type: 'write-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+              (error: unknown) =>
+                send({
+                  type: 'write-failed',
+                  id: message.id,
+                  message: error instanceof Error ? error.message : String(error),
+                }),
             );
         } else if (message.type === 'progress') callbacks.onProgress?.(message.doneMs);
         else {
@@ -98,6 +114,8 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
 
 /** Absolute addresses: a worker resolves relative ones against its own script, not the page. */
 function urlsOf(plan: RenderPlan): Record<string, string> {
-  const paths = [plan.video?.screen.path, plan.bubble?.camera.path, plan.audio?.file.path].filter((path): path is string => path !== undefined);
+  const paths = [plan.video?.screen.path, plan.bubble?.camera.path, plan.audio?.file.path].filter(
+    (path): path is string => path !== undefined,
+  );
   return Object.fromEntries(paths.map((path) => [path, new URL(mediaUrl(path), window.location.href).href]));
 }

@@ -4,9 +4,20 @@ import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 
 /** A lesson's finished renders and its document's current revision (to tell which renders are out of date). */
 export function useRenders(lessonId: string) {
-  const renderSources = useMemo<ChangeSource[]>(() => [(listener) => studio.renders.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())], [lessonId]);
-  const editSources = useMemo<ChangeSource[]>(() => [(listener) => studio.editor.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())], [lessonId]);
+  const renderSources = useMemo<ChangeSource[]>(
+    () => [(listener) => studio.renders.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())],
+    [lessonId],
+  );
+  const editSources = useMemo<ChangeSource[]>(
+    () => [(listener) => studio.editor.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())],
+    [lessonId],
+  );
   const renders = useLiveQuery(() => studio.renders.list({ lessonId }), lessonId, renderSources);
   const document = useLiveQuery(() => studio.editor.open({ lessonId }), lessonId, editSources);
-  return { renders: renders.data ?? [], error: renders.error, revision: document.data?.revision ?? null, takeId: document.data?.takeId ?? null };
+  return {
+    renders: renders.data ?? [],
+    error: renders.error,
+    revision: document.data?.revision ?? null,
+    takeId: document.data?.takeId ?? null,
+  };
 }

@@ -22,7 +22,8 @@ export interface DerivedRequest {
   readonly startOffsetMs: number;
 }
 
-export type DerivedResponse = { readonly id: number; readonly data: Uint8Array<ArrayBuffer> } | { readonly id: number; readonly error: string };
+export type DerivedResponse =
+  { readonly id: number; readonly data: Uint8Array<ArrayBuffer> } | { readonly id: number; readonly error: string };
 
 export const cacheKey = (kind: DerivedKind, window: number) => `${kind}-${window}`;
 

@@ -1,5 +1,22 @@
-import { ALL_FORMATS, AudioSampleSink, CanvasSink, Input, UrlSource, type InputAudioTrack, type InputVideoTrack } from 'mediabunny';
-import { PEAKS_PER_SECOND, PEAKS_PER_WINDOW, THUMB_HEIGHT, THUMB_WIDTH, THUMBS_PER_WINDOW, WINDOW_MS, type DerivedRequest, type DerivedResponse } from './derivedFormat';
+import {
+  ALL_FORMATS,
+  AudioSampleSink,
+  CanvasSink,
+  Input,
+  UrlSource,
+  type InputAudioTrack,
+  type InputVideoTrack,
+} from 'mediabunny';
+import {
+  PEAKS_PER_SECOND,
+  PEAKS_PER_WINDOW,
+  THUMB_HEIGHT,
+  THUMB_WIDTH,
+  THUMBS_PER_WINDOW,
+  WINDOW_MS,
+  type DerivedRequest,
+  type DerivedResponse,
+} from './derivedFormat';
 
 // Decoding runs here, off the main thread, so scrolling the timeline never waits for a decoder. The DOM typings
 // describe a window, so the worker's own scope is named by the two members it uses.
@@ -22,7 +39,10 @@ function open(url: string): OpenFile {
     file = {
       video: input.getPrimaryVideoTrack().then(async (track) => {
         if (!track || !(await track.canDecode())) return null;
-        return { track, sink: new CanvasSink(track, { width: THUMB_WIDTH, height: THUMB_HEIGHT, fit: 'cover', poolSize: 2 }) };
+        return {
+          track,
+          sink: new CanvasSink(track, { width: THUMB_WIDTH, height: THUMB_HEIGHT, fit: 'cover', poolSize: 2 }),
+        };
       }),
       audio: input.getPrimaryAudioTrack().then(async (track) => {
         if (!track || !(await track.canDecode())) return null;
@@ -43,7 +63,9 @@ async function thumbs(request: DerivedRequest): Promise<Uint8Array<ArrayBuffer>>
   context.fillRect(0, 0, sprite.width, sprite.height);
   if (video) {
     const step = WINDOW_MS / THUMBS_PER_WINDOW;
-    const times = Array.from({ length: THUMBS_PER_WINDOW }, (_, i) => Math.max(0, (request.window * WINDOW_MS + (i + 0.5) * step - request.startOffsetMs) / 1000));
+    const times = Array.from({ length: THUMBS_PER_WINDOW }, (_, i) =>
+      Math.max(0, (request.window * WINDOW_MS + (i + 0.5) * step - request.startOffsetMs) / 1000),
+    );
     let index = 0;
     for await (const frame of video.sink.canvasesAtTimestamps(times)) {
       if (frame) context.drawImage(frame.canvas, index * THUMB_WIDTH, 0, THUMB_WIDTH, THUMB_HEIGHT);

@@ -45,15 +45,26 @@ export function createDerivedSource(file: FileRef, createWorker: () => Worker): 
           pending.delete(event.data.id);
         };
       }
-      const request: DerivedRequest = { id: (nextId += 1), kind, url: file.url, window, startOffsetMs: file.startOffsetMs };
+      const request: DerivedRequest = {
+        id: (nextId += 1),
+        kind,
+        url: file.url,
+        window,
+        startOffsetMs: file.startOffsetMs,
+      };
       pending.set(request.id, resolve);
       worker.postMessage(request);
     });
 
   const nextWanted = (): [DerivedKind, number] | null => {
     // Peaks and thumbnails take turns, so the waveform fills in as fast as the filmstrip.
-    const candidates = (['peaks', 'thumbs'] as const).map((kind) => [kind, wanted[kind].find((w) => !data.has(cacheKey(kind, w)) && !failed.has(cacheKey(kind, w)))] as const);
-    const found = candidates.filter((candidate): candidate is readonly [DerivedKind, number] => candidate[1] !== undefined);
+    const candidates = (['peaks', 'thumbs'] as const).map(
+      (kind) =>
+        [kind, wanted[kind].find((w) => !data.has(cacheKey(kind, w)) && !failed.has(cacheKey(kind, w)))] as const,
+    );
+    const found = candidates.filter(
+      (candidate): candidate is readonly [DerivedKind, number] => candidate[1] !== undefined,
+    );
     if (found.length === 0) return null;
     const pick = found[version % found.length]!;
     return [pick[0], pick[1]];

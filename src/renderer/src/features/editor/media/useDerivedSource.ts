@@ -12,7 +12,10 @@ export function useDerivedSource(takeId: string, file: TakeFile | undefined): De
   const startOffsetMs = file?.startOffsetMs ?? 0;
   useEffect(() => {
     if (!path) return undefined;
-    const created = createDerivedSource({ takeId, url: new URL(mediaUrl(path), window.location.href).href, startOffsetMs }, createWorker);
+    const created = createDerivedSource(
+      { takeId, url: new URL(mediaUrl(path), window.location.href).href, startOffsetMs },
+      createWorker,
+    );
     setSource(created);
     return () => {
       created.dispose();

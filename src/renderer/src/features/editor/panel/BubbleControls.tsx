@@ -25,9 +25,19 @@ export function BubbleControls({ layout, editList, editor, selected, onHide }: B
   const corner = layout.placement.kind === 'corner' ? layout.placement.corner : '';
   return (
     <div className="bubble-controls">
-      <RadioGroup className="radio-row" value={corner} onChange={(value) => editor.run(commands.setCameraLayout, { placement: { kind: 'corner', corner: value as (typeof CORNERS)[number][0] } })}>
+      <RadioGroup
+        className="radio-row"
+        value={corner}
+        onChange={(value) =>
+          editor.run(commands.setCameraLayout, {
+            placement: { kind: 'corner', corner: value as (typeof CORNERS)[number][0] },
+          })
+        }
+      >
         <Label className="field-label">Corner</Label>
-        {layout.placement.kind === 'free' && <span className="muted bubble-free-note">Placed by hand; drag it in the preview or pick a corner.</span>}
+        {layout.placement.kind === 'free' && (
+          <span className="muted bubble-free-note">Placed by hand; drag it in the preview or pick a corner.</span>
+        )}
         <div className="corner-grid">
           {CORNERS.map(([value, label]) => (
             <Radio key={value} value={value} className="radio-chip">
@@ -36,16 +46,29 @@ export function BubbleControls({ layout, editList, editor, selected, onHide }: B
           ))}
         </div>
       </RadioGroup>
-      <Slider className="size-slider" minValue={0.08} maxValue={0.6} step={0.01} value={layout.size} onChange={(size) => editor.run(commands.setCameraLayout, { size })}>
+      <Slider
+        className="size-slider"
+        minValue={0.08}
+        maxValue={0.6}
+        step={0.01}
+        value={layout.size}
+        onChange={(size) => editor.run(commands.setCameraLayout, { size })}
+      >
         <div className="size-slider-head">
           <Label className="field-label">Size</Label>
-          <SliderOutput className="muted">{({ state }) => `${Math.round(state.getThumbValue(0) * 100)}% of the width`}</SliderOutput>
+          <SliderOutput className="muted">
+            {({ state }) => `${Math.round(state.getThumbValue(0) * 100)}% of the width`}
+          </SliderOutput>
         </div>
         <SliderTrack className="zoom-track">
           <SliderThumb className="zoom-thumb" />
         </SliderTrack>
       </Slider>
-      <RadioGroup className="radio-row" value={layout.shape} onChange={(shape) => editor.run(commands.setCameraLayout, { shape: shape as CameraLayout['shape'] })}>
+      <RadioGroup
+        className="radio-row"
+        value={layout.shape}
+        onChange={(shape) => editor.run(commands.setCameraLayout, { shape: shape as CameraLayout['shape'] })}
+      >
         <Label className="field-label">Shape</Label>
         <div className="radio-options">
           <Radio value="circle" className="radio-chip">

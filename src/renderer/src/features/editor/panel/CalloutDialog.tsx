@@ -14,10 +14,24 @@ export interface CalloutEdit {
 }
 
 /** What a callout is and says, how long it shows, and whether it is burned into the exported video. */
-export function CalloutDialog({ callout, onClose, onSave }: { callout: Callout | null; onClose: () => void; onSave: (edit: CalloutEdit) => void }) {
+export function CalloutDialog({
+  callout,
+  onClose,
+  onSave,
+}: {
+  callout: Callout | null;
+  onClose: () => void;
+  onSave: (edit: CalloutEdit) => void;
+}) {
   const [edit, setEdit] = useState<CalloutEdit>({ kind: 'text', text: '', seconds: 4, burnIn: true });
   useEffect(() => {
-    if (callout) setEdit({ kind: callout.kind, text: callout.text, seconds: (callout.sourceEnd - callout.sourceStart) / 1000, burnIn: callout.burnIn });
+    if (callout)
+      setEdit({
+        kind: callout.kind,
+        text: callout.text,
+        seconds: (callout.sourceEnd - callout.sourceStart) / 1000,
+        burnIn: callout.burnIn,
+      });
   }, [callout]);
   const seconds = String(edit.seconds);
   const submit = (event: FormEvent) => {
@@ -28,7 +42,11 @@ export function CalloutDialog({ callout, onClose, onSave }: { callout: Callout |
   return (
     <Dialog title="Edit callout" isOpen={callout !== null} onOpenChange={(open) => !open && onClose()}>
       <form onSubmit={submit} className="dialog-form">
-        <RadioGroup className="radio-row" value={edit.kind} onChange={(kind) => setEdit({ ...edit, kind: kind as CalloutKind })}>
+        <RadioGroup
+          className="radio-row"
+          value={edit.kind}
+          onChange={(kind) => setEdit({ ...edit, kind: kind as CalloutKind })}
+        >
           <Label className="field-label">Kind</Label>
           <div className="radio-options">
             {(['text', 'arrow', 'highlight', 'blur'] as const).map((kind) => (
@@ -38,7 +56,9 @@ export function CalloutDialog({ callout, onClose, onSave }: { callout: Callout |
             ))}
           </div>
         </RadioGroup>
-        {edit.kind === 'text' && <TextField label="Text" value={edit.text} onChange={(text) => setEdit({ ...edit, text })} autoFocus />}
+        {edit.kind === 'text' && (
+          <TextField label="Text" value={edit.text} onChange={(text) => setEdit({ ...edit, text })} autoFocus />
+        )}
         <TextField
           label="Shows for (seconds)"
           value={seconds}

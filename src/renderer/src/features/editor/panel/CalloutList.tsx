@@ -39,12 +39,18 @@ export function CalloutList({ callouts, selectedId, onJump, onEdit, onDelete }: 
         {(callout) => {
           const name = `${KIND[callout.kind]}${callout.text ? ` “${callout.text}”` : ''}`;
           return (
-            <GridListItem id={callout.id} textValue={name} className={callout.removed ? 'anchor-item is-removed' : 'anchor-item'}>
+            <GridListItem
+              id={callout.id}
+              textValue={name}
+              className={callout.removed ? 'anchor-item is-removed' : 'anchor-item'}
+            >
               <span className="anchor-time">{formatTimecode(callout.lessonStart)}</span>
               <span className="anchor-text">
                 <span className="anchor-title">{name}</span>
                 <span className="anchor-note">
-                  {callout.removed ? 'Cut out: restore the cut to bring it back' : `${((callout.lessonEnd - callout.lessonStart) / 1000).toFixed(1)} s${callout.clipped ? ', partly cut' : ''}`}
+                  {callout.removed
+                    ? 'Cut out: restore the cut to bring it back'
+                    : `${((callout.lessonEnd - callout.lessonStart) / 1000).toFixed(1)} s${callout.clipped ? ', partly cut' : ''}`}
                 </span>
               </span>
               <IconButton aria-label={`Edit ${name}`} onPress={() => onEdit(callout)}>

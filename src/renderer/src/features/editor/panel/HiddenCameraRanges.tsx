@@ -19,7 +19,8 @@ interface HiddenCameraRangesProps {
 /** Where the camera is hidden, in lesson time, with a way to hide it over the selection and to show it again. */
 export function HiddenCameraRanges({ layout, editList, editor, selected, onHide }: HiddenCameraRangesProps) {
   const map = useMemo(() => createLessonMap(editList), [editList]);
-  const lessonRange = (range: { start: number; end: number }) => formatTimecodeRange(map.sourceToLesson(range.start).lessonMs, map.sourceToLesson(range.end).lessonMs);
+  const lessonRange = (range: { start: number; end: number }) =>
+    formatTimecodeRange(map.sourceToLesson(range.start).lessonMs, map.sourceToLesson(range.end).lessonMs);
   return (
     <section className="hidden-ranges" aria-labelledby="hidden-ranges-title">
       <div className="hidden-ranges-head">
@@ -31,13 +32,22 @@ export function HiddenCameraRanges({ layout, editList, editor, selected, onHide 
           Hide camera here
         </Button>
       </div>
-      <p className="muted hidden-ranges-hint">{selected ? `Hides the bubble over ${lessonRange(selected)}.` : 'Select a range with I and O to hide the bubble there.'}</p>
+      <p className="muted hidden-ranges-hint">
+        {selected
+          ? `Hides the bubble over ${lessonRange(selected)}.`
+          : 'Select a range with I and O to hide the bubble there.'}
+      </p>
       {layout.hidden.length > 0 && (
         <ul className="hidden-range-list" aria-label="Ranges where the camera is hidden">
           {layout.hidden.map((range) => (
             <li key={range.start} className="hidden-range">
               <span className="hidden-range-time">{lessonRange(range)}</span>
-              <Button variant="ghost" className="btn-sm" onPress={() => editor.run(commands.showCameraRange, range)} aria-label={`Show camera again over ${lessonRange(range)}`}>
+              <Button
+                variant="ghost"
+                className="btn-sm"
+                onPress={() => editor.run(commands.showCameraRange, range)}
+                aria-label={`Show camera again over ${lessonRange(range)}`}
+              >
                 <Eye size={14} aria-hidden="true" />
                 Show camera again
               </Button>

@@ -36,11 +36,17 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
         }}
       >
         {(marker) => (
-          <GridListItem id={marker.id} textValue={marker.title} className={marker.removed ? 'anchor-item is-removed' : 'anchor-item'}>
+          <GridListItem
+            id={marker.id}
+            textValue={marker.title}
+            className={marker.removed ? 'anchor-item is-removed' : 'anchor-item'}
+          >
             <span className="anchor-time">{formatTimecode(marker.lessonMs)}</span>
             <span className="anchor-text">
               <span className="anchor-title">{marker.title}</span>
-              <span className="anchor-note">{marker.removed ? 'Cut out: restore the cut to bring it back' : marker.note || 'No note'}</span>
+              <span className="anchor-note">
+                {marker.removed ? 'Cut out: restore the cut to bring it back' : marker.note || 'No note'}
+              </span>
             </span>
             <IconButton aria-label={`Edit “${marker.title}”`} onPress={() => onEdit(marker)}>
               <Pencil size={15} aria-hidden="true" />

@@ -101,14 +101,22 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
         </TabPanel>
         {hasCamera && (
           <TabPanel id="camera" className="tab-panel tab-panel-padded">
-            <BubbleControls layout={doc.layout} editList={doc.editList} editor={editor} selected={selectedRange(selection)} onHide={actions.hideCameraInSelection} />
+            <BubbleControls
+              layout={doc.layout}
+              editList={doc.editList}
+              editor={editor}
+              selected={selectedRange(selection)}
+              onHide={actions.hideCameraInSelection}
+            />
           </TabPanel>
         )}
       </Tabs>
       <MarkerDialog
         marker={editingMarker}
         onClose={() => setEditingMarker(null)}
-        onSave={(title, note) => editingMarker && editor.run(commands.editMarker, { id: editingMarker.id, title, note })}
+        onSave={(title, note) =>
+          editingMarker && editor.run(commands.editMarker, { id: editingMarker.id, title, note })
+        }
       />
       <CalloutDialog
         callout={editingCallout}

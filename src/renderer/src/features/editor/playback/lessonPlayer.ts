@@ -86,9 +86,12 @@ export function createLessonPlayer(): LessonPlayer {
     if (!span || !next || jumpFor === span.sourceEnd || span.sourceEnd - sourceMs > JUMP_AHEAD_MS * state.rate) return;
     jumpFor = span.sourceEnd;
     clearTimeout(jumpTimer);
-    jumpTimer = window.setTimeout(() => {
-      if (state.playing && state.rate > 0 && sourceNow() < next.sourceStart) jumpTo(next);
-    }, Math.max(0, (span.sourceEnd - sourceMs) / state.rate - 2 * FRAME_MS));
+    jumpTimer = window.setTimeout(
+      () => {
+        if (state.playing && state.rate > 0 && sourceNow() < next.sourceStart) jumpTo(next);
+      },
+      Math.max(0, (span.sourceEnd - sourceMs) / state.rate - 2 * FRAME_MS),
+    );
   };
 
   const pauseMedia = () => {
@@ -132,7 +135,11 @@ export function createLessonPlayer(): LessonPlayer {
       return;
     }
     const camera = media.camera;
-    if (camera && !camera.seeking && Math.abs(camera.currentTime - (sourceMs - media.cameraOffsetMs) / 1000) > CAMERA_DRIFT_S) {
+    if (
+      camera &&
+      !camera.seeking &&
+      Math.abs(camera.currentTime - (sourceMs - media.cameraOffsetMs) / 1000) > CAMERA_DRIFT_S
+    ) {
       camera.currentTime = Math.max(0, sourceMs - media.cameraOffsetMs) / 1000;
     }
     emit({ sourceMs, lessonMs: map.sourceToLesson(sourceMs).lessonMs });

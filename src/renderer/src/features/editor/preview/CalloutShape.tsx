@@ -24,7 +24,9 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? NUDGE * 10 : NUDGE;
-    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[event.key];
+    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[
+      event.key
+    ];
     if (!delta) return;
     event.preventDefault();
     event.stopPropagation();
@@ -61,12 +63,21 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
     const [x1, y1, x2, y2] = [box.x * width, box.y * height, (box.x + box.w) * width, (box.y + box.h) * height];
     const angle = Math.atan2(y2 - y1, x2 - x1);
     const head = Math.max(10, width * 0.02);
-    const wing = (side: number) => `${x2 - head * Math.cos(angle + side * 0.45)},${y2 - head * Math.sin(angle + side * 0.45)}`;
+    const wing = (side: number) =>
+      `${x2 - head * Math.cos(angle + side * 0.45)},${y2 - head * Math.sin(angle + side * 0.45)}`;
     return (
       <>
         <svg className={`callout callout-arrow${isSelected ? ' is-selected' : ''}`} viewBox={`0 0 ${width} ${height}`}>
           <line className="callout-arrow-hit" x1={x1} y1={y1} x2={x2} y2={y2} {...common} />
-          <line className="callout-arrow-line" x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={Math.max(3, width * 0.005)} aria-hidden="true" />
+          <line
+            className="callout-arrow-line"
+            x1={x1}
+            y1={y1}
+            x2={x2}
+            y2={y2}
+            strokeWidth={Math.max(3, width * 0.005)}
+            aria-hidden="true"
+          />
           <polygon className="callout-arrow-head" points={`${x2},${y2} ${wing(1)} ${wing(-1)}`} aria-hidden="true" />
         </svg>
         {isSelected && [handle('tail', box.x, box.y), handle('head', box.x + box.w, box.y + box.h)]}
@@ -77,7 +88,13 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
   return (
     <div
       className={`callout callout-${callout.kind}${isSelected ? ' is-selected' : ''}`}
-      style={{ left: pct(box.x), top: pct(box.y), width: pct(box.w), height: pct(box.h), fontSize: `${frameSize.height * 0.04}px` }}
+      style={{
+        left: pct(box.x),
+        top: pct(box.y),
+        width: pct(box.w),
+        height: pct(box.h),
+        fontSize: `${frameSize.height * 0.04}px`,
+      }}
       {...common}
     >
       {callout.kind === 'text' && <span className="callout-text">{callout.text}</span>}

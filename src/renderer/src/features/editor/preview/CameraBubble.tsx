@@ -23,7 +23,17 @@ const NUDGE = 0.01;
 const pct = (value: number, of: number) => `${(value / of) * 100}%`;
 
 /** The camera bubble over the preview, where the layout puts it; dragged or moved with the arrow keys. */
-export function CameraBubble({ layout, frame, frameEl, scale, cameraAspect, cameraPath, cameraRef, shown, editor }: CameraBubbleProps) {
+export function CameraBubble({
+  layout,
+  frame,
+  frameEl,
+  scale,
+  cameraAspect,
+  cameraPath,
+  cameraRef,
+  shown,
+  editor,
+}: CameraBubbleProps) {
   const placed = bubbleRect(layout, frame, cameraAspect);
   const place = (point: BubblePoint) => editor.run(commands.setCameraLayout, { placement: { kind: 'free', ...point } });
   const drag = useBubbleDrag(frameEl, placed, frame, (point) => {
@@ -32,14 +42,20 @@ export function CameraBubble({ layout, frame, frameEl, scale, cameraAspect, came
     place(point);
     editor.seal();
   });
-  const bubble = drag.draft ? bubbleRect({ ...layout, placement: { kind: 'free', ...drag.draft } }, frame, cameraAspect) : placed;
+  const bubble = drag.draft
+    ? bubbleRect({ ...layout, placement: { kind: 'free', ...drag.draft } }, frame, cameraAspect)
+    : placed;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? NUDGE * 5 : NUDGE;
-    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[event.key];
+    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[
+      event.key
+    ];
     if (!delta || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    place(clampBubble({ x: placed.x / frame.width + delta[0]!, y: placed.y / frame.height + delta[1]! }, placed, frame));
+    place(
+      clampBubble({ x: placed.x / frame.width + delta[0]!, y: placed.y / frame.height + delta[1]! }, placed, frame),
+    );
   };
 
   return (
@@ -55,9 +71,23 @@ export function CameraBubble({ layout, frame, frameEl, scale, cameraAspect, came
       onKeyDown={onKeyDown}
       onBlur={editor.seal}
       {...drag.handlers}
-      style={{ left: pct(bubble.x, frame.width), top: pct(bubble.y, frame.height), width: pct(bubble.width, frame.width), height: pct(bubble.height, frame.height), borderRadius: bubble.radius * scale }}
+      style={{
+        left: pct(bubble.x, frame.width),
+        top: pct(bubble.y, frame.height),
+        width: pct(bubble.width, frame.width),
+        height: pct(bubble.height, frame.height),
+        borderRadius: bubble.radius * scale,
+      }}
     >
-      <video ref={cameraRef} src={mediaUrl(cameraPath)} muted preload="auto" aria-hidden="true" tabIndex={-1} data-role="camera" />
+      <video
+        ref={cameraRef}
+        src={mediaUrl(cameraPath)}
+        muted
+        preload="auto"
+        aria-hidden="true"
+        tabIndex={-1}
+        data-role="camera"
+      />
     </div>
   );
 }

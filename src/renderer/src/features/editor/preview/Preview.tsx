@@ -31,7 +31,12 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
   const size = { width: Math.floor(frame.width * scale), height: Math.floor(frame.height * scale) };
 
   useEffect(() => {
-    player.attach({ main: mainRef.current, camera: cameraRef.current, mainOffsetMs: media.main?.startOffsetMs ?? 0, cameraOffsetMs: media.camera?.startOffsetMs ?? 0 });
+    player.attach({
+      main: mainRef.current,
+      camera: cameraRef.current,
+      mainOffsetMs: media.main?.startOffsetMs ?? 0,
+      cameraOffsetMs: media.camera?.startOffsetMs ?? 0,
+    });
   }, [player, media]);
 
   const bubbleShown = usePlayerState(player, (state) => bubbleVisibleAt(doc.layout, state.sourceMs));
@@ -40,7 +45,14 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
     <div className="preview-stage" ref={stage}>
       <div className="preview-frame" ref={frameRef} style={{ width: size.width, height: size.height }}>
         {media.main ? (
-          <video ref={mainRef} className="preview-video" src={mediaUrl(media.main.path)} preload="auto" aria-label="Lesson preview" data-role="screen" />
+          <video
+            ref={mainRef}
+            className="preview-video"
+            src={mediaUrl(media.main.path)}
+            preload="auto"
+            aria-label="Lesson preview"
+            data-role="screen"
+          />
         ) : (
           <p className="preview-empty">This take has no playable file.</p>
         )}

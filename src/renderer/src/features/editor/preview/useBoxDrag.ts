@@ -29,7 +29,11 @@ function dragged(box: CalloutBox, mode: DragMode, dx: number, dy: number): Callo
  * Drags a callout with the pointer: the box follows as a draft (no undo step per pixel) and one command is run
  * when the pointer is let go.
  */
-export function useBoxDrag(frame: RefObject<HTMLElement | null>, callout: Callout, onCommit: (mode: DragMode, box: CalloutBox) => void) {
+export function useBoxDrag(
+  frame: RefObject<HTMLElement | null>,
+  callout: Callout,
+  onCommit: (mode: DragMode, box: CalloutBox) => void,
+) {
   const [draft, setDraft] = useState<CalloutBox | null>(null);
   const start = useRef<{ x: number; y: number; mode: DragMode; width: number; height: number } | null>(null);
 
@@ -48,7 +52,10 @@ export function useBoxDrag(frame: RefObject<HTMLElement | null>, callout: Callou
   const boxAt = (event: ReactPointerEvent): CalloutBox | null => {
     const from = start.current;
     if (!from) return null;
-    return fitBox(callout.kind, dragged(callout.box, from.mode, (event.clientX - from.x) / from.width, (event.clientY - from.y) / from.height));
+    return fitBox(
+      callout.kind,
+      dragged(callout.box, from.mode, (event.clientX - from.x) / from.width, (event.clientY - from.y) / from.height),
+    );
   };
 
   const handlers = {

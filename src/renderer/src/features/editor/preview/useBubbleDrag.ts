@@ -19,14 +19,22 @@ export function clampBubble(point: BubblePoint, bubble: BubbleRect, frame: Frame
  * Drags the camera bubble with the pointer: it follows as a draft and one placement is committed when the pointer
  * is let go, so a drag is one undo step.
  */
-export function useBubbleDrag(frameEl: RefObject<HTMLElement | null>, bubble: BubbleRect, frame: FrameSize, onCommit: (point: BubblePoint) => void) {
+export function useBubbleDrag(
+  frameEl: RefObject<HTMLElement | null>,
+  bubble: BubbleRect,
+  frame: FrameSize,
+  onCommit: (point: BubblePoint) => void,
+) {
   const [draft, setDraft] = useState<BubblePoint | null>(null);
   const start = useRef<{ x: number; y: number; width: number; height: number; from: BubblePoint } | null>(null);
 
   const pointAt = (event: ReactPointerEvent): BubblePoint | null => {
     const from = start.current;
     if (!from) return null;
-    const moved = { x: from.from.x + (event.clientX - from.x) / from.width, y: from.from.y + (event.clientY - from.y) / from.height };
+    const moved = {
+      x: from.from.x + (event.clientX - from.x) / from.width,
+      y: from.from.y + (event.clientY - from.y) / from.height,
+    };
     return clampBubble(moved, bubble, frame);
   };
 
@@ -37,7 +45,13 @@ export function useBubbleDrag(frameEl: RefObject<HTMLElement | null>, bubble: Bu
       event.preventDefault();
       event.currentTarget.focus();
       event.currentTarget.setPointerCapture(event.pointerId);
-      start.current = { x: event.clientX, y: event.clientY, width: rect.width, height: rect.height, from: { x: bubble.x / frame.width, y: bubble.y / frame.height } };
+      start.current = {
+        x: event.clientX,
+        y: event.clientY,
+        width: rect.width,
+        height: rect.height,
+        from: { x: bubble.x / frame.width, y: bubble.y / frame.height },
+      };
     },
     onPointerMove: (event: ReactPointerEvent) => {
       const point = pointAt(event);

@@ -33,7 +33,16 @@ function calloutRows(callouts: readonly PlacedRange<Callout>[]): Map<string, num
 }
 
 /** Key moments as flags and callouts as bars, in lesson time; the ones in a removed range are flagged "cut out". */
-export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selectedCalloutId, onMarker, onMoveMarker, onCallout }: AnchorLanesProps) {
+export function AnchorLanes({
+  view,
+  markers,
+  callouts,
+  selectedMarkerId,
+  selectedCalloutId,
+  onMarker,
+  onMoveMarker,
+  onCallout,
+}: AnchorLanesProps) {
   const from = view.scrollLeft / view.pxPerMs - 50 / view.pxPerMs;
   const to = (view.scrollLeft + view.width) / view.pxPerMs;
   const pins = usePinDrag<PlacedPoint<Marker>>({ pxPerMs: view.pxPerMs, onDrop: onMoveMarker, onClick: onMarker });
@@ -63,7 +72,10 @@ export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selecte
           );
         })}
       </div>
-      <div className="lane lane-callouts" style={{ height: ROW_PX * Math.min(CALLOUT_ROWS, Math.max(0, ...rows.values()) + 1) }}>
+      <div
+        className="lane lane-callouts"
+        style={{ height: ROW_PX * Math.min(CALLOUT_ROWS, Math.max(0, ...rows.values()) + 1) }}
+      >
         {callouts
           .filter((callout) => callout.lessonEnd >= from && callout.lessonStart <= to)
           .map((callout) => (
@@ -71,7 +83,11 @@ export function AnchorLanes({ view, markers, callouts, selectedMarkerId, selecte
               key={callout.id}
               type="button"
               className={`bar bar-${callout.kind}${callout.removed ? ' is-removed' : ''}${callout.id === selectedCalloutId ? ' is-selected' : ''}`}
-              style={{ left: callout.lessonStart * view.pxPerMs, top: (rows.get(callout.id) ?? 0) * ROW_PX + 1, width: Math.max(6, (callout.lessonEnd - callout.lessonStart) * view.pxPerMs) }}
+              style={{
+                left: callout.lessonStart * view.pxPerMs,
+                top: (rows.get(callout.id) ?? 0) * ROW_PX + 1,
+                width: Math.max(6, (callout.lessonEnd - callout.lessonStart) * view.pxPerMs),
+              }}
               aria-label={`${callout.kind} callout${callout.text ? ` “${callout.text}”` : ''} at ${formatTimecode(callout.lessonStart)}${callout.removed ? ', cut out' : ''}`}
               onPointerDown={(event) => event.stopPropagation()}
               onClick={() => onCallout(callout)}

@@ -24,7 +24,12 @@ export function Filmstrip({ view, map, source }: { view: TimelineView; map: Less
     for (let x = Math.floor(view.scrollLeft / TILE_WIDTH) * TILE_WIDTH; x < lastX; x += TILE_WIDTH) {
       const sourceMs = map.lessonToSource((x + TILE_WIDTH / 2) / view.pxPerMs);
       const window = Math.floor(sourceMs / WINDOW_MS);
-      found.push({ x, width: Math.min(TILE_WIDTH, map.duration * view.pxPerMs - x), window, index: Math.min(THUMBS_PER_WINDOW - 1, Math.floor(((sourceMs % WINDOW_MS) / WINDOW_MS) * THUMBS_PER_WINDOW)) });
+      found.push({
+        x,
+        width: Math.min(TILE_WIDTH, map.duration * view.pxPerMs - x),
+        window,
+        index: Math.min(THUMBS_PER_WINDOW - 1, Math.floor(((sourceMs % WINDOW_MS) / WINDOW_MS) * THUMBS_PER_WINDOW)),
+      });
     }
     return found;
   }, [map, view.pxPerMs, view.scrollLeft, view.width]);

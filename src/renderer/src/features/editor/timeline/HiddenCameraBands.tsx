@@ -8,13 +8,23 @@ export function lessonPieces(map: LessonMap, ranges: CameraLayout['hidden']): { 
     map.spans.flatMap((span) => {
       const start = Math.max(range.start, span.sourceStart);
       const end = Math.min(range.end, span.sourceEnd);
-      return start < end ? [{ start: span.lessonStart + start - span.sourceStart, end: span.lessonStart + end - span.sourceStart }] : [];
+      return start < end
+        ? [{ start: span.lessonStart + start - span.sourceStart, end: span.lessonStart + end - span.sourceStart }]
+        : [];
     }),
   );
 }
 
 /** A quiet band over the track where the camera bubble is hidden. */
-export function HiddenCameraBands({ view, map, hidden }: { view: TimelineView; map: LessonMap; hidden: CameraLayout['hidden'] }) {
+export function HiddenCameraBands({
+  view,
+  map,
+  hidden,
+}: {
+  view: TimelineView;
+  map: LessonMap;
+  hidden: CameraLayout['hidden'];
+}) {
   return (
     <>
       {lessonPieces(map, hidden).map((piece) => (

@@ -11,5 +11,7 @@ export function Playhead({ view, player }: { view: TimelineView; player: LessonP
   useEffect(() => {
     if (playing) reveal(lessonMs);
   }, [lessonMs, playing, reveal]);
-  return <div className="playhead" style={{ transform: `translateX(${lessonMs * view.pxPerMs}px)` }} aria-hidden="true" />;
+  return (
+    <div className="playhead" style={{ transform: `translateX(${lessonMs * view.pxPerMs}px)` }} aria-hidden="true" />
+  );
 }

@@ -2,7 +2,15 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-compone
 import { ChevronDown, EyeOff, Scissors } from 'lucide-react';
 
 /** What can be done with the in–out range: cut it, or hide the camera bubble over it. */
-export function RangeMenu({ hasCamera, onCut, onHideCamera }: { hasCamera: boolean; onCut: () => void; onHideCamera: () => void }) {
+export function RangeMenu({
+  hasCamera,
+  onCut,
+  onHideCamera,
+}: {
+  hasCamera: boolean;
+  onCut: () => void;
+  onHideCamera: () => void;
+}) {
   return (
     <MenuTrigger>
       <Button className="btn btn-ghost btn-sm">
@@ -10,7 +18,11 @@ export function RangeMenu({ hasCamera, onCut, onHideCamera }: { hasCamera: boole
         <ChevronDown size={14} aria-hidden="true" />
       </Button>
       <Popover className="popover" placement="bottom start">
-        <Menu className="menu" aria-label="The selected range" onAction={(key) => (key === 'cut' ? onCut() : onHideCamera())}>
+        <Menu
+          className="menu"
+          aria-label="The selected range"
+          onAction={(key) => (key === 'cut' ? onCut() : onHideCamera())}
+        >
           <MenuItem id="cut" className="menu-item" textValue="Cut the range">
             <span className="menu-item-icon" aria-hidden="true">
               <Scissors size={16} />

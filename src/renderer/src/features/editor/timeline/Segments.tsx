@@ -2,7 +2,15 @@ import type { Segment } from '../../../../../shared/timeline';
 import type { TimelineView } from './useTimelineView';
 
 /** The kept pieces between cut edges and splits; the selected one is outlined (Delete cuts it). */
-export function Segments({ view, segments, selectedAt }: { view: TimelineView; segments: readonly Segment[]; selectedAt: number | null }) {
+export function Segments({
+  view,
+  segments,
+  selectedAt,
+}: {
+  view: TimelineView;
+  segments: readonly Segment[];
+  selectedAt: number | null;
+}) {
   const from = view.scrollLeft / view.pxPerMs;
   const to = (view.scrollLeft + view.width) / view.pxPerMs;
   return (
@@ -16,7 +24,10 @@ export function Segments({ view, segments, selectedAt }: { view: TimelineView; s
               key={segment.sourceStart}
               className={selected ? 'segment is-selected' : 'segment'}
               data-source-start={segment.sourceStart}
-              style={{ left: segment.lessonStart * view.pxPerMs, width: (segment.lessonEnd - segment.lessonStart) * view.pxPerMs }}
+              style={{
+                left: segment.lessonStart * view.pxPerMs,
+                width: (segment.lessonEnd - segment.lessonStart) * view.pxPerMs,
+              }}
             />
           );
         })}

@@ -46,9 +46,18 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
   const questions = useMemo(() => placeAnchors(doc.editList, doc.checkpoints), [doc.editList, doc.checkpoints]);
   const { selection } = actions;
   const range = selectedRange(selection);
-  const rangeLesson = range && { start: map.sourceToLesson(range.start).lessonMs, end: map.sourceToLesson(range.end).lessonMs };
+  const rangeLesson = range && {
+    start: map.sourceToLesson(range.start).lessonMs,
+    end: map.sourceToLesson(range.end).lessonMs,
+  };
   const snapTargets = useMemo(
-    () => [0, map.duration, ...map.spans.map((span) => span.lessonStart), ...markers.map((marker) => marker.lessonMs), ...questions.map((question) => question.lessonMs)],
+    () => [
+      0,
+      map.duration,
+      ...map.spans.map((span) => span.lessonStart),
+      ...markers.map((marker) => marker.lessonMs),
+      ...questions.map((question) => question.lessonMs),
+    ],
     [map, markers, questions],
   );
 
@@ -58,8 +67,17 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
     durationMs: map.duration,
     snapTargets,
     onSeek: actions.jumpTo,
-    onSelectRange: (from, to) => actions.select({ inMs: map.lessonToSource(from), outMs: map.lessonToSource(to), segmentAt: null }),
-    onClickAt: (lessonMs) => actions.select({ segmentAt: map.lessonToSource(lessonMs), inMs: null, outMs: null, calloutId: null, markerId: null, checkpointId: null }),
+    onSelectRange: (from, to) =>
+      actions.select({ inMs: map.lessonToSource(from), outMs: map.lessonToSource(to), segmentAt: null }),
+    onClickAt: (lessonMs) =>
+      actions.select({
+        segmentAt: map.lessonToSource(lessonMs),
+        inMs: null,
+        outMs: null,
+        calloutId: null,
+        markerId: null,
+        checkpointId: null,
+      }),
   });
 
   const restore = (gap: RemovedRange) => {
@@ -72,9 +90,19 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
     <section className="timeline" aria-label="Timeline" tabIndex={0}>
       <div className="timeline-bar">
         <span className="timeline-info">
-          {range ? 'In–out range selected: Delete cuts it' : selection.segmentAt !== null ? 'Segment selected: Delete cuts it' : 'Click to move the playhead, Shift-drag to select'}
+          {range
+            ? 'In–out range selected: Delete cuts it'
+            : selection.segmentAt !== null
+              ? 'Segment selected: Delete cuts it'
+              : 'Click to move the playhead, Shift-drag to select'}
         </span>
-        {range && <RangeMenu hasCamera={hasCamera} onCut={actions.deleteSelection} onHideCamera={actions.hideCameraInSelection} />}
+        {range && (
+          <RangeMenu
+            hasCamera={hasCamera}
+            onCut={actions.deleteSelection}
+            onHideCamera={actions.hideCameraInSelection}
+          />
+        )}
         <ZoomSlider zoom={view.zoom} onChange={(zoom) => view.setZoom(zoom)} />
         <KeyboardHelp />
       </div>
@@ -98,7 +126,9 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
               actions.select(ONLY.marker(marker.id));
               actions.jumpTo(marker.lessonMs);
             }}
-            onMoveMarker={(marker, lessonMs) => editor.run(commands.moveMarker, { id: marker.id, sourceMs: map.lessonToSource(lessonMs) })}
+            onMoveMarker={(marker, lessonMs) =>
+              editor.run(commands.moveMarker, { id: marker.id, sourceMs: map.lessonToSource(lessonMs) })
+            }
             onCallout={(callout) => {
               actions.select(ONLY.callout(callout.id));
               actions.jumpTo(callout.lessonStart);
@@ -120,7 +150,14 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
             }}
           />
           {rangeLesson && (
-            <div className="selection-range" style={{ left: rangeLesson.start * view.pxPerMs, width: (rangeLesson.end - rangeLesson.start) * view.pxPerMs }} aria-hidden="true" />
+            <div
+              className="selection-range"
+              style={{
+                left: rangeLesson.start * view.pxPerMs,
+                width: (rangeLesson.end - rangeLesson.start) * view.pxPerMs,
+              }}
+              aria-hidden="true"
+            />
           )}
           <Playhead view={view} player={player} />
         </div>

@@ -1,10 +1,13 @@
 import { formatDuration } from '../../../lib/time';
 import type { TimelineView } from './useTimelineView';
 
-const STEPS_MS = [100, 250, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
+const STEPS_MS = [
+  100, 250, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
+];
 const LABEL_GAP_PX = 90;
 
-const label = (ms: number, step: number) => (step < 1_000 ? `${formatDuration(ms)}.${Math.round((ms % 1000) / 100)}` : formatDuration(ms));
+const label = (ms: number, step: number) =>
+  step < 1_000 ? `${formatDuration(ms)}.${Math.round((ms % 1000) / 100)}` : formatDuration(ms);
 
 /** Lesson time, with labelled ticks spaced to stay readable at any zoom; only the visible part is drawn. */
 export function TimelineRuler({ view, durationMs }: { view: TimelineView; durationMs: number }) {

@@ -47,7 +47,8 @@ export function Waveform({ view, map, source }: { view: TimelineView; map: Lesso
         const sourceMs = map.lessonToSource(lessonMs + (s * msPerPx) / samples);
         const window = Math.floor(sourceMs / WINDOW_MS);
         const bytes = source?.bytes('peaks', window);
-        const value = bytes?.[Math.min(PEAKS_PER_WINDOW - 1, Math.floor(((sourceMs % WINDOW_MS) * PEAKS_PER_SECOND) / 1000))] ?? 0;
+        const value =
+          bytes?.[Math.min(PEAKS_PER_WINDOW - 1, Math.floor(((sourceMs % WINDOW_MS) * PEAKS_PER_SECOND) / 1000))] ?? 0;
         if (value > peak) peak = value;
       }
       const h = Math.max(1, (peak / 255) * (HEIGHT - 2));
@@ -55,5 +56,12 @@ export function Waveform({ view, map, source }: { view: TimelineView; map: Lesso
     }
   }, [map, source, startMs, view.pxPerMs, view.width, version]);
 
-  return <canvas ref={canvas} className="waveform" style={{ left: view.scrollLeft, width: view.width, height: HEIGHT }} aria-hidden="true" />;
+  return (
+    <canvas
+      ref={canvas}
+      className="waveform"
+      style={{ left: view.scrollLeft, width: view.width, height: HEIGHT }}
+      aria-hidden="true"
+    />
+  );
 }

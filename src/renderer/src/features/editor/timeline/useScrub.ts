@@ -14,7 +14,15 @@ interface ScrubOptions {
 }
 
 /** Pointer scrubbing on the timeline: the playhead follows, snapping to markers and cut edges within 8 px. */
-export function useScrub({ content, pxPerMs, durationMs, snapTargets, onSeek, onSelectRange, onClickAt }: ScrubOptions) {
+export function useScrub({
+  content,
+  pxPerMs,
+  durationMs,
+  snapTargets,
+  onSeek,
+  onSelectRange,
+  onClickAt,
+}: ScrubOptions) {
   const start = useRef<{ ms: number; x: number; shift: boolean; moved: boolean } | null>(null);
 
   const msAt = useCallback(

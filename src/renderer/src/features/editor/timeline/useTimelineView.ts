@@ -75,7 +75,8 @@ export function useTimelineView(scroller: RefObject<HTMLDivElement | null>, dura
       const element = scroller.current;
       if (!element) return;
       const x = ms * pxPerMs;
-      if (x < element.scrollLeft || x > element.scrollLeft + element.clientWidth - 24) element.scrollLeft = Math.max(0, x - element.clientWidth * 0.2);
+      if (x < element.scrollLeft || x > element.scrollLeft + element.clientWidth - 24)
+        element.scrollLeft = Math.max(0, x - element.clientWidth * 0.2);
     },
     [pxPerMs, scroller],
   );

@@ -1,15 +1,41 @@
-import { EncodedPacket, EncodedPacketSink, EncodedVideoPacketSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import {
+  EncodedPacket,
+  EncodedPacketSink,
+  EncodedVideoPacketSource,
+  VideoSampleSink,
+  type InputVideoTrack,
+} from 'mediabunny';
 import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
-import { avcCodecString, parseAvcConfig, relengthed, sameParameterSets, withParameterSets, type AvcConfig } from '../../../../../shared/render/avcConfig';
+import {
+  avcCodecString,
+  parseAvcConfig,
+  relengthed,
+  sameParameterSets,
+  withParameterSets,
+  type AvcConfig,
+} from '../../../../../shared/render/avcConfig';
 import { RenumberError, renumberForSharing, type Renumbering } from '../../../../../shared/render/avcRenumber';
-import { lessonTimeOfPacket, planPacketCopy, type CopyDecision, type PacketInfo, type PacketRange } from '../../../../../shared/render/packetCopy';
+import {
+  lessonTimeOfPacket,
+  planPacketCopy,
+  type CopyDecision,
+  type PacketInfo,
+  type PacketRange,
+} from '../../../../../shared/render/packetCopy';
 import { bytesOf, createCutEncoder, type CutPacket } from './cutEncoder';
 import { packetsInRange } from './packetRange';
 
-export type CopyPlan = Extract<CopyDecision, { copy: true }> & { readonly packets: readonly PacketInfo[]; readonly bitrate: number };
+export type CopyPlan = Extract<CopyDecision, { copy: true }> & {
+  readonly packets: readonly PacketInfo[];
+  readonly bitrate: number;
+};
 
 /** Reads only the packet index (no frame data) to decide how the kept ranges are copied. */
-export async function decideCopy(plan: RenderPlan, video: VideoPlan, track: InputVideoTrack): Promise<CopyPlan | { copy: false; reason: string }> {
+export async function decideCopy(
+  plan: RenderPlan,
+  video: VideoPlan,
+  track: InputVideoTrack,
+): Promise<CopyPlan | { copy: false; reason: string }> {
   const sink = new EncodedPacketSink(track);
   const packets: PacketInfo[] = [];
   let bytes = 0;
@@ -30,7 +56,14 @@ export async function decideCopy(plan: RenderPlan, video: VideoPlan, track: Inpu
  * re-encoded. When the encoder's parameter sets differ from the recording's, both sets share the avc1 sample entry
  * under distinct ids (see `parameterRoute`), so the decoder switches at each IDR.
  */
-export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: InputVideoTrack, copy: CopyPlan, source: EncodedVideoPacketSource, onPacket: (lessonMs: number) => void): Promise<void> {
+export async function copyVideo(
+  plan: RenderPlan,
+  video: VideoPlan,
+  track: InputVideoTrack,
+  copy: CopyPlan,
+  source: EncodedVideoPacketSource,
+  onPacket: (lessonMs: number) => void,
+): Promise<void> {
   const decoderConfig = await track.getDecoderConfig();
   if (!decoderConfig) throw new Error('The screen recording does not say how to decode it');
   const sink = new EncodedPacketSink(track);
@@ -40,22 +73,31 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
     first = false;
     onPacket(packet.timestamp * 1000);
   };
-  const lessonTime = (index: number) => lessonTimeOfPacket(plan.spans, video.screen.offsetMs, copy.packets[index]?.timestamp ?? NaN);
+  const lessonTime = (index: number) =>
+    lessonTimeOfPacket(plan.spans, video.screen.offsetMs, copy.packets[index]?.timestamp ?? NaN);
 
   if (copy.reencodedCount === 0) {
-    for (const cut of copy.cuts) if (cut.copy) for await (const packet of copied(sink, copy, cut.copy, lessonTime)) await add(packet, decoderConfig);
+    for (const cut of copy.cuts)
+      if (cut.copy)
+        for await (const packet of copied(sink, copy, cut.copy, lessonTime)) await add(packet, decoderConfig);
     return;
   }
 
   if (!decoderConfig.description) throw new Error('The screen recording carries no H.264 configuration to cut it by');
   const recorded = parseAvcConfig(bytesOf(decoderConfig.description));
-  const encoder = await createCutEncoder({ width: video.width, height: video.height, bitrate: copy.bitrate, frameRate: video.frameRate }, decoderConfig.codec);
+  const encoder = await createCutEncoder(
+    { width: video.width, height: video.height, bitrate: copy.bitrate, frameRate: video.frameRate },
+    decoderConfig.codec,
+  );
   try {
     const frames = new VideoSampleSink(track);
     const encodePiece = (range: PacketRange) => {
       const indices = Array.from({ length: range.end - range.start }, (_, offset) => range.start + offset);
       const timestamps = indices.map((index) => copy.packets[index]?.timestamp ?? NaN);
-      const planned = indices.map((index) => ({ timestamp: lessonTime(index) ?? NaN, duration: frameDuration(copy.packets, index, video.frameRate) }));
+      const planned = indices.map((index) => ({
+        timestamp: lessonTime(index) ?? NaN,
+        duration: frameDuration(copy.packets, index, video.frameRate),
+      }));
       return encoder.encode(frames.samplesAtTimestamps(timestamps), planned);
     };
     const pieces = copy.cuts.flatMap((cut) => (cut.reencode ? [cut.reencode] : []));
@@ -64,14 +106,19 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
     const route = parameterRoute(bytesOf(decoderConfig.description), recorded, made);
     const inBand = route.kind === 'in-band';
     const trackConfig =
-      route.kind === 'renumbered' ? { ...decoderConfig, description: route.renumbering.description } : inBand ? { ...decoderConfig, codec: avcCodecString('avc3', recorded, made) } : decoderConfig;
+      route.kind === 'renumbered'
+        ? { ...decoderConfig, description: route.renumbering.description }
+        : inBand
+          ? { ...decoderConfig, codec: avcCodecString('avc3', recorded, made) }
+          : decoderConfig;
 
     for (const cut of copy.cuts) {
       if (cut.reencode) {
         const piece = pending ?? (await encodePiece(cut.reencode));
         pending = null;
         for (const { packet, config } of piece) {
-          if (!inBand && !sameParameterSets(made, config)) throw new Error('The encoder changed its H.264 parameters partway through the render');
+          if (!inBand && !sameParameterSets(made, config))
+            throw new Error('The encoder changed its H.264 parameters partway through the render');
           const data =
             route.kind === 'renumbered'
               ? route.renumbering.rewriteSample(packet.data, config.lengthSize, recorded.lengthSize)
@@ -83,7 +130,10 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
       }
       if (!cut.copy) continue;
       for await (const packet of copied(sink, copy, cut.copy, lessonTime)) {
-        const data = packet.type === 'key' && inBand ? withParameterSets(packet.data, recorded.lengthSize, recorded, recorded.lengthSize) : packet.data;
+        const data =
+          packet.type === 'key' && inBand
+            ? withParameterSets(packet.data, recorded.lengthSize, recorded, recorded.lengthSize)
+            : packet.data;
         await add(new EncodedPacket(data, packet.type, packet.timestamp, packet.duration), trackConfig);
       }
     }
@@ -92,7 +142,10 @@ export async function copyVideo(plan: RenderPlan, video: VideoPlan, track: Input
   }
 }
 
-type ParameterRoute = { readonly kind: 'same' } | { readonly kind: 'renumbered'; readonly renumbering: Renumbering } | { readonly kind: 'in-band' };
+type ParameterRoute =
+  | { readonly kind: 'same' }
+  | { readonly kind: 'renumbered'; readonly renumbering: Renumbering }
+  | { readonly kind: 'in-band' };
 
 /**
  * How the re-encoded pieces' parameter sets reach the decoder: not at all when they equal the recording's; else
@@ -110,7 +163,12 @@ function parameterRoute(description: Uint8Array, recorded: AvcConfig, made: AvcC
 }
 
 /** The recorded packets of a range, retimed to lesson time. */
-async function* copied(sink: EncodedPacketSink, copy: CopyPlan, range: PacketRange, lessonTime: (index: number) => number | null): AsyncGenerator<EncodedPacket> {
+async function* copied(
+  sink: EncodedPacketSink,
+  copy: CopyPlan,
+  range: PacketRange,
+  lessonTime: (index: number) => number | null,
+): AsyncGenerator<EncodedPacket> {
   for await (const { packet, at } of packetsInRange(sink, copy.packets, range.start, range.end, 'screen recording')) {
     const timestamp = lessonTime(at);
     if (timestamp !== null) yield packet.clone({ timestamp });

@@ -16,13 +16,17 @@ export interface PlannedFrame {
   readonly duration: number;
 }
 
-export const bytesOf = (data: AllowSharedBufferSource): Uint8Array => (ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+export const bytesOf = (data: AllowSharedBufferSource): Uint8Array =>
+  ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 
 /**
  * One VideoEncoder for all the partial GOPs of a smart cut. Each piece starts on a forced keyframe and is flushed
  * whole before it is handed back, so the copied packets after it can follow at once.
  */
-export async function createCutEncoder(config: { width: number; height: number; bitrate: number; frameRate: number }, sourceCodec: string) {
+export async function createCutEncoder(
+  config: { width: number; height: number; bitrate: number; frameRate: number },
+  sourceCodec: string,
+) {
   let failure: Error | null = null;
   let current: AvcConfig | null = null;
   let planned = new Map<number, PlannedFrame>();
@@ -33,7 +37,8 @@ export async function createCutEncoder(config: { width: number; height: number; 
         const description = meta?.decoderConfig?.description;
         if (description) current = parseAvcConfig(bytesOf(description));
         const frame = planned.get(chunk.timestamp);
-        if (!current || !frame) throw new Error('The encoder gave a frame it was not asked for, or no H.264 configuration');
+        if (!current || !frame)
+          throw new Error('The encoder gave a frame it was not asked for, or no H.264 configuration');
         const data = new Uint8Array(chunk.byteLength);
         chunk.copyTo(data);
         out.push({ packet: new EncodedPacket(data, chunk.type, frame.timestamp, frame.duration), config: current });
@@ -59,7 +64,10 @@ export async function createCutEncoder(config: { width: number; height: number; 
         let retimed: VideoFrame | null = null;
         try {
           decoded = sample.toVideoFrame();
-          retimed = new VideoFrame(decoded, { timestamp: Math.round(frame.timestamp * 1e6), duration: Math.round(frame.duration * 1e6) });
+          retimed = new VideoFrame(decoded, {
+            timestamp: Math.round(frame.timestamp * 1e6),
+            duration: Math.round(frame.duration * 1e6),
+          });
           encoder.encode(retimed, { keyFrame: index === 0 });
         } finally {
           retimed?.close();
@@ -68,12 +76,14 @@ export async function createCutEncoder(config: { width: number; height: number; 
         }
         index += 1;
         if (index === frames.length) break;
-        while (encoder.encodeQueueSize > MAX_QUEUE) await new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true }));
+        while (encoder.encodeQueueSize > MAX_QUEUE)
+          await new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true }));
         if (failure) throw failure;
       }
       await encoder.flush();
       if (failure) throw failure;
-      if (out.length !== frames.length) throw new Error(`The encoder gave ${out.length} of ${frames.length} frames at a cut`);
+      if (out.length !== frames.length)
+        throw new Error(`The encoder gave ${out.length} of ${frames.length} frames at a cut`);
       if (out[0]?.packet.type !== 'key') throw new Error('The encoder did not start a cut on a keyframe');
       return out;
     },
@@ -92,4 +102,3 @@ async function preferSoftware(config: VideoEncoderConfig): Promise<VideoEncoderC
   const software: VideoEncoderConfig = { ...config, hardwareAcceleration: 'prefer-software' };
   return (await VideoEncoder.isConfigSupported(software)).supported ? software : config;
 }
-

@@ -13,7 +13,13 @@ const CONTIGUOUS_SAMPLES = 2;
  * Decodes the kept source ranges and cuts them at the same source times as the video, to the sample; each piece
  * is stamped with its lesson time so sound and picture stay together across every cut.
  */
-export async function encodeAudio(plan: RenderPlan, audio: AudioPlan, track: InputAudioTrack, source: AudioSampleSource, onSample: (lessonMs: number) => void): Promise<void> {
+export async function encodeAudio(
+  plan: RenderPlan,
+  audio: AudioPlan,
+  track: InputAudioTrack,
+  source: AudioSampleSource,
+  onSample: (lessonMs: number) => void,
+): Promise<void> {
   const sink = new AudioSampleSink(track);
   const batch = createBatch(source);
   let writtenUntil = 0;
@@ -51,7 +57,14 @@ function createBatch(source: AudioSampleSource) {
     if (filled === 0) return;
     const data = new Float32Array(filled * channels.length);
     channels.forEach((channel, index) => data.set(channel.subarray(0, filled), index * filled));
-    const sample = new AudioSample({ data, format: 'f32-planar', sampleRate: rate, numberOfChannels: channels.length, numberOfFrames: filled, timestamp: startTime });
+    const sample = new AudioSample({
+      data,
+      format: 'f32-planar',
+      sampleRate: rate,
+      numberOfChannels: channels.length,
+      numberOfFrames: filled,
+      timestamp: startTime,
+    });
     startTime += filled / rate;
     filled = 0;
     await encoding;
@@ -73,7 +86,10 @@ function createBatch(source: AudioSampleSource) {
         await flush();
         if (!sameShape) {
           rate = sample.sampleRate;
-          channels = Array.from({ length: sample.numberOfChannels }, () => new Float32Array(Math.ceil(BATCH_SECONDS * rate)));
+          channels = Array.from(
+            { length: sample.numberOfChannels },
+            () => new Float32Array(Math.ceil(BATCH_SECONDS * rate)),
+          );
         }
         startTime = lessonTime;
       }
@@ -82,7 +98,12 @@ function createBatch(source: AudioSampleSource) {
         const capacity = (channels[0]?.length ?? 0) - filled;
         const count = Math.min(capacity, last - offset);
         channels.forEach((channel, planeIndex) =>
-          sample.copyTo(channel.subarray(filled, filled + count), { planeIndex, format: 'f32-planar', frameOffset: offset, frameCount: count }),
+          sample.copyTo(channel.subarray(filled, filled + count), {
+            planeIndex,
+            format: 'f32-planar',
+            frameOffset: offset,
+            frameCount: count,
+          }),
         );
         filled += count;
         offset += count;

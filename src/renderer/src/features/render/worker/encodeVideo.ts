@@ -3,7 +3,12 @@ import { bubbleRect } from '../../../../../shared/editor/bubbleGeometry';
 import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import { calloutsAt } from '../../../../../shared/render/callouts';
 import { sourceTimeOfFrame, within } from '../../../../../shared/render/frameTimes';
-import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } from '../../../../../shared/render/bubbleRaster';
+import {
+  composeBubble,
+  createBubbleRaster,
+  type BubbleRaster,
+  type I420Frame,
+} from '../../../../../shared/render/bubbleRaster';
 import { createCompositor } from './composite';
 import type { createFrameEncoder } from './frameEncoder';
 import type { OpenedFile } from './openInput';
@@ -15,11 +20,24 @@ type FrameEncoder = Awaited<ReturnType<typeof createFrameEncoder>>;
  * bubble or callout goes to the encoder as decoded, and the bubble is composited into the decoded pixels directly. Only
  * frames with burned-in callouts are drawn on a canvas, which costs several times more.
  */
-export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: FrameEncoder, files: { screen: OpenedFile; camera: OpenedFile | null }, onFrame: (lessonMs: number) => void): Promise<void> {
+export async function encodeVideo(
+  plan: RenderPlan,
+  video: VideoPlan,
+  encoder: FrameEncoder,
+  files: { screen: OpenedFile; camera: OpenedFile | null },
+  onFrame: (lessonMs: number) => void,
+): Promise<void> {
   const canvas = new OffscreenCanvas(video.width, video.height);
   const drawOnCanvas = createCompositor(plan, canvas);
-  const screenFrames = new VideoSampleSink(await files.screen.video()).samplesAtTimestamps(timestampsFor(plan, video, video.screen.offsetMs));
-  const cameraFrames = files.camera && plan.bubble ? new VideoSampleSink(await files.camera.video()).samplesAtTimestamps(timestampsFor(plan, video, plan.bubble.camera.offsetMs)) : null;
+  const screenFrames = new VideoSampleSink(await files.screen.video()).samplesAtTimestamps(
+    timestampsFor(plan, video, video.screen.offsetMs),
+  );
+  const cameraFrames =
+    files.camera && plan.bubble
+      ? new VideoSampleSink(await files.camera.video()).samplesAtTimestamps(
+          timestampsFor(plan, video, plan.bubble.camera.offsetMs),
+        )
+      : null;
   const composer = createBubbleComposer(plan);
   try {
     for (let index = 0; index < video.frameCount; index += 1) {
@@ -29,7 +47,11 @@ export async function encodeVideo(plan: RenderPlan, video: VideoPlan, encoder: F
       const showBubble = camera !== null && plan.bubble !== null && within(plan.bubble.shown, lessonMs);
       let frame: VideoFrame;
       try {
-        if (screen && calloutsAt(plan.callouts, lessonMs).length === 0 && (!showBubble || composer.handles(screen, camera))) {
+        if (
+          screen &&
+          calloutsAt(plan.callouts, lessonMs).length === 0 &&
+          (!showBubble || composer.handles(screen, camera))
+        ) {
           frame = showBubble && camera ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
@@ -80,12 +102,21 @@ function createBubbleComposer(plan: RenderPlan) {
       let raster = rasters.get(key);
       if (!raster) {
         const frameSize = { width: screenPixels.width, height: screenPixels.height };
-        raster = createBubbleRaster(bubbleRect(plan.bubble.layout, frameSize, plan.bubble.cameraAspect), frameSize, { width: cameraPixels.width, height: cameraPixels.height });
+        raster = createBubbleRaster(bubbleRect(plan.bubble.layout, frameSize, plan.bubble.cameraAspect), frameSize, {
+          width: cameraPixels.width,
+          height: cameraPixels.height,
+        });
         rasters.set(key, raster);
       }
       composeBubble(raster, screenPixels, cameraPixels);
       // VideoFrame copies the pixels, so the buffer is free for the next frame as soon as this returns.
-      return new VideoFrame(screenPixels.data, { format: 'I420', codedWidth: screenPixels.width, codedHeight: screenPixels.height, timestamp, layout: [...screenPixels.planes] });
+      return new VideoFrame(screenPixels.data, {
+        format: 'I420',
+        codedWidth: screenPixels.width,
+        codedHeight: screenPixels.height,
+        timestamp,
+        layout: [...screenPixels.planes],
+      });
     },
   };
 }

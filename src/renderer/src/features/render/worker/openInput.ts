@@ -14,13 +14,15 @@ export function openInput(url: string, role: string): OpenedFile {
     async video() {
       const track = await input.getPrimaryVideoTrack();
       if (!track) throw new Error(`The ${role} recording has no video track`);
-      if (!(await track.canDecode())) throw new Error(`This computer cannot decode the ${role} recording (${track.codec ?? 'unknown codec'})`);
+      if (!(await track.canDecode()))
+        throw new Error(`This computer cannot decode the ${role} recording (${track.codec ?? 'unknown codec'})`);
       return track;
     },
     async audio() {
       const track = await input.getPrimaryAudioTrack();
       if (!track) throw new Error(`The ${role} recording has no sound track`);
-      if (!(await track.canDecode())) throw new Error(`This computer cannot decode the sound (${track.codec ?? 'unknown codec'})`);
+      if (!(await track.canDecode()))
+        throw new Error(`This computer cannot decode the sound (${track.codec ?? 'unknown codec'})`);
       return track;
     },
   };

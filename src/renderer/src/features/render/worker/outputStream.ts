@@ -17,7 +17,10 @@ export const WRITES_IN_FLIGHT = 3;
  * A sink for mediabunny's StreamTarget that hands every positioned write to the page (which owns the studio
  * client). The wait for writes to land is the backpressure that keeps memory flat however long the lesson.
  */
-export function createOutputStream(post: Post): { stream: WritableStream<StreamTargetChunk>; onReply: (message: ToWorker) => void } {
+export function createOutputStream(post: Post): {
+  stream: WritableStream<StreamTargetChunk>;
+  onReply: (message: ToWorker) => void;
+} {
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;

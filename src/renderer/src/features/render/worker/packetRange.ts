@@ -5,7 +5,13 @@ import type { EncodedPacket, EncodedPacketSink } from 'mediabunny';
  * index. Copying trusts the index it planned from, so a packet missing between planning and copying is an error,
  * never a silent gap.
  */
-export async function* packetsInRange(sink: EncodedPacketSink, index: readonly { readonly timestamp: number }[], start: number, end: number, what: string): AsyncGenerator<{ packet: EncodedPacket; at: number }> {
+export async function* packetsInRange(
+  sink: EncodedPacketSink,
+  index: readonly { readonly timestamp: number }[],
+  start: number,
+  end: number,
+  what: string,
+): AsyncGenerator<{ packet: EncodedPacket; at: number }> {
   const from = index[start];
   const until = index[end];
   const first = from ? await sink.getPacket(from.timestamp) : null;

@@ -1,4 +1,13 @@
-import { AudioSampleSource, EncodedAudioPacketSource, getFirstEncodableAudioCodec, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget, type StreamTargetChunk } from 'mediabunny';
+import {
+  AudioSampleSource,
+  EncodedAudioPacketSource,
+  getFirstEncodableAudioCodec,
+  EncodedVideoPacketSource,
+  Mp4OutputFormat,
+  Output,
+  StreamTarget,
+  type StreamTargetChunk,
+} from 'mediabunny';
 import type { AudioPlan, RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
 import { copyAudio, decideAudioCopy } from './copyAudio';
@@ -35,7 +44,8 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
   });
   let videoDone = 0;
   let audioDone = 0;
-  const report = () => io.onProgress(plan.video && plan.audio ? Math.min(videoDone, audioDone) : plan.video ? videoDone : audioDone);
+  const report = () =>
+    io.onProgress(plan.video && plan.audio ? Math.min(videoDone, audioDone) : plan.video ? videoDone : audioDone);
   try {
     const runs: Run[] = [];
     let outcome: RenderOutcome = { method: 'audio', note: null, sound: null };
@@ -73,7 +83,13 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
 }
 
 /** Adds the video track: packets copied (re-encoding the partial GOPs at cuts) when the plan allows, else frames composited and encoded. */
-async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open: Open, onProgress: (ms: number) => void): Promise<{ outcome: RenderOutcome; run: Run }> {
+async function addVideo(
+  plan: RenderPlan,
+  video: VideoPlan,
+  output: Output,
+  open: Open,
+  onProgress: (ms: number) => void,
+): Promise<{ outcome: RenderOutcome; run: Run }> {
   const screen = open(video.screen.path, 'screen');
   let note = plan.fastPath.applies ? null : plan.fastPath.reason;
   if (plan.fastPath.applies) {
@@ -86,7 +102,10 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
         await copyVideo(plan, video, track, decision, source, onProgress);
         source.close();
       };
-      const outcome: RenderOutcome = decision.reencodedCount > 0 ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount, sound: null } : { method: 'copy', note: null, sound: null };
+      const outcome: RenderOutcome =
+        decision.reencodedCount > 0
+          ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount, sound: null }
+          : { method: 'copy', note: null, sound: null };
       return { outcome, run };
     }
     note = decision.reason;
@@ -111,7 +130,14 @@ async function addVideo(plan: RenderPlan, video: VideoPlan, output: Output, open
  * Adds the sound track: copied packet for packet when the video is copied and the codec allows (so a cut-only render
  * decodes nothing), else cut to the sample and encoded, to AAC where this computer can, else to Opus.
  */
-async function addAudio(plan: RenderPlan, audio: AudioPlan, output: Output, open: Open, withCopiedVideo: boolean, onProgress: (ms: number) => void): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
+async function addAudio(
+  plan: RenderPlan,
+  audio: AudioPlan,
+  output: Output,
+  open: Open,
+  withCopiedVideo: boolean,
+  onProgress: (ms: number) => void,
+): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
   const track = await open(audio.file.path, 'sound').audio();
   const copy = withCopiedVideo ? await decideAudioCopy(plan, audio, track) : null;
   if (copy && track.codec) {
@@ -126,7 +152,11 @@ async function addAudio(plan: RenderPlan, audio: AudioPlan, output: Output, open
     };
   }
   // AAC plays on every device; Chromium encodes it where the system has an encoder (macOS, Windows), Linux only Opus.
-  const codec = await getFirstEncodableAudioCodec(['aac', 'opus'], { numberOfChannels: track.numberOfChannels, sampleRate: track.sampleRate, bitrate: audio.bitrate });
+  const codec = await getFirstEncodableAudioCodec(['aac', 'opus'], {
+    numberOfChannels: track.numberOfChannels,
+    sampleRate: track.sampleRate,
+    bitrate: audio.bitrate,
+  });
   if (!codec) throw new Error('This computer cannot encode sound as AAC or Opus');
   const source = new AudioSampleSource({ codec, bitrate: audio.bitrate });
   output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
