@@ -56,12 +56,10 @@ export const numericAnswerSchema = z.discriminatedUnion('kind', [
     value: finite,
     tolerance: finite.refine((t) => t >= 0, { error: 'The tolerance cannot be negative' }).default(0),
   }),
-  z
-    .object({ kind: z.literal('range'), min: finite, max: finite })
-    .refine((range) => range.min <= range.max, {
-      error: 'The smallest accepted value must not be above the largest',
-      path: ['max'],
-    }),
+  z.object({ kind: z.literal('range'), min: finite, max: finite }).refine((range) => range.min <= range.max, {
+    error: 'The smallest accepted value must not be above the largest',
+    path: ['max'],
+  }),
 ]);
 export type NumericAnswer = z.infer<typeof numericAnswerSchema>;
 

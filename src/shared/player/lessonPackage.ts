@@ -71,11 +71,9 @@ export const lessonPackageSchema = z
     id: z.string().min(1).max(64),
     title: z.string().max(300),
     description: z.string().max(5000).default(''),
-    language: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, {
-        error: 'The language is a BCP 47 tag such as "en" or "fr-CA"',
-      }),
+    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, {
+      error: 'The language is a BCP 47 tag such as "en" or "fr-CA"',
+    }),
     durationMs: z.number().int().positive(),
     media: lessonMediaSchema,
     chapters: z.array(chapterSchema).max(500).default([]),
