@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { aliases } from './aliases.config';
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       rollupOptions: {
         input: {
@@ -15,6 +17,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     // The preload runs sandboxed: it must be one CommonJS file with its dependencies (zod) bundled in.
     build: {
       externalizeDeps: false,
@@ -25,6 +28,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: { alias: aliases },
     root: resolve('src/renderer'),
     base: './',
     plugins: [react()],

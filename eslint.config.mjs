@@ -6,6 +6,7 @@ import importX from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { studioRules } from './scripts/eslint/studioRules.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -21,9 +22,15 @@ const nodeOnlyPackages = [
 ];
 const reactPackages = ['react', 'react-dom', 'react-dom/client', 'react-aria-components', 'lucide-react'];
 
-/** What a layer may not import: Node and Electron in the browser, React in Node. */
-function forbidPackages(names, message) {
-  return { paths: names.map((name) => ({ name, message })), patterns: [] };
+/** What a layer may not import: Node and Electron in the browser, React in Node, another layer through an alias. */
+function forbidPackages(names, message, aliases = []) {
+  return {
+    paths: names.map((name) => ({ name, message })),
+    patterns: aliases.map((alias) => ({
+      group: [`${alias}/*`],
+      message: 'not from this layer (docs/ARCHITECTURE.md, Layers)',
+    })),
+  };
 }
 
 export default tseslint.config(
@@ -47,6 +54,11 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
     },
     plugins: { 'import-x': importX, studio: studioRules },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'] }),
+      ],
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
@@ -139,7 +151,7 @@ export default tseslint.config(
   {
     files: ['src/main/**', 'src/server/**', 'src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', forbidPackages(reactPackages, 'Node code never imports React')],
+      'no-restricted-imports': ['error', forbidPackages(reactPackages, 'Node code never imports React', ['@player'])],
     },
   },
   {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { aliases } from './aliases.config';
 
 /** The learner player as an export ships it: out/player/{index.html, player.js, player.css}. */
 function copyTemplate(): Plugin {
@@ -18,6 +19,7 @@ function copyTemplate(): Plugin {
 
 export default defineConfig({
   publicDir: false,
+  resolve: { alias: aliases },
   plugins: [copyTemplate()],
   build: {
     outDir: 'out/player',

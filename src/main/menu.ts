@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/contract/app';
+import type { MenuCommand } from '@shared/contract/app';
 import type { Studio } from './studio';
 
 export interface AppMenuOptions {

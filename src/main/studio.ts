@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { contract, type Contract, type ServiceHandlers } from '../shared/contract';
+import { contract, type Contract, type ServiceHandlers } from '@shared/contract';
 import { browserCapture } from './capture/browserCapture';
 import type { z } from 'zod';
-import type { hostKindSchema } from '../shared/contract/app';
+import type { hostKindSchema } from '@shared/contract/app';
 import { openDatabase, readUserVersion, type StudioDatabase } from './store/database';
 import { EventHub } from './rpc/eventHub';
 import { createDispatcher, type Dispatcher } from './rpc/dispatcher';

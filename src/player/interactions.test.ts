@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointSchema, scoreAnswer, type CheckpointInput, type CheckpointResponse } from '../shared/checkpoints';
+import { checkpointSchema, scoreAnswer, type CheckpointInput, type CheckpointResponse } from '@shared/checkpoints';
 import { interactionSchema } from './adapter';
 import { DESCRIPTION_MAX, plainText, toInteraction } from './interactions';
 

@@ -1,4 +1,4 @@
-import type { Checkpoint, CheckpointResponse, ScoreResult } from '../shared/checkpoints';
+import type { Checkpoint, CheckpointResponse, ScoreResult } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
 
 /** SCORM 2004's cmi.interactions.n.description keeps at least 250 characters; shorter is safe everywhere. */

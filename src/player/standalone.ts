@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './ui/player.css';
-import { lessonPackageSchema } from '../shared/player';
-import type { LessonPackage } from '../shared/player';
+import { lessonPackageSchema } from '@shared/player';
+import type { LessonPackage } from '@shared/player';
 import { chooseLmsAdapter, LMS_REFUSED_MESSAGE, lmsKindOf, type ChosenAdapter } from './adapters/chooseLms';
 import { installDebugPanel, showBanner } from './adapters/debugPanel';
 import { createStandaloneAdapter, type KeyValueStorage } from './standaloneAdapter';

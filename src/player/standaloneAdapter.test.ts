@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deserializeState, freshState, recordPlayback, serializeState } from '../shared/checkpoints';
+import { deserializeState, freshState, recordPlayback, serializeState } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
 import {
   createStandaloneAdapter,

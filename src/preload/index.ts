@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callChannels, contract, eventChannels, type CallResult } from '../shared/contract';
-import type { Transport } from '../shared/contract/client';
+import { callChannels, contract, eventChannels, type CallResult } from '@shared/contract';
+import type { Transport } from '@shared/contract/client';
 
 // The bridge carries contract channels only; the renderer never gets ipcRenderer itself.
 const calls = new Set(callChannels(contract));

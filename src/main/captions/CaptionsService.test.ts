@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StudioError } from '../../shared/contract/result';
+import { StudioError } from '@shared/contract/result';
 import { LessonsService } from '../library/LessonsService';
 import { ProjectsService } from '../library/ProjectsService';
 import { setup } from '../testing/libraryFixture';

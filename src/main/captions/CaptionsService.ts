@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { StudioError } from '../../shared/contract/result';
-import { CAPTIONS_MAX_BYTES, checkWebVtt, normalizeTag, type Caption } from '../../shared/captions';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import { CAPTIONS_MAX_BYTES, checkWebVtt, normalizeTag, type Caption } from '@shared/captions';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 

@@ -1,4 +1,4 @@
-import type { Contract, ServiceHandlers } from '../../shared/contract';
+import type { Contract, ServiceHandlers } from '@shared/contract';
 
 /** The browser host has no capture powers of its own: the browser's picker chooses, and nothing can be hidden. */
 export const browserCapture: ServiceHandlers<Contract['capture']> = {

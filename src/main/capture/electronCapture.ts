@@ -1,6 +1,6 @@
 import { BrowserWindow, desktopCapturer, globalShortcut, type Session } from 'electron';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { StudioError } from '../../shared/contract/result';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
 import type { EventHub } from '../rpc/eventHub';
 
 /** Shortcuts that work while another app (the one being recorded) has focus. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Take } from '../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
 

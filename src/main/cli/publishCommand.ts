@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Contract } from '../../shared/contract';
-import { channelOf } from '../../shared/contract/define';
-import type { LessonDocument } from '../../shared/editor/document';
-import type { Lesson, Project } from '../../shared/library/schemas';
-import type { Render } from '../../shared/media/renders';
-import { FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '../../shared/publish/options';
+import type { Contract } from '@shared/contract';
+import { channelOf } from '@shared/contract/define';
+import type { LessonDocument } from '@shared/editor/document';
+import type { Lesson, Project } from '@shared/library/schemas';
+import type { Render } from '@shared/media/renders';
+import { FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '@shared/publish/options';
 import { buildPackage } from '../publish/build';
 import { defaultAssets, PublishService } from '../publish/PublishService';
 import { isUpToDate, takeSnapshot, type SnapshotSource } from '../publish/snapshot';
-import type { Caption } from '../../shared/captions';
+import type { Caption } from '@shared/captions';
 import type { Studio } from '../studio';
 import { renderLesson } from './renderCommand';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Render } from '../../shared/media/renders';
-import { renditionSchema } from '../../shared/media/renders';
-import { formatSpeed, formatTimeLeft, type RenderProgress } from '../../shared/render/progress';
+import type { Render } from '@shared/media/renders';
+import { renditionSchema } from '@shared/media/renders';
+import { formatSpeed, formatTimeLeft, type RenderProgress } from '@shared/render/progress';
 import { startBrowserHost } from '../host/server';
 import type { Studio } from '../studio';
 import { launchChromium } from './renderBrowser';

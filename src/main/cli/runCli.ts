@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { channelOf } from '../../shared/contract/define';
-import type { Lesson, Project } from '../../shared/library/schemas';
+import { channelOf } from '@shared/contract/define';
+import type { Lesson, Project } from '@shared/library/schemas';
 import { defaultDataDir, resolveDataDir } from '../dataDir';
 import { openStudio, type Studio } from '../studio';
 import { formatTable } from './formatTable';

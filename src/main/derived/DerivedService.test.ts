@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
+import { contract } from '@shared/contract';
 import { recordedTake, setup } from '../testing/libraryFixture';
 import { DerivedService } from './DerivedService';
 

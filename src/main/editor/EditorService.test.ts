@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
+import { contract } from '@shared/contract';
 import { recordedTake, setup } from '../testing/libraryFixture';
-import { documentChangeSchema, type DocumentChange } from '../../shared/editor/document';
+import { documentChangeSchema, type DocumentChange } from '@shared/editor/document';
 import { EditorService } from './EditorService';
 
 /** A change as the contract delivers it, defaults filled in. */

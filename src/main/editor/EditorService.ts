@@ -1,5 +1,5 @@
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { StudioError } from '../../shared/contract/result';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
 import {
   calloutSchema,
   cameraLayoutSchema,
@@ -8,9 +8,9 @@ import {
   type DocumentChange,
   type LessonDocument,
   type Marker,
-} from '../../shared/editor/document';
-import { editListSchema, fullEditList, normalizeEditList } from '../../shared/timeline/editList';
-import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '../../shared/checkpoints/schema';
+} from '@shared/editor/document';
+import { editListSchema, fullEditList, normalizeEditList } from '@shared/timeline/editList';
+import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '@shared/checkpoints/schema';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';

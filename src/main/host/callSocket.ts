@@ -1,6 +1,6 @@
 import { WebSocketServer, type RawData } from 'ws';
 import type { Studio } from '../studio';
-import { decodeCallFrame, encodeWire } from '../../shared/contract/wire';
+import { decodeCallFrame, encodeWire } from '@shared/contract/wire';
 
 /**
  * Calls over a WebSocket, for the page's calls that carry bytes. Chromium uploads an HTTP body given as an

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, tempStudio } from '../testing/tempStudio';
-import { WIRE_BINARY_TYPE, encodeCallFrame, encodeWire, encodeWireBinary } from '../../shared/contract/wire';
-import { CALLS_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { WIRE_BINARY_TYPE, encodeCallFrame, encodeWire, encodeWireBinary } from '@shared/contract/wire';
+import { CALLS_PATH, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 import { startBrowserHost } from './server';
 
 async function hostWithRenderer() {

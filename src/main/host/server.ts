@@ -7,8 +7,8 @@ import type { Studio } from '../studio';
 import { resolveInside } from '../media/resolveInside';
 import { fileResponse } from '../media/fileResponse';
 import { RENDERER_CSP } from '../csp';
-import { WIRE_BINARY_TYPE, decodeWire, decodeWireBinary, encodeWire } from '../../shared/contract/wire';
-import { CALLS_PATH, EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '../../shared/contract/hostProtocol';
+import { WIRE_BINARY_TYPE, decodeWire, decodeWireBinary, encodeWire } from '@shared/contract/wire';
+import { CALLS_PATH, EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 import { createCallSockets } from './callSocket';
 
 /** A 32 MiB chunk (the contract's largest) grows by a third as base64 (scripts' JSON calls). */

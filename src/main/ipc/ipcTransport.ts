@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { CallResult } from '../../shared/contract';
+import type { CallResult } from '@shared/contract';
 import type { Studio } from '../studio';
 import type { OriginPolicy } from '../window/appOrigin';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lesson, Project } from '../../shared/library/schemas';
+import type { Lesson, Project } from '@shared/library/schemas';
 import { callStudio as call, tempStudio } from '../testing/tempStudio';
 import type { Studio } from '../studio';
 

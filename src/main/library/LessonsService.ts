@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import type { Lesson, Project } from '../../shared/library/schemas';
-import { moveItem } from '../../shared/library/ordering';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Lesson, Project } from '@shared/library/schemas';
+import { moveItem } from '@shared/library/ordering';
 import { LibraryRows } from './rows';
 import type { LibraryDeps } from './ProjectsService';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Lesson, Project } from '../../shared/library/schemas';
+import type { Lesson, Project } from '@shared/library/schemas';
 import { callStudio as call, tempStudio } from '../testing/tempStudio';
 import type { Studio } from '../studio';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { TITLE_MAX, type Project } from '../../shared/library/schemas';
-import { matchesQuery } from '../../shared/library/search';
-import { copyTitle, sortProjects } from '../../shared/library/ordering';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { TITLE_MAX, type Project } from '@shared/library/schemas';
+import { matchesQuery } from '@shared/library/search';
+import { copyTitle, sortProjects } from '@shared/library/ordering';
 import type { StudioDatabase } from '../store/database';
 import type { EventHub } from '../rpc/eventHub';
 import { LibraryRows, withoutLessonTitles } from './rows';

@@ -1,5 +1,5 @@
-import type { Lesson, Project } from '../../shared/library/schemas';
-import { StudioError } from '../../shared/contract/result';
+import type { Lesson, Project } from '@shared/library/schemas';
+import { StudioError } from '@shared/contract/result';
 import type { StudioDatabase } from '../store/database';
 
 interface ProjectRow {

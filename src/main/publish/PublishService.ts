@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import type { PublishJob } from '../../shared/contract/publish';
-import { StudioError } from '../../shared/contract/result';
-import { exportBaseName, type PublishSettings } from '../../shared/publish/options';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { PublishJob } from '@shared/contract/publish';
+import { StudioError } from '@shared/contract/result';
+import { exportBaseName, type PublishSettings } from '@shared/publish/options';
 import type { EventHub } from '../rpc/eventHub';
 import { buildPackage, type BuildStage } from './build';
 import { LAUNCH_PAGE, type PlanAssets } from './plan';

@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { zipPathProblem } from '../../shared/publish/zipPath';
+import { zipPathProblem } from '@shared/publish/zipPath';
 import {
   forLibxml,
   readSchemaFiles,

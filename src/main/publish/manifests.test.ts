@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestInput } from '../../shared/publish/manifestInput';
-import { scorm12Manifest } from '../../shared/publish/scorm12Manifest';
-import { scorm2004Manifest } from '../../shared/publish/scorm2004Manifest';
+import type { ManifestInput } from '@shared/publish/manifestInput';
+import { scorm12Manifest } from '@shared/publish/scorm12Manifest';
+import { scorm2004Manifest } from '@shared/publish/scorm2004Manifest';
 import { forLibxml, locateSchemaRoot, readSchemaFiles, validateManifest, type ScormVersion } from './schemas';
 
 const HOSTILE_TITLES = [

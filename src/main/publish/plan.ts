@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildLessonPackage, type LessonPackage, type Rendition } from '../../shared/player/lessonPackage';
-import type { ManifestInput } from '../../shared/publish/manifestInput';
-import type { PublishFormat } from '../../shared/publish/options';
-import { scorm12Manifest } from '../../shared/publish/scorm12Manifest';
-import { scorm2004Manifest } from '../../shared/publish/scorm2004Manifest';
+import { buildLessonPackage, type LessonPackage, type Rendition } from '@shared/player/lessonPackage';
+import type { ManifestInput } from '@shared/publish/manifestInput';
+import type { PublishFormat } from '@shared/publish/options';
+import { scorm12Manifest } from '@shared/publish/scorm12Manifest';
+import { scorm2004Manifest } from '@shared/publish/scorm2004Manifest';
 import { SCHEMA_FILES, SCHEMA_FOLDERS } from './schemas';
 import type { LessonSnapshot, SnapshotRender } from './snapshot';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { SCORM12_SCHEMA_FILES } from '../../shared/publish/scorm12Manifest';
-import { SCORM2004_SCHEMA_FILES } from '../../shared/publish/scorm2004Manifest';
+import { SCORM12_SCHEMA_FILES } from '@shared/publish/scorm12Manifest';
+import { SCORM2004_SCHEMA_FILES } from '@shared/publish/scorm2004Manifest';
 
 export type ScormVersion = 'scorm12' | 'scorm2004';
 

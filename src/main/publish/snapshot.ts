@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { StudioError } from '../../shared/contract/result';
-import type { LessonDocument } from '../../shared/editor/document';
-import type { Lesson, Project } from '../../shared/library/schemas';
-import type { Caption } from '../../shared/captions';
-import type { Render } from '../../shared/media/renders';
-import type { PublishSettings } from '../../shared/publish/options';
+import { StudioError } from '@shared/contract/result';
+import type { LessonDocument } from '@shared/editor/document';
+import type { Lesson, Project } from '@shared/library/schemas';
+import type { Caption } from '@shared/captions';
+import type { Render } from '@shared/media/renders';
+import type { PublishSettings } from '@shared/publish/options';
 
 /** Where a snapshot's facts come from: the services themselves in the app, the dispatcher in the CLI. */
 export interface SnapshotSource {

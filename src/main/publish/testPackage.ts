@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkpoint } from '../../shared/checkpoints/testFixtures';
-import { blankDocument, LESSON_ID, TAKE_ID } from '../../shared/editor/testDocuments';
-import type { PublishSettings } from '../../shared/publish/options';
+import { checkpoint } from '@shared/checkpoints/testFixtures';
+import { blankDocument, LESSON_ID, TAKE_ID } from '@shared/editor/testDocuments';
+import type { PublishSettings } from '@shared/publish/options';
 import type { PlanAssets } from './plan';
 import { locateSchemaRoot } from './schemas';
 import type { LessonSnapshot } from './snapshot';

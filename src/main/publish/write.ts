@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { zipPathProblem } from '../../shared/publish/zipPath';
+import { zipPathProblem } from '@shared/publish/zipPath';
 import type { PackageEntry } from './plan';
 
 export interface WriteOptions {

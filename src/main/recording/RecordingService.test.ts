@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Take, TrackRole } from '../../shared/media/takes';
+import type { Take, TrackRole } from '@shared/media/takes';
 import { ProjectsService } from '../library/ProjectsService';
 import { setup, record } from '../testing/libraryFixture';
 import { chunksOf, ffprobeCodecs, ffprobeDuration, mediaFixture, videoPacketsHash } from '../testing/mediaFixtures';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { StudioError } from '../../shared/contract/result';
-import type { InterruptedTake, Take, TrackRole } from '../../shared/media/takes';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import type { InterruptedTake, Take, TrackRole } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { ChunkSpool, readSpoolIndex } from './chunkSpool';

@@ -10,7 +10,7 @@ import {
   WebMOutputFormat,
   type InputFormat,
 } from 'mediabunny';
-import { StudioError } from '../../shared/contract/result';
+import { StudioError } from '@shared/contract/result';
 import { containerOf, planPlayable } from './playableContainer';
 import { transcodeToMp4, type TranscodeProgress } from './transcode';
 

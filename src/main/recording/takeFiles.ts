@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StudioDatabase } from '../store/database';
-import type { TrackRole } from '../../shared/media/takes';
+import type { TrackRole } from '@shared/media/takes';
 import { probeMedia, remuxToPlayable, type PlayableOptions } from './mediaFile';
 import type { SpoolFiles } from './chunkSpool';
 

@@ -1,6 +1,6 @@
 import type { StudioDatabase } from '../store/database';
-import { StudioError } from '../../shared/contract/result';
-import type { Take, TakeFile, TrackRole } from '../../shared/media/takes';
+import { StudioError } from '@shared/contract/result';
+import type { Take, TakeFile, TrackRole } from '@shared/media/takes';
 
 interface TakeRow {
   id: string;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { StudioError } from '../../shared/contract/result';
+import { StudioError } from '@shared/contract/result';
 import { transcodeArgs, type StreamAction } from './transcodeArgs';
 import { parseProgressLine, percentOf } from './transcodeProgress';
 import { transcodeWorkerMain, type TranscodeWorkerData, type TranscodeWorkerMessage } from './transcodeWorker';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '../../shared/contract';
-import { StudioError } from '../../shared/contract/result';
-import type { Render } from '../../shared/media/renders';
+import type { Contract, ServiceHandlers } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import type { Render } from '@shared/media/renders';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';

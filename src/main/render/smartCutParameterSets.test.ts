@@ -14,8 +14,8 @@ import {
   Output,
   type EncodedPacket,
 } from 'mediabunny';
-import { parseAvcConfig } from '../../shared/render/avcConfig';
-import { renumberForSharing } from '../../shared/render/avcRenumber';
+import { parseAvcConfig } from '@shared/render/avcConfig';
+import { renumberForSharing } from '@shared/render/avcRenumber';
 
 /**
  * The smart cut's avc1 route on real H.264: two Baseline (CAVLC) encodes of the same picture with different

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { call, defineService } from '../../shared/contract/define';
-import { StudioError } from '../../shared/contract/result';
+import { call, defineService } from '@shared/contract/define';
+import { StudioError } from '@shared/contract/result';
 import { createDispatcher } from './dispatcher';
 
 const notes = defineService(

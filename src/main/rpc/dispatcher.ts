@@ -1,5 +1,5 @@
-import { channelOf, type ContractDef, type ContractHandlers, type CallDef } from '../../shared/contract/define';
-import { StudioError, describeIssues, type CallResult } from '../../shared/contract/result';
+import { channelOf, type ContractDef, type ContractHandlers, type CallDef } from '@shared/contract/define';
+import { StudioError, describeIssues, type CallResult } from '@shared/contract/result';
 
 interface Route {
   readonly label: string;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channelOf, type ContractDef, type ServiceDef } from '../../shared/contract/define';
+import { channelOf, type ContractDef, type ServiceDef } from '@shared/contract/define';
 
 export type EventListener = (channel: string, payload: unknown) => void;
 

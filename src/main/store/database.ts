@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StudioError } from '../../shared/contract/result';
+import { StudioError } from '@shared/contract/result';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export const DATABASE_FILE = 'library.sqlite';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { contract } from '../../shared/contract';
-import type { Lesson, Project } from '../../shared/library/schemas';
-import type { Take, TrackRole } from '../../shared/media/takes';
+import { contract } from '@shared/contract';
+import type { Lesson, Project } from '@shared/library/schemas';
+import type { Take, TrackRole } from '@shared/media/takes';
 import { EventHub } from '../rpc/eventHub';
 import { openDatabase } from '../store/database';
 import { LessonsService } from '../library/LessonsService';

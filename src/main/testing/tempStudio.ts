@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { channelOf } from '../../shared/contract/define';
+import { channelOf } from '@shared/contract/define';
 import { openStudio, type Studio } from '../studio';
 
 /** A fresh folder under the OS temp dir, removed after the current test. */

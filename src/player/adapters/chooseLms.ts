@@ -1,5 +1,5 @@
-import { parseLearnerNumber } from '../../shared/checkpoints/normalize';
-import type { LessonPackage } from '../../shared/player';
+import { parseLearnerNumber } from '@shared/checkpoints/normalize';
+import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter, StartResult } from '../adapter';
 import { createCallLog, type CallLog } from './callLog';
 import { findApi, type WindowLike } from './findApi';

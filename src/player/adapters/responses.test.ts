@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLearnerNumber } from '../../shared/checkpoints/normalize';
+import { parseLearnerNumber } from '@shared/checkpoints/normalize';
 import type { Interaction } from '../adapter';
 import { clipUnits, description2004, fillIn, responses12, responses2004 } from './responses';
 

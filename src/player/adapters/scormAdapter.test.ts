@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
-import { parseLearnerNumber } from '../../shared/checkpoints/normalize';
+import { parseLearnerNumber } from '@shared/checkpoints/normalize';
 import type { Interaction } from '../adapter';
 import { createCallLog } from './callLog';
 import { scorm12Profile, scorm2004Profile } from './profiles';

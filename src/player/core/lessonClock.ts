@@ -1,4 +1,4 @@
-import { createLessonMap, type ReadonlyEditList } from '../../shared/timeline';
+import { createLessonMap, type ReadonlyEditList } from '@shared/timeline';
 
 /** Where the media element is, read in lesson time. */
 export interface ClockReading {

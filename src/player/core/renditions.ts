@@ -1,4 +1,4 @@
-import type { Rendition } from '../../shared/player';
+import type { Rendition } from '@shared/player';
 
 export interface RenditionContext {
   /** CSS pixels the player is wide, times the device pixel ratio. */

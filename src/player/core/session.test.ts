@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deserializeState } from '../../shared/checkpoints';
+import { deserializeState } from '@shared/checkpoints';
 import { PlayerSession } from './session';
 import { playTo, testSession } from './testLesson';
 

@@ -17,8 +17,8 @@ import {
   type CompletionReport,
   type LearnerState,
   type ScoreResult,
-} from '../../shared/checkpoints';
-import type { LessonPackage, PackagedCheckpoint } from '../../shared/player';
+} from '@shared/checkpoints';
+import type { LessonPackage, PackagedCheckpoint } from '@shared/player';
 import type { Interaction } from '../adapter';
 import { toInteraction } from '../interactions';
 import { formatClock } from './format';

@@ -1,7 +1,7 @@
 // Test-only: a 20 s lesson with the e2e spec's three checkpoints.
-import { checkpoint, rules } from '../../shared/checkpoints/testFixtures';
-import { freshState, type LessonRulesInput } from '../../shared/checkpoints';
-import { lessonPackageSchema, type LessonPackage } from '../../shared/player';
+import { checkpoint, rules } from '@shared/checkpoints/testFixtures';
+import { freshState, type LessonRulesInput } from '@shared/checkpoints';
+import { lessonPackageSchema, type LessonPackage } from '@shared/player';
 import { PlayerSession } from './session';
 
 export function testLesson(ruleInput: LessonRulesInput = {}): LessonPackage {

@@ -1,4 +1,4 @@
-import { RESPONSE_TEXT_MAX, type CheckpointResponse } from '../../shared/checkpoints';
+import { RESPONSE_TEXT_MAX, type CheckpointResponse } from '@shared/checkpoints';
 import type { PlayerCheckpoint } from '../core/session';
 import { h, setInlineMarkdown, uid } from './dom';
 

@@ -1,4 +1,4 @@
-import type { LessonPackage } from '../../shared/player';
+import type { LessonPackage } from '@shared/player';
 import { formatClock, formatRate } from '../core/format';
 import { h, icon, listen, setIcon } from './dom';
 

@@ -1,4 +1,4 @@
-import { renderInlineMarkdown, renderMarkdown } from '../../shared/checkpoints';
+import { renderInlineMarkdown, renderMarkdown } from '@shared/checkpoints';
 
 type Props = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | null | undefined | false;

@@ -1,4 +1,4 @@
-import type { LessonPackage } from '../../shared/player';
+import type { LessonPackage } from '@shared/player';
 import { h, icon } from './dom';
 
 export interface Layout {

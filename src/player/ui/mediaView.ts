@@ -1,4 +1,4 @@
-import { checkMediaUrl, packageUrls, type CaptionTrack, type LessonPackage, type Rendition } from '../../shared/player';
+import { checkMediaUrl, packageUrls, type CaptionTrack, type LessonPackage, type Rendition } from '@shared/player';
 import { cueText } from '../core/cueText';
 import { isAudioOnly } from '../core/renditions';
 import { h, listen } from './dom';

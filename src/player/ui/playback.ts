@@ -1,4 +1,4 @@
-import { MAX_TICK_MS } from '../../shared/checkpoints';
+import { MAX_TICK_MS } from '@shared/checkpoints';
 import type { LessonClock } from '../core/lessonClock';
 import type { PlayerCheckpoint, PlayerSession } from '../core/session';
 import { listen } from './dom';

@@ -1,5 +1,5 @@
-import { deserializeState, type CheckpointResponse } from '../../shared/checkpoints';
-import type { LessonPackage } from '../../shared/player';
+import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
+import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter } from '../adapter';
 import { chapterAt } from '../core/chapters';
 import { formatClock } from '../core/format';

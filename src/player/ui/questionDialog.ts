@@ -1,4 +1,4 @@
-import type { CheckpointResponse } from '../../shared/checkpoints';
+import type { CheckpointResponse } from '@shared/checkpoints';
 import { formatClock } from '../core/format';
 import type { AnswerOutcome, PlayerCheckpoint } from '../core/session';
 import { createAnswerForm } from './answerForm';

@@ -1,4 +1,4 @@
-import type { Chapter } from '../../shared/player';
+import type { Chapter } from '@shared/player';
 import type { CheckpointStatus, PlayerCheckpoint } from '../core/session';
 import { formatClock, spokenClock } from '../core/format';
 import { h, listen } from './dom';

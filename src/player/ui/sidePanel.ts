@@ -1,4 +1,4 @@
-import type { Chapter } from '../../shared/player';
+import type { Chapter } from '@shared/player';
 import { formatClock } from '../core/format';
 import type { CheckpointStatus, PlayerCheckpoint } from '../core/session';
 import { h, listen } from './dom';

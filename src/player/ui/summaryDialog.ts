@@ -1,4 +1,4 @@
-import type { CompletionReport } from '../../shared/checkpoints';
+import type { CompletionReport } from '@shared/checkpoints';
 import { formatClock } from '../core/format';
 import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';

@@ -1,4 +1,4 @@
-import type { Transport } from '../../shared/contract/client';
+import type { Transport } from '@shared/contract/client';
 
 declare global {
   interface Window {

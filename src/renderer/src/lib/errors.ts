@@ -1,4 +1,4 @@
-import { StudioError } from '../../../shared/contract/result';
+import { StudioError } from '@shared/contract/result';
 
 /** A sentence the teacher can read; StudioError messages are written for people already. */
 export function describeError(error: unknown): string {

@@ -1,13 +1,7 @@
-import type { Transport } from '../../../shared/contract/client';
-import { callResultSchema, type CallResult } from '../../../shared/contract/result';
-import { WIRE_BINARY_TYPE, decodeWire, encodeCallFrame, encodeWireBinary } from '../../../shared/contract/wire';
-import {
-  CALLS_PATH,
-  EVENTS_PATH,
-  RPC_PATH,
-  SOCKET_CALL_BYTES,
-  TOKEN_HEADER,
-} from '../../../shared/contract/hostProtocol';
+import type { Transport } from '@shared/contract/client';
+import { callResultSchema, type CallResult } from '@shared/contract/result';
+import { WIRE_BINARY_TYPE, decodeWire, encodeCallFrame, encodeWireBinary } from '@shared/contract/wire';
+import { CALLS_PATH, EVENTS_PATH, RPC_PATH, SOCKET_CALL_BYTES, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 
 const TOKEN_KEY = 'flipside.token';
 

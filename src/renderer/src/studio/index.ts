@@ -1,7 +1,7 @@
-import { contract, type StudioClient } from '../../../shared/contract';
-import { createClient, type Transport } from '../../../shared/contract/client';
+import { contract, type StudioClient } from '@shared/contract';
+import { createClient, type Transport } from '@shared/contract/client';
 import { createHostTransport, takeHostToken } from './hostTransport';
-import { MEDIA_PATH } from '../../../shared/contract/hostProtocol';
+import { MEDIA_PATH } from '@shared/contract/hostProtocol';
 
 interface Connection {
   transport: Transport;

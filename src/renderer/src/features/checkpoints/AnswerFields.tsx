@@ -1,6 +1,6 @@
 import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Check, Plus, X } from 'lucide-react';
-import type { Matching } from '../../../../shared/checkpoints/schema';
+import type { Matching } from '@shared/checkpoints/schema';
 import { Button, IconButton } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { ChoicesField } from './ChoicesField';

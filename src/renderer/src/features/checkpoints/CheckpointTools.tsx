@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Eye, SlidersHorizontal } from 'lucide-react';
-import * as commands from '../../../../shared/editor/commands';
-import type { LessonDocument } from '../../../../shared/editor/document';
-import type { TakeFile } from '../../../../shared/media/takes';
+import * as commands from '@shared/editor/commands';
+import type { LessonDocument } from '@shared/editor/document';
+import type { TakeFile } from '@shared/media/takes';
 import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import type { Editor } from '../editor/useEditor';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
-import { renderMarkdown } from '../../../../shared/checkpoints/markdown';
+import { renderMarkdown } from '@shared/checkpoints/markdown';
 
 interface PromptFieldProps {
   value: string;

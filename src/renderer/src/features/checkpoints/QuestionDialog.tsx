@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
-import type { CheckpointInput, CheckpointType } from '../../../../shared/checkpoints/schema';
-import { formatTimecode, type LessonMap } from '../../../../shared/timeline';
+import type { CheckpointInput, CheckpointType } from '@shared/checkpoints/schema';
+import { formatTimecode, type LessonMap } from '@shared/timeline';
 import { Button } from '../../ui/Button';
 import { AnswerFields } from './AnswerFields';
 import { PromptField } from './PromptField';

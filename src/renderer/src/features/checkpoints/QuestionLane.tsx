@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
-import type { Checkpoint } from '../../../../shared/checkpoints/schema';
-import { questionName } from '../../../../shared/editor/commands';
-import { formatTimecode, type PlacedPoint } from '../../../../shared/timeline';
+import type { Checkpoint } from '@shared/checkpoints/schema';
+import { questionName } from '@shared/editor/commands';
+import { formatTimecode, type PlacedPoint } from '@shared/timeline';
 import type { TimelineView } from '../editor/timeline/useTimelineView';
 import { usePinDrag } from '../editor/timeline/usePinDrag';
 

@@ -1,8 +1,8 @@
 import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
 import { MessageCircleQuestionMark, Pencil, Trash2 } from 'lucide-react';
-import type { Checkpoint } from '../../../../shared/checkpoints/schema';
-import { questionName } from '../../../../shared/editor/commands';
-import { formatTimecode, type PlacedPoint } from '../../../../shared/timeline';
+import type { Checkpoint } from '@shared/checkpoints/schema';
+import { questionName } from '@shared/editor/commands';
+import { formatTimecode, type PlacedPoint } from '@shared/timeline';
 import { IconButton } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { questionType } from './questionTypes';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Check } from 'lucide-react';
-import type { LessonRules } from '../../../../shared/checkpoints/schema';
+import type { LessonRules } from '@shared/checkpoints/schema';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';

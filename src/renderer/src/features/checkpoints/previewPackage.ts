@@ -1,7 +1,7 @@
-import type { LessonDocument } from '../../../../shared/editor/document';
-import type { TakeFile } from '../../../../shared/media/takes';
-import type { Render } from '../../../../shared/media/renders';
-import { buildLessonPackage, type LessonPackage } from '../../../../shared/player';
+import type { LessonDocument } from '@shared/editor/document';
+import type { TakeFile } from '@shared/media/takes';
+import type { Render } from '@shared/media/renders';
+import { buildLessonPackage, type LessonPackage } from '@shared/player';
 
 /** `note` says, when the preview is not the exported video, why and how to get it. */
 export type PreviewBuild =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkpoint } from '../../../../shared/checkpoints/testFixtures';
-import { createLessonMap } from '../../../../shared/timeline';
+import { checkpoint } from '@shared/checkpoints/testFixtures';
+import { createLessonMap } from '@shared/timeline';
 import { draftOf, newDraft, parseNumber, parseTimecode, validateDraft, type QuestionDraft } from './questionDraft';
 
 const ID = '0b7a5c1e-4f2d-4c8e-9a41-2d6f3e1b5a90';

@@ -4,8 +4,8 @@ import {
   type CheckpointInput,
   type CheckpointType,
   type Matching,
-} from '../../../../shared/checkpoints/schema';
-import { formatTimecode, type LessonMap } from '../../../../shared/timeline';
+} from '@shared/checkpoints/schema';
+import { formatTimecode, type LessonMap } from '@shared/timeline';
 
 export interface ChoiceDraft {
   readonly id: string;

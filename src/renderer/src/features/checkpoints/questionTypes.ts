@@ -1,5 +1,5 @@
 import { CircleDot, Hash, ListChecks, TextCursorInput, ToggleLeft, type LucideIcon } from 'lucide-react';
-import type { CheckpointType } from '../../../../shared/checkpoints/schema';
+import type { CheckpointType } from '@shared/checkpoints/schema';
 
 export const QUESTION_TYPES: readonly { type: CheckpointType; label: string; icon: LucideIcon }[] = [
   { type: 'single', label: 'One answer', icon: CircleDot },

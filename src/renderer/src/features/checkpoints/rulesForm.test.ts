@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../../../shared/checkpoints/testFixtures';
+import { rules } from '@shared/checkpoints/testFixtures';
 import { rulesFromForm, rulesToForm } from './rulesForm';
 
 describe('the learner rules form', () => {

@@ -1,4 +1,4 @@
-import { lessonRulesSchema, type LessonRules } from '../../../../shared/checkpoints/schema';
+import { lessonRulesSchema, type LessonRules } from '@shared/checkpoints/schema';
 import { parseNumber } from './questionDraft';
 
 /** The speeds offered as ticks; any other speed a lesson already allows is offered too. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { LessonPackage } from '../../../../shared/player';
-import { createStandaloneAdapter, storageKey, type KeyValueStorage } from '../../../../player/standaloneAdapter';
-import { mountPlayer } from '../../../../player/ui/player';
-import '../../../../player/ui/player.css';
+import type { LessonPackage } from '@shared/player';
+import { createStandaloneAdapter, storageKey, type KeyValueStorage } from '@player/standaloneAdapter';
+import { mountPlayer } from '@player/ui/player';
+import '@player/ui/player.css';
 
 /** Where "Keep progress" is remembered, so a reload tests resume with the toggle still on. */
 export const KEEP_PROGRESS_KEY = 'flipside:preview:keep-progress';

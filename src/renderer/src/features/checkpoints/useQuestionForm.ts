@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { CHOICES_MAX, CHOICES_MIN, ACCEPTED_MAX, type CheckpointInput } from '../../../../shared/checkpoints/schema';
-import type { LessonMap } from '../../../../shared/timeline';
+import { CHOICES_MAX, CHOICES_MIN, ACCEPTED_MAX, type CheckpointInput } from '@shared/checkpoints/schema';
+import type { LessonMap } from '@shared/timeline';
 import { blankChoice, validateDraft, type ChoiceDraft, type FieldError, type QuestionDraft } from './questionDraft';
 
 export type QuestionForm = ReturnType<typeof useQuestionForm>;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { Clapperboard } from 'lucide-react';
-import { lessonDuration } from '../../../../shared/timeline';
+import { lessonDuration } from '@shared/timeline';
 import { describeError } from '../../lib/errors';
 import { EmptyState } from '../../ui/EmptyState';
 import { useLessonInfo } from '../lesson/useLessonInfo';

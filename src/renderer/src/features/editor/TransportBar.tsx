@@ -13,8 +13,8 @@ import {
   SquareDashed,
   Type,
 } from 'lucide-react';
-import type { CalloutKind } from '../../../../shared/editor/document';
-import { formatTimecode } from '../../../../shared/timeline';
+import type { CalloutKind } from '@shared/editor/document';
+import { formatTimecode } from '@shared/timeline';
 import { Button } from '../../ui/Button';
 import type { EditorActions } from './useEditorActions';
 import type { LessonPlayer } from './playback/lessonPlayer';

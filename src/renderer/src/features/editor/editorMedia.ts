@@ -1,4 +1,4 @@
-import type { Take, TakeFile } from '../../../../shared/media/takes';
+import type { Take, TakeFile } from '@shared/media/takes';
 
 export interface EditorMedia {
   /** The file the preview plays and the filmstrip and waveform are made from. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LessonDocument } from '../../../../shared/editor/document';
-import type { Command } from '../../../../shared/editor/commands';
-import { diffDocuments, isEmptyChange } from '../../../../shared/editor/diff';
+import type { LessonDocument } from '@shared/editor/document';
+import type { Command } from '@shared/editor/commands';
+import { diffDocuments, isEmptyChange } from '@shared/editor/diff';
 import {
   createHistory,
   pushStep,
@@ -11,9 +11,9 @@ import {
   undo as undoStep,
   undoLabel,
   type History,
-} from '../../../../shared/editor/history';
-import { createSaveQueue, type SaveState } from '../../../../shared/editor/saveQueue';
-import { EditRefusedError } from '../../../../shared/timeline';
+} from '@shared/editor/history';
+import { createSaveQueue, type SaveState } from '@shared/editor/saveQueue';
+import { EditRefusedError } from '@shared/timeline';
 import { studio } from '../../studio';
 import { describeError } from '../../lib/errors';
 import { useToast } from '../../ui/Toast';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { CalloutKind, LessonDocument } from '../../../../shared/editor/document';
-import * as commands from '../../../../shared/editor/commands';
-import { formatTimecode } from '../../../../shared/timeline';
+import type { CalloutKind, LessonDocument } from '@shared/editor/document';
+import * as commands from '@shared/editor/commands';
+import { formatTimecode } from '@shared/timeline';
 import type { Editor } from './useEditor';
 import type { LessonPlayer } from './playback/lessonPlayer';
 import { NOTHING_SELECTED, selectedRange, type EditorSelection } from './selection';

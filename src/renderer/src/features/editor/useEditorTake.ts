@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 
 /** The take the document edits, for its files; loaded beside the document, not after it. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import { languageName } from '../../../../shared/captions';
+import { languageName } from '@shared/captions';
 import { splitFormError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { Button } from '../../ui/Button';

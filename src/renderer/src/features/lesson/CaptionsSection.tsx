@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { Captions, Trash2 } from 'lucide-react';
-import { CAPTIONS_MAX_BYTES, captionDefaults, checkWebVtt } from '../../../../shared/captions';
+import { CAPTIONS_MAX_BYTES, captionDefaults, checkWebVtt } from '@shared/captions';
 import { describeError } from '../../lib/errors';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 import { studio } from '../../studio';

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft, Circle, Clapperboard, Scissors } from 'lucide-react';
-import type { Take } from '../../../../shared/media/takes';
-import { StudioError } from '../../../../shared/contract/result';
+import type { Take } from '@shared/media/takes';
+import { StudioError } from '@shared/contract/result';
 import { describeError } from '../../lib/errors';
 import { formatDuration } from '../../lib/time';
 import { EmptyState } from '../../ui/EmptyState';

@@ -1,5 +1,5 @@
 import { CheckCircle2, Pencil, PlayCircle, Trash2 } from 'lucide-react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { Button } from '../../ui/Button';
 import { ActionMenu } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { mediaUrl } from '../../studio';
 import { useSyncedBubble } from './useSyncedBubble';
 

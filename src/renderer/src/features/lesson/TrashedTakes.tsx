@@ -1,6 +1,6 @@
 import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { ChevronRight, RotateCcw } from 'lucide-react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { formatDuration } from '../../lib/time';

@@ -1,4 +1,4 @@
-import type { Lesson, Project } from '../../../../shared/library/schemas';
+import type { Lesson, Project } from '@shared/library/schemas';
 import { studio } from '../../studio';
 
 export interface LessonInfo {

@@ -1,6 +1,6 @@
-import type { StudioClient } from '../../../../shared/contract';
-import { StudioError } from '../../../../shared/contract/result';
-import type { Take, TrackRole } from '../../../../shared/media/takes';
+import type { StudioClient } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import type { Take, TrackRole } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
 
 /** Files go to disk in slices this big, so importing a two-hour video never holds it all in memory. */

@@ -1,4 +1,4 @@
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { formatBytes, formatDuration } from '../../lib/time';
 
 const ORIGIN: Record<Take['origin'], string> = { recorded: 'Recorded', recovered: 'Recovered', imported: 'Imported' };

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { describeImportError, importMediaFile, type ImportProgress } from './importMedia';
 

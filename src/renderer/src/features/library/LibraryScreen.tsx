@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FolderPlus, Inbox, Plus, SearchX, Trash2 } from 'lucide-react';
-import type { LibraryView, Project } from '../../../../shared/library/schemas';
+import type { LibraryView, Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { describeError } from '../../lib/errors';

@@ -13,7 +13,7 @@ import {
   type Key,
 } from 'react-aria-components';
 import { ChevronDown, Search, X } from 'lucide-react';
-import type { LibraryView, ProjectSort } from '../../../../shared/library/schemas';
+import type { LibraryView, ProjectSort } from '@shared/library/schemas';
 
 export function ViewSwitch({
   view,

@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import type { LibraryView } from '../../../../shared/library/schemas';
+import type { LibraryView } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { SearchAndSort, ViewSwitch } from './LibraryToolbar';
 import type { useLibrary } from './useLibrary';

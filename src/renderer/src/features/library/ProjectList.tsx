@@ -1,6 +1,6 @@
 import { GridList, GridListItem } from 'react-aria-components';
 import { Copy, FolderOpen, Pencil, Trash2 } from 'lucide-react';
-import type { Project } from '../../../../shared/library/schemas';
+import type { Project } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { pluralize } from '../../lib/time';

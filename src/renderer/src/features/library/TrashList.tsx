@@ -1,5 +1,5 @@
 import { RotateCcw } from 'lucide-react';
-import type { Project } from '../../../../shared/library/schemas';
+import type { Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { pluralize } from '../../lib/time';

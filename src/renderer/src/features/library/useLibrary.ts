@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { LibraryView, Project, ProjectSort } from '../../../../shared/library/schemas';
+import type { LibraryView, Project, ProjectSort } from '@shared/library/schemas';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';

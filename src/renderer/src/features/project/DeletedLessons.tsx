@@ -1,6 +1,6 @@
 import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { ChevronRight, RotateCcw } from 'lucide-react';
-import type { Lesson } from '../../../../shared/library/schemas';
+import type { Lesson } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft, ListVideo, Pencil, RotateCcw } from 'lucide-react';
-import { StudioError } from '../../../../shared/contract/result';
-import type { Lesson } from '../../../../shared/library/schemas';
+import { StudioError } from '@shared/contract/result';
+import type { Lesson } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { RelativeTime } from '../../ui/RelativeTime';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Lesson } from '../../../../shared/library/schemas';
+import type { Lesson } from '@shared/library/schemas';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';

@@ -1,6 +1,6 @@
 import { describeError } from '../../lib/errors';
 import { useState } from 'react';
-import type { PublishSettings } from '../../../../shared/publish/options';
+import type { PublishSettings } from '@shared/publish/options';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { PublishForm } from './PublishForm';

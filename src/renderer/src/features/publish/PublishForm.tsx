@@ -12,8 +12,8 @@ import {
   Text,
 } from 'react-aria-components';
 import { Check } from 'lucide-react';
-import type { PublishRendition } from '../../../../shared/contract/publish';
-import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '../../../../shared/publish/options';
+import type { PublishRendition } from '@shared/contract/publish';
+import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '../../lib/time';
 import { Button } from '../../ui/Button';

@@ -1,6 +1,6 @@
 import { Label, ProgressBar } from 'react-aria-components';
 import { CheckCircle2, FolderOpen, Download } from 'lucide-react';
-import type { PublishJob } from '../../../../shared/contract/publish';
+import type { PublishJob } from '@shared/contract/publish';
 import { describeError } from '../../lib/errors';
 import { formatBytes } from '../../lib/time';
 import { mediaUrl, studio } from '../../studio';

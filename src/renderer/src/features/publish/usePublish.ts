@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PublishJob } from '../../../../shared/contract/publish';
+import type { PublishJob } from '@shared/contract/publish';
 import { studio } from '../../studio';
 
 type Options = Awaited<ReturnType<typeof studio.publish.options>>;

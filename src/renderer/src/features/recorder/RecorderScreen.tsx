@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft } from 'lucide-react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { formatDuration } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { useToast } from '../../ui/Toast';

@@ -1,5 +1,5 @@
 import { ListBox, ListBoxItem, type Key } from 'react-aria-components';
-import type { CaptureSource } from '../../../../shared/contract/capture';
+import type { CaptureSource } from '@shared/contract/capture';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 

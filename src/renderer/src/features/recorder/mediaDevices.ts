@@ -1,4 +1,4 @@
-import type { StudioClient } from '../../../../shared/contract';
+import type { StudioClient } from '@shared/contract';
 
 /** What to record: the screen with the camera as a bubble, the screen alone, or the camera alone. */
 export type RecordingMode = 'screen-camera' | 'screen' | 'camera';

@@ -1,5 +1,5 @@
-import type { StudioClient } from '../../../../shared/contract';
-import type { Take, TrackRole } from '../../../../shared/media/takes';
+import type { StudioClient } from '@shared/contract';
+import type { Take, TrackRole } from '@shared/media/takes';
 import { chooseMimeType } from './recorderFormats';
 import { TrackRecorder } from './trackRecorder';
 

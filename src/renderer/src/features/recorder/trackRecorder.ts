@@ -1,4 +1,4 @@
-import type { TrackRole } from '../../../../shared/media/takes';
+import type { TrackRole } from '@shared/media/takes';
 import { KEYFRAME_INTERVAL_MS, TIMESLICE_MS } from './recorderFormats';
 
 export interface TrackRecorderOptions {

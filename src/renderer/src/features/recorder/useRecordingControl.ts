@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { RecordingSession, type CaptureStreams, type SessionState } from './recordingSession';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaptureSource } from '../../../../shared/contract/capture';
+import type { CaptureSource } from '@shared/contract/capture';
 import { studio } from '../../studio';
 import { describeMediaError, openScreen, stopStream } from './mediaDevices';
 

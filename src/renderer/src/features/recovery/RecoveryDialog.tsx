@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
-import type { InterruptedTake } from '../../../../shared/media/takes';
+import type { InterruptedTake } from '@shared/media/takes';
 import { formatAbsolute, formatDuration } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InterruptedTake, Take } from '../../../../shared/media/takes';
+import type { InterruptedTake, Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { describeError } from '../../lib/errors';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Checkbox, CheckboxGroup, Form, Label, Text } from 'react-aria-components';
 import { Check } from 'lucide-react';
-import type { Rendition } from '../../../../shared/media/renders';
-import type { Take } from '../../../../shared/media/takes';
-import { ALL_RENDITIONS, defaultRenditions, renditionLabel } from '../../../../shared/render/renditions';
+import type { Rendition } from '@shared/media/renders';
+import type { Take } from '@shared/media/takes';
+import { ALL_RENDITIONS, defaultRenditions, renditionLabel } from '@shared/render/renditions';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Rendition } from '../../../../shared/media/renders';
-import { renditionSchema } from '../../../../shared/media/renders';
-import { createProgressMeter } from '../../../../shared/render/progress';
+import type { Rendition } from '@shared/media/renders';
+import { renditionSchema } from '@shared/media/renders';
+import { createProgressMeter } from '@shared/render/progress';
 import { startRender } from './startRender';
 
 /** Lines the CLI reads from the page's console; one JSON object each, after this prefix. */

@@ -1,6 +1,6 @@
 import { ProgressBar } from 'react-aria-components';
 import { CheckCircle2, X } from 'lucide-react';
-import { formatSpeed, formatTimeLeft } from '../../../../shared/render/progress';
+import { formatSpeed, formatTimeLeft } from '@shared/render/progress';
 import { Button, IconButton } from '../../ui/Button';
 import { ProgressTrack } from '../../ui/ProgressTrack';
 import type { RenderOutcome } from './protocol';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AlertTriangle, Play, Trash2 } from 'lucide-react';
-import type { Render } from '../../../../shared/media/renders';
+import type { Render } from '@shared/media/renders';
 import { formatBytes, formatDuration } from '../../lib/time';
 import { mediaUrl } from '../../studio';
 import { Button, IconButton } from '../../ui/Button';

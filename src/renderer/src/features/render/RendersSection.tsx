@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Film } from 'lucide-react';
-import type { Take } from '../../../../shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { Button } from '../../ui/Button';

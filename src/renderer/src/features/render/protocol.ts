@@ -1,4 +1,4 @@
-import type { RenderPlan } from '../../../../shared/render/renderPlan';
+import type { RenderPlan } from '@shared/render/renderPlan';
 
 /** How the finished render was made, for the job's facts and the CLI. */
 export type RenderOutcome =

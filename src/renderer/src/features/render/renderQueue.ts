@@ -1,6 +1,6 @@
-import type { Render, Rendition } from '../../../../shared/media/renders';
-import { createProgressMeter, type RenderProgress } from '../../../../shared/render/progress';
-import { renditionLabel } from '../../../../shared/render/renditions';
+import type { Render, Rendition } from '@shared/media/renders';
+import { createProgressMeter, type RenderProgress } from '@shared/render/progress';
+import { renditionLabel } from '@shared/render/renditions';
 import type { RenderOutcome } from './protocol';
 import { RenderCancelledError, startRender, type RenderHandle } from './startRender';
 

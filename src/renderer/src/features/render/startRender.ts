@@ -1,5 +1,5 @@
-import type { Render, Rendition } from '../../../../shared/media/renders';
-import { planRender, type RenderPlan } from '../../../../shared/render/renderPlan';
+import type { Render, Rendition } from '@shared/media/renders';
+import { planRender, type RenderPlan } from '@shared/render/renderPlan';
 import { mediaUrl, studio } from '../../studio';
 import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { TakeFile } from '../../../../../shared/media/takes';
+import type { TakeFile } from '@shared/media/takes';
 import { mediaUrl } from '../../../studio';
 import { createDerivedSource, type DerivedSource } from './derivedSource';
 

@@ -1,7 +1,7 @@
 import { Label, Radio, RadioGroup, Slider, SliderOutput, SliderThumb, SliderTrack } from 'react-aria-components';
-import type { CameraLayout } from '../../../../../shared/editor/document';
-import type { ReadonlyEditList } from '../../../../../shared/timeline';
-import * as commands from '../../../../../shared/editor/commands';
+import type { CameraLayout } from '@shared/editor/document';
+import type { ReadonlyEditList } from '@shared/timeline';
+import * as commands from '@shared/editor/commands';
 import type { Editor } from '../useEditor';
 import { HiddenCameraRanges } from './HiddenCameraRanges';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Check } from 'lucide-react';
-import type { Callout, CalloutKind } from '../../../../../shared/editor/document';
+import type { Callout, CalloutKind } from '@shared/editor/document';
 import { Button } from '../../../ui/Button';
 import { Dialog, DialogActions } from '../../../ui/Dialog';
 import { TextField } from '../../../ui/TextField';

@@ -1,7 +1,7 @@
 import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
 import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
-import type { Callout } from '../../../../../shared/editor/document';
-import { formatTimecode, type PlacedRange } from '../../../../../shared/timeline';
+import type { Callout } from '@shared/editor/document';
+import { formatTimecode, type PlacedRange } from '@shared/timeline';
 import { IconButton } from '../../../ui/Button';
 import { EmptyState } from '../../../ui/EmptyState';
 

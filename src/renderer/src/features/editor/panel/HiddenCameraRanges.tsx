@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { EyeOff, Eye } from 'lucide-react';
-import type { CameraLayout } from '../../../../../shared/editor/document';
-import type { ReadonlyEditList } from '../../../../../shared/timeline';
-import { createLessonMap, formatTimecodeRange } from '../../../../../shared/timeline';
-import * as commands from '../../../../../shared/editor/commands';
+import type { CameraLayout } from '@shared/editor/document';
+import type { ReadonlyEditList } from '@shared/timeline';
+import { createLessonMap, formatTimecodeRange } from '@shared/timeline';
+import * as commands from '@shared/editor/commands';
 import { Button } from '../../../ui/Button';
 import type { Editor } from '../useEditor';
 

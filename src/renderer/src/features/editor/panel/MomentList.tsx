@@ -1,7 +1,7 @@
 import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
 import { Bookmark, Pencil, Trash2 } from 'lucide-react';
-import type { Marker } from '../../../../../shared/editor/document';
-import { formatTimecode, type PlacedPoint } from '../../../../../shared/timeline';
+import type { Marker } from '@shared/editor/document';
+import { formatTimecode, type PlacedPoint } from '@shared/timeline';
 import { IconButton } from '../../../ui/Button';
 import { EmptyState } from '../../../ui/EmptyState';
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { Video } from 'lucide-react';
-import type { Callout, LessonDocument, Marker } from '../../../../../shared/editor/document';
-import * as commands from '../../../../../shared/editor/commands';
-import { placeAnchors, placeCallouts } from '../../../../../shared/timeline';
+import type { Callout, LessonDocument, Marker } from '@shared/editor/document';
+import * as commands from '@shared/editor/commands';
+import { placeAnchors, placeCallouts } from '@shared/timeline';
 import type { Editor } from '../useEditor';
 import { ONLY, type EditorActions } from '../useEditorActions';
 import { selectedRange } from '../selection';

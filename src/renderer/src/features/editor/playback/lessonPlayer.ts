@@ -1,4 +1,4 @@
-import { createLessonMap, type LessonMap, type ReadonlyEditList } from '../../../../../shared/timeline';
+import { createLessonMap, type LessonMap, type ReadonlyEditList } from '@shared/timeline';
 
 export interface PlayerState {
   readonly lessonMs: number;

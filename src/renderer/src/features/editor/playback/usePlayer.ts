@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ReadonlyEditList } from '../../../../../shared/timeline';
+import type { ReadonlyEditList } from '@shared/timeline';
 import { createLessonPlayer, type LessonPlayer, type PlayerState } from './lessonPlayer';
 
 /** One player for the editor's lifetime, following the edit list as it changes. */

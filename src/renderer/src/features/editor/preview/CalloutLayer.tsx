@@ -1,6 +1,6 @@
 import { useMemo, type RefObject } from 'react';
-import type { Callout } from '../../../../../shared/editor/document';
-import * as commands from '../../../../../shared/editor/commands';
+import type { Callout } from '@shared/editor/document';
+import * as commands from '@shared/editor/commands';
 import type { Editor } from '../useEditor';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import { usePlayerState } from '../playback/usePlayer';

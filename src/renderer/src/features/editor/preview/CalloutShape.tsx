@@ -1,6 +1,6 @@
 import type { KeyboardEvent, PointerEvent, RefObject } from 'react';
-import type { Callout } from '../../../../../shared/editor/document';
-import type { CalloutBox } from '../../../../../shared/editor/commands';
+import type { Callout } from '@shared/editor/document';
+import type { CalloutBox } from '@shared/editor/commands';
 import { useBoxDrag, type DragMode } from './useBoxDrag';
 
 interface CalloutShapeProps {

@@ -1,8 +1,8 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import type { CameraLayout } from '../../../../../shared/editor/document';
-import type { FrameSize } from '../../../../../shared/editor/bubbleGeometry';
-import { bubbleRect } from '../../../../../shared/editor/bubbleGeometry';
-import * as commands from '../../../../../shared/editor/commands';
+import type { CameraLayout } from '@shared/editor/document';
+import type { FrameSize } from '@shared/editor/bubbleGeometry';
+import { bubbleRect } from '@shared/editor/bubbleGeometry';
+import * as commands from '@shared/editor/commands';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import { clampBubble, useBubbleDrag, type BubblePoint } from './useBubbleDrag';

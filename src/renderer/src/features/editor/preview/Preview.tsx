@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { LessonDocument } from '../../../../../shared/editor/document';
-import { bubbleVisibleAt } from '../../../../../shared/editor/bubbleGeometry';
+import type { LessonDocument } from '@shared/editor/document';
+import { bubbleVisibleAt } from '@shared/editor/bubbleGeometry';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import type { EditorMedia } from '../editorMedia';

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import type { Callout } from '../../../../../shared/editor/document';
-import { fitBox, type CalloutBox } from '../../../../../shared/editor/commands';
-import { deepEqual } from '../../../../../shared/editor/ordering';
+import type { Callout } from '@shared/editor/document';
+import { fitBox, type CalloutBox } from '@shared/editor/commands';
+import { deepEqual } from '@shared/editor/ordering';
 
 /** What a pointer drag changes: the whole box, a corner of a box, or an end of an arrow. */
 export type DragMode = 'move' | 'nw' | 'ne' | 'sw' | 'se' | 'tail' | 'head';

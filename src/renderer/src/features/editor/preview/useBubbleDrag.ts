@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import type { BubbleRect, FrameSize } from '../../../../../shared/editor/bubbleGeometry';
+import type { BubbleRect, FrameSize } from '@shared/editor/bubbleGeometry';
 
 /** A free position of the bubble's top-left corner, as fractions of the frame. */
 export interface BubblePoint {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Callout, Marker } from '../../../../../shared/editor/document';
-import { formatTimecode, type PlacedPoint, type PlacedRange } from '../../../../../shared/timeline';
+import type { Callout, Marker } from '@shared/editor/document';
+import { formatTimecode, type PlacedPoint, type PlacedRange } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 import { usePinDrag } from './usePinDrag';
 

@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { Scissors } from 'lucide-react';
-import type { RemovedRange } from '../../../../../shared/editor/removedRanges';
-import { formatTimecodeRange } from '../../../../../shared/timeline';
+import type { RemovedRange } from '@shared/editor/removedRanges';
+import { formatTimecodeRange } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 
 const NAMES = { 'trim-start': 'Trimmed start', cut: 'Cut', 'trim-end': 'Trimmed end' } as const;

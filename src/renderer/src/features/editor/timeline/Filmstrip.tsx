@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { LessonMap } from '../../../../../shared/timeline';
+import type { LessonMap } from '@shared/timeline';
 import { THUMB_HEIGHT, THUMB_WIDTH, THUMBS_PER_WINDOW, WINDOW_MS } from '../media/derivedFormat';
 import type { DerivedSource } from '../media/derivedSource';
 import { useDerivedVersion } from '../media/useDerivedSource';

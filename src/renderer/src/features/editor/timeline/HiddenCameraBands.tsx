@@ -1,5 +1,5 @@
-import type { CameraLayout } from '../../../../../shared/editor/document';
-import type { LessonMap } from '../../../../../shared/timeline';
+import type { CameraLayout } from '@shared/editor/document';
+import type { LessonMap } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 
 /** The lesson-time pieces of source ranges: a range across a cut shows as one band on each side of it. */

@@ -1,4 +1,4 @@
-import type { Segment } from '../../../../../shared/timeline';
+import type { Segment } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 
 /** The kept pieces between cut edges and splits; the selected one is outlined (Delete cuts it). */

@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
-import type { LessonDocument } from '../../../../../shared/editor/document';
-import * as commands from '../../../../../shared/editor/commands';
-import { removedRanges, type RemovedRange } from '../../../../../shared/editor/removedRanges';
-import { createLessonMap, placeAnchors, placeCallouts, segments as segmentsOf } from '../../../../../shared/timeline';
+import type { LessonDocument } from '@shared/editor/document';
+import * as commands from '@shared/editor/commands';
+import { removedRanges, type RemovedRange } from '@shared/editor/removedRanges';
+import { createLessonMap, placeAnchors, placeCallouts, segments as segmentsOf } from '@shared/timeline';
 import type { Editor } from '../useEditor';
 import { ONLY, type EditorActions } from '../useEditorActions';
 import type { LessonPlayer } from '../playback/lessonPlayer';

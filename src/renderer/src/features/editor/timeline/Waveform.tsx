@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { LessonMap } from '../../../../../shared/timeline';
+import type { LessonMap } from '@shared/timeline';
 import { PEAKS_PER_SECOND, PEAKS_PER_WINDOW, WINDOW_MS, windowsBetween } from '../media/derivedFormat';
 import type { DerivedSource } from '../media/derivedSource';
 import { useDerivedVersion } from '../media/useDerivedSource';

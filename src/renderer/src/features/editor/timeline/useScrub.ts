@@ -1,5 +1,5 @@
 import { useCallback, useRef, type PointerEvent, type RefObject } from 'react';
-import { snapTo, SNAP_PX } from '../../../../../shared/editor/snap';
+import { snapTo, SNAP_PX } from '@shared/editor/snap';
 
 interface ScrubOptions {
   content: RefObject<HTMLDivElement | null>;

@@ -1,9 +1,9 @@
 import type { VideoSample } from 'mediabunny';
-import type { BubbleRect } from '../../../../../shared/editor/bubbleGeometry';
-import type { RenderPlan } from '../../../../../shared/render/renderPlan';
-import { calloutsAt } from '../../../../../shared/render/callouts';
-import { within } from '../../../../../shared/render/frameTimes';
-import { bubbleRingWidth, cameraCrop } from '../../../../../shared/render/bubbleRaster';
+import type { BubbleRect } from '@shared/editor/bubbleGeometry';
+import type { RenderPlan } from '@shared/render/renderPlan';
+import { calloutsAt } from '@shared/render/callouts';
+import { within } from '@shared/render/frameTimes';
+import { bubbleRingWidth, cameraCrop } from '@shared/render/bubbleRaster';
 import { drawCallout } from './drawCallouts';
 
 /** Draws one output frame on a canvas (the slow way, for frames with burned-in callouts): the screen scaled to the frame, the camera bubble where the layout puts it, burned-in callouts. */

@@ -1,11 +1,6 @@
 import { EncodedPacketSink, type EncodedAudioPacketSource, type InputAudioTrack } from 'mediabunny';
-import type { AudioPlan, RenderPlan } from '../../../../../shared/render/renderPlan';
-import {
-  COPYABLE_AUDIO_CODECS,
-  planAudioCopy,
-  type AudioPiece,
-  type TimedPacket,
-} from '../../../../../shared/render/audioCopy';
+import type { AudioPlan, RenderPlan } from '@shared/render/renderPlan';
+import { COPYABLE_AUDIO_CODECS, planAudioCopy, type AudioPiece, type TimedPacket } from '@shared/render/audioCopy';
 import { packetsInRange } from './packetRange';
 
 export interface AudioCopy {

@@ -5,7 +5,7 @@ import {
   VideoSampleSink,
   type InputVideoTrack,
 } from 'mediabunny';
-import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
+import type { RenderPlan, VideoPlan } from '@shared/render/renderPlan';
 import {
   avcCodecString,
   parseAvcConfig,
@@ -13,15 +13,15 @@ import {
   sameParameterSets,
   withParameterSets,
   type AvcConfig,
-} from '../../../../../shared/render/avcConfig';
-import { RenumberError, renumberForSharing, type Renumbering } from '../../../../../shared/render/avcRenumber';
+} from '@shared/render/avcConfig';
+import { RenumberError, renumberForSharing, type Renumbering } from '@shared/render/avcRenumber';
 import {
   lessonTimeOfPacket,
   planPacketCopy,
   type CopyDecision,
   type PacketInfo,
   type PacketRange,
-} from '../../../../../shared/render/packetCopy';
+} from '@shared/render/packetCopy';
 import { bytesOf, createCutEncoder, type CutPacket } from './cutEncoder';
 import { packetsInRange } from './packetRange';
 

@@ -1,5 +1,5 @@
 import { EncodedPacket, type VideoSample } from 'mediabunny';
-import { parseAvcConfig, type AvcConfig } from '../../../../../shared/render/avcConfig';
+import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
 import { supportedConfig } from './frameEncoder';
 
 const MAX_QUEUE = 6;

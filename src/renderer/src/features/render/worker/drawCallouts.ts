@@ -1,4 +1,4 @@
-import type { PlannedCallout } from '../../../../../shared/render/callouts';
+import type { PlannedCallout } from '@shared/render/callouts';
 
 type Context = OffscreenCanvasRenderingContext2D;
 

@@ -1,5 +1,5 @@
 import { AudioSample, AudioSampleSink, type AudioSampleSource, type InputAudioTrack } from 'mediabunny';
-import type { AudioPlan, RenderPlan } from '../../../../../shared/render/renderPlan';
+import type { AudioPlan, RenderPlan } from '@shared/render/renderPlan';
 
 /**
  * Decoded sound is handed to the encoder in pieces of about this many seconds: a decoder gives 1024-sample

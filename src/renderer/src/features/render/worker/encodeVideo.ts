@@ -1,14 +1,9 @@
 import { VideoSampleSink, type VideoSample } from 'mediabunny';
-import { bubbleRect } from '../../../../../shared/editor/bubbleGeometry';
-import type { RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
-import { calloutsAt } from '../../../../../shared/render/callouts';
-import { sourceTimeOfFrame, within } from '../../../../../shared/render/frameTimes';
-import {
-  composeBubble,
-  createBubbleRaster,
-  type BubbleRaster,
-  type I420Frame,
-} from '../../../../../shared/render/bubbleRaster';
+import { bubbleRect } from '@shared/editor/bubbleGeometry';
+import type { RenderPlan, VideoPlan } from '@shared/render/renderPlan';
+import { calloutsAt } from '@shared/render/callouts';
+import { sourceTimeOfFrame, within } from '@shared/render/frameTimes';
+import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } from '@shared/render/bubbleRaster';
 import { createCompositor } from './composite';
 import type { createFrameEncoder } from './frameEncoder';
 import type { OpenedFile } from './openInput';

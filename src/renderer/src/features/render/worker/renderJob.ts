@@ -8,7 +8,7 @@ import {
   StreamTarget,
   type StreamTargetChunk,
 } from 'mediabunny';
-import type { AudioPlan, RenderPlan, VideoPlan } from '../../../../../shared/render/renderPlan';
+import type { AudioPlan, RenderPlan, VideoPlan } from '@shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
 import { copyAudio, decideAudioCopy } from './copyAudio';
 import { copyVideo, decideCopy } from './copyVideo';
