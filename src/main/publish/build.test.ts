@@ -185,6 +185,45 @@ describe('checkPackage on bad zips', () => {
     fs.writeFileSync(path.join(root, 'not.zip'), 'hello');
     expect(await failures(path.join(root, 'not.zip'), root)).toEqual([expect.stringMatching(/Not a readable zip/)]);
   });
+
+  it('reads the manifest as XML: single-quoted attributes and another namespace prefix are the same manifest', async () => {
+    const root = dir();
+    const file = await badZip(root, (files) => {
+      const manifest = files.get('imsmanifest.xml')?.toString('utf8') ?? '';
+      // Our writer escapes every ' inside values, so swapping the quotes keeps each attribute's value as it was.
+      const quoted = manifest.replace(/="([^"]*)"/g, "='$1'");
+      const prefixed = quoted
+        .replace(
+          /<(\/?)(manifest|metadata|schema|schemaversion|organizations|organization|title|item|resources|resource|file)\b/g,
+          '<$1cp:$2',
+        )
+        .replace(
+          "xmlns='http://www.imsproject.org/xsd/imscp_rootv1p1p2'",
+          "xmlns:cp='http://www.imsproject.org/xsd/imscp_rootv1p1p2'",
+        );
+      expect(prefixed).toContain("<cp:resource identifier='SCO_1'");
+      files.set('imsmanifest.xml', Buffer.from(prefixed));
+    });
+    const report = await checkPackage(file, { schemaRoot: fakeAssets(root).schemaRoot });
+    expect(report.lines.filter((line) => !line.ok)).toEqual([]);
+    expect(report.format).toBe('scorm12');
+    expect(report.lines.map((line) => line.message)).toContain('Launch page: index.html');
+  });
+
+  it('says where a manifest is not well-formed, and finds a file named only through xml:base', async () => {
+    const root = dir();
+    const broken = await badZip(root, (files) =>
+      files.set('imsmanifest.xml', Buffer.from('<manifest><oops></manifest>')),
+    );
+    expect(await failures(broken, root)).toEqual([
+      expect.stringMatching(/^imsmanifest.xml is not well-formed XML: line 1/),
+    ]);
+    const based = await badZip(root, (files) => {
+      const manifest = files.get('imsmanifest.xml')?.toString('utf8') ?? '';
+      files.set('imsmanifest.xml', Buffer.from(manifest.replace('<resources>', '<resources xml:base="sub/">')));
+    });
+    expect(await failures(based, root)).toContain('The manifest names sub/player.js, which is not in the package');
+  });
 });
 
 describe('captions in packages', () => {
