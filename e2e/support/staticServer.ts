@@ -13,13 +13,18 @@ export interface StaticServer {
 /**
  * A static server on 127.0.0.1 for pages the tests host themselves (a player folder, a test LMS). It answers with
  * the app's own path check and range responder, so media seeks get 206 answers exactly as in the app. Each mount
- * maps a URL prefix ('' for the root) to a folder; a request for a folder's root gets its index.html.
+ * maps a URL prefix ('' for the root) to a folder; a request for a folder's root gets its index.html. `api`, when
+ * given, sees each request first and answers the ones it knows (a test LMS's own endpoints).
  */
-export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  api?: (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<boolean>,
+): Promise<StaticServer> {
   const entries = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
   const server = http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (api && (await api(request, response, url))) return;
       const mount = entries.find(([prefix]) => url.pathname.startsWith(`${prefix}/`));
       const relative = mount ? url.pathname.slice(mount[0].length) : '';
       const file = mount ? await resolveInside(mount[1], relative === '/' ? '/index.html' : relative) : null;

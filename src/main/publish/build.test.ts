@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { checkPackage } from './check';
-import { planPackage } from './plan';
+import { planPackage, withLmsMeta } from './plan';
 import { fakeAssets, tempDir, testSnapshot } from './testPackage';
 import { Cancelled, totalBytes, writeFolder, writeZip } from './write';
 
@@ -123,6 +123,16 @@ describe('writing packages', () => {
     const entries = [{ path: '../evil.html', kind: 'bytes' as const, data: Buffer.from('x'), compress: true }];
     await expect(writeZip(entries, path.join(root, 'x.zip'), options())).rejects.toThrow(/climbs out/);
     expect(fs.readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('withLmsMeta', () => {
+  it('places the LMS tag after either spelling of <meta charset> (the built page is Prettier-formatted)', () => {
+    for (const tag of ['<meta charset="utf-8">', '<meta charset="utf-8" />', '<META CHARSET="UTF-8"/>'])
+      expect(withLmsMeta(`<head>${tag}<title>x</title>`, 'scorm12')).toBe(
+        `<head>${tag}\n    <meta name="flipside-lms" content="scorm12"><title>x</title>`,
+      );
+    expect(() => withLmsMeta('<head><title>x</title>', 'scorm12')).toThrow(/no <meta charset>/);
   });
 });
 
