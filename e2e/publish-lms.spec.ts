@@ -130,7 +130,7 @@ for (const version of ['12', '2004'] as const) {
         const second = await leave(page, lms);
         // New interactions are appended after the first session's two, never written over them.
         expect(second.sets.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name))).toEqual([
-          ['cmi.interactions.2.id', QUESTION_TWO, expect.any(Number)],
+          ['cmi.interactions.2.id', QUESTION_TWO, expect.any(Number), true],
         ]);
         if (version === '12') {
           expect(statusOf(version, lms.stored)).toEqual({ status: 'passed', exit: '' });

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildLessonPackage, type LessonPackage, type Rendition } from '@shared/player/lessonPackage';
+import { sha256Hex } from '@shared/checkpoints/sha256';
+import {
+  buildLessonPackage,
+  sealLessonPackage,
+  type LessonPackage,
+  type Rendition,
+  type StoredLessonPackage,
+} from '@shared/player/lessonPackage';
 import type { ManifestInput } from '@shared/publish/manifestInput';
 import type { PublishFormat } from '@shared/publish/options';
 import { scorm12Manifest } from '@shared/publish/scorm12Manifest';
@@ -71,14 +78,16 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     compress,
   });
 
+  // Derived from the snapshot, not random: two builds of one snapshot stay byte-identical.
+  const stored = sealLessonPackage(lesson, sha256Hex(`${snapshot.lesson.id}:${snapshot.takenAt}`).slice(0, 16));
   const sco: PackageEntry[] = [
     text(LAUNCH_PAGE, withLmsMeta(fs.readFileSync(path.join(assets.playerDir, LAUNCH_PAGE), 'utf8'), settings.format)),
     ...PLAYER_FILES.map((file) => onDisk(file, path.join(assets.playerDir, file), true)),
-    text('lesson.json', `${JSON.stringify(lesson, null, 2)}\n`),
+    text('lesson.json', `${JSON.stringify(stored, null, 2)}\n`),
     text(
       'lesson.js',
       lessonScript(
-        lesson,
+        stored,
         snapshot.captions.map((caption) => fs.readFileSync(caption.file, 'utf8')),
       ),
     ),
@@ -127,7 +136,7 @@ export function withLmsMeta(html: string, format: PublishFormat): string {
  * Chromium refuses `<track>` files to a page opened from disk (file: origins are opaque), so the captions' text rides
  * along and, on file: only, becomes blob: addresses, which the player's URL policy and the page's CSP allow.
  */
-export function lessonScript(lesson: LessonPackage, captionTexts: readonly string[] = []): string {
+export function lessonScript(lesson: StoredLessonPackage, captionTexts: readonly string[] = []): string {
   const script = `window.FLIPSIDE_LESSON = ${scriptJson(lesson)};\n`;
   if (captionTexts.length === 0) return script;
   return `${script}(function (lesson, texts) {

@@ -103,6 +103,7 @@ function withFallback(
     score: (value) => current.score(value),
     completion: (value) => current.completion(value),
     suspend: (value) => current.suspend(value),
+    flush: () => current.flush(),
     finish: () => current.finish(),
     lastError: () => current.lastError() ?? log.lastError(),
     fellBack: () => fell,

@@ -78,7 +78,7 @@ function run(
   options: MountOptions,
 ): () => void {
   const undo: (() => void)[] = [];
-  const layout = createLayout(root, lesson);
+  const layout = createLayout(root, lesson, mode);
   const notice = createNotice(layout.notice);
   const reporter = createReporter(adapter, session, mode);
   const clock = createLessonClock(lesson.durationMs, lesson.media.sourceEditList);
@@ -220,7 +220,7 @@ function run(
         skip: () => {
           session.skip(checkpoint);
           refreshStatuses();
-          reporter.save();
+          reporter.save(true);
           closeModal();
           playback.play();
         },
@@ -230,13 +230,19 @@ function run(
 
   const summarize = () => {
     reporter.result();
-    reporter.save();
+    reporter.save(true);
     const titleId = uid('summary');
     const dialog = open(titleId, 'fs-summary-dialog', closeModal);
     closeContent = showSummary(
       dialog,
       titleId,
-      { report: session.report(), masteryPercent: lesson.rules.masteryPercent, rows: session.summary() },
+      {
+        report: session.report(),
+        attempt: session.attempt(),
+        mode,
+        masteryPercent: lesson.rules.masteryPercent,
+        rows: session.summary(),
+      },
       {
         review: (ms) => {
           closeModal();
@@ -249,7 +255,7 @@ function run(
 
   const playback = createPlayback(session, clock, view, {
     stopped: (checkpoint) => {
-      reporter.save();
+      reporter.save(true);
       ask(checkpoint);
     },
     ended: summarize,
@@ -260,7 +266,7 @@ function run(
       root.classList.toggle('fs-is-playing', playing);
       if (saveTimer !== null) clearInterval(saveTimer);
       saveTimer = playing ? setInterval(() => reporter.save(), SAVE_EVERY_MS) : null;
-      if (!playing) reporter.save();
+      if (!playing) reporter.save(true);
       render();
     },
     notice: (message) => notice.show(message),
@@ -310,7 +316,7 @@ function run(
     listen<KeyboardEvent>(options.pageKeys ? document : root, 'keydown', onKey),
     listen(window, 'pagehide', () => void reporter.finish()),
     listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') reporter.save();
+      if (document.visibilityState === 'hidden') reporter.save(true);
     }),
   );
 

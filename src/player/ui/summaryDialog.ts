@@ -1,4 +1,5 @@
-import type { CompletionReport } from '@shared/checkpoints';
+import type { AttemptResult, CompletionReport } from '@shared/checkpoints';
+import type { LessonMode } from '../adapter';
 import { formatClock } from '../core/format';
 import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';
@@ -11,11 +12,32 @@ const STATUS_TEXT: Record<CheckpointStatus, string> = {
   unanswered: 'Not answered',
 };
 
+/**
+ * Says plainly whether the learner can still improve this attempt. With tries left the attempt stays open in the LMS
+ * and the learner comes back to it; out of tries, the LMS has closed it (and in review or browse nothing counts).
+ */
+function masteryLine(
+  passed: boolean,
+  info: { attempt: AttemptResult; mode: LessonMode; masteryPercent: number },
+): string {
+  const goal = info.masteryPercent;
+  if (passed) return `Passed: the goal is ${goal}%.`;
+  if (info.mode !== 'normal') return `Not yet: the goal is ${goal}%. This was not recorded.`;
+  if (info.attempt.over) return `This attempt is over: the goal was ${goal}%. Your result has been recorded.`;
+  return `Not yet: the goal is ${goal}%. Your progress is kept: review the questions below and try again.`;
+}
+
 /** The end of the lesson: the score against the teacher's mastery line, and each missed question with a way back. */
 export function showSummary(
   modal: Modal,
   titleId: string,
-  info: { report: CompletionReport; masteryPercent: number; rows: readonly SummaryRow[] },
+  info: {
+    report: CompletionReport;
+    attempt: AttemptResult;
+    mode: LessonMode;
+    masteryPercent: number;
+    rows: readonly SummaryRow[];
+  },
   handlers: { review(lessonMs: number): void; close(): void },
 ): () => void {
   const undo: (() => void)[] = [];
@@ -34,13 +56,7 @@ export function showSummary(
         h('strong', { class: 'fs-score-value', text: `${percent}%` }),
         ` · ${points(report.raw)} of ${points(report.max)} points`,
       ),
-      h('p', {
-        class: 'fs-mastery',
-        'data-passed': String(passed),
-        text: passed
-          ? `Passed: the goal is ${info.masteryPercent}%.`
-          : `Not yet: the goal is ${info.masteryPercent}%. Review the questions below and try again.`,
-      }),
+      h('p', { class: 'fs-mastery', 'data-passed': String(passed), text: masteryLine(passed, info) }),
     );
   } else {
     children.push(h('p', { class: 'fs-mastery', text: 'This lesson has no scored questions.' }));
