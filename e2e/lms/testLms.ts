@@ -49,9 +49,14 @@ export class TestLms {
     readonly version: ScormVersion,
     readonly rules: ManifestRules,
     private readonly server: StaticServer,
+    private readonly mediaOrigin: string | null,
   ) {}
 
-  static async start(version: ScormVersion, packageDir: string): Promise<TestLms> {
+  /**
+   * `mediaOrigin`: like an LMS that stores package files in an object store, answer every request for the package's
+   * media/ with a redirect to the same path there.
+   */
+  static async start(version: ScormVersion, packageDir: string, mediaOrigin: string | null = null): Promise<TestLms> {
     const rules = manifestRules(version, fs.readFileSync(path.join(packageDir, 'imsmanifest.xml'), 'utf8'));
     let lms: TestLms | null = null;
     const server = await serveStatic(
@@ -62,7 +67,7 @@ export class TestLms {
       },
       (request, response, url) => lms?.api(request, response, url) ?? Promise.resolve(false),
     );
-    lms = new TestLms(version, rules, server);
+    lms = new TestLms(version, rules, server, mediaOrigin);
     return lms;
   }
 
@@ -110,6 +115,10 @@ export class TestLms {
   }
 
   private async api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    if (this.mediaOrigin !== null && url.pathname.startsWith('/pkg/media/')) {
+      response.writeHead(302, { location: `${this.mediaOrigin}${url.pathname.slice('/pkg'.length)}` }).end();
+      return true;
+    }
     if (url.pathname === '/lms/api/launch') {
       const launch = nextLaunch(this.version, this.attempt);
       this.sessions.push({ launch, sets: [], commits: [] });
