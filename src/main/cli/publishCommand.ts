@@ -6,10 +6,10 @@ import { channelOf } from '@shared/contract/define';
 import type { LessonDocument } from '@shared/editor/document';
 import type { Lesson, Project } from '@shared/library/schemas';
 import type { Render } from '@shared/media/renders';
-import { FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '@shared/publish/options';
+import { courseScopeSchema, FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '@shared/publish/options';
 import { buildPackage } from '../publish/build';
 import { defaultAssets, PublishService } from '../publish/PublishService';
-import { isUpToDate, takeSnapshot, type SnapshotSource } from '../publish/snapshot';
+import { newestUpToDate, takeSnapshot, type SnapshotSource } from '../publish/snapshot';
 import type { Caption } from '@shared/captions';
 import type { Studio } from '../studio';
 import { renderLesson } from './renderCommand';
@@ -24,6 +24,8 @@ export interface PublishOptions {
   readonly lessonId: string;
   readonly format: string;
   readonly out: string;
+  /** "project": a cmi5 course of every lesson of the project (the others need up-to-date renders of their own). */
+  readonly course: string;
 }
 
 /**
@@ -32,7 +34,11 @@ export interface PublishOptions {
  */
 export async function publishLesson(studio: Studio, options: PublishOptions, io: Io): Promise<void> {
   const format = publishFormatSchema.safeParse(options.format);
-  if (!format.success) throw new Error(`--format must be scorm12, scorm2004 or web, not “${options.format}”`);
+  if (!format.success) throw new Error(`--format must be scorm12, scorm2004, cmi5 or web, not “${options.format}”`);
+  const course = courseScopeSchema.safeParse(options.course);
+  if (!course.success) throw new Error(`--course must be lesson or project, not “${options.course}”`);
+  if (course.data === 'project' && format.data !== 'cmi5')
+    throw new Error('--course project needs --format cmi5: only a cmi5 course holds several lessons');
   const out = path.resolve(options.out);
   if (!fs.existsSync(path.dirname(out))) throw new Error(`cannot write ${out}: its folder does not exist`);
   const source = sourceOf(studio);
@@ -52,15 +58,15 @@ export async function publishLesson(studio: Studio, options: PublishOptions, io:
     }
   }
   const document = await source.openDocument(options.lessonId);
-  const ready = (await source.listRenders(options.lessonId)).filter((render) => isUpToDate(render, document));
   // One per label, newest first (list is newest first), so a re-render replaces its older twin.
-  const chosen = ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
+  const chosen = newestUpToDate(await source.listRenders(options.lessonId), document);
   if (chosen.length === 0)
     throw new Error('this lesson has no up-to-date render; render it in the app or with flipside render');
   const settings = publishSettingsSchema.parse({
     ...defaults,
     format: format.data,
     renderIds: chosen.map((render) => render.id),
+    courseScope: course.data,
   });
   const snapshot = await takeSnapshot(source, options.lessonId, settings);
   let lastPercent = -10;
@@ -94,5 +100,6 @@ function sourceOf(studio: Studio): SnapshotSource {
     listRenders: (lessonId) => call<Render[]>('renders', 'list', { lessonId }),
     getLesson: (id) => call<{ lesson: Lesson; project: Project }>('lessons', 'get', { id }),
     listCaptions: (lessonId) => call<Caption[]>('captions', 'list', { lessonId }),
+    listLessons: (projectId) => call<Lesson[]>('lessons', 'list', { projectId }),
   };
 }

@@ -25,9 +25,10 @@ Commands:
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
   render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio]
                                            render the edited lesson (needs Chromium or Chrome)
-  publish         --lesson <id> --format scorm12|scorm2004|web --out <path>
-                                           package the lesson for an LMS (a zip) or the web (a folder)
-  check           <package.zip>            validate a SCORM package: paths, manifest, files, launch page
+  publish         --lesson <id> --format scorm12|scorm2004|cmi5|web --out <path> [--course lesson|project]
+                                           package the lesson for an LMS (a zip) or the web (a folder);
+                                           cmi5 with --course project: every lesson of the project, one course
+  check           <package.zip>            validate a SCORM or cmi5 package: paths, manifest, files, launch pages
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
@@ -46,6 +47,7 @@ const OPTIONS = {
   lesson: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  course: { type: 'string', default: 'lesson' },
   height: { type: 'string', default: '720' },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
@@ -129,6 +131,7 @@ const COMMANDS: Record<string, Command> = {
         lessonId: required(values.lesson, '--lesson'),
         format: required(values.format, '--format'),
         out: required(values.out, '--out'),
+        course: values.course,
       },
       io,
     );
