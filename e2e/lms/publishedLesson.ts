@@ -36,9 +36,10 @@ export async function publishableLesson(
   host: HostFixture,
   title = 'Forces & <motion> "🎓"',
   questions: readonly CheckpointInput[] = FORCES_QUESTIONS,
+  inProject?: string,
 ): Promise<{ lessonId: string; renderId: string; projectId: string }> {
   const screen = screenFixture();
-  const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title);
+  const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title, inProject);
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
   const { revision } = await rpc<{ revision: number }>(host, 'editor.apply', {
     takeId,

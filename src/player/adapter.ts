@@ -35,6 +35,12 @@ export const startResultSchema = z.object({
   resumeState: z.string().nullable(),
   learnerName: z.string().optional(),
   mode: lessonModeSchema,
+  /** The LMS's own mastery line (cmi5's masteryScore), which passed and failed must follow; the package's otherwise. */
+  masteryPercent: z.number().min(0).max(100).optional(),
+  /** The learner asked for no sound (cmi5's audioPreference). */
+  muted: z.boolean().optional(),
+  /** Where the LMS wants the learner taken when they leave the lesson (cmi5's returnURL). */
+  returnUrl: z.string().optional(),
 });
 export type StartResult = z.infer<typeof startResultSchema>;
 

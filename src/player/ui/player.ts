@@ -1,6 +1,6 @@
 import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
 import type { LessonPackage } from '@shared/player';
-import type { PlayerAdapter } from '../adapter';
+import type { PlayerAdapter, StartResult } from '../adapter';
 import { chapterAt } from '../core/chapters';
 import { formatClock } from '../core/format';
 import { stepRate } from '../core/keys';
@@ -53,7 +53,12 @@ export function mountPlayer(
     if (destroyed) return;
     const suspend = { durationMs: lesson.durationMs, checkpoints: lesson.checkpoints };
     const { state } = deserializeState(start.resumeState, suspend);
-    undo.push(run(root, lesson, adapter, urls, new PlayerSession(lesson, state), start.mode, options));
+    // An LMS that sets its own mastery line (cmi5's masteryScore) is the one passed and failed must follow.
+    const played =
+      start.masteryPercent === undefined
+        ? lesson
+        : { ...lesson, rules: { ...lesson.rules, masteryPercent: start.masteryPercent } };
+    undo.push(run(root, played, adapter, urls, new PlayerSession(played, state), start, options));
   });
   ready.catch((error: unknown) =>
     showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]),
@@ -74,9 +79,10 @@ function run(
   adapter: PlayerAdapter,
   urls: CheckedUrls,
   session: PlayerSession,
-  mode: 'normal' | 'review' | 'browse',
+  start: StartResult,
   options: MountOptions,
 ): () => void {
+  const { mode } = start;
   const undo: (() => void)[] = [];
   const layout = createLayout(root, lesson, mode);
   const notice = createNotice(layout.notice);
@@ -249,8 +255,16 @@ function run(
           playback.jump(ms, true);
         },
         close: closeModal,
+        ...(start.returnUrl === undefined ? {} : { leave: () => void leave(start.returnUrl ?? '') }),
       },
     );
+  };
+  // cmi5's returnURL: the session ends (terminated) before the LMS page takes over the frame.
+  const leave = async (url: string) => {
+    closeModal();
+    playback.pause();
+    await reporter.finish();
+    window.location.assign(url);
   };
 
   const playback = createPlayback(session, clock, view, {
@@ -321,6 +335,10 @@ function run(
   );
 
   controls.setRendition(rendition);
+  if (start.muted) {
+    playback.media.muted = true;
+    controls.setMuted(true);
+  }
   refreshStatuses();
   layout.bigPlay.hidden = started;
   render();

@@ -38,7 +38,7 @@ export function showSummary(
     masteryPercent: number;
     rows: readonly SummaryRow[];
   },
-  handlers: { review(lessonMs: number): void; close(): void },
+  handlers: { review(lessonMs: number): void; close(): void; leave?: () => void },
 ): () => void {
   const undo: (() => void)[] = [];
   const { report, rows } = info;
@@ -97,9 +97,20 @@ export function showSummary(
   } else if (rows.length > 0) {
     children.push(h('p', { class: 'fs-note', text: 'Every question answered correctly. Well done.' }));
   }
-  const close = h('button', { type: 'button', class: 'fs-button-text fs-primary', text: 'Close' });
+  const close = h('button', {
+    type: 'button',
+    class: `fs-button-text ${handlers.leave ? 'fs-secondary' : 'fs-primary'}`,
+    text: 'Close',
+  });
   undo.push(listen(close, 'click', () => handlers.close()));
-  children.push(h('div', { class: 'fs-actions' }, close));
+  const actions = h('div', { class: 'fs-actions' }, close);
+  if (handlers.leave) {
+    const { leave } = handlers;
+    const back = h('button', { type: 'button', class: 'fs-button-text fs-primary', text: 'Return to the course' });
+    undo.push(listen(back, 'click', () => leave()));
+    actions.append(back);
+  }
+  children.push(actions);
   modal.dialog.replaceChildren(...children);
   title.tabIndex = -1;
   title.focus();
