@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '@shared/library/schemas';
 import type { Render } from '@shared/media/renders';
-import { blankDocument, idOf } from '@shared/editor/testDocuments';
+import { blankDocument, idOf } from '@shared/editor/testDocuments.testkit';
 import { StudioError } from '@shared/contract/result';
 import { takeSnapshot, type SnapshotSource } from './snapshot';
-import { tempDir, testSnapshot } from './testPackage';
+import { tempDir, testSnapshot } from './testPackage.testkit';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -80,7 +80,7 @@ export function chooseLmsAdapter(
     profile,
   );
   const adapter = withFallback(lms, standalone, log);
-  return { adapter, log, notice: null, fellBack: adapter.fellBack };
+  return { adapter, log, notice: null, fellBack: () => adapter.fellBack() };
 }
 
 /** A cmi5 AU is launched with its LMS in the query string; opened without one, it plays on its own. */
@@ -106,7 +106,7 @@ function chooseCmi5(
     readNumber: parseLearnerNumber,
   });
   const adapter = withFallback(lms, standalone, log);
-  return { adapter, log, notice: null, fellBack: adapter.fellBack };
+  return { adapter, log, notice: null, fellBack: () => adapter.fellBack() };
 }
 
 /** An LMS that refuses to start the session still gets a playable lesson: the standalone adapter takes over. */

@@ -1,6 +1,6 @@
 import type { AttemptResult, CompletionReport } from '@shared/checkpoints';
+import { formatClock } from '@shared/format/clock';
 import type { LessonMode } from '../adapter';
-import { formatClock } from '../core/format';
 import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';
 import type { Modal } from './modal';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint, rules } from '../checkpoints/testFixtures';
-import { blankDocument, marker } from '../editor/testDocuments';
+import { blankDocument, marker } from '../editor/testDocuments.testkit';
 import { scoreAnswer } from '../checkpoints/scoring';
 import { buildLessonPackage, lessonPackageSchema, sealLessonPackage, type BuildLessonInput } from './lessonPackage';
 

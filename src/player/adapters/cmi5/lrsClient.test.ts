@@ -7,7 +7,8 @@ function network(statuses: number[]) {
   const sent: { url: string; body: unknown; keepalive: boolean }[] = [];
   const fetch: Fetch = (url, init) => {
     const status = init.method === 'GET' ? 404 : (statuses.shift() ?? 200);
-    sent.push({ url, body: init.body ? JSON.parse(String(init.body)) : null, keepalive: init.keepalive === true });
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : null;
+    sent.push({ url, body, keepalive: init.keepalive === true });
     return status === 0
       ? Promise.reject(new TypeError('Failed to fetch'))
       : Promise.resolve(new Response(null, { status }));
