@@ -117,7 +117,7 @@ export function forLibxml(schemas: readonly SchemaFile[], root: string): SchemaF
 }
 
 /** cmi5's course structure schema: one file, no imports, so libxml2 takes it as it is. */
-export const CMI5_SCHEMA = { folder: 'cmi5', file: 'CourseStructure.xsd' } as const;
+const CMI5_SCHEMA = { folder: 'cmi5', file: 'CourseStructure.xsd' } as const;
 
 /** Validates a cmi5.xml against resources/schemas/cmi5/CourseStructure.xsd. */
 export async function validateCourseStructure(xml: string, root: string): Promise<ManifestVerdict> {

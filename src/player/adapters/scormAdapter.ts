@@ -36,9 +36,9 @@ export interface ScormProfile {
 }
 
 /** A stop (pause, a question, the page hidden) commits, but not more often than this: each commit is a request. */
-export const STOP_COMMIT_GAP_MS = 2_000;
+const STOP_COMMIT_GAP_MS = 2_000;
 /** Values set while playing are committed at most this often; an answer or the end commits at once. */
-export const BACKGROUND_COMMIT_GAP_MS = 10_000;
+const BACKGROUND_COMMIT_GAP_MS = 10_000;
 
 export interface ScormAdapterOptions {
   readonly now?: () => number;

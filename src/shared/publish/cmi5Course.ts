@@ -30,11 +30,11 @@ export interface Cmi5CourseInput {
 }
 
 /** Publisher ids (course and AU `id`) are IRIs; a URN made from our own ids is globally unique and never resolves. */
-export function cmi5CourseId(courseId: string): string {
+function cmi5CourseId(courseId: string): string {
   return `urn:flipside:course:${encodeURIComponent(courseId)}`;
 }
 
-export function cmi5AuId(lessonId: string): string {
+function cmi5AuId(lessonId: string): string {
   return `urn:flipside:au:${encodeURIComponent(lessonId)}`;
 }
 
@@ -42,7 +42,7 @@ export function cmi5AuId(lessonId: string): string {
  * The teacher's rules as cmi5 moveOn: a scored lesson is satisfied when it is completed (watched and answered as the
  * completion rule says) and passed (the mastery line); one with nothing to score, when it is completed.
  */
-export function moveOnFor(masteryPercent: number | null): MoveOn {
+function moveOnFor(masteryPercent: number | null): MoveOn {
   return masteryPercent === null ? 'Completed' : 'CompletedAndPassed';
 }
 

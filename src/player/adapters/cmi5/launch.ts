@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** cmi5 section 9.2: the learner as the LMS names it, an Agent with an account. */
-export const agentSchema = z.object({
+const agentSchema = z.object({
   objectType: z.literal('Agent').optional(),
   name: z.string().optional(),
   account: z.object({ homePage: z.string().min(1), name: z.string().min(1) }),
@@ -11,7 +11,7 @@ export type Agent = z.infer<typeof agentSchema>;
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 /** cmi5 section 8.1: the query string every LMS launches an AU with. */
-export const launchParametersSchema = z.object({
+const launchParametersSchema = z.object({
   endpoint: httpUrl,
   fetch: httpUrl,
   actor: z.string().transform((text, context) => {
@@ -49,7 +49,6 @@ export const launchDataSchema = z.object({
   returnURL: z.string().optional(),
   launchParameters: z.string().optional(),
 });
-export type LaunchData = z.infer<typeof launchDataSchema>;
 
 /** cmi5 section 11: the learner's preferences in the Agent Profile. */
 export const learnerPreferencesSchema = z.object({

@@ -6,7 +6,7 @@ import type { Agent } from './launch';
 /** An xAPI statement as we build it: plain JSON. */
 export type Statement = Record<string, unknown> & { readonly id: string };
 
-export const VERB = {
+const VERB = {
   initialized: 'http://adlnet.gov/expapi/verbs/initialized',
   completed: 'http://adlnet.gov/expapi/verbs/completed',
   passed: 'http://adlnet.gov/expapi/verbs/passed',
@@ -15,7 +15,7 @@ export const VERB = {
   answered: 'http://adlnet.gov/expapi/verbs/answered',
   progressed: 'http://adlnet.gov/expapi/verbs/progressed',
 } as const;
-export type Verb = keyof typeof VERB;
+type Verb = keyof typeof VERB;
 
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const MOVE_ON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
