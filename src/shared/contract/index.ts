@@ -31,6 +31,6 @@ export type StudioClient = ContractClient<Contract>;
 export type StudioHandlers = ContractHandlers<Contract>;
 
 export { channelOf, callChannels, eventChannels } from './define';
-export type { EventPayload, ServiceHandlers } from './define';
+export type { CallContext, EventPayload, ServiceHandlers } from './define';
 export { StudioError } from './result';
 export type { CallResult, CallError, ErrorCode, FieldIssue } from './result';
