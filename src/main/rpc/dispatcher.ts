@@ -6,6 +6,7 @@ import {
   type ContractHandlers,
 } from '@shared/contract/define';
 import { StudioError, describeIssues, type CallResult } from '@shared/contract/result';
+import { storageErrorOf } from './storageErrors';
 
 interface Route {
   readonly label: string;
@@ -70,6 +71,8 @@ export function createDispatcher<C extends ContractDef>(
       return { ok: true, value: route.def.output.parse(value) };
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toCallError() };
+      const storage = storageErrorOf(error);
+      if (storage) return { ok: false, error: storage.toCallError() };
       options.onInternalError?.(channel, error);
       return { ok: false, error: { code: 'internal', message: `${route.label} failed unexpectedly` } };
     }

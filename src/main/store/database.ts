@@ -32,6 +32,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Studio
   if (options.readonly && !fs.existsSync(file)) {
     const empty = new Database(':memory:');
     migrate(empty, dataDir, migrations, 0);
+    empty.pragma('query_only = ON');
     return empty;
   }
   if (!options.readonly) fs.mkdirSync(dataDir, { recursive: true });
