@@ -17,6 +17,7 @@ export interface HostFixture {
 }
 
 export const test = base.extend<{ host: HostFixture }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-e2e-'));
     let running: RunningHost = await startHost(dataDir);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -58,34 +59,55 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     setSecurityHeaders(response);
-    if (!hostAllowed(request.headers.host)) return sendJson(response, 403, { error: 'Unknown host' });
+    if (!hostAllowed(request.headers.host)) {
+      sendJson(response, 403, { error: 'Unknown host' });
+      return;
+    }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
 
     if (url.pathname.startsWith(RPC_PATH)) {
-      if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined))
-        return sendJson(response, 401, { error: 'Missing or wrong token' });
-      if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
+      if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined)) {
+        sendJson(response, 401, { error: 'Missing or wrong token' });
+        return;
+      }
+      if (request.method !== 'POST') {
+        sendJson(response, 405, { error: 'Use POST' });
+        return;
+      }
       const body = await readCallBody(request);
-      if (!body.ok)
-        return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      if (!body.ok) {
+        sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
+        return;
+      }
       const channel = decodeURIComponent(url.pathname.slice(RPC_PATH.length));
-      return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
+      sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
+      return;
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendJson(response, 405, { error: 'Method not allowed' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, { error: 'Method not allowed' });
+      return;
+    }
     const method = request.method;
 
     if (url.pathname.startsWith(MEDIA_PATH)) {
-      if (!tokenMatches(url.searchParams.get('token')))
-        return sendJson(response, 401, { error: 'Missing or wrong token' });
+      if (!tokenMatches(url.searchParams.get('token'))) {
+        sendJson(response, 401, { error: 'Missing or wrong token' });
+        return;
+      }
       const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice(MEDIA_PATH.length - 1));
-      if (!file) return sendJson(response, 404, { error: 'Not found' });
+      if (!file) {
+        sendJson(response, 404, { error: 'Not found' });
+        return;
+      }
       return pipeResponse(await fileResponse(file, request.headers.range ?? null, method), response);
     }
 
     const file = await resolveInside(options.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-    if (!file) return sendJson(response, 404, { error: 'Not found' });
+    if (!file) {
+      sendJson(response, 404, { error: 'Not found' });
+      return;
+    }
     response.setHeader('Content-Security-Policy', RENDERER_CSP);
     response.setHeader('Cache-Control', 'no-store');
     return pipeResponse(await fileResponse(file, null, method), response);
@@ -156,7 +178,7 @@ type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; me
 
 /** A call's input: JSON (scripts, the CLI's tests) or the page's binary form, which carries bytes without base64. */
 async function readCallBody(request: http.IncomingMessage): Promise<BodyResult> {
-  const type = String(request.headers['content-type'] ?? '');
+  const type = request.headers['content-type'] ?? '';
   const binary = type.startsWith(WIRE_BINARY_TYPE);
   if (!binary && !type.startsWith('application/json')) {
     return { ok: false, status: 415, message: `Send the call as application/json or ${WIRE_BINARY_TYPE}` };
@@ -193,7 +215,7 @@ async function pipeResponse(source: Response, target: http.ServerResponse): Prom
     return;
   }
   await new Promise<void>((resolve, reject) => {
-    Readable.fromWeb(source.body as import('node:stream/web').ReadableStream<Uint8Array>)
+    Readable.fromWeb(source.body as WebReadableStream<Uint8Array>)
       .on('error', reject)
       .pipe(target)
       .on('finish', resolve)

@@ -80,12 +80,16 @@ export async function writeZip(
     for (const source of sources) source.destroy();
   };
   options.signal.addEventListener('abort', abort, { once: true });
+  // A function, not an inline check: the signal can turn aborted during any await in between.
+  const stopIfCancelled = () => {
+    if (options.signal.aborted) throw new Cancelled();
+  };
   try {
-    options.signal.throwIfAborted();
+    stopIfCancelled();
     await pipeline(zip.outputStream, fs.createWriteStream(part, { flags: 'w' }), { signal: options.signal });
-    options.signal.throwIfAborted();
+    stopIfCancelled();
     await beforeRename?.(part);
-    options.signal.throwIfAborted();
+    stopIfCancelled();
     renameNoReplace(part, out);
     return fs.statSync(out).size;
   } catch (error) {

@@ -307,7 +307,7 @@ function run(
     listen(layout.stage, 'click', (event) => {
       if (event.target === playback.media) toggle();
     }),
-    listen<KeyboardEvent>(options.pageKeys ? document : root, 'keydown', onKey),
+    listen(options.pageKeys ? document : root, 'keydown', onKey),
     listen(window, 'pagehide', () => void reporter.finish()),
     listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') reporter.save();

@@ -109,7 +109,7 @@ export function showQuestion(
   };
 
   undo.push(
-    listen<SubmitEvent>(body, 'submit', (event) => {
+    listen(body, 'submit', (event) => {
       event.preventDefault();
       const outcome = handlers.submit(form.response());
       if (outcome.kind === 'notAnswerable') hint.textContent = outcome.hint;

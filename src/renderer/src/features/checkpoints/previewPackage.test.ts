@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint } from '@shared/checkpoints/testFixtures';
-import { blankDocument } from '@shared/editor/testDocuments';
+import { blankDocument } from '@shared/editor/testDocuments.testkit';
 import type { TakeFile } from '@shared/media/takes';
 import type { Render } from '@shared/media/renders';
 import { buildPreview, NOTE_NOT_RENDERED, NOTE_OUT_OF_DATE } from './previewPackage';
