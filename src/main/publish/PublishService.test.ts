@@ -6,7 +6,7 @@ import type { PublishJob } from '@shared/contract/publish';
 import { EventHub } from '../rpc/eventHub';
 import { JobRegistry } from '../jobs/JobRegistry';
 import { PublishService } from './PublishService';
-import { fakeAssets, tempDir, testSnapshot } from './testPackage';
+import { fakeAssets, tempDir, testSnapshot } from './testPackage.testkit';
 
 /** A publish service over a frozen test lesson whose render is a real file under the media root. */
 function publishing(videoBytes = 200_000) {
@@ -57,7 +57,7 @@ describe('PublishService', () => {
       ['done', 'forces-scorm12-1-0-2.zip'],
     ]);
     expect(fs.readdirSync(exports).sort()).toEqual(['forces-scorm12-1-0-2.zip', 'forces-scorm12-1-0.zip']);
-    expect(fs.statSync(path.join(exports, 'forces-scorm12-1-0.zip')).size).toBe(jobs[0]?.output?.sizeBytes);
+    expect(fs.statSync(path.join(exports, 'forces-scorm12-1-0.zip')).size).toBe(jobs[0].output?.sizeBytes);
   });
 
   it('is awaited by closing the registry: the running build stops and leaves no part', async () => {
