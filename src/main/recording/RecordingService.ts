@@ -10,6 +10,7 @@ import { ChunkSpool, readSpoolIndex } from './chunkSpool';
 import { TakeRows } from './takeRows';
 import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
+import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
 
 type Input<K extends keyof Contract['recordings']['calls']> = Parameters<ServiceHandlers<Contract['recordings']>[K]>[0];
 
@@ -108,11 +109,12 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     let bytes: number;
     try {
       bytes = spool.append(input.index, input.atMs, input.data).bytes;
+      // The heartbeat writes the database, which shares the disk: it can be the write that finds it full.
+      this.beat(input.takeId, live);
     } catch (error) {
       if (error instanceof Error && !('code' in error)) throw new StudioError('conflict', error.message);
       throw storageError(error);
     }
-    this.beat(input.takeId, live);
     return { bytes };
   }
 
@@ -136,6 +138,12 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
       if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
       live.job.end(live.job.signal.aborted ? 'cancelled' : 'failed');
+      if (error instanceof DiskFullError)
+        throw new DiskFullError(
+          live.origin === 'imported'
+            ? 'The disk is full, so the file could not be imported. Free some space and import it again.'
+            : 'The disk is full, so the recording could not be finished. Everything recorded is kept: free some space, then recover it from the interrupted recordings.',
+        );
       throw error;
     }
   }
@@ -268,7 +276,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       } catch (error) {
         // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the
         // others are saved; finishing normally, any failure leaves the whole take on disk to be recovered.
-        if (origin !== 'recovered' || !(error instanceof StudioError)) throw error;
+        // A full disk is not an unreadable track: nothing is dropped for it.
+        if (origin !== 'recovered' || !(error instanceof StudioError) || error instanceof DiskFullError) throw error;
         this.dropTrack(takeId, folder, track.role);
       }
     }
@@ -338,7 +347,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 /** Disk errors in words a teacher can act on; what is already on disk stays there. */
 function storageError(error: unknown): StudioError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC')
+  if (isDiskFull(error))
     return new StudioError(
       'storage',
       'The disk is full. Everything recorded until now is kept; free some space to record more.',
