@@ -53,7 +53,7 @@ export function checkLibrary(dataDir: string, io: CommandIo): number {
     let db: Database.Database | null = null;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
-      const problems = integrityCheck(db);
+      const problems = damageOf(db);
       say(
         problems.length === 0,
         problems.length === 0
@@ -73,14 +73,21 @@ export function checkLibrary(dataDir: string, io: CommandIo): number {
     }
   }
   const backups = listBackups(dataDir);
-  say(
-    backups.length > 0,
-    backups.length > 0 ? `${backups.length} backups, the newest ${backups[0]?.name ?? ''}` : 'no backups yet',
-  );
+  // No backup yet is not a fault (a new library gets its first at the next start), only worth saying.
+  say(true, backups.length > 0 ? `${backups.length} backups, the newest ${backups[0]?.name ?? ''}` : 'no backups yet');
   for (const line of lines) io.stdout(`${line.ok ? 'ok  ' : 'FAIL'}  ${line.message}`);
   const failures = lines.filter((line) => !line.ok).length;
   io.stdout(failures === 0 ? 'the library is healthy' : `${failures} problem${failures === 1 ? '' : 's'}`);
   return failures === 0 ? 0 : 1;
+}
+
+/** Heavy damage makes the check itself fail: that is damage too, not an unreadable file. */
+function damageOf(db: Database.Database): string[] {
+  try {
+    return integrityCheck(db);
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }
 
 /** Every media file a finished take, render or caption names is on disk. */

@@ -27,11 +27,15 @@ export function logFileOf(dataDir: string): string {
  * (a read-only CLI while the app runs). Writes are synchronous: a CLI that exits at once, or a process about to
  * crash, still leaves its last line.
  */
-export function openLog(dataDir: string, who: string, options: { console?: boolean } = {}): StudioLog {
+export function openLog(
+  dataDir: string,
+  who: string,
+  options: { console?: boolean; maxBytes?: number } = {},
+): StudioLog {
   const file = logFileOf(dataDir);
   const logger = electronLog.create({ logId: `${file}#${who}#${process.pid}` });
   logger.transports.file.resolvePathFn = () => file;
-  logger.transports.file.maxSize = MAX_BYTES;
+  logger.transports.file.maxSize = options.maxBytes ?? MAX_BYTES;
   logger.transports.file.format = `[{y}-{m}-{d} {h}:{i}:{s}.{ms}] [{level}] [${who} ${process.pid}] {text}`;
   logger.transports.file.archiveLogFn = (current) => rotate(current.path);
   logger.transports.console.level = options.console ? 'warn' : false;
