@@ -83,14 +83,19 @@ async function followPublish(
   let settle: ((job: PublishJob) => void) | null = null;
   let jobId: string | null = null;
   let lastTenth = -1;
+  let checking = false;
   const onEvent = (job: PublishJob) => {
     if (jobId === null) return void seen.push(job);
     if (job.jobId !== jobId) return;
     if (job.state === 'running') {
       const tenth = Math.floor(job.fraction * 10);
-      if (job.stage === 'writing' && tenth > lastTenth) io.stderr(`writing ${tenth * 10}%`);
-      else if (job.stage === 'checking' && lastTenth < 10) io.stderr('checking the package');
-      lastTenth = job.stage === 'checking' ? 10 : Math.max(lastTenth, tenth);
+      if (job.stage === 'writing' && tenth > lastTenth) {
+        lastTenth = tenth;
+        io.stderr(`writing ${tenth * 10}%`);
+      } else if (job.stage === 'checking' && !checking) {
+        checking = true;
+        io.stderr('checking the package');
+      }
     } else settle?.(job);
   };
   const unsubscribe = client.publish.onDidProgress(onEvent);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { checkPackage } from './check';
-import { planPackage } from './plan';
+import { planPackage, withLmsMeta } from './plan';
 import { fakeAssets, tempDir, testSnapshot } from './testPackage.testkit';
 import { Cancelled, totalBytes, writeFolder, writeZip } from './write';
 import { reserveOutput } from '../jobs/outputs';
@@ -63,6 +63,15 @@ describe('planPackage', () => {
     ]);
     expect(plan.lesson.checkpoints).toHaveLength(2);
     expect(plan.lesson.rules.masteryPercent).toBe(80);
+  });
+});
+
+describe('withLmsMeta', () => {
+  it('places the LMS tag after the charset, however the built page writes it', () => {
+    for (const charset of ['<meta charset="utf-8">', '<meta charset="utf-8" />'])
+      expect(withLmsMeta(`<head>${charset}<title>x</title></head>`, 'scorm12')).toBe(
+        `<head>${charset}\n    <meta name="flipside-lms" content="scorm12"><title>x</title></head>`,
+      );
   });
 });
 
