@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StudioClient } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import { Interrupted } from './io';
 import type { Take } from '@shared/media/takes';
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -19,9 +21,15 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 /**
  * Streams a file into a lesson through the same recording calls the app's importer makes, so probing, refusal
- * and clean-up are the service's. The file is read in slices: any size imports in flat memory.
+ * and clean-up are the service's. The file is read in slices: any size imports in flat memory. Ctrl+C (`signal`)
+ * discards the import, which stops a conversion and leaves nothing.
  */
-export async function importFile(client: StudioClient, lessonId: string, file: string): Promise<Take> {
+export async function importFile(
+  client: StudioClient,
+  lessonId: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<Take> {
   const extension = path.extname(file).toLowerCase();
   const mimeType = MIME_BY_EXTENSION[extension] ?? 'video/mp4';
   const role = mimeType.startsWith('audio/') ? 'audio' : 'screen';
@@ -29,11 +37,13 @@ export async function importFile(client: StudioClient, lessonId: string, file: s
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    throw new Error(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      { cause: error },
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new StudioError(
+      missing ? 'not_found' : 'invalid_input',
+      `cannot read ${file}: ${missing ? 'no such file' : (error as Error).message}`,
     );
   }
+  let discard = () => undefined as unknown;
   try {
     const { takeId } = await client.recordings.start({
       lessonId,
@@ -41,14 +51,20 @@ export async function importFile(client: StudioClient, lessonId: string, file: s
       title: path.basename(file, extension),
       tracks: [{ role, mimeType }],
     });
+    discard = () => client.recordings.discard({ takeId }).catch(() => undefined);
+    signal?.addEventListener('abort', discard, { once: true });
     const buffer = new Uint8Array(CHUNK_BYTES);
     for (let index = 0; ; index += 1) {
+      if (signal?.aborted) throw new Interrupted();
       const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (read === 0) break;
       await client.recordings.appendChunk({ takeId, role, index, atMs: 0, data: buffer.slice(0, read) });
     }
     return await client.recordings.finish({ takeId, tracks: [] });
+  } catch (error) {
+    throw signal?.aborted ? new Interrupted() : error;
   } finally {
+    signal?.removeEventListener('abort', discard);
     fs.closeSync(fd);
   }
 }

@@ -39,7 +39,7 @@ Options for every command:
   --version       show the version
 
 Only one program at a time may change a library: while Flipside Studio has it open, the commands that change it
-are refused; projects list, lessons list and library check still work.`;
+are refused; projects list, lessons list, library check and library backup still work.`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -147,7 +147,7 @@ const COMMANDS: Record<string, Command> = {
   import: {
     run: async (_studio, client, values, io, args) => {
       if (args.length !== 1) throw new UsageError('import takes exactly one file');
-      const take = await importFile(client, required(values.lesson, '--lesson'), args[0] as string);
+      const take = await importFile(client, required(values.lesson, '--lesson'), args[0] as string, io.signal);
       io.stdout(take.id);
     },
   },
