@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { StudioError } from '@shared/contract/result';
 
 export type JobKind = 'render' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy';
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Who asked for a job when nobody in particular did (scripts, tests). */
-export const LOCAL_OWNER = 'local';
+const LOCAL_OWNER = 'local';
 
 export interface JobSpec {
   readonly kind: JobKind;

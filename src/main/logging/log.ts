@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 
-export const LOGS_DIR = 'logs';
-export const LOG_FILE = 'flipside.log';
+const LOGS_DIR = 'logs';
+const LOG_FILE = 'flipside.log';
 /** A log a teacher can attach to an e-mail: 2 MB a file, the current one and three older ones. */
 const MAX_BYTES = 2 * 1024 * 1024;
 const ARCHIVES = 3;

@@ -15,7 +15,7 @@ interface Route {
 }
 
 /** The caller of a call that names none: a script, a test, the studio itself. */
-export const LOCAL_CALLER: CallContext = { caller: 'local' };
+const LOCAL_CALLER: CallContext = { caller: 'local' };
 
 export interface Dispatcher {
   /** Validates `input` against the call's schema, runs the handler, and answers an envelope; never throws. */

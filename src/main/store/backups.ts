@@ -6,7 +6,7 @@ import type { StudioDatabase } from './database';
 
 export const BACKUPS_DIR = 'backups';
 /** Rolling backups kept; copies taken before a migration or a restore are kept apart from these. */
-export const ROLLING_KEPT = 7;
+const ROLLING_KEPT = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Pages copied between turns of the event loop: the studio keeps answering while a backup runs. */
 const PAGES_PER_STEP = 256;
@@ -111,7 +111,7 @@ function standalone(file: string): void {
 }
 
 /** Keeps the newest rolling backups; copies taken before a migration or a restore stay. */
-export function pruneBackups(dataDir: string, keep = ROLLING_KEPT): void {
+function pruneBackups(dataDir: string, keep = ROLLING_KEPT): void {
   const rolling = listBackups(dataDir).filter((backup) => backup.reason === 'rolling');
   for (const old of rolling.slice(keep)) fs.rmSync(old.file, { force: true });
 }

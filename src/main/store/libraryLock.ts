@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { StudioError } from '@shared/contract/result';
 
-export const LOCK_FILE = 'library.lock';
-export const OWNER_FILE = 'library.owner';
+const LOCK_FILE = 'library.lock';
+const OWNER_FILE = 'library.owner';
 
 const ownerSchema = z.object({
   /** Who holds it, in words: "Flipside Studio", "flipside publish". */
@@ -18,7 +18,7 @@ const ownerSchema = z.object({
   /** Unique per opening: jobs recorded under another session belong to a process that is gone. */
   session: z.string(),
 });
-export type LibraryOwner = z.infer<typeof ownerSchema>;
+type LibraryOwner = z.infer<typeof ownerSchema>;
 
 export interface LibraryLock {
   readonly owner: LibraryOwner;
@@ -74,7 +74,7 @@ export function acquireLibraryLock(dataDir: string, label: string): LibraryLock 
 }
 
 /** The holder named in `library.owner`, if it can be read; it may be stale when nobody holds the lock. */
-export function readOwner(dataDir: string): LibraryOwner | null {
+function readOwner(dataDir: string): LibraryOwner | null {
   try {
     const parsed = ownerSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_FILE), 'utf8')));
     return parsed.success ? parsed.data : null;
