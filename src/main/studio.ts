@@ -149,7 +149,7 @@ export function openStudio(options: StudioOptions): Studio {
     if (removed.length > 0) log.info(`Removed what a process that stopped left unfinished: ${removed.join(', ')}`);
     if (backupDue(options.dataDir, Date.now()))
       void jobs
-        .run({ kind: 'backup' }, (job) =>
+        .run({ kind: 'backup', finishOnClose: true }, (job) =>
           takeBackup(db, options.dataDir, { signal: job.signal, onPart: (part) => job.addPart(part) }),
         )
         .then(

@@ -35,6 +35,20 @@ describe('JobRegistry', () => {
     await expect(a.done).resolves.toBe('stopped');
   });
 
+  it('lets a job marked finishOnClose finish when closing, rather than cancelling it', async () => {
+    const registry = new JobRegistry();
+    const steps: string[] = [];
+    const backup = registry.run({ kind: 'backup', finishOnClose: true }, async (job) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      steps.push(job.signal.aborted ? 'cancelled' : 'finished');
+    });
+    const publish = longJob(registry);
+    await registry.closeAll();
+    expect(steps).toEqual(['finished']);
+    expect(publish.steps).toEqual(['cleaned up']);
+    await backup;
+  });
+
   it("cancels one owner's jobs in one call and leaves the others running", async () => {
     const registry = new JobRegistry();
     const mine = longJob(registry, { owner: 'window:1' });

@@ -17,6 +17,8 @@ export interface JobSpec {
   readonly parts?: readonly string[];
   /** What cancelling does beyond aborting `signal` (a render closes and removes its part). */
   readonly onCancel?: () => void;
+  /** Closing waits for it to finish rather than cancelling it: short work worth keeping (a backup). */
+  readonly finishOnClose?: boolean;
 }
 
 export interface Job<D = unknown> {
@@ -52,6 +54,7 @@ interface Entry {
   readonly job: Job;
   readonly controller: AbortController;
   readonly onCancel: (() => void) | undefined;
+  readonly finishOnClose: boolean;
   readonly ended: Promise<undefined>;
   endedAt: number | null;
   parts: string[];
@@ -117,7 +120,15 @@ export class JobRegistry {
         resolveEnded(undefined);
       },
     };
-    const entry: Entry = { job, controller, onCancel: spec.onCancel, ended, endedAt: null, parts };
+    const entry: Entry = {
+      job,
+      controller,
+      onCancel: spec.onCancel,
+      finishOnClose: spec.finishOnClose ?? false,
+      ended,
+      endedAt: null,
+      parts,
+    };
     if (parts.length > 0) this.options.ledger?.record(id, spec.kind, parts);
     this.entries.set(id, entry);
     return job;
@@ -173,10 +184,11 @@ export class JobRegistry {
     await Promise.all(mine.map((job) => this.cancelAndWait(job.id)));
   }
 
-  /** Refuses new jobs, cancels every running one and waits until all have ended. */
+  /** Refuses new jobs, cancels every running one (lets one marked `finishOnClose` finish) and waits until all end. */
   async closeAll(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.running().map((job) => this.cancelAndWait(job.id)));
+    const running = [...this.entries.values()].filter((entry) => entry.job.state === 'running');
+    await Promise.all(running.map((entry) => (entry.finishOnClose ? entry.ended : this.cancelAndWait(entry.job.id))));
   }
 
   private prune(): void {
