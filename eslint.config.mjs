@@ -165,7 +165,9 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/use*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    // The classic pair. The plugin's React Compiler rules (refs, immutability, memoization) hold code to what the
+    // compiler can optimise; we do not compile with it, and they flag sound patterns such as a ref kept current.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // A test that indexes into what it just built says so with `!`; a wrong guess fails the test, not a teacher.

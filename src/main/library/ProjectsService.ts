@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { TITLE_MAX, type Project } from '@shared/library/schemas';
 import { matchesQuery } from '@shared/library/search';
 import { copyTitle, sortProjects } from '@shared/library/ordering';
@@ -9,8 +9,6 @@ import type { StudioDatabase } from '../store/database';
 import type { EventHub } from '../rpc/eventHub';
 import type { JobRegistry } from '../jobs/JobRegistry';
 import { LibraryRows, withoutLessonTitles } from './rows';
-
-type Input<K extends keyof Contract['projects']['calls']> = Parameters<ServiceHandlers<Contract['projects']>[K]>[0];
 
 export interface LibraryDeps {
   db: StudioDatabase;
@@ -31,7 +29,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     this.now = deps.now ?? Date.now;
   }
 
-  list(input: Input<'list'>): Project[] {
+  list(input: Input<'projects', 'list'>): Project[] {
     const found = this.rows
       .projects(input.view === 'trash')
       .filter((project) => matchesQuery([project.title, project.description, ...project.lessonTitles], input.query))
@@ -39,11 +37,11 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return sortProjects(found, input.sort);
   }
 
-  get(input: Input<'get'>): Project {
+  get(input: Input<'projects', 'get'>): Project {
     return this.rows.project(input.id);
   }
 
-  create(input: Input<'create'>): Project {
+  create(input: Input<'projects', 'create'>): Project {
     const id = randomUUID();
     const now = this.now();
     this.deps.db
@@ -53,7 +51,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(id);
   }
 
-  update(input: Input<'update'>): Project {
+  update(input: Input<'projects', 'update'>): Project {
     const current = this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET title = ?, description = ?, updated_at = ? WHERE id = ?')
@@ -62,7 +60,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  duplicate(input: Input<'duplicate'>): Project {
+  duplicate(input: Input<'projects', 'duplicate'>): Project {
     const source = this.rows.project(input.id);
     const taken = new Set(this.rows.projects(false).map((project) => project.title));
     const id = randomUUID();
@@ -83,7 +81,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(id);
   }
 
-  trash(input: Input<'trash'>): Project {
+  trash(input: Input<'projects', 'trash'>): Project {
     this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
@@ -92,7 +90,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  restore(input: Input<'restore'>): Project {
+  restore(input: Input<'projects', 'restore'>): Project {
     this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET trashed_at = NULL, updated_at = ? WHERE id = ?')
@@ -101,7 +99,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  trashSummary(_input: Input<'trashSummary'>): {
+  trashSummary(_input: Input<'projects', 'trashSummary'>): {
     projects: number;
     lessons: number;
     takes: number;
@@ -115,7 +113,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
    * Deletes for good every trashed project, every lesson and take deleted one by one, and their media. Rows go in
    * one transaction; files go after it commits, so a failure never leaves a row pointing at deleted media.
    */
-  emptyTrash(_input: Input<'emptyTrash'>): { projects: number; lessons: number; takes: number } {
+  emptyTrash(_input: Input<'projects', 'emptyTrash'>): { projects: number; lessons: number; takes: number } {
     const { db, mediaRoot } = this.deps;
     const counts = this.trashCounts();
     const projectFolders = (

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CallContext, Contract, ServiceHandlers } from '@shared/contract';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { StudioError } from '@shared/contract/result';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
@@ -12,8 +12,6 @@ import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
 import { Cancelled } from './write';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
-
-type Input<K extends keyof Contract['publish']['calls']> = Parameters<ServiceHandlers<Contract['publish']>[K]>[0];
 
 export interface PublishDeps {
   readonly events: EventHub<Contract>;
@@ -54,7 +52,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     this.jobs = deps.jobs ?? new JobRegistry();
   }
 
-  async options(input: Input<'options'>) {
+  async options(input: Input<'publish', 'options'>) {
     const { source } = this.deps;
     const [info, document, renders] = await Promise.all([
       source.getLesson(input.lessonId),
@@ -82,7 +80,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     };
   }
 
-  async start(input: Input<'start'>, context?: CallContext): Promise<{ jobId: string }> {
+  async start(input: Input<'publish', 'start'>, context?: CallContext): Promise<{ jobId: string }> {
     const { lessonId, ...settings } = input;
     const snapshot = await takeSnapshot(this.deps.source, lessonId, settings);
     const assets = (this.deps.assets ?? defaultAssets)();
@@ -107,17 +105,17 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     return { jobId: job.id };
   }
 
-  cancel(input: Input<'cancel'>): Record<string, never> {
+  cancel(input: Input<'publish', 'cancel'>): Record<string, never> {
     this.publishJob(input.jobId);
     this.jobs.cancel(input.jobId);
     return {};
   }
 
-  status(input: Input<'status'>): PublishJob {
+  status(input: Input<'publish', 'status'>): PublishJob {
     return this.publishJob(input.jobId).detail.state;
   }
 
-  reveal(input: Input<'reveal'>): { shown: boolean } {
+  reveal(input: Input<'publish', 'reveal'>): { shown: boolean } {
     const { file } = this.publishJob(input.jobId).detail;
     if (file === null) throw new StudioError('conflict', 'That export has not finished');
     if (!this.deps.reveal) return { shown: false };

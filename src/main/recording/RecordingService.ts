@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { CallContext, Contract, ServiceHandlers } from '@shared/contract';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { InterruptedTake, Take, TrackRole } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
@@ -11,8 +11,6 @@ import { TakeRows } from './takeRows';
 import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
-
-type Input<K extends keyof Contract['recordings']['calls']> = Parameters<ServiceHandlers<Contract['recordings']>[K]>[0];
 
 /** A take whose heartbeat is older than this is no longer being recorded by anyone. */
 const STALE_AFTER_MS = 10_000;
@@ -50,7 +48,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     this.jobs = deps.jobs ?? new JobRegistry();
   }
 
-  start(input: Input<'start'>, context?: CallContext): { takeId: string } {
+  start(input: Input<'recordings', 'start'>, context?: CallContext): { takeId: string } {
     const lesson = this.library.lesson(input.lessonId);
     this.library.activeProject(lesson.projectId);
     const takeId = randomUUID();
@@ -102,7 +100,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return { takeId };
   }
 
-  appendChunk(input: Input<'appendChunk'>): { bytes: number } {
+  appendChunk(input: Input<'recordings', 'appendChunk'>): { bytes: number } {
     const live = this.liveTake(input.takeId);
     const spool = live.tracks.get(input.role);
     if (!spool) throw new StudioError('invalid_input', `This take has no ${input.role} track`);
@@ -118,13 +116,13 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return { bytes };
   }
 
-  heartbeat(input: Input<'heartbeat'>): Record<string, never> {
+  heartbeat(input: Input<'recordings', 'heartbeat'>): Record<string, never> {
     const live = this.liveTake(input.takeId);
     this.beat(input.takeId, live, true);
     return {};
   }
 
-  async finish(input: Input<'finish'>): Promise<Take> {
+  async finish(input: Input<'recordings', 'finish'>): Promise<Take> {
     const live = this.liveTake(input.takeId);
     this.live.delete(input.takeId);
     for (const spool of live.tracks.values()) spool.close();
@@ -148,7 +146,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     }
   }
 
-  async discard(input: Input<'discard'>): Promise<Record<string, never>> {
+  async discard(input: Input<'recordings', 'discard'>): Promise<Record<string, never>> {
     const running = this.jobs.runningWithKey(takeKey(input.takeId));
     if (running?.kind === 'recover')
       throw new StudioError('conflict', 'That recording is being recovered; wait until it has finished');
@@ -167,7 +165,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return {};
   }
 
-  listInterrupted(_input: Input<'listInterrupted'>): InterruptedTake[] {
+  listInterrupted(_input: Input<'recordings', 'listInterrupted'>): InterruptedTake[] {
     return this.takes
       .staleRecordings(this.now() - STALE_AFTER_MS)
       .filter((take) => !this.jobs.runningWithKey(takeKey(take.id)))
@@ -191,7 +189,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   }
 
   /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
-  async recover(input: Input<'recover'>, context?: CallContext): Promise<Take> {
+  async recover(input: Input<'recordings', 'recover'>, context?: CallContext): Promise<Take> {
     const take = this.takes.take(input.takeId);
     if (take.status !== 'recording' || take.origin !== 'recorded' || this.live.has(take.id))
       throw new StudioError('conflict', 'That take is not an interrupted recording');

@@ -1,5 +1,5 @@
 import type { CheckpointResponse } from '@shared/checkpoints';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import type { AnswerOutcome, PlayerCheckpoint } from '../core/session';
 import { createAnswerForm } from './answerForm';
 import { h, listen, setMarkdown, uid } from './dom';

@@ -7,3 +7,8 @@ export function truncateCodePoints(text: string, max: number, options: { ellipsi
   if (points.length <= max) return text;
   return options.ellipsis ? `${points.slice(0, Math.max(0, max - 1)).join('')}…` : points.slice(0, max).join('');
 }
+
+/** "1 lesson", "3 lessons". */
+export function pluralize(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

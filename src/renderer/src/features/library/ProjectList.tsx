@@ -3,7 +3,7 @@ import { Copy, FolderOpen, Pencil, Trash2 } from 'lucide-react';
 import type { Project } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 
 interface ProjectListProps {
   projects: Project[];
