@@ -38,7 +38,10 @@ describe('the studio log', () => {
     const project = await client.projects.create({ title: 'Optics', description: '' });
     const lesson = await client.lessons.add({ projectId: project.id, title: 'Lenses' });
     studio.db.exec('DROP TABLE captions');
-    await expect(client.captions.list({ lessonId: lesson.id })).rejects.toMatchObject({ code: 'internal', message: 'captions.list failed unexpectedly' });
+    await expect(client.captions.list({ lessonId: lesson.id })).rejects.toMatchObject({
+      code: 'internal',
+      message: 'captions.list failed unexpectedly',
+    });
     const text = fs.readFileSync(logFileOf(studio.dataDir), 'utf8');
     expect(text).toMatch(
       /\[error\] \[cli \d+\] Call app:captions\.list failed unexpectedly SqliteError: no such table: captions\n\s+at /,

@@ -9,11 +9,7 @@ import type { EventHub } from './eventHub';
  * The contract's transport inside main's own process (the CLI, scripts): calls go straight to the dispatcher, so
  * they are validated exactly as the app's are, and events come from the hub. Nothing is serialized.
  */
-function inProcessTransport(
-  dispatcher: Dispatcher,
-  events: EventHub<Contract>,
-  context: CallContext,
-): Transport {
+function inProcessTransport(dispatcher: Dispatcher, events: EventHub<Contract>, context: CallContext): Transport {
   return {
     invoke: (channel, input) => dispatcher.dispatch(channel, input, context),
     subscribe: (channel, listener) =>
