@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -9,11 +9,24 @@ import type { Render } from '../src/shared/media/renders';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'flipside.cjs');
 
-/** The built CLI, as `npx flipside` runs it, on the host's library. */
-function flipside(dataDir: string, ...args: string[]) {
+/**
+ * The built CLI, as `npx flipside` runs it, on the host's library. Asynchronous, so this process keeps serving its
+ * own sockets meanwhile (a blocked event loop would reuse a keep-alive socket the host has closed).
+ */
+function flipside(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env };
   delete env.FLIPSIDE_DATA;
-  return spawnSync(process.execPath, [BIN, ...args, '--data', dataDir], { encoding: 'utf8', env });
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args, '--data', dataDir],
+      { env, encoding: 'utf8' },
+      (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }),
+    );
+  });
 }
 
 test('the app renders while the CLI lists (read-only), and its publish and render are refused with the owner', async ({
@@ -34,11 +47,11 @@ test('the app renders while the CLI lists (read-only), and its publish and rende
   await rpc(host, 'renders.write', { renderId, position: 0, data: bytes.subarray(0, half) });
   const part = path.join(host.dataDir, 'media', projectId, 'renders', `${renderId}.mp4.part`);
 
-  const listed = flipside(host.dataDir, 'projects', 'list', '--json');
+  const listed = await flipside(host.dataDir, 'projects', 'list', '--json');
   expect(listed.stderr).toBe('');
   expect(listed.status).toBe(0);
   expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: projectId, lessonCount: 1 })]);
-  expect(flipside(host.dataDir, 'lessons', 'list', '--project', projectId).stdout).toContain(lessonId);
+  expect((await flipside(host.dataDir, 'lessons', 'list', '--project', projectId)).stdout).toContain(lessonId);
 
   const owner = `flipside: Flipside Studio's browser host (pid ${host.pid}) has this library open\n`;
   const out = path.join(host.dataDir, 'cli-out.zip');
@@ -47,7 +60,7 @@ test('the app renders while the CLI lists (read-only), and its publish and rende
     ['render', '--lesson', lessonId, '--out', path.join(host.dataDir, 'cli.mp4')],
     ['lessons', 'add', '--project', projectId, '--title', 'Refused'],
   ]) {
-    const refused = flipside(host.dataDir, ...args);
+    const refused = await flipside(host.dataDir, ...args);
     expect({ status: refused.status, stderr: refused.stderr }).toEqual({ status: 1, stderr: owner });
   }
   expect(fs.existsSync(out)).toBe(false);
@@ -72,7 +85,7 @@ test('a host that was killed never locks the library: the CLI and the next host 
   await lessonWithTake(host, { screen: screenFixture() });
   await host.crashAndRestart();
   await host.stop();
-  const created = flipside(host.dataDir, 'projects', 'create', '--title', 'After the crash');
+  const created = await flipside(host.dataDir, 'projects', 'create', '--title', 'After the crash');
   expect(created.stderr).toBe('');
   expect(created.status).toBe(0);
 });
