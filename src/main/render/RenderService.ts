@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contract, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
+import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
@@ -58,6 +59,8 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
   private readonly takes: TakeRows;
   private readonly now: () => number;
   private readonly open = new Map<string, number>();
+  /** Per open render, the end no write may pass (see renderByteCeiling). */
+  private readonly ceilings = new Map<string, number>();
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
@@ -81,11 +84,18 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
       )
       .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
     this.open.set(renderId, fd);
+    this.ceilings.set(renderId, renderByteCeiling(take));
     return { renderId };
   }
 
   write(input: Input<'write'>): Record<string, never> {
     const fd = this.fdOf(input.renderId);
+    const ceiling = this.ceilings.get(input.renderId) ?? 0;
+    if (input.position + input.data.byteLength > ceiling)
+      throw new StudioError(
+        'invalid_input',
+        `A render write must end within the planned ${ceiling} bytes; this one ends at ${input.position + input.data.byteLength}`,
+      );
     try {
       let written = 0;
       while (written < input.data.byteLength)
@@ -109,6 +119,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     this.open.delete(input.renderId);
+    this.ceilings.delete(input.renderId);
     const part = this.partOf(row.path);
     let facts;
     try {
@@ -170,6 +181,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     const fd = this.open.get(renderId);
     if (fd !== undefined) fs.closeSync(fd);
     this.open.delete(renderId);
+    this.ceilings.delete(renderId);
     const row = this.deps.db.prepare("SELECT * FROM renders WHERE id = ? AND status = 'rendering'").get(renderId) as
       RenderRow | undefined;
     if (!row) return;
