@@ -42,7 +42,7 @@ export function openStudio(options: StudioOptions): Studio {
   const db = openDatabase(options.dataDir);
   const mediaRoot = mediaRootOf(options.dataDir);
   fs.mkdirSync(mediaRoot, { recursive: true });
-  const events = new EventHub(contract);
+  const events = new EventHub(contract, (channel, error) => options.onInternalError?.(channel, error));
   const deps = { db, events, mediaRoot };
   const recordings = new RecordingService(deps);
   const renders = new RenderService(deps);
