@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../testing/tempStudio';
+import { callStudio, tempDir, tempStudio } from '../testing/tempStudio';
 import { mediaFixture } from '../testing/mediaFixtures';
 import { runCli } from './runCli';
 
@@ -100,6 +100,22 @@ describe('flipside CLI', () => {
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(imported.out).toMatch(/^[0-9a-f-]{36}$/);
     expect(fs.readdirSync(path.join(dataDir, 'media', projectId, imported.out))).toEqual(['screen.webm']);
+  });
+
+  it('imports a file whose name is longer than a title may be, as a take titled with the name cut to fit', async () => {
+    const dataDir = tempDir();
+    const run = cli(dataDir);
+    const projectId = (await run('projects', 'create', '--title', 'Waves')).out;
+    const lessonId = (await run('lessons', 'add', '--project', projectId, '--title', 'Sound')).out;
+    const name = `${'Week 3 lecture on standing waves and resonance '.repeat(5)}take 2`;
+    const file = path.join(tempDir(), `${name}.webm`);
+    fs.copyFileSync(mediaFixture('webm', 2), file);
+    const imported = await run('import', '--lesson', lessonId, file);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    const studio = tempStudio(dataDir);
+    const [take] = await callStudio<{ title: string }[]>(studio, 'takes', 'list', { lessonId, view: 'active' });
+    expect(take?.title.length).toBeLessThanOrEqual(200);
+    expect(name.startsWith(take?.title ?? '-')).toBe(true);
   });
 
   it('refuses a file that is not media, leaving nothing in the library', async () => {

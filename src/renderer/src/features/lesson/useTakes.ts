@@ -3,6 +3,8 @@ import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
+import type { ReactNode } from 'react';
 
 /** A lesson's takes (and its trashed ones), reloaded whenever main says they changed. */
 export function useTakes(lessonId: string) {
@@ -15,7 +17,7 @@ export function useTakes(lessonId: string) {
   const trashed = useLiveQuery(() => studio.takes.list({ lessonId, view: 'trash' }), lessonId, sources);
 
   const run = useCallback(
-    async (action: () => Promise<unknown>, message?: string) => {
+    async (action: () => Promise<unknown>, message?: ReactNode) => {
       try {
         await action();
         if (message) toast.show({ message });
@@ -32,8 +34,8 @@ export function useTakes(lessonId: string) {
       rename: async (take: Take, title: string) => {
         await studio.takes.rename({ id: take.id, title });
       },
-      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
-      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), `“${take.title}” restored`),
+      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), quoted('', take.title, ' moved to trash')),
+      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), quoted('', take.title, ' restored')),
     }),
     [run],
   );

@@ -12,6 +12,7 @@ import { TrashList } from './TrashList';
 import { EmptyTrashDialog } from './EmptyTrashDialog';
 import { useEmptyTrash } from './useEmptyTrash';
 import { useLibrary } from './useLibrary';
+import { quoted } from '../../ui/Quoted';
 
 interface LibraryScreenProps {
   view: LibraryView;
@@ -68,7 +69,7 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
       ) : projects.length === 0 && view === 'active' ? (
         <EmptyState
           icon={<SearchX size={32} />}
-          title={`No projects match “${library.query}”`}
+          title={quoted('No projects match ', library.query, '')}
           action={<Button onPress={() => library.setQuery('')}>Clear search</Button>}
         >
           <p>Search looks in project titles, descriptions and lesson titles.</p>

@@ -42,8 +42,8 @@ export function ProjectList({ projects, onOpen, onRename, onDuplicate, onTrash }
       {(project) => (
         <GridListItem id={project.id} textValue={project.title} className="project-row" data-project-id={project.id}>
           <div className="project-row-main">
-            <span className="project-title">{project.title}</span>
-            {project.description && <span className="project-description">{project.description}</span>}
+            <bdi className="project-title">{project.title}</bdi>
+            {project.description && <bdi className="project-description">{project.description}</bdi>}
             <span className="project-meta">
               <span>{project.lessonCount === 0 ? 'No lessons yet' : pluralize(project.lessonCount, 'lesson')}</span>
               <span aria-hidden="true">·</span>

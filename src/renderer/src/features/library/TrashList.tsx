@@ -15,8 +15,8 @@ export function TrashList({ projects, onRestore }: TrashListProps) {
       {projects.map((project) => (
         <li key={project.id} className="project-row trash-row" data-project-id={project.id}>
           <div className="project-row-main">
-            <span className="project-title">{project.title}</span>
-            {project.description && <span className="project-description">{project.description}</span>}
+            <bdi className="project-title">{project.title}</bdi>
+            {project.description && <bdi className="project-description">{project.description}</bdi>}
             <span className="project-meta">
               <span>{project.lessonCount === 0 ? 'No lessons' : pluralize(project.lessonCount, 'lesson')}</span>
               <span aria-hidden="true">·</span>

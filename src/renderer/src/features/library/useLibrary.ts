@@ -3,6 +3,7 @@ import type { LibraryView, Project, ProjectSort } from '@shared/library/schemas'
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
 
 const onProjectsChange: ChangeSource = (listener) => studio.projects.onDidChange(listener);
 const projectSources = [onProjectsChange];
@@ -34,7 +35,7 @@ export function useLibrary(view: LibraryView) {
     async (project: Project) => {
       try {
         await studio.projects.restore({ id: project.id });
-        toast.show({ message: `“${project.title}” restored` });
+        toast.show({ message: quoted('', project.title, ' restored') });
       } catch (error) {
         toast.error(error);
       }
@@ -47,7 +48,7 @@ export function useLibrary(view: LibraryView) {
       try {
         await studio.projects.trash({ id: project.id });
         toast.show({
-          message: `“${project.title}” moved to trash`,
+          message: quoted('', project.title, ' moved to trash'),
           action: { label: 'Undo', run: () => void studio.projects.restore({ id: project.id }).catch(toast.error) },
         });
       } catch (error) {
@@ -61,7 +62,7 @@ export function useLibrary(view: LibraryView) {
     async (project: Project) => {
       try {
         const copy = await studio.projects.duplicate({ id: project.id });
-        toast.show({ message: `Made “${copy.title}”` });
+        toast.show({ message: quoted('Made ', copy.title, '') });
       } catch (error) {
         toast.error(error);
       }

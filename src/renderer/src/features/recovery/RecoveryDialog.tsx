@@ -5,6 +5,7 @@ import { formatAbsolute, formatDuration } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
+import { quoted } from '../../ui/Quoted';
 
 /** Mounted once in the shell: offers every recording a crash interrupted, to recover or discard. */
 export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: string) => void }) {
@@ -72,7 +73,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
         <span className="take-title">{name}</span>
         <span className="take-meta">
           {item.status === 'recovered'
-            ? `Recovered as “${item.recovered.title}” (${formatDuration(item.recovered.durationMs)})`
+            ? quoted('Recovered as ', item.recovered.title, ` (${formatDuration(item.recovered.durationMs)})`)
             : describeTake(take)}
         </span>
         {item.error && <span className="field-error">{item.error}</span>}
