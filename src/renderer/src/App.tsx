@@ -11,6 +11,7 @@ import { EditorScreen } from './features/editor/EditorScreen';
 import { RecoveryDialog } from './features/recovery/RecoveryDialog';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
+import { ConnectionLost } from './studio/ConnectionLost';
 
 /** Menu commands (from the app menu or a shortcut) arrive from main; each one maps to a place or a dialog. */
 function useMenuCommands(navigate: (route: Route) => void, openCreate: () => void): void {
@@ -74,6 +75,7 @@ export function App() {
   return (
     <ToastProvider>
       <Shell />
+      <ConnectionLost />
     </ToastProvider>
   );
 }
