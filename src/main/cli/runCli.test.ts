@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { callStudio, tempDir, tempStudio } from '../testing/tempStudio';
 import { mediaFixture } from '../testing/mediaFixtures';
+import { PROJECT_PAGE_MAX } from '@shared/contract/projects';
+import { openStudio } from '../studio';
 import { runCli } from './runCli';
 
 function cli(dataDir: string, env: NodeJS.ProcessEnv = {}) {
@@ -40,6 +42,19 @@ describe('flipside CLI', () => {
       id: string;
     }[];
     expect(lessons.map((each) => each.id)).toEqual([lesson.out.trim()]);
+  });
+
+  it('lists every project, however many pages the call takes', async () => {
+    const dataDir = tempDir();
+    const studio = openStudio({ dataDir, host: 'cli' });
+    const count = PROJECT_PAGE_MAX + 3;
+    for (let n = 0; n < count; n += 1) await callStudio(studio, 'projects', 'create', { title: `Unit ${n}` });
+    studio.close();
+    const listed = await cli(dataDir)('projects', 'list', '--json', '--sort', 'title');
+    const projects = JSON.parse(listed.out) as { title: string }[];
+    expect(projects).toHaveLength(count);
+    expect(new Set(projects.map((project) => project.title)).size).toBe(count);
+    expect(projects.at(-1)?.title).toBe(`Unit ${count - 1}`);
   });
 
   it('says what to do in an empty library', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { channelOf } from '@shared/contract/define';
 import type { Lesson, Project } from '@shared/library/schemas';
+import { PROJECT_PAGE_MAX, type ProjectPage } from '@shared/contract/projects';
 import { defaultDataDir, resolveDataDir } from '../dataDir';
 import { openStudio, type Studio } from '../studio';
 import { formatTable } from './formatTable';
@@ -60,11 +61,19 @@ type Command = (studio: Studio, values: Values, io: CliIo, args: string[]) => Pr
 
 const COMMANDS: Record<string, Command> = {
   'projects list': async (studio, values, io) => {
-    const projects = (await call(studio, 'projects', 'list', {
-      view: values.trash ? 'trash' : 'active',
-      query: values.search,
-      sort: values.sort,
-    })) as Project[];
+    // The whole list, a page at a time (the call answers at most PROJECT_PAGE_MAX); --json stays one array.
+    const projects: Project[] = [];
+    for (;;) {
+      const page = (await call(studio, 'projects', 'list', {
+        view: values.trash ? 'trash' : 'active',
+        query: values.search,
+        sort: values.sort,
+        offset: projects.length,
+        limit: PROJECT_PAGE_MAX,
+      })) as ProjectPage;
+      projects.push(...page.items);
+      if (page.items.length === 0 || projects.length >= page.total) break;
+    }
     if (values.json) return io.stdout(JSON.stringify(projects, null, 2));
     if (projects.length === 0)
       return io.stdout(

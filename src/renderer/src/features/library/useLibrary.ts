@@ -4,9 +4,14 @@ import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
 import { quoted } from '../../ui/Quoted';
+import { useProjectPages } from './useProjectPages';
 
 const onProjectsChange: ChangeSource = (listener) => studio.projects.onDidChange(listener);
 const projectSources = [onProjectsChange];
+
+/** How many projects a view holds: one row asked for, the total read. */
+const countOf = (view: LibraryView) => () =>
+  studio.projects.list({ view, query: '', sort: 'updated', limit: 1 }).then((page) => page.total);
 
 /** The library's lists and the actions on them; every action is saved at once and reported in a toast. */
 export function useLibrary(view: LibraryView) {
@@ -14,22 +19,9 @@ export function useLibrary(view: LibraryView) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ProjectSort>('updated');
 
-  const listQuery = view === 'trash' ? '' : query;
-  const projects = useLiveQuery(
-    () => studio.projects.list({ view, query: listQuery, sort: view === 'trash' ? 'updated' : sort }),
-    `${view}\n${sort}\n${listQuery}`,
-    projectSources,
-  );
-  const trash = useLiveQuery(
-    () => studio.projects.list({ view: 'trash', query: '', sort: 'updated' }),
-    'trash',
-    projectSources,
-  );
-  const active = useLiveQuery(
-    () => studio.projects.list({ view: 'active', query: '', sort: 'updated' }),
-    'active',
-    projectSources,
-  );
+  const projects = useProjectPages(view, view === 'trash' ? '' : query, view === 'trash' ? 'updated' : sort);
+  const trash = useLiveQuery(countOf('trash'), 'trash', projectSources);
+  const active = useLiveQuery(countOf('active'), 'active', projectSources);
 
   const restore = useCallback(
     async (project: Project) => {
@@ -49,7 +41,14 @@ export function useLibrary(view: LibraryView) {
         await studio.projects.trash({ id: project.id });
         toast.show({
           message: quoted('', project.title, ' moved to trash'),
-          action: { label: 'Undo', run: () => void studio.projects.restore({ id: project.id }).catch(toast.error) },
+          action: {
+            label: 'Undo',
+            run: () => {
+              studio.projects.restore({ id: project.id }).catch((error: unknown) => {
+                toast.error(error);
+              });
+            },
+          },
         });
       } catch (error) {
         toast.error(error);
@@ -74,18 +73,14 @@ export function useLibrary(view: LibraryView) {
     await studio.projects.update({ id: project.id, title: values.title, description: values.description });
   }, []);
 
-  // While switching between Projects and Trash, the other view's rows must not show even for a moment.
-  const shown = projects.dataKey?.startsWith(`${view}\n`) ? projects.data : undefined;
-
   return {
-    shown,
+    projects,
     query,
     setQuery,
     sort,
     setSort,
-    projects,
-    trashCount: trash.data?.length ?? 0,
-    totalActive: active.data?.length ?? 0,
+    trashCount: trash.data ?? 0,
+    totalActive: active.data ?? 0,
     actions: { restore, moveToTrash, duplicate, rename },
   };
 }
