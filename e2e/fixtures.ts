@@ -16,7 +16,26 @@ export interface HostFixture {
   crashAndRestart(): Promise<void>;
 }
 
-export const test = base.extend<{ host: HostFixture }>({
+/** How Chromium reports a blocked load or connection ("… violates the following Content Security Policy …"). */
+const CSP_VIOLATION = /violates the following Content Security Policy directive/;
+
+export const test = base.extend<{ host: HostFixture; cspViolations: string[] }>({
+  /**
+   * Parity with Electron: the host sends the app's own CSP and serves media as the app does, so anything the page
+   * loads against the policy (another scheme, another origin) is something the app would block. Every test fails
+   * on such a report, from the page or any of its workers.
+   */
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on('console', (message) => {
+        if (CSP_VIOLATION.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'Content Security Policy violations (Electron would block these too)').toEqual([]);
+    },
+    { auto: true },
+  ],
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-e2e-'));
     let running: RunningHost = await startHost(dataDir);
