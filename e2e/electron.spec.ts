@@ -38,7 +38,7 @@ if (skipReason) console.log(skipReason);
 test.describe('Electron app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
 
-  let app: ElectronApplication;
+  let app: ElectronApplication | undefined;
   let dataDir: string;
   /** Console lines Chromium printed for blocked loads: the app's real CSP, on its real origin. */
   let violations: string[];
@@ -65,16 +65,17 @@ test.describe('Electron app', () => {
 
   test.afterEach(async () => {
     await app?.close();
+    app = undefined;
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('opens the library from app://studio with the production security settings', async () => {
-    const window = await app.firstWindow();
+    const window = await app!.firstWindow();
     await expect(window.getByRole('heading', { level: 1, name: /library/i })).toBeVisible();
     expect(new URL(window.url()).protocol).toBe('app:');
 
     const globals = await window.evaluate(() => ({
-      bridgeKeys: Object.keys(Reflect.get(globalThis, 'studioBridge') ?? {}).sort(),
+      bridgeKeys: Object.keys((Reflect.get(globalThis, 'studioBridge') as object | undefined) ?? {}).sort(),
       hasRequire: 'require' in globalThis,
       hasProcess: 'process' in globalThis,
     }));
@@ -82,7 +83,7 @@ test.describe('Electron app', () => {
   });
 
   test('the bridge reaches main for contract calls only', async () => {
-    const window = await app.firstWindow();
+    const window = await app!.firstWindow();
     const answers = await window.evaluate(async () => {
       const bridge = Reflect.get(globalThis, 'studioBridge') as {
         invoke(channel: string, input: unknown): Promise<unknown>;

@@ -36,6 +36,7 @@ export const test = base.extend<{ host: HostFixture; cspViolations: string[] }>(
     },
     { auto: true },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-e2e-'));
     let running: RunningHost = await startHost(dataDir);

@@ -33,7 +33,11 @@ function start(): void {
       mainWindow.focus();
       return;
     }
-    mainWindow = createMainWindow({ preloadPath: path.join(outDir, 'preload', 'index.cjs'), origins });
+    mainWindow = createMainWindow({
+      preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+      origins,
+      iconPath: path.join(outDir, '..', 'resources', 'icon.png'),
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -1,5 +1,6 @@
 import type { Checkpoint, CheckpointResponse, ScoreResult } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
+import { truncateCodePoints } from '@shared/format/text';
 
 /** SCORM 2004's cmi.interactions.n.description keeps at least 250 characters; shorter is safe everywhere. */
 export const DESCRIPTION_MAX = 250;
@@ -67,6 +68,5 @@ export function plainText(markdown: string): string {
     .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const points = [...text];
-  return points.length <= DESCRIPTION_MAX ? text : `${points.slice(0, DESCRIPTION_MAX - 1).join('')}…`;
+  return truncateCodePoints(text, DESCRIPTION_MAX, { ellipsis: true });
 }

@@ -32,6 +32,7 @@ export async function importFile(lessonId: string, file: string, call: Call): Pr
   } catch (error) {
     throw new Error(
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { cause: error },
     );
   }
   try {

@@ -83,7 +83,7 @@ export async function publishLesson(studio: Studio, options: PublishOptions, io:
 
 /** The snapshot's facts through the dispatcher, so the CLI reads exactly what the app's calls answer. */
 function sourceOf(studio: Studio): SnapshotSource {
-  const call = async <T>(service: keyof Contract & string, method: string, input: unknown): Promise<T> => {
+  const call = async <T>(service: Extract<keyof Contract, string>, method: string, input: unknown): Promise<T> => {
     const result = await studio.dispatcher.dispatch(channelOf(service, method), input);
     if (!result.ok) throw new Error(result.error.message);
     return result.value as T;

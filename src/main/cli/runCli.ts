@@ -74,11 +74,16 @@ const COMMANDS: Record<string, Command> = {
       projects.push(...page.items);
       if (page.items.length === 0 || projects.length >= page.total) break;
     }
-    if (values.json) return io.stdout(JSON.stringify(projects, null, 2));
-    if (projects.length === 0)
-      return io.stdout(
+    if (values.json) {
+      io.stdout(JSON.stringify(projects, null, 2));
+      return;
+    }
+    if (projects.length === 0) {
+      io.stdout(
         values.trash ? 'The trash is empty.' : 'No projects yet. Create one: flipside projects create --title "…"',
       );
+      return;
+    }
     io.stdout(
       formatTable(
         ['ID', 'TITLE', 'LESSONS', 'UPDATED'],
@@ -103,8 +108,14 @@ const COMMANDS: Record<string, Command> = {
       projectId: required(values.project, '--project'),
       view: values.trash ? 'trash' : 'active',
     })) as Lesson[];
-    if (values.json) return io.stdout(JSON.stringify(lessons, null, 2));
-    if (lessons.length === 0) return io.stdout('No lessons in this project.');
+    if (values.json) {
+      io.stdout(JSON.stringify(lessons, null, 2));
+      return;
+    }
+    if (lessons.length === 0) {
+      io.stdout('No lessons in this project.');
+      return;
+    }
     io.stdout(
       formatTable(
         ['#', 'ID', 'TITLE', 'UPDATED'],

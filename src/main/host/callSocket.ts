@@ -26,7 +26,7 @@ export function createCallSockets(studio: Studio, maxPayload: number) {
           const result = await studio.dispatcher.dispatch(call.channel, call.input);
           client.send(encodeWire({ id, result }));
         } catch (error) {
-          if (id === null) return void client.close(1003, 'Malformed call frame');
+          if (id === null) return client.close(1003, 'Malformed call frame');
           client.send(
             encodeWire({
               id,

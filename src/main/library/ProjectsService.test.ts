@@ -61,7 +61,7 @@ describe('ProjectsService', () => {
     // Time passes between creations in real use; force distinct stamps so the order is not a tie.
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 2');
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'algebra');
-    studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 10');
+    studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run(clock + 10, 'Unit 10');
     const list = async (sort: string) =>
       (await call<ProjectPage>(studio, 'projects', 'list', { sort })).items.map((p) => p.title);
     expect(await list('updated')).toEqual(['Unit 10', 'algebra', 'Unit 2']);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { TITLE_MAX, type Project } from '@shared/library/schemas';
 import { foldForSearch, matchesWords, searchWords } from '@shared/library/search';
 import type { ProjectPage } from '@shared/contract/projects';
@@ -12,8 +12,6 @@ import type { Statement } from 'better-sqlite3';
 import { LibraryRows, withoutLessonTitles, type ProjectListing } from './rows';
 
 const FOLDED_TEXTS_MAX = 50_000;
-
-type Input<K extends keyof Contract['projects']['calls']> = Parameters<ServiceHandlers<Contract['projects']>[K]>[0];
 
 export interface LibraryDeps {
   db: StudioDatabase;
@@ -38,7 +36,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
   }
 
   /** One page of the view, searched and sorted over all of it; only the page's rows are read in full. */
-  list(input: Input<'list'>): ProjectPage {
+  list(input: Input<'projects', 'list'>): ProjectPage {
     const words = searchWords(input.query);
     const listings = this.listings(input.view === 'trash', words.length > 0);
     const found = words.length === 0 ? listings : listings.filter((row) => matchesWords(this.folded(row.text), words));
@@ -46,11 +44,11 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return { items: this.rows.projectsByIds(page.map((row) => row.id)), total: found.length };
   }
 
-  get(input: Input<'get'>): Project {
+  get(input: Input<'projects', 'get'>): Project {
     return this.rows.project(input.id);
   }
 
-  create(input: Input<'create'>): Project {
+  create(input: Input<'projects', 'create'>): Project {
     const id = randomUUID();
     const now = this.now();
     this.deps.db
@@ -60,7 +58,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(id);
   }
 
-  update(input: Input<'update'>): Project {
+  update(input: Input<'projects', 'update'>): Project {
     const current = this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET title = ?, description = ?, updated_at = ? WHERE id = ?')
@@ -69,7 +67,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  duplicate(input: Input<'duplicate'>): Project {
+  duplicate(input: Input<'projects', 'duplicate'>): Project {
     const source = this.rows.project(input.id);
     const taken = new Set(this.rows.projects(false).map((project) => project.title));
     const id = randomUUID();
@@ -90,7 +88,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(id);
   }
 
-  trash(input: Input<'trash'>): Project {
+  trash(input: Input<'projects', 'trash'>): Project {
     this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL')
@@ -99,7 +97,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  restore(input: Input<'restore'>): Project {
+  restore(input: Input<'projects', 'restore'>): Project {
     this.rows.project(input.id);
     this.deps.db
       .prepare('UPDATE projects SET trashed_at = NULL, updated_at = ? WHERE id = ?')
@@ -108,7 +106,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
     return this.rows.project(input.id);
   }
 
-  trashSummary(_input: Input<'trashSummary'>): {
+  trashSummary(_input: Input<'projects', 'trashSummary'>): {
     projects: number;
     lessons: number;
     takes: number;
@@ -122,7 +120,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
    * Deletes for good every trashed project, every lesson and take deleted one by one, and their media. Rows go in
    * one transaction; files go after it commits, so a failure never leaves a row pointing at deleted media.
    */
-  emptyTrash(_input: Input<'emptyTrash'>): { projects: number; lessons: number; takes: number } {
+  emptyTrash(_input: Input<'projects', 'emptyTrash'>): { projects: number; lessons: number; takes: number } {
     const { db, mediaRoot } = this.deps;
     const counts = this.trashCounts();
     const projectFolders = (

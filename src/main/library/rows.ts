@@ -1,6 +1,7 @@
 import type { Lesson, Project } from '@shared/library/schemas';
 import { StudioError } from '@shared/contract/result';
 import type { StudioDatabase } from '../store/database';
+import { camelRow } from '../store/rows';
 
 interface ProjectRow {
   id: string;
@@ -33,17 +34,8 @@ const PROJECT_SELECT = `
     (SELECT group_concat(l.title, char(10)) FROM lessons l WHERE l.project_id = p.id AND l.trashed_at IS NULL) AS lesson_titles
   FROM projects p`;
 
-function toProject(row: ProjectRow): ProjectWithLessonTitles {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    lessonCount: row.lesson_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    trashedAt: row.trashed_at,
-    lessonTitles: row.lesson_titles ? row.lesson_titles.split('\n') : [],
-  };
+function toProject({ lesson_titles: titles, ...row }: ProjectRow): ProjectWithLessonTitles {
+  return { ...camelRow(row), lessonTitles: titles ? titles.split('\n') : [] };
 }
 
 export function withoutLessonTitles({ lessonTitles: _omit, ...project }: ProjectWithLessonTitles): Project {
@@ -51,15 +43,7 @@ export function withoutLessonTitles({ lessonTitles: _omit, ...project }: Project
 }
 
 function toLesson(row: LessonRow): Lesson {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    title: row.title,
-    position: row.position,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    trashedAt: row.trashed_at,
-  };
+  return camelRow(row);
 }
 
 /** What the library's list sorts and searches on, for every project of a view; the page's rows are read after. */

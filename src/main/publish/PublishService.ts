@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { StudioError } from '@shared/contract/result';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
@@ -11,8 +11,6 @@ import { LAUNCH_PAGE, type PlanAssets } from './plan';
 import { locateSchemaRoot, outDir } from './schemas';
 import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
 import { Cancelled } from './write';
-
-type Input<K extends keyof Contract['publish']['calls']> = Parameters<ServiceHandlers<Contract['publish']>[K]>[0];
 
 export interface PublishDeps {
   readonly events: EventHub<Contract>;
@@ -46,7 +44,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 
   constructor(private readonly deps: PublishDeps) {}
 
-  async options(input: Input<'options'>) {
+  async options(input: Input<'publish', 'options'>) {
     const { source } = this.deps;
     const [info, document, renders] = await Promise.all([
       source.getLesson(input.lessonId),
@@ -74,7 +72,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     };
   }
 
-  async start(input: Input<'start'>): Promise<{ jobId: string }> {
+  async start(input: Input<'publish', 'start'>): Promise<{ jobId: string }> {
     const { lessonId, ...settings } = input;
     const snapshot = await takeSnapshot(this.deps.source, lessonId, settings);
     const assets = (this.deps.assets ?? defaultAssets)();
@@ -103,16 +101,16 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     return { jobId };
   }
 
-  cancel(input: Input<'cancel'>): Record<string, never> {
+  cancel(input: Input<'publish', 'cancel'>): Record<string, never> {
     this.running(input.jobId).controller.abort();
     return {};
   }
 
-  status(input: Input<'status'>): PublishJob {
+  status(input: Input<'publish', 'status'>): PublishJob {
     return this.running(input.jobId).job;
   }
 
-  reveal(input: Input<'reveal'>): { shown: boolean } {
+  reveal(input: Input<'publish', 'reveal'>): { shown: boolean } {
     const running = this.running(input.jobId);
     if (running.file === null) throw new StudioError('conflict', 'That export has not finished');
     if (!this.deps.reveal) return { shown: false };

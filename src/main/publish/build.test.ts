@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { checkPackage } from './check';
 import { planPackage } from './plan';
-import { fakeAssets, tempDir, testSnapshot } from './testPackage';
+import { fakeAssets, tempDir, testSnapshot } from './testPackage.testkit';
 import { Cancelled, totalBytes, writeFolder, writeZip } from './write';
 
 const dirs: string[] = [];

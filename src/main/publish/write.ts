@@ -75,12 +75,16 @@ export async function writeZip(
     for (const source of sources) source.destroy();
   };
   options.signal.addEventListener('abort', abort, { once: true });
+  // A function, not an inline check: the signal can turn aborted during any await in between.
+  const stopIfCancelled = () => {
+    if (options.signal.aborted) throw new Cancelled();
+  };
   try {
-    if (options.signal.aborted) throw new Cancelled();
+    stopIfCancelled();
     await pipeline(zip.outputStream, fs.createWriteStream(part, { flags: 'w' }), { signal: options.signal });
-    if (options.signal.aborted) throw new Cancelled();
+    stopIfCancelled();
     await beforeRename?.(part);
-    if (options.signal.aborted) throw new Cancelled();
+    stopIfCancelled();
     fs.renameSync(part, out);
     return fs.statSync(out).size;
   } catch (error) {

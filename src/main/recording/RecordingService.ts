@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { InterruptedTake, Take, TrackRole } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
@@ -9,8 +9,6 @@ import type { LibraryDeps } from '../library/ProjectsService';
 import { ChunkSpool, readSpoolIndex } from './chunkSpool';
 import { TakeRows } from './takeRows';
 import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
-
-type Input<K extends keyof Contract['recordings']['calls']> = Parameters<ServiceHandlers<Contract['recordings']>[K]>[0];
 
 /** A take whose heartbeat is older than this is no longer being recorded by anyone. */
 const STALE_AFTER_MS = 10_000;
@@ -38,7 +36,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     this.now = deps.now ?? Date.now;
   }
 
-  start(input: Input<'start'>): { takeId: string } {
+  start(input: Input<'recordings', 'start'>): { takeId: string } {
     const lesson = this.library.lesson(input.lessonId);
     this.library.activeProject(lesson.projectId);
     const takeId = randomUUID();
@@ -78,7 +76,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return { takeId };
   }
 
-  appendChunk(input: Input<'appendChunk'>): { bytes: number } {
+  appendChunk(input: Input<'recordings', 'appendChunk'>): { bytes: number } {
     const live = this.liveTake(input.takeId);
     const spool = live.tracks.get(input.role);
     if (!spool) throw new StudioError('invalid_input', `This take has no ${input.role} track`);
@@ -93,13 +91,13 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return { bytes };
   }
 
-  heartbeat(input: Input<'heartbeat'>): Record<string, never> {
+  heartbeat(input: Input<'recordings', 'heartbeat'>): Record<string, never> {
     const live = this.liveTake(input.takeId);
     this.beat(input.takeId, live, true);
     return {};
   }
 
-  async finish(input: Input<'finish'>): Promise<Take> {
+  async finish(input: Input<'recordings', 'finish'>): Promise<Take> {
     const live = this.liveTake(input.takeId);
     this.live.delete(input.takeId);
     for (const spool of live.tracks.values()) spool.close();
@@ -121,7 +119,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     }
   }
 
-  async discard(input: Input<'discard'>): Promise<Record<string, never>> {
+  async discard(input: Input<'recordings', 'discard'>): Promise<Record<string, never>> {
     const converting = this.finishing.get(input.takeId);
     if (converting) {
       // The conversion stops its Worker and removes its output; `finish` then removes the take.
@@ -142,7 +140,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     return {};
   }
 
-  listInterrupted(_input: Input<'listInterrupted'>): InterruptedTake[] {
+  listInterrupted(_input: Input<'recordings', 'listInterrupted'>): InterruptedTake[] {
     return this.takes
       .staleRecordings(this.now() - STALE_AFTER_MS)
       .filter((take) => !this.live.has(take.id))
@@ -166,7 +164,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   }
 
   /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
-  async recover(input: Input<'recover'>): Promise<Take> {
+  async recover(input: Input<'recordings', 'recover'>): Promise<Take> {
     const take = this.takes.take(input.takeId);
     if (take.status !== 'recording' || this.live.has(take.id))
       throw new StudioError('conflict', 'That take is not an interrupted recording');

@@ -100,8 +100,8 @@ function writeFully(fd: number, data: Uint8Array): void {
  * claims bytes the part file does not have (the bytes were lost although the line was written).
  */
 export function readSpoolIndex(files: SpoolFiles): SpoolState {
-  let text = '';
-  let partSize = 0;
+  let text: string;
+  let partSize: number;
   try {
     text = fs.readFileSync(files.index, 'utf8');
     partSize = fs.statSync(files.part).size;

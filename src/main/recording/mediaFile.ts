@@ -46,10 +46,10 @@ export async function probeMedia(file: string): Promise<MediaFacts> {
     const stats = video ? await video.computePacketStats(120) : null;
     return {
       container: format.name,
-      videoCodec: video?.codec ?? null,
-      audioCodec: audio?.codec ?? null,
-      width: video?.displayWidth ?? null,
-      height: video?.displayHeight ?? null,
+      videoCodec: video ? await video.getCodec() : null,
+      audioCodec: audio ? await audio.getCodec() : null,
+      width: video ? await video.getDisplayWidth() : null,
+      height: video ? await video.getDisplayHeight() : null,
       frameRate: stats ? Math.round(stats.averagePacketRate * 100) / 100 : null,
       durationMs,
       sizeBytes,

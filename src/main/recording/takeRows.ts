@@ -1,4 +1,5 @@
 import type { StudioDatabase } from '../store/database';
+import { camelRow } from '../store/rows';
 import { StudioError } from '@shared/contract/result';
 import type { Take, TakeFile, TrackRole } from '@shared/media/takes';
 
@@ -36,20 +37,8 @@ const TAKE_SELECT = `
   SELECT t.*, (l.active_take_id IS t.id) AS active
   FROM takes t JOIN lessons l ON l.id = t.lesson_id`;
 
-function toFile(row: TakeFileRow): TakeFile {
-  return {
-    role: row.role,
-    path: row.path,
-    container: row.container,
-    videoCodec: row.video_codec,
-    audioCodec: row.audio_codec,
-    width: row.width,
-    height: row.height,
-    frameRate: row.frame_rate,
-    durationMs: row.duration_ms,
-    sizeBytes: row.size_bytes,
-    startOffsetMs: row.start_offset_ms,
-  };
+function toFile({ take_id: _take, mime_type: _mime, ...row }: TakeFileRow): TakeFile {
+  return camelRow(row);
 }
 
 /** Typed reads of takes and their files, shared by the recording and takes services. */
@@ -87,19 +76,7 @@ export class TakeRows {
       .all(staleBefore) as { id: string; lessonId: string; createdAt: number }[];
   }
 
-  private toTake(row: TakeRow): Take {
-    return {
-      id: row.id,
-      lessonId: row.lesson_id,
-      title: row.title,
-      status: row.status,
-      origin: row.origin,
-      durationMs: row.duration_ms,
-      files: this.files(row.id).map(toFile),
-      active: row.active === 1,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      trashedAt: row.trashed_at,
-    };
+  private toTake({ active, ...row }: TakeRow): Take {
+    return { ...camelRow(row), files: this.files(row.id).map(toFile), active: active === 1 };
   }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
 import { renderByteCeiling } from '@shared/render/outputCeiling';
@@ -9,8 +9,7 @@ import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
 import { probeMedia } from '../recording/mediaFile';
-
-type Input<K extends keyof Contract['renders']['calls']> = Parameters<ServiceHandlers<Contract['renders']>[K]>[0];
+import { camelRow } from '../store/rows';
 
 interface RenderRow {
   id: string;
@@ -31,23 +30,7 @@ interface RenderRow {
 }
 
 function toRender(row: RenderRow): Render {
-  return {
-    id: row.id,
-    lessonId: row.lesson_id,
-    takeId: row.take_id,
-    revision: row.revision,
-    status: row.status,
-    label: row.label,
-    path: row.path,
-    width: row.width,
-    height: row.height,
-    videoCodec: row.video_codec,
-    audioCodec: row.audio_codec,
-    durationMs: row.duration_ms,
-    sizeBytes: row.size_bytes,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
+  return camelRow(row);
 }
 
 /**
@@ -69,7 +52,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     this.removeAbandoned();
   }
 
-  start(input: Input<'start'>): { renderId: string } {
+  start(input: Input<'renders', 'start'>): { renderId: string } {
     const lesson = this.library.lesson(input.lessonId);
     const take = this.takes.take(input.takeId);
     if (take.lessonId !== lesson.id) throw new StudioError('invalid_input', 'That take belongs to another lesson');
@@ -88,7 +71,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return { renderId };
   }
 
-  write(input: Input<'write'>): Record<string, never> {
+  write(input: Input<'renders', 'write'>): Record<string, never> {
     const fd = this.fdOf(input.renderId);
     const ceiling = this.ceilings.get(input.renderId) ?? 0;
     if (input.position + input.data.byteLength > ceiling)
@@ -113,7 +96,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return {};
   }
 
-  async finish(input: Input<'finish'>): Promise<Render> {
+  async finish(input: Input<'renders', 'finish'>): Promise<Render> {
     const fd = this.fdOf(input.renderId);
     const row = this.row(input.renderId);
     fs.fsyncSync(fd);
@@ -150,12 +133,12 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return toRender(this.row(row.id));
   }
 
-  cancel(input: Input<'cancel'>): Record<string, never> {
+  cancel(input: Input<'renders', 'cancel'>): Record<string, never> {
     this.discard(input.renderId);
     return {};
   }
 
-  list(input: Input<'list'>): Render[] {
+  list(input: Input<'renders', 'list'>): Render[] {
     this.library.lesson(input.lessonId);
     const rows = this.deps.db
       .prepare("SELECT * FROM renders WHERE lesson_id = ? AND status = 'ready' ORDER BY created_at DESC")
@@ -163,7 +146,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return rows.map(toRender);
   }
 
-  remove(input: Input<'remove'>): Record<string, never> {
+  remove(input: Input<'renders', 'remove'>): Record<string, never> {
     const row = this.row(input.id);
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render is still running; cancel it instead');
     this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);

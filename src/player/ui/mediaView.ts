@@ -54,7 +54,7 @@ export function createMediaView(
   const render = (track: TextTrack) => {
     const cues = track.activeCues ? Array.from(track.activeCues) : [];
     const text = cues
-      .map((cue) => cueText((cue as VTTCue).text ?? ''))
+      .map((cue) => cueText((cue as VTTCue).text))
       .filter((line) => line !== '')
       .join('\n');
     captionBox.textContent = text;

@@ -2,7 +2,7 @@ import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
 import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter } from '../adapter';
 import { chapterAt } from '../core/chapters';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import { stepRate } from '../core/keys';
 import { createLessonClock } from '../core/lessonClock';
 import { chooseRendition } from '../core/renditions';
@@ -305,7 +305,7 @@ function run(
     listen(layout.stage, 'click', (event) => {
       if (event.target === playback.media) toggle();
     }),
-    listen<KeyboardEvent>(options.pageKeys ? document : root, 'keydown', onKey),
+    listen(options.pageKeys ? document : root, 'keydown', onKey),
     listen(window, 'pagehide', () => void reporter.finish()),
     listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') reporter.save();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cutToLength, stripBidiControls } from './text';
+import { stripBidiControls } from './text';
+import { truncateCodePoints } from '../format/text';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
@@ -26,7 +27,9 @@ export const titleSchema = z
  * A title the studio makes up from something the teacher did not type as a title (an imported file's name): cut to
  * the limit rather than refused, since there is no title field to correct. Empty means "choose one".
  */
-export const suggestedTitleSchema = z.string().transform((value) => cutToLength(cleanTitle(value), TITLE_MAX));
+export const suggestedTitleSchema = z
+  .string()
+  .transform((value) => truncateCodePoints(cleanTitle(value), TITLE_MAX).trimEnd());
 
 export const descriptionSchema = z
   .string()

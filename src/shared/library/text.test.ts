@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLength, stripBidiControls } from './text';
+import { stripBidiControls } from './text';
 import { descriptionSchema, suggestedTitleSchema, titleSchema } from './schemas';
 
 const OVERRIDES = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
@@ -10,16 +10,6 @@ describe('stripBidiControls', () => {
     expect(stripBidiControls('\u202Egpj.exe')).toBe('gpj.exe');
     expect(stripBidiControls('الفيزياء 101')).toBe('الفيزياء 101');
     expect(stripBidiControls('marks stay: \u200E\u200F')).toBe('marks stay: \u200E\u200F');
-  });
-});
-
-describe('cutToLength', () => {
-  it('cuts to the limit without splitting a character made of two UTF-16 units', () => {
-    expect(cutToLength('abcdef', 4)).toBe('abcd');
-    expect(cutToLength('ab😀cd', 3)).toBe('ab');
-    expect(cutToLength('ab😀cd', 4)).toBe('ab😀');
-    expect(cutToLength('short', 200)).toBe('short');
-    expect(cutToLength('ab   cd', 4)).toBe('ab');
   });
 });
 

@@ -8,14 +8,3 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
-
-/** `text` cut to at most `max` UTF-16 units (what zod's max counts), never through a character, trailing space gone. */
-export function cutToLength(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = '';
-  for (const character of text) {
-    if (cut.length + character.length > max) break;
-    cut += character;
-  }
-  return cut.trimEnd();
-}

@@ -19,9 +19,9 @@ export interface ToastMessage {
 }
 
 export interface Toaster {
-  show(message: ToastMessage): void;
+  show: (message: ToastMessage) => void;
   /** Reports a failed call in plain words. */
-  error(error: unknown): void;
+  error: (error: unknown) => void;
 }
 
 const ToastContext = createContext<Toaster | null>(null);

@@ -72,11 +72,12 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
         title={info.data ? quoted('Edit ', title, '') : 'Edit lesson'}
         editor={editor}
         tools={
-          ready &&
-          doc && <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+          ready && (
+            <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+          )
         }
       />
-      {ready && doc && (
+      {ready && (
         <>
           <div className="editor-body">
             <div className="editor-stage">

@@ -25,11 +25,16 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
     const file = files?.[0];
     if (!file) return;
     setPickError(null);
-    if (file.size > CAPTIONS_MAX_BYTES)
-      return setPickError(quoted('', file.name, ' is larger than 2 MB; a captions file is usually much smaller.'));
+    if (file.size > CAPTIONS_MAX_BYTES) {
+      setPickError(quoted('', file.name, ' is larger than 2 MB; a captions file is usually much smaller.'));
+      return;
+    }
     const text = await file.text();
     const check = checkWebVtt(text);
-    if (!check.ok) return setPickError(quoted('', file.name, ` is not a WebVTT captions file. ${check.message}.`));
+    if (!check.ok) {
+      setPickError(quoted('', file.name, ` is not a WebVTT captions file. ${check.message}.`));
+      return;
+    }
     setPicked({ fileName: file.name, text, ...captionDefaults(file.name) });
   }
 
@@ -63,7 +68,7 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
               <IconButton
                 aria-label={`Remove the ${caption.label} captions`}
                 onPress={() =>
-                  studio.captions.remove({ id: caption.id }).catch((failure: unknown) => toast.error(failure))
+                  void studio.captions.remove({ id: caption.id }).catch((failure: unknown) => toast.error(failure))
                 }
               >
                 <Trash2 size={16} aria-hidden="true" />

@@ -2,7 +2,7 @@ import { DropZone, FileTrigger, ProgressBar, Text, isFileDropItem, type DropItem
 import { FileUp, X } from 'lucide-react';
 import { ProgressTrack } from '../../ui/ProgressTrack';
 import { Button, IconButton } from '../../ui/Button';
-import { formatBytes } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
 import type { ImportProgress } from './importMedia';
 import type { useImport } from './useImport';
 import { quoted } from '../../ui/Quoted';

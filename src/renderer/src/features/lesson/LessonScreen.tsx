@@ -4,7 +4,7 @@ import { ArrowLeft, Circle, Clapperboard, Scissors } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { StudioError } from '@shared/contract/result';
 import { describeError } from '../../lib/errors';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToast } from '../../ui/Toast';
 import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
@@ -27,7 +27,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
   const toast = useToast();
   const [renaming, setRenaming] = useState<Take | null>(null);
   const onImported = useCallback(
-    (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatDuration(take.durationMs)})`) }),
+    (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatClock(take.durationMs)})`) }),
     [toast],
   );
   const importer = useImport(lessonId, onImported);

@@ -3,7 +3,7 @@ import { ChevronRight, RotateCcw } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 
 export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (take: Take) => void }) {
   if (takes.length === 0) return null;
@@ -20,7 +20,7 @@ export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (
           {takes.map((take) => (
             <li key={take.id} className="deleted-row">
               <bdi className="lesson-title">{take.title}</bdi>
-              <span className="relative-time">{formatDuration(take.durationMs)}</span>
+              <span className="relative-time">{formatClock(take.durationMs)}</span>
               <RelativeTime prefix="deleted" timestamp={take.trashedAt ?? take.updatedAt} />
               <Button onPress={() => onRestore(take)} aria-label={`Restore ${take.title}`}>
                 <RotateCcw size={16} aria-hidden="true" />

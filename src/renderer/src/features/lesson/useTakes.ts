@@ -16,14 +16,15 @@ export function useTakes(lessonId: string) {
   const active = useLiveQuery(() => studio.takes.list({ lessonId, view: 'active' }), lessonId, sources);
   const trashed = useLiveQuery(() => studio.takes.list({ lessonId, view: 'trash' }), lessonId, sources);
 
+  /** Runs a take action from a button: the toast says how it went, so the caller has nothing to await. */
   const run = useCallback(
-    async (action: () => Promise<unknown>, message?: ReactNode) => {
-      try {
-        await action();
-        if (message) toast.show({ message });
-      } catch (error) {
-        toast.error(error);
-      }
+    (action: () => Promise<unknown>, message?: ReactNode): void => {
+      action().then(
+        () => {
+          if (message) toast.show({ message });
+        },
+        (error: unknown) => toast.error(error),
+      );
     },
     [toast],
   );

@@ -10,7 +10,7 @@ import { Copy, FolderOpen, Pencil, Trash2 } from 'lucide-react';
 import type { Project } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 import styles from './ProjectList.module.css';
 
 /** Every row is this tall (a title, one line of description, the facts), so the list never has to measure one. */

@@ -2,7 +2,7 @@ import { RotateCcw } from 'lucide-react';
 import type { Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 import styles from './TrashList.module.css';
 
 interface TrashListProps {

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { describeError } from '../../lib/errors';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 import { ProjectFormDialog } from '../library/ProjectFormDialog';
 import { AddLessonForm } from './AddLessonForm';
 import { DeletedLessons } from './DeletedLessons';

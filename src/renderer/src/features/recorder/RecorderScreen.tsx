@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import { Button } from '../../ui/Button';
 import { useToast } from '../../ui/Toast';
 import { useLessonInfo } from '../lesson/useLessonInfo';
@@ -32,7 +32,7 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
       setup.screen.release();
       // The take ended by itself: the recorder's notice goes away with it, so the reason goes with the teacher.
       if (notice) toast.show({ message: notice });
-      toast.show({ message: `Take saved (${formatDuration(take.durationMs)})` });
+      toast.show({ message: `Take saved (${formatClock(take.durationMs)})` });
       onDone(take);
     },
     [setup.screen, toast, onDone],

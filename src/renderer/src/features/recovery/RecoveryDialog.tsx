@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import type { InterruptedTake } from '@shared/media/takes';
-import { formatAbsolute, formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
+import { formatAbsolute } from '@shared/format/dates';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
@@ -55,7 +56,7 @@ interface RecoveryRowProps {
 }
 
 function describeTake(take: InterruptedTake): string {
-  return `Started ${formatAbsolute(take.startedAt)} · about ${formatDuration(take.recordedMs)} recorded`;
+  return `Started ${formatAbsolute(take.startedAt)} · about ${formatClock(take.recordedMs)} recorded`;
 }
 
 function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: RecoveryRowProps) {
@@ -73,7 +74,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
         <span className="take-title">{name}</span>
         <span className="take-meta">
           {item.status === 'recovered'
-            ? quoted('Recovered as ', item.recovered.title, ` (${formatDuration(item.recovered.durationMs)})`)
+            ? quoted('Recovered as ', item.recovered.title, ` (${formatClock(item.recovered.durationMs)})`)
             : describeTake(take)}
         </span>
         {item.error && <span className="field-error">{item.error}</span>}

@@ -23,7 +23,7 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
     );
   }
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 56 }}>
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
       <GridList
         className="anchor-list"
         aria-label="Key moments"
