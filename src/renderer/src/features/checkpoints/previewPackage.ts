@@ -4,8 +4,7 @@ import type { Render } from '@shared/media/renders';
 import { buildLessonPackage, type LessonPackage } from '@shared/player';
 
 /** `note` says, when the preview is not the exported video, why and how to get it. */
-export type PreviewBuild =
-  { ok: true; lesson: LessonPackage; note: string | null } | { ok: false; message: string };
+export type PreviewBuild = { ok: true; lesson: LessonPackage; note: string | null } | { ok: false; message: string };
 
 export const NOTE_NOT_RENDERED =
   'Showing the recording without the camera bubble; render the lesson to preview it exactly';
