@@ -99,7 +99,7 @@ test.describe('Electron app', () => {
 
   test('imports a video, plays it, opens the editor with its filmstrip, seeks, and renders, all from app://studio', async () => {
     test.setTimeout(180_000);
-    const window = await app.firstWindow();
+    const window = await app!.firstWindow();
     const clip = path.join(dataDir, '..', `flipside-electron-clip-${path.basename(dataDir)}.mp4`);
     makeClip(clip, 4, 'mp4');
     try {
