@@ -23,7 +23,8 @@ export const test = base.extend<{ host: HostFixture; cspViolations: string[] }>(
   /**
    * Parity with Electron: the host sends the app's own CSP and serves media as the app does, so anything the page
    * loads against the policy (another scheme, another origin) is something the app would block. Every test fails
-   * on such a report, from the page or any of its workers.
+   * on such a report from the page. (Chromium does not pass a worker's reports on to Playwright; a worker's blocked
+   * fetch fails the render or filmstrip test that waits for its result instead.)
    */
   cspViolations: [
     async ({ context }, use) => {
