@@ -30,7 +30,8 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
   const [renaming, setRenaming] = useState<Project | null>(null);
   const { items: projects, total, error } = library.projects;
   const open = (project: Project) => navigate({ screen: 'project', projectId: project.id });
-  const isNewLibrary = view === 'active' && library.totalActive === 0 && library.query === '' && total === 0;
+  // Nothing matches an empty search: the library itself is empty (no second call needed to know).
+  const isNewLibrary = view === 'active' && library.query === '' && library.projects.query === '' && total === 0;
   const showsList = view === 'active' && projects !== undefined && projects.length > 0;
 
   return (

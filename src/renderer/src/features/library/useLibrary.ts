@@ -21,7 +21,6 @@ export function useLibrary(view: LibraryView) {
 
   const projects = useProjectPages(view, view === 'trash' ? '' : query, view === 'trash' ? 'updated' : sort);
   const trash = useLiveQuery(countOf('trash'), 'trash', projectSources);
-  const active = useLiveQuery(countOf('active'), 'active', projectSources);
 
   const restore = useCallback(
     async (project: Project) => {
@@ -80,7 +79,6 @@ export function useLibrary(view: LibraryView) {
     sort,
     setSort,
     trashCount: trash.data ?? 0,
-    totalActive: active.data ?? 0,
     actions: { restore, moveToTrash, duplicate, rename },
   };
 }
