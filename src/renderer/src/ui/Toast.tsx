@@ -11,7 +11,8 @@ import { X } from 'lucide-react';
 import { describeError } from '../lib/errors';
 
 export interface ToastMessage {
-  message: string;
+  /** Put the teacher's text in it with quoted() (ui/Quoted.tsx), so it is isolated. */
+  message: ReactNode;
   tone?: 'info' | 'error';
   /** One follow-up the teacher can take, e.g. Undo. */
   action?: { label: string; run: () => void };

@@ -19,7 +19,7 @@ export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (
         <ul className="deleted-list" aria-label="Takes in the trash">
           {takes.map((take) => (
             <li key={take.id} className="deleted-row">
-              <span className="lesson-title">{take.title}</span>
+              <bdi className="lesson-title">{take.title}</bdi>
               <span className="relative-time">{formatClock(take.durationMs)}</span>
               <RelativeTime prefix="deleted" timestamp={take.trashedAt ?? take.updatedAt} />
               <Button onPress={() => onRestore(take)} aria-label={`Restore ${take.title}`}>

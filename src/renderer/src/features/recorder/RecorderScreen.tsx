@@ -13,6 +13,7 @@ import { ScreenPickerDialog } from './ScreenPickerDialog';
 import { usesScreen } from './mediaDevices';
 import { useRecorderSetup } from './useRecorderSetup';
 import { useRecordingControl, type RecorderPhase } from './useRecordingControl';
+import { quoted } from '../../ui/Quoted';
 
 const ANNOUNCE: Partial<Record<RecorderPhase, string>> = {
   countdown: 'Recording starts in 3 seconds',
@@ -59,13 +60,13 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
         {isSetup ? (
           <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="back-link">
             <ArrowLeft size={16} aria-hidden="true" />
-            {title ?? 'Lesson'}
+            {title ? <bdi>{title}</bdi> : 'Lesson'}
           </Link>
         ) : (
           <span className="back-link back-link-placeholder" aria-hidden="true" />
         )}
         <h1 id="page-title" className="recorder-title">
-          {title ? `Record “${title}”` : 'Record'}
+          {title ? quoted('Record ', title, '') : 'Record'}
         </h1>
       </div>
       <div className="recorder-layout">

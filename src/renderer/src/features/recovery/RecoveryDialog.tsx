@@ -6,6 +6,7 @@ import { formatAbsolute } from '@shared/format/dates';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
+import { quoted } from '../../ui/Quoted';
 
 /** Mounted once in the shell: offers every recording a crash interrupted, to recover or discard. */
 export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: string) => void }) {
@@ -73,7 +74,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
         <span className="take-title">{name}</span>
         <span className="take-meta">
           {item.status === 'recovered'
-            ? `Recovered as “${item.recovered.title}” (${formatClock(item.recovered.durationMs)})`
+            ? quoted('Recovered as ', item.recovered.title, ` (${formatClock(item.recovered.durationMs)})`)
             : describeTake(take)}
         </span>
         {item.error && <span className="field-error">{item.error}</span>}

@@ -43,7 +43,7 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
           >
             <span className="anchor-time">{formatTimecode(marker.lessonMs)}</span>
             <span className="anchor-text">
-              <span className="anchor-title">{marker.title}</span>
+              <bdi className="anchor-title">{marker.title}</bdi>
               <span className="anchor-note">
                 {marker.removed ? 'Cut out: restore the cut to bring it back' : marker.note || 'No note'}
               </span>
