@@ -28,7 +28,7 @@ interface Session {
   fetched: boolean;
 }
 
-export const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const LMS_TOKEN = randomBytes(16).toString('hex');
 

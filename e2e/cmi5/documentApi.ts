@@ -21,7 +21,7 @@ export interface DocumentStore {
   state(key: StateKey): unknown;
 }
 
-export interface StateKey {
+interface StateKey {
   readonly activityId: string;
   readonly agent: string;
   readonly registration?: string;

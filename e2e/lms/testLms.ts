@@ -13,7 +13,7 @@ import {
 } from './lmsRules';
 
 /** One LMSCommit/Commit (or the commit LMSFinish/Terminate makes), as the LMS's server received it. */
-export interface ReceivedCommit {
+interface ReceivedCommit {
   readonly atMs: number;
   readonly terminate: boolean;
   readonly cmi: Record<string, unknown>;

@@ -123,7 +123,7 @@ export function withLmsMeta(html: string, format: PublishFormat): string {
  * Chromium refuses `<track>` files to a page opened from disk (file: origins are opaque), so the captions' text rides
  * along and, on file: only, becomes blob: addresses, which the player's URL policy and the page's CSP allow.
  */
-export function lessonScript(lesson: StoredLessonPackage, captionTexts: readonly string[] = []): string {
+function lessonScript(lesson: StoredLessonPackage, captionTexts: readonly string[] = []): string {
   const script = `window.FLIPSIDE_LESSON = ${scriptJson(lesson)};\n`;
   if (captionTexts.length === 0) return script;
   return `${script}(function (lesson, texts) {

@@ -40,7 +40,7 @@ export interface LessonSnapshot {
 }
 
 /** Of a lesson's up-to-date renders, the newest of each label: what a course publishes for its other lessons. */
-export function newestUpToDate(renders: readonly Render[], document: Pick<LessonDocument, 'takeId' | 'revision'>) {
+function newestUpToDate(renders: readonly Render[], document: Pick<LessonDocument, 'takeId' | 'revision'>) {
   const ready = renders.filter((render) => isUpToDate(render, document));
   return ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
 }

@@ -10,7 +10,7 @@ import { sha256Hex } from './sha256';
  * by hashing each option. Numeric answers stay readable: a range cannot be checked by hash. See docs/ARCHITECTURE.md
  * for what remains visible.
  */
-export interface AnswerKey {
+interface AnswerKey {
   readonly salt: string;
   readonly hashes: readonly string[];
 }

@@ -7,9 +7,9 @@ export const CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStru
 export const CMI5_COURSE_FILE = 'cmi5.xml';
 
 /** Section 13.1.4, moveOn: when the LMS counts an AU as satisfied. */
-export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
 
-export interface Cmi5AuInput {
+interface Cmi5AuInput {
   /** The lesson's id: the AU's publisher id is made from it, so a re-published lesson stays the same AU. */
   readonly lessonId: string;
   readonly title: string;

@@ -15,7 +15,6 @@ export const FORMAT_LABELS: Record<PublishFormat, string> = {
 
 /** What one package holds: this lesson, or (a cmi5 course only) every lesson of its project in lesson order. */
 export const courseScopeSchema = z.enum(['lesson', 'project']);
-export type CourseScope = z.infer<typeof courseScopeSchema>;
 
 export const languageSchema = z
   .string()

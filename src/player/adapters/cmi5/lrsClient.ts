@@ -29,7 +29,7 @@ export interface LrsClient {
   pending(): number;
 }
 
-export type QueuedWrite =
+type QueuedWrite =
   | { readonly kind: 'statements'; readonly statements: readonly Record<string, unknown>[] }
   | { readonly kind: 'state'; readonly query: Record<string, string>; readonly document: unknown };
 
