@@ -11,6 +11,7 @@ import { EditorScreen } from './features/editor/EditorScreen';
 import { RecoveryDialog } from './features/recovery/RecoveryDialog';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
+import styles from './App.module.css';
 
 /** Menu commands (from the app menu or a shortcut) arrive from main; each one maps to a place or a dialog. */
 function useMenuCommands(navigate: (route: Route) => void, openCreate: () => void): void {
@@ -33,10 +34,10 @@ function Shell() {
   useMenuCommands(navigate, openCreate);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <Link href="#/" className="brand" aria-label="Flipside Studio, go to the library">
-          <span className="brand-mark" aria-hidden="true">
+    <div className={styles.app}>
+      <header className={styles.header}>
+        <Link href="#/" className={styles.brand} aria-label="Flipside Studio, go to the library">
+          <span className={styles.mark} aria-hidden="true">
             <Clapperboard size={16} />
           </span>
           Flipside Studio

@@ -79,9 +79,12 @@ function allowedGlobalClass(sheet: string, name: string): boolean {
 function literalClassNames(source: string): string[] {
   const names: string[] = [];
   for (const match of source.matchAll(/className="([^"]*)"/g)) names.push(...(match[1] ?? '').split(/\s+/));
-  for (const match of source.matchAll(/className=\{([^}]*)\}/g))
-    for (const literal of (match[1] ?? '').matchAll(/'([^']*)'|`([^`$]*)`/g))
+  for (const match of source.matchAll(/className=\{([^}]*)\}/g)) {
+    // A literal compared with === or !== is a value being tested (tone === 'error'), not a class name.
+    const expression = (match[1] ?? '').replace(/[!=]==\s*'[^']*'|'[^']*'\s*[!=]==/g, '');
+    for (const literal of expression.matchAll(/'([^']*)'|`([^`$]*)`/g))
       names.push(...(literal[1] ?? literal[2] ?? '').split(/\s+/));
+  }
   return names.filter(Boolean);
 }
 
@@ -126,7 +129,7 @@ describe('CSS Modules', () => {
         if (!binding || !specifier) continue;
         const sheet = path.resolve(path.dirname(source), specifier);
         const defined = classesOf(fs.readFileSync(sheet, 'utf8'));
-        for (const [, name] of text.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g'))) {
+        for (const [, name] of text.matchAll(new RegExp(`(?<![\\w./])${binding}\\.(\\w+)`, 'g'))) {
           if (!name) continue;
           read.get(sheet)?.add(name);
           if (!defined.has(name))
@@ -170,7 +173,8 @@ describe('the checks themselves', () => {
   });
 
   it('read plain class names from className attributes', () => {
-    const tsx = `<a className="btn btn-primary" /><b className={on ? 'x is-on' : \`y\`} /><c className={styles.z} />`;
-    expect(literalClassNames(tsx)).toEqual(['btn', 'btn-primary', 'x', 'is-on', 'y']);
+    const tsx = `<a className="btn btn-primary" /><b className={on ? 'x is-on' : \`y\`} /><c className={styles.z} />
+      <d className={cx(styles.a, tone === 'error' && styles.b, 'hint')} />`;
+    expect(literalClassNames(tsx)).toEqual(['btn', 'btn-primary', 'x', 'is-on', 'y', 'hint']);
   });
 });

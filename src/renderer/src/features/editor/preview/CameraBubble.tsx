@@ -7,6 +7,8 @@ import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import { clampBubble, useBubbleDrag, type BubblePoint } from './useBubbleDrag';
 import { arrowNudge } from '../../../lib/arrowNudge';
+import { cx } from '../../../lib/classNames';
+import styles from './CameraBubble.module.css';
 
 interface CameraBubbleProps {
   layout: CameraLayout;
@@ -57,7 +59,7 @@ export function CameraBubble({
 
   return (
     <div
-      className={`preview-bubble preview-bubble-${layout.shape}${drag.draft ? ' is-dragging' : ''}`}
+      className={cx(styles.bubble, drag.draft && styles.dragging)}
       hidden={!shown}
       role="button"
       tabIndex={0}
