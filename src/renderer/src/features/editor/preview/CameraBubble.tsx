@@ -3,6 +3,7 @@ import type { CameraLayout } from '@shared/editor/document';
 import type { FrameSize } from '@shared/editor/bubbleGeometry';
 import { bubbleRect } from '@shared/editor/bubbleGeometry';
 import * as commands from '@shared/editor/commands';
+import { bubbleRingWidth } from '@shared/render/bubbleRaster';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import { clampBubble, useBubbleDrag, type BubblePoint } from './useBubbleDrag';
@@ -76,6 +77,8 @@ export function CameraBubble({
         width: pct(bubble.width, frame.width),
         height: pct(bubble.height, frame.height),
         borderRadius: bubble.radius * scale,
+        // The same light ring the render draws, so the preview shows what learners get.
+        borderWidth: bubbleRingWidth(bubble) * scale,
       }}
     >
       <video
