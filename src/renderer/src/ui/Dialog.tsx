@@ -12,7 +12,7 @@ import { cx } from '../lib/classNames';
 import styles from './Dialog.module.css';
 
 /** md for a question or a short form; wide for grids and lists (the screen picker); large for the question editor. */
-export type DialogSize = 'md' | 'wide' | 'large';
+type DialogSize = 'md' | 'wide' | 'large';
 
 const SIZES: Record<DialogSize, string | undefined> = { md: undefined, wide: styles.wide, large: styles.large };
 

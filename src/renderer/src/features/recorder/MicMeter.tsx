@@ -5,7 +5,7 @@ import { cx } from '../../lib/classNames';
 import styles from './MicMeter.module.css';
 
 /** The microphone's live level; a muted microphone shows an empty meter and says so. */
-export function MicMeter({ level, muted }: { level: number; muted: boolean }) {
+function MicMeter({ level, muted }: { level: number; muted: boolean }) {
   const value = muted ? 0 : Math.round(level * 100);
   return (
     <Meter
