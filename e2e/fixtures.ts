@@ -10,6 +10,10 @@ export interface HostFixture {
   readonly origin: string;
   readonly token: string;
   readonly dataDir: string;
+  /** The host's process: the library's owner while it runs. */
+  readonly pid: number;
+  /** Stops the host, letting its library go, as a teacher quitting the app would. */
+  stop(): Promise<void>;
   /** Stops the host and starts a new one on the same data folder (new port, new token). */
   restart(): Promise<void>;
   /** Kills the host with SIGKILL, as a crash would, then starts a new one on the same data folder. */
@@ -32,6 +36,10 @@ export const test = base.extend<{ host: HostFixture }>({
         return running.token;
       },
       dataDir,
+      get pid() {
+        return running.pid;
+      },
+      stop: () => running.stop(),
       async restart() {
         await running.stop();
         running = await startHost(dataDir);

@@ -7,6 +7,7 @@ import { matchesQuery } from '@shared/library/search';
 import { copyTitle, sortProjects } from '@shared/library/ordering';
 import type { StudioDatabase } from '../store/database';
 import type { EventHub } from '../rpc/eventHub';
+import type { JobRegistry } from '../jobs/JobRegistry';
 import { LibraryRows, withoutLessonTitles } from './rows';
 
 export interface LibraryDeps {
@@ -14,6 +15,8 @@ export interface LibraryDeps {
   events: EventHub<Contract>;
   /** Root of the media tree; a project's files live in `<mediaRoot>/<projectId>`. */
   mediaRoot: string;
+  /** The studio's one registry of long jobs; a service standing alone (in a test) gets its own. */
+  jobs?: JobRegistry;
   now?: () => number;
 }
 

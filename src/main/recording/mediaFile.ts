@@ -13,6 +13,7 @@ import {
 import { StudioError } from '@shared/contract/result';
 import { containerOf, planPlayable } from './playableContainer';
 import { transcodeToMp4, type TranscodeProgress } from './transcode';
+import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
 
 export interface MediaFacts {
   container: string;
@@ -128,6 +129,8 @@ export async function remuxToPlayable(
     return target;
   } catch (error) {
     if (target) fs.rmSync(target, { force: true });
+    // A full disk is not a bad file: the caller says so in its own words, and a recording stays recoverable.
+    if (isDiskFull(error)) throw new DiskFullError();
     throw error instanceof StudioError
       ? error
       : new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);

@@ -45,6 +45,10 @@ function toFile({ take_id: _take, mime_type: _mime, ...row }: TakeFileRow): Take
 export class TakeRows {
   constructor(private readonly db: StudioDatabase) {}
 
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM takes WHERE id = ?').get(id) !== undefined;
+  }
+
   take(id: string): Take {
     const row = this.db.prepare(`${TAKE_SELECT} WHERE t.id = ?`).get(id) as TakeRow | undefined;
     if (!row) throw new StudioError('not_found', 'That take no longer exists');
@@ -67,13 +71,22 @@ export class TakeRows {
       .all(takeId) as TakeFileRow[];
   }
 
-  /** Takes left in `recording` whose heartbeat stopped before `staleBefore`. */
+  /** Recordings (never imports) left in `recording` whose heartbeat stopped before `staleBefore`. */
   staleRecordings(staleBefore: number): { id: string; lessonId: string; createdAt: number }[] {
     return this.db
       .prepare(
-        "SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND heartbeat_at < ? ORDER BY created_at",
+        "SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND origin = 'recorded' AND heartbeat_at < ? ORDER BY created_at",
       )
       .all(staleBefore) as { id: string; lessonId: string; createdAt: number }[];
+  }
+
+  /** Imports that never finished: nothing to recover from, only to remove. */
+  unfinishedImports(): string[] {
+    return (
+      this.db.prepare("SELECT id FROM takes WHERE status = 'recording' AND origin = 'imported'").all() as {
+        id: string;
+      }[]
+    ).map((row) => row.id);
   }
 
   private toTake({ active, ...row }: TakeRow): Take {

@@ -69,11 +69,13 @@ describe('RenderService', () => {
     expect(filesUnder(rendersDir)).toEqual([]);
   });
 
-  it('removes renders a dead process left half-written', async () => {
+  it("removes renders a dead process left half-written, at the owner's start", async () => {
     const { begin, renders, deps, rendersDir } = await withTake();
     const renderId = begin();
     renders.write({ renderId, position: 0, data: new Uint8Array(500) });
     const afterRestart = new RenderService(deps);
+    expect(filesUnder(rendersDir)).toEqual([`${renderId}.mp4.part`]);
+    expect(afterRestart.removeAbandoned()).toEqual([path.join(rendersDir, `${renderId}.mp4.part`)]);
     expect(filesUnder(rendersDir)).toEqual([]);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM renders').get()).toEqual({ n: 0 });
     expect(

@@ -35,6 +35,6 @@ export type Input<S extends keyof Contract, K extends keyof Contract[S]['calls']
 >[0];
 
 export { channelOf, callChannels, eventChannels } from './define';
-export type { EventPayload, ServiceHandlers } from './define';
+export type { CallContext, EventPayload, ServiceHandlers } from './define';
 export { StudioError } from './result';
 export type { CallResult, CallError, ErrorCode, FieldIssue } from './result';

@@ -5,9 +5,19 @@ import { editing } from './0004-editing';
 import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
+import { jobs } from './0008-jobs';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
-export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders, checkpoints, captions];
+export const migrations: readonly Migration[] = [
+  init,
+  lessonTrash,
+  takes,
+  editing,
+  renders,
+  checkpoints,
+  captions,
+  jobs,
+];
 
 export type { Migration };
