@@ -33,6 +33,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      // Minified: the library's first card waits for this bundle to be parsed (about half the time, unminified).
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs build script, without type declarations
 import { icnsFile, icoFile } from './iconContainers.mjs';
 
 const png = (fill: number, length: number) => Buffer.alloc(length, fill);
@@ -9,7 +8,7 @@ describe('icon containers', () => {
     const ico = icoFile([
       { size: 16, png: png(1, 10) },
       { size: 256, png: png(2, 20) },
-    ]) as Buffer;
+    ]);
     expect(ico.readUInt16LE(2)).toBe(1);
     expect(ico.readUInt16LE(4)).toBe(2);
     expect([ico[6], ico[7], ico[22], ico[23]]).toEqual([16, 16, 0, 0]);
@@ -22,7 +21,7 @@ describe('icon containers', () => {
     const icns = icnsFile([
       { size: 32, png: png(3, 5) },
       { size: 1024, png: png(4, 7) },
-    ]) as Buffer;
+    ]);
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     expect(icns.subarray(8, 12).toString('ascii')).toBe('icp5');

@@ -22,7 +22,8 @@ if (app.requestSingleInstanceLock()) {
 
 function start(): void {
   // A packaged app never loads its UI from a URL given in the environment.
-  const origins = createOriginPolicy(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const origins = createOriginPolicy(devServerUrl);
   const outDir = path.join(__dirname, '..');
   let mainWindow: BrowserWindow | null = null;
 
@@ -70,7 +71,7 @@ function start(): void {
       return;
     }
 
-    handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot });
+    handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot, devServerUrl });
     applyPermissionPolicy(session.defaultSession, origins);
     const disposeIpc = registerIpcTransport(studio, origins);
     const logFile = studio.log.file;

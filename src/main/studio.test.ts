@@ -61,7 +61,7 @@ describe('one owner per library', () => {
 
     const reader = open(dataDir, { access: 'read' });
     const listed = await reader.client('cli').projects.list({ view: 'active', query: '', sort: 'updated' });
-    expect(listed.map((each) => each.title)).toEqual(['Optics']);
+    expect(listed.items.map((each) => each.title)).toEqual(['Optics']);
     expect(fs.existsSync(part)).toBe(true);
     await expect(reader.client('cli').projects.create({ title: 'Nope', description: '' })).rejects.toMatchObject({
       code: 'storage',

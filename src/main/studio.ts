@@ -88,7 +88,11 @@ export function openStudio(options: StudioOptions): Studio {
   }
   const mediaRoot = mediaRootOf(options.dataDir);
   if (access === 'owner') fs.mkdirSync(mediaRoot, { recursive: true });
-  const events = new EventHub(contract);
+  // A listener that throws is logged; it never turns a committed change into an error answer.
+  const events = new EventHub(contract, (channel, error) => {
+    log.error(`A listener of ${channel} failed`, error);
+    options.onInternalError?.(channel, error);
+  });
   const jobs = new JobRegistry(lock ? { ledger: databaseLedger(db, options.dataDir, lock.owner.session) } : {});
   const deps = { db, events, mediaRoot, jobs };
   const recordings = new RecordingService(deps);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../testing/tempStudio';
+import { callStudio, tempDir, tempStudio } from '../testing/tempStudio';
 import { mediaFixture } from '../testing/mediaFixtures';
-import { runCli } from './runCli';
+import { PROJECT_PAGE_MAX } from '@shared/contract/projects';
 import { openStudio } from '../studio';
+import { runCli } from './runCli';
 import { damageMiddlePages } from '../testing/damagedLibrary';
 
 function cli(dataDir: string, env: NodeJS.ProcessEnv = {}) {
@@ -42,6 +43,19 @@ describe('flipside CLI', () => {
       id: string;
     }[];
     expect(lessons.map((each) => each.id)).toEqual([lesson.out.trim()]);
+  });
+
+  it('lists every project, however many pages the call takes', async () => {
+    const dataDir = tempDir();
+    const studio = openStudio({ dataDir, host: 'cli' });
+    const count = PROJECT_PAGE_MAX + 3;
+    for (let n = 0; n < count; n += 1) await callStudio(studio, 'projects', 'create', { title: `Unit ${n}` });
+    await studio.close();
+    const listed = await cli(dataDir)('projects', 'list', '--json', '--sort', 'title');
+    const projects = JSON.parse(listed.out) as { title: string }[];
+    expect(projects).toHaveLength(count);
+    expect(new Set(projects.map((project) => project.title)).size).toBe(count);
+    expect(projects.at(-1)?.title).toBe(`Unit ${count - 1}`);
   });
 
   it('says what to do in an empty library', async () => {
@@ -102,6 +116,22 @@ describe('flipside CLI', () => {
     expect(imported).toMatchObject({ code: 0, err: '' });
     expect(imported.out).toMatch(/^[0-9a-f-]{36}$/);
     expect(fs.readdirSync(path.join(dataDir, 'media', projectId, imported.out))).toEqual(['screen.webm']);
+  });
+
+  it('imports a file whose name is longer than a title may be, as a take titled with the name cut to fit', async () => {
+    const dataDir = tempDir();
+    const run = cli(dataDir);
+    const projectId = (await run('projects', 'create', '--title', 'Waves')).out;
+    const lessonId = (await run('lessons', 'add', '--project', projectId, '--title', 'Sound')).out;
+    const name = `${'Week 3 lecture on standing waves and resonance '.repeat(5)}take 2`;
+    const file = path.join(tempDir(), `${name}.webm`);
+    fs.copyFileSync(mediaFixture('webm', 2), file);
+    const imported = await run('import', '--lesson', lessonId, file);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    const studio = tempStudio(dataDir);
+    const [take] = await callStudio<{ title: string }[]>(studio, 'takes', 'list', { lessonId, view: 'active' });
+    expect(take?.title.length).toBeLessThanOrEqual(200);
+    expect(name.startsWith(take?.title ?? '-')).toBe(true);
   });
 
   it('refuses a file that is not media, leaving nothing in the library', async () => {
@@ -181,7 +211,7 @@ describe('flipside library', () => {
     const backup = await run('library', 'backup');
     expect(backup).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/backups\/library-\d{8}T\d{6}Z\.sqlite$/) as unknown,
+      out: expect.stringMatching(/backups\/library-\d{8}T\d{9}Z\.sqlite$/) as unknown,
     });
     expect((await run('library', 'check')).out).toMatch(/ok {4}the database is intact[\s\S]*the library is healthy$/);
 

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { StudioClient } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
-import { projectSortSchema } from '@shared/library/schemas';
+import { projectSortSchema, type Project } from '@shared/library/schemas';
+import { PROJECT_PAGE_MAX } from '@shared/contract/projects';
 import { defaultDataDir, resolveDataDir } from '../dataDir';
 import { logFileOf, openLog } from '../logging/log';
 import { openStudio, type Studio } from '../studio';
@@ -79,11 +80,19 @@ const COMMANDS: Record<string, Command> = {
         throw new StudioError('invalid_input', 'invalid --sort', [
           { path: 'sort', message: sort.error.issues[0]?.message ?? 'not a sort order' },
         ]);
-      const projects = await client.projects.list({
-        view: values.trash ? 'trash' : 'active',
-        query: values.search,
-        sort: sort.data,
-      });
+      // The whole list, a page at a time (the call answers at most PROJECT_PAGE_MAX); --json stays one array.
+      const projects: Project[] = [];
+      for (;;) {
+        const page = await client.projects.list({
+          view: values.trash ? 'trash' : 'active',
+          query: values.search,
+          sort: sort.data,
+          offset: projects.length,
+          limit: PROJECT_PAGE_MAX,
+        });
+        projects.push(...page.items);
+        if (page.items.length === 0 || projects.length >= page.total) break;
+      }
       if (values.json) io.stdout(JSON.stringify(projects, null, 2));
       else if (projects.length === 0)
         io.stdout(

@@ -11,6 +11,8 @@ import { decodeCallFrame, encodeWire } from '@shared/contract/wire';
 export function createCallSockets(studio: Studio, maxPayload: number) {
   const server = new WebSocketServer({ noServer: true, maxPayload });
   server.on('connection', (client) => {
+    // A broken frame: ws has closed the socket with the matching status code; the page opens another.
+    client.on('error', () => undefined);
     let queue: Promise<void> = Promise.resolve();
     client.on('message', (data: RawData, isBinary: boolean) => {
       queue = queue.then(async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordedTake, setup } from '../testing/libraryFixture';
 import { ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
+import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { RenderService } from './RenderService';
 
 const filesUnder = (dir: string) =>
@@ -46,6 +47,17 @@ describe('RenderService', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(ffprobeDuration(file)).toBeCloseTo(2, 0);
     expect(renders.list({ lessonId: lesson.id }).map((each) => each.id)).toEqual([renderId]);
+  });
+
+  it('refuses a write that reaches past the planned size, leaving the file as it was', async () => {
+    const { renders, begin, take, rendersDir } = await withTake();
+    const renderId = begin();
+    renders.write({ renderId, position: 0, data: new Uint8Array(100) });
+    const ceiling = renderByteCeiling(take);
+    for (const position of [ceiling, ceiling - 1, Number.MAX_SAFE_INTEGER - 10])
+      expect(() => renders.write({ renderId, position, data: new Uint8Array(2) }), String(position)).toThrow(/planned/);
+    expect(fs.statSync(path.join(rendersDir, `${renderId}.mp4.part`)).size).toBe(100);
+    renders.write({ renderId, position: ceiling - 2, data: new Uint8Array(2) });
   });
 
   it('leaves no file when cancelled, and the next render succeeds', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
+import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
@@ -36,6 +37,8 @@ function toRender(row: RenderRow): Render {
 interface OpenRender {
   readonly fd: number;
   readonly job: Job;
+  /** The end no write may pass (see renderByteCeiling). */
+  readonly ceiling: number;
 }
 
 /**
@@ -84,12 +87,17 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
         "INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)",
       )
       .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
-    this.open.set(renderId, { fd, job });
+    this.open.set(renderId, { fd, job, ceiling: renderByteCeiling(take) });
     return { renderId };
   }
 
   write(input: Input<'renders', 'write'>): Record<string, never> {
-    const { fd } = this.openRender(input.renderId);
+    const { fd, ceiling } = this.openRender(input.renderId);
+    if (input.position + input.data.byteLength > ceiling)
+      throw new StudioError(
+        'invalid_input',
+        `A render write must end within the planned ${ceiling} bytes; this one ends at ${input.position + input.data.byteLength}`,
+      );
     try {
       let written = 0;
       while (written < input.data.byteLength)

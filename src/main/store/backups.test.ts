@@ -27,9 +27,9 @@ describe('rolling backups', () => {
     const db = openDatabase(dir);
     const file = await takeBackup(db, dir, { now: Date.UTC(2025, 0, 31, 10, 15) });
     db.close();
-    expect(path.basename(file)).toBe('library-20250131T101500Z.sqlite');
+    expect(path.basename(file)).toBe('library-20250131T101500000Z.sqlite');
     expect(projectCount(file)).toBe(20);
-    expect(fs.readdirSync(path.dirname(file))).toEqual(['library-20250131T101500Z.sqlite']);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['library-20250131T101500000Z.sqlite']);
   });
 
   it('is due once a day and keeps the newest seven, never the copies taken before a migration', async () => {

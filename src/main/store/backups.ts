@@ -11,7 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Pages copied between turns of the event loop: the studio keeps answering while a backup runs. */
 const PAGES_PER_STEP = 256;
 
-const NAME = /^library-(\d{8}T\d{6}Z)(?:-(before-v\d+|before-restore))?\.sqlite$/;
+// Milliseconds in the stamp: the open-time daily backup and a `library backup` right after it must not collide.
+const NAME = /^library-(\d{8}T\d{6}(?:\d{3})?Z)(?:-(before-v\d+|before-restore))?\.sqlite$/;
 
 export interface BackupFile {
   readonly file: string;
@@ -25,12 +26,9 @@ export function backupsDirOf(dataDir: string): string {
   return path.join(dataDir, BACKUPS_DIR);
 }
 
-/** `library-20250131T101500Z.sqlite`: sorts by time, means the same on every machine. */
+/** `library-20250131T101500123Z.sqlite` (UTC to the millisecond): sorts by time, means the same on every machine. */
 export function backupName(now: number, suffix?: string): string {
-  const stamp = new Date(now)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date(now).toISOString().replace(/[-:.]/g, '');
   return `library-${stamp}${suffix ? `-${suffix}` : ''}.sqlite`;
 }
 
@@ -43,8 +41,9 @@ export function listBackups(dataDir: string): BackupFile[] {
     const match = NAME.exec(name);
     if (!match?.[1]) continue;
     const stamp = match[1];
+    const millis = stamp.length > 16 ? stamp.slice(15, 18) : '000';
     const takenAt = Date.parse(
-      `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`,
+      `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${millis}Z`,
     );
     const reason = !match[2] ? 'rolling' : match[2] === 'before-restore' ? 'before-restore' : 'before-migration';
     found.push({ file: path.join(dir, name), name, takenAt, reason });

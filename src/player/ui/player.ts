@@ -24,8 +24,6 @@ import { showSummary } from './summaryDialog';
 export interface MountOptions {
   /** The address media paths are relative to; the page's own by default. */
   readonly baseUrl?: string;
-  /** Origins the host vouches for besides the page's (the editor's media scheme). */
-  readonly trustedOrigins?: readonly string[];
   /** Take the player's keys even when focus is on the page body: right for a page that is only the player. */
   readonly pageKeys?: boolean;
 }

@@ -59,7 +59,7 @@ export function AnchorItem({ id, textValue, time, title, note, removed, icon, ch
       <span className={styles.time}>{time}</span>
       {icon}
       <span className={styles.text}>
-        <span className={styles.title}>{title}</span>
+        <bdi className={styles.title}>{title}</bdi>
         <span className={styles.note}>{note}</span>
       </span>
       {children}

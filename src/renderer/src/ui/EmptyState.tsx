@@ -4,7 +4,7 @@ import styles from './EmptyState.module.css';
 
 interface EmptyStateProps {
   icon: ReactNode;
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
   action?: ReactNode;
   /** Less padding, for a panel rather than a page. */

@@ -7,7 +7,7 @@ interface PageProps {
   /** wide for a screen with a player (the lesson). */
   wide?: boolean;
   /** Where the back link goes and what it says; none on the library itself. */
-  back?: { href: string; label: string };
+  back?: { href: string; label: ReactNode };
   /** The id of the element that names the page, usually its h1. */
   labelledBy?: string;
   'aria-live'?: 'polite';

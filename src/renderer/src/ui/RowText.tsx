@@ -6,9 +6,9 @@ export function RowMain({ children }: { children: ReactNode }) {
   return <div className={styles.main}>{children}</div>;
 }
 
-/** The row's name, cut with an ellipsis when it is long. */
+/** The row's name (the teacher's text, so isolated in <bdi>), cut with an ellipsis when it is long. */
 export function RowTitle({ children }: { children: ReactNode }) {
-  return <span className={styles.title}>{children}</span>;
+  return <bdi className={styles.title}>{children}</bdi>;
 }
 
 /** Facts about the row (length, size, when), spaced on one line that wraps. */

@@ -13,7 +13,8 @@ import { describeError } from '../lib/errors';
 import styles from './Toast.module.css';
 
 export interface ToastMessage {
-  message: string;
+  /** Put the teacher's text in it with quoted() (ui/Quoted.tsx), so it is isolated. */
+  message: ReactNode;
   tone?: 'info' | 'error';
   /** One follow-up the teacher can take, e.g. Undo. */
   action?: { label: string; run: () => void };

@@ -44,7 +44,7 @@ interface TrashedItemProps {
 export function TrashedItem({ title, facts = [], children }: TrashedItemProps) {
   return (
     <li className={styles.row}>
-      <span className={styles.title}>{title}</span>
+      <bdi className={styles.title}>{title}</bdi>
       {facts.map((fact) => (
         <span key={fact} className={styles.fact}>
           {fact}

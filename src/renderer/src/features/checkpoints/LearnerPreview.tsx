@@ -85,6 +85,6 @@ function PlayerHost({
   keep: boolean;
   generation: number;
 }) {
-  const root = useMountedPlayer(build.lesson, build.trustedOrigins, keep, generation);
+  const root = useMountedPlayer(build.lesson, keep, generation);
   return <div ref={root} data-testid="learner-player" />;
 }

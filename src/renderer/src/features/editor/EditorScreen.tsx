@@ -21,6 +21,7 @@ import { useEditor } from './useEditor';
 import { ONLY, useEditorActions } from './useEditorActions';
 import { useEditorKeys } from './useEditorKeys';
 import { useEditorTake } from './useEditorTake';
+import { quoted } from '../../ui/Quoted';
 import styles from './EditorScreen.module.css';
 
 /** Performance marks the bench reads: from the screen's first render to a usable editor. */
@@ -70,7 +71,7 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
     >
       <EditorHeader
         lessonId={lessonId}
-        title={info.data ? `Edit “${title}”` : 'Edit lesson'}
+        title={info.data ? quoted('Edit ', title, '') : 'Edit lesson'}
         editor={editor}
         tools={
           ready && (

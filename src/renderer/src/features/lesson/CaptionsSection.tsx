@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { Captions, Trash2 } from 'lucide-react';
 import { CAPTIONS_MAX_BYTES, captionDefaults, checkWebVtt } from '@shared/captions';
@@ -11,6 +11,7 @@ import { Section } from '../../ui/Page';
 import { RowMain, RowMeta } from '../../ui/RowText';
 import { useToast } from '../../ui/Toast';
 import { AddCaptionsDialog, type PickedCaptions } from './CaptionsDialog';
+import { quoted } from '../../ui/Quoted';
 import styles from './CaptionsSection.module.css';
 
 /** The lesson's WebVTT files, one per language, shipped with every package the lesson is published as. */
@@ -19,7 +20,7 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
     (listener) => studio.captions.onDidChange(({ lessonId: changed }) => changed === lessonId && listener()),
   ]);
   const [picked, setPicked] = useState<PickedCaptions | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
+  const [pickError, setPickError] = useState<ReactNode>(null);
   const toast = useToast();
   const list = captions.data ?? [];
 
@@ -28,13 +29,13 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
     if (!file) return;
     setPickError(null);
     if (file.size > CAPTIONS_MAX_BYTES) {
-      setPickError(`“${file.name}” is larger than 2 MB; a captions file is usually much smaller.`);
+      setPickError(quoted('', file.name, ' is larger than 2 MB; a captions file is usually much smaller.'));
       return;
     }
     const text = await file.text();
     const check = checkWebVtt(text);
     if (!check.ok) {
-      setPickError(`“${file.name}” is not a WebVTT captions file. ${check.message}.`);
+      setPickError(quoted('', file.name, ` is not a WebVTT captions file. ${check.message}.`));
       return;
     }
     setPicked({ fileName: file.name, text, ...captionDefaults(file.name) });

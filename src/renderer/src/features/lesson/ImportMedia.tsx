@@ -6,6 +6,7 @@ import { Button, IconButton } from '../../ui/Button';
 import { formatBytes } from '@shared/format/bytes';
 import type { ImportProgress } from './importMedia';
 import type { useImport } from './useImport';
+import { quoted } from '../../ui/Quoted';
 import styles from './ImportMedia.module.css';
 
 type Importer = ReturnType<typeof useImport>;
@@ -50,13 +51,13 @@ function barOf(progress: ImportProgress, fileName: string) {
     return {
       value: converting,
       indeterminate: false,
-      label: `Converting “${fileName}”… ${converting}%`,
+      label: quoted('Converting ', fileName, `… ${converting}%`),
       detail: 'so every browser can play it',
     };
   return {
     value: progress.totalBytes === 0 ? 100 : (progress.sentBytes / progress.totalBytes) * 100,
     indeterminate: progress.finishing,
-    label: progress.finishing ? `Checking “${fileName}”…` : `Importing “${fileName}”`,
+    label: progress.finishing ? quoted('Checking ', fileName, '…') : quoted('Importing ', fileName, ''),
     detail: `${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}`,
   };
 }
@@ -89,7 +90,7 @@ export function ImportStatus({ importer }: { importer: Importer }) {
           </Button>
         </div>
       )}
-      {error && (
+      {error !== null && (
         <Banner tone="error" role="alert">
           <span>{error}</span>
           <IconButton aria-label="Dismiss" onPress={importer.dismissError}>

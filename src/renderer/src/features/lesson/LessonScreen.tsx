@@ -20,6 +20,7 @@ import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
 import { CaptionsSection } from './CaptionsSection';
+import { quoted } from '../../ui/Quoted';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
@@ -28,7 +29,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
   const toast = useToast();
   const [renaming, setRenaming] = useState<Take | null>(null);
   const onImported = useCallback(
-    (take: Take) => toast.show({ message: `“${take.title}” imported (${formatClock(take.durationMs)})` }),
+    (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatClock(take.durationMs)})`) }),
     [toast],
   );
   const importer = useImport(lessonId, onImported);
@@ -54,7 +55,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
   return (
     <Page
       wide
-      back={{ href: `#/project/${encodeURIComponent(project.id)}`, label: project.title }}
+      back={{ href: `#/project/${encodeURIComponent(project.id)}`, label: <bdi>{project.title}</bdi> }}
       labelledBy="page-title"
     >
       <PageHeader
@@ -79,7 +80,9 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
           </PageActions>
         }
       >
-        <h1 id="page-title">{lesson.title}</h1>
+        <h1 id="page-title">
+          <bdi>{lesson.title}</bdi>
+        </h1>
       </PageHeader>
       {isTrashed && (
         <Banner tone="info" role="status">

@@ -3,6 +3,8 @@ import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
+import type { ReactNode } from 'react';
 
 /** A lesson's takes (and its trashed ones), reloaded whenever main says they changed. */
 export function useTakes(lessonId: string) {
@@ -16,7 +18,7 @@ export function useTakes(lessonId: string) {
 
   /** Runs a take action from a button: the toast says how it went, so the caller has nothing to await. */
   const run = useCallback(
-    (action: () => Promise<unknown>, message?: string): void => {
+    (action: () => Promise<unknown>, message?: ReactNode): void => {
       action().then(
         () => {
           if (message) toast.show({ message });
@@ -33,8 +35,8 @@ export function useTakes(lessonId: string) {
       rename: async (take: Take, title: string) => {
         await studio.takes.rename({ id: take.id, title });
       },
-      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
-      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), `“${take.title}” restored`),
+      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), quoted('', take.title, ' moved to trash')),
+      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), quoted('', take.title, ' restored')),
     }),
     [run],
   );

@@ -92,9 +92,9 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
               <span className={styles.number} aria-hidden="true">
                 {index + 1}
               </span>
-              <span className={styles.title} data-testid="lesson-title">
+              <bdi className={styles.title} data-testid="lesson-title">
                 {lesson.title}
-              </span>
+              </bdi>
               <ChevronRight size={16} aria-hidden="true" className={styles.open} />
               <ActionMenu
                 label={`Actions for ${lesson.title}`}

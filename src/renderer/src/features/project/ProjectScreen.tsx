@@ -68,9 +68,13 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         }
       >
         <div className={styles.heading}>
-          <h1 id="page-title">{current.title}</h1>
+          <h1 id="page-title">
+            <bdi>{current.title}</bdi>
+          </h1>
           {current.description ? (
-            <p className={styles.lead}>{current.description}</p>
+            <p className={styles.lead}>
+              <bdi>{current.description}</bdi>
+            </p>
           ) : (
             <p className={styles.lead}>No description</p>
           )}

@@ -12,6 +12,7 @@ import { ScreenPickerDialog } from './ScreenPickerDialog';
 import { usesScreen } from './mediaDevices';
 import { useRecorderSetup } from './useRecorderSetup';
 import { useRecordingControl, type RecorderPhase } from './useRecordingControl';
+import { quoted } from '../../ui/Quoted';
 import styles from './RecorderScreen.module.css';
 
 const ANNOUNCE: Partial<Record<RecorderPhase, string>> = {
@@ -57,12 +58,12 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
     <main className={styles.recorder} aria-labelledby="page-title">
       <div className={styles.top}>
         {isSetup ? (
-          <BackLink href={`#/lesson/${encodeURIComponent(lessonId)}`}>{title ?? 'Lesson'}</BackLink>
+          <BackLink href={`#/lesson/${encodeURIComponent(lessonId)}`}>{title ? <bdi>{title}</bdi> : 'Lesson'}</BackLink>
         ) : (
           <span className={styles.backPlaceholder} aria-hidden="true" />
         )}
         <h1 id="page-title" className={styles.title}>
-          {title ? `Record “${title}”` : 'Record'}
+          {title ? quoted('Record ', title, '') : 'Record'}
         </h1>
       </div>
       <div className={styles.layout}>

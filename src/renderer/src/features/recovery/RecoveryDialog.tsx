@@ -8,6 +8,7 @@ import { Dialog, DialogActions, DialogLead } from '../../ui/Dialog';
 import field from '../../ui/Field.module.css';
 import { RowBadge, RowMain, RowMeta, RowTitle } from '../../ui/RowText';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
+import { quoted } from '../../ui/Quoted';
 import styles from './RecoveryDialog.module.css';
 
 /** Mounted once in the shell: offers every recording a crash interrupted, to recover or discard. */
@@ -76,7 +77,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
         <RowTitle>{name}</RowTitle>
         <RowMeta>
           {item.status === 'recovered'
-            ? `Recovered as “${item.recovered.title}” (${formatClock(item.recovered.durationMs)})`
+            ? quoted('Recovered as ', item.recovered.title, ` (${formatClock(item.recovered.durationMs)})`)
             : describeTake(take)}
         </RowMeta>
         {item.error && <span className={field.error}>{item.error}</span>}

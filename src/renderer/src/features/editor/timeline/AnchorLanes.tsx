@@ -74,7 +74,7 @@ export function AnchorLanes({
               onClick={(event) => event.detail === 0 && onMarker(marker)}
             >
               {marker.removed && <span className={styles.badge}>cut out</span>}
-              {marker.title}
+              <bdi>{marker.title}</bdi>
             </button>
           );
         })}
