@@ -22,7 +22,10 @@ export class PublishDialog {
 
   /** The radio's input is visually hidden (React Aria); a teacher clicks the card, here on its label. */
   async chooseFormat(name: string): Promise<void> {
-    await this.dialog.getByRole('radiogroup', { name: 'Format' }).getByText(name, { exact: true }).click();
+    await this.dialog
+      .getByRole('radiogroup', { name: 'Format' })
+      .getByText(new RegExp(`^${name}`))
+      .click();
     await expect(this.format(name)).toBeChecked();
   }
 

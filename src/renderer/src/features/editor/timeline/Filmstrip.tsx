@@ -46,6 +46,7 @@ export function Filmstrip({ view, map, source }: { view: TimelineView; map: Less
           <span
             key={tile.x}
             className={styles.tile}
+            data-testid="filmstrip-tile"
             style={{
               left: tile.x,
               width: tile.width,
