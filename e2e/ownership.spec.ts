@@ -77,8 +77,8 @@ test('a second host on one library is refused with the first one named; the firs
   await expect(startHost(host.dataDir)).rejects.toThrow(
     `Flipside Studio could not start: Flipside Studio's browser host (pid ${host.pid}) has this library open`,
   );
-  const projects = await rpc<{ id: string }[]>(host, 'projects.list', {});
-  expect(projects.map((project) => project.id)).toEqual([projectId]);
+  const projects = await rpc<{ items: { id: string }[] }>(host, 'projects.list', {});
+  expect(projects.items.map((project) => project.id)).toEqual([projectId]);
 });
 
 test('a host that was killed never locks the library: the CLI and the next host open it', async ({ host }) => {
