@@ -148,6 +148,11 @@ export default tseslint.config(
     },
   },
   {
+    // Vitest runs the renderer's tests in Node: one may read the renderer's own files to check them (styles.test.ts).
+    files: ['src/renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', forbidPackages(nodeOnlyPackages, 'runs in the browser')] },
+  },
+  {
     files: ['src/player/**'],
     rules: {
       'no-restricted-imports': [

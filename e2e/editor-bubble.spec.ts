@@ -11,7 +11,7 @@ test('a teacher drags the camera bubble, hides it over a range, and the preview 
   const editor = new EditorPage(page);
   await editor.goto(host.url, lessonId);
   const bubble = page.getByTestId('camera-bubble');
-  const frame = page.locator('.preview-frame');
+  const frame = page.getByTestId('preview-frame');
   await expect(bubble).toHaveAttribute('data-placement', 'corner');
 
   // Drag the bubble from its corner (bottom right) to the top-left area of the frame.

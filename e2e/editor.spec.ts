@@ -102,7 +102,7 @@ test('the timeline shows the take’s filmstrip and waveform, made in a worker t
   const editor = new EditorPage(page);
   await editor.goto(host.url, lessonId);
   // Each tile shows its window's sprite (a blob: image the worker made from frames it decoded).
-  const tiles = page.locator('.filmstrip-tile');
+  const tiles = page.getByTestId('filmstrip-tile');
   await expect(tiles.first()).toBeVisible();
   await expect
     .poll(

@@ -75,6 +75,6 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   ).toBe(true);
 
   await expect(lesson.take(take.title)).toContainText('Active take');
-  await expect(page.locator('video.player-bubble')).toBeAttached();
+  await expect(page.getByTestId('take-bubble')).toBeAttached();
   await lesson.expectPlays();
 });

@@ -104,8 +104,8 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
 
   // Scrubbing: zoom in, then drag the playhead across the timeline for 5 s while the page records frame times.
   await editor.timeline.getByRole('slider', { name: 'Timeline zoom' }).fill('55');
-  const box = (await page.locator('.timeline-content').boundingBox())!;
-  const scroller = (await page.locator('.timeline-scroll').boundingBox())!;
+  const box = (await page.getByTestId('timeline-content').boundingBox())!;
+  const scroller = (await page.getByTestId('timeline-scroll').boundingBox())!;
   await page.evaluate(() => {
     const inPage = globalThis as unknown as InPageGlobals;
     const deltas: number[] = [];
@@ -130,7 +130,7 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
     if (x > scroller.x + scroller.width - 30 || x < scroller.x + 30) direction = -direction;
     await page.mouse.move(x, y);
     if (keys++ % 10 === 0)
-      await page.locator('.timeline-scroll').evaluate((element, dx) => (element.scrollLeft += dx), 400);
+      await page.getByTestId('timeline-scroll').evaluate((element, dx) => (element.scrollLeft += dx), 400);
   }
   await page.mouse.up();
   const frames = (await page.evaluate(() => (globalThis as unknown as InPageGlobals).frames)).slice(2);

@@ -9,7 +9,7 @@ export class EditorPage {
   readonly video: Locator;
 
   constructor(readonly page: Page) {
-    this.main = page.locator('main.editor');
+    this.main = page.getByRole('main', { name: /^Edit/ });
     this.timeline = page.getByRole('region', { name: 'Timeline' });
     this.duration = page.getByTestId('lesson-duration');
     this.playhead = page.getByTestId('lesson-time');

@@ -8,7 +8,7 @@ export class LessonPage {
 
   constructor(readonly page: Page) {
     this.takes = page.getByRole('list', { name: 'Takes' });
-    this.player = page.locator('video.player-video');
+    this.player = page.getByLabel(/^Take “.*”$/);
     this.fileInput = page.locator('input[type="file"][accept*="video"]');
   }
 
@@ -23,7 +23,7 @@ export class LessonPage {
   }
 
   take(title: string): Locator {
-    return this.takes.getByRole('listitem').filter({ has: this.page.locator('.take-title', { hasText: title }) });
+    return this.takes.getByRole('listitem').filter({ has: this.page.getByText(title, { exact: true }) });
   }
 
   async importFile(file: string): Promise<void> {

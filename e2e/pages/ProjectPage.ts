@@ -24,7 +24,7 @@ export class ProjectPage {
   }
 
   async expectLessons(titles: string[]): Promise<void> {
-    await expect(this.lessons.locator('.lesson-title')).toHaveText(titles);
+    await expect(this.lessons.getByTestId('lesson-title')).toHaveText(titles);
   }
 
   /** Types a title and presses Enter; the field keeps focus for the next one. */

@@ -20,9 +20,12 @@ export class PublishDialog {
     return this.dialog.getByRole('radio', { name: new RegExp(`^${name}`) });
   }
 
-  /** The radio's input is visually hidden (React Aria); a teacher clicks its card. */
+  /** The radio's input is visually hidden (React Aria); a teacher clicks the card, here on its label. */
   async chooseFormat(name: string): Promise<void> {
-    await this.dialog.locator('.publish-format', { hasText: name }).click();
+    await this.dialog
+      .getByRole('radiogroup', { name: 'Format' })
+      .getByText(new RegExp(`^${name}`))
+      .click();
     await expect(this.format(name)).toBeChecked();
   }
 

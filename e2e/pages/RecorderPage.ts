@@ -12,7 +12,7 @@ export class RecorderPage {
     this.panel = page.getByRole('complementary', { name: 'Recording controls' });
     this.clock = page.getByRole('timer', { name: 'Recorded time' });
     this.screenPreview = page.getByRole('region', { name: 'Preview' }).getByLabel('Screen preview');
-    this.liveStatus = this.panel.locator('.live-label');
+    this.liveStatus = this.panel.getByTestId('recording-state');
     this.cameraPreview = page.getByRole('region', { name: 'Preview' }).getByLabel('Camera preview');
   }
 

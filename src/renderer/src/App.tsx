@@ -8,6 +8,7 @@ import { RecoveryDialog } from './features/recovery/RecoveryDialog';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
 import { ConnectionLost } from './studio/ConnectionLost';
+import styles from './App.module.css';
 
 // Loaded when first opened: the library, where the app starts, then parses a third of the code (its first card
 // waits for that). The rest is on disk (Electron) or 127.0.0.1 (the browser host), so opening one is immediate.
@@ -41,10 +42,10 @@ function Shell() {
   useMenuCommands(navigate, openCreate);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <Link href="#/" className="brand" aria-label="Flipside Studio, go to the library">
-          <span className="brand-mark" aria-hidden="true">
+    <div className={styles.app}>
+      <header className={styles.header}>
+        <Link href="#/" className={styles.brand} aria-label="Flipside Studio, go to the library">
+          <span className={styles.mark} aria-hidden="true">
             <Clapperboard size={16} />
           </span>
           Flipside Studio

@@ -1,10 +1,12 @@
+// The global sheets come first, so a component's CSS Module wins over them where both set a property.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/legacy-library-publish.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { RenderJobPage, parseRenderJobRoute } from './features/render/RenderJobPage';
-import './styles/tokens.css';
-import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

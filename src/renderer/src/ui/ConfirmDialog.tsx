@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from './Button';
-import { Dialog, DialogActions } from './Dialog';
+import { Dialog, DialogActions, DialogLead } from './Dialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,7 +16,7 @@ export function ConfirmDialog({ title, message, confirmLabel, isOpen, onCancel, 
   const [isPending, setPending] = useState(false);
   return (
     <Dialog title={title} role="alertdialog" isOpen={isOpen} onOpenChange={(open) => !open && onCancel()}>
-      <p className="dialog-lead">{message}</p>
+      <DialogLead>{message}</DialogLead>
       <DialogActions>
         <Button autoFocus onPress={onCancel} isDisabled={isPending}>
           Cancel

@@ -1,21 +1,25 @@
 import type { ReactNode } from 'react';
+import { cx } from '../lib/classNames';
+import styles from './EmptyState.module.css';
 
 interface EmptyStateProps {
   icon: ReactNode;
   title: ReactNode;
   children?: ReactNode;
   action?: ReactNode;
+  /** Less padding, for a panel rather than a page. */
+  compact?: boolean;
 }
 
-export function EmptyState({ icon, title, children, action }: EmptyStateProps) {
+export function EmptyState({ icon, title, children, action, compact }: EmptyStateProps) {
   return (
-    <div className="empty-state">
-      <div className="empty-state-icon" aria-hidden="true">
+    <div className={cx(styles.empty, compact && styles.compact)}>
+      <div className={styles.icon} aria-hidden="true">
         {icon}
       </div>
-      <h2 className="empty-state-title">{title}</h2>
-      {children && <div className="empty-state-text">{children}</div>}
-      {action && <div className="empty-state-action">{action}</div>}
+      <h2 className={styles.title}>{title}</h2>
+      {children && <div className={styles.text}>{children}</div>}
+      {action && <div className={styles.action}>{action}</div>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { RotateCw } from 'lucide-react';
 import { Button } from './Button';
+import styles from './ErrorBoundary.module.css';
 
 interface State {
   error: Error | null;
@@ -21,10 +22,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <main className="crash" role="alert">
+      <main className={styles.crash} role="alert">
         <h1>Something went wrong</h1>
         <p>Your work is saved. Reload the window to carry on.</p>
-        <p className="crash-detail">{this.state.error.message}</p>
+        <p className={styles.detail}>{this.state.error.message}</p>
         <Button variant="primary" onPress={() => window.location.reload()}>
           <RotateCw size={16} aria-hidden="true" />
           Reload

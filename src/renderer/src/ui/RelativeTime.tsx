@@ -1,12 +1,13 @@
 import { useNow } from '../lib/useNow';
 import { formatAbsolute, formatRelative } from '@shared/format/dates';
+import styles from './RelativeTime.module.css';
 
 /** "edited 5 minutes ago", with the exact date in the tooltip. */
 export function RelativeTime({ prefix, timestamp }: { prefix: string; timestamp: number }) {
   const now = useNow(30_000);
   const absolute = formatAbsolute(timestamp);
   return (
-    <time dateTime={new Date(timestamp).toISOString()} title={absolute} className="relative-time">
+    <time dateTime={new Date(timestamp).toISOString()} title={absolute} className={styles.time}>
       {prefix} {formatRelative(timestamp, now)}
     </time>
   );

@@ -1,7 +1,6 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { Button } from './Button';
-import { Dialog, DialogActions } from './Dialog';
+import { Dialog, DialogActions, DialogForm } from './Dialog';
 import { TextField } from './TextField';
 import { describeError, fieldErrors } from '../lib/errors';
 
@@ -37,7 +36,7 @@ export function RenameDialog<T extends { title: string }>({ item, heading, onClo
 
   return (
     <Dialog title={heading} isOpen={item !== null} onOpenChange={(open) => !open && onClose()}>
-      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
+      <DialogForm onSubmit={(event) => void submit(event)}>
         <TextField label="Title" value={title} onChange={setTitle} error={error} isRequired autoFocus name="title" />
         <DialogActions>
           <Button variant="ghost" slot="close">
@@ -47,7 +46,7 @@ export function RenameDialog<T extends { title: string }>({ item, heading, onClo
             Save
           </Button>
         </DialogActions>
-      </Form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
 import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { cx } from '../lib/classNames';
+import field from './Field.module.css';
 
 interface TextFieldProps {
   label: string;
@@ -14,6 +16,8 @@ interface TextFieldProps {
   placeholder?: string;
   /** Hides the label visually; it still names the field for screen readers. */
   hideLabel?: boolean;
+  /** sm for a secondary field under another (a choice's feedback). */
+  size?: 'md' | 'sm';
   inputRef?: Ref<HTMLInputElement>;
   className?: string;
   name?: string;
@@ -31,13 +35,14 @@ export function TextField(props: TextFieldProps) {
     isRequired,
     placeholder,
     hideLabel,
+    size,
     inputRef,
     className,
     name,
   } = props;
   return (
     <AriaTextField
-      className={['field', className ?? ''].filter(Boolean).join(' ')}
+      className={cx(field.field, className)}
       value={value}
       onChange={onChange}
       isInvalid={Boolean(error)}
@@ -48,22 +53,26 @@ export function TextField(props: TextFieldProps) {
       aria-label={hideLabel ? label : undefined}
     >
       {!hideLabel && (
-        <Label className="field-label">
+        <Label className={field.label}>
           {label}
-          {!isRequired && <span className="field-optional"> (optional)</span>}
+          {!isRequired && <span className={field.optional}> (optional)</span>}
         </Label>
       )}
       {multiline ? (
-        <TextArea className="field-input field-textarea" placeholder={placeholder} rows={3} />
+        <TextArea className={cx(field.input, field.textarea)} placeholder={placeholder} rows={3} />
       ) : (
-        <Input className="field-input" placeholder={placeholder} ref={inputRef} />
+        <Input
+          className={cx(field.input, size === 'sm' && field.inputSmall)}
+          placeholder={placeholder}
+          ref={inputRef}
+        />
       )}
       {description && !error && (
-        <Text slot="description" className="field-description">
+        <Text slot="description" className={field.description}>
           {description}
         </Text>
       )}
-      <FieldError className="field-error">{error}</FieldError>
+      <FieldError className={field.error}>{error}</FieldError>
     </AriaTextField>
   );
 }

@@ -8,7 +8,9 @@ import {
   UNSTABLE_ToastRegion as ToastRegion,
 } from 'react-aria-components';
 import { X } from 'lucide-react';
+import { cx } from '../lib/classNames';
 import { describeError } from '../lib/errors';
+import styles from './Toast.module.css';
 
 export interface ToastMessage {
   /** Put the teacher's text in it with quoted() (ui/Quoted.tsx), so it is isolated. */
@@ -44,15 +46,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <ToastRegion queue={queue} className="toast-region">
+      <ToastRegion queue={queue} className={styles.region}>
         {({ toast }) => (
-          <AriaToast toast={toast} className={toast.content.tone === 'error' ? 'toast toast-error' : 'toast'}>
-            <ToastContent className="toast-content">
+          <AriaToast toast={toast} className={cx(styles.toast, toast.content.tone === 'error' && styles.error)}>
+            <ToastContent className={styles.content}>
               <Text slot="title">{toast.content.message}</Text>
             </ToastContent>
             {toast.content.action && (
               <AriaButton
-                className="toast-action"
+                className={styles.action}
                 onPress={() => {
                   toast.content.action?.run();
                   queue.close(toast.key);
@@ -61,7 +63,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {toast.content.action.label}
               </AriaButton>
             )}
-            <AriaButton slot="close" className="toast-close" aria-label="Dismiss">
+            <AriaButton slot="close" className={styles.close} aria-label="Dismiss">
               <X size={16} aria-hidden="true" />
             </AriaButton>
           </AriaToast>

@@ -1,10 +1,14 @@
-import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
-import { Check, Plus, X } from 'lucide-react';
+import { Plus, X } from 'lucide-react';
 import type { Matching } from '@shared/checkpoints/schema';
 import { Button, IconButton } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import field from '../../ui/Field.module.css';
+import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
 import { ChoicesField } from './ChoicesField';
+import { FieldPair } from './FieldPair';
 import type { QuestionForm } from './useQuestionForm';
+import styles from './AnswerFields.module.css';
 
 const MATCHING: readonly [keyof Matching, string][] = [
   ['ignoreCase', 'Ignore capitals: “paris” matches “Paris”'],
@@ -13,44 +17,18 @@ const MATCHING: readonly [keyof Matching, string][] = [
   ['ignorePunctuation', 'Ignore punctuation (turn off for answers like 3.5 or e.g.)'],
 ];
 
-function Switch({
-  label,
-  isSelected,
-  onChange,
-}: {
-  label: string;
-  isSelected: boolean;
-  onChange: (value: boolean) => void;
-}) {
-  return (
-    <Checkbox className="checkbox" isSelected={isSelected} onChange={onChange}>
-      <span className="checkbox-box" aria-hidden="true">
-        <Check size={12} />
-      </span>
-      {label}
-    </Checkbox>
-  );
-}
-
 function TrueFalseField({ form }: { form: QuestionForm }) {
   const value = form.draft.trueFalse === null ? null : String(form.draft.trueFalse);
   return (
     <RadioGroup
-      className="radio-row"
+      label="The statement is"
       value={value}
       onChange={(answer) => form.update({ trueFalse: answer === 'true' })}
       isInvalid={Boolean(form.errorAt('answer'))}
+      error={form.errorAt('answer')}
     >
-      <Label className="field-label">The statement is</Label>
-      <div className="radio-options">
-        <Radio value="true" className="radio-chip">
-          True
-        </Radio>
-        <Radio value="false" className="radio-chip">
-          False
-        </Radio>
-      </div>
-      {form.errorAt('answer') && <p className="field-error">{form.errorAt('answer')}</p>}
+      <Radio value="true">True</Radio>
+      <Radio value="false">False</Radio>
     </RadioGroup>
   );
 }
@@ -59,12 +37,12 @@ function ShortAnswerFields({ form }: { form: QuestionForm }) {
   const { draft, accepted } = form;
   const error = form.errorUnder('accepted');
   return (
-    <div className="answer-fields">
-      <fieldset className="accepted-field">
-        <legend className="field-label">Accepted answers</legend>
-        <ol className="accepted-list">
+    <div className={styles.answerFields}>
+      <fieldset className={styles.group}>
+        <legend className={field.label}>Accepted answers</legend>
+        <ol className={styles.accepted}>
           {draft.accepted.map((answer, index) => (
-            <li key={index} className="accepted-row">
+            <li key={index} className={styles.acceptedRow}>
               <TextField
                 label={`Accepted answer ${index + 1}`}
                 hideLabel
@@ -82,21 +60,22 @@ function ShortAnswerFields({ form }: { form: QuestionForm }) {
             </li>
           ))}
         </ol>
-        {error && <p className="field-error">{error}</p>}
-        <Button variant="ghost" onPress={accepted.add} isDisabled={!accepted.canAdd}>
+        {error && <p className={field.error}>{error}</p>}
+        <Button variant="ghost" className={styles.add} onPress={accepted.add} isDisabled={!accepted.canAdd}>
           <Plus size={16} aria-hidden="true" />
           Add another accepted answer
         </Button>
       </fieldset>
-      <fieldset className="matching-field">
-        <legend className="field-label">When checking an answer</legend>
+      <fieldset className={styles.group}>
+        <legend className={field.label}>When checking an answer</legend>
         {MATCHING.map(([key, label]) => (
-          <Switch
+          <Checkbox
             key={key}
-            label={label}
             isSelected={draft.matching[key]}
             onChange={(on) => form.update({ matching: { ...draft.matching, [key]: on } })}
-          />
+          >
+            {label}
+          </Checkbox>
         ))}
       </fieldset>
     </div>
@@ -106,24 +85,17 @@ function ShortAnswerFields({ form }: { form: QuestionForm }) {
 function NumericFields({ form }: { form: QuestionForm }) {
   const { draft } = form;
   return (
-    <div className="answer-fields">
+    <div className={styles.answerFields}>
       <RadioGroup
-        className="radio-row"
+        label="The right answer is"
         value={draft.numericKind}
         onChange={(kind) => form.update({ numericKind: kind === 'range' ? 'range' : 'value' })}
       >
-        <Label className="field-label">The right answer is</Label>
-        <div className="radio-options">
-          <Radio value="value" className="radio-chip">
-            A value, give or take
-          </Radio>
-          <Radio value="range" className="radio-chip">
-            Any value in a range
-          </Radio>
-        </div>
+        <Radio value="value">A value, give or take</Radio>
+        <Radio value="range">Any value in a range</Radio>
       </RadioGroup>
       {draft.numericKind === 'value' ? (
-        <div className="field-pair">
+        <FieldPair className={styles.pair}>
           <TextField
             label="Value"
             isRequired
@@ -139,9 +111,9 @@ function NumericFields({ form }: { form: QuestionForm }) {
             onChange={(tolerance) => form.update({ tolerance })}
             error={form.errorAt('answer.tolerance')}
           />
-        </div>
+        </FieldPair>
       ) : (
-        <div className="field-pair">
+        <FieldPair className={styles.pair}>
           <TextField
             label="From"
             isRequired
@@ -156,7 +128,7 @@ function NumericFields({ form }: { form: QuestionForm }) {
             onChange={(max) => form.update({ max })}
             error={form.errorAt('answer.max')}
           />
-        </div>
+        </FieldPair>
       )}
     </div>
   );

@@ -1,9 +1,11 @@
 import { useId } from 'react';
-import { Checkbox } from 'react-aria-components';
-import { ArrowDown, ArrowUp, Check, Plus, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import field from '../../ui/Field.module.css';
 import { TextField } from '../../ui/TextField';
 import type { QuestionForm } from './useQuestionForm';
+import styles from './ChoicesField.module.css';
 
 /**
  * The answer choices: text, which are right (a radio for one answer, a checkbox for several), feedback for a
@@ -16,16 +18,16 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
   const multiple = draft.type === 'multiple';
   const listError = form.errorAt('choices');
   return (
-    <fieldset className="choices-field" aria-describedby={listError ? `${name}-error` : undefined}>
-      <legend className="field-label">
+    <fieldset className={styles.choices} aria-describedby={listError ? `${name}-error` : undefined}>
+      <legend className={field.label}>
         Choices {multiple ? '(tick every right answer)' : '(mark the right answer)'}
       </legend>
-      <ol className="choice-list">
+      <ol className={styles.list}>
         {draft.choices.map((choice, index) => {
           const label = `Choice ${index + 1}`;
           return (
-            <li key={choice.id} className="choice-row">
-              <label className="choice-mark" title={multiple ? 'A right answer' : 'The right answer'}>
+            <li key={choice.id} className={styles.row}>
+              <label className={styles.mark} title={multiple ? 'A right answer' : 'The right answer'}>
                 <input
                   type={multiple ? 'checkbox' : 'radio'}
                   name={name}
@@ -34,7 +36,7 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
                   aria-label={`${label} is ${multiple ? 'a' : 'the'} right answer`}
                 />
               </label>
-              <div className="choice-fields">
+              <div className={styles.fields}>
                 <TextField
                   label={label}
                   hideLabel
@@ -47,13 +49,13 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
                   label={`Feedback for choice ${index + 1}`}
                   hideLabel
                   placeholder="Feedback when chosen (optional)"
-                  className="choice-feedback"
+                  size="sm"
                   value={choice.feedback}
                   onChange={(feedback) => choices.change(choice.id, { feedback })}
                   error={form.errorAt(`choices.${index}.feedback`)}
                 />
               </div>
-              <div className="choice-tools">
+              <div className={styles.tools}>
                 <IconButton
                   aria-label={`Move ${label} up`}
                   isDisabled={index === 0}
@@ -81,24 +83,17 @@ export function ChoicesField({ form }: { form: QuestionForm }) {
         })}
       </ol>
       {listError && (
-        <p className="field-error" id={`${name}-error`}>
+        <p className={field.error} id={`${name}-error`}>
           {listError}
         </p>
       )}
-      <div className="choices-foot">
+      <div className={styles.foot}>
         <Button variant="ghost" onPress={choices.add} isDisabled={!choices.canAdd}>
           <Plus size={16} aria-hidden="true" />
           Add choice
         </Button>
         {multiple && (
-          <Checkbox
-            className="checkbox"
-            isSelected={draft.partialCredit}
-            onChange={(partialCredit) => form.update({ partialCredit })}
-          >
-            <span className="checkbox-box" aria-hidden="true">
-              <Check size={12} />
-            </span>
+          <Checkbox isSelected={draft.partialCredit} onChange={(partialCredit) => form.update({ partialCredit })}>
             Partial credit for some right answers
           </Checkbox>
         )}

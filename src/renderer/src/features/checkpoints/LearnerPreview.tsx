@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay, Switch } from 'react-aria-components';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { RotateCcw, X } from 'lucide-react';
 import { Button } from '../../ui/Button';
+import { Switch } from '../../ui/Switch';
 import type { PreviewBuild } from './previewPackage';
 import { forgetPreviewProgress, KEEP_PROGRESS_KEY, useMountedPlayer } from './useMountedPlayer';
+import styles from './LearnerPreview.module.css';
 
 interface LearnerPreviewProps {
   /** Built when the preview opens; null while it is closed. */
@@ -22,29 +24,26 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
     setKeep(on);
   };
   return (
-    <ModalOverlay className="preview-overlay" isOpen={build !== null} onOpenChange={(open) => !open && onClose()}>
-      <Modal className="preview-modal">
-        <Dialog className="preview-dialog" aria-labelledby="learner-preview-title">
-          <header className="preview-bar">
-            <div className="preview-bar-title">
-              <Heading slot="title" id="learner-preview-title" className="preview-title">
+    <ModalOverlay className={styles.overlay} isOpen={build !== null} onOpenChange={(open) => !open && onClose()}>
+      <Modal className={styles.modal}>
+        <Dialog className={styles.dialog} aria-labelledby="learner-preview-title">
+          <header className={styles.bar}>
+            <div className={styles.barTitle}>
+              <Heading slot="title" id="learner-preview-title" className={styles.title}>
                 Preview as learner
               </Heading>
-              <span className="preview-lead">
+              <span className={styles.lead}>
                 {keep
                   ? 'Progress is kept in this tab: reload to test resuming.'
                   : 'Each preview starts fresh; nothing is recorded.'}
               </span>
               {build?.ok && build.note && (
-                <span className="preview-note" data-testid="preview-note">
+                <span className={styles.note} data-testid="preview-note">
                   {build.note}
                 </span>
               )}
             </div>
-            <Switch className="switch" isSelected={keep} onChange={changeKeep}>
-              <span className="switch-track" aria-hidden="true">
-                <span className="switch-thumb" />
-              </span>
+            <Switch isSelected={keep} onChange={changeKeep}>
               Keep progress
             </Switch>
             {keep && build?.ok && (
@@ -64,11 +63,11 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
               Close preview
             </Button>
           </header>
-          <div className="preview-body">
+          <div className={styles.body}>
             {build?.ok ? (
               <PlayerHost build={build} keep={keep} generation={generation} />
             ) : (
-              <p className="preview-error">{build?.message}</p>
+              <p className={styles.error}>{build?.message}</p>
             )}
           </div>
         </Dialog>
@@ -87,5 +86,5 @@ function PlayerHost({
   generation: number;
 }) {
   const root = useMountedPlayer(build.lesson, keep, generation);
-  return <div ref={root} className="preview-player" data-testid="learner-player" />;
+  return <div ref={root} data-testid="learner-player" />;
 }

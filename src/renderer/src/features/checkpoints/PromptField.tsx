@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { renderMarkdown } from '@shared/checkpoints/markdown';
+import { cx } from '../../lib/classNames';
+import field from '../../ui/Field.module.css';
+import styles from './PromptField.module.css';
 
 interface PromptFieldProps {
   value: string;
@@ -15,31 +18,31 @@ interface PromptFieldProps {
 export function PromptField({ value, onChange, error }: PromptFieldProps) {
   const previewId = useId();
   return (
-    <div className="prompt-field">
+    <div className={styles.prompt}>
       <TextField
-        className="field"
+        className={field.field}
         value={value}
         onChange={onChange}
         isInvalid={Boolean(error)}
         validationBehavior="aria"
         autoFocus
       >
-        <Label className="field-label">Question</Label>
-        <TextArea className="field-input field-textarea prompt-input" rows={5} aria-describedby={previewId} />
+        <Label className={field.label}>Question</Label>
+        <TextArea className={cx(field.input, field.textarea, styles.input)} rows={5} aria-describedby={previewId} />
         {!error && (
-          <Text slot="description" className="field-description">
+          <Text slot="description" className={field.description}>
             **bold**, *italic*, `code`, lists, [links](https://…)
           </Text>
         )}
-        <FieldError className="field-error">{error}</FieldError>
+        <FieldError className={field.error}>{error}</FieldError>
       </TextField>
-      <div className="prompt-preview-wrap">
-        <span className="field-label" aria-hidden="true">
+      <div className={styles.previewColumn}>
+        <span className={field.label} aria-hidden="true">
           Learners see
         </span>
         <div
           id={previewId}
-          className="prompt-preview markdown"
+          className={styles.preview}
           role="region"
           aria-label="Learners see"
           data-testid="prompt-preview"
@@ -47,7 +50,7 @@ export function PromptField({ value, onChange, error }: PromptFieldProps) {
           dangerouslySetInnerHTML={{
             __html: value.trim()
               ? renderMarkdown(value)
-              : '<p class="prompt-preview-empty">Your question appears here.</p>',
+              : `<p class="${styles.empty ?? ''}">Your question appears here.</p>`,
           }}
         />
       </div>

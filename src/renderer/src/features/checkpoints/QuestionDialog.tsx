@@ -1,14 +1,18 @@
 import type { SyntheticEvent } from 'react';
-import { Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
+import { Dialog } from 'react-aria-components';
 import type { CheckpointInput, CheckpointType } from '@shared/checkpoints/schema';
 import { formatTimecode, type LessonMap } from '@shared/timeline';
 import { Button } from '../../ui/Button';
+import { DialogHeading, ModalFrame } from '../../ui/Dialog';
+import field from '../../ui/Field.module.css';
+import { Radio, RadioGroup } from '../../ui/Radio';
 import { AnswerFields } from './AnswerFields';
 import { PromptField } from './PromptField';
 import type { QuestionDraft } from './questionDraft';
 import { QUESTION_TYPES } from './questionTypes';
 import { FeedbackFields, ScoringFields } from './ScoringFields';
 import { useQuestionForm } from './useQuestionForm';
+import styles from './QuestionDialog.module.css';
 
 export interface QuestionDialogProps {
   /** The question being written; null when the dialog is closed. */
@@ -24,27 +28,21 @@ export interface QuestionDialogProps {
 /** A question's editor: its type, prompt, answer, feedback and scoring, checked as the teacher types. */
 export function QuestionDialog({ draft, map, hasMomentBefore, onClose, onSave }: QuestionDialogProps) {
   return (
-    <ModalOverlay
-      className="modal-overlay question-overlay"
-      isOpen={draft !== null}
-      onOpenChange={(open) => !open && onClose()}
-    >
-      <Modal className="modal modal-question">
-        <Dialog className="dialog question-dialog" aria-label={draft?.isNew ? 'New question' : 'Edit question'}>
-          {draft && (
-            <QuestionForm
-              key={draft.draft.id}
-              initial={draft.draft}
-              isNew={draft.isNew}
-              map={map}
-              hasMomentBefore={hasMomentBefore}
-              onClose={onClose}
-              onSave={onSave}
-            />
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalFrame size="large" isOpen={draft !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog className={styles.dialog} aria-label={draft?.isNew ? 'New question' : 'Edit question'}>
+        {draft && (
+          <QuestionForm
+            key={draft.draft.id}
+            initial={draft.draft}
+            isNew={draft.isNew}
+            map={map}
+            hasMomentBefore={hasMomentBefore}
+            onClose={onClose}
+            onSave={onSave}
+          />
+        )}
+      </Dialog>
+    </ModalFrame>
   );
 }
 
@@ -62,57 +60,52 @@ function QuestionForm({ initial, isNew, map, hasMomentBefore, onClose, onSave }:
     if (form.valid && onSave(form.input, isNew)) onClose();
   };
   return (
-    <form className="question-form" onSubmit={submit} noValidate>
-      <header className="question-head">
-        <Heading slot="title" className="dialog-title">
-          {isNew ? 'New question' : 'Edit question'}
-        </Heading>
-        <span className="question-when">
+    <form className={styles.form} onSubmit={submit} noValidate>
+      <header className={styles.head}>
+        <DialogHeading className={styles.title}>{isNew ? 'New question' : 'Edit question'}</DialogHeading>
+        <span className={styles.when}>
           {at.kind === 'removed'
             ? 'In a cut-out part: learners will not see it'
             : `Stops the video at ${formatTimecode(at.lessonMs)}`}
         </span>
       </header>
-      <div className="question-body">
+      <div className={styles.body}>
         <RadioGroup
-          className="radio-row"
+          label="Type"
           orientation="horizontal"
           value={draft.type}
           onChange={(type) => form.update({ type: type as CheckpointType })}
         >
-          <Label className="field-label">Type</Label>
-          <div className="radio-options type-options">
-            {QUESTION_TYPES.map(({ type, label, icon: Icon }) => (
-              <Radio key={type} value={type} className="radio-chip type-chip">
-                <Icon size={15} aria-hidden="true" />
-                {label}
-              </Radio>
-            ))}
-          </div>
+          {QUESTION_TYPES.map(({ type, label, icon: Icon }) => (
+            <Radio key={type} value={type}>
+              <Icon size={15} aria-hidden="true" />
+              {label}
+            </Radio>
+          ))}
         </RadioGroup>
         <PromptField
           value={draft.prompt}
           onChange={(prompt) => form.update({ prompt })}
           error={form.errorAt('prompt')}
         />
-        <section className="question-section" aria-label="Answer">
+        <section className={styles.section} aria-label="Answer">
           <AnswerFields form={form} />
         </section>
-        <section className="question-section" aria-labelledby="question-feedback-title">
-          <h3 id="question-feedback-title" className="question-section-title">
-            Feedback <span className="field-optional">(Markdown works here too)</span>
+        <section className={styles.section} aria-labelledby="question-feedback-title">
+          <h3 id="question-feedback-title" className={styles.sectionTitle}>
+            Feedback <span className={field.optional}>(Markdown works here too)</span>
           </h3>
           <FeedbackFields form={form} />
         </section>
-        <section className="question-section" aria-labelledby="question-scoring-title">
-          <h3 id="question-scoring-title" className="question-section-title">
+        <section className={styles.section} aria-labelledby="question-scoring-title">
+          <h3 id="question-scoring-title" className={styles.sectionTitle}>
             Scoring and retries
           </h3>
           <ScoringFields form={form} hasMoments={hasMomentBefore(draft.sourceMs)} />
         </section>
       </div>
-      <footer className="question-foot">
-        <p className="question-todo" role="status">
+      <footer className={styles.foot}>
+        <p className={styles.todo} role="status">
           {form.firstError && `To save: ${form.firstError}`}
         </p>
         <Button variant="ghost" onPress={onClose}>

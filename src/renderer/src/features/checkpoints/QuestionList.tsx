@@ -1,11 +1,12 @@
-import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
 import { MessageCircleQuestionMark, Pencil, Trash2 } from 'lucide-react';
 import type { Checkpoint } from '@shared/checkpoints/schema';
 import { questionName } from '@shared/editor/commands';
 import { formatTimecode, type PlacedPoint } from '@shared/timeline';
+import { AnchorItem, AnchorList } from '../../ui/AnchorList';
 import { IconButton } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { questionType } from './questionTypes';
+import styles from './QuestionList.module.css';
 
 interface QuestionListProps {
   questions: readonly PlacedPoint<Checkpoint>[];
@@ -19,55 +20,43 @@ interface QuestionListProps {
 export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }: QuestionListProps) {
   if (questions.length === 0) {
     return (
-      <EmptyState icon={<MessageCircleQuestionMark size={24} />} title="No questions yet">
+      <EmptyState compact icon={<MessageCircleQuestionMark size={24} />} title="No questions yet">
         <p>Press Q or “Question” to ask one at the playhead. The learner’s video stops there until it is answered.</p>
       </EmptyState>
     );
   }
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
-      <GridList
-        className="anchor-list"
-        aria-label="Questions"
-        items={questions}
-        selectionMode="single"
-        selectedKeys={selectedId ? [selectedId] : []}
-        onAction={(key) => {
-          const question = questions.find((item) => item.id === key);
-          if (question) onJump(question);
-        }}
-      >
-        {(question) => {
-          const { label, icon: Icon } = questionType(question.type);
-          const name = questionName(question.prompt);
-          return (
-            <GridListItem
-              id={question.id}
-              textValue={name}
-              className={question.removed ? 'anchor-item is-removed' : 'anchor-item'}
-            >
-              <span className="anchor-time">{formatTimecode(question.lessonMs)}</span>
-              <span className="question-type-icon" title={label}>
+    <AnchorList label="Questions" items={questions} selectedId={selectedId} onJump={onJump}>
+      {(question) => {
+        const { label, icon: Icon } = questionType(question.type);
+        const name = questionName(question.prompt);
+        return (
+          <AnchorItem
+            id={question.id}
+            textValue={name}
+            time={formatTimecode(question.lessonMs)}
+            icon={
+              <span className={styles.typeIcon} title={label}>
                 <Icon size={16} aria-label={label} />
               </span>
-              <span className="anchor-text">
-                <span className="anchor-title">{name}</span>
-                <span className="anchor-note">
-                  {question.removed
-                    ? 'Cut out: learners will not see it'
-                    : `${label} · ${question.required ? 'required' : 'optional'}`}
-                </span>
-              </span>
-              <IconButton aria-label={`Edit question “${name}”`} onPress={() => onEdit(question)}>
-                <Pencil size={15} aria-hidden="true" />
-              </IconButton>
-              <IconButton aria-label={`Delete question “${name}”`} onPress={() => onDelete(question)}>
-                <Trash2 size={15} aria-hidden="true" />
-              </IconButton>
-            </GridListItem>
-          );
-        }}
-      </GridList>
-    </Virtualizer>
+            }
+            title={name}
+            note={
+              question.removed
+                ? 'Cut out: learners will not see it'
+                : `${label} · ${question.required ? 'required' : 'optional'}`
+            }
+            removed={question.removed}
+          >
+            <IconButton aria-label={`Edit question “${name}”`} onPress={() => onEdit(question)}>
+              <Pencil size={15} aria-hidden="true" />
+            </IconButton>
+            <IconButton aria-label={`Delete question “${name}”`} onPress={() => onDelete(question)}>
+              <Trash2 size={15} aria-hidden="true" />
+            </IconButton>
+          </AnchorItem>
+        );
+      }}
+    </AnchorList>
   );
 }

@@ -1,11 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
-import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { Check } from 'lucide-react';
+import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import type { LessonRules } from '@shared/checkpoints/schema';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Checkbox } from '../../ui/Checkbox';
+import { Dialog, DialogActions, DialogForm } from '../../ui/Dialog';
+import field from '../../ui/Field.module.css';
+import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
+import { FieldPair } from './FieldPair';
 import { rulesFromForm, rulesToForm, SPEEDS, type RulesForm } from './rulesForm';
+import styles from './RulesDialog.module.css';
 
 interface RulesDialogProps {
   isOpen: boolean;
@@ -23,26 +27,6 @@ export function RulesDialog({ isOpen, rules, onClose, onSave }: RulesDialogProps
   );
 }
 
-function Tick({
-  children,
-  ...props
-}: {
-  children: string;
-  isSelected?: boolean;
-  onChange?: (value: boolean) => void;
-  value?: string;
-  isDisabled?: boolean;
-}) {
-  return (
-    <Checkbox className="checkbox" {...props}>
-      <span className="checkbox-box" aria-hidden="true">
-        <Check size={12} />
-      </span>
-      {children}
-    </Checkbox>
-  );
-}
-
 function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'>) {
   const [form, setForm] = useState<RulesForm>(() => rulesToForm(rules));
   const result = rulesFromForm(form);
@@ -53,29 +37,23 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
   };
   const speeds = [...new Set([...SPEEDS, ...rules.playbackRates])].sort((a, b) => a - b);
   return (
-    <form className="dialog-form rules-form" onSubmit={submit} noValidate>
+    // Aria validation: the fields say what is wrong as the teacher types, and the browser's own bubbles stay away.
+    <DialogForm onSubmit={submit} validationBehavior="aria">
       <RadioGroup
-        className="radio-row"
+        label="Moving around the video"
         value={form.navigation}
         onChange={(value) => update({ navigation: value === 'free' ? 'free' : 'noSkipAhead' })}
       >
-        <Label className="field-label">Moving around the video</Label>
-        <div className="radio-options">
-          <Radio value="noSkipAhead" className="radio-chip">
-            No skipping ahead until questions are answered
-          </Radio>
-          <Radio value="free" className="radio-chip">
-            Free: learners may jump anywhere
-          </Radio>
-        </div>
+        <Radio value="noSkipAhead">No skipping ahead until questions are answered</Radio>
+        <Radio value="free">Free: learners may jump anywhere</Radio>
       </RadioGroup>
-      <Tick
+      <Checkbox
         isSelected={form.pauseAgainWhenAnswered}
         onChange={(pauseAgainWhenAnswered) => update({ pauseAgainWhenAnswered })}
       >
         Ask answered questions again when a learner rewatches that part
-      </Tick>
-      <div className="field-pair">
+      </Checkbox>
+      <FieldPair>
         <TextField
           label="Mastery threshold (%)"
           isRequired
@@ -92,28 +70,28 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
           error={result.errors.minWatchedPercent}
           description="Of the lesson, to count as completed."
         />
-      </div>
-      <Tick isSelected={form.requireAll} onChange={(requireAll) => update({ requireAll })}>
+      </FieldPair>
+      <Checkbox isSelected={form.requireAll} onChange={(requireAll) => update({ requireAll })}>
         To complete, learners must also answer every required question
-      </Tick>
+      </Checkbox>
       <CheckboxGroup
-        className="radio-row"
+        className={styles.speeds}
         value={form.rates.map(String)}
         onChange={(values) => update({ rates: values.map(Number) })}
       >
-        <Label className="field-label">Speeds learners may choose</Label>
-        <div className="radio-options speed-options">
+        <Label className={field.label}>Speeds learners may choose</Label>
+        <div className={styles.speedOptions}>
           {speeds.map((speed) => (
-            <Tick key={speed} value={String(speed)} isDisabled={speed === 1}>
+            <Checkbox key={speed} value={String(speed)} isDisabled={speed === 1}>
               {`${speed}×`}
-            </Tick>
+            </Checkbox>
           ))}
         </div>
-        <Text slot="description" className="field-description">
+        <Text slot="description" className={field.description}>
           Normal speed (1×) is always allowed.
         </Text>
       </CheckboxGroup>
-      {result.errors.other && <p className="field-error">{result.errors.other}</p>}
+      {result.errors.other && <p className={field.error}>{result.errors.other}</p>}
       <DialogActions>
         <Button variant="ghost" onPress={onClose}>
           Cancel
@@ -122,6 +100,6 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
           Save rules
         </Button>
       </DialogActions>
-    </form>
+    </DialogForm>
   );
 }

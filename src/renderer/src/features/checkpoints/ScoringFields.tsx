@@ -1,14 +1,16 @@
-import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
-import { Check } from 'lucide-react';
+import { Checkbox } from '../../ui/Checkbox';
+import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
+import { FieldPair } from './FieldPair';
 import type { RewatchKind } from './questionDraft';
 import type { QuestionForm } from './useQuestionForm';
+import styles from './ScoringFields.module.css';
 
 /** What learners read after answering, in Markdown. */
 export function FeedbackFields({ form }: { form: QuestionForm }) {
   const { draft } = form;
   return (
-    <div className="field-pair">
+    <FieldPair>
       <TextField
         label="Feedback when right"
         multiline
@@ -25,7 +27,7 @@ export function FeedbackFields({ form }: { form: QuestionForm }) {
         error={form.errorAt('feedback.incorrect')}
         placeholder="A hint, or where to look again"
       />
-    </div>
+    </FieldPair>
   );
 }
 
@@ -33,74 +35,61 @@ export function FeedbackFields({ form }: { form: QuestionForm }) {
 export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMoments: boolean }) {
   const { draft } = form;
   return (
-    <div className="scoring-fields">
-      <div className="scoring-row">
+    <div className={styles.scoring}>
+      <div className={styles.row}>
         <TextField
           label="Points"
           isRequired
-          className="points-field"
+          className={styles.small}
           value={draft.points}
           onChange={(points) => form.update({ points })}
           error={form.errorAt('points')}
         />
-        <Checkbox className="checkbox" isSelected={draft.required} onChange={(required) => form.update({ required })}>
-          <span className="checkbox-box" aria-hidden="true">
-            <Check size={12} />
-          </span>
+        <Checkbox
+          className={styles.required}
+          isSelected={draft.required}
+          onChange={(required) => form.update({ required })}
+        >
           Required: learners must answer it to go on
         </Checkbox>
       </div>
-      <div className="scoring-row">
+      <div className={styles.row}>
         <RadioGroup
-          className="radio-row"
+          label="Attempts"
           value={draft.limitAttempts ? 'limited' : 'unlimited'}
           onChange={(value) => form.update({ limitAttempts: value === 'limited' })}
         >
-          <Label className="field-label">Attempts</Label>
-          <div className="radio-options">
-            <Radio value="unlimited" className="radio-chip">
-              Unlimited
-            </Radio>
-            <Radio value="limited" className="radio-chip">
-              Limited
-            </Radio>
-          </div>
+          <Radio value="unlimited">Unlimited</Radio>
+          <Radio value="limited">Limited</Radio>
         </RadioGroup>
         {draft.limitAttempts && (
           <TextField
             label="Number of attempts"
             isRequired
-            className="points-field"
+            className={styles.small}
             value={draft.attempts}
             onChange={(attempts) => form.update({ attempts })}
             error={form.errorAt('attemptsAllowed')}
           />
         )}
       </div>
-      <div className="scoring-row">
+      <div className={styles.row}>
         <RadioGroup
-          className="radio-row"
+          label="After a wrong answer, rewatch from"
           value={draft.rewatch}
           onChange={(rewatch) => form.update({ rewatch: rewatch as RewatchKind })}
         >
-          <Label className="field-label">After a wrong answer, rewatch from</Label>
-          <div className="radio-options">
-            <Radio value="previousMarker" className="radio-chip">
-              {hasMoments ? 'The key moment before it' : 'The start (no key moment before it)'}
-            </Radio>
-            <Radio value="sourceMs" className="radio-chip">
-              A time I choose
-            </Radio>
-            <Radio value="none" className="radio-chip">
-              Don’t rewind
-            </Radio>
-          </div>
+          <Radio value="previousMarker">
+            {hasMoments ? 'The key moment before it' : 'The start (no key moment before it)'}
+          </Radio>
+          <Radio value="sourceMs">A time I choose</Radio>
+          <Radio value="none">Don’t rewind</Radio>
         </RadioGroup>
         {draft.rewatch === 'sourceMs' && (
           <TextField
             label="Rewatch from (m:ss.t)"
             isRequired
-            className="points-field"
+            className={styles.small}
             value={draft.rewatchAt}
             onChange={(rewatchAt) => form.update({ rewatchAt })}
             error={form.errorAt('rewatchFrom.sourceMs')}

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-aria-components';
-import { ArrowLeft, Check, CloudAlert, LoaderCircle, Redo2, Undo2 } from 'lucide-react';
+import { Check, CloudAlert, LoaderCircle, Redo2, Undo2 } from 'lucide-react';
+import { cx } from '../../lib/classNames';
+import { BackLink } from '../../ui/BackLink';
 import { IconButton } from '../../ui/Button';
 import type { Editor } from './useEditor';
+import styles from './EditorHeader.module.css';
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved' } as const;
 
@@ -21,19 +23,23 @@ export function EditorHeader({
 }) {
   const Icon = editor.saveState === 'saved' ? Check : editor.saveState === 'saving' ? LoaderCircle : CloudAlert;
   return (
-    <div className="editor-header">
-      <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="back-link editor-back">
-        <ArrowLeft size={16} aria-hidden="true" />
-        Lesson
-      </Link>
-      <h1 id="page-title" className="editor-title">
+    <div className={styles.header}>
+      <BackLink href={`#/lesson/${encodeURIComponent(lessonId)}`}>Lesson</BackLink>
+      <h1 id="page-title" className={styles.title}>
         {title}
       </h1>
-      <span className={`save-state save-state-${editor.saveState}`} role="status">
+      <span
+        className={cx(
+          styles.saveState,
+          editor.saveState === 'failed' && styles.failed,
+          editor.saveState === 'saving' && styles.saving,
+        )}
+        role="status"
+      >
         <Icon size={14} aria-hidden="true" />
         {SAVE_TEXT[editor.saveState]}
       </span>
-      <span className="editor-header-gap" />
+      <span className={styles.gap} />
       {tools}
       <IconButton
         aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'}

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-aria-components';
 import { Clapperboard } from 'lucide-react';
 import { lessonDuration } from '@shared/timeline';
 import { describeError } from '../../lib/errors';
+import { LinkButton } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
 import { useLessonInfo } from '../lesson/useLessonInfo';
 import { CheckpointTools } from '../checkpoints/CheckpointTools';
 import { QuestionDialog } from '../checkpoints/QuestionDialog';
@@ -20,8 +21,8 @@ import { useEditor } from './useEditor';
 import { ONLY, useEditorActions } from './useEditorActions';
 import { useEditorKeys } from './useEditorKeys';
 import { useEditorTake } from './useEditorTake';
-import '../../styles/editor.css';
 import { quoted } from '../../ui/Quoted';
+import styles from './EditorScreen.module.css';
 
 /** Performance marks the bench reads: from the screen's first render to a usable editor. */
 export const EDITOR_OPEN_MARK = 'editor:open';
@@ -49,24 +50,25 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
 
   if (editor.status.kind === 'error') {
     return (
-      <main className="page" aria-labelledby="page-title">
+      <Page labelledBy="page-title">
         <EmptyState
           icon={<Clapperboard size={32} />}
           title="This lesson cannot be edited yet"
-          action={
-            <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="btn btn-secondary">
-              Back to the lesson
-            </Link>
-          }
+          action={<LinkButton href={`#/lesson/${encodeURIComponent(lessonId)}`}>Back to the lesson</LinkButton>}
         >
           <p id="page-title">{describeError(editor.status.error)}</p>
         </EmptyState>
-      </main>
+      </Page>
     );
   }
 
   return (
-    <main className="editor" aria-labelledby="page-title" aria-busy={!ready} data-state={ready ? 'ready' : 'loading'}>
+    <main
+      className={styles.editor}
+      aria-labelledby="page-title"
+      aria-busy={!ready}
+      data-state={ready ? 'ready' : 'loading'}
+    >
       <EditorHeader
         lessonId={lessonId}
         title={info.data ? quoted('Edit ', title, '') : 'Edit lesson'}
@@ -79,8 +81,8 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
       />
       {ready && (
         <>
-          <div className="editor-body">
-            <div className="editor-stage">
+          <div className={styles.body}>
+            <div className={styles.stage}>
               <Preview
                 doc={doc}
                 media={media}

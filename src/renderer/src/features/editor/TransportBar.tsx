@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { MenuTrigger } from 'react-aria-components';
 import {
   ArrowRight,
   Bookmark,
@@ -16,9 +16,11 @@ import {
 import type { CalloutKind } from '@shared/editor/document';
 import { formatTimecode } from '@shared/timeline';
 import { Button } from '../../ui/Button';
+import { MenuItem, MenuList, MenuPopover } from '../../ui/Menu';
 import type { EditorActions } from './useEditorActions';
 import type { LessonPlayer } from './playback/lessonPlayer';
 import { usePlayerState } from './playback/usePlayer';
+import styles from './TransportBar.module.css';
 
 const CALLOUT_KINDS: { kind: CalloutKind; label: string; icon: ReactNode }[] = [
   { kind: 'text', label: 'Text', icon: <Type size={16} /> },
@@ -30,14 +32,12 @@ const CALLOUT_KINDS: { kind: CalloutKind; label: string; icon: ReactNode }[] = [
 function Clock({ player, durationMs }: { player: LessonPlayer; durationMs: number }) {
   const lessonMs = usePlayerState(player, (state) => Math.round(state.lessonMs / 100));
   return (
-    <span className="clock" aria-label="Playhead and lesson length">
-      <span className="clock-now" data-testid="lesson-time">
-        {formatTimecode(lessonMs * 100)}
-      </span>
-      <span className="clock-sep" aria-hidden="true">
+    <span className={styles.clock} aria-label="Playhead and lesson length">
+      <span data-testid="lesson-time">{formatTimecode(lessonMs * 100)}</span>
+      <span className={styles.secondary} aria-hidden="true">
         /
       </span>
-      <span className="clock-total" data-testid="lesson-duration">
+      <span className={styles.secondary} data-testid="lesson-duration">
         {formatTimecode(durationMs)}
       </span>
     </span>
@@ -56,49 +56,46 @@ export function TransportBar({
 }) {
   const playing = usePlayerState(player, (state) => state.playing);
   return (
-    <div className="transport" role="toolbar" aria-label="Playback and editing">
-      <Button variant="primary" className="play-btn" onPress={player.toggle} aria-label={playing ? 'Pause' : 'Play'}>
+    <div className={styles.transport} role="toolbar" aria-label="Playback and editing">
+      <Button variant="primary" className={styles.play} onPress={player.toggle} aria-label={playing ? 'Pause' : 'Play'}>
         {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
       </Button>
       <Clock player={player} durationMs={durationMs} />
-      <span className="transport-gap" />
-      <Button variant="ghost" onPress={actions.trimStartHere}>
+      <span className={styles.gap} />
+      <Button variant="ghost" className={styles.tool} onPress={actions.trimStartHere}>
         <SquareDashed size={16} aria-hidden="true" />
         Trim start here
       </Button>
-      <Button variant="ghost" onPress={actions.trimEndHere}>
+      <Button variant="ghost" className={styles.tool} onPress={actions.trimEndHere}>
         <SquareDashed size={16} aria-hidden="true" />
         Trim end here
       </Button>
-      <Button variant="ghost" onPress={actions.split}>
+      <Button variant="ghost" className={styles.tool} onPress={actions.split}>
         <Scissors size={16} aria-hidden="true" />
         Split
       </Button>
-      <Button variant="ghost" onPress={actions.addMarker}>
+      <Button variant="ghost" className={styles.tool} onPress={actions.addMarker}>
         <Bookmark size={16} aria-hidden="true" />
         Key moment
       </Button>
-      <Button variant="ghost" onPress={actions.addQuestion}>
+      <Button variant="ghost" className={styles.tool} onPress={actions.addQuestion}>
         <MessageCircleQuestionMark size={16} aria-hidden="true" />
         Question
       </Button>
       <MenuTrigger>
-        <Button variant="ghost">
+        <Button variant="ghost" className={styles.tool}>
           <MessageSquarePlus size={16} aria-hidden="true" />
           Callout
         </Button>
-        <Popover className="popover" placement="bottom end">
-          <Menu className="menu" aria-label="Add a callout" onAction={(key) => actions.addCallout(key as CalloutKind)}>
+        <MenuPopover placement="bottom end">
+          <MenuList aria-label="Add a callout" onAction={(key) => actions.addCallout(key as CalloutKind)}>
             {CALLOUT_KINDS.map(({ kind, label, icon }) => (
-              <MenuItem key={kind} id={kind} className="menu-item" textValue={label}>
-                <span className="menu-item-icon" aria-hidden="true">
-                  {icon}
-                </span>
+              <MenuItem key={kind} id={kind} textValue={label} icon={icon}>
                 {label}
               </MenuItem>
             ))}
-          </Menu>
-        </Popover>
+          </MenuList>
+        </MenuPopover>
       </MenuTrigger>
     </div>
   );

@@ -1,10 +1,10 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { languageName } from '@shared/captions';
 import { splitFormError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Banner } from '../../ui/Banner';
+import { Dialog, DialogActions, DialogForm } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 
 export interface PickedCaptions {
@@ -56,7 +56,7 @@ export function AddCaptionsDialog({
 
   return (
     <Dialog title="Add captions" isOpen={picked !== null} onOpenChange={(open) => !open && onClose()}>
-      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
+      <DialogForm onSubmit={(event) => void submit(event)}>
         <p className="hint">{picked?.fileName}</p>
         <TextField
           label="Name learners see"
@@ -77,9 +77,9 @@ export function AddCaptionsDialog({
           name="srclang"
         />
         {errors.form !== null && (
-          <p className="load-error" role="alert">
+          <Banner tone="error" role="alert" as="p">
             {errors.form}
-          </p>
+          </Banner>
         )}
         <DialogActions>
           <Button variant="ghost" slot="close">
@@ -89,7 +89,7 @@ export function AddCaptionsDialog({
             Add captions
           </Button>
         </DialogActions>
-      </Form>
+      </DialogForm>
     </Dialog>
   );
 }

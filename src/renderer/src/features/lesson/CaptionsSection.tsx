@@ -5,11 +5,14 @@ import { CAPTIONS_MAX_BYTES, captionDefaults, checkWebVtt } from '@shared/captio
 import { describeError } from '../../lib/errors';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 import { studio } from '../../studio';
+import { Banner } from '../../ui/Banner';
 import { Button, IconButton } from '../../ui/Button';
+import { Section } from '../../ui/Page';
+import { RowMain, RowMeta } from '../../ui/RowText';
 import { useToast } from '../../ui/Toast';
 import { AddCaptionsDialog, type PickedCaptions } from './CaptionsDialog';
 import { quoted } from '../../ui/Quoted';
-import './captions.css';
+import styles from './CaptionsSection.module.css';
 
 /** The lesson's WebVTT files, one per language, shipped with every package the lesson is published as. */
 export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; isDisabled: boolean }) {
@@ -39,32 +42,36 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
   }
 
   return (
-    <section className="captions-section" aria-labelledby="captions-heading">
-      <div className="captions-header">
-        <h2 id="captions-heading" className="section-title">
-          Captions
-        </h2>
+    <Section
+      headingId="captions-heading"
+      title="Captions"
+      action={
         <FileTrigger acceptedFileTypes={['.vtt', 'text/vtt']} onSelect={(files) => void pick(files)}>
           <Button variant="secondary" isDisabled={isDisabled}>
             <Captions size={16} aria-hidden="true" />
             Add captions (.vtt)…
           </Button>
         </FileTrigger>
-      </div>
+      }
+    >
       {pickError !== null && (
-        <p className="load-error" role="alert">
+        <Banner tone="error" role="alert" as="p">
           {pickError}
-        </p>
+        </Banner>
       )}
-      {captions.error !== null && <p className="load-error">{describeError(captions.error)}</p>}
+      {captions.error !== null && (
+        <Banner tone="error" as="p">
+          {describeError(captions.error)}
+        </Banner>
+      )}
       {list.length > 0 ? (
-        <ul className="captions-list" aria-label="Captions files">
+        <ul className={styles.list} aria-label="Captions files">
           {list.map((caption) => (
-            <li key={caption.id} className="caption-row">
-              <span className="caption-row-main">
-                <span className="caption-row-title">{caption.label}</span>
-                <span className="take-meta">{caption.srclang}</span>
-              </span>
+            <li key={caption.id} className={styles.row}>
+              <RowMain>
+                <span className={styles.title}>{caption.label}</span>
+                <RowMeta>{caption.srclang}</RowMeta>
+              </RowMain>
               <IconButton
                 aria-label={`Remove the ${caption.label} captions`}
                 onPress={() =>
@@ -81,6 +88,6 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
       )}
       <p className="hint">Captions follow the lesson as edited now; if you cut the video later, check them.</p>
       <AddCaptionsDialog lessonId={lessonId} picked={picked} onClose={() => setPicked(null)} />
-    </section>
+    </Section>
   );
 }

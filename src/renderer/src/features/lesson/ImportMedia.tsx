@@ -1,11 +1,13 @@
-import { DropZone, FileTrigger, ProgressBar, Text, isFileDropItem, type DropItem } from 'react-aria-components';
+import { DropZone, FileTrigger, Text, isFileDropItem, type DropItem } from 'react-aria-components';
 import { FileUp, X } from 'lucide-react';
-import { ProgressTrack } from '../../ui/ProgressTrack';
+import { Banner } from '../../ui/Banner';
+import { ProgressBar, ProgressHead, ProgressTrack } from '../../ui/ProgressTrack';
 import { Button, IconButton } from '../../ui/Button';
 import { formatBytes } from '@shared/format/bytes';
 import type { ImportProgress } from './importMedia';
 import type { useImport } from './useImport';
 import { quoted } from '../../ui/Quoted';
+import styles from './ImportMedia.module.css';
 
 type Importer = ReturnType<typeof useImport>;
 
@@ -30,7 +32,7 @@ export function ImportButton({ importer }: { importer: Importer }) {
 export function ImportDropZone({ importer }: { importer: Importer }) {
   return (
     <DropZone
-      className="drop-zone"
+      className={styles.dropZone}
       aria-label="Drop a video or audio file to import it"
       isDisabled={importer.current !== null}
       getDropOperation={() => 'copy'}
@@ -64,21 +66,17 @@ export function ImportStatus({ importer }: { importer: Importer }) {
   const { current, error } = importer;
   const bar = current && barOf(current.progress, current.fileName);
   return (
-    <div className="import-status" aria-live="polite">
+    <div className={styles.status} aria-live="polite">
       {current && bar && (
-        <div className="import-progress">
+        <div className={styles.progress}>
           <ProgressBar
-            className="progress"
             value={bar.value}
             isIndeterminate={bar.indeterminate}
             aria-label={`${current.progress.convertingPercent === undefined ? 'Importing' : 'Converting'} ${current.fileName}`}
           >
             {({ percentage, isIndeterminate }) => (
               <>
-                <div className="progress-head">
-                  <span className="progress-label">{bar.label}</span>
-                  <span className="progress-value">{bar.detail}</span>
-                </div>
+                <ProgressHead label={bar.label} value={bar.detail} />
                 <ProgressTrack percent={isIndeterminate ? null : (percentage ?? 0)} />
               </>
             )}
@@ -93,12 +91,12 @@ export function ImportStatus({ importer }: { importer: Importer }) {
         </div>
       )}
       {error !== null && (
-        <div className="load-error" role="alert">
+        <Banner tone="error" role="alert">
           <span>{error}</span>
           <IconButton aria-label="Dismiss" onPress={importer.dismissError}>
             <X size={16} aria-hidden="true" />
           </IconButton>
-        </div>
+        </Banner>
       )}
     </div>
   );

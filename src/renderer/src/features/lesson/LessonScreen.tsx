@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react';
-import { Link } from 'react-aria-components';
-import { ArrowLeft, Circle, Clapperboard, Scissors } from 'lucide-react';
+import { Circle, Clapperboard, Scissors } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { StudioError } from '@shared/contract/result';
 import { describeError } from '../../lib/errors';
 import { formatClock } from '@shared/format/clock';
+import { Banner } from '../../ui/Banner';
+import { LinkButton } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { Page, PageActions, PageHeader, Section } from '../../ui/Page';
 import { useToast } from '../../ui/Toast';
 import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
 import { RenameDialog } from '../../ui/RenameDialog';
@@ -35,7 +37,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
   if (info.data === undefined) {
     const missing = info.error instanceof StudioError && info.error.code === 'not_found';
     return (
-      <main className="page" aria-labelledby="page-title">
+      <Page labelledBy="page-title">
         {info.error !== null && (
           <EmptyState
             icon={<Clapperboard size={32} />}
@@ -44,45 +46,48 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
             <p id="page-title">{describeError(info.error)}</p>
           </EmptyState>
         )}
-      </main>
+      </Page>
     );
   }
 
   const { lesson, project } = info.data;
   const isTrashed = lesson.trashedAt !== null || project.trashedAt !== null;
   return (
-    <main className="page page-wide" aria-labelledby="page-title">
-      <Link href={`#/project/${encodeURIComponent(project.id)}`} className="back-link">
-        <ArrowLeft size={16} aria-hidden="true" />
-        <bdi>{project.title}</bdi>
-      </Link>
-      <div className="page-header">
+    <Page
+      wide
+      back={{ href: `#/project/${encodeURIComponent(project.id)}`, label: <bdi>{project.title}</bdi> }}
+      labelledBy="page-title"
+    >
+      <PageHeader
+        actions={
+          <PageActions>
+            <ImportButton importer={importer} />
+            {activeTake && (
+              <LinkButton href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`}>
+                <Scissors size={14} aria-hidden="true" />
+                Edit
+              </LinkButton>
+            )}
+            {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
+            <LinkButton
+              href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
+              variant="danger"
+              isDisabled={isTrashed}
+            >
+              <Circle size={14} fill="currentColor" aria-hidden="true" />
+              Record
+            </LinkButton>
+          </PageActions>
+        }
+      >
         <h1 id="page-title">
           <bdi>{lesson.title}</bdi>
         </h1>
-        <div className="header-actions">
-          <ImportButton importer={importer} />
-          {activeTake && (
-            <Link href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`} className="btn btn-secondary">
-              <Scissors size={14} aria-hidden="true" />
-              Edit
-            </Link>
-          )}
-          {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
-          <Link
-            href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
-            className="btn btn-danger"
-            isDisabled={isTrashed}
-          >
-            <Circle size={14} fill="currentColor" aria-hidden="true" />
-            Record
-          </Link>
-        </div>
-      </div>
+      </PageHeader>
       {isTrashed && (
-        <div className="banner" role="status">
+        <Banner tone="info" role="status">
           This lesson is in the trash. Restore it from its project to record or import.
-        </div>
+        </Banner>
       )}
       <ImportStatus importer={importer} />
 
@@ -99,21 +104,18 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
         )
       )}
 
-      <section className="takes-section" aria-labelledby="takes-heading">
-        <h2 id="takes-heading" className="section-title">
-          Takes
-        </h2>
+      <Section headingId="takes-heading" title="Takes">
         {takes.length > 0 && (
           <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />
         )}
         <ImportDropZone importer={importer} />
-      </section>
+      </Section>
 
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
       <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
-    </main>
+    </Page>
   );
 }

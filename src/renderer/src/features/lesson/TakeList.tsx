@@ -3,7 +3,10 @@ import type { Take } from '@shared/media/takes';
 import { Button } from '../../ui/Button';
 import { ActionMenu } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { RowBadge, RowMain, RowMeta, RowTitle } from '../../ui/RowText';
+import { cx } from '../../lib/classNames';
 import { takeFacts } from './takeFacts';
+import styles from './TakeList.module.css';
 
 interface TakeListProps {
   takes: Take[];
@@ -15,28 +18,28 @@ interface TakeListProps {
 /** Every take of the lesson, newest last; the active one is the one learners get. */
 export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProps) {
   return (
-    <ul className="take-list" aria-label="Takes">
+    <ul className={styles.list} aria-label="Takes">
       {takes.map((take) => (
         <li
           key={take.id}
-          className={take.active ? 'take-row take-row-active' : 'take-row'}
+          className={cx(styles.row, take.active && styles.active)}
           data-take-id={take.id}
           aria-current={take.active ? 'true' : undefined}
         >
-          <div className="take-main">
-            <bdi className="take-title">{take.title}</bdi>
-            <span className="take-meta">
+          <RowMain>
+            <RowTitle>{take.title}</RowTitle>
+            <RowMeta>
               {takeFacts(take).map((fact) => (
                 <span key={fact}>{fact}</span>
               ))}
               <RelativeTime prefix={take.origin === 'imported' ? 'added' : 'recorded'} timestamp={take.createdAt} />
-            </span>
-          </div>
+            </RowMeta>
+          </RowMain>
           {take.active ? (
-            <span className="active-badge">
+            <RowBadge>
               <CheckCircle2 size={14} aria-hidden="true" />
               Active take
-            </span>
+            </RowBadge>
           ) : (
             <Button
               variant="ghost"

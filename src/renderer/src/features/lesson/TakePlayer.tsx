@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import type { Take } from '@shared/media/takes';
 import { mediaUrl } from '../../studio';
+import { cx } from '../../lib/classNames';
 import { useSyncedBubble } from './useSyncedBubble';
+import styles from './TakePlayer.module.css';
 
 /** The take as recorded: the screen with the camera as a small bubble in step with it, or the one file there is. */
 export function TakePlayer({ take }: { take: Take }) {
@@ -14,13 +16,13 @@ export function TakePlayer({ take }: { take: Take }) {
   const offsetS = bubble && main ? (bubble.startOffsetMs - main.startOffsetMs) / 1000 : 0;
   useSyncedBubble(mainRef, bubbleRef, offsetS, `${main?.path ?? ''}|${bubble?.path ?? ''}`);
 
-  if (!main) return <div className="player player-empty">This take has no playable file.</div>;
+  if (!main) return <div className={cx(styles.player, styles.empty)}>This take has no playable file.</div>;
   return (
-    <div className={main.role === 'audio' ? 'player player-audio' : 'player'}>
+    <div className={cx(styles.player, main.role === 'audio' && styles.audio)}>
       <video
         key={main.path}
         ref={mainRef}
-        className="player-video"
+        className={styles.video}
         src={mediaUrl(main.path)}
         controls
         preload="metadata"
@@ -31,13 +33,14 @@ export function TakePlayer({ take }: { take: Take }) {
         <video
           key={bubble.path}
           ref={bubbleRef}
-          className="player-bubble"
+          className={styles.bubble}
           src={mediaUrl(bubble.path)}
           muted
           preload="metadata"
           aria-hidden="true"
           tabIndex={-1}
           data-role="camera"
+          data-testid="take-bubble"
         />
       )}
     </div>

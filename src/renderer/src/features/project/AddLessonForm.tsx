@@ -4,6 +4,7 @@ import { Plus } from 'lucide-react';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { describeError, fieldErrors } from '../../lib/errors';
+import styles from './AddLessonForm.module.css';
 
 /** Enter adds the lesson and leaves the cursor in the field, so a teacher can type a whole unit in one go. */
 export function AddLessonForm({
@@ -34,7 +35,7 @@ export function AddLessonForm({
   }
 
   return (
-    <Form onSubmit={(event) => void submit(event)} className="add-lesson" aria-label="Add a lesson">
+    <Form onSubmit={(event) => void submit(event)} className={styles.form} aria-label="Add a lesson">
       <TextField
         label="New lesson title"
         hideLabel
@@ -46,10 +47,16 @@ export function AddLessonForm({
         error={error}
         placeholder="New lesson title, e.g. “Solving for x”"
         inputRef={inputRef}
-        className="add-lesson-field"
+        className={styles.field}
         name="lessonTitle"
       />
-      <Button variant="primary" type="submit" isPending={isAdding} isDisabled={isDisabled ?? false}>
+      <Button
+        variant="primary"
+        type="submit"
+        isPending={isAdding}
+        isDisabled={isDisabled ?? false}
+        className={styles.submit}
+      >
         <Plus size={16} aria-hidden="true" />
         Add lesson
       </Button>

@@ -1,8 +1,8 @@
-import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import { ChevronRight, RotateCcw } from 'lucide-react';
+import { RotateCcw } from 'lucide-react';
 import type { Lesson } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { TrashDisclosure, TrashedItem } from '../../ui/TrashDisclosure';
 
 export function DeletedLessons({
   lessons,
@@ -15,28 +15,20 @@ export function DeletedLessons({
 }) {
   if (lessons.length === 0) return null;
   return (
-    <Disclosure className="disclosure">
-      <Heading level={2} className="disclosure-heading">
-        <AriaButton slot="trigger" className="disclosure-trigger">
-          <ChevronRight size={16} aria-hidden="true" className="disclosure-chevron" />
-          Deleted lessons ({lessons.length})
-        </AriaButton>
-      </Heading>
-      <DisclosurePanel className="disclosure-panel">
-        <ul className="deleted-list" aria-label="Deleted lessons">
-          {lessons.map((lesson) => (
-            <li key={lesson.id} className="deleted-row">
-              <bdi className="lesson-title">{lesson.title}</bdi>
-              <RelativeTime prefix="deleted" timestamp={lesson.trashedAt ?? lesson.updatedAt} />
-              <Button onPress={() => onRestore(lesson)} isDisabled={!canRestore} aria-label={`Restore ${lesson.title}`}>
-                <RotateCcw size={16} aria-hidden="true" />
-                Restore
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <p className="hint">Deleted lessons are removed for good when you empty the trash in the Library.</p>
-      </DisclosurePanel>
-    </Disclosure>
+    <TrashDisclosure
+      title={`Deleted lessons (${lessons.length})`}
+      listLabel="Deleted lessons"
+      note="Deleted lessons are removed for good when you empty the trash in the Library."
+    >
+      {lessons.map((lesson) => (
+        <TrashedItem key={lesson.id} title={lesson.title}>
+          <RelativeTime prefix="deleted" timestamp={lesson.trashedAt ?? lesson.updatedAt} />
+          <Button onPress={() => onRestore(lesson)} isDisabled={!canRestore} aria-label={`Restore ${lesson.title}`}>
+            <RotateCcw size={16} aria-hidden="true" />
+            Restore
+          </Button>
+        </TrashedItem>
+      ))}
+    </TrashDisclosure>
   );
 }

@@ -4,6 +4,7 @@ import { ArrowDown, ArrowUp, ChevronRight, GripVertical, Pencil, Trash2 } from '
 import type { Lesson } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { targetIndexOf } from './reorder';
+import styles from './LessonList.module.css';
 
 interface LessonListProps {
   lessons: Lesson[];
@@ -52,7 +53,7 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
       if (!lesson || from === undefined || target === undefined) return;
       onMove(lesson, targetIndexOf(from, target, event.target.dropPosition));
     },
-    renderDropIndicator: (target) => <DropIndicator target={target} className="drop-indicator" />,
+    renderDropIndicator: (target) => <DropIndicator target={target} className={styles.dropIndicator} />,
   });
 
   function onKeyDownCapture(event: KeyboardEvent<HTMLDivElement>) {
@@ -72,7 +73,7 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
       <GridList
         aria-label="Lessons"
         aria-describedby="reorder-hint"
-        className="lesson-list"
+        className={styles.list}
         items={lessons}
         dependencies={[lessons]}
         dragAndDropHooks={dragAndDropHooks}
@@ -84,15 +85,17 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
         {(lesson) => {
           const index = indexById.get(lesson.id) ?? 0;
           return (
-            <GridListItem id={lesson.id} textValue={lesson.title} className="lesson-row" data-lesson-id={lesson.id}>
-              <AriaButton slot="drag" className="drag-handle" aria-label={`Drag to reorder ${lesson.title}`}>
+            <GridListItem id={lesson.id} textValue={lesson.title} className={styles.row} data-lesson-id={lesson.id}>
+              <AriaButton slot="drag" className={styles.dragHandle} aria-label={`Drag to reorder ${lesson.title}`}>
                 <GripVertical size={16} aria-hidden="true" />
               </AriaButton>
-              <span className="lesson-number" aria-hidden="true">
+              <span className={styles.number} aria-hidden="true">
                 {index + 1}
               </span>
-              <bdi className="lesson-title">{lesson.title}</bdi>
-              <ChevronRight size={16} aria-hidden="true" className="lesson-open" />
+              <bdi className={styles.title} data-testid="lesson-title">
+                {lesson.title}
+              </bdi>
+              <ChevronRight size={16} aria-hidden="true" className={styles.open} />
               <ActionMenu
                 label={`Actions for ${lesson.title}`}
                 actions={actionsFor(index, lessons.length)}

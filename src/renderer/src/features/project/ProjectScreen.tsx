@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Link } from 'react-aria-components';
-import { ArrowLeft, ListVideo, Pencil, RotateCcw } from 'lucide-react';
+import { ListVideo, Pencil, RotateCcw } from 'lucide-react';
 import { StudioError } from '@shared/contract/result';
 import type { Lesson } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
+import { Banner } from '../../ui/Banner';
 import { EmptyState } from '../../ui/EmptyState';
+import { Page, PageHeader, Section } from '../../ui/Page';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { describeError } from '../../lib/errors';
 import { pluralize } from '@shared/format/text';
@@ -15,15 +16,9 @@ import { LessonList } from './LessonList';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { useProject } from './useProject';
 import { hrefOf } from '../../lib/useHashRoute';
+import styles from './ProjectScreen.module.css';
 
-function BackLink() {
-  return (
-    <Link href="#/" className="back-link">
-      <ArrowLeft size={16} aria-hidden="true" />
-      Library
-    </Link>
-  );
-}
+const LIBRARY = { href: '#/', label: 'Library' };
 
 export function ProjectScreen({ projectId }: { projectId: string }) {
   const { project, lessons, trashed, actions } = useProject(projectId);
@@ -33,8 +28,7 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
   if (project.data === undefined) {
     const missing = project.error instanceof StudioError && project.error.code === 'not_found';
     return (
-      <main className="page" aria-labelledby="page-title">
-        <BackLink />
+      <Page back={LIBRARY} labelledBy="page-title">
         {project.error !== null && (
           <EmptyState
             icon={<ListVideo size={32} />}
@@ -45,7 +39,7 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
             </p>
           </EmptyState>
         )}
-      </main>
+      </Page>
     );
   }
 
@@ -54,45 +48,45 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
   const activeLessons = lessons.data ?? [];
 
   return (
-    <main className="page" aria-labelledby="page-title">
-      <BackLink />
+    <Page back={LIBRARY} labelledBy="page-title">
       {isTrashed && (
-        <div className="banner" role="status">
+        <Banner tone="info" role="status">
           <span>This project is in the trash. Restore it to change its lessons.</span>
           <Button onPress={() => void actions.restoreProject()}>
             <RotateCcw size={16} aria-hidden="true" />
             Restore project
           </Button>
-        </div>
+        </Banner>
       )}
-      <div className="page-header project-header">
-        <div className="project-heading">
+      <PageHeader
+        alignStart
+        actions={
+          <Button onPress={() => setEditing(true)} isDisabled={isTrashed}>
+            <Pencil size={16} aria-hidden="true" />
+            Rename
+          </Button>
+        }
+      >
+        <div className={styles.heading}>
           <h1 id="page-title">
             <bdi>{current.title}</bdi>
           </h1>
           {current.description ? (
-            <p className="project-lead">
+            <p className={styles.lead}>
               <bdi>{current.description}</bdi>
             </p>
           ) : (
-            <p className="project-lead muted">No description</p>
+            <p className={styles.lead}>No description</p>
           )}
-          <p className="project-meta">
+          <p className={styles.meta}>
             <span>{activeLessons.length === 0 ? 'No lessons yet' : pluralize(activeLessons.length, 'lesson')}</span>
             <span aria-hidden="true">·</span>
             <RelativeTime prefix="edited" timestamp={current.updatedAt} />
           </p>
         </div>
-        <Button onPress={() => setEditing(true)} isDisabled={isTrashed}>
-          <Pencil size={16} aria-hidden="true" />
-          Rename
-        </Button>
-      </div>
+      </PageHeader>
 
-      <section className="lessons-section" aria-labelledby="lessons-heading">
-        <h2 id="lessons-heading" className="section-title">
-          Lessons
-        </h2>
+      <Section headingId="lessons-heading" title="Lessons">
         {!isTrashed && <AddLessonForm onAdd={actions.addLesson} />}
         {lessons.data === undefined ? null : activeLessons.length === 0 ? (
           <EmptyState icon={<ListVideo size={32} />} title="Add your first lesson">
@@ -113,7 +107,7 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
             }}
           />
         )}
-      </section>
+      </Section>
 
       <DeletedLessons
         lessons={trashed.data ?? []}
@@ -133,6 +127,6 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         onClose={() => setRenaming(null)}
         onRename={actions.renameLesson}
       />
-    </main>
+    </Page>
   );
 }

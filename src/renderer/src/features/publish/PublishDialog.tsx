@@ -6,7 +6,6 @@ import { Dialog, DialogActions } from '../../ui/Dialog';
 import { PublishForm } from './PublishForm';
 import { PublishProgress } from './PublishProgress';
 import { usePublish } from './usePublish';
-import './publish.css';
 
 interface PublishDialogProps {
   lessonId: string;

@@ -1,15 +1,9 @@
-import {
-  Button as AriaButton,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  type Key,
-} from 'react-aria-components';
+import { Label, Select, SelectValue, type Key } from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
+import { MenuPopover, OptionItem, OptionList, SelectButton } from '../../ui/Menu';
+import field from '../../ui/Field.module.css';
 import type { DeviceOption } from './useDeviceList';
+import styles from './DeviceSelect.module.css';
 
 interface DeviceSelectProps {
   label: string;
@@ -24,26 +18,20 @@ export function DeviceSelect({ label, devices, value, onChange, isDisabled }: De
   const selected = value && devices.some((device) => device.id === value) ? value : (devices[0]?.id ?? null);
   return (
     <Select
-      className="device-select"
+      className={styles.select}
       value={selected}
       onChange={(key: Key | null) => key !== null && onChange(String(key))}
       isDisabled={(isDisabled ?? false) || devices.length === 0}
       placeholder={devices.length === 0 ? 'None found' : 'Choose…'}
     >
-      <Label className="field-label">{label}</Label>
-      <AriaButton className="select-button device-select-button">
-        <SelectValue className="device-select-value" />
+      <Label className={field.label}>{label}</Label>
+      <SelectButton className={styles.button}>
+        <SelectValue className={styles.value} />
         <ChevronDown size={16} aria-hidden="true" />
-      </AriaButton>
-      <Popover className="popover" placement="bottom start">
-        <ListBox className="menu" items={devices}>
-          {(device) => (
-            <ListBoxItem id={device.id} className="menu-item">
-              {device.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      </SelectButton>
+      <MenuPopover placement="bottom start">
+        <OptionList items={devices}>{(device) => <OptionItem id={device.id}>{device.label}</OptionItem>}</OptionList>
+      </MenuPopover>
     </Select>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatRunningClock } from '@shared/format/clock';
+import styles from './ElapsedClock.module.css';
 
 /**
  * The recorded time, read from the session's own clock four times a second. A timer role, not a live region:
@@ -12,7 +13,7 @@ export function ElapsedClock({ elapsedMs }: { elapsedMs: () => number }) {
     return () => window.clearInterval(timer);
   }, [elapsedMs]);
   return (
-    <span role="timer" aria-label="Recorded time" className="elapsed-clock" data-elapsed-ms={Math.round(ms)}>
+    <span role="timer" aria-label="Recorded time" className={styles.clock} data-elapsed-ms={Math.round(ms)}>
       {formatRunningClock(ms)}
     </span>
   );

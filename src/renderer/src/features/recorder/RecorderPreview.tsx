@@ -2,6 +2,7 @@ import { Monitor, VideoOff } from 'lucide-react';
 import { Button } from '../../ui/Button';
 import { usesCamera, usesScreen, type RecordingMode } from './mediaDevices';
 import { StreamVideo } from './StreamVideo';
+import styles from './RecorderPreview.module.css';
 
 interface RecorderPreviewProps {
   mode: RecordingMode;
@@ -17,12 +18,12 @@ export function RecorderPreview({ mode, screen, camera, countdown, onChooseScree
   const showScreen = usesScreen(mode);
   const showCamera = usesCamera(mode);
   return (
-    <section className="recorder-preview" aria-label="Preview">
+    <section className={styles.preview} aria-label="Preview">
       {showScreen ? (
         screen ? (
-          <StreamVideo stream={screen} className="preview-screen" label="Screen preview" />
+          <StreamVideo stream={screen} className={styles.screen} label="Screen preview" />
         ) : (
-          <div className="preview-empty">
+          <div className={styles.empty}>
             <Monitor size={40} aria-hidden="true" />
             <p>Choose the screen or window to record.</p>
             <Button variant="secondary" onPress={onChooseScreen} isDisabled={!canChoose}>
@@ -31,19 +32,19 @@ export function RecorderPreview({ mode, screen, camera, countdown, onChooseScree
           </div>
         )
       ) : camera ? (
-        <StreamVideo stream={camera} className="preview-screen preview-camera-only" label="Camera preview" />
+        <StreamVideo stream={camera} className={styles.screen} label="Camera preview" />
       ) : (
-        <div className="preview-empty">
+        <div className={styles.empty}>
           <VideoOff size={40} aria-hidden="true" />
           <p>The camera is starting, or none is available.</p>
         </div>
       )}
       {showScreen && showCamera && camera && (
-        <StreamVideo stream={camera} className="preview-bubble" label="Camera preview" />
+        <StreamVideo stream={camera} className={styles.bubble} label="Camera preview" />
       )}
       {countdown !== null && (
-        <div className="countdown" aria-hidden="true">
-          <span key={countdown} className="countdown-number">
+        <div className={styles.countdown} aria-hidden="true">
+          <span key={countdown} className={styles.number}>
             {countdown}
           </span>
         </div>

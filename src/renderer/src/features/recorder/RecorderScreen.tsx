@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
-import { Link } from 'react-aria-components';
-import { ArrowLeft } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { formatClock } from '@shared/format/clock';
+import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { useToast } from '../../ui/Toast';
 import { useLessonInfo } from '../lesson/useLessonInfo';
@@ -14,6 +13,7 @@ import { usesScreen } from './mediaDevices';
 import { useRecorderSetup } from './useRecorderSetup';
 import { useRecordingControl, type RecorderPhase } from './useRecordingControl';
 import { quoted } from '../../ui/Quoted';
+import styles from './RecorderScreen.module.css';
 
 const ANNOUNCE: Partial<Record<RecorderPhase, string>> = {
   countdown: 'Recording starts in 3 seconds',
@@ -55,21 +55,18 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
   const title = info.data?.lesson.title;
 
   return (
-    <main className="recorder" aria-labelledby="page-title">
-      <div className="recorder-top">
+    <main className={styles.recorder} aria-labelledby="page-title">
+      <div className={styles.top}>
         {isSetup ? (
-          <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="back-link">
-            <ArrowLeft size={16} aria-hidden="true" />
-            {title ? <bdi>{title}</bdi> : 'Lesson'}
-          </Link>
+          <BackLink href={`#/lesson/${encodeURIComponent(lessonId)}`}>{title ? <bdi>{title}</bdi> : 'Lesson'}</BackLink>
         ) : (
-          <span className="back-link back-link-placeholder" aria-hidden="true" />
+          <span className={styles.backPlaceholder} aria-hidden="true" />
         )}
-        <h1 id="page-title" className="recorder-title">
+        <h1 id="page-title" className={styles.title}>
           {title ? quoted('Record ', title, '') : 'Record'}
         </h1>
       </div>
-      <div className="recorder-layout">
+      <div className={styles.layout}>
         <RecorderPreview
           mode={setup.mode}
           screen={setup.screen.stream}
@@ -78,7 +75,7 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
           onChooseScreen={() => void setup.screen.choose()}
           canChoose={isSetup}
         />
-        <aside className="recorder-panel" aria-label="Recording controls">
+        <aside className={styles.panel} aria-label="Recording controls">
           {isSetup ? (
             <RecorderSetupPanel
               setup={setup}
@@ -90,14 +87,14 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
             <RecordingBar control={control} setup={setup} />
           )}
           {control.phase === 'countdown' && (
-            <Button className="cancel-countdown" onPress={control.cancelCountdown} autoFocus>
+            <Button className={styles.cancelCountdown} onPress={control.cancelCountdown} autoFocus>
               Cancel countdown
             </Button>
           )}
-          <div className="recorder-notices" aria-live="polite">
+          <div className={styles.notices} aria-live="polite">
             <span className="visually-hidden">{announcement}</span>
             {notices.map((notice) => (
-              <p key={notice} className="notice">
+              <p key={notice} className={styles.notice}>
                 {notice}
               </p>
             ))}

@@ -1,10 +1,15 @@
-import { Switch, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import { Circle, Mic, MicOff } from 'lucide-react';
+import { Circle } from 'lucide-react';
+import { cx } from '../../lib/classNames';
 import { Button } from '../../ui/Button';
+import { SegmentedControl, SegmentedItem } from '../../ui/SegmentedControl';
+import { Switch } from '../../ui/Switch';
+import field from '../../ui/Field.module.css';
 import { DeviceSelect } from './DeviceSelect';
-import { MicMeter } from './MicMeter';
+import { MicControls } from './MicMeter';
 import { usesCamera, usesScreen, type RecordingMode } from './mediaDevices';
 import type { RecorderSetup } from './useRecorderSetup';
+import panel from './panel.module.css';
+import styles from './RecorderSetupPanel.module.css';
 
 const MODES: { id: RecordingMode; label: string }[] = [
   { id: 'screen-camera', label: 'Screen + camera' },
@@ -23,14 +28,14 @@ interface RecorderSetupPanelProps {
 export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: RecorderSetupPanelProps) {
   const { mode, screen, camera, microphone } = setup;
   return (
-    <div className="recorder-panel-body">
-      <div className="panel-group">
-        <span className="field-label" id="mode-label">
+    <div className={cx(panel.body, styles.panel)}>
+      <div className={panel.group}>
+        <span className={field.label} id="mode-label">
           Record
         </span>
-        <ToggleButtonGroup
+        <SegmentedControl
           aria-labelledby="mode-label"
-          className="segmented mode-switch"
+          fill
           selectionMode="single"
           disallowEmptySelection
           selectedKeys={[mode]}
@@ -40,18 +45,18 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
           }}
         >
           {MODES.map(({ id, label }) => (
-            <ToggleButton key={id} id={id} className="segmented-item">
+            <SegmentedItem key={id} id={id}>
               {label}
-            </ToggleButton>
+            </SegmentedItem>
           ))}
-        </ToggleButtonGroup>
+        </SegmentedControl>
       </div>
 
       {usesScreen(mode) && (
-        <div className="panel-group">
-          <span className="field-label">Screen</span>
-          <div className="screen-choice">
-            <span className="screen-choice-name">
+        <div className={panel.group}>
+          <span className={field.label}>Screen</span>
+          <div className={styles.screenChoice}>
+            <span className={styles.screenName}>
               {screen.stream ? (screen.stream.getVideoTracks()[0]?.label ?? 'Chosen') : 'Not chosen yet'}
             </span>
             <Button onPress={onChooseScreen}>{screen.stream ? 'Change…' : 'Choose screen…'}</Button>
@@ -63,51 +68,33 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
         <DeviceSelect label="Camera" devices={camera.devices} value={camera.deviceId} onChange={camera.setDeviceId} />
       )}
 
-      <div className="panel-group">
+      <div className={panel.group}>
         <DeviceSelect
           label="Microphone"
           devices={microphone.devices}
           value={microphone.deviceId}
           onChange={microphone.setDeviceId}
         />
-        <div className="mic-row">
-          <MicMeter level={microphone.level} muted={microphone.muted} />
-          <MuteButton muted={microphone.muted} onChange={microphone.setMuted} />
-        </div>
+        <MicControls level={microphone.level} muted={microphone.muted} onMute={microphone.setMuted} />
       </div>
 
-      <Switch className="switch" isSelected={setup.countdownOn} onChange={setup.setCountdownOn}>
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span className="switch-label">3-2-1 countdown before recording</span>
+      <Switch isSelected={setup.countdownOn} onChange={setup.setCountdownOn}>
+        3-2-1 countdown before recording
       </Switch>
 
       <Button
         variant="danger"
         size="lg"
-        className="record-button"
+        className={styles.record}
         onPress={onRecord}
         isDisabled={isBusy || setup.needsCamera}
       >
         <Circle size={18} fill="currentColor" aria-hidden="true" />
         Record
       </Button>
-      {setup.needsScreen && <p className="hint panel-hint">Pressing Record asks which screen to share first.</p>}
+      {setup.needsScreen && (
+        <p className={cx('hint', styles.recordHint)}>Pressing Record asks which screen to share first.</p>
+      )}
     </div>
-  );
-}
-
-export function MuteButton({ muted, onChange }: { muted: boolean; onChange: (muted: boolean) => void }) {
-  return (
-    <ToggleButton
-      className="btn btn-secondary mute-button"
-      isSelected={muted}
-      onChange={onChange}
-      aria-label="Mute microphone"
-    >
-      {muted ? <MicOff size={16} aria-hidden="true" /> : <Mic size={16} aria-hidden="true" />}
-      {muted ? 'Muted' : 'Mute'}
-    </ToggleButton>
   );
 }

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { Pause, Play, Square, Trash2 } from 'lucide-react';
+import { cx } from '../../lib/classNames';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ElapsedClock } from './ElapsedClock';
-import { MicMeter } from './MicMeter';
-import { MuteButton } from './RecorderSetupPanel';
+import { MicControls } from './MicMeter';
 import type { RecordingControl } from './useRecordingControl';
 import type { RecorderSetup } from './useRecorderSetup';
+import field from '../../ui/Field.module.css';
+import panel from './panel.module.css';
+import styles from './RecordingBar.module.css';
 
 /** While recording: the clock, pause or resume, stop, and discard (which asks first). */
 export function RecordingBar({ control, setup }: { control: RecordingControl; setup: RecorderSetup }) {
@@ -14,14 +17,16 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
   const paused = control.phase === 'paused';
   const stopping = control.phase === 'stopping';
   return (
-    <div className="recorder-panel-body">
-      <div className={paused ? 'live-status live-status-paused' : 'live-status'}>
-        <span className="live-dot" aria-hidden="true" />
-        <span className="live-label">{stopping ? 'Saving…' : paused ? 'Paused' : 'Recording'}</span>
+    <div className={cx(panel.body, styles.bar)}>
+      <div className={cx(styles.status, paused && styles.paused)}>
+        <span className={styles.dot} aria-hidden="true" />
+        <span className={styles.label} data-testid="recording-state">
+          {stopping ? 'Saving…' : paused ? 'Paused' : 'Recording'}
+        </span>
         <ElapsedClock elapsedMs={control.elapsedMs} />
       </div>
 
-      <div className="live-actions">
+      <div className={styles.actions}>
         <Button size="lg" onPress={control.togglePause} isDisabled={stopping}>
           {paused ? <Play size={18} aria-hidden="true" /> : <Pause size={18} aria-hidden="true" />}
           {paused ? 'Resume' : 'Pause'}
@@ -32,12 +37,9 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
         </Button>
       </div>
 
-      <div className="panel-group">
-        <span className="field-label">Microphone</span>
-        <div className="mic-row">
-          <MicMeter level={setup.microphone.level} muted={setup.microphone.muted} />
-          <MuteButton muted={setup.microphone.muted} onChange={setup.microphone.setMuted} />
-        </div>
+      <div className={panel.group}>
+        <span className={field.label}>Microphone</span>
+        <MicControls level={setup.microphone.level} muted={setup.microphone.muted} onMute={setup.microphone.setMuted} />
       </div>
 
       <p className="hint">
@@ -47,7 +49,7 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
 
       <Button
         variant="danger-ghost"
-        className="discard-button"
+        className={styles.discard}
         onPress={() => setConfirming(true)}
         isDisabled={stopping}
       >

@@ -1,7 +1,8 @@
 import { ListBox, ListBoxItem, type Key } from 'react-aria-components';
 import type { CaptureSource } from '@shared/contract/capture';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Dialog, DialogActions, DialogLead } from '../../ui/Dialog';
+import styles from './ScreenPickerDialog.module.css';
 
 interface ScreenPickerDialogProps {
   sources: CaptureSource[] | null;
@@ -19,11 +20,11 @@ export function ScreenPickerDialog({ sources, onPick, onClose }: ScreenPickerDia
       size="wide"
     >
       {sources && sources.length === 0 ? (
-        <p className="dialog-lead">No screens or windows are available to record.</p>
+        <DialogLead>No screens or windows are available to record.</DialogLead>
       ) : (
         <ListBox
           aria-label="Screens and windows"
-          className="source-grid"
+          className={styles.grid}
           layout="grid"
           items={sources ?? []}
           selectionMode="single"
@@ -32,9 +33,9 @@ export function ScreenPickerDialog({ sources, onPick, onClose }: ScreenPickerDia
           autoFocus="first"
         >
           {(source) => (
-            <ListBoxItem id={source.id} textValue={source.name} className="source-card">
-              <img src={source.thumbnail} alt="" className="source-thumb" />
-              <span className="source-name">
+            <ListBoxItem id={source.id} textValue={source.name} className={styles.card}>
+              <img src={source.thumbnail} alt="" className={styles.thumb} />
+              <span className={styles.name}>
                 {source.kind === 'screen' ? 'Screen: ' : ''}
                 {source.name}
               </span>

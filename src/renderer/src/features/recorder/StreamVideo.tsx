@@ -7,7 +7,7 @@ export function StreamVideo({
   label,
 }: {
   stream: MediaStream | null;
-  className: string;
+  className: string | undefined;
   label: string;
 }) {
   const ref = useRef<HTMLVideoElement>(null);

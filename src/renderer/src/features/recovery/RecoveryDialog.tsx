@@ -4,9 +4,12 @@ import type { InterruptedTake } from '@shared/media/takes';
 import { formatClock } from '@shared/format/clock';
 import { formatAbsolute } from '@shared/format/dates';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Dialog, DialogActions, DialogLead } from '../../ui/Dialog';
+import field from '../../ui/Field.module.css';
+import { RowBadge, RowMain, RowMeta, RowTitle } from '../../ui/RowText';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
 import { quoted } from '../../ui/Quoted';
+import styles from './RecoveryDialog.module.css';
 
 /** Mounted once in the shell: offers every recording a crash interrupted, to recover or discard. */
 export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: string) => void }) {
@@ -19,11 +22,11 @@ export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: stri
       onOpenChange={(open) => !open && recovery.close()}
       size="wide"
     >
-      <p className="dialog-lead">
+      <DialogLead>
         The studio closed while recording. Everything that reached the disk, up to about the last second, can be
         recovered as a take.
-      </p>
-      <ul className="recovery-list" aria-label="Interrupted recordings">
+      </DialogLead>
+      <ul className={styles.list} aria-label="Interrupted recordings">
         {recovery.items.map((item) => (
           <RecoveryRow
             key={item.take.id}
@@ -69,34 +72,29 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
   }, [item.status]);
 
   return (
-    <li className="recovery-row" aria-label={name}>
-      <div className="recovery-main">
-        <span className="take-title">{name}</span>
-        <span className="take-meta">
+    <li className={styles.row} aria-label={name}>
+      <RowMain>
+        <RowTitle>{name}</RowTitle>
+        <RowMeta>
           {item.status === 'recovered'
             ? quoted('Recovered as ', item.recovered.title, ` (${formatClock(item.recovered.durationMs)})`)
             : describeTake(take)}
-        </span>
-        {item.error && <span className="field-error">{item.error}</span>}
-      </div>
+        </RowMeta>
+        {item.error && <span className={field.error}>{item.error}</span>}
+      </RowMain>
       {item.status === 'recovered' ? (
-        <div className="recovery-actions">
-          <span className="active-badge">
+        <div className={styles.actions}>
+          <RowBadge>
             <CheckCircle2 size={14} aria-hidden="true" />
             Recovered
-          </span>
+          </RowBadge>
           <Button variant="primary" onPress={onOpen} autoFocus>
             Open lesson
           </Button>
         </div>
       ) : item.status === 'confirm-discard' || item.status === 'discarding' ? (
-        <div
-          className="recovery-actions recovery-confirm"
-          ref={confirmRef}
-          role="group"
-          aria-label="Discard this recording for good?"
-        >
-          <AlertTriangle size={16} aria-hidden="true" className="danger-icon" />
+        <div className={styles.actions} ref={confirmRef} role="group" aria-label="Discard this recording for good?">
+          <AlertTriangle size={16} aria-hidden="true" className={styles.danger} />
           <span>Discard for good?</span>
           <Button onPress={() => onAskDiscard(false)} isDisabled={item.status === 'discarding'}>
             Keep
@@ -106,7 +104,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
           </Button>
         </div>
       ) : (
-        <div className="recovery-actions">
+        <div className={styles.actions}>
           <Button variant="danger-ghost" onPress={() => onAskDiscard(true)} isDisabled={item.status === 'recovering'}>
             Discard…
           </Button>

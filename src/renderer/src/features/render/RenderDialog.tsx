@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label, Text } from 'react-aria-components';
-import { Check } from 'lucide-react';
+import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import type { Rendition } from '@shared/media/renders';
 import type { Take } from '@shared/media/takes';
 import { ALL_RENDITIONS, defaultRenditions, renditionLabel } from '@shared/render/renditions';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Checkbox } from '../../ui/Checkbox';
+import { Dialog, DialogActions, DialogForm, DialogLead } from '../../ui/Dialog';
+import field from '../../ui/Field.module.css';
+import styles from './RenderDialog.module.css';
 
 interface RenderDialogProps {
   take: Take;
@@ -25,11 +27,10 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
 
   return (
     <Dialog title="Render the lesson" isOpen={isOpen} onOpenChange={onOpenChange}>
-      <p className="dialog-lead">
+      <DialogLead>
         Makes MP4 files of the lesson as it is edited now. You can keep editing while they render.
-      </p>
-      <Form
-        className="dialog-form"
+      </DialogLead>
+      <DialogForm
         onSubmit={(event) => {
           event.preventDefault();
           onRender(renditions);
@@ -37,28 +38,28 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
         }}
       >
         <CheckboxGroup
-          className="render-choices"
+          className={styles.choices}
           value={chosen}
           onChange={setChosen}
           aria-describedby="render-choices-hint"
         >
-          <Label className="field-label">Sizes</Label>
+          <Label className={field.label}>Sizes</Label>
           {ALL_RENDITIONS.map((rendition) => {
             const unavailable =
               rendition !== 0 ? sourceHeight === null : !take.files.some((file) => file.audioCodec !== null);
             return (
-              <Checkbox key={rendition} value={String(rendition)} className="render-choice" isDisabled={unavailable}>
-                <span className="render-check" aria-hidden="true">
-                  <Check size={14} strokeWidth={3} />
-                </span>
-                <span className="render-choice-text">
-                  <span className="render-choice-label">{renditionLabel(rendition)}</span>
-                  <span className="render-choice-hint">{hintOf(rendition, sourceHeight)}</span>
-                </span>
+              <Checkbox
+                key={rendition}
+                value={String(rendition)}
+                variant="card"
+                hint={hintOf(rendition, sourceHeight)}
+                isDisabled={unavailable}
+              >
+                {renditionLabel(rendition)}
               </Checkbox>
             );
           })}
-          <Text slot="description" id="render-choices-hint" className="field-description">
+          <Text slot="description" id="render-choices-hint" className={field.description}>
             Smaller sizes suit learners on slow connections; audio only is for listening on the go.
           </Text>
         </CheckboxGroup>
@@ -70,7 +71,7 @@ export function RenderDialog({ take, isOpen, onOpenChange, onRender }: RenderDia
             {renditions.length > 1 ? `Render ${renditions.length} files` : 'Render'}
           </Button>
         </DialogActions>
-      </Form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Rendition } from '@shared/media/renders';
 import { renditionSchema } from '@shared/media/renders';
 import { createProgressMeter } from '@shared/render/progress';
+import { Page } from '../../ui/Page';
 import { startRender } from './startRender';
 
 /** Lines the CLI reads from the page's console; one JSON object each, after this prefix. */
@@ -50,9 +51,9 @@ export function RenderJobPage({ lessonId, rendition }: { lessonId: string; rendi
     return () => handle.cancel();
   }, [lessonId, rendition]);
   return (
-    <main className="page" aria-live="polite">
+    <Page aria-live="polite">
       <h1>Rendering</h1>
       <p>{status}</p>
-    </main>
+    </Page>
   );
 }

@@ -1,10 +1,12 @@
-import { ProgressBar } from 'react-aria-components';
 import { CheckCircle2, X } from 'lucide-react';
 import { formatSpeed, formatTimeLeft } from '@shared/render/progress';
 import { Button, IconButton } from '../../ui/Button';
-import { ProgressTrack } from '../../ui/ProgressTrack';
+import { ProgressBar, ProgressHead, ProgressTrack } from '../../ui/ProgressTrack';
+import { RowMain } from '../../ui/RowText';
+import { cx } from '../../lib/classNames';
 import type { RenderOutcome } from './protocol';
 import type { RenderJob } from './renderQueue';
+import styles from './RenderJobRow.module.css';
 
 interface RenderJobRowProps {
   job: RenderJob;
@@ -15,41 +17,49 @@ interface RenderJobRowProps {
 /** One job in the queue: waiting, running with its progress, or how it ended. */
 export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
   return (
-    <li className={`render-job render-job-${job.state}`} data-state={job.state} data-rendition={job.rendition}>
+    <li
+      className={cx(
+        styles.job,
+        job.state === 'running' && styles.running,
+        (job.state === 'done' || job.state === 'cancelled') && styles.ended,
+      )}
+      data-state={job.state}
+      data-rendition={job.rendition}
+    >
       {job.state === 'running' ? (
         <ProgressBar
-          className="progress"
           value={job.progress?.percent ?? 0}
           aria-label={`Rendering ${job.label}`}
           isIndeterminate={job.progress === null}
         >
           {({ percentage }) => (
             <>
-              <div className="progress-head">
-                <span className="progress-label">Rendering {job.label}</span>
-                <span className="progress-value" data-testid="render-progress">
-                  {job.progress
+              <ProgressHead
+                label={`Rendering ${job.label}`}
+                valueTestId="render-progress"
+                value={
+                  job.progress
                     ? `${Math.floor(percentage ?? 0)}% · ${formatSpeed(job.progress.speed)} · ${formatTimeLeft(job.progress.etaMs)}`
-                    : 'Starting…'}
-                </span>
-              </div>
+                    : 'Starting…'
+                }
+              />
               <ProgressTrack percent={job.progress ? (percentage ?? 0) : null} />
             </>
           )}
         </ProgressBar>
       ) : (
-        <div className="render-job-text">
-          <span className="render-job-label">
-            {job.state === 'done' && <CheckCircle2 size={16} aria-hidden="true" className="render-job-check" />}
+        <RowMain>
+          <span className={styles.label}>
+            {job.state === 'done' && <CheckCircle2 size={16} aria-hidden="true" className={styles.check} />}
             {job.label}
           </span>
           <span
-            className={job.state === 'failed' ? 'render-job-status render-job-error' : 'render-job-status'}
+            className={cx(styles.status, job.state === 'failed' && styles.error)}
             role={job.state === 'failed' ? 'alert' : undefined}
           >
             {statusOf(job)}
           </span>
-        </div>
+        </RowMain>
       )}
       {job.state === 'running' || job.state === 'queued' ? (
         <Button variant="secondary" onPress={onCancel} aria-label={`Cancel the ${job.label} render`}>

@@ -7,6 +7,8 @@ import { mediaUrl } from '../../studio';
 import { Button, IconButton } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { RowMain, RowMeta } from '../../ui/RowText';
+import styles from './RenderList.module.css';
 
 interface RenderListProps {
   renders: readonly Render[];
@@ -21,35 +23,35 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
   const [playing, setPlaying] = useState<Render | null>(null);
   return (
     <>
-      <ul className="render-list" aria-label="Rendered files">
+      <ul className={styles.list} aria-label="Rendered files">
         {renders.map((render) => {
           const outdated = revision !== null && (render.revision < revision || render.takeId !== takeId);
           return (
-            <li key={render.id} className="render-row" data-render-id={render.id}>
+            <li key={render.id} className={styles.row} data-render-id={render.id}>
               <IconButton
                 aria-label={`Play the ${render.label} render`}
-                className="render-play"
+                className={styles.play}
                 onPress={() => setPlaying(render)}
               >
                 <Play size={16} aria-hidden="true" />
               </IconButton>
-              <div className="render-row-main">
-                <span className="render-row-title">
+              <RowMain>
+                <span className={styles.title}>
                   {render.label}
                   {outdated && (
-                    <span className="render-outdated" title="The lesson was edited after this render was made">
+                    <span className={styles.outdated} title="The lesson was edited after this render was made">
                       <AlertTriangle size={12} aria-hidden="true" />
                       Out of date
                     </span>
                   )}
                 </span>
-                <span className="take-meta">
+                <RowMeta>
                   {factsOf(render).map((fact) => (
                     <span key={fact}>{fact}</span>
                   ))}
                   <RelativeTime prefix="made" timestamp={render.finishedAt ?? render.createdAt} />
-                </span>
-              </div>
+                </RowMeta>
+              </RowMain>
               <IconButton aria-label={`Delete the ${render.label} render`} onPress={() => onRemove(render)}>
                 <Trash2 size={16} aria-hidden="true" />
               </IconButton>
@@ -65,7 +67,7 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
       >
         {playing && (
           <video
-            className="render-player"
+            className={styles.player}
             src={mediaUrl(playing.path)}
             controls
             autoPlay

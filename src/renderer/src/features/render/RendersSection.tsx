@@ -3,14 +3,16 @@ import { Film } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
 import { studio } from '../../studio';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { Section } from '../../ui/Page';
 import { useToast } from '../../ui/Toast';
 import { RenderDialog } from './RenderDialog';
 import { RenderJobRow } from './RenderJobRow';
 import { RenderList } from './RenderList';
 import { renderQueue, useRenderJobs } from './queueInstance';
 import { useRenders } from './useRenders';
-import './render.css';
+import styles from './RendersSection.module.css';
 
 /** The lesson screen's renders: a button to render, the queue with progress, and the finished files. */
 export function RendersSection({ lessonId, take }: { lessonId: string; take: Take }) {
@@ -20,18 +22,18 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
   const toast = useToast();
 
   return (
-    <section className="renders-section" aria-labelledby="renders-heading">
-      <div className="renders-header">
-        <h2 id="renders-heading" className="section-title">
-          Renders
-        </h2>
+    <Section
+      headingId="renders-heading"
+      title="Renders"
+      action={
         <Button variant="secondary" onPress={() => setChoosing(true)}>
           <Film size={16} aria-hidden="true" />
           Render…
         </Button>
-      </div>
+      }
+    >
       {jobs.length > 0 && (
-        <ul className="render-queue" aria-label="Render queue">
+        <ul className={styles.queue} aria-label="Render queue">
           {jobs.map((job) => (
             <RenderJobRow
               key={job.id}
@@ -42,7 +44,11 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
           ))}
         </ul>
       )}
-      {error !== null && error !== undefined && <p className="load-error">{describeError(error)}</p>}
+      {error !== null && error !== undefined && (
+        <Banner tone="error" as="p">
+          {describeError(error)}
+        </Banner>
+      )}
       {renders.length > 0 ? (
         <RenderList
           renders={renders}
@@ -63,6 +69,6 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
         onOpenChange={setChoosing}
         onRender={(renditions) => renderQueue.enqueue(lessonId, renditions)}
       />
-    </section>
+    </Section>
   );
 }

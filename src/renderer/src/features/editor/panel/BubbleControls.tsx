@@ -1,9 +1,13 @@
-import { Label, Radio, RadioGroup, Slider, SliderOutput, SliderThumb, SliderTrack } from 'react-aria-components';
+import { Label, Slider, SliderOutput } from 'react-aria-components';
 import type { CameraLayout } from '@shared/editor/document';
 import type { ReadonlyEditList } from '@shared/timeline';
 import * as commands from '@shared/editor/commands';
 import type { Editor } from '../useEditor';
+import field from '../../../ui/Field.module.css';
+import { Radio, RadioGroup } from '../../../ui/Radio';
+import { SliderRail } from '../../../ui/Slider';
 import { HiddenCameraRanges } from './HiddenCameraRanges';
+import styles from './BubbleControls.module.css';
 
 const CORNERS = [
   ['top-left', 'Top left'],
@@ -24,9 +28,15 @@ interface BubbleControlsProps {
 export function BubbleControls({ layout, editList, editor, selected, onHide }: BubbleControlsProps) {
   const corner = layout.placement.kind === 'corner' ? layout.placement.corner : '';
   return (
-    <div className="bubble-controls">
+    <div className={styles.controls}>
       <RadioGroup
-        className="radio-row"
+        label="Corner"
+        layout="grid"
+        note={
+          layout.placement.kind === 'free' && (
+            <span className={styles.freeNote}>Placed by hand; drag it in the preview or pick a corner.</span>
+          )
+        }
         value={corner}
         onChange={(value) =>
           editor.run(commands.setCameraLayout, {
@@ -34,50 +44,35 @@ export function BubbleControls({ layout, editList, editor, selected, onHide }: B
           })
         }
       >
-        <Label className="field-label">Corner</Label>
-        {layout.placement.kind === 'free' && (
-          <span className="muted bubble-free-note">Placed by hand; drag it in the preview or pick a corner.</span>
-        )}
-        <div className="corner-grid">
-          {CORNERS.map(([value, label]) => (
-            <Radio key={value} value={value} className="radio-chip">
-              {label}
-            </Radio>
-          ))}
-        </div>
+        {CORNERS.map(([value, label]) => (
+          <Radio key={value} value={value}>
+            {label}
+          </Radio>
+        ))}
       </RadioGroup>
       <Slider
-        className="size-slider"
+        className={styles.size}
         minValue={0.08}
         maxValue={0.6}
         step={0.01}
         value={layout.size}
         onChange={(size) => editor.run(commands.setCameraLayout, { size })}
       >
-        <div className="size-slider-head">
-          <Label className="field-label">Size</Label>
+        <div className={styles.sizeHead}>
+          <Label className={field.label}>Size</Label>
           <SliderOutput className="muted">
             {({ state }) => `${Math.round(state.getThumbValue(0) * 100)}% of the width`}
           </SliderOutput>
         </div>
-        <SliderTrack className="zoom-track">
-          <SliderThumb className="zoom-thumb" />
-        </SliderTrack>
+        <SliderRail />
       </Slider>
       <RadioGroup
-        className="radio-row"
+        label="Shape"
         value={layout.shape}
         onChange={(shape) => editor.run(commands.setCameraLayout, { shape: shape as CameraLayout['shape'] })}
       >
-        <Label className="field-label">Shape</Label>
-        <div className="radio-options">
-          <Radio value="circle" className="radio-chip">
-            Circle
-          </Radio>
-          <Radio value="rounded" className="radio-chip">
-            Rounded
-          </Radio>
-        </div>
+        <Radio value="circle">Circle</Radio>
+        <Radio value="rounded">Rounded</Radio>
       </RadioGroup>
       <HiddenCameraRanges layout={layout} editList={editList} editor={editor} selected={selected} onHide={onHide} />
     </div>

@@ -1,9 +1,9 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
-import { Check } from 'lucide-react';
 import type { Callout, CalloutKind } from '@shared/editor/document';
 import { Button } from '../../../ui/Button';
-import { Dialog, DialogActions } from '../../../ui/Dialog';
+import { Checkbox } from '../../../ui/Checkbox';
+import { Dialog, DialogActions, DialogForm } from '../../../ui/Dialog';
+import { Radio, RadioGroup } from '../../../ui/Radio';
 import { TextField } from '../../../ui/TextField';
 
 export interface CalloutEdit {
@@ -41,20 +41,13 @@ export function CalloutDialog({
   };
   return (
     <Dialog title="Edit callout" isOpen={callout !== null} onOpenChange={(open) => !open && onClose()}>
-      <form onSubmit={submit} className="dialog-form">
-        <RadioGroup
-          className="radio-row"
-          value={edit.kind}
-          onChange={(kind) => setEdit({ ...edit, kind: kind as CalloutKind })}
-        >
-          <Label className="field-label">Kind</Label>
-          <div className="radio-options">
-            {(['text', 'arrow', 'highlight', 'blur'] as const).map((kind) => (
-              <Radio key={kind} value={kind} className="radio-chip">
-                {kind.charAt(0).toUpperCase() + kind.slice(1)}
-              </Radio>
-            ))}
-          </div>
+      <DialogForm onSubmit={submit}>
+        <RadioGroup label="Kind" value={edit.kind} onChange={(kind) => setEdit({ ...edit, kind: kind as CalloutKind })}>
+          {(['text', 'arrow', 'highlight', 'blur'] as const).map((kind) => (
+            <Radio key={kind} value={kind}>
+              {kind.charAt(0).toUpperCase() + kind.slice(1)}
+            </Radio>
+          ))}
         </RadioGroup>
         {edit.kind === 'text' && (
           <TextField label="Text" value={edit.text} onChange={(text) => setEdit({ ...edit, text })} autoFocus />
@@ -66,10 +59,7 @@ export function CalloutDialog({
           error={Number.isFinite(edit.seconds) && edit.seconds > 0 ? undefined : 'Enter a number of seconds above 0'}
           isRequired
         />
-        <Checkbox className="checkbox" isSelected={edit.burnIn} onChange={(burnIn) => setEdit({ ...edit, burnIn })}>
-          <span className="checkbox-box" aria-hidden="true">
-            <Check size={12} />
-          </span>
+        <Checkbox isSelected={edit.burnIn} onChange={(burnIn) => setEdit({ ...edit, burnIn })}>
           Burn into the exported video
         </Checkbox>
         <DialogActions>
@@ -80,7 +70,7 @@ export function CalloutDialog({
             Save
           </Button>
         </DialogActions>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

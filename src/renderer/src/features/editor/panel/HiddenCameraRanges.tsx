@@ -5,7 +5,9 @@ import type { ReadonlyEditList } from '@shared/timeline';
 import { createLessonMap, formatTimecodeRange } from '@shared/timeline';
 import * as commands from '@shared/editor/commands';
 import { Button } from '../../../ui/Button';
+import field from '../../../ui/Field.module.css';
 import type { Editor } from '../useEditor';
+import styles from './HiddenCameraRanges.module.css';
 
 interface HiddenCameraRangesProps {
   layout: CameraLayout;
@@ -22,29 +24,29 @@ export function HiddenCameraRanges({ layout, editList, editor, selected, onHide 
   const lessonRange = (range: { start: number; end: number }) =>
     formatTimecodeRange(map.sourceToLesson(range.start).lessonMs, map.sourceToLesson(range.end).lessonMs);
   return (
-    <section className="hidden-ranges" aria-labelledby="hidden-ranges-title">
-      <div className="hidden-ranges-head">
-        <h3 id="hidden-ranges-title" className="field-label">
+    <section className={styles.ranges} aria-labelledby="hidden-ranges-title">
+      <div className={styles.head}>
+        <h3 id="hidden-ranges-title" className={field.label}>
           Hidden camera
         </h3>
-        <Button variant="secondary" className="btn-sm" isDisabled={!selected} onPress={onHide}>
+        <Button variant="secondary" size="sm" isDisabled={!selected} onPress={onHide}>
           <EyeOff size={14} aria-hidden="true" />
           Hide camera here
         </Button>
       </div>
-      <p className="muted hidden-ranges-hint">
+      <p className={styles.hint}>
         {selected
           ? `Hides the bubble over ${lessonRange(selected)}.`
           : 'Select a range with I and O to hide the bubble there.'}
       </p>
       {layout.hidden.length > 0 && (
-        <ul className="hidden-range-list" aria-label="Ranges where the camera is hidden">
+        <ul className={styles.list} aria-label="Ranges where the camera is hidden">
           {layout.hidden.map((range) => (
-            <li key={range.start} className="hidden-range">
-              <span className="hidden-range-time">{lessonRange(range)}</span>
+            <li key={range.start} className={styles.range}>
+              <span className={styles.time}>{lessonRange(range)}</span>
               <Button
                 variant="ghost"
-                className="btn-sm"
+                size="sm"
                 onPress={() => editor.run(commands.showCameraRange, range)}
                 aria-label={`Show camera again over ${lessonRange(range)}`}
               >

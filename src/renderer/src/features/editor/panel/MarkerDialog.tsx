@@ -1,7 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { Marker } from '@shared/editor/document';
 import { Button } from '../../../ui/Button';
-import { Dialog, DialogActions } from '../../../ui/Dialog';
+import { Dialog, DialogActions, DialogForm } from '../../../ui/Dialog';
 import { TextField } from '../../../ui/TextField';
 
 /** Title and note of a key moment; the learner reads both in the chapter list. */
@@ -27,7 +27,7 @@ export function MarkerDialog({
   };
   return (
     <Dialog title="Edit key moment" isOpen={marker !== null} onOpenChange={(open) => !open && onClose()}>
-      <form onSubmit={submit} className="dialog-form">
+      <DialogForm onSubmit={submit}>
         <TextField
           label="Title"
           value={title}
@@ -51,7 +51,7 @@ export function MarkerDialog({
             Save
           </Button>
         </DialogActions>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -13,6 +13,8 @@ import { CalloutDialog } from './CalloutDialog';
 import { CalloutList } from './CalloutList';
 import { MarkerDialog } from './MarkerDialog';
 import { MomentList } from './MomentList';
+import { cx } from '../../../lib/classNames';
+import styles from './SidePanel.module.css';
 
 interface SidePanelProps {
   doc: LessonDocument;
@@ -42,28 +44,28 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
   }, [selection.checkpointId]);
 
   return (
-    <aside className="side-panel" aria-label="Key moments, questions and callouts">
-      <Tabs className="tabs" selectedKey={tab} onSelectionChange={setTab}>
-        <TabList className="tab-list" aria-label="Panels">
-          <Tab id="moments" className="tab">
-            Key moments <span className="tab-count">{doc.markers.length}</span>
+    <aside className={styles.panel} aria-label="Key moments, questions and callouts">
+      <Tabs className={styles.tabs} selectedKey={tab} onSelectionChange={setTab}>
+        <TabList className={styles.tabList} aria-label="Panels">
+          <Tab id="moments" className={styles.tab}>
+            Key moments <span className={styles.count}>{doc.markers.length}</span>
           </Tab>
-          <Tab id="questions" className="tab">
-            Questions <span className="tab-count">{doc.checkpoints.length}</span>
+          <Tab id="questions" className={styles.tab}>
+            Questions <span className={styles.count}>{doc.checkpoints.length}</span>
           </Tab>
-          <Tab id="callouts" className="tab">
-            Callouts <span className="tab-count">{doc.callouts.length}</span>
+          <Tab id="callouts" className={styles.tab}>
+            Callouts <span className={styles.count}>{doc.callouts.length}</span>
           </Tab>
           {hasCamera && (
             // An icon, so four tabs fit the panel's width on one line.
-            <Tab id="camera" className="tab" aria-label="Camera">
-              <span className="tab-icon" title="Camera bubble">
+            <Tab id="camera" className={styles.tab} aria-label="Camera">
+              <span className={styles.icon} title="Camera bubble">
                 <Video size={16} aria-hidden="true" />
               </span>
             </Tab>
           )}
         </TabList>
-        <TabPanel id="moments" className="tab-panel">
+        <TabPanel id="moments" className={styles.tabPanel}>
           <MomentList
             markers={markers}
             selectedId={selection.markerId}
@@ -75,7 +77,7 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
             onDelete={(marker) => editor.run(commands.removeMarker, { id: marker.id })}
           />
         </TabPanel>
-        <TabPanel id="questions" className="tab-panel">
+        <TabPanel id="questions" className={styles.tabPanel}>
           <QuestionList
             questions={questions}
             selectedId={selection.checkpointId}
@@ -87,7 +89,7 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
             onDelete={(question) => editor.run(commands.removeCheckpoint, { id: question.id })}
           />
         </TabPanel>
-        <TabPanel id="callouts" className="tab-panel">
+        <TabPanel id="callouts" className={styles.tabPanel}>
           <CalloutList
             callouts={callouts}
             selectedId={selection.calloutId}
@@ -100,7 +102,7 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
           />
         </TabPanel>
         {hasCamera && (
-          <TabPanel id="camera" className="tab-panel tab-panel-padded">
+          <TabPanel id="camera" className={cx(styles.tabPanel, styles.padded)}>
             <BubbleControls
               layout={doc.layout}
               editList={doc.editList}

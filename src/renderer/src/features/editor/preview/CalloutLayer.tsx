@@ -5,6 +5,7 @@ import type { Editor } from '../useEditor';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import { usePlayerState } from '../playback/usePlayer';
 import { CalloutShape } from './CalloutShape';
+import styles from './CalloutLayer.module.css';
 
 interface CalloutLayerProps {
   callouts: readonly Callout[];
@@ -30,7 +31,7 @@ export function CalloutLayer({ callouts, editor, player, frame, frameSize, selec
   }, [activeKey, callouts, selectedId]);
 
   return (
-    <div className="callout-layer">
+    <div className={styles.layer}>
       {shown.map((callout) => (
         <CalloutShape
           key={callout.id}

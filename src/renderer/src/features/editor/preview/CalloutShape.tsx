@@ -3,6 +3,8 @@ import type { Callout } from '@shared/editor/document';
 import type { CalloutBox } from '@shared/editor/commands';
 import { useBoxDrag, type DragMode } from './useBoxDrag';
 import { arrowNudge } from '../../../lib/arrowNudge';
+import { cx } from '../../../lib/classNames';
+import styles from './CalloutShape.module.css';
 
 interface CalloutShapeProps {
   callout: Callout;
@@ -17,6 +19,17 @@ interface CalloutShapeProps {
 const pct = (fraction: number) => `${fraction * 100}%`;
 const NUDGE = 0.01;
 const KIND_NAMES = { text: 'Text', arrow: 'Arrow', highlight: 'Highlight', blur: 'Blur' } as const;
+// A text callout is the dark box and, inside it, the text on the same dark ground.
+const BOX_KINDS = { text: styles.text, highlight: styles.highlight, blur: styles.blur } as const;
+const HANDLE_CURSORS: Record<DragMode, string | undefined> = {
+  nw: styles.resize,
+  se: styles.resize,
+  ne: styles.resizeAcross,
+  sw: styles.resizeAcross,
+  tail: styles.end,
+  head: styles.end,
+  move: undefined,
+};
 
 /** One callout over the frame: drawn as learners will see it, and movable by pointer or arrow keys when selected. */
 export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, onMove, onResize }: CalloutShapeProps) {
@@ -49,7 +62,7 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
   const handle = (mode: DragMode, x: number, y: number) => (
     <span
       key={mode}
-      className={`callout-handle callout-handle-${mode}`}
+      className={cx(styles.handle, HANDLE_CURSORS[mode])}
       style={{ left: pct(x), top: pct(y) }}
       onPointerDown={(event) => drag.begin(event, mode)}
       {...drag.handlers}
@@ -66,10 +79,13 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
       `${x2 - head * Math.cos(angle + side * 0.45)},${y2 - head * Math.sin(angle + side * 0.45)}`;
     return (
       <>
-        <svg className={`callout callout-arrow${isSelected ? ' is-selected' : ''}`} viewBox={`0 0 ${width} ${height}`}>
-          <line className="callout-arrow-hit" x1={x1} y1={y1} x2={x2} y2={y2} {...common} />
+        <svg
+          className={cx(styles.callout, styles.arrow, isSelected && styles.selected)}
+          viewBox={`0 0 ${width} ${height}`}
+        >
+          <line className={styles.arrowHit} x1={x1} y1={y1} x2={x2} y2={y2} {...common} />
           <line
-            className="callout-arrow-line"
+            className={styles.arrowLine}
             x1={x1}
             y1={y1}
             x2={x2}
@@ -77,7 +93,7 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
             strokeWidth={Math.max(3, width * 0.005)}
             aria-hidden="true"
           />
-          <polygon className="callout-arrow-head" points={`${x2},${y2} ${wing(1)} ${wing(-1)}`} aria-hidden="true" />
+          <polygon className={styles.arrowHead} points={`${x2},${y2} ${wing(1)} ${wing(-1)}`} aria-hidden="true" />
         </svg>
         {isSelected && [handle('tail', box.x, box.y), handle('head', box.x + box.w, box.y + box.h)]}
       </>
@@ -86,7 +102,7 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
 
   return (
     <div
-      className={`callout callout-${callout.kind}${isSelected ? ' is-selected' : ''}`}
+      className={cx(styles.callout, styles.box, BOX_KINDS[callout.kind], isSelected && styles.selected)}
       style={{
         left: pct(box.x),
         top: pct(box.y),
@@ -96,7 +112,7 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
       }}
       {...common}
     >
-      {callout.kind === 'text' && <span className="callout-text">{callout.text}</span>}
+      {callout.kind === 'text' && <span className={styles.text}>{callout.text}</span>}
       {isSelected && (
         <>
           {handle('nw', 0, 0)}

@@ -3,10 +3,13 @@ import type { CameraLayout } from '@shared/editor/document';
 import type { FrameSize } from '@shared/editor/bubbleGeometry';
 import { bubbleRect } from '@shared/editor/bubbleGeometry';
 import * as commands from '@shared/editor/commands';
+import { bubbleRingWidth } from '@shared/render/bubbleRaster';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import { clampBubble, useBubbleDrag, type BubblePoint } from './useBubbleDrag';
 import { arrowNudge } from '../../../lib/arrowNudge';
+import { cx } from '../../../lib/classNames';
+import styles from './CameraBubble.module.css';
 
 interface CameraBubbleProps {
   layout: CameraLayout;
@@ -57,7 +60,7 @@ export function CameraBubble({
 
   return (
     <div
-      className={`preview-bubble preview-bubble-${layout.shape}${drag.draft ? ' is-dragging' : ''}`}
+      className={cx(styles.bubble, drag.draft && styles.dragging)}
       hidden={!shown}
       role="button"
       tabIndex={0}
@@ -74,6 +77,8 @@ export function CameraBubble({
         width: pct(bubble.width, frame.width),
         height: pct(bubble.height, frame.height),
         borderRadius: bubble.radius * scale,
+        // The same light ring the render draws, so the preview shows what learners get.
+        borderWidth: bubbleRingWidth(bubble) * scale,
       }}
     >
       <video

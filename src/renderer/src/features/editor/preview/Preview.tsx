@@ -9,6 +9,7 @@ import { usePlayerState } from '../playback/usePlayer';
 import { useElementSize } from '../useElementSize';
 import { CalloutLayer } from './CalloutLayer';
 import { CameraBubble } from './CameraBubble';
+import styles from './Preview.module.css';
 
 interface PreviewProps {
   doc: LessonDocument;
@@ -42,19 +43,24 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
   const bubbleShown = usePlayerState(player, (state) => bubbleVisibleAt(doc.layout, state.sourceMs));
 
   return (
-    <div className="preview-stage" ref={stage}>
-      <div className="preview-frame" ref={frameRef} style={{ width: size.width, height: size.height }}>
+    <div className={styles.stage} ref={stage}>
+      <div
+        className={styles.frame}
+        ref={frameRef}
+        style={{ width: size.width, height: size.height }}
+        data-testid="preview-frame"
+      >
         {media.main ? (
           <video
             ref={mainRef}
-            className="preview-video"
+            className={styles.video}
             src={mediaUrl(media.main.path)}
             preload="auto"
             aria-label="Lesson preview"
             data-role="screen"
           />
         ) : (
-          <p className="preview-empty">This take has no playable file.</p>
+          <p className={styles.empty}>This take has no playable file.</p>
         )}
         {media.camera && (
           <CameraBubble

@@ -3,6 +3,8 @@ import type { Callout, Marker } from '@shared/editor/document';
 import { formatTimecode, type PlacedPoint, type PlacedRange } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 import { usePinDrag } from './usePinDrag';
+import { cx } from '../../../lib/classNames';
+import styles from './AnchorLanes.module.css';
 
 interface AnchorLanesProps {
   view: TimelineView;
@@ -18,6 +20,7 @@ interface AnchorLanesProps {
 /** Overlapping callouts are stacked in up to this many rows; more share the last one. */
 export const CALLOUT_ROWS = 3;
 const ROW_PX = 22;
+const KINDS = { text: undefined, arrow: styles.arrow, highlight: styles.highlight, blur: styles.blur } as const;
 
 /** Greedy rows: each callout goes in the first row where the previous bar has ended. */
 function calloutRows(callouts: readonly PlacedRange<Callout>[]): Map<string, number> {
@@ -51,7 +54,7 @@ export function AnchorLanes({
 
   return (
     <>
-      <div className="lane lane-markers">
+      <div className={styles.lane}>
         {shownMarkers.map((marker, index) => {
           const next = shownMarkers[index + 1];
           // A flag's label stops where the next flag starts, so close moments stay readable and clickable.
@@ -60,20 +63,24 @@ export function AnchorLanes({
             <button
               key={marker.id}
               type="button"
-              className={`flag${marker.removed ? ' is-removed' : ''}${marker.id === selectedMarkerId ? ' is-selected' : ''}`}
+              className={cx(
+                styles.flag,
+                marker.removed && styles.removed,
+                marker.id === selectedMarkerId && styles.selected,
+              )}
               style={{ left: marker.lessonMs * view.pxPerMs + pins.offsetOf(marker.id), maxWidth: Math.min(160, room) }}
               aria-label={`Key moment “${marker.title}” at ${formatTimecode(marker.lessonMs)}${marker.removed ? ', cut out' : ''}`}
               {...pins.handlersFor(marker)}
               onClick={(event) => event.detail === 0 && onMarker(marker)}
             >
-              {marker.removed && <span className="flag-badge">cut out</span>}
+              {marker.removed && <span className={styles.badge}>cut out</span>}
               <bdi>{marker.title}</bdi>
             </button>
           );
         })}
       </div>
       <div
-        className="lane lane-callouts"
+        className={styles.lane}
         style={{ height: ROW_PX * Math.min(CALLOUT_ROWS, Math.max(0, ...rows.values()) + 1) }}
       >
         {callouts
@@ -82,7 +89,12 @@ export function AnchorLanes({
             <button
               key={callout.id}
               type="button"
-              className={`bar bar-${callout.kind}${callout.removed ? ' is-removed' : ''}${callout.id === selectedCalloutId ? ' is-selected' : ''}`}
+              className={cx(
+                styles.bar,
+                KINDS[callout.kind],
+                callout.removed && styles.removed,
+                callout.id === selectedCalloutId && styles.selected,
+              )}
               style={{
                 left: callout.lessonStart * view.pxPerMs,
                 top: (rows.get(callout.id) ?? 0) * ROW_PX + 1,

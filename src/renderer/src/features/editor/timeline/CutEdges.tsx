@@ -1,8 +1,10 @@
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { Button, MenuTrigger } from 'react-aria-components';
 import { Scissors } from 'lucide-react';
 import type { RemovedRange } from '@shared/editor/removedRanges';
 import { formatTimecodeRange } from '@shared/timeline';
+import { MenuItem, MenuList, MenuPopover } from '../../../ui/Menu';
 import type { TimelineView } from './useTimelineView';
+import styles from './CutEdges.module.css';
 
 const NAMES = { 'trim-start': 'Trimmed start', cut: 'Cut', 'trim-end': 'Trimmed end' } as const;
 
@@ -24,25 +26,21 @@ export function CutEdges({
           // The wrapper keeps a press on the edge from also scrubbing the timeline under it.
           <span
             key={`${range.kind}-${range.start}`}
-            className="cut-edge-anchor"
+            className={styles.anchor}
             style={{ left: range.lessonMs * view.pxPerMs }}
             onPointerDown={(event) => event.stopPropagation()}
           >
             <MenuTrigger>
-              <Button className={`cut-edge cut-edge-${range.kind}`} aria-label={`${name} (removed)`}>
+              <Button className={styles.edge} aria-label={`${name} (removed)`}>
                 <Scissors size={12} aria-hidden="true" />
               </Button>
-              <Popover className="popover" placement="bottom">
-                <Menu className="menu" aria-label={name} onAction={() => onRestore(range)}>
-                  <MenuItem
-                    id="restore"
-                    className="menu-item"
-                    textValue={`Restore ${formatTimecodeRange(range.start, range.end)}`}
-                  >
+              <MenuPopover placement="bottom">
+                <MenuList aria-label={name} onAction={() => onRestore(range)}>
+                  <MenuItem id="restore" textValue={`Restore ${formatTimecodeRange(range.start, range.end)}`}>
                     Restore {formatTimecodeRange(range.start, range.end)}
                   </MenuItem>
-                </Menu>
-              </Popover>
+                </MenuList>
+              </MenuPopover>
             </MenuTrigger>
           </span>
         );

@@ -4,6 +4,7 @@ import { THUMB_HEIGHT, THUMB_WIDTH, THUMBS_PER_WINDOW, WINDOW_MS } from '../medi
 import type { DerivedSource } from '../media/derivedSource';
 import { useDerivedVersion } from '../media/useDerivedSource';
 import type { TimelineView } from './useTimelineView';
+import styles from './Filmstrip.module.css';
 
 const TILE_HEIGHT = 44;
 const TILE_WIDTH = Math.round((THUMB_WIDTH / THUMB_HEIGHT) * TILE_HEIGHT);
@@ -38,13 +39,14 @@ export function Filmstrip({ view, map, source }: { view: TimelineView; map: Less
   useEffect(() => source?.want('thumbs', windows), [source, windows]);
 
   return (
-    <div className="filmstrip" aria-hidden="true">
+    <div className={styles.filmstrip} aria-hidden="true">
       {tiles.map((tile) => {
         const url = source?.spriteUrl(tile.window);
         return (
           <span
             key={tile.x}
-            className="filmstrip-tile"
+            className={styles.tile}
+            data-testid="filmstrip-tile"
             style={{
               left: tile.x,
               width: tile.width,

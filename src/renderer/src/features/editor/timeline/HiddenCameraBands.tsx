@@ -1,6 +1,7 @@
 import type { CameraLayout } from '@shared/editor/document';
 import type { LessonMap } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
+import styles from './HiddenCameraBands.module.css';
 
 /** The lesson-time pieces of source ranges: a range across a cut shows as one band on each side of it. */
 export function lessonPieces(map: LessonMap, ranges: CameraLayout['hidden']): { start: number; end: number }[] {
@@ -30,7 +31,7 @@ export function HiddenCameraBands({
       {lessonPieces(map, hidden).map((piece) => (
         <span
           key={piece.start}
-          className="camera-hidden-band"
+          className={styles.band}
           data-testid="camera-hidden-band"
           title="Camera hidden"
           style={{ left: piece.start * view.pxPerMs, width: (piece.end - piece.start) * view.pxPerMs }}

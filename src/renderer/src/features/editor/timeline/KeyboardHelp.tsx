@@ -1,7 +1,9 @@
-import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
+import { Dialog, DialogTrigger, Heading } from 'react-aria-components';
 import { Keyboard } from 'lucide-react';
 import { IconButton } from '../../../ui/Button';
+import { MenuPopover } from '../../../ui/Menu';
 import { SHORTCUTS } from '../useEditorKeys';
+import styles from './KeyboardHelp.module.css';
 
 /** The editor's shortcuts, one click from the timeline. */
 export function KeyboardHelp() {
@@ -10,14 +12,14 @@ export function KeyboardHelp() {
       <IconButton aria-label="Keyboard shortcuts">
         <Keyboard size={18} aria-hidden="true" />
       </IconButton>
-      <Popover className="popover shortcuts-popover" placement="top end">
-        <Dialog className="shortcuts" aria-labelledby="shortcuts-title">
-          <Heading id="shortcuts-title" slot="title" className="shortcuts-title">
+      <MenuPopover className={styles.popover} placement="top end">
+        <Dialog className={styles.shortcuts} aria-labelledby="shortcuts-title">
+          <Heading id="shortcuts-title" slot="title" className={styles.title}>
             Keyboard shortcuts
           </Heading>
-          <dl className="shortcuts-list">
+          <dl className={styles.list}>
             {SHORTCUTS.map(([keys, what]) => (
-              <div key={keys} className="shortcuts-row">
+              <div key={keys} className={styles.row}>
                 <dt>
                   <kbd>{keys}</kbd>
                 </dt>
@@ -26,7 +28,7 @@ export function KeyboardHelp() {
             ))}
           </dl>
         </Dialog>
-      </Popover>
+      </MenuPopover>
     </DialogTrigger>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import { usePlayerState } from '../playback/usePlayer';
 import type { TimelineView } from './useTimelineView';
+import styles from './Playhead.module.css';
 
 /** The playhead line; while playing, the timeline scrolls to keep it in view. */
 export function Playhead({ view, player }: { view: TimelineView; player: LessonPlayer }) {
@@ -12,6 +13,10 @@ export function Playhead({ view, player }: { view: TimelineView; player: LessonP
     if (playing) reveal(lessonMs);
   }, [lessonMs, playing, reveal]);
   return (
-    <div className="playhead" style={{ transform: `translateX(${lessonMs * view.pxPerMs}px)` }} aria-hidden="true" />
+    <div
+      className={styles.playhead}
+      style={{ transform: `translateX(${lessonMs * view.pxPerMs}px)` }}
+      aria-hidden="true"
+    />
   );
 }

@@ -4,6 +4,8 @@ import { questionName } from '@shared/editor/commands';
 import { formatTimecode, type PlacedPoint } from '@shared/timeline';
 import type { TimelineView } from './useTimelineView';
 import { usePinDrag } from './usePinDrag';
+import { cx } from '../../../lib/classNames';
+import styles from './QuestionLane.module.css';
 
 interface QuestionLaneProps {
   view: TimelineView;
@@ -40,20 +42,19 @@ export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, on
   };
 
   return (
-    <div className="lane lane-questions">
+    <div className={styles.lane}>
       {shown.map((question) => {
         const name = questionName(question.prompt);
-        const classes = [
-          'question-pin',
-          question.removed ? 'is-removed' : '',
-          question.id === selectedId ? 'is-selected' : '',
-          question.required ? '' : 'is-optional',
-        ];
         return (
           <button
             key={question.id}
             type="button"
-            className={classes.filter(Boolean).join(' ')}
+            className={cx(
+              styles.pin,
+              question.removed && styles.removed,
+              question.id === selectedId && styles.selected,
+              !question.required && styles.optional,
+            )}
             style={{ left: question.lessonMs * view.pxPerMs + pins.offsetOf(question.id) }}
             aria-label={`Question “${name}” at ${formatTimecode(question.lessonMs)}${question.removed ? ', cut out' : ''}`}
             title={`${name}: drag or use ←/→ to move, double-click to edit`}
@@ -62,10 +63,10 @@ export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, on
             onDoubleClick={() => onEdit(question)}
             onKeyDown={(event) => key(event, question)}
           >
-            <span className="question-pin-dot" aria-hidden="true">
+            <span className={styles.dot} aria-hidden="true">
               ?
             </span>
-            <span className="question-pin-text">{question.removed ? 'cut out' : name}</span>
+            <span className={styles.text}>{question.removed ? 'cut out' : name}</span>
           </button>
         );
       })}

@@ -1,5 +1,7 @@
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { MenuTrigger } from 'react-aria-components';
 import { ChevronDown, EyeOff, Scissors } from 'lucide-react';
+import { Button } from '../../../ui/Button';
+import { MenuItem, MenuList, MenuPopover } from '../../../ui/Menu';
 
 /** What can be done with the in–out range: cut it, or hide the camera bubble over it. */
 export function RangeMenu({
@@ -13,32 +15,22 @@ export function RangeMenu({
 }) {
   return (
     <MenuTrigger>
-      <Button className="btn btn-ghost btn-sm">
+      <Button variant="ghost" size="sm">
         Range
         <ChevronDown size={14} aria-hidden="true" />
       </Button>
-      <Popover className="popover" placement="bottom start">
-        <Menu
-          className="menu"
-          aria-label="The selected range"
-          onAction={(key) => (key === 'cut' ? onCut() : onHideCamera())}
-        >
-          <MenuItem id="cut" className="menu-item" textValue="Cut the range">
-            <span className="menu-item-icon" aria-hidden="true">
-              <Scissors size={16} />
-            </span>
+      <MenuPopover placement="bottom start">
+        <MenuList aria-label="The selected range" onAction={(key) => (key === 'cut' ? onCut() : onHideCamera())}>
+          <MenuItem id="cut" textValue="Cut the range" icon={<Scissors size={16} />}>
             Cut the range
           </MenuItem>
           {hasCamera && (
-            <MenuItem id="hide-camera" className="menu-item" textValue="Hide camera here">
-              <span className="menu-item-icon" aria-hidden="true">
-                <EyeOff size={16} />
-              </span>
+            <MenuItem id="hide-camera" textValue="Hide camera here" icon={<EyeOff size={16} />}>
               Hide camera here
             </MenuItem>
           )}
-        </Menu>
-      </Popover>
+        </MenuList>
+      </MenuPopover>
     </MenuTrigger>
   );
 }

@@ -1,5 +1,7 @@
 import type { Segment } from '@shared/timeline';
+import { cx } from '../../../lib/classNames';
 import type { TimelineView } from './useTimelineView';
+import styles from './Segments.module.css';
 
 /** The kept pieces between cut edges and splits; the selected one is outlined (Delete cuts it). */
 export function Segments({
@@ -22,7 +24,7 @@ export function Segments({
           return (
             <span
               key={segment.sourceStart}
-              className={selected ? 'segment is-selected' : 'segment'}
+              className={cx(styles.segment, selected && styles.selected)}
               data-source-start={segment.sourceStart}
               style={{
                 left: segment.lessonStart * view.pxPerMs,

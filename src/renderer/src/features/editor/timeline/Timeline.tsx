@@ -22,6 +22,7 @@ import { useScrub } from './useScrub';
 import { useTimelineView } from './useTimelineView';
 import { Waveform } from './Waveform';
 import { ZoomSlider } from './ZoomSlider';
+import styles from './Timeline.module.css';
 
 interface TimelineProps {
   doc: LessonDocument;
@@ -87,9 +88,9 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
   };
 
   return (
-    <section className="timeline" aria-label="Timeline" tabIndex={0}>
-      <div className="timeline-bar">
-        <span className="timeline-info">
+    <section className={styles.timeline} aria-label="Timeline" tabIndex={0}>
+      <div className={styles.bar}>
+        <span className={styles.info}>
           {range
             ? 'In–out range selected: Delete cuts it'
             : selection.segmentAt !== null
@@ -106,10 +107,16 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
         <ZoomSlider zoom={view.zoom} onChange={(zoom) => view.setZoom(zoom)} />
         <KeyboardHelp />
       </div>
-      <div className="timeline-scroll" ref={scroller} onScroll={view.onScroll}>
-        <div className="timeline-content" ref={content} style={{ width: view.contentWidth }} {...scrub}>
+      <div className={styles.scroll} ref={scroller} onScroll={view.onScroll} data-testid="timeline-scroll">
+        <div
+          className={styles.content}
+          ref={content}
+          style={{ width: view.contentWidth }}
+          data-testid="timeline-content"
+          {...scrub}
+        >
           <TimelineRuler view={view} durationMs={map.duration} />
-          <div className="track">
+          <div className={styles.track}>
             <Filmstrip view={view} map={map} source={derived} />
             <Waveform view={view} map={map} source={derived} />
             <Segments view={view} segments={segments} selectedAt={selection.segmentAt} />
@@ -151,7 +158,7 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
           />
           {rangeLesson && (
             <div
-              className="selection-range"
+              className={styles.selection}
               style={{
                 left: rangeLesson.start * view.pxPerMs,
                 width: (rangeLesson.end - rangeLesson.start) * view.pxPerMs,

@@ -1,5 +1,6 @@
 import { formatClock } from '@shared/format/clock';
 import type { TimelineView } from './useTimelineView';
+import styles from './TimelineRuler.module.css';
 
 const LONGEST_STEP_MS = 1_800_000;
 const STEPS_MS = [
@@ -32,9 +33,9 @@ export function TimelineRuler({ view, durationMs }: { view: TimelineView; durati
   const ticks: number[] = [];
   for (let ms = first; ms <= last; ms += step) ticks.push(ms);
   return (
-    <div className="timeline-ruler" aria-hidden="true">
+    <div className={styles.ruler} aria-hidden="true">
       {ticks.map((ms) => (
-        <span key={ms} className="timeline-tick" style={{ left: ms * view.pxPerMs }}>
+        <span key={ms} className={styles.tick} style={{ left: ms * view.pxPerMs }}>
           {label(ms, step)}
         </span>
       ))}

@@ -4,6 +4,7 @@ import { PEAKS_PER_SECOND, PEAKS_PER_WINDOW, WINDOW_MS, windowsBetween } from '.
 import type { DerivedSource } from '../media/derivedSource';
 import { useDerivedVersion } from '../media/useDerivedSource';
 import type { TimelineView } from './useTimelineView';
+import styles from './Waveform.module.css';
 
 const HEIGHT = 36;
 
@@ -59,7 +60,7 @@ export function Waveform({ view, map, source }: { view: TimelineView; map: Lesso
   return (
     <canvas
       ref={canvas}
-      className="waveform"
+      className={styles.waveform}
       style={{ left: view.scrollLeft, width: view.width, height: HEIGHT }}
       aria-hidden="true"
     />

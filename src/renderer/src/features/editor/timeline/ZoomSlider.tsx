@@ -1,21 +1,21 @@
-import { Slider, SliderThumb, SliderTrack } from 'react-aria-components';
+import { Slider } from 'react-aria-components';
 import { ZoomIn } from 'lucide-react';
+import { SliderRail } from '../../../ui/Slider';
 import { ZOOM_STEPS } from './useTimelineView';
+import styles from './ZoomSlider.module.css';
 
 export function ZoomSlider({ zoom, onChange }: { zoom: number; onChange: (zoom: number) => void }) {
   return (
     <Slider
-      className="zoom-slider"
+      className={styles.slider}
       value={zoom}
       minValue={0}
       maxValue={ZOOM_STEPS}
       onChange={onChange}
       aria-label="Timeline zoom"
     >
-      <ZoomIn size={16} aria-hidden="true" className="zoom-icon" />
-      <SliderTrack className="zoom-track">
-        <SliderThumb className="zoom-thumb" />
-      </SliderTrack>
+      <ZoomIn size={16} aria-hidden="true" />
+      <SliderRail />
     </Slider>
   );
 }

@@ -1,0 +1,68 @@
+import type { ReactElement, ReactNode } from 'react';
+import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
+import styles from './AnchorList.module.css';
+
+interface AnchorListProps<T extends { id: string }> {
+  label: string;
+  items: readonly T[];
+  selectedId: string | null;
+  /** Enter or a click on a row: go to it in the lesson. */
+  onJump: (item: T) => void;
+  children: (item: T) => ReactElement;
+}
+
+/** Things placed in time, one AnchorItem each, in a virtualized list so a lesson with hundreds opens at once. */
+export function AnchorList<T extends { id: string }>({
+  label,
+  items,
+  selectedId,
+  onJump,
+  children,
+}: AnchorListProps<T>) {
+  return (
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
+      <GridList
+        className={styles.list}
+        aria-label={label}
+        items={items}
+        selectionMode="single"
+        selectedKeys={selectedId ? [selectedId] : []}
+        onAction={(key) => {
+          const item = items.find((candidate) => candidate.id === key);
+          if (item) onJump(item);
+        }}
+      >
+        {children}
+      </GridList>
+    </Virtualizer>
+  );
+}
+
+interface AnchorItemProps {
+  id: string;
+  textValue: string;
+  /** Where it is in the lesson, as a timecode. */
+  time: string;
+  title: string;
+  note: string;
+  /** In a part that was cut out: struck through. */
+  removed: boolean;
+  /** Between the time and the text (a question's type). */
+  icon?: ReactNode;
+  /** The row's buttons (edit, delete). */
+  children: ReactNode;
+}
+
+export function AnchorItem({ id, textValue, time, title, note, removed, icon, children }: AnchorItemProps) {
+  return (
+    <GridListItem id={id} textValue={textValue} className={styles.item} data-removed={removed || undefined}>
+      <span className={styles.time}>{time}</span>
+      {icon}
+      <span className={styles.text}>
+        <bdi className={styles.title}>{title}</bdi>
+        <span className={styles.note}>{note}</span>
+      </span>
+      {children}
+    </GridListItem>
+  );
+}
