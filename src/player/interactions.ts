@@ -1,4 +1,4 @@
-import type { Checkpoint, CheckpointResponse, ScoreResult } from '@shared/checkpoints';
+import { markdownToText, type Checkpoint, type CheckpointResponse, type ScoreResult } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
 
 /** SCORM 2004's cmi.interactions.n.description keeps at least 250 characters; shorter is safe everywhere. */
@@ -61,12 +61,5 @@ export function toInteraction(
 
 /** The prompt without Markdown marks, folded to one line, for LMS reports (which show text, never HTML). */
 export function plainText(markdown: string): string {
-  const text = markdown
-    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
-    .replace(/[*_`]+/g, '')
-    .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const points = [...text];
-  return points.length <= DESCRIPTION_MAX ? text : `${points.slice(0, DESCRIPTION_MAX - 1).join('')}…`;
+  return markdownToText(markdown, DESCRIPTION_MAX);
 }

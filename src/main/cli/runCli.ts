@@ -8,6 +8,7 @@ import { importFile } from './importFile';
 import { renderLesson } from './renderCommand';
 import { checkCommand } from './checkCommand';
 import { publishLesson } from './publishCommand';
+import { serveCommand } from './serveCommand';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -28,6 +29,8 @@ Commands:
   publish         --lesson <id> --format scorm12|scorm2004|web --out <path>
                                            package the lesson for an LMS (a zip) or the web (a folder)
   check           <package.zip>            validate a SCORM package: paths, manifest, files, launch page
+  serve           --data <dir> [--port 8080] [--public-url <url>] [--database <postgres url>]
+                                           run the class server (flipside serve --help for more)
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
@@ -144,6 +147,8 @@ const COMMANDS: Record<string, Command> = {
 
 /** Runs one command through the same dispatcher (and so the same validation and services) the app uses. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  // The class server has its own options and no library: everything after `serve` is its own.
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io, version);
   let studio: Studio | undefined;
   try {
     const { values, positionals } = parseArgs({

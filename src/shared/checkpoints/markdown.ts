@@ -160,3 +160,15 @@ export function safeHref(url: string): string | null {
   if (/^https?:\/\/[^/?#]+/i.test(url) || /^mailto:[^@]+@[^@]+$/i.test(url)) return url;
   return null;
 }
+
+/** The Markdown without its marks, folded to one line and cut to `max` characters: for reports, which show text. */
+export function markdownToText(markdown: string, max: number): string {
+  const text = markdown
+    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}

@@ -1,0 +1,129 @@
+import type { AnswerResponse } from '@shared/classServer/events';
+import type { Attempt, ClassResults, LearnerResult } from '@shared/classServer/results';
+import { summarizeViewing, type PlayedSpan } from '@shared/classServer/viewing';
+import type { Teacher } from '../auth/teachers';
+import { listClasses } from '../classes/classStore';
+import type { Queryable } from '../db/database';
+import { HttpError } from '../http/errors';
+import { teacherLessons } from '../lessons/lessonStore';
+
+interface LearnerRunRow {
+  id: string;
+  display_name: string;
+  class_id: string;
+  joined_ms: number;
+  version: number | null;
+  started_ms: number | null;
+  last_ms: number | null;
+  progress: number | null;
+  location_ms: number | null;
+  completion: 'completed' | 'incomplete' | null;
+  success: 'passed' | 'failed' | 'unknown' | null;
+  score_raw: number | null;
+  score_max: number | null;
+  score_scaled: number | null;
+  pauses: number | null;
+  seeks: number | null;
+}
+
+interface EventRow {
+  learner_id: string;
+  kind: 'answer' | 'watched';
+  client_at: string | number;
+  data: {
+    checkpointId?: string;
+    correct?: boolean;
+    response?: AnswerResponse;
+    fromMs?: number;
+    toMs?: number;
+    rate?: number;
+  };
+}
+
+const ms = (value: number | null) => Math.round(value ?? 0);
+
+/**
+ * One lesson's results for its teacher: every learner of their classes (or of one class), with what each did. Three
+ * queries whatever the class size; the viewing record is boiled down here so the answer stays small.
+ */
+export async function classResults(
+  db: Queryable,
+  teacher: Teacher,
+  publicUrl: string,
+  lessonId: string,
+  classId: string | undefined,
+  now: number,
+): Promise<ClassResults> {
+  const [lesson] = await teacherLessons(db, teacher.id, publicUrl, lessonId);
+  if (!lesson) throw new HttpError('not_found', 'No lesson of yours has this id');
+  const classes = (await listClasses(db, teacher.id)).filter(
+    (summary) => classId === undefined || summary.id === classId,
+  );
+  if (classId !== undefined && classes.length === 0) throw new HttpError('not_found', 'No class of yours has this id');
+  const classIds = classes.map((summary) => summary.id);
+  const rows = await db.query<LearnerRunRow>(
+    `SELECT l.id, l.display_name, l.class_id, (extract(epoch FROM l.created_at) * 1000)::float8 AS joined_ms,
+       r.version, (extract(epoch FROM r.started_at) * 1000)::float8 AS started_ms,
+       (extract(epoch FROM r.last_activity_at) * 1000)::float8 AS last_ms,
+       r.progress, r.location_ms, r.completion, r.success, r.score_raw, r.score_max, r.score_scaled, r.pauses, r.seeks
+     FROM learners l LEFT JOIN runs r ON r.learner_id = l.id AND r.lesson_id = $1
+     WHERE l.class_id = ANY($2::uuid[])
+     ORDER BY lower(l.display_name), l.created_at`,
+    [lessonId, classIds],
+  );
+  const events = await db.query<EventRow>(
+    `SELECT e.learner_id, e.kind, e.client_at, e.data FROM events e
+     WHERE e.lesson_id = $1 AND e.kind IN ('answer', 'watched')
+       AND e.learner_id IN (SELECT id FROM learners WHERE class_id = ANY($2::uuid[]))
+     ORDER BY e.client_at, e.id`,
+    [lessonId, classIds],
+  );
+  const attempts = new Map<string, Attempt[]>();
+  const spans = new Map<string, PlayedSpan[]>();
+  for (const event of events) {
+    const { data } = event;
+    if (event.kind === 'answer' && data.checkpointId !== undefined && data.response !== undefined) {
+      const list = attempts.get(event.learner_id) ?? [];
+      list.push({
+        checkpointId: data.checkpointId,
+        at: Number(event.client_at),
+        correct: data.correct === true,
+        response: data.response,
+      });
+      attempts.set(event.learner_id, list);
+    } else if (event.kind === 'watched' && data.fromMs !== undefined && data.toMs !== undefined) {
+      const list = spans.get(event.learner_id) ?? [];
+      list.push({ fromMs: data.fromMs, toMs: data.toMs, rate: data.rate ?? 1 });
+      spans.set(event.learner_id, list);
+    }
+  }
+  const learners: LearnerResult[] = rows.map((row) => ({
+    id: row.id,
+    name: row.display_name,
+    classId: row.class_id,
+    joinedAt: ms(row.joined_ms),
+    run:
+      row.version === null
+        ? null
+        : {
+            version: row.version,
+            startedAt: ms(row.started_ms),
+            lastActivityAt: ms(row.last_ms),
+            progress: Math.min(1, Math.max(0, row.progress ?? 0)),
+            completion: row.completion,
+            success: row.success,
+            score:
+              row.score_raw === null || row.score_max === null || row.score_scaled === null
+                ? null
+                : { raw: row.score_raw, max: row.score_max, scaled: row.score_scaled },
+            viewing: summarizeViewing({
+              spans: spans.get(row.id) ?? [],
+              pauses: row.pauses ?? 0,
+              seeks: row.seeks ?? 0,
+              furthestMs: row.location_ms ?? 0,
+            }),
+            attempts: attempts.get(row.id) ?? [],
+          },
+  }));
+  return { lesson, classes, learners, generatedAt: now };
+}
