@@ -15,6 +15,7 @@ import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
+import { ClassServerService } from './classServer/ClassServerService';
 import { mediaRootOf, PRODUCT_NAME } from './dataDir';
 import packageJson from '../../package.json';
 
@@ -49,7 +50,9 @@ export function openStudio(options: StudioOptions): Studio {
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
   const captions = new CaptionsService(deps);
+  const classServer = new ClassServerService(deps);
   const publish = new PublishService({
+    upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
     events,
     source: {
       mediaRoot,
@@ -82,6 +85,7 @@ export function openStudio(options: StudioOptions): Studio {
       renders,
       publish,
       captions,
+      classroom: classServer,
     },
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );

@@ -21,6 +21,12 @@ export interface PublishDeps {
   readonly assets?: () => PlanAssets;
   /** Electron's shell.showItemInFolder; absent in the browser host and the CLI. */
   readonly reveal?: (file: string) => void;
+  /** Sends a built class-server package to the class server (ClassServerService.upload). */
+  readonly upload?: (
+    zip: string,
+    info: { lessonId: string; title: string },
+    options: { signal: AbortSignal; onBytes: (sent: number, total: number) => void },
+  ) => Promise<{ lesson: { url: string }; version: number }>;
 }
 
 /** The player bundle the build wrote (out/player) and the schema files it copied (out/publish-schemas). */
@@ -153,6 +159,10 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
           if (next !== 'done') update({ stage: next, fraction }, changed);
         },
       });
+      if (settings.format === 'classServer') {
+        await this.toClassServer(running, out, sizeBytes, settings, update);
+        return;
+      }
       running.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
       update(
@@ -165,8 +175,49 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         true,
       );
     } catch (error) {
-      if (error instanceof Cancelled) update({ state: 'cancelled' }, true);
+      if (error instanceof Cancelled || running.controller.signal.aborted) update({ state: 'cancelled' }, true);
       else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
+    }
+  }
+
+  /** The zip was only the way there: it is removed once on the server, and on failure or cancel alike. */
+  private async toClassServer(
+    running: RunningJob,
+    zip: string,
+    sizeBytes: number,
+    settings: PublishSettings,
+    update: (change: Partial<PublishJob>, force?: boolean) => void,
+  ): Promise<void> {
+    try {
+      if (!this.deps.upload)
+        throw new StudioError('internal', 'This studio has no class server connection to publish to');
+      update({ stage: 'uploading', fraction: 0 }, true);
+      const published = await this.deps.upload(
+        zip,
+        { lessonId: running.job.lessonId, title: settings.title },
+        {
+          signal: running.controller.signal,
+          onBytes: (sent, total) => update({ fraction: total > 0 ? sent / total : 1 }),
+        },
+      );
+      update(
+        {
+          state: 'done',
+          stage: 'done',
+          fraction: 1,
+          output: {
+            path: '',
+            name: settings.title,
+            kind: 'classServer',
+            sizeBytes,
+            lessonUrl: published.lesson.url,
+            version: published.version,
+          },
+        },
+        true,
+      );
+    } finally {
+      fs.rmSync(zip, { force: true });
     }
   }
 

@@ -86,7 +86,8 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
     ...snapshot.renders.map((render, index) => onDisk(media[index] as string, render.file, false)),
     ...snapshot.captions.map((caption, index) => onDisk(captions[index] as string, caption.file, true)),
   ];
-  if (settings.format === 'web') return { format: 'web', entries: sco, lesson, launch: LAUNCH_PAGE };
+  if (settings.format === 'web' || settings.format === 'classServer')
+    return { format: settings.format, entries: sco, lesson, launch: LAUNCH_PAGE };
 
   const version = settings.format;
   const scored = lesson.checkpoints.some((checkpoint) => checkpoint.points > 0);

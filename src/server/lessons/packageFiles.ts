@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors';
 
 const ENTRIES_MAX = 10_000;
 /** The launch page must say it was built for the class server, or the player would keep results in the browser. */
-export const CLASS_SERVER_META = /<meta\s+name="flipside-lms"\s+content="class-server"\s*\/?>/i;
+export const CLASS_SERVER_META = /<meta\s+name="flipside-lms"\s+content="classServer"\s*\/?>/i;
 const REQUIRED = ['index.html', 'lesson.json', 'player.js'] as const;
 
 export interface ExtractedPackage {

@@ -41,7 +41,7 @@ export function testLessonJson(title = 'Forces'): LessonPackage {
 }
 
 const INDEX_HTML = `<!doctype html><html><head><meta charset="utf-8">
-<meta name="flipside-lms" content="class-server"><title>Lesson</title></head>
+<meta name="flipside-lms" content="classServer"><title>Lesson</title></head>
 <body><main id="flipside-player"></main><script src="lesson.js"></script><script src="player.js"></script></body></html>`;
 
 /**

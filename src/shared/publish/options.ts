@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { idSchema } from '../library/schemas';
 import { lessonRulesSchema } from '../checkpoints/schema';
 
-export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'web']);
+export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'web', 'classServer']);
 export type PublishFormat = z.infer<typeof publishFormatSchema>;
 
 export const FORMAT_LABELS: Record<PublishFormat, string> = {
   scorm12: 'SCORM 1.2',
   scorm2004: 'SCORM 2004 4th edition',
   web: 'Web folder',
+  classServer: 'Class server',
 };
 
 export const languageSchema = z

@@ -5,9 +5,21 @@ import { editing } from './0004-editing';
 import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
+import { classServer } from './0010-class-server';
+import { classResultsCache } from './0011-class-results-cache';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
-export const migrations: readonly Migration[] = [init, lessonTrash, takes, editing, renders, checkpoints, captions];
+export const migrations: readonly Migration[] = [
+  init,
+  lessonTrash,
+  takes,
+  editing,
+  renders,
+  checkpoints,
+  captions,
+  classServer,
+  classResultsCache,
+];
 
 export type { Migration };
