@@ -8,7 +8,9 @@ import { ProjectScreen } from './features/project/ProjectScreen';
 import { LessonScreen } from './features/lesson/LessonScreen';
 import { RecorderScreen } from './features/recorder/RecorderScreen';
 import { EditorScreen } from './features/editor/EditorScreen';
+import { ClassResultsScreen } from './features/classResults/ClassResultsScreen';
 import { RecoveryDialog } from './features/recovery/RecoveryDialog';
+import { SettingsButton } from './features/settings/SettingsButton';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
 
@@ -41,11 +43,14 @@ function Shell() {
           </span>
           Flipside Studio
         </Link>
+        <SettingsButton />
       </header>
       {route.screen === 'project' ? (
         <ProjectScreen key={route.projectId} projectId={route.projectId} />
       ) : route.screen === 'lesson' ? (
         <LessonScreen key={route.lessonId} lessonId={route.lessonId} />
+      ) : route.screen === 'results' ? (
+        <ClassResultsScreen key={route.lessonId} lessonId={route.lessonId} />
       ) : route.screen === 'edit' ? (
         <EditorScreen key={route.lessonId} lessonId={route.lessonId} />
       ) : route.screen === 'record' ? (

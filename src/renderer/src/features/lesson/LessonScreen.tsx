@@ -17,6 +17,7 @@ import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
+import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { CaptionsSection } from './CaptionsSection';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
@@ -65,6 +66,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
               Edit
             </Link>
           )}
+          <ClassResultsLink lessonId={lesson.id} />
           {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
           <Link
             href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}

@@ -1,0 +1,27 @@
+import type { LearnerStatus, StuckReason } from '@shared/classServer/analyze';
+import { formatDuration, formatRelative } from '../../lib/time';
+
+export const STATUS_LABELS: Record<LearnerStatus, string> = {
+  notStarted: 'Not started',
+  watching: 'Watching',
+  stuck: 'Stuck',
+  done: 'Done',
+};
+
+export const STATUS_ORDER: readonly LearnerStatus[] = ['stuck', 'watching', 'done', 'notStarted'];
+
+const TIMES = ['no more', 'once more', 'twice more'];
+
+/** Why a learner counts as stuck, in the words of the rule. */
+export function describeReason(reason: StuckReason, now: number): string {
+  switch (reason.kind) {
+    case 'failed':
+      return `Missed question ${reason.questionNumber} on every try`;
+    case 'rewatched':
+      return `Went back over ${formatDuration(reason.startMs)}–${formatDuration(reason.endMs)} ${
+        TIMES[reason.times] ?? `${reason.times} more times`
+      }`;
+    case 'idle':
+      return `Stopped ${formatRelative(reason.sinceMs, now)}, before the end`;
+  }
+}
