@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { checkPackage } from './check';
-import { planPackage } from './plan';
+import { planPackage, withLmsMeta } from './plan';
 import { fakeAssets, tempDir, testSnapshot } from './testPackage';
 import { Cancelled, totalBytes, writeFolder, writeZip } from './write';
 
@@ -62,6 +62,13 @@ describe('planPackage', () => {
     ]);
     expect(plan.lesson.checkpoints).toHaveLength(2);
     expect(plan.lesson.rules.masteryPercent).toBe(80);
+  });
+
+  it('places the LMS tag in the player page as it is written (`<meta charset="utf-8" />`), for the class server too', () => {
+    const template = fs.readFileSync(path.join(__dirname, '../../player/index.html'), 'utf8');
+    expect(withLmsMeta(template, 'classServer')).toMatch(
+      /<meta charset="utf-8" \/>\n\s*<meta name="flipside-lms" content="classServer">/,
+    );
   });
 });
 

@@ -116,9 +116,11 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
 /** The player reads which LMS to look for from this tag (src/player/standalone.ts). */
 export function withLmsMeta(html: string, format: PublishFormat): string {
   const meta = `<meta name="flipside-lms" content="${format}">`;
-  if (!/<meta charset="utf-8">/i.test(html))
+  // Written either way, `<meta charset="utf-8">` or (as Prettier formats the template) `<meta charset="utf-8" />`.
+  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  if (!charset.test(html))
     throw new Error('The player page has no <meta charset> to place the LMS tag after; rebuild the player');
-  return html.replace(/<meta charset="utf-8">/i, (found) => `${found}\n    ${meta}`);
+  return html.replace(charset, (found) => `${found}\n    ${meta}`);
 }
 
 /**
