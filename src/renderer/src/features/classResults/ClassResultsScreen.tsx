@@ -93,7 +93,13 @@ export function ClassResultsScreen({ lessonId }: { lessonId: string }) {
               </ListBox>
             </Popover>
           </Select>
-          <Button onPress={refresh} isPending={refreshing}>
+          <Button
+            onPress={() => {
+              refresh();
+              loadClasses();
+            }}
+            isPending={refreshing}
+          >
             <RefreshCw size={14} aria-hidden="true" />
             Refresh
           </Button>

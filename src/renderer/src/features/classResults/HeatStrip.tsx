@@ -9,6 +9,17 @@ interface HeatStripProps {
   questions: readonly ResultQuestion[];
 }
 
+/** Neighbouring parts with the same count drawn as one, so no seams show between them. */
+function runsOf(heat: readonly number[]): { start: number; end: number; value: number }[] {
+  const runs: { start: number; end: number; value: number }[] = [];
+  heat.forEach((value, bin) => {
+    const last = runs.at(-1);
+    if (last && last.end === bin && last.value === value) last.end = bin + 1;
+    else if (value > 0) runs.push({ start: bin, end: bin + 1, value });
+  });
+  return runs;
+}
+
 /** Where learners went back: the lesson's timeline, darker where more learners re-watched, questions marked. */
 export function HeatStrip({ heat, durationMs, questions }: HeatStripProps) {
   const max = Math.max(0, ...heat);
@@ -24,19 +35,17 @@ export function HeatStrip({ heat, durationMs, questions }: HeatStripProps) {
     <figure className={styles.heat}>
       <svg role="img" aria-label={words} viewBox="0 0 100 14" preserveAspectRatio="none">
         <rect x={0} y={0} width={100} height={10} className={styles.track} />
-        {heat.map((value, bin) =>
-          value === 0 ? null : (
-            <rect
-              key={bin}
-              x={bin * width}
-              y={0}
-              width={width + 0.05}
-              height={10}
-              className={styles.heatCell}
-              fillOpacity={0.2 + 0.8 * (value / max)}
-            />
-          ),
-        )}
+        {runsOf(heat).map((run) => (
+          <rect
+            key={run.start}
+            x={run.start * width}
+            y={0}
+            width={(run.end - run.start) * width}
+            height={10}
+            className={styles.heatCell}
+            fillOpacity={0.2 + 0.8 * (run.value / max)}
+          />
+        ))}
         {questions.map((question) =>
           durationMs > 0 ? (
             <rect
@@ -52,7 +61,7 @@ export function HeatStrip({ heat, durationMs, questions }: HeatStripProps) {
       </svg>
       <div className={styles.heatScale} aria-hidden="true">
         <span>0:00</span>
-        <span>Questions marked below the strip</span>
+        <span>▲ questions</span>
         <span>{formatDuration(durationMs)}</span>
       </div>
       <figcaption className="hint">{words}</figcaption>
