@@ -126,6 +126,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     );
     if (!row) throw new HttpError('gone', 'This learner’s record was deleted by the teacher.');
     return {
+      learnerId: principal.learnerId,
       learnerName: row.learner_name,
       className: row.class_name,
       lessonTitle: row.title,

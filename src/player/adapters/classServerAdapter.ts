@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { classServerApi, type ApiErrorCode } from '@shared/classServer/api';
 import type { LearnerEvent } from '@shared/classServer/events';
 import type { PlayerAdapter, StartResult, ViewingEvent } from '../adapter';
@@ -111,13 +112,24 @@ export function createClassServerAdapter(options: ClassServerAdapterOptions): Pl
     if (urgent) queue.flushNow();
   };
 
+  const read = (key: string): string | null => {
+    try {
+      return options.storage.getItem(key);
+    } catch {
+      return null;
+    }
+  };
+  // The server keeps everything too; these copies only serve a start while offline.
+  const write = (key: string, value: string) => {
+    try {
+      options.storage.setItem(key, value);
+    } catch {
+      problem = 'This browser does not keep progress; it is sent to the server while online.';
+    }
+  };
   const keepState = (state: string) => {
     lastState = state;
-    try {
-      options.storage.setItem(stateKey, state);
-    } catch {
-      // The server keeps it too; this copy only serves a start while offline.
-    }
+    write(stateKey, state);
   };
 
   return {
@@ -127,25 +139,7 @@ export function createClassServerAdapter(options: ClassServerAdapterOptions): Pl
         options.location.assign(joinPage());
         throw new Error('Join your class to start this lesson.');
       }
-      const mine = fingerprint(token);
-      stateKey = `flipside:state:${options.lessonId}:${mine}`;
-      queue = createEventQueue({
-        storage: options.storage,
-        key: `flipside:queue:${options.lessonId}:${mine}`,
-        send,
-        onProblem: (message) => {
-          problem = message;
-          if (message) log.note(message);
-        },
-      });
-      const started = queue;
-      options.onOnline?.(() => started.flushNow());
-      let kept: string | null;
-      try {
-        kept = options.storage.getItem(stateKey);
-      } catch {
-        kept = null;
-      }
+      let session: z.infer<typeof classServerApi.session.response> | null = null;
       try {
         const response = await request(classServerApi.session.path);
         if (response.status === 401) {
@@ -155,18 +149,36 @@ export function createClassServerAdapter(options: ClassServerAdapterOptions): Pl
         if (response.status === 410)
           throw new Error('Your teacher removed your record of this lesson. Ask them about it.');
         if (!response.ok) throw new TypeError(`The class server answered ${response.status}`);
-        const session = classServerApi.session.response.parse(await response.json());
+        session = classServerApi.session.response.parse(await response.json());
         log.add('session', `${session.learnerName} · ${session.className} · version ${session.version}`, null);
-        queue.flushNow();
-        // Whichever is newer wins: this browser's copy holds what an offline stretch added, unsent as yet.
-        const resumeState = queue.size() > 0 && kept ? kept : (session.resumeState ?? kept);
-        return { resumeState, learnerName: session.learnerName, mode: 'normal' };
       } catch (error) {
         if (!(error instanceof TypeError)) throw error;
         log.add('session', 'offline', error.message);
         problem = 'Offline: your progress is kept in this browser and sent when the connection is back.';
-        return { resumeState: kept, mode: 'normal' };
       }
+      // Kept per learner, not per session: a new session (joined again, another day) still sends what an earlier one
+      // left in this browser. Offline, the learner this session was last seen to be stands in.
+      const learnerOfSession = `flipside:learnerOf:${fingerprint(token)}`;
+      const learner = session?.learnerId ?? read(learnerOfSession) ?? fingerprint(token);
+      if (session) write(learnerOfSession, session.learnerId);
+      stateKey = `flipside:state:${options.lessonId}:${learner}`;
+      const started = createEventQueue({
+        storage: options.storage,
+        key: `flipside:queue:${options.lessonId}:${learner}`,
+        send,
+        onProblem: (message) => {
+          problem = message;
+          if (message) log.note(message);
+        },
+      });
+      queue = started;
+      options.onOnline?.(() => started.flushNow());
+      const kept = read(stateKey);
+      if (!session) return { resumeState: kept, mode: 'normal' };
+      started.flushNow();
+      // This browser's copy is newer while it holds what an offline stretch added, not yet sent.
+      const resumeState = started.size() > 0 && kept ? kept : (session.resumeState ?? kept);
+      return { resumeState, learnerName: session.learnerName, mode: 'normal' };
     },
     progress(progress) {
       push({

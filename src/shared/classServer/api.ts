@@ -202,6 +202,8 @@ export const classServerApi = {
     body: noBody,
     query: noQuery,
     response: z.object({
+      /** Stable across sessions: the player keys what it keeps in the browser by it. */
+      learnerId: z.uuid(),
       learnerName: z.string(),
       className: z.string(),
       lessonTitle: z.string(),
