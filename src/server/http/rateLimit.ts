@@ -1,6 +1,7 @@
 /**
- * At most `limit` tries per key (an address) in each window: enough for a class joining from one school network,
- * too few to guess join codes. Per process, which is enough to make guessing slow.
+ * At most `limit` counted events per key (an address) in each window. Joins count only their failures: a whole
+ * school behind one address joins freely, while guessing join codes is held to a crawl. Per process, which is
+ * enough to make guessing slow.
  */
 export class RateLimit {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -10,15 +11,20 @@ export class RateLimit {
     private readonly windowMs: number,
   ) {}
 
-  allow(key: string, now: number): boolean {
+  /** False once `key` has used up its window. */
+  allows(key: string, now: number): boolean {
     const current = this.windows.get(key);
-    if (!current || now - current.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.prune(now);
-      this.windows.set(key, { start: now, count: 1 });
-      return true;
+    return !current || now - current.start >= this.windowMs || current.count < this.limit;
+  }
+
+  count(key: string, now: number): void {
+    const current = this.windows.get(key);
+    if (current && now - current.start < this.windowMs) {
+      current.count += 1;
+      return;
     }
-    current.count += 1;
-    return current.count <= this.limit;
+    if (this.windows.size > 10_000) this.prune(now);
+    this.windows.set(key, { start: now, count: 1 });
   }
 
   private prune(now: number): void {

@@ -41,6 +41,10 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.end(html);
 }
 
+function address(context: RouteContext): string {
+  return context.req.socket.remoteAddress ?? '';
+}
+
 function secretsOf(context: RouteContext): string[] {
   return [...readCookies(context.req)].filter(([name]) => name.startsWith(COOKIE_PREFIX)).map(([, value]) => value);
 }
@@ -53,7 +57,7 @@ async function readForm(context: RouteContext): Promise<URLSearchParams> {
 
 /** The join page, the join and continue forms, and the lesson's files: everything a learner's browser asks for. */
 export function addLearnerRoutes(router: Router, deps: LearnerRoutesDeps): void {
-  const joins = new RateLimit(30, 60_000);
+  const joins = new RateLimit(20, 60_000);
   const lessonOr404 = async (context: RouteContext): Promise<PlayableVersion | null> => {
     const lesson = await findVersion(deps.db, context.params.slug ?? '', null);
     if (!lesson) sendHtml(context.res, 404, messagePage('Lesson not found', 'Check the link with your teacher.'));
@@ -114,8 +118,8 @@ export function addLearnerRoutes(router: Router, deps: LearnerRoutesDeps): void 
     if (!lesson) return;
     const form = await readForm(context);
     try {
-      if (!joins.allow(context.req.socket.remoteAddress ?? '', deps.now()))
-        throw new HttpError('rate_limited', 'Too many tries from this network. Wait a minute and try again.');
+      if (!joins.allows(address(context), deps.now()))
+        throw new HttpError('rate_limited', 'Too many wrong codes from this network. Wait a minute and try again.');
       const joined = await join(
         deps.db,
         deps.sessionKey,
@@ -125,6 +129,7 @@ export function addLearnerRoutes(router: Router, deps: LearnerRoutesDeps): void 
       );
       await enter(context, joined);
     } catch (error) {
+      if (error instanceof HttpError && error.code === 'not_found') joins.count(address(context), deps.now());
       await answerJoinError(context, lesson, error, form);
     }
   });

@@ -222,4 +222,19 @@ describeEngines('learners joining and reporting', (engine) => {
       ],
     });
   });
+
+  it('guessing codes is held back, while a whole class joining from one network is not', async () => {
+    for (let n = 0; n < 40; n += 1) {
+      const joined = await submitJoin(server.url, slug, { code, name: `Learner ${n}` });
+      expect(joined.status).toBe(303);
+    }
+    const answers: number[] = [];
+    for (let n = 0; n < 25; n += 1)
+      answers.push((await submitJoin(server.url, slug, { code: 'ZZZZZ2', name: 'Eve' })).status);
+    expect(answers.filter((status) => status === 404).length).toBeLessThanOrEqual(20);
+    expect(answers.at(-1)).toBe(429);
+    const refused = await submitJoin(server.url, slug, { code, name: 'Eve' });
+    expect(refused.status).toBe(429);
+    expect(refused.html).toContain('Too many wrong codes from this network');
+  });
 });

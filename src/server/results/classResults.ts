@@ -1,5 +1,5 @@
 import type { AnswerResponse } from '@shared/classServer/events';
-import type { Attempt, ClassResults, LearnerResult } from '@shared/classServer/results';
+import type { ClassResults, LearnerResult } from '@shared/classServer/results';
 import { summarizeViewing, type PlayedSpan } from '@shared/classServer/viewing';
 import type { Teacher } from '../auth/teachers';
 import { listClasses } from '../classes/classStore';
@@ -24,27 +24,25 @@ interface LearnerRunRow {
   score_scaled: number | null;
   pauses: number | null;
   seeks: number | null;
+  /** Flat (from, to, rate) triples. */
+  spans: number[] | null;
+  /** [checkpointId, at, correct, response] per attempt. */
+  attempts: [string, string | number, boolean, AnswerResponse][] | null;
 }
 
-interface EventRow {
-  learner_id: string;
-  kind: 'answer' | 'watched';
-  client_at: string | number;
-  data: {
-    checkpointId?: string;
-    correct?: boolean;
-    response?: AnswerResponse;
-    fromMs?: number;
-    toMs?: number;
-    rate?: number;
-  };
+function spansOf(flat: readonly number[]): PlayedSpan[] {
+  const spans: PlayedSpan[] = [];
+  for (let index = 0; index + 2 < flat.length; index += 3)
+    spans.push({ fromMs: flat[index] ?? 0, toMs: flat[index + 1] ?? 0, rate: flat[index + 2] ?? 1 });
+  return spans;
 }
 
 const ms = (value: number | null) => Math.round(value ?? 0);
 
 /**
- * One lesson's results for its teacher: every learner of their classes (or of one class), with what each did. Three
- * queries whatever the class size; the viewing record is boiled down here so the answer stays small.
+ * One lesson's results for its teacher: every learner of their classes (or of one class), with what each did: one
+ * row per learner (their run carries its spans and attempts), and the viewing record boiled down here so the answer
+ * stays small.
  */
 export async function classResults(
   db: Queryable,
@@ -65,38 +63,13 @@ export async function classResults(
     `SELECT l.id, l.display_name, l.class_id, (extract(epoch FROM l.created_at) * 1000)::float8 AS joined_ms,
        r.version, (extract(epoch FROM r.started_at) * 1000)::float8 AS started_ms,
        (extract(epoch FROM r.last_activity_at) * 1000)::float8 AS last_ms,
-       r.progress, r.location_ms, r.completion, r.success, r.score_raw, r.score_max, r.score_scaled, r.pauses, r.seeks
+       r.progress, r.location_ms, r.completion, r.success, r.score_raw, r.score_max, r.score_scaled, r.pauses, r.seeks,
+       r.spans, r.attempts
      FROM learners l LEFT JOIN runs r ON r.learner_id = l.id AND r.lesson_id = $1
      WHERE l.class_id = ANY($2::uuid[])
      ORDER BY lower(l.display_name), l.created_at`,
     [lessonId, classIds],
   );
-  const events = await db.query<EventRow>(
-    `SELECT e.learner_id, e.kind, e.client_at, e.data FROM events e
-     WHERE e.lesson_id = $1 AND e.kind IN ('answer', 'watched')
-       AND e.learner_id IN (SELECT id FROM learners WHERE class_id = ANY($2::uuid[]))
-     ORDER BY e.client_at, e.id`,
-    [lessonId, classIds],
-  );
-  const attempts = new Map<string, Attempt[]>();
-  const spans = new Map<string, PlayedSpan[]>();
-  for (const event of events) {
-    const { data } = event;
-    if (event.kind === 'answer' && data.checkpointId !== undefined && data.response !== undefined) {
-      const list = attempts.get(event.learner_id) ?? [];
-      list.push({
-        checkpointId: data.checkpointId,
-        at: Number(event.client_at),
-        correct: data.correct === true,
-        response: data.response,
-      });
-      attempts.set(event.learner_id, list);
-    } else if (event.kind === 'watched' && data.fromMs !== undefined && data.toMs !== undefined) {
-      const list = spans.get(event.learner_id) ?? [];
-      list.push({ fromMs: data.fromMs, toMs: data.toMs, rate: data.rate ?? 1 });
-      spans.set(event.learner_id, list);
-    }
-  }
   const learners: LearnerResult[] = rows.map((row) => ({
     id: row.id,
     name: row.display_name,
@@ -117,12 +90,14 @@ export async function classResults(
                 ? null
                 : { raw: row.score_raw, max: row.score_max, scaled: row.score_scaled },
             viewing: summarizeViewing({
-              spans: spans.get(row.id) ?? [],
+              spans: spansOf(row.spans ?? []),
               pauses: row.pauses ?? 0,
               seeks: row.seeks ?? 0,
               furthestMs: row.location_ms ?? 0,
             }),
-            attempts: attempts.get(row.id) ?? [],
+            attempts: (row.attempts ?? [])
+              .map(([checkpointId, at, correct, response]) => ({ checkpointId, at: Number(at), correct, response }))
+              .sort((a, b) => a.at - b.at),
           },
   }));
   return { lesson, classes, learners, generatedAt: now };

@@ -5,8 +5,25 @@ import { lessonPackageSchema, type LessonPackage } from '@shared/player/lessonPa
 export const QUESTION_FORCE = '11111111-aaaa-4aaa-8aaa-000000000001';
 export const QUESTION_PUSH = '11111111-aaaa-4aaa-8aaa-000000000002';
 
-/** A 60 s lesson with two questions (a choice with two tries at 10 s, true/false at 40 s) in the player's format. */
-export function testLessonJson(title = 'Forces'): LessonPackage {
+/**
+ * A 60 s lesson with two questions (a choice with two tries at 10 s, true/false at 40 s) in the player's format,
+ * and `extra` more choice questions spread over the rest.
+ */
+export function testLessonJson(title = 'Forces', extra = 0): LessonPackage {
+  const more = Array.from({ length: extra }, (_, index) => ({
+    ...checkpoint({
+      type: 'single',
+      id: `22222222-aaaa-4aaa-8aaa-${String(index).padStart(12, '0')}`,
+      prompt: `Extra question ${index + 1}?`,
+      choices: [
+        { id: 'a', text: 'Right', correct: true },
+        { id: 'b', text: 'Wrong', correct: false },
+        { id: 'c', text: 'Also wrong', correct: false },
+      ],
+    }),
+    lessonMs: 41_000 + index * 1_000,
+    rewatchMs: null,
+  }));
   return lessonPackageSchema.parse({
     formatVersion: 1,
     id: 'studio-lesson-1',
@@ -35,6 +52,7 @@ export function testLessonJson(title = 'Forces'): LessonPackage {
         lessonMs: 40_000,
         rewatchMs: 30_000,
       },
+      ...more,
     ],
     rules: rules(),
   });
@@ -51,6 +69,7 @@ const INDEX_HTML = `<!doctype html><html><head><meta charset="utf-8">
 export async function testPackageZip(
   options: {
     title?: string;
+    extraQuestions?: number;
     files?: Record<string, string | Buffer | null>;
     rename?: { from: string; to: string };
   } = {},
@@ -59,7 +78,7 @@ export async function testPackageZip(
     'index.html': INDEX_HTML,
     'player.js': '/* the player */',
     'player.css': '',
-    'lesson.json': JSON.stringify(testLessonJson(options.title)),
+    'lesson.json': JSON.stringify(testLessonJson(options.title, options.extraQuestions)),
     'lesson.js': '',
     'media/lesson.mp4': Buffer.alloc(200_000, 7),
     ...options.files,

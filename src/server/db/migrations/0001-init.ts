@@ -1,9 +1,11 @@
 import type { ServerMigration } from './types';
 
 /**
- * The class server's first schema. Times the learner's browser reported are kept as it reported them (`*_at`
- * epoch ms beside each summary field), so a batch that arrives late from an offline queue never overwrites newer
- * progress.
+ * The class server's first schema. `events` is the whole record; `runs` carries what Class results read, kept up to
+ * date by the statement that stores each batch: the played spans (flat from, to, rate triples) and every attempt, so
+ * a class's results are one row per learner. Times the learner's browser reported are kept as it reported them
+ * (`*_at` epoch ms beside each summary field), so a batch that arrives late from an offline queue never overwrites
+ * newer progress.
  */
 export const init: ServerMigration = {
   version: 1,
@@ -101,6 +103,8 @@ export const init: ServerMigration = {
       score_at         bigint NOT NULL DEFAULT 0,
       pauses           integer NOT NULL DEFAULT 0,
       seeks            integer NOT NULL DEFAULT 0,
+      spans            double precision[] NOT NULL DEFAULT '{}',
+      attempts         jsonb NOT NULL DEFAULT '[]',
       PRIMARY KEY (learner_id, lesson_id)
     );
     CREATE INDEX runs_by_lesson ON runs (lesson_id);
