@@ -57,7 +57,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function launch(dataDir: string, port: number, database?: string): Promise<{ child: ChildProcess; url: string }> {
+async function launch(
+  dataDir: string,
+  port: number,
+  database?: string,
+  workers = 1,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -70,6 +75,7 @@ async function launch(dataDir: string, port: number, database?: string): Promise
       '--host',
       '127.0.0.1',
       ...(database ? ['--database', database] : []),
+      ...(workers > 1 ? ['--workers', String(workers)] : []),
     ],
     { env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -96,11 +102,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** The built `flipside serve` on a temp data folder, with one teacher; `database` selects PostgreSQL. */
 export async function startClassServer(
   database?: string,
+  workers = 1,
 ): Promise<RunningClassServer & { token: string; remove(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-serve-e2e-'));
   const token = addTeacher(dataDir, 'ada@school.example', database);
   const port = await freePort();
-  let running = await launch(dataDir, port, database);
+  let running = await launch(dataDir, port, database, workers);
   return {
     get url() {
       return running.url;
@@ -110,7 +117,7 @@ export async function startClassServer(
     stop: () => stopChild(running.child),
     async restart() {
       await stopChild(running.child);
-      running = await launch(dataDir, port, database);
+      running = await launch(dataDir, port, database, workers);
     },
     remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };

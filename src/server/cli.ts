@@ -7,6 +7,7 @@ import { openServerDatabase, type ServerDatabase } from './db/database';
 import { lockDataFolder } from './db/folderLock';
 import { setRetentionDays } from './settings';
 import { migrate } from './db/migrate';
+import { announceReady, isServeWorker, leaveCluster, runWorkers } from './workers';
 import type { ServeIo } from '@shared/classServer/serveEntry';
 
 export const SERVE_USAGE = `Usage: flipside serve [options]                 run the class server
@@ -21,7 +22,8 @@ Options:
   --public-url <url>    the address learners use (behind a proxy, the proxy's); default http://<host>:<port>
   --database <url>      a PostgreSQL server (postgres://…); DATABASE_URL works too. Without it an embedded
                         database (PGlite) lives in <data>/pglite, for one server process
-  --retention-days <n>  delete learner records unused for n days (a setting stored in the database)`;
+  --retention-days <n>  delete learner records unused for n days (a setting stored in the database)
+  --workers <n>         with --database: n server processes on this machine, sharing the port`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -30,6 +32,7 @@ const OPTIONS = {
   'public-url': { type: 'string' },
   database: { type: 'string' },
   'retention-days': { type: 'string' },
+  workers: { type: 'string', default: '1' },
   email: { type: 'string' },
   name: { type: 'string', default: '' },
   help: { type: 'boolean', default: false },
@@ -54,6 +57,12 @@ export async function runServeCli(argv: readonly string[], io: ServeIo, version:
     if (!values.data) throw new UsageError('--data <dir> is required');
     const dataDir = path.resolve(values.data);
     const url = values.database ?? io.env.DATABASE_URL;
+    const workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+      throw new UsageError('--workers is a number from 1 to 64');
+    if (workers > 1 && !url)
+      throw new UsageError('--workers needs --database: the embedded database belongs to one process');
+    if (workers > 1 && positionals.length === 0 && !isServeWorker()) return await runWorkers(workers, io);
     const unlock = url ? () => undefined : lockDataFolder(dataDir);
     let db: ServerDatabase;
     try {
@@ -100,6 +109,7 @@ export async function runServeCli(argv: readonly string[], io: ServeIo, version:
     return usage ? 2 : 1;
   } finally {
     await close?.();
+    leaveCluster();
   }
 }
 
@@ -119,6 +129,11 @@ async function serve(
     if (values['retention-days'] !== undefined) await setRetentionDays(db, Number(values['retention-days']));
     listening.attach(server);
     const swept = await server.sweep();
+    if (isServeWorker()) {
+      announceReady(publicUrl);
+      await io.stopSignal;
+      return 0;
+    }
     io.stdout(`Flipside class server: ${publicUrl}`);
     io.stderr(`  data: ${dataDir} · database: ${db.kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}`);
     if (swept.learnersDeleted > 0)
