@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
@@ -90,4 +92,36 @@ test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, a
   expect(samples.some((t) => t < 4)).toBe(true);
   expect(samples.some((t) => t >= 6)).toBe(true);
   expect(samples.filter((t) => t > 4.05 && t < 5.95)).toEqual([]);
+});
+
+test('the timeline shows the take’s filmstrip and waveform, made in a worker that fetches the same-origin media', async ({
+  page,
+  host,
+}) => {
+  const { lessonId, takeId } = await lessonWithTake(host, { screen: screenFixture() });
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  // Each tile shows its window's sprite (a blob: image the worker made from frames it decoded).
+  const tiles = page.locator('.filmstrip-tile');
+  await expect(tiles.first()).toBeVisible();
+  await expect
+    .poll(
+      () =>
+        tiles
+          .first()
+          .evaluate((tile) => (tile as unknown as { style: { backgroundImage: string } }).style.backgroundImage),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toContain('blob:');
+  // And kept beside the take, so the next opening need not decode again.
+  await expect
+    .poll(() =>
+      fs
+        .readdirSync(host.dataDir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.includes(`${takeId}${path.sep}derived${path.sep}`))
+        .map((file) => path.basename(file).split('-')[0]),
+    )
+    .toEqual(expect.arrayContaining(['thumbs', 'peaks']));
 });

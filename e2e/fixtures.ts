@@ -10,13 +10,38 @@ export interface HostFixture {
   readonly origin: string;
   readonly token: string;
   readonly dataDir: string;
+  /** The host's process: the library's owner while it runs. */
+  readonly pid: number;
+  /** Stops the host, letting its library go, as a teacher quitting the app would. */
+  stop(): Promise<void>;
   /** Stops the host and starts a new one on the same data folder (new port, new token). */
   restart(): Promise<void>;
   /** Kills the host with SIGKILL, as a crash would, then starts a new one on the same data folder. */
   crashAndRestart(): Promise<void>;
 }
 
-export const test = base.extend<{ host: HostFixture }>({
+/** How Chromium reports a blocked load or connection ("… violates the following Content Security Policy …"). */
+const CSP_VIOLATION = /violates the following Content Security Policy directive/;
+
+export const test = base.extend<{ host: HostFixture; cspViolations: string[] }>({
+  /**
+   * Parity with Electron: the host sends the app's own CSP and serves media as the app does, so anything the page
+   * loads against the policy (another scheme, another origin) is something the app would block. Every test fails
+   * on such a report from the page. (Chromium does not pass a worker's reports on to Playwright; a worker's blocked
+   * fetch fails the render or filmstrip test that waits for its result instead.)
+   */
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on('console', (message) => {
+        if (CSP_VIOLATION.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'Content Security Policy violations (Electron would block these too)').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-e2e-'));
     let running: RunningHost = await startHost(dataDir);
@@ -31,6 +56,10 @@ export const test = base.extend<{ host: HostFixture }>({
         return running.token;
       },
       dataDir,
+      get pid() {
+        return running.pid;
+      },
+      stop: () => running.stop(),
       async restart() {
         await running.stop();
         running = await startHost(dataDir);

@@ -12,7 +12,7 @@ test.describe('browser host', () => {
       headers: { 'x-flipside-token': host.token },
       data: {},
     });
-    expect(await list.json()).toEqual({ ok: true, value: [] });
+    expect(await list.json()).toEqual({ ok: true, value: { items: [], total: 0 } });
   });
 
   test('answers a malformed call with a typed error naming the field', async ({ host, request }) => {

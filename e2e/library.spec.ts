@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 import { ProjectPage } from './pages/ProjectPage';
+import { rpc } from './support/rpc';
 
 const ALGEBRA = 'Algebra I';
 const ALGEBRA_RENAMED = 'Algebra I: Linear equations';
@@ -118,4 +119,51 @@ test('a project title is required, and the reason shows next to the field', asyn
   await dialog.getByRole('button', { name: 'Create project' }).click();
   await expect(dialog.getByText('A title is required')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a library of 1,000 projects shows a screenful, loads more as the teacher scrolls, searches and opens by keyboard', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const count = 1000;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      await rpc(host, 'app:projects.create', { title: `Unit ${String(n).padStart(4, '0')}`, description: `Week ${n}` });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  // A title carrying a right-to-left override, as pasted from a crafted file name: stored and shown without it.
+  await rpc(host, 'app:projects.create', { title: 'Grades\u202E fdp.exe', description: 'Spoof' });
+
+  const library = new LibraryPage(page);
+  await library.goto(host.url);
+  await expect(page.getByRole('status').filter({ hasText: /projects$/ })).toHaveText('1,001 projects');
+  const rows = library.projects.locator('[data-project-id]');
+  await expect(rows.first()).toBeVisible();
+  // Only the rows in view (and a few around them) are in the page, not a thousand.
+  expect(await rows.count()).toBeLessThan(40);
+  const spoof = library.row('Grades fdp.exe');
+  await expect(spoof).toBeVisible();
+  await expect(spoof.locator('bdi.project-title')).toHaveText('Grades fdp.exe');
+
+  // The keyboard walks the list; End reaches the last loaded row and more load as it nears the end.
+  await spoof.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  for (let press = 0; press < 3; press += 1) await page.keyboard.press('End');
+  await expect
+    .poll(async () => Number(await page.locator('[data-project-id]').last().getAttribute('aria-rowindex')))
+    .toBeGreaterThan(100);
+  await page.screenshot({ path: test.info().outputPath('library-1000.png') });
+
+  // Search narrows on the server; Enter opens the project.
+  await library.searchFor('unit 0427');
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 project matches “unit 0427”');
+  await expect(rows).toHaveCount(1);
+  await library.row('Unit 0427').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unit 0427' })).toBeVisible();
 });

@@ -170,8 +170,8 @@ test('the folder plays from disk (file://) under its CSP, with lesson.js', async
 test('a package naming media outside its folder is refused with a clear message', async ({ page }) => {
   const lesson = fixtureLesson();
   const media = lesson.media as { renditions: { src: string }[]; captions: { src: string }[] };
-  media.renditions[0] = { ...media.renditions[0], src: 'javascript:alert(1)' } as { src: string };
-  media.captions[0] = { ...media.captions[0], src: 'https://evil.example/captions.vtt' } as { src: string };
+  media.renditions[0] = { ...media.renditions[0], src: 'javascript:alert(1)' };
+  media.captions[0] = { ...media.captions[0], src: 'https://evil.example/captions.vtt' };
   const hostile = makePlayerFolder(lesson);
   try {
     await page.goto(pathToFileURL(path.join(hostile, 'index.html')).href);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { publishableLesson } from './lms/publishedLesson';
 import { PublishDialog } from './pages/PublishDialog';
@@ -8,7 +9,7 @@ import type { LessonDocument } from '../src/shared/editor/document';
 import type { Render } from '../src/shared/media/renders';
 
 const shots = process.env.PUBLISH_SHOTS;
-const shot = async (page: import('@playwright/test').Page, name: string) => {
+const shot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: path.join(shots, `pub-${name}.png`) });
 };
 

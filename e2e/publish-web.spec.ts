@@ -79,6 +79,8 @@ test('a SCORM package opened without an LMS says so, plays, and shows its calls 
 
 test('flipside publish and flipside check, on the built CLI', async ({ host }) => {
   const { lessonId } = await publishableLesson(host);
+  // The CLI publishes only a library nobody else has open.
+  await host.stop();
   const out = path.join(host.dataDir, 'cli-out.zip');
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FLIPSIDE_DATA: '' } });

@@ -114,7 +114,10 @@ test('screen sharing ended by the system stops the take, keeps it and says so', 
 
   await lesson.expectOpen('Forces');
   await expect(
-    page.getByText('Screen sharing ended, so the recording stopped. Everything recorded is saved.'),
+    // Carried to the lesson screen by a notification, since the recorder and its notice are gone.
+    page
+      .getByRole('region', { name: /notifications/i })
+      .getByText('Screen sharing ended, so the recording stopped. Everything recorded is saved.'),
   ).toBeVisible();
   await expect(page.getByRole('alertdialog', { name: /^Take saved \(0:0[3-4]\)$/ })).toBeVisible();
 

@@ -85,7 +85,9 @@ export async function addTake(
   lessonId: string,
   files: { screen: string; camera?: string },
 ): Promise<Take> {
-  const roles = Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const roles = Object.entries(files as Record<string, string | undefined>).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   const { takeId } = await call<{ takeId: string }>(host, 'app:recordings.start', {
     lessonId,
     origin: 'imported',

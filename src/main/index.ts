@@ -22,7 +22,8 @@ if (app.requestSingleInstanceLock()) {
 
 function start(): void {
   // A packaged app never loads its UI from a URL given in the environment.
-  const origins = createOriginPolicy(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const origins = createOriginPolicy(devServerUrl);
   const outDir = path.join(__dirname, '..');
   let mainWindow: BrowserWindow | null = null;
 
@@ -32,7 +33,11 @@ function start(): void {
       mainWindow.focus();
       return;
     }
-    mainWindow = createMainWindow({ preloadPath: path.join(outDir, 'preload', 'index.cjs'), origins });
+    mainWindow = createMainWindow({
+      preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+      origins,
+      iconPath: path.join(outDir, '..', 'resources', 'icon.png'),
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -54,7 +59,7 @@ function start(): void {
         host: 'electron',
         capture: (events) => createElectronCapture(session.defaultSession, events),
         reveal: (file) => shell.showItemInFolder(file),
-        onInternalError: (channel, error) => console.error(`[${channel}]`, error),
+        logToConsole: !app.isPackaged,
       });
     } catch (error) {
       // Nothing has been opened or written yet (e.g. a library from a newer version): say why and leave it alone.
@@ -66,20 +71,33 @@ function start(): void {
       return;
     }
 
-    handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot });
+    handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot, devServerUrl });
     applyPermissionPolicy(session.defaultSession, origins);
     const disposeIpc = registerIpcTransport(studio, origins);
-    installAppMenu({ events: studio.events, platform: process.platform, isPackaged: app.isPackaged });
+    const logFile = studio.log.file;
+    installAppMenu({
+      events: studio.events,
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      showLogs: () => shell.showItemInFolder(logFile),
+    });
     showWindow();
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();
     });
-    // will-quit, not before-quit: a quit can still be cancelled until every window has closed.
-    app.once('will-quit', () => {
+    // will-quit, not before-quit: a quit can still be cancelled until every window has closed. The quit waits
+    // while every job is cancelled and awaited, so the database never closes under one.
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
       globalShortcut.unregisterAll();
       disposeIpc();
-      studio.close();
+      void studio.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
     });
   });
 

@@ -7,6 +7,8 @@ export interface AppMenuOptions {
   platform: NodeJS.Platform;
   /** Reload and developer tools exist only in development: a reload would drop whatever the teacher is doing. */
   isPackaged: boolean;
+  /** Shows the log file in the file manager, for a teacher asked to send it. */
+  showLogs: () => void;
 }
 
 /** The app menu, built from roles; the studio's own commands are sent to the UI as `app.onDidRequestCommand`. */
@@ -14,7 +16,7 @@ export function installAppMenu(options: AppMenuOptions): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(options)));
 }
 
-function appMenuTemplate({ events, platform, isPackaged }: AppMenuOptions): MenuItemConstructorOptions[] {
+function appMenuTemplate({ events, platform, isPackaged, showLogs }: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
     label,
@@ -81,6 +83,6 @@ function appMenuTemplate({ events, platform, isPackaged }: AppMenuOptions): Menu
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ role: 'about' }] },
+    { role: 'help', submenu: [{ label: 'Show Logs', click: showLogs }, { type: 'separator' }, { role: 'about' }] },
   ];
 }

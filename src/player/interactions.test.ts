@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointSchema, scoreAnswer, type CheckpointInput, type CheckpointResponse } from '@shared/checkpoints';
+import { checkpointSchema, scoreAnswer, type CheckpointResponse } from '@shared/checkpoints';
 import { interactionSchema } from './adapter';
 import { DESCRIPTION_MAX, plainText, toInteraction } from './interactions';
 
@@ -11,7 +11,7 @@ const base = {
 };
 
 function interactionFor(input: Record<string, unknown>, response: CheckpointResponse) {
-  const checkpoint = checkpointSchema.parse({ ...base, ...input } as CheckpointInput);
+  const checkpoint = checkpointSchema.parse({ ...base, ...input });
   const interaction = toInteraction(checkpoint, response, scoreAnswer(checkpoint, response), timing);
   expect(interactionSchema.safeParse(interaction).success).toBe(true);
   return interaction;
@@ -66,6 +66,6 @@ describe('toInteraction', () => {
   });
 
   it('keeps descriptions short enough for every LMS', () => {
-    expect([...plainText('x'.repeat(1_000))]).toHaveLength(DESCRIPTION_MAX);
+    expect(Array.from(plainText('x'.repeat(1_000)))).toHaveLength(DESCRIPTION_MAX);
   });
 });

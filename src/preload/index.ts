@@ -11,8 +11,7 @@ const bridge: Transport = {
     if (!calls.has(channel))
       return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${channel}` } };
     try {
-      const result: CallResult = await ipcRenderer.invoke(channel, input);
-      return result;
+      return (await ipcRenderer.invoke(channel, input)) as CallResult;
     } catch {
       return { ok: false, error: { code: 'internal', message: `${channel} could not reach Flipside Studio` } };
     }

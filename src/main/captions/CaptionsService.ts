@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import { CAPTIONS_MAX_BYTES, checkWebVtt, normalizeTag, type Caption } from '@shared/captions';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
-
-type Input<K extends keyof Contract['captions']['calls']> = Parameters<ServiceHandlers<Contract['captions']>[K]>[0];
 
 interface CaptionRow {
   id: string;
@@ -37,7 +35,7 @@ export class CaptionsService implements ServiceHandlers<Contract['captions']> {
     this.now = deps.now ?? Date.now;
   }
 
-  list(input: Input<'list'>): Caption[] {
+  list(input: Input<'captions', 'list'>): Caption[] {
     this.rows.lesson(input.lessonId);
     const rows = this.deps.db
       .prepare('SELECT * FROM captions WHERE lesson_id = ? ORDER BY label COLLATE NOCASE, srclang')
@@ -45,7 +43,7 @@ export class CaptionsService implements ServiceHandlers<Contract['captions']> {
     return rows.map(toCaption);
   }
 
-  add(input: Input<'add'>): Caption {
+  add(input: Input<'captions', 'add'>): Caption {
     const lesson = this.rows.lesson(input.lessonId);
     this.rows.activeProject(lesson.projectId);
     if (lesson.trashedAt !== null)
@@ -88,7 +86,7 @@ export class CaptionsService implements ServiceHandlers<Contract['captions']> {
     return this.get(id);
   }
 
-  remove(input: Input<'remove'>): Record<string, never> {
+  remove(input: Input<'captions', 'remove'>): Record<string, never> {
     const caption = this.get(input.id);
     this.deps.db.prepare('DELETE FROM captions WHERE id = ?').run(caption.id);
     fs.rmSync(path.join(this.deps.mediaRoot, ...caption.path.split('/')), { force: true });

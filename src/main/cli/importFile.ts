@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { StudioClient } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import { Interrupted } from './io';
 import type { Take } from '@shared/media/takes';
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -16,13 +19,17 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   '.ogg': 'audio/ogg',
 };
 
-type Call = (service: string, method: string, input: unknown) => Promise<unknown>;
-
 /**
  * Streams a file into a lesson through the same recording calls the app's importer makes, so probing, refusal
- * and clean-up are the service's. The file is read in slices: any size imports in flat memory.
+ * and clean-up are the service's. The file is read in slices: any size imports in flat memory. Ctrl+C (`signal`)
+ * discards the import, which stops a conversion and leaves nothing.
  */
-export async function importFile(lessonId: string, file: string, call: Call): Promise<Take> {
+export async function importFile(
+  client: StudioClient,
+  lessonId: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<Take> {
   const extension = path.extname(file).toLowerCase();
   const mimeType = MIME_BY_EXTENSION[extension] ?? 'video/mp4';
   const role = mimeType.startsWith('audio/') ? 'audio' : 'screen';
@@ -30,25 +37,34 @@ export async function importFile(lessonId: string, file: string, call: Call): Pr
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    throw new Error(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new StudioError(
+      missing ? 'not_found' : 'invalid_input',
+      `cannot read ${file}: ${missing ? 'no such file' : (error as Error).message}`,
     );
   }
+  let discard = () => undefined as unknown;
   try {
-    const { takeId } = (await call('recordings', 'start', {
+    const { takeId } = await client.recordings.start({
       lessonId,
       origin: 'imported',
       title: path.basename(file, extension),
       tracks: [{ role, mimeType }],
-    })) as { takeId: string };
+    });
+    discard = () => client.recordings.discard({ takeId }).catch(() => undefined);
+    signal?.addEventListener('abort', discard, { once: true });
     const buffer = new Uint8Array(CHUNK_BYTES);
     for (let index = 0; ; index += 1) {
+      if (signal?.aborted) throw new Interrupted();
       const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (read === 0) break;
-      await call('recordings', 'appendChunk', { takeId, role, index, atMs: 0, data: buffer.slice(0, read) });
+      await client.recordings.appendChunk({ takeId, role, index, atMs: 0, data: buffer.slice(0, read) });
     }
-    return (await call('recordings', 'finish', { takeId, tracks: [] })) as Take;
+    return await client.recordings.finish({ takeId, tracks: [] });
+  } catch (error) {
+    throw signal?.aborted ? new Interrupted() : error;
   } finally {
+    signal?.removeEventListener('abort', discard);
     fs.closeSync(fd);
   }
 }

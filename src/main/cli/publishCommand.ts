@@ -1,98 +1,131 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Contract } from '@shared/contract';
-import { channelOf } from '@shared/contract/define';
-import type { LessonDocument } from '@shared/editor/document';
-import type { Lesson, Project } from '@shared/library/schemas';
-import type { Render } from '@shared/media/renders';
-import { FORMAT_LABELS, publishFormatSchema, publishSettingsSchema } from '@shared/publish/options';
-import { buildPackage } from '../publish/build';
-import { defaultAssets, PublishService } from '../publish/PublishService';
-import { isUpToDate, takeSnapshot, type SnapshotSource } from '../publish/snapshot';
-import type { Caption } from '@shared/captions';
+import yauzl from 'yauzl';
+import type { StudioClient } from '@shared/contract';
+import type { PublishJob } from '@shared/contract/publish';
+import { StudioError } from '@shared/contract/result';
+import { FORMAT_LABELS, publishFormatSchema } from '@shared/publish/options';
 import type { Studio } from '../studio';
+import { checkDestination, deliver } from './deliver';
 import { renderLesson } from './renderCommand';
-
-interface Io {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+import { Interrupted, type CommandIo } from './io';
 
 export interface PublishOptions {
   readonly lessonId: string;
   readonly format: string;
   readonly out: string;
+  readonly force: boolean;
 }
 
 /**
- * `flipside publish`: the app's builder, from the lesson's up-to-date renders. With none, it renders 720p first with
- * the render command (headless Chromium) and publishes that; the render stays in the library like one made in the app.
+ * `flipside publish`: the app's own publish job (`PublishService`, through the typed client), from the lesson's
+ * up-to-date renders. With none, it renders 720p first with the render command (headless Chromium); that render
+ * stays in the library like one made in the app. Progress goes to stderr; Ctrl+C cancels and leaves nothing.
  */
-export async function publishLesson(studio: Studio, options: PublishOptions, io: Io): Promise<void> {
+export async function publishLesson(
+  studio: Studio,
+  client: StudioClient,
+  options: PublishOptions,
+  io: CommandIo,
+): Promise<void> {
   const format = publishFormatSchema.safeParse(options.format);
-  if (!format.success) throw new Error(`--format must be scorm12, scorm2004 or web, not “${options.format}”`);
+  if (!format.success)
+    throw new StudioError('invalid_input', `--format must be scorm12, scorm2004 or web, not “${options.format}”`);
+  const kind = format.data === 'web' ? 'folder' : 'file';
   const out = path.resolve(options.out);
-  if (!fs.existsSync(path.dirname(out))) throw new Error(`cannot write ${out}: its folder does not exist`);
-  const source = sourceOf(studio);
-  const service = new PublishService({ events: studio.events, source });
-  const { defaults, renditions } = await service.options({ lessonId: options.lessonId });
+  checkDestination(out, kind, options.force);
+  let { defaults, renditions } = await client.publish.options({ lessonId: options.lessonId });
   if (!renditions.some((rendition) => rendition.upToDate)) {
     io.stderr('no up-to-date render of this lesson: rendering 720p first');
-    const scratch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-publish-')), 'render.mp4');
-    try {
-      await renderLesson(
-        studio,
-        { lessonId: options.lessonId, out: scratch, height: '720' },
-        { ...io, stdout: () => undefined },
-      );
-    } finally {
-      fs.rmSync(path.dirname(scratch), { recursive: true, force: true });
-    }
+    await renderLesson(studio, { lessonId: options.lessonId, out: null, height: '720', force: false }, io);
+    ({ defaults, renditions } = await client.publish.options({ lessonId: options.lessonId }));
   }
-  const document = await source.openDocument(options.lessonId);
-  const ready = (await source.listRenders(options.lessonId)).filter((render) => isUpToDate(render, document));
-  // One per label, newest first (list is newest first), so a re-render replaces its older twin.
-  const chosen = ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
+  const ready = renditions.filter((rendition) => rendition.upToDate);
+  // One per label, newest first (the list is newest first), so a re-render replaces its older twin.
+  const chosen = ready.filter(
+    (rendition, index) => ready.findIndex((other) => other.label === rendition.label) === index,
+  );
   if (chosen.length === 0)
-    throw new Error('this lesson has no up-to-date render; render it in the app or with flipside render');
-  const settings = publishSettingsSchema.parse({
-    ...defaults,
-    format: format.data,
-    renderIds: chosen.map((render) => render.id),
-  });
-  const snapshot = await takeSnapshot(source, options.lessonId, settings);
-  let lastPercent = -10;
-  const { sizeBytes, plan } = await buildPackage(snapshot, out, {
-    assets: defaultAssets(),
-    signal: new AbortController().signal,
-    onProgress: (stage, fraction) => {
-      const percent = Math.floor(fraction * 100);
-      if (stage === 'writing' && percent >= lastPercent + 10) {
-        lastPercent = percent;
-        io.stderr(`writing ${percent}%`);
-      } else if (stage === 'checking') io.stderr('checking the package');
-    },
-  });
+    throw new StudioError(
+      'conflict',
+      'this lesson has no up-to-date render; render it in the app or with flipside render',
+    );
+
+  const job = await followPublish(client, io, () =>
+    client.publish.start({
+      ...defaults,
+      lessonId: options.lessonId,
+      format: format.data,
+      renderIds: chosen.map((rendition) => rendition.renderId),
+    }),
+  );
+  if (job.state === 'cancelled') throw new Interrupted();
+  if (job.state !== 'done' || !job.output) throw new StudioError('internal', job.error ?? 'publishing failed');
+  const made = path.join(studio.mediaRoot, ...job.output.path.split('/'));
+  const files = await countFiles(made, kind);
+  await deliver(made, out, { kind, force: options.force, keepSource: false, jobs: studio.jobs });
   io.stderr(
-    `${FORMAT_LABELS[format.data]}: ${plan.entries.length} files, ${chosen.map((render) => render.label).join(' + ')}, ${(sizeBytes / 1_000_000).toFixed(1)} MB`,
+    `${FORMAT_LABELS[format.data]}: ${files} files, ${chosen.map((rendition) => rendition.label).join(' + ')}, ${(job.output.sizeBytes / 1_000_000).toFixed(1)} MB`,
   );
   io.stdout(out);
 }
 
-/** The snapshot's facts through the dispatcher, so the CLI reads exactly what the app's calls answer. */
-function sourceOf(studio: Studio): SnapshotSource {
-  const call = async <T>(service: keyof Contract & string, method: string, input: unknown): Promise<T> => {
-    const result = await studio.dispatcher.dispatch(channelOf(service, method), input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
+/**
+ * Starts a publish job and follows its events to the end, printing progress about every tenth; Ctrl+C (the io's
+ * signal) cancels the job, which then ends `cancelled` with its part removed.
+ */
+async function followPublish(
+  client: StudioClient,
+  io: CommandIo,
+  start: () => Promise<{ jobId: string }>,
+): Promise<PublishJob> {
+  const seen: PublishJob[] = [];
+  let settle: ((job: PublishJob) => void) | null = null;
+  let jobId: string | null = null;
+  let lastTenth = -1;
+  let checking = false;
+  const onEvent = (job: PublishJob) => {
+    if (jobId === null) return void seen.push(job);
+    if (job.jobId !== jobId) return;
+    if (job.state === 'running') {
+      const tenth = Math.floor(job.fraction * 10);
+      if (job.stage === 'writing' && tenth > lastTenth) {
+        lastTenth = tenth;
+        io.stderr(`writing ${tenth * 10}%`);
+      } else if (job.stage === 'checking' && !checking) {
+        checking = true;
+        io.stderr('checking the package');
+      }
+    } else settle?.(job);
   };
-  return {
-    mediaRoot: studio.mediaRoot,
-    openDocument: (lessonId) => call<LessonDocument>('editor', 'open', { lessonId }),
-    listRenders: (lessonId) => call<Render[]>('renders', 'list', { lessonId }),
-    getLesson: (id) => call<{ lesson: Lesson; project: Project }>('lessons', 'get', { id }),
-    listCaptions: (lessonId) => call<Caption[]>('captions', 'list', { lessonId }),
+  const unsubscribe = client.publish.onDidProgress(onEvent);
+  const cancel = () => {
+    if (jobId) void client.publish.cancel({ jobId }).catch(() => undefined);
   };
+  io.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    const ended = new Promise<PublishJob>((resolve) => {
+      settle = resolve;
+    });
+    ({ jobId } = await start());
+    for (const job of seen.splice(0)) onEvent(job);
+    if (io.signal?.aborted) cancel();
+    const now = await client.publish.status({ jobId });
+    if (now.state !== 'running') return now;
+    return await ended;
+  } finally {
+    io.signal?.removeEventListener('abort', cancel);
+    unsubscribe();
+  }
+}
+
+async function countFiles(made: string, kind: 'file' | 'folder'): Promise<number> {
+  if (kind === 'folder')
+    return fs.readdirSync(made, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  const zip = await yauzl.openPromise(made, { lazyEntries: true, autoClose: false });
+  try {
+    return zip.entryCount;
+  } finally {
+    zip.close();
+  }
 }

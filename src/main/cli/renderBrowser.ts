@@ -15,9 +15,8 @@ const CANDIDATES = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** The flags our tests run Chromium with (DESIGN.md, Tests): no sandbox, no GPU, nothing phoning home. */
+/** No GPU (headless rendering needs none and some drivers crash there), nothing phoning home. */
 const ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -25,6 +24,19 @@ const ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * Chromium's flags for a render. The sandbox stays on: the page it renders is our own, but Chromium also decodes
+ * the teacher's media, and a crafted file should meet the sandbox as it would in any browser. It goes off only
+ * where it cannot work: when told so (FLIPSIDE_CHROMIUM_NO_SANDBOX=1, or CI, whose containers usually lack the user
+ * namespaces it needs), or as root, where Chromium refuses to start with it ("Running as root without
+ * --no-sandbox is not supported").
+ */
+export function chromiumArgs(env: NodeJS.ProcessEnv, isRoot: boolean): string[] {
+  const told =
+    env.FLIPSIDE_CHROMIUM_NO_SANDBOX === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false');
+  return told || isRoot ? ['--no-sandbox', ...ARGS] : [...ARGS];
+}
 
 export function findChromium(env: NodeJS.ProcessEnv): string {
   const fromEnv = env.CHROMIUM_PATH;
@@ -50,5 +62,5 @@ export async function launchChromium(env: NodeJS.ProcessEnv): Promise<Browser> {
   } catch {
     throw new Error('rendering needs the playwright-core package; run npm install in the Flipside Studio folder');
   }
-  return chromium.launch({ executablePath, headless: true, args: ARGS });
+  return chromium.launch({ executablePath, headless: true, args: chromiumArgs(env, process.getuid?.() === 0) });
 }

@@ -1,11 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
 import { renditionSchema } from '@shared/media/renders';
 import { formatSpeed, formatTimeLeft, type RenderProgress } from '@shared/render/progress';
 import { startBrowserHost } from '../host/server';
 import type { Studio } from '../studio';
 import { launchChromium } from './renderBrowser';
+import { checkDestination, deliver } from './deliver';
+import { Interrupted, type CommandIo } from './io';
 
 /** Must match the renderer's RenderJobPage, which the CLI drives. */
 const JOB_LINE_PREFIX = 'flipside-render ';
@@ -13,14 +15,10 @@ const STDERR_INTERVAL_MS = 1000;
 
 export interface RenderOptions {
   readonly lessonId: string;
-  readonly out: string;
+  /** Where to copy the render; null keeps it in the library only (publish renders first that way). */
+  readonly out: string | null;
   readonly height: string;
-}
-
-interface Io {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  env: NodeJS.ProcessEnv;
+  readonly force: boolean;
 }
 
 type JobEvent =
@@ -37,13 +35,15 @@ type JobEvent =
 /**
  * `flipside render`: the same render code the app runs, in headless Chromium against an in-process browser host
  * on this library, so the result is exactly what the lesson screen would make. The render stays in the library
- * and is copied to --out.
+ * and is copied to --out (never over an existing file unless --force). Ctrl+C stops it; the studio's closing then
+ * removes the half-written render.
  */
-export async function renderLesson(studio: Studio, options: RenderOptions, io: Io): Promise<void> {
+export async function renderLesson(studio: Studio, options: RenderOptions, io: CommandIo): Promise<void> {
   const height = renditionSchema.safeParse(options.height === 'audio' ? 0 : Number(options.height));
-  if (!height.success) throw new Error(`--height must be 1080, 720, 480, 360 or audio, not “${options.height}”`);
-  const out = path.resolve(options.out);
-  if (!fs.existsSync(path.dirname(out))) throw new Error(`cannot write ${out}: its folder does not exist`);
+  if (!height.success)
+    throw new StudioError('invalid_input', `--height must be 1080, 720, 480, 360 or audio, not “${options.height}”`);
+  const out = options.out === null ? null : path.resolve(options.out);
+  if (out) checkDestination(out, 'file', options.force);
 
   const host = await startBrowserHost({ studio, rendererDir: path.join(__dirname, '../renderer'), port: 0 });
   const browser = await launchChromium(io.env).catch(async (error: unknown) => {
@@ -53,6 +53,7 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
   try {
     const page = await browser.newPage();
     const finished = new Promise<Extract<JobEvent, { type: 'done' }>>((resolve, reject) => {
+      io.signal?.addEventListener('abort', () => reject(new Interrupted()), { once: true });
       let lastPrinted = 0;
       let label = '';
       page.on('pageerror', (error) => reject(new Error(`the render page failed: ${error.message}`)));
@@ -77,12 +78,13 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: I
     });
     await page.goto(`${host.url}#/render-job/${encodeURIComponent(options.lessonId)}?height=${height.data}`);
     const { render, outcome, elapsedMs } = await finished;
-    fs.copyFileSync(path.join(studio.mediaRoot, ...render.path.split('/')), out);
+    const made = path.join(studio.mediaRoot, ...render.path.split('/'));
+    if (out) await deliver(made, out, { kind: 'file', force: options.force, keepSource: true, jobs: studio.jobs });
     const speed = render.durationMs / Math.max(elapsedMs, 1);
     io.stderr(
       `done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio${outcome.sound ? ` ${outcome.sound}` : ''})`,
     );
-    io.stdout(out);
+    if (out) io.stdout(out);
   } finally {
     await browser.close().catch(() => undefined);
     await host.close();

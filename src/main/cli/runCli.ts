@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
-import { channelOf } from '@shared/contract/define';
-import type { Lesson, Project } from '@shared/library/schemas';
+import type { StudioClient } from '@shared/contract';
+import { StudioError } from '@shared/contract/result';
+import { projectSortSchema, type Project } from '@shared/library/schemas';
+import { PROJECT_PAGE_MAX } from '@shared/contract/projects';
 import { defaultDataDir, resolveDataDir } from '../dataDir';
+import { logFileOf, openLog } from '../logging/log';
 import { openStudio, type Studio } from '../studio';
 import { formatTable } from './formatTable';
 import { importFile } from './importFile';
@@ -9,12 +12,10 @@ import { renderLesson } from './renderCommand';
 import { checkCommand } from './checkCommand';
 import { publishLesson } from './publishCommand';
 import { serveCommand } from './serveCommand';
+import { backupLibrary, checkLibrary, restoreLibrary } from './libraryCommand';
+import { Interrupted, type CommandIo } from './io';
 
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export type CliIo = CommandIo;
 
 export const USAGE = `Usage: flipside <command> [options]
 
@@ -24,18 +25,25 @@ Commands:
   lessons list    --project <id> [--json] [--trash]
   lessons add     --project <id> --title <title>
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
-  render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio]
+  render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force]
                                            render the edited lesson (needs Chromium or Chrome)
-  publish         --lesson <id> --format scorm12|scorm2004|web --out <path>
+  publish         --lesson <id> --format scorm12|scorm2004|web --out <path> [--force]
                                            package the lesson for an LMS (a zip) or the web (a folder)
   check           <package.zip>            validate a SCORM package: paths, manifest, files, launch page
+  library check                            check the library: database, media files, backups
+  library backup  [--out <file>]           back the library up now (it is also backed up once a day)
+  library restore [<backup>]               put the newest backup (or the one named) in the library's place
   serve           --data <dir> [--port 8080] [--public-url <url>] [--database <postgres url>]
                                            run the class server (flipside serve --help for more)
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
+  --force         let render and publish replace an existing --out
   --help          show this help
-  --version       show the version`;
+  --version       show the version
+
+Only one program at a time may change a library: while Flipside Studio has it open, the commands that change it
+are refused; projects list, lessons list, library check and library backup still work.`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -50,6 +58,7 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   height: { type: 'string', default: '720' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -59,89 +68,127 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 /** A mistake in how the command was typed: exit code 2 and a hint to read --help. */
 class UsageError extends Error {}
 
-type Command = (studio: Studio, values: Values, io: CliIo, args: string[]) => Promise<void>;
+interface Command {
+  /** Reads only: opens the database read-only beside any owner, never cleans up. */
+  readonly reads?: boolean;
+  run(studio: Studio, client: StudioClient, values: Values, io: CommandIo, args: string[]): Promise<void>;
+}
 
 const COMMANDS: Record<string, Command> = {
-  'projects list': async (studio, values, io) => {
-    const projects = (await call(studio, 'projects', 'list', {
-      view: values.trash ? 'trash' : 'active',
-      query: values.search,
-      sort: values.sort,
-    })) as Project[];
-    if (values.json) return io.stdout(JSON.stringify(projects, null, 2));
-    if (projects.length === 0)
-      return io.stdout(
-        values.trash ? 'The trash is empty.' : 'No projects yet. Create one: flipside projects create --title "…"',
-      );
-    io.stdout(
-      formatTable(
-        ['ID', 'TITLE', 'LESSONS', 'UPDATED'],
-        projects.map((project) => [
-          project.id,
-          project.title,
-          String(project.lessonCount),
-          new Date(project.updatedAt).toISOString(),
-        ]),
+  'projects list': {
+    reads: true,
+    run: async (_studio, client, values, io) => {
+      const sort = projectSortSchema.safeParse(values.sort);
+      if (!sort.success)
+        throw new StudioError('invalid_input', 'invalid --sort', [
+          { path: 'sort', message: sort.error.issues[0]?.message ?? 'not a sort order' },
+        ]);
+      // The whole list, a page at a time (the call answers at most PROJECT_PAGE_MAX); --json stays one array.
+      const projects: Project[] = [];
+      for (;;) {
+        const page = await client.projects.list({
+          view: values.trash ? 'trash' : 'active',
+          query: values.search,
+          sort: sort.data,
+          offset: projects.length,
+          limit: PROJECT_PAGE_MAX,
+        });
+        projects.push(...page.items);
+        if (page.items.length === 0 || projects.length >= page.total) break;
+      }
+      if (values.json) io.stdout(JSON.stringify(projects, null, 2));
+      else if (projects.length === 0)
+        io.stdout(
+          values.trash ? 'The trash is empty.' : 'No projects yet. Create one: flipside projects create --title "…"',
+        );
+      else
+        io.stdout(
+          formatTable(
+            ['ID', 'TITLE', 'LESSONS', 'UPDATED'],
+            projects.map((project) => [
+              project.id,
+              project.title,
+              String(project.lessonCount),
+              new Date(project.updatedAt).toISOString(),
+            ]),
+          ),
+        );
+    },
+  },
+  'projects create': {
+    run: async (_studio, client, values, io) => {
+      const project = await client.projects.create({
+        title: values.title ?? '',
+        description: values.description ?? '',
+      });
+      io.stdout(project.id);
+    },
+  },
+  'lessons list': {
+    reads: true,
+    run: async (_studio, client, values, io) => {
+      const lessons = await client.lessons.list({
+        projectId: required(values.project, '--project'),
+        view: values.trash ? 'trash' : 'active',
+      });
+      if (values.json) io.stdout(JSON.stringify(lessons, null, 2));
+      else if (lessons.length === 0) io.stdout('No lessons in this project.');
+      else
+        io.stdout(
+          formatTable(
+            ['#', 'ID', 'TITLE', 'UPDATED'],
+            lessons.map((lesson, index) => [
+              String(index + 1),
+              lesson.id,
+              lesson.title,
+              new Date(lesson.updatedAt).toISOString(),
+            ]),
+          ),
+        );
+    },
+  },
+  'lessons add': {
+    run: async (_studio, client, values, io) => {
+      const lesson = await client.lessons.add({
+        projectId: required(values.project, '--project'),
+        title: values.title ?? '',
+      });
+      io.stdout(lesson.id);
+    },
+  },
+  import: {
+    run: async (_studio, client, values, io, args) => {
+      if (args.length !== 1) throw new UsageError('import takes exactly one file');
+      const take = await importFile(client, required(values.lesson, '--lesson'), args[0] as string, io.signal);
+      io.stdout(take.id);
+    },
+  },
+  publish: {
+    run: (studio, client, values, io) =>
+      publishLesson(
+        studio,
+        client,
+        {
+          lessonId: required(values.lesson, '--lesson'),
+          format: required(values.format, '--format'),
+          out: required(values.out, '--out'),
+          force: values.force,
+        },
+        io,
       ),
-    );
   },
-  'projects create': async (studio, values, io) => {
-    const project = (await call(studio, 'projects', 'create', {
-      title: values.title,
-      description: values.description ?? '',
-    })) as Project;
-    io.stdout(project.id);
-  },
-  'lessons list': async (studio, values, io) => {
-    const lessons = (await call(studio, 'lessons', 'list', {
-      projectId: required(values.project, '--project'),
-      view: values.trash ? 'trash' : 'active',
-    })) as Lesson[];
-    if (values.json) return io.stdout(JSON.stringify(lessons, null, 2));
-    if (lessons.length === 0) return io.stdout('No lessons in this project.');
-    io.stdout(
-      formatTable(
-        ['#', 'ID', 'TITLE', 'UPDATED'],
-        lessons.map((lesson, index) => [
-          String(index + 1),
-          lesson.id,
-          lesson.title,
-          new Date(lesson.updatedAt).toISOString(),
-        ]),
+  render: {
+    run: (studio, _client, values, io) =>
+      renderLesson(
+        studio,
+        {
+          lessonId: required(values.lesson, '--lesson'),
+          out: required(values.out, '--out'),
+          height: values.height,
+          force: values.force,
+        },
+        io,
       ),
-    );
-  },
-  'lessons add': async (studio, values, io) => {
-    const lesson = (await call(studio, 'lessons', 'add', {
-      projectId: required(values.project, '--project'),
-      title: values.title,
-    })) as Lesson;
-    io.stdout(lesson.id);
-  },
-  import: async (studio, values, io, args) => {
-    if (args.length !== 1) throw new UsageError('import takes exactly one file');
-    const take = await importFile(required(values.lesson, '--lesson'), args[0] as string, (service, method, input) =>
-      call(studio, service, method, input),
-    );
-    io.stdout(take.id);
-  },
-  publish: async (studio, values, io) => {
-    await publishLesson(
-      studio,
-      {
-        lessonId: required(values.lesson, '--lesson'),
-        format: required(values.format, '--format'),
-        out: required(values.out, '--out'),
-      },
-      io,
-    );
-  },
-  render: async (studio, values, io) => {
-    await renderLesson(
-      studio,
-      { lessonId: required(values.lesson, '--lesson'), out: required(values.out, '--out'), height: values.height },
-      io,
-    );
   },
 };
 
@@ -150,6 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   // The class server has its own options and no library: everything after `serve` is its own.
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io, version);
   let studio: Studio | undefined;
+  let dataDir: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -168,30 +216,73 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     const [first = '', second = ''] = positionals;
     // check reads a package, not a library: no data folder is opened (or created).
     if (first === 'check') return await checkCommand(positionals.slice(1), io);
+    dataDir = resolveDataDir({ flag: values.data, env: io.env, fallback: () => defaultDataDir() });
+    if (first === 'library') return await libraryCommand(dataDir, second, positionals.slice(2), values, io);
     const twoWords = COMMANDS[`${first} ${second}`];
     const command = twoWords ?? COMMANDS[first];
     const args = positionals.slice(twoWords ? 2 : 1);
     if (!command || (twoWords && args.length > 0)) throw new UsageError(`unknown command “${positionals.join(' ')}”`);
-    const dataDir = resolveDataDir({ flag: values.data, env: io.env, fallback: () => defaultDataDir() });
-    studio = openStudio({ dataDir, host: 'cli' });
-    await command(studio, values, io, args);
+    studio = openStudio({
+      dataDir,
+      host: 'cli',
+      access: command.reads ? 'read' : 'owner',
+      ownerLabel: `flipside ${twoWords ? `${first} ${second}` : first}`,
+    });
+    await command.run(studio, studio.client('cli'), values, io, args);
     return 0;
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr(`flipside: ${oneLine(error)}${usage ? ' (see flipside --help)' : ''}`);
-    return usage ? 2 : 1;
+    return report(error, io, dataDir, studio);
   } finally {
-    studio?.close();
+    await studio?.close();
   }
 }
 
-async function call(studio: Studio, service: string, method: string, input: unknown): Promise<unknown> {
-  const result = await studio.dispatcher.dispatch(channelOf(service, method), input);
-  if (!result.ok) {
-    const issues = result.error.issues?.map((issue) => `${flagOf(issue.path)}: ${issue.message}`).join('; ');
-    throw new Error(issues ?? result.error.message);
+async function libraryCommand(
+  dataDir: string,
+  action: string,
+  args: readonly string[],
+  values: Values,
+  io: CommandIo,
+): Promise<number> {
+  if (action === 'check' && args.length === 0) return checkLibrary(dataDir, io);
+  if (action === 'backup' && args.length === 0) {
+    await backupLibrary(dataDir, values.out, io);
+    return 0;
   }
-  return result.value;
+  if (action === 'restore' && args.length <= 1) {
+    restoreLibrary(dataDir, args, io);
+    return 0;
+  }
+  throw new UsageError(`unknown command “library ${[action, ...args].join(' ')}”`);
+}
+
+/**
+ * One line on stderr. A usage mistake exits 2 with a hint; Ctrl+C exits 130; anything else exits 1, and what was
+ * not the user's input (a failure, a storage problem) is logged with its stack and the line names the log file.
+ */
+function report(error: unknown, io: CommandIo, dataDir: string | undefined, studio: Studio | undefined): number {
+  if (error instanceof Interrupted) {
+    io.stderr(`flipside: ${error.message}`);
+    return 130;
+  }
+  const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  if (usage) {
+    io.stderr(`flipside: ${oneLine(error)} (see flipside --help)`);
+    return 2;
+  }
+  const studioError = error instanceof StudioError ? error : null;
+  const userInput = studioError && ['invalid_input', 'not_found', 'conflict'].includes(studioError.code);
+  const message = studioError?.issues
+    ? studioError.issues.map((issue) => `${flagOf(issue.path)}: ${issue.message}`).join('; ')
+    : oneLine(error);
+  if (userInput || !dataDir) {
+    io.stderr(`flipside: ${message}`);
+    return 1;
+  }
+  const log = studio?.log ?? openLog(dataDir, 'cli');
+  log.error(`flipside failed: ${message}`, error);
+  io.stderr(`flipside: ${message} (details in ${logFileOf(dataDir)})`);
+  return 1;
 }
 
 /** Names a contract field the way the user typed it, so `title` reads as `--title`. */

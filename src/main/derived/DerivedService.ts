@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
 import { takeFolder } from '../recording/takeFiles';
-
-type Input<K extends keyof Contract['derived']['calls']> = Parameters<ServiceHandlers<Contract['derived']>[K]>[0];
 
 /** Derived data lives in `<take folder>/derived/<key>.bin`, beside the media it came from and deleted with it. */
 export class DerivedService implements ServiceHandlers<Contract['derived']> {
@@ -18,7 +16,7 @@ export class DerivedService implements ServiceHandlers<Contract['derived']> {
     this.takes = new TakeRows(deps.db);
   }
 
-  read(input: Input<'read'>): { data: Uint8Array<ArrayBuffer> | null } {
+  read(input: Input<'derived', 'read'>): { data: Uint8Array<ArrayBuffer> | null } {
     try {
       return { data: new Uint8Array(fs.readFileSync(this.fileOf(input.takeId, input.key))) };
     } catch (error) {
@@ -28,7 +26,7 @@ export class DerivedService implements ServiceHandlers<Contract['derived']> {
   }
 
   /** Written to a temporary name and renamed, so a reader never sees half a cache entry. */
-  write(input: Input<'write'>): Record<string, never> {
+  write(input: Input<'derived', 'write'>): Record<string, never> {
     const file = this.fileOf(input.takeId, input.key);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;

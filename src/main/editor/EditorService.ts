@@ -1,4 +1,4 @@
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import {
   calloutSchema,
@@ -14,8 +14,6 @@ import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint }
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
-
-type Input<K extends keyof Contract['editor']['calls']> = Parameters<ServiceHandlers<Contract['editor']>[K]>[0];
 
 interface EditRow {
   edit_list: string;
@@ -35,7 +33,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     this.now = deps.now ?? Date.now;
   }
 
-  open(input: Input<'open'>): LessonDocument {
+  open(input: Input<'editor', 'open'>): LessonDocument {
     const lesson = this.library.lesson(input.lessonId);
     const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as {
       takeId: string | null;
@@ -56,7 +54,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     return this.read(lesson.id, take.id);
   }
 
-  apply(change: Input<'apply'>): { revision: number } {
+  apply(change: Input<'editor', 'apply'>): { revision: number } {
     const take = this.takes.take(change.takeId);
     const { db } = this.deps;
     const revision = db.transaction(() => {

@@ -11,6 +11,8 @@ import { decodeCallFrame, encodeWire } from '@shared/contract/wire';
 export function createCallSockets(studio: Studio, maxPayload: number) {
   const server = new WebSocketServer({ noServer: true, maxPayload });
   server.on('connection', (client) => {
+    // A broken frame: ws has closed the socket with the matching status code; the page opens another.
+    client.on('error', () => undefined);
     let queue: Promise<void> = Promise.resolve();
     client.on('message', (data: RawData, isBinary: boolean) => {
       queue = queue.then(async () => {
@@ -24,7 +26,7 @@ export function createCallSockets(studio: Studio, maxPayload: number) {
           const result = await studio.dispatcher.dispatch(call.channel, call.input);
           client.send(encodeWire({ id, result }));
         } catch (error) {
-          if (id === null) return void client.close(1003, 'Malformed call frame');
+          if (id === null) return client.close(1003, 'Malformed call frame');
           client.send(
             encodeWire({
               id,

@@ -43,7 +43,7 @@ describe('browser host', () => {
     onTestFinished(() => socket.close());
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const message = new Promise<unknown>((resolve) =>
-      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+      socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))),
     );
     const created = await rpc('app:projects.create', { title: 'Energy' });
     await expect(message).resolves.toEqual({
@@ -148,7 +148,7 @@ describe('browser host bytes', () => {
     const answers: unknown[] = [];
     const answered = (count: number) =>
       new Promise<void>((resolve) =>
-        socket.on('message', (data) => answers.push(JSON.parse(String(data))) === count && resolve()),
+        socket.on('message', (data: Buffer) => answers.push(JSON.parse(data.toString('utf8'))) === count && resolve()),
       );
     const bothAnswered = answered(2);
     const bytes = new Uint8Array(512 * 1024).map((_, index) => index % 253);

@@ -1,18 +1,21 @@
 import http from 'node:http';
-import { Readable } from 'node:stream';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Studio } from '../studio';
-import { resolveInside } from '../media/resolveInside';
-import { fileResponse } from '../media/fileResponse';
-import { RENDERER_CSP } from '../csp';
-import { WIRE_BINARY_TYPE, decodeWire, decodeWireBinary, encodeWire } from '@shared/contract/wire';
+import { createAppHandler } from '../protocol/appHandler';
 import { CALLS_PATH, EVENTS_PATH, MEDIA_PATH, RPC_PATH, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 import { createCallSockets } from './callSocket';
-
-/** A 32 MiB chunk (the contract's largest) grows by a third as base64 (scripts' JSON calls). */
-const MAX_BODY_BYTES = 48 * 1024 * 1024;
+import {
+  MAX_BODY_BYTES,
+  judgeHost,
+  pipeResponse,
+  readCallBody,
+  readTarget,
+  refuseUpgrade,
+  jsonResponse,
+  toFetchRequest,
+} from './httpAdapter';
 
 export interface BrowserHostOptions {
   studio: Studio;
@@ -32,15 +35,21 @@ export interface BrowserHost {
 /**
  * Serves the built renderer and the same handler table Electron's IPC uses, on 127.0.0.1 only. Calls, events and
  * media need the per-launch token; requests naming another Host are refused so a web page cannot reach the host
- * through DNS rebinding.
+ * through DNS rebinding. The UI and the media are answered by Electron's own app:// handler (parity: the CSP,
+ * headers, ranges and refusals a test sees are the app's); only the transport (token, Host, calls, events) is ours.
+ * A request the host cannot read gets 400, and nothing a client sends can take the host down.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const server = http.createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const app = createAppHandler({
+    rendererRoot: options.rendererDir,
+    mediaRoot: options.studio.mediaRoot,
+    authority: null,
+  });
   let port = 0;
 
-  const hostAllowed = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const tokenMatches = (candidate: string | null | undefined) => {
     if (!candidate) return false;
     const given = Buffer.from(candidate);
@@ -49,63 +58,63 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   server.on('request', (request, response) => {
-    handleRequest(request, response).catch((error: unknown) => {
-      console.error('Browser host request failed:', error);
-      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
-      else response.destroy();
-    });
+    answer(request)
+      .then((result) => pipeResponse(result, response))
+      .catch((error: unknown) => {
+        console.error('Browser host request failed:', error);
+        if (!response.headersSent) void pipeResponse(jsonResponse(500, { error: 'Internal error' }), response);
+        else response.destroy();
+      });
   });
 
-  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    setSecurityHeaders(response);
-    if (!hostAllowed(request.headers.host)) return sendJson(response, 403, { error: 'Unknown host' });
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  async function answer(request: http.IncomingMessage): Promise<Response> {
+    const host = judgeHost(request.headers.host, port);
+    const url = readTarget(request.url, port);
+    if (host === 'malformed' || !url) return jsonResponse(400, { error: 'Bad request' });
+    if (host === 'foreign') return jsonResponse(403, { error: 'Unknown host' });
 
     if (url.pathname.startsWith(RPC_PATH)) {
       if (!tokenMatches(request.headers[TOKEN_HEADER] as string | undefined))
-        return sendJson(response, 401, { error: 'Missing or wrong token' });
-      if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST' });
+        return jsonResponse(401, { error: 'Missing or wrong token' });
+      if (request.method !== 'POST') return jsonResponse(405, { error: 'Use POST' });
+      const channel = decodeChannel(url.pathname.slice(RPC_PATH.length));
+      if (channel === null)
+        return jsonResponse(400, {
+          ok: false,
+          error: { code: 'unknown_call', message: 'The call’s name is not valid percent-encoding' },
+        });
       const body = await readCallBody(request);
       if (!body.ok)
-        return sendJson(response, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
-      const channel = decodeURIComponent(url.pathname.slice(RPC_PATH.length));
-      return sendJson(response, 200, await options.studio.dispatcher.dispatch(channel, body.value));
+        return jsonResponse(body.status, { ok: false, error: { code: 'invalid_input', message: body.message } });
+      return jsonResponse(200, await options.studio.dispatcher.dispatch(channel, body.value));
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendJson(response, 405, { error: 'Method not allowed' });
-    const method = request.method;
-
-    if (url.pathname.startsWith(MEDIA_PATH)) {
-      if (!tokenMatches(url.searchParams.get('token')))
-        return sendJson(response, 401, { error: 'Missing or wrong token' });
-      const file = await resolveInside(options.studio.mediaRoot, url.pathname.slice(MEDIA_PATH.length - 1));
-      if (!file) return sendJson(response, 404, { error: 'Not found' });
-      return pipeResponse(await fileResponse(file, request.headers.range ?? null, method), response);
-    }
-
-    const file = await resolveInside(options.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-    if (!file) return sendJson(response, 404, { error: 'Not found' });
-    response.setHeader('Content-Security-Policy', RENDERER_CSP);
-    response.setHeader('Cache-Control', 'no-store');
-    return pipeResponse(await fileResponse(file, null, method), response);
+    if (url.pathname.startsWith(MEDIA_PATH) && !tokenMatches(url.searchParams.get('token')))
+      return jsonResponse(401, { error: 'Missing or wrong token' });
+    return app(toFetchRequest(request, url));
   }
 
   const callSockets = createCallSockets(options.studio, MAX_BODY_BYTES);
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    const target = url.pathname === EVENTS_PATH ? sockets : url.pathname === CALLS_PATH ? callSockets : null;
-    if (!target || !hostAllowed(request.headers.host) || !tokenMatches(url.searchParams.get('token'))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    target.handleUpgrade(request, socket, head, (client) => target.emit('connection', client));
+  server.on('upgrade', (request: http.IncomingMessage, socket, head: Buffer) => {
+    // A client that resets mid-handshake must not become an unhandled 'error' on a socket nobody listens to.
+    socket.on('error', () => socket.destroy());
+    const host = judgeHost(request.headers.host, port);
+    const url = readTarget(request.url, port);
+    const target = url?.pathname === EVENTS_PATH ? sockets : url?.pathname === CALLS_PATH ? callSockets : null;
+    if (host === 'malformed' || !url) refuseUpgrade(socket, 400, 'Bad Request');
+    else if (host === 'foreign') refuseUpgrade(socket, 403, 'Forbidden');
+    else if (!target) refuseUpgrade(socket, 404, 'Not Found');
+    else if (!tokenMatches(url.searchParams.get('token'))) refuseUpgrade(socket, 401, 'Unauthorized');
+    else target.handleUpgrade(request, socket, head, (client) => target.emit('connection', client));
   });
 
   const clients = new Set<WebSocket>();
   sockets.on('connection', (client) => {
     clients.add(client);
     client.on('close', () => clients.delete(client));
+    // A broken frame (too big, bad UTF-8, reserved bits or opcode, unmasked): ws has already closed the socket
+    // with the matching status code; the page reconnects, and the error needs no other answer.
+    client.on('error', () => undefined);
     // Events flow one way; anything a page sends is ignored.
     client.on('message', () => undefined);
   });
@@ -136,67 +145,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function setSecurityHeaders(response: http.ServerResponse): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  const text = encodeWire(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  response.end(text);
-}
-
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
-
-/** A call's input: JSON (scripts, the CLI's tests) or the page's binary form, which carries bytes without base64. */
-async function readCallBody(request: http.IncomingMessage): Promise<BodyResult> {
-  const type = String(request.headers['content-type'] ?? '');
-  const binary = type.startsWith(WIRE_BINARY_TYPE);
-  if (!binary && !type.startsWith('application/json')) {
-    return { ok: false, status: 415, message: `Send the call as application/json or ${WIRE_BINARY_TYPE}` };
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The call is larger than 48 MiB' };
-    chunks.push(chunk as Buffer);
-  }
-  const body = Buffer.concat(chunks);
-  if (binary) {
-    try {
-      return { ok: true, value: decodeWireBinary(body) };
-    } catch (error) {
-      return { ok: false, status: 400, message: `The call body is not valid: ${(error as Error).message}` };
-    }
-  }
-  const text = body.toString('utf8');
-  if (text.trim() === '') return { ok: true, value: {} };
+/** `/rpc/<channel>`'s name, or null when its percent-encoding is broken (`%E0%A4%A`). */
+function decodeChannel(encoded: string): string | null {
   try {
-    return { ok: true, value: decodeWire(text) };
+    return decodeURIComponent(encoded);
   } catch {
-    return { ok: false, status: 400, message: 'The call body is not valid JSON' };
+    return null;
   }
-}
-
-async function pipeResponse(source: Response, target: http.ServerResponse): Promise<void> {
-  source.headers.forEach((value, name) => target.setHeader(name, value));
-  target.writeHead(source.status);
-  if (!source.body) {
-    target.end();
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    Readable.fromWeb(source.body as import('node:stream/web').ReadableStream<Uint8Array>)
-      .on('error', reject)
-      .pipe(target)
-      .on('finish', resolve)
-      .on('close', resolve);
-  });
 }

@@ -17,14 +17,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”`);
   const dataDir = resolveDataDir({ flag: values.data, env: process.env, fallback: () => defaultDataDir() });
-  const studio = openStudio({
-    dataDir,
-    host: 'browser',
-    onInternalError: (channel, error) => console.error(`Call ${channel} failed:`, error),
-  });
+  // Internal errors go to the log file, with their stacks, and to this terminal.
+  const studio = openStudio({ dataDir, host: 'browser', logToConsole: true });
   const host = await startBrowserHost({ studio, rendererDir: path.join(__dirname, '../renderer'), port }).catch(
-    (error: unknown) => {
-      studio.close();
+    async (error: unknown) => {
+      await studio.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
         throw new Error(`port ${port} is in use; choose another with --port, or --port 0 for any free one`);
       throw error;
@@ -32,11 +29,12 @@ async function main(): Promise<void> {
   );
   console.log(`Flipside Studio: ${host.url}`);
 
+  // Every job is cancelled and awaited before the database closes and the library is let go.
   const stop = () => {
-    void host.close().finally(() => {
-      studio.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => studio.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

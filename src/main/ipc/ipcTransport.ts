@@ -18,7 +18,8 @@ export function registerIpcTransport(studio: Pick<Studio, 'dispatcher' | 'events
           error: { code: 'unauthorized', message: `${channel} may only be called by Flipside Studio's own window` },
         });
       }
-      return studio.dispatcher.dispatch(channel, input);
+      // The window is the caller: its long jobs are its own, to cancel when it closes (JobRegistry.cancelOwner).
+      return studio.dispatcher.dispatch(channel, input, { caller: `window:${event.sender.id}` });
     });
   }
 

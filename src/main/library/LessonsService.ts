@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import type { Lesson, Project } from '@shared/library/schemas';
 import { moveItem } from '@shared/library/ordering';
 import { LibraryRows } from './rows';
 import type { LibraryDeps } from './ProjectsService';
-
-type Input<K extends keyof Contract['lessons']['calls']> = Parameters<ServiceHandlers<Contract['lessons']>[K]>[0];
 
 export class LessonsService implements ServiceHandlers<Contract['lessons']> {
   private readonly rows: LibraryRows;
@@ -16,19 +14,19 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     this.now = deps.now ?? Date.now;
   }
 
-  list(input: Input<'list'>): Lesson[] {
+  list(input: Input<'lessons', 'list'>): Lesson[] {
     this.rows.project(input.projectId);
     return input.view === 'trash'
       ? this.rows.trashedLessons(input.projectId)
       : this.rows.activeLessons(input.projectId);
   }
 
-  get(input: Input<'get'>): { lesson: Lesson; project: Project } {
+  get(input: Input<'lessons', 'get'>): { lesson: Lesson; project: Project } {
     const lesson = this.rows.lesson(input.id);
     return { lesson, project: this.rows.project(lesson.projectId) };
   }
 
-  add(input: Input<'add'>): Lesson {
+  add(input: Input<'lessons', 'add'>): Lesson {
     this.rows.activeProject(input.projectId);
     const id = randomUUID();
     const now = this.now();
@@ -46,7 +44,7 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     return this.rows.lesson(id);
   }
 
-  rename(input: Input<'rename'>): Lesson {
+  rename(input: Input<'lessons', 'rename'>): Lesson {
     const lesson = this.rows.lesson(input.id);
     this.rows.activeProject(lesson.projectId);
     const now = this.now();
@@ -58,7 +56,7 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     return this.rows.lesson(input.id);
   }
 
-  move(input: Input<'move'>): Lesson[] {
+  move(input: Input<'lessons', 'move'>): Lesson[] {
     const lesson = this.rows.lesson(input.id);
     this.rows.activeProject(lesson.projectId);
     const ids = this.rows.activeLessons(lesson.projectId).map((each) => each.id);
@@ -71,7 +69,7 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
     return this.rows.activeLessons(lesson.projectId);
   }
 
-  trash(input: Input<'trash'>): Lesson {
+  trash(input: Input<'lessons', 'trash'>): Lesson {
     const lesson = this.rows.lesson(input.id);
     this.rows.activeProject(lesson.projectId);
     const now = this.now();
@@ -85,7 +83,7 @@ export class LessonsService implements ServiceHandlers<Contract['lessons']> {
   }
 
   /** Brings a lesson back from the trash at the end of its project's list. */
-  restore(input: Input<'restore'>): Lesson {
+  restore(input: Input<'lessons', 'restore'>): Lesson {
     const lesson = this.rows.lesson(input.id);
     this.rows.activeProject(lesson.projectId);
     if (lesson.trashedAt === null) return lesson;

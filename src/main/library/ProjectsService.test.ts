@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { Lesson, Project } from '@shared/library/schemas';
+import { PROJECT_PAGE_MAX, type ProjectPage } from '@shared/contract/projects';
 import { callStudio as call, tempStudio } from '../testing/tempStudio';
 import type { Studio } from '../studio';
 
@@ -42,7 +44,7 @@ describe('ProjectsService', () => {
     const algebra = await call<Project>(studio, 'projects', 'create', { title: 'Algebra' });
     await call(studio, 'lessons', 'add', { projectId: algebra.id, title: 'Quadratic equations' });
     const titles = async (query: string) =>
-      (await call<Project[]>(studio, 'projects', 'list', { query })).map((p) => p.title);
+      (await call<ProjectPage>(studio, 'projects', 'list', { query })).items.map((p) => p.title);
     expect(await titles('ecologie')).toEqual(['Écologie']);
     expect(await titles('FOOD')).toEqual(['Écologie']);
     expect(await titles('quadratic')).toEqual(['Algebra']);
@@ -59,11 +61,62 @@ describe('ProjectsService', () => {
     // Time passes between creations in real use; force distinct stamps so the order is not a tie.
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 2');
     studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'algebra');
-    studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run((clock += 10), 'Unit 10');
+    studio.db.prepare('UPDATE projects SET updated_at = ? WHERE title = ?').run(clock + 10, 'Unit 10');
     const list = async (sort: string) =>
-      (await call<Project[]>(studio, 'projects', 'list', { sort })).map((p) => p.title);
+      (await call<ProjectPage>(studio, 'projects', 'list', { sort })).items.map((p) => p.title);
     expect(await list('updated')).toEqual(['Unit 10', 'algebra', 'Unit 2']);
     expect(await list('title')).toEqual(['algebra', 'Unit 2', 'Unit 10']);
+  });
+
+  it('answers a page at a time, searched and sorted over the whole view, with how many match in all', async () => {
+    const studio = tempStudio();
+    for (let n = 1; n <= 25; n += 1) await call(studio, 'projects', 'create', { title: `Unit ${n}` });
+    const trashed = await call<Project>(studio, 'projects', 'create', { title: 'Unit 99' });
+    await call(studio, 'projects', 'trash', { id: trashed.id });
+    const page = (offset: number, limit: number, query = '') =>
+      call<ProjectPage>(studio, 'projects', 'list', { sort: 'title', offset, limit, query });
+    const first = await page(0, 10);
+    expect(first.total).toBe(25);
+    expect(first.items.map((p) => p.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Unit ${i + 1}`));
+    expect((await page(20, 10)).items.map((p) => p.title)).toEqual([
+      'Unit 21',
+      'Unit 22',
+      'Unit 23',
+      'Unit 24',
+      'Unit 25',
+    ]);
+    expect(await page(30, 10)).toEqual({ items: [], total: 25 });
+    const searched = await page(1, 2, 'unit 2');
+    // Every word anywhere: "Unit 2", "Unit 12" and "Unit 20" to "Unit 25".
+    expect(searched.total).toBe(8);
+    expect(searched.items.map((p) => p.title)).toEqual(['Unit 12', 'Unit 20']);
+    expect(searched.items[0]).toMatchObject({ lessonCount: 0, trashedAt: null });
+  });
+
+  it('lists what the database holds now, whoever changed it: this connection without an event, or another process', async () => {
+    const studio = tempStudio();
+    const titles = async (query = '') =>
+      (await call<ProjectPage>(studio, 'projects', 'list', { query, sort: 'title' })).items.map((p) => p.title);
+    const project = await call<Project>(studio, 'projects', 'create', { title: 'Optics' });
+    expect(await titles()).toEqual(['Optics']);
+    expect(await titles('light')).toEqual([]);
+    studio.db.prepare('UPDATE projects SET title = ? WHERE id = ?').run('Light and optics', project.id);
+    expect(await titles()).toEqual(['Light and optics']);
+    expect(await titles('light')).toEqual(['Light and optics']);
+    const other = new Database(path.join(studio.dataDir, 'library.sqlite'));
+    try {
+      other.prepare('UPDATE projects SET title = ? WHERE id = ?').run('Waves', project.id);
+    } finally {
+      other.close();
+    }
+    expect(await titles()).toEqual(['Waves']);
+    expect(await titles('light')).toEqual([]);
+  });
+
+  it('refuses a page larger than the contract allows', async () => {
+    const studio = tempStudio();
+    const result = await studio.dispatcher.dispatch('app:projects.list', { limit: PROJECT_PAGE_MAX + 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('duplicates a project with its lessons in order under a fresh title', async () => {
@@ -85,13 +138,13 @@ describe('ProjectsService', () => {
     const project = await call<Project>(studio, 'projects', 'create', { title: 'Waves' });
     const trashed = await call<Project>(studio, 'projects', 'trash', { id: project.id });
     expect(trashed.trashedAt).not.toBeNull();
-    expect(await call<Project[]>(studio, 'projects', 'list', {})).toEqual([]);
-    expect((await call<Project[]>(studio, 'projects', 'list', { view: 'trash' })).map((p) => p.id)).toEqual([
+    expect(await call<ProjectPage>(studio, 'projects', 'list', {})).toEqual({ items: [], total: 0 });
+    expect((await call<ProjectPage>(studio, 'projects', 'list', { view: 'trash' })).items.map((p) => p.id)).toEqual([
       project.id,
     ]);
     const restored = await call<Project>(studio, 'projects', 'restore', { id: project.id });
     expect(restored.trashedAt).toBeNull();
-    expect(await call<Project[]>(studio, 'projects', 'list', { view: 'trash' })).toEqual([]);
+    expect(await call<ProjectPage>(studio, 'projects', 'list', { view: 'trash' })).toEqual({ items: [], total: 0 });
   });
 
   it('empties the trash for good: trashed projects, their media, and trashed lessons of kept projects', async () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { StudioError } from '@shared/contract/result';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
@@ -11,12 +10,14 @@ import { LAUNCH_PAGE, type PlanAssets } from './plan';
 import { locateSchemaRoot, outDir } from './schemas';
 import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
 import { Cancelled } from './write';
-
-type Input<K extends keyof Contract['publish']['calls']> = Parameters<ServiceHandlers<Contract['publish']>[K]>[0];
+import { JobRegistry, type Job } from '../jobs/JobRegistry';
+import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
 
 export interface PublishDeps {
   readonly events: EventHub<Contract>;
   readonly source: SnapshotSource;
+  /** The studio's registry; standing alone (a test), the service has its own. */
+  readonly jobs?: JobRegistry;
   /** Where the player bundle and schema files are; found beside the built main by default. */
   readonly assets?: () => PlanAssets;
   /** Electron's shell.showItemInFolder; absent in the browser host and the CLI. */
@@ -40,19 +41,24 @@ export function defaultAssets(): PlanAssets {
 
 const PROGRESS_EVERY_MS = 100;
 
-interface RunningJob {
-  job: PublishJob;
-  readonly controller: AbortController;
+interface PublishDetail {
+  state: PublishJob;
+  /** What `reveal` shows once the export is finished. */
   file: string | null;
 }
 
-/** Publishing as a job: an id, progress at most ten times a second, cancel with nothing left behind. */
+/**
+ * Publishing as a job in the studio's registry: an id, progress at most ten times a second, an output name
+ * reserved before the first byte, cancel with nothing left behind. Ended jobs are answered for a while, then pruned.
+ */
 export class PublishService implements ServiceHandlers<Contract['publish']> {
-  private readonly jobs = new Map<string, RunningJob>();
+  private readonly jobs: JobRegistry;
 
-  constructor(private readonly deps: PublishDeps) {}
+  constructor(private readonly deps: PublishDeps) {
+    this.jobs = deps.jobs ?? new JobRegistry();
+  }
 
-  async options(input: Input<'options'>) {
+  async options(input: Input<'publish', 'options'>) {
     const { source } = this.deps;
     const [info, document, renders] = await Promise.all([
       source.getLesson(input.lessonId),
@@ -80,79 +86,72 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     };
   }
 
-  async start(input: Input<'start'>): Promise<{ jobId: string }> {
+  async start(input: Input<'publish', 'start'>, context?: CallContext): Promise<{ jobId: string }> {
     const { lessonId, ...settings } = input;
     const snapshot = await takeSnapshot(this.deps.source, lessonId, settings);
     const assets = (this.deps.assets ?? defaultAssets)();
-    const folder = path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports');
-    fs.mkdirSync(folder, { recursive: true });
-    const name = freeName(
-      folder,
+    const target = reserveOutput(
+      path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports'),
       exportBaseName(settings.title, settings.format, settings.version),
       settings.format === 'web' ? '' : '.zip',
+      settings.format === 'web' ? 'folder' : 'file',
     );
-    const jobId = randomUUID();
-    const running: RunningJob = {
-      job: { jobId, lessonId, state: 'running', stage: 'preparing', fraction: 0, output: null, error: null },
-      controller: new AbortController(),
-      file: null,
-    };
-    this.jobs.set(jobId, running);
-    void this.run(
-      running,
-      snapshot,
-      assets,
-      path.join(folder, name),
-      `${snapshot.lesson.projectId}/exports/${name}`,
-      settings,
-    );
-    return { jobId };
+    let job: Job<PublishDetail>;
+    try {
+      job = this.jobs.begin<PublishDetail>(
+        { kind: 'publish', owner: context?.caller, parts: [target.part] },
+        (jobId) => ({ state: pending(jobId, lessonId), file: null }),
+      );
+    } catch (error) {
+      fs.rmSync(target.part, { recursive: true, force: true });
+      throw error;
+    }
+    const relative = `${snapshot.lesson.projectId}/exports/${path.basename(target.out)}`;
+    void this.run(job, snapshot, assets, target, relative, settings);
+    return { jobId: job.id };
   }
 
-  cancel(input: Input<'cancel'>): Record<string, never> {
-    this.running(input.jobId).controller.abort();
+  cancel(input: Input<'publish', 'cancel'>): Record<string, never> {
+    this.publishJob(input.jobId);
+    this.jobs.cancel(input.jobId);
     return {};
   }
 
-  status(input: Input<'status'>): PublishJob {
-    return this.running(input.jobId).job;
+  status(input: Input<'publish', 'status'>): PublishJob {
+    return this.publishJob(input.jobId).detail.state;
   }
 
-  reveal(input: Input<'reveal'>): { shown: boolean } {
-    const running = this.running(input.jobId);
-    if (running.file === null) throw new StudioError('conflict', 'That export has not finished');
+  reveal(input: Input<'publish', 'reveal'>): { shown: boolean } {
+    const { file } = this.publishJob(input.jobId).detail;
+    if (file === null) throw new StudioError('conflict', 'That export has not finished');
     if (!this.deps.reveal) return { shown: false };
-    this.deps.reveal(running.file);
+    this.deps.reveal(file);
     return { shown: true };
   }
 
-  /** For shutdown: every running build stops and removes its part. */
-  cancelAll(): void {
-    for (const running of this.jobs.values()) running.controller.abort();
-  }
-
   private async run(
-    running: RunningJob,
+    job: Job<PublishDetail>,
     snapshot: Parameters<typeof buildPackage>[0],
     assets: PlanAssets,
-    out: string,
+    target: ReservedOutput,
     relative: string,
     settings: PublishSettings,
   ): Promise<void> {
     let lastEmit = 0;
     const update = (change: Partial<PublishJob>, force = false) => {
-      running.job = { ...running.job, ...change };
+      job.detail.state = { ...job.detail.state, ...change };
       const now = Date.now();
       if (force || now - lastEmit >= PROGRESS_EVERY_MS) {
         lastEmit = now;
-        this.deps.events.emit('publish', 'onDidProgress', running.job);
+        this.deps.events.emit('publish', 'onDidProgress', job.detail.state);
       }
     };
+    const out = target.out;
     let stage: BuildStage = 'preparing';
     try {
-      const { sizeBytes } = await buildPackage(snapshot, out, {
+      const { sizeBytes } = await buildPackage(snapshot, target, {
         assets,
-        signal: running.controller.signal,
+        signal: job.signal,
         onProgress: (next, fraction) => {
           const changed = next !== stage;
           stage = next;
@@ -160,10 +159,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         },
       });
       if (settings.format === 'classServer') {
-        await this.toClassServer(running, out, sizeBytes, settings, update);
+        await this.toClassServer(job, out, sizeBytes, settings, update);
+        job.end('done');
         return;
       }
-      running.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
+      job.detail.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
       update(
         {
@@ -174,15 +174,21 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         },
         true,
       );
+      job.end('done');
     } catch (error) {
-      if (error instanceof Cancelled || running.controller.signal.aborted) update({ state: 'cancelled' }, true);
+      // The builders remove the part on every failure; this covers a throw before they began.
+      fs.rmSync(target.part, { recursive: true, force: true });
+      // An upload stopped by cancel throws the signal's reason rather than Cancelled.
+      const cancelled = error instanceof Cancelled || job.signal.aborted;
+      if (cancelled) update({ state: 'cancelled' }, true);
       else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
+      job.end(cancelled ? 'cancelled' : 'failed');
     }
   }
 
   /** The zip was only the way there: it is removed once on the server, and on failure or cancel alike. */
   private async toClassServer(
-    running: RunningJob,
+    job: Job<PublishDetail>,
     zip: string,
     sizeBytes: number,
     settings: PublishSettings,
@@ -194,11 +200,8 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       update({ stage: 'uploading', fraction: 0 }, true);
       const published = await this.deps.upload(
         zip,
-        { lessonId: running.job.lessonId, title: settings.title },
-        {
-          signal: running.controller.signal,
-          onBytes: (sent, total) => update({ fraction: total > 0 ? sent / total : 1 }),
-        },
+        { lessonId: job.detail.state.lessonId, title: settings.title },
+        { signal: job.signal, onBytes: (sent, total) => update({ fraction: total > 0 ? sent / total : 1 }) },
       );
       update(
         {
@@ -221,17 +224,13 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     }
   }
 
-  private running(jobId: string): RunningJob {
-    const running = this.jobs.get(jobId);
-    if (!running) throw new StudioError('not_found', 'That publish job is unknown (the app may have restarted)');
-    return running;
+  private publishJob(jobId: string): Job<PublishDetail> {
+    const job = this.jobs.find<PublishDetail>(jobId, 'publish');
+    if (!job) throw new StudioError('not_found', 'That publish job is unknown (the app may have restarted)');
+    return job;
   }
 }
 
-/** forces-scorm12-1-0.zip, then forces-scorm12-1-0-2.zip …: an earlier export is never overwritten. */
-function freeName(folder: string, base: string, extension: string): string {
-  let name = `${base}${extension}`;
-  for (let n = 2; fs.existsSync(path.join(folder, name)) || fs.existsSync(path.join(folder, `${name}.part`)); n += 1)
-    name = `${base}-${n}${extension}`;
-  return name;
+function pending(jobId: string, lessonId: string): PublishJob {
+  return { jobId, lessonId, state: 'running', stage: 'preparing', fraction: 0, output: null, error: null };
 }

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { checkPackage } from './check';
 import { planPackage, withLmsMeta } from './plan';
-import { fakeAssets, tempDir, testSnapshot } from './testPackage';
+import { fakeAssets, tempDir, testSnapshot } from './testPackage.testkit';
 import { Cancelled, totalBytes, writeFolder, writeZip } from './write';
+import { reserveOutput } from '../jobs/outputs';
 
 const dirs: string[] = [];
 const dir = () => {
@@ -63,12 +64,14 @@ describe('planPackage', () => {
     expect(plan.lesson.checkpoints).toHaveLength(2);
     expect(plan.lesson.rules.masteryPercent).toBe(80);
   });
+});
 
-  it('places the LMS tag in the player page as it is written (`<meta charset="utf-8" />`), for the class server too', () => {
-    const template = fs.readFileSync(path.join(__dirname, '../../player/index.html'), 'utf8');
-    expect(withLmsMeta(template, 'classServer')).toMatch(
-      /<meta charset="utf-8" \/>\n\s*<meta name="flipside-lms" content="classServer">/,
-    );
+describe('withLmsMeta', () => {
+  it('places the LMS tag after the charset, however the built page writes it', () => {
+    for (const charset of ['<meta charset="utf-8">', '<meta charset="utf-8" />'])
+      expect(withLmsMeta(`<head>${charset}<title>x</title></head>`, 'scorm12')).toBe(
+        `<head>${charset}\n    <meta name="flipside-lms" content="scorm12"><title>x</title></head>`,
+      );
   });
 });
 
@@ -77,8 +80,9 @@ describe('writing packages', () => {
     for (const format of ['scorm12', 'scorm2004'] as const) {
       const root = dir();
       const plan = planPackage(testSnapshot(root, { format }), fakeAssets(root));
-      const out = path.join(root, 'out.zip');
-      const size = await writeZip(plan.entries, out, options());
+      const target = reserveOutput(root, 'out', '.zip', 'file');
+      const { out } = target;
+      const size = await writeZip(plan.entries, target, options());
       expect(size).toBe(fs.statSync(out).size);
       expect(fs.existsSync(`${out}.part`)).toBe(false);
       const report = await checkPackage(out, { schemaRoot: fakeAssets(root).schemaRoot });
@@ -93,9 +97,12 @@ describe('writing packages', () => {
     const total = totalBytes(plan.entries);
     for (const write of [writeZip, writeFolder]) {
       const controller = new AbortController();
-      const out = path.join(root, write === writeZip ? 'cancelled.zip' : 'cancelled');
+      const target =
+        write === writeZip
+          ? reserveOutput(root, 'cancelled', '.zip', 'file')
+          : reserveOutput(root, 'cancelled', '', 'folder');
       const seen: number[] = [];
-      const running = write(plan.entries, out, {
+      const running = write(plan.entries, target, {
         ...options(controller.signal),
         onBytes: (done) => {
           seen.push(done);
@@ -108,11 +115,12 @@ describe('writing packages', () => {
     }
   });
 
-  it('writes the web folder by renaming a .part folder, refusing to overwrite', async () => {
+  it('writes the web folder by renaming its reserved .part folder, refusing to replace what appeared meanwhile', async () => {
     const root = dir();
     const plan = planPackage(testSnapshot(root, { format: 'web' }), fakeAssets(root));
-    const out = path.join(root, 'site');
-    await writeFolder(plan.entries, out, options());
+    const target = reserveOutput(root, 'site', '', 'folder');
+    const { out } = target;
+    await writeFolder(plan.entries, target, options());
     expect(fs.readdirSync(out).sort()).toEqual([
       'index.html',
       'lesson.js',
@@ -122,13 +130,20 @@ describe('writing packages', () => {
       'player.js',
     ]);
     expect(fs.statSync(path.join(out, 'media/720p.mp4')).size).toBe(200_000);
-    await expect(writeFolder(plan.entries, out, options())).rejects.toThrow(/already exists/);
+    const next = reserveOutput(root, 'site', '', 'folder');
+    expect(next.out).toBe(path.join(root, 'site-2'));
+    fs.mkdirSync(next.out);
+    fs.writeFileSync(path.join(next.out, 'notes.txt'), 'mine');
+    await expect(writeFolder(plan.entries, next, options())).rejects.toThrow(/appeared while the studio was writing/);
+    expect(fs.readdirSync(next.out)).toEqual(['notes.txt']);
+    expect(fs.existsSync(next.part)).toBe(false);
   });
 
   it('refuses to write an unsafe path', async () => {
     const root = dir();
     const entries = [{ path: '../evil.html', kind: 'bytes' as const, data: Buffer.from('x'), compress: true }];
-    await expect(writeZip(entries, path.join(root, 'x.zip'), options())).rejects.toThrow(/climbs out/);
+    const target = reserveOutput(root, 'x', '.zip', 'file');
+    await expect(writeZip(entries, target, options())).rejects.toThrow(/climbs out/);
     expect(fs.readdirSync(root)).toEqual([]);
   });
 });
@@ -217,8 +232,8 @@ describe('captions in packages', () => {
       if (format === 'web') continue;
       const manifest = plan.entries.find((entry) => entry.path === 'imsmanifest.xml');
       expect(manifest?.kind === 'bytes' ? manifest.data.toString('utf8') : '').toContain('href="captions/pt-br.vtt"');
-      const out = path.join(root, 'out.zip');
-      await writeZip(plan.entries, out, options());
+      const { out, part } = reserveOutput(root, 'out', '.zip', 'file');
+      await writeZip(plan.entries, { out, part }, options());
       const report = await checkPackage(out, { schemaRoot: fakeAssets(root).schemaRoot });
       expect(report.lines.filter((line) => !line.ok)).toEqual([]);
     }

@@ -2,6 +2,7 @@ import { checkPackage } from './check';
 import { planPackage, type PackagePlan, type PlanAssets } from './plan';
 import type { LessonSnapshot } from './snapshot';
 import { totalBytes, writeFolder, writeZip } from './write';
+import type { ReservedOutput } from '../jobs/outputs';
 
 export type BuildStage = 'preparing' | 'writing' | 'checking' | 'done';
 
@@ -17,10 +18,14 @@ export interface BuildResult {
 }
 
 /**
- * One snapshot to one package at `out` (a zip for SCORM, a folder for the web). A SCORM zip is checked with the same
+ * One snapshot to one package at `target.out` (a zip for SCORM, a folder for the web), written in `target.part`. A SCORM zip is checked with the same
  * code as `flipside check` before it is renamed into place, so an invalid package is never left where a teacher finds it.
  */
-export async function buildPackage(snapshot: LessonSnapshot, out: string, options: BuildOptions): Promise<BuildResult> {
+export async function buildPackage(
+  snapshot: LessonSnapshot,
+  target: ReservedOutput,
+  options: BuildOptions,
+): Promise<BuildResult> {
   options.onProgress('preparing', 0);
   const plan = planPackage(snapshot, options.assets);
   const total = Math.max(1, totalBytes(plan.entries));
@@ -30,17 +35,17 @@ export async function buildPackage(snapshot: LessonSnapshot, out: string, option
     onBytes: (done: number) => options.onProgress('writing', Math.min(1, done / total)),
   };
   if (plan.format === 'web') {
-    const sizeBytes = await writeFolder(plan.entries, out, write);
+    const sizeBytes = await writeFolder(plan.entries, target, write);
     options.onProgress('done', 1);
     return { plan, sizeBytes };
   }
   if (plan.format === 'classServer') {
     // The server checks what it hosts itself (paths, lesson.json, the launch tag); there is no manifest here.
-    const sizeBytes = await writeZip(plan.entries, out, write);
+    const sizeBytes = await writeZip(plan.entries, target, write);
     options.onProgress('done', 1);
     return { plan, sizeBytes };
   }
-  const sizeBytes = await writeZip(plan.entries, out, write, async (part) => {
+  const sizeBytes = await writeZip(plan.entries, target, write, async (part) => {
     options.onProgress('checking', 1);
     const report = await checkPackage(part, { schemaRoot: options.assets.schemaRoot });
     if (!report.ok) {

@@ -116,7 +116,7 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
 /** The player reads which LMS to look for from this tag (src/player/standalone.ts). */
 export function withLmsMeta(html: string, format: PublishFormat): string {
   const meta = `<meta name="flipside-lms" content="${format}">`;
-  // Written either way, `<meta charset="utf-8">` or (as Prettier formats the template) `<meta charset="utf-8" />`.
+  // Either form: the page is formatted with Prettier, which writes void elements as `<meta … />`.
   const charset = /<meta charset="utf-8"\s*\/?>/i;
   if (!charset.test(html))
     throw new Error('The player page has no <meta charset> to place the LMS tag after; rebuild the player');

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { zipPathProblem } from '@shared/publish/zipPath';
 import type { PackageEntry } from './plan';
+import { renameNoReplace, type ReservedOutput } from '../jobs/outputs';
 
 export interface WriteOptions {
   readonly signal: AbortSignal;
@@ -25,25 +26,29 @@ export class Cancelled extends Error {
   }
 }
 
-function assertSafe(entries: readonly PackageEntry[]): void {
+/** Refuses an unsafe entry path before a byte is written, removing the reserved part. */
+function assertSafe(entries: readonly PackageEntry[], part: string): void {
   for (const entry of entries) {
     const problem = zipPathProblem(entry.path);
-    if (problem) throw new Error(`Refusing to write an unsafe package path: ${problem}`);
+    if (problem) {
+      fs.rmSync(part, { recursive: true, force: true });
+      throw new Error(`Refusing to write an unsafe package path: ${problem}`);
+    }
   }
 }
 
 /**
- * Streams the entries into `<out>.part` with yazl and renames it to `out` only once the zip is whole. On cancel or
- * failure the part is removed, so nothing half-written is ever left. `beforeRename` may inspect the part (the check).
+ * Streams the entries into the reserved part with yazl and renames it to `out` only once the zip is whole. On cancel
+ * or failure the part is removed, so nothing half-written is ever left. `beforeRename` may inspect the part (the
+ * check).
  */
 export async function writeZip(
   entries: readonly PackageEntry[],
-  out: string,
+  { out, part }: ReservedOutput,
   options: WriteOptions,
   beforeRename?: (part: string) => Promise<void>,
 ): Promise<number> {
-  assertSafe(entries);
-  const part = `${out}.part`;
+  assertSafe(entries, part);
   const zip = new ZipFile();
   const sources: Readable[] = [];
   let done = 0;
@@ -75,13 +80,17 @@ export async function writeZip(
     for (const source of sources) source.destroy();
   };
   options.signal.addEventListener('abort', abort, { once: true });
+  // A function, not an inline check: the signal can turn aborted during any await in between.
+  const stopIfCancelled = () => {
+    if (options.signal.aborted) throw new Cancelled();
+  };
   try {
-    if (options.signal.aborted) throw new Cancelled();
+    stopIfCancelled();
     await pipeline(zip.outputStream, fs.createWriteStream(part, { flags: 'w' }), { signal: options.signal });
-    if (options.signal.aborted) throw new Cancelled();
+    stopIfCancelled();
     await beforeRename?.(part);
-    if (options.signal.aborted) throw new Cancelled();
-    fs.renameSync(part, out);
+    stopIfCancelled();
+    renameNoReplace(part, out);
     return fs.statSync(out).size;
   } catch (error) {
     fs.rmSync(part, { force: true });
@@ -91,16 +100,13 @@ export async function writeZip(
   }
 }
 
-/** A plain folder written as `<out>.part/` and renamed when every file is in; removed on cancel or failure. */
+/** A plain folder written into the reserved part folder and renamed when every file is in; removed on cancel or failure. */
 export async function writeFolder(
   entries: readonly PackageEntry[],
-  out: string,
+  { out, part }: ReservedOutput,
   options: WriteOptions,
 ): Promise<number> {
-  assertSafe(entries);
-  if (fs.existsSync(out)) throw new Error(`${out} already exists; choose another place or remove it first`);
-  const part = `${out}.part`;
-  fs.rmSync(part, { recursive: true, force: true });
+  assertSafe(entries, part);
   let done = 0;
   try {
     for (const entry of entries) {
@@ -125,7 +131,7 @@ export async function writeFolder(
       fs.utimesSync(target, options.mtime, options.mtime);
       options.onBytes(done);
     }
-    fs.renameSync(part, out);
+    renameNoReplace(part, out);
     return done;
   } catch (error) {
     fs.rmSync(part, { recursive: true, force: true });

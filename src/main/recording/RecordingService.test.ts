@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Take, TrackRole } from '@shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import { ProjectsService } from '../library/ProjectsService';
 import { setup, record } from '../testing/libraryFixture';
 import { chunksOf, ffprobeCodecs, ffprobeDuration, mediaFixture, videoPacketsHash } from '../testing/mediaFixtures';
@@ -253,7 +253,7 @@ describe('RecordingService', () => {
     const finishing = recordings.finish({ takeId, tracks: [] });
     const outcome = finishing.then(
       () => 'finished',
-      (error: Error) => error.message,
+      (error: unknown) => (error as Error).message,
     );
     expect(await started).toBeLessThan(100);
     await recordings.discard({ takeId });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { InterruptedTake, Take, TrackRole } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
@@ -9,8 +9,8 @@ import type { LibraryDeps } from '../library/ProjectsService';
 import { ChunkSpool, readSpoolIndex } from './chunkSpool';
 import { TakeRows } from './takeRows';
 import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
-
-type Input<K extends keyof Contract['recordings']['calls']> = Parameters<ServiceHandlers<Contract['recordings']>[K]>[0];
+import { JobRegistry, type Job } from '../jobs/JobRegistry';
+import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
 
 /** A take whose heartbeat is older than this is no longer being recorded by anyone. */
 const STALE_AFTER_MS = 10_000;
@@ -21,27 +21,43 @@ interface LiveTake {
   origin: 'recorded' | 'imported';
   tracks: Map<TrackRole, ChunkSpool>;
   lastHeartbeat: number;
+  job: Job;
 }
 
+/** One take's recording, import, finishing, recovery and discarding never run at once: they share this key. */
+const takeKey = (takeId: string) => `take:${takeId}`;
+
+/**
+ * Write-ahead recording and importing. Each take being written is a job from `start` until `finish` (or `discard`)
+ * has settled, keyed by the take, so a `recover` or a second `finish` of it is refused while it runs; a recovery is
+ * a job with the same key. Cancelling a recording (the studio closing) keeps what reached the disk for recovery;
+ * cancelling an import removes it.
+ */
 export class RecordingService implements ServiceHandlers<Contract['recordings']> {
   private readonly library: LibraryRows;
   private readonly takes: TakeRows;
   private readonly now: () => number;
+  private readonly jobs: JobRegistry;
   /** Takes being written by this process; only these accept chunks. */
   private readonly live = new Map<string, LiveTake>();
-  /** Takes whose `finish` is converting a file; `discard` aborts them and waits until their files are gone. */
-  private readonly finishing = new Map<string, { controller: AbortController; settled: Promise<unknown> }>();
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
     this.now = deps.now ?? Date.now;
+    this.jobs = deps.jobs ?? new JobRegistry();
   }
 
-  start(input: Input<'start'>): { takeId: string } {
+  start(input: Input<'recordings', 'start'>, context?: CallContext): { takeId: string } {
     const lesson = this.library.lesson(input.lessonId);
     this.library.activeProject(lesson.projectId);
     const takeId = randomUUID();
+    const job = this.jobs.begin({
+      kind: input.origin === 'imported' ? 'import' : 'recording',
+      owner: context?.caller,
+      key: takeKey(takeId),
+      onCancel: () => this.stopLive(takeId),
+    });
     const folder = takeFolder(lesson.projectId, takeId);
     const now = this.now();
     const count = (
@@ -49,7 +65,12 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     ).n;
     const title = input.title || (input.origin === 'imported' ? 'Imported file' : `Take ${count + 1}`);
 
-    fs.mkdirSync(path.join(this.deps.mediaRoot, ...folder.split('/')), { recursive: true });
+    try {
+      fs.mkdirSync(path.join(this.deps.mediaRoot, ...folder.split('/')), { recursive: true });
+    } catch (error) {
+      job.end('failed');
+      throw storageError(error);
+    }
     // The row goes in before the first byte, so a crash at any point leaves something to find.
     this.deps.db.transaction(() => {
       this.deps.db
@@ -72,62 +93,67 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     } catch (error) {
       for (const spool of tracks.values()) spool.close();
       this.removeTake(takeId, folder);
+      job.end('failed');
       throw storageError(error);
     }
-    this.live.set(takeId, { folder, origin: input.origin, tracks, lastHeartbeat: now });
+    this.live.set(takeId, { folder, origin: input.origin, tracks, lastHeartbeat: now, job });
     return { takeId };
   }
 
-  appendChunk(input: Input<'appendChunk'>): { bytes: number } {
+  appendChunk(input: Input<'recordings', 'appendChunk'>): { bytes: number } {
     const live = this.liveTake(input.takeId);
     const spool = live.tracks.get(input.role);
     if (!spool) throw new StudioError('invalid_input', `This take has no ${input.role} track`);
     let bytes: number;
     try {
       bytes = spool.append(input.index, input.atMs, input.data).bytes;
+      // The heartbeat writes the database, which shares the disk: it can be the write that finds it full.
+      this.beat(input.takeId, live);
     } catch (error) {
       if (error instanceof Error && !('code' in error)) throw new StudioError('conflict', error.message);
       throw storageError(error);
     }
-    this.beat(input.takeId, live);
     return { bytes };
   }
 
-  heartbeat(input: Input<'heartbeat'>): Record<string, never> {
+  heartbeat(input: Input<'recordings', 'heartbeat'>): Record<string, never> {
     const live = this.liveTake(input.takeId);
     this.beat(input.takeId, live, true);
     return {};
   }
 
-  async finish(input: Input<'finish'>): Promise<Take> {
+  async finish(input: Input<'recordings', 'finish'>): Promise<Take> {
     const live = this.liveTake(input.takeId);
     this.live.delete(input.takeId);
     for (const spool of live.tracks.values()) spool.close();
     const offsets = new Map(input.tracks.map((track) => [track.role, track.startOffsetMs]));
     const tracks = [...live.tracks.keys()].map((role) => ({ role, startOffsetMs: offsets.get(role) ?? 0 }));
-    const controller = new AbortController();
-    const finished = this.finalize(input.takeId, live.folder, tracks, live.origin, controller.signal).catch(
-      (error: unknown) => {
-        // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
-        if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
-        throw error;
-      },
-    );
-    this.finishing.set(input.takeId, { controller, settled: finished.catch(() => undefined) });
     try {
-      return await finished;
-    } finally {
-      this.finishing.delete(input.takeId);
+      const take = await this.finalize(input.takeId, live.folder, tracks, live.origin, live.job.signal);
+      live.job.end('done');
+      return take;
+    } catch (error) {
+      // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
+      if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
+      live.job.end(live.job.signal.aborted ? 'cancelled' : 'failed');
+      if (error instanceof DiskFullError)
+        throw new DiskFullError(
+          live.origin === 'imported'
+            ? 'The disk is full, so the file could not be imported. Free some space and import it again.'
+            : 'The disk is full, so the recording could not be finished. Everything recorded is kept: free some space, then recover it from the interrupted recordings.',
+        );
+      throw error;
     }
   }
 
-  async discard(input: Input<'discard'>): Promise<Record<string, never>> {
-    const converting = this.finishing.get(input.takeId);
-    if (converting) {
-      // The conversion stops its Worker and removes its output; `finish` then removes the take.
-      converting.controller.abort();
-      await converting.settled;
-      return {};
+  async discard(input: Input<'recordings', 'discard'>): Promise<Record<string, never>> {
+    const running = this.jobs.runningWithKey(takeKey(input.takeId));
+    if (running?.kind === 'recover')
+      throw new StudioError('conflict', 'That recording is being recovered; wait until it has finished');
+    if (running) {
+      // A recording stops (its spools flushed), an import stops and removes itself, a conversion stops its Worker.
+      await this.jobs.cancelAndWait(running.id);
+      if (!this.takes.exists(input.takeId)) return {};
     }
     const take = this.takes.take(input.takeId);
     if (take.status !== 'recording')
@@ -135,17 +161,14 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         'conflict',
         'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead',
       );
-    const live = this.live.get(input.takeId);
-    if (live) for (const spool of live.tracks.values()) spool.close();
-    this.live.delete(input.takeId);
     this.removeTake(input.takeId, this.folderOf(input.takeId));
     return {};
   }
 
-  listInterrupted(_input: Input<'listInterrupted'>): InterruptedTake[] {
+  listInterrupted(_input: Input<'recordings', 'listInterrupted'>): InterruptedTake[] {
     return this.takes
       .staleRecordings(this.now() - STALE_AFTER_MS)
-      .filter((take) => !this.live.has(take.id))
+      .filter((take) => !this.jobs.runningWithKey(takeKey(take.id)))
       .map((take) => {
         const lesson = this.library.lesson(take.lessonId);
         const project = this.library.project(lesson.projectId);
@@ -166,10 +189,18 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   }
 
   /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
-  async recover(input: Input<'recover'>): Promise<Take> {
+  async recover(input: Input<'recordings', 'recover'>, context?: CallContext): Promise<Take> {
     const take = this.takes.take(input.takeId);
-    if (take.status !== 'recording' || this.live.has(take.id))
+    if (take.status !== 'recording' || take.origin !== 'recorded' || this.live.has(take.id))
       throw new StudioError('conflict', 'That take is not an interrupted recording');
+    if (this.jobs.runningWithKey(takeKey(take.id)))
+      throw new StudioError('conflict', 'That recording is already being finished, recovered or discarded');
+    return this.jobs.run({ kind: 'recover', owner: context?.caller, key: takeKey(take.id) }, (job) =>
+      this.recoverTake(take, job.signal),
+    );
+  }
+
+  private async recoverTake(take: Take, signal: AbortSignal): Promise<Take> {
     const folder = this.folderOf(take.id);
     const tracks = [];
     for (const file of this.takes.files(take.id)) {
@@ -189,15 +220,37 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         'Nothing of that recording reached the disk, so there is nothing to recover',
       );
     }
-    return this.finalize(take.id, folder, tracks, 'recovered');
+    return this.finalize(take.id, folder, tracks, 'recovered', signal);
   }
 
-  /** Closes every open spool, flushing what arrived; used when the app shuts down mid-recording. */
+  /** Closes every open spool, flushing what arrived; the last step of shutting down, after every job has ended. */
   closeAll(): void {
-    // A conversion stops too, so its Worker does not hold the app open; the import's `finish` then removes it.
-    for (const { controller } of this.finishing.values()) controller.abort();
-    for (const live of this.live.values()) for (const spool of live.tracks.values()) spool.close();
-    this.live.clear();
+    for (const takeId of [...this.live.keys()]) this.stopLive(takeId);
+  }
+
+  /**
+   * For the library's owner at start only: an import left unfinished belongs to a process that is gone (nobody else
+   * can hold the library). It is not a recording to offer for recovery: it is removed. Answers the folders removed.
+   */
+  removeAbandonedImports(): string[] {
+    return this.takes.unfinishedImports().map((takeId) => {
+      const folder = this.folderOf(takeId);
+      this.removeTake(takeId, folder);
+      return path.join(this.deps.mediaRoot, ...folder.split('/'));
+    });
+  }
+
+  /**
+   * A take still receiving chunks stops: a recording keeps what reached the disk (it is offered for recovery), an
+   * import is removed. A take whose `finish` is running sees its job's signal instead.
+   */
+  private stopLive(takeId: string): void {
+    const live = this.live.get(takeId);
+    if (!live) return;
+    this.live.delete(takeId);
+    for (const spool of live.tracks.values()) spool.close();
+    if (live.origin === 'imported') this.removeTake(takeId, live.folder);
+    live.job.end(live.job.signal.aborted ? 'cancelled' : 'done');
   }
 
   private async finalize(
@@ -221,7 +274,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       } catch (error) {
         // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the
         // others are saved; finishing normally, any failure leaves the whole take on disk to be recovered.
-        if (origin !== 'recovered' || !(error instanceof StudioError)) throw error;
+        // A full disk is not an unreadable track: nothing is dropped for it.
+        if (origin !== 'recovered' || !(error instanceof StudioError) || error instanceof DiskFullError) throw error;
         this.dropTrack(takeId, folder, track.role);
       }
     }
@@ -291,7 +345,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 /** Disk errors in words a teacher can act on; what is already on disk stays there. */
 function storageError(error: unknown): StudioError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC')
+  if (isDiskFull(error))
     return new StudioError(
       'storage',
       'The disk is full. Everything recorded until now is kept; free some space to record more.',

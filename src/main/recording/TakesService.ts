@@ -1,11 +1,9 @@
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { Contract, ServiceHandlers, Input } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { Take } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from './takeRows';
-
-type Input<K extends keyof Contract['takes']['calls']> = Parameters<ServiceHandlers<Contract['takes']>[K]>[0];
 
 export class TakesService implements ServiceHandlers<Contract['takes']> {
   private readonly library: LibraryRows;
@@ -18,12 +16,12 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
     this.now = deps.now ?? Date.now;
   }
 
-  list(input: Input<'list'>): Take[] {
+  list(input: Input<'takes', 'list'>): Take[] {
     this.library.lesson(input.lessonId);
     return this.takes.takesOf(input.lessonId, input.view === 'trash');
   }
 
-  rename(input: Input<'rename'>): Take {
+  rename(input: Input<'takes', 'rename'>): Take {
     const take = this.readyTake(input.id);
     this.deps.db
       .prepare('UPDATE takes SET title = ?, updated_at = ? WHERE id = ?')
@@ -31,7 +29,7 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
     return this.changed(take);
   }
 
-  setActive(input: Input<'setActive'>): Take {
+  setActive(input: Input<'takes', 'setActive'>): Take {
     const take = this.readyTake(input.id);
     if (take.trashedAt !== null) throw new StudioError('conflict', 'Restore the take from the trash first');
     this.deps.db
@@ -41,7 +39,7 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
   }
 
   /** Trashing the active take makes the newest other take active, so the lesson keeps a video if it has one. */
-  trash(input: Input<'trash'>): Take {
+  trash(input: Input<'takes', 'trash'>): Take {
     const take = this.readyTake(input.id);
     const now = this.now();
     this.deps.db.transaction(() => {
@@ -56,7 +54,7 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
     return this.changed(take);
   }
 
-  restore(input: Input<'restore'>): Take {
+  restore(input: Input<'takes', 'restore'>): Take {
     const take = this.readyTake(input.id);
     const now = this.now();
     this.deps.db.transaction(() => {

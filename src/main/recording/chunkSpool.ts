@@ -24,6 +24,8 @@ export class ChunkSpool {
   private state: SpoolState;
   private lastSync: number;
   private closed = false;
+  /** Bytes of whole index lines written: where the next line goes, and what a failed write is cut back to. */
+  private indexBytes = 0;
 
   private constructor(
     private readonly files: SpoolFiles,
@@ -60,8 +62,15 @@ export class ChunkSpool {
         `Chunk ${index} arrived but chunk ${this.state.chunks} was expected; the recording lost data on the way`,
       );
     }
-    writeFully(this.partFd, data);
-    writeFully(this.indexFd, Buffer.from(`${index} ${this.state.bytes} ${data.byteLength} ${atMs}\n`));
+    const line = Buffer.from(`${index} ${this.state.bytes} ${data.byteLength} ${atMs}\n`);
+    try {
+      writeFullyAt(this.partFd, data, this.state.bytes);
+      writeFullyAt(this.indexFd, line, this.indexBytes);
+    } catch (error) {
+      this.cutBackToLastChunk();
+      throw error;
+    }
+    this.indexBytes += line.byteLength;
     this.state = {
       chunks: index + 1,
       bytes: this.state.bytes + data.byteLength,
@@ -69,6 +78,20 @@ export class ChunkSpool {
     };
     if (this.now() - this.lastSync >= SYNC_INTERVAL_MS) this.sync();
     return this.state;
+  }
+
+  /**
+   * A write that failed part-way (the disk filled up) leaves torn bytes after the last whole chunk; a retried chunk
+   * must start where the index says, so they are cut off. Truncating frees space, so it works on a full disk; if it
+   * still fails, `readSpoolIndex` vouches only for whole chunks anyway.
+   */
+  private cutBackToLastChunk(): void {
+    try {
+      fs.ftruncateSync(this.partFd, this.state.bytes);
+      fs.ftruncateSync(this.indexFd, this.indexBytes);
+    } catch {
+      // Left to recovery, which reads only what the index vouches for.
+    }
   }
 
   sync(): void {
@@ -90,9 +113,11 @@ export class ChunkSpool {
   }
 }
 
-function writeFully(fd: number, data: Uint8Array): void {
+/** Positional, so a retry after a failed write lands where the index says, whatever the file position was. */
+function writeFullyAt(fd: number, data: Uint8Array, position: number): void {
   let offset = 0;
-  while (offset < data.byteLength) offset += fs.writeSync(fd, data, offset, data.byteLength - offset);
+  while (offset < data.byteLength)
+    offset += fs.writeSync(fd, data, offset, data.byteLength - offset, position + offset);
 }
 
 /**
@@ -100,8 +125,8 @@ function writeFully(fd: number, data: Uint8Array): void {
  * claims bytes the part file does not have (the bytes were lost although the line was written).
  */
 export function readSpoolIndex(files: SpoolFiles): SpoolState {
-  let text = '';
-  let partSize = 0;
+  let text: string;
+  let partSize: number;
   try {
     text = fs.readFileSync(files.index, 'utf8');
     partSize = fs.statSync(files.part).size;

@@ -1,27 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setup } from '../testing/libraryFixture';
+import { fillUp, smallDisk } from '../testing/smallDisk';
+import { spoolFilesOf, takeFolder } from './takeFiles';
 import { chunksOf, mediaFixture } from '../testing/mediaFixtures';
 import { RecordingService } from './RecordingService';
-
-/** A real small disk: a tmpfs of `size`, which needs root; elsewhere the test says why it cannot run. */
-function smallDisk(size: string): string | null {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-fulldisk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    fs.rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  onTestFinished(() => {
-    execFileSync('umount', ['-l', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
 
 describe('a full disk while recording', () => {
   it('stops with a plain message and keeps every whole chunk written before it, offered for recovery', async (context) => {
@@ -61,5 +45,68 @@ describe('a full disk while recording', () => {
     const later = new RecordingService(fixture.deps);
     const [offered] = later.listInterrupted({});
     expect(offered?.recordedMs).toBe(written * 1000);
+  });
+
+  it('cuts a torn write back to the last whole chunk, so a chunk retried once there is room lands in its place', (context) => {
+    const disk = smallDisk('1m');
+    if (!disk) return context.skip('mounting a small tmpfs needs root; this machine refused it');
+    const fixture = setup(disk);
+    const { recordings, lesson, clock } = fixture;
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
+    const chunks = chunksOf(mediaFixture('webm', 6), 6);
+    const append = (index: number) => {
+      clock.now += 1000;
+      recordings.appendChunk({
+        takeId,
+        role: 'screen',
+        index,
+        atMs: (index + 1) * 1000,
+        data: chunks[index] ?? new Uint8Array(),
+      });
+    };
+    append(0);
+    const free = fillUp(disk);
+    expect(() => append(1)).toThrow(/^The disk is full/);
+    free(512 * 1024);
+    for (let index = 1; index < chunks.length; index += 1) append(index);
+
+    const spool = spoolFilesOf(fixture.deps.mediaRoot, takeFolder(lesson.projectId, takeId), 'screen');
+    expect(fs.readFileSync(spool.part).equals(Buffer.concat(chunks))).toBe(true);
+    const offsets = fs
+      .readFileSync(spool.index, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(' ')[1]));
+    expect(offsets).toEqual(chunks.map((_, index) => chunks.slice(0, index).reduce((sum, c) => sum + c.byteLength, 0)));
+  });
+
+  it('says the disk is full when finishing on a still-full disk, and keeps the take for recovery', async (context) => {
+    const disk = smallDisk('1m');
+    if (!disk) return context.skip('mounting a small tmpfs needs root; this machine refused it');
+    const fixture = setup(disk);
+    const { recordings, lesson, clock } = fixture;
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/webm' }],
+    });
+    chunksOf(mediaFixture('webm', 4), 4).forEach((data, index) => {
+      clock.now += 1000;
+      recordings.appendChunk({ takeId, role: 'screen', index, atMs: (index + 1) * 1000, data });
+    });
+    fillUp(disk);
+    await expect(recordings.finish({ takeId, tracks: [] })).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringMatching(
+        /^The disk is full, so the recording could not be finished\. Everything recorded is kept/,
+      ) as unknown,
+    });
+    clock.now += 60_000;
+    expect(new RecordingService(fixture.deps).listInterrupted({}).map((take) => take.id)).toEqual([takeId]);
+    expect(fs.existsSync(path.join(fixture.deps.mediaRoot, lesson.projectId, takeId, 'screen.part'))).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { StudioError } from '@shared/contract/result';
 import { containerOf, planPlayable } from './playableContainer';
 import { transcodeToMp4, type TranscodeProgress } from './transcode';
+import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
 
 export interface MediaFacts {
   container: string;
@@ -46,10 +47,10 @@ export async function probeMedia(file: string): Promise<MediaFacts> {
     const stats = video ? await video.computePacketStats(120) : null;
     return {
       container: format.name,
-      videoCodec: video?.codec ?? null,
-      audioCodec: audio?.codec ?? null,
-      width: video?.displayWidth ?? null,
-      height: video?.displayHeight ?? null,
+      videoCodec: video ? await video.getCodec() : null,
+      audioCodec: audio ? await audio.getCodec() : null,
+      width: video ? await video.getDisplayWidth() : null,
+      height: video ? await video.getDisplayHeight() : null,
       frameRate: stats ? Math.round(stats.averagePacketRate * 100) / 100 : null,
       durationMs,
       sizeBytes,
@@ -128,6 +129,8 @@ export async function remuxToPlayable(
     return target;
   } catch (error) {
     if (target) fs.rmSync(target, { force: true });
+    // A full disk is not a bad file: the caller says so in its own words, and a recording stays recoverable.
+    if (isDiskFull(error)) throw new DiskFullError();
     throw error instanceof StudioError
       ? error
       : new StudioError('invalid_input', `${NOT_MEDIA}: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import type { StudioDatabase } from '../store/database';
+import { camelRow } from '../store/rows';
 import { StudioError } from '@shared/contract/result';
 import type { Take, TakeFile, TrackRole } from '@shared/media/takes';
 
@@ -36,25 +37,17 @@ const TAKE_SELECT = `
   SELECT t.*, (l.active_take_id IS t.id) AS active
   FROM takes t JOIN lessons l ON l.id = t.lesson_id`;
 
-function toFile(row: TakeFileRow): TakeFile {
-  return {
-    role: row.role,
-    path: row.path,
-    container: row.container,
-    videoCodec: row.video_codec,
-    audioCodec: row.audio_codec,
-    width: row.width,
-    height: row.height,
-    frameRate: row.frame_rate,
-    durationMs: row.duration_ms,
-    sizeBytes: row.size_bytes,
-    startOffsetMs: row.start_offset_ms,
-  };
+function toFile({ take_id: _take, mime_type: _mime, ...row }: TakeFileRow): TakeFile {
+  return camelRow(row);
 }
 
 /** Typed reads of takes and their files, shared by the recording and takes services. */
 export class TakeRows {
   constructor(private readonly db: StudioDatabase) {}
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM takes WHERE id = ?').get(id) !== undefined;
+  }
 
   take(id: string): Take {
     const row = this.db.prepare(`${TAKE_SELECT} WHERE t.id = ?`).get(id) as TakeRow | undefined;
@@ -78,28 +71,25 @@ export class TakeRows {
       .all(takeId) as TakeFileRow[];
   }
 
-  /** Takes left in `recording` whose heartbeat stopped before `staleBefore`. */
+  /** Recordings (never imports) left in `recording` whose heartbeat stopped before `staleBefore`. */
   staleRecordings(staleBefore: number): { id: string; lessonId: string; createdAt: number }[] {
     return this.db
       .prepare(
-        "SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND heartbeat_at < ? ORDER BY created_at",
+        "SELECT id, lesson_id AS lessonId, created_at AS createdAt FROM takes WHERE status = 'recording' AND origin = 'recorded' AND heartbeat_at < ? ORDER BY created_at",
       )
       .all(staleBefore) as { id: string; lessonId: string; createdAt: number }[];
   }
 
-  private toTake(row: TakeRow): Take {
-    return {
-      id: row.id,
-      lessonId: row.lesson_id,
-      title: row.title,
-      status: row.status,
-      origin: row.origin,
-      durationMs: row.duration_ms,
-      files: this.files(row.id).map(toFile),
-      active: row.active === 1,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      trashedAt: row.trashed_at,
-    };
+  /** Imports that never finished: nothing to recover from, only to remove. */
+  unfinishedImports(): string[] {
+    return (
+      this.db.prepare("SELECT id FROM takes WHERE status = 'recording' AND origin = 'imported'").all() as {
+        id: string;
+      }[]
+    ).map((row) => row.id);
+  }
+
+  private toTake({ active, ...row }: TakeRow): Take {
+    return { ...camelRow(row), files: this.files(row.id).map(toFile), active: active === 1 };
   }
 }

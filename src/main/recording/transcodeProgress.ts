@@ -49,7 +49,7 @@ function speedOf(value: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function optional<K extends 'outMs' | 'speed'>(key: K, value: number | undefined): ProgressReading {
+function optional(key: 'outMs' | 'speed', value: number | undefined): ProgressReading {
   return value === undefined ? {} : { [key]: value };
 }
 

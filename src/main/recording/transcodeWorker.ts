@@ -7,6 +7,8 @@
  * of its own and runs the same from vitest's TypeScript and from the built app: it may use only `require` and what
  * it is given in `workerData`.
  */
+import type * as NodeFs from 'node:fs';
+import type * as NodeWorkerThreads from 'node:worker_threads';
 
 export interface TranscodeWorkerData {
   /** `@ffmpeg/core`'s UMD build, resolved by main, and the .wasm beside it. */
@@ -42,8 +44,12 @@ type CreateCore = (options: { wasmBinary: Uint8Array; locateFile: (file: string)
 
 export function transcodeWorkerMain(): void {
   // An eval'd worker has only CommonJS `require`; imports from the enclosing module would not exist in it.
-  const fs = require('node:fs') as typeof import('node:fs');
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  /* eslint-disable @typescript-eslint/no-require-imports -- this function runs as an eval'd CommonJS worker */
+  const fs = require('node:fs') as typeof NodeFs;
+  const { parentPort, workerData } = require('node:worker_threads') as {
+    parentPort: NodeWorkerThreads.MessagePort | null;
+    workerData: unknown;
+  };
   const data = workerData as TranscodeWorkerData;
   const post = (message: TranscodeWorkerMessage) => parentPort?.postMessage(message);
 
@@ -83,6 +89,7 @@ export function transcodeWorkerMain(): void {
 
   const run = async (): Promise<void> => {
     const createCore = require(data.corePath) as CreateCore;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const core = await createCore({ wasmBinary: fs.readFileSync(data.wasmPath), locateFile: () => data.wasmPath });
     core.setLogger(({ message }) => post({ type: 'log', line: message }));
     hostFile(core, '/input', data.inputFd);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordedTake, setup } from '../testing/libraryFixture';
 import { ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
+import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { RenderService } from './RenderService';
 
 const filesUnder = (dir: string) =>
@@ -48,6 +49,17 @@ describe('RenderService', () => {
     expect(renders.list({ lessonId: lesson.id }).map((each) => each.id)).toEqual([renderId]);
   });
 
+  it('refuses a write that reaches past the planned size, leaving the file as it was', async () => {
+    const { renders, begin, take, rendersDir } = await withTake();
+    const renderId = begin();
+    renders.write({ renderId, position: 0, data: new Uint8Array(100) });
+    const ceiling = renderByteCeiling(take);
+    for (const position of [ceiling, ceiling - 1, Number.MAX_SAFE_INTEGER - 10])
+      expect(() => renders.write({ renderId, position, data: new Uint8Array(2) }), String(position)).toThrow(/planned/);
+    expect(fs.statSync(path.join(rendersDir, `${renderId}.mp4.part`)).size).toBe(100);
+    renders.write({ renderId, position: ceiling - 2, data: new Uint8Array(2) });
+  });
+
   it('leaves no file when cancelled, and the next render succeeds', async () => {
     const { renders, begin, rendersDir } = await withTake();
     const cancelled = begin();
@@ -69,11 +81,13 @@ describe('RenderService', () => {
     expect(filesUnder(rendersDir)).toEqual([]);
   });
 
-  it('removes renders a dead process left half-written', async () => {
+  it("removes renders a dead process left half-written, at the owner's start", async () => {
     const { begin, renders, deps, rendersDir } = await withTake();
     const renderId = begin();
     renders.write({ renderId, position: 0, data: new Uint8Array(500) });
     const afterRestart = new RenderService(deps);
+    expect(filesUnder(rendersDir)).toEqual([`${renderId}.mp4.part`]);
+    expect(afterRestart.removeAbandoned()).toEqual([path.join(rendersDir, `${renderId}.mp4.part`)]);
     expect(filesUnder(rendersDir)).toEqual([]);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM renders').get()).toEqual({ n: 0 });
     expect(

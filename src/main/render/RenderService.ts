@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Contract, ServiceHandlers } from '@shared/contract';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
+import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
 import { probeMedia } from '../recording/mediaFile';
-
-type Input<K extends keyof Contract['renders']['calls']> = Parameters<ServiceHandlers<Contract['renders']>[K]>[0];
+import { JobRegistry, type Job } from '../jobs/JobRegistry';
+import { camelRow } from '../store/rows';
 
 interface RenderRow {
   id: string;
@@ -30,43 +31,38 @@ interface RenderRow {
 }
 
 function toRender(row: RenderRow): Render {
-  return {
-    id: row.id,
-    lessonId: row.lesson_id,
-    takeId: row.take_id,
-    revision: row.revision,
-    status: row.status,
-    label: row.label,
-    path: row.path,
-    width: row.width,
-    height: row.height,
-    videoCodec: row.video_codec,
-    audioCodec: row.audio_codec,
-    durationMs: row.duration_ms,
-    sizeBytes: row.size_bytes,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
+  return camelRow(row);
+}
+
+interface OpenRender {
+  readonly fd: number;
+  readonly job: Job;
+  /** The end no write may pass (see renderByteCeiling). */
+  readonly ceiling: number;
 }
 
 /**
  * Stores what the renderer encodes: a `.part` file written at the positions the muxer gives, renamed to the
- * finished file only after it is probed. Nothing half-written survives a cancel, a failure or a crash.
+ * finished file only after it is probed. Each render is a job from `start` to `finish` or `cancel`; nothing
+ * half-written survives a cancel, a failure, the studio closing, or a crash (the owner's next start removes it).
  */
 export class RenderService implements ServiceHandlers<Contract['renders']> {
   private readonly library: LibraryRows;
   private readonly takes: TakeRows;
   private readonly now: () => number;
-  private readonly open = new Map<string, number>();
+  private readonly jobs: JobRegistry;
+  private readonly open = new Map<string, OpenRender>();
+  /** Renders whose `finish` is probing the file: a cancel then waits for `finish` to see it. */
+  private readonly finishing = new Set<string>();
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
     this.now = deps.now ?? Date.now;
-    this.removeAbandoned();
+    this.jobs = deps.jobs ?? new JobRegistry();
   }
 
-  start(input: Input<'start'>): { renderId: string } {
+  start(input: Input<'renders', 'start'>, context?: CallContext): { renderId: string } {
     const lesson = this.library.lesson(input.lessonId);
     const take = this.takes.take(input.takeId);
     if (take.lessonId !== lesson.id) throw new StudioError('invalid_input', 'That take belongs to another lesson');
@@ -74,18 +70,34 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     const relative = `${lesson.projectId}/renders/${renderId}.${input.extension}`;
     const part = this.partOf(relative);
     fs.mkdirSync(path.dirname(part), { recursive: true });
-    const fd = fs.openSync(part, 'wx');
+    const job = this.jobs.begin({
+      kind: 'render',
+      owner: context?.caller,
+      onCancel: () => this.discardUnlessFinishing(renderId),
+    });
+    let fd: number;
+    try {
+      fd = fs.openSync(part, 'wx');
+    } catch (error) {
+      job.end('failed');
+      throw error;
+    }
     this.deps.db
       .prepare(
         "INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)",
       )
       .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
-    this.open.set(renderId, fd);
+    this.open.set(renderId, { fd, job, ceiling: renderByteCeiling(take) });
     return { renderId };
   }
 
-  write(input: Input<'write'>): Record<string, never> {
-    const fd = this.fdOf(input.renderId);
+  write(input: Input<'renders', 'write'>): Record<string, never> {
+    const { fd, ceiling } = this.openRender(input.renderId);
+    if (input.position + input.data.byteLength > ceiling)
+      throw new StudioError(
+        'invalid_input',
+        `A render write must end within the planned ${ceiling} bytes; this one ends at ${input.position + input.data.byteLength}`,
+      );
     try {
       let written = 0;
       while (written < input.data.byteLength)
@@ -103,23 +115,34 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return {};
   }
 
-  async finish(input: Input<'finish'>): Promise<Render> {
-    const fd = this.fdOf(input.renderId);
+  async finish(input: Input<'renders', 'finish'>): Promise<Render> {
+    const { fd, job } = this.openRender(input.renderId);
     const row = this.row(input.renderId);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    this.open.delete(input.renderId);
+    this.finishing.add(input.renderId);
+    try {
+      fs.fsyncSync(fd);
+      return await this.keep(row, job);
+    } catch (error) {
+      this.discard(input.renderId);
+      throw error;
+    } finally {
+      this.finishing.delete(input.renderId);
+    }
+  }
+
+  private async keep(row: RenderRow, job: Job): Promise<Render> {
     const part = this.partOf(row.path);
     let facts;
     try {
       facts = await probeMedia(part);
     } catch (error) {
-      this.discard(input.renderId);
       throw new StudioError(
         'internal',
         `The render produced an unreadable file and was discarded (${(error as Error).message})`,
       );
     }
+    if (job.signal.aborted) throw new StudioError('conflict', 'The render was stopped because the studio is closing');
+    this.closeFile(row.id);
     fs.renameSync(part, path.join(this.deps.mediaRoot, ...row.path.split('/')));
     this.deps.db
       .prepare(
@@ -135,16 +158,19 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
         this.now(),
         row.id,
       );
+    job.end('done');
     this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
     return toRender(this.row(row.id));
   }
 
-  cancel(input: Input<'cancel'>): Record<string, never> {
-    this.discard(input.renderId);
+  cancel(input: Input<'renders', 'cancel'>): Record<string, never> {
+    const open = this.open.get(input.renderId);
+    if (open) this.jobs.cancel(open.job.id);
+    else this.discard(input.renderId);
     return {};
   }
 
-  list(input: Input<'list'>): Render[] {
+  list(input: Input<'renders', 'list'>): Render[] {
     this.library.lesson(input.lessonId);
     const rows = this.deps.db
       .prepare("SELECT * FROM renders WHERE lesson_id = ? AND status = 'ready' ORDER BY created_at DESC")
@@ -152,7 +178,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return rows.map(toRender);
   }
 
-  remove(input: Input<'remove'>): Record<string, never> {
+  remove(input: Input<'renders', 'remove'>): Record<string, never> {
     const row = this.row(input.id);
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render is still running; cancel it instead');
     this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
@@ -161,39 +187,53 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return {};
   }
 
-  /** Closes every open render and removes its part; for shutdown. */
-  cancelAll(): void {
-    for (const renderId of [...this.open.keys()]) this.discard(renderId);
+  /**
+   * For the library's owner at start only: renders left `rendering` belong to a process that is gone (nobody else
+   * can hold the library), and cannot be resumed, so their part files go. Answers the files removed.
+   */
+  removeAbandoned(): string[] {
+    const rows = this.deps.db.prepare("SELECT * FROM renders WHERE status = 'rendering'").all() as RenderRow[];
+    return rows.map((row) => {
+      const part = this.partOf(row.path);
+      fs.rmSync(part, { force: true });
+      this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
+      return part;
+    });
+  }
+
+  /** Cancelling a render that is being probed lets `finish` see the abort and discard it itself. */
+  private discardUnlessFinishing(renderId: string): void {
+    if (!this.finishing.has(renderId)) this.discard(renderId);
   }
 
   private discard(renderId: string): void {
-    const fd = this.open.get(renderId);
-    if (fd !== undefined) fs.closeSync(fd);
-    this.open.delete(renderId);
+    const job = this.open.get(renderId)?.job;
+    this.closeFile(renderId);
     const row = this.deps.db.prepare("SELECT * FROM renders WHERE id = ? AND status = 'rendering'").get(renderId) as
       RenderRow | undefined;
-    if (!row) return;
-    fs.rmSync(this.partOf(row.path), { force: true });
-    this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(renderId);
-  }
-
-  /** Renders left `rendering` by a process that died cannot be resumed: their part files go. */
-  private removeAbandoned(): void {
-    const rows = this.deps.db.prepare("SELECT * FROM renders WHERE status = 'rendering'").all() as RenderRow[];
-    for (const row of rows) {
+    if (row) {
       fs.rmSync(this.partOf(row.path), { force: true });
-      this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
+      this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(renderId);
     }
+    job?.end(job.signal.aborted ? 'cancelled' : 'failed');
   }
 
-  private fdOf(renderId: string): number {
-    const fd = this.open.get(renderId);
-    if (fd === undefined)
+  private closeFile(renderId: string): void {
+    const open = this.open.get(renderId);
+    if (!open) return;
+    this.open.delete(renderId);
+    fs.closeSync(open.fd);
+  }
+
+  private openRender(renderId: string): OpenRender {
+    const open = this.open.get(renderId);
+    if (!open || (open.job.signal.aborted && !this.finishing.has(renderId)))
       throw new StudioError(
         'conflict',
         'That render is not running (it finished, was cancelled, or the app restarted)',
       );
-    return fd;
+    if (this.finishing.has(renderId)) throw new StudioError('conflict', 'That render is already finishing');
+    return open;
   }
 
   private row(renderId: string): RenderRow {

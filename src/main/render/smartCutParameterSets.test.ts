@@ -62,10 +62,11 @@ async function readTrack(file: string): Promise<{ description: Uint8Array; codec
   if (!track || !config?.description) throw new Error(`${file} has no H.264 track`);
   const packets: EncodedPacket[] = [];
   for await (const packet of new EncodedPacketSink(track).packets()) packets.push(packet);
+  const source = config.description as ArrayBuffer | ArrayBufferView;
   const description =
-    config.description instanceof ArrayBuffer
-      ? new Uint8Array(config.description)
-      : new Uint8Array(config.description.buffer, config.description.byteOffset, config.description.byteLength);
+    source instanceof ArrayBuffer
+      ? new Uint8Array(source)
+      : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   return { description: description.slice(), codec: config.codec, packets };
 }
 

@@ -47,7 +47,13 @@ describe('createDispatcher', () => {
       ok: true,
       value: { id: 'Cells:1' },
     });
-    expect(add).toHaveBeenCalledWith({ title: 'Cells', pages: 1 });
+    expect(add).toHaveBeenCalledWith({ title: 'Cells', pages: 1 }, { caller: 'local' });
+  });
+
+  it('tells the handler who called, so the jobs it starts have an owner', async () => {
+    const { dispatcher, add } = setup();
+    await dispatcher.dispatch('app:notes.add', { title: 'Cells' }, { caller: 'window:3' });
+    expect(add).toHaveBeenCalledWith({ title: 'Cells', pages: 1 }, { caller: 'window:3' });
   });
 
   it('refuses a malformed call naming the bad field, without reaching the handler', async () => {

@@ -1,15 +1,25 @@
-import { channelOf, type ContractDef, type ContractHandlers, type CallDef } from '@shared/contract/define';
+import {
+  channelOf,
+  type CallContext,
+  type CallDef,
+  type ContractDef,
+  type ContractHandlers,
+} from '@shared/contract/define';
 import { StudioError, describeIssues, type CallResult } from '@shared/contract/result';
+import { storageErrorOf } from './storageErrors';
 
 interface Route {
   readonly label: string;
   readonly def: CallDef;
-  readonly handler: (input: unknown) => unknown;
+  readonly handler: (input: unknown, context: CallContext) => unknown;
 }
+
+/** The caller of a call that names none: a script, a test, the studio itself. */
+const LOCAL_CALLER: CallContext = { caller: 'local' };
 
 export interface Dispatcher {
   /** Validates `input` against the call's schema, runs the handler, and answers an envelope; never throws. */
-  dispatch(channel: string, input: unknown): Promise<CallResult>;
+  dispatch(channel: string, input: unknown, context?: CallContext): Promise<CallResult>;
   readonly channels: readonly string[];
 }
 
@@ -29,7 +39,10 @@ export function createDispatcher<C extends ContractDef>(
 ): Dispatcher {
   const routes = new Map<string, Route>();
   for (const [key, service] of Object.entries(contract)) {
-    const serviceHandlers = handlers[key as keyof C] as Record<string, (input: unknown) => unknown>;
+    const serviceHandlers = handlers[key as keyof C] as Record<
+      string,
+      (input: unknown, context: CallContext) => unknown
+    >;
     for (const [name, def] of Object.entries(service.calls)) {
       const handler = serviceHandlers[name];
       if (typeof handler !== 'function') throw new Error(`No handler for ${service.name}.${name}`);
@@ -41,7 +54,7 @@ export function createDispatcher<C extends ContractDef>(
     }
   }
 
-  async function dispatch(channel: string, input: unknown): Promise<CallResult> {
+  async function dispatch(channel: string, input: unknown, context = LOCAL_CALLER): Promise<CallResult> {
     const route = routes.get(channel);
     if (!route) return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${channel}` } };
     const parsed = route.def.input.safeParse(input ?? {});
@@ -54,10 +67,12 @@ export function createDispatcher<C extends ContractDef>(
       };
     }
     try {
-      const value = await route.handler(parsed.data);
+      const value = await route.handler(parsed.data, context);
       return { ok: true, value: route.def.output.parse(value) };
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toCallError() };
+      const storage = storageErrorOf(error);
+      if (storage) return { ok: false, error: storage.toCallError() };
       options.onInternalError?.(channel, error);
       return { ok: false, error: { code: 'internal', message: `${route.label} failed unexpectedly` } };
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempStudio';
 import { DATABASE_FILE, openDatabase, readUserVersion } from './database';
 import { migrations } from './migrations';
+import { listBackups } from './backups';
 
 const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -40,7 +41,10 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT title FROM projects').get()).toEqual({ title: 'Cells' });
     db.close();
 
-    const backup = new Database(path.join(dir, `${DATABASE_FILE}.v1.bak`), { readonly: true });
+    const [copy, ...others] = listBackups(dir);
+    expect(others).toEqual([]);
+    expect(copy).toMatchObject({ reason: 'before-migration', name: expect.stringMatching(/-before-v2\.sqlite$/) });
+    const backup = new Database(copy?.file ?? '', { readonly: true });
     expect(readUserVersion(backup)).toBe(1);
     expect(backup.prepare('SELECT title FROM lessons').get()).toEqual({ title: 'Mitosis' });
     backup.close();

@@ -1,7 +1,5 @@
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'studio';
-export const MEDIA_SCHEME = 'app-media';
-export const MEDIA_HOST = 'media';
 
 /** Which pages count as our own UI: the only ones allowed to call main, navigate, or use camera and screen. */
 export interface OriginPolicy {

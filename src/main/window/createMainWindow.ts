@@ -6,12 +6,15 @@ export interface MainWindowOptions {
   /** The built sandboxed preload (out/preload/index.cjs). */
   preloadPath: string;
   origins: OriginPolicy;
+  /** The window and taskbar icon on Linux (macOS and Windows take theirs from the packaged app). */
+  iconPath: string;
 }
 
 /** The studio window with Electron's safest settings; it can show only our own UI. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: PRODUCT_NAME,
+    icon: options.iconPath,
     width: 1280,
     height: 800,
     minWidth: 960,

@@ -76,7 +76,7 @@ export function chooseLmsAdapter(
     profile,
   );
   const adapter = withFallback(lms, standalone, log);
-  return { adapter, log, notice: null, fellBack: adapter.fellBack };
+  return { adapter, log, notice: null, fellBack: () => adapter.fellBack() };
 }
 
 /** An LMS that refuses to start the session still gets a playable lesson: the standalone adapter takes over. */

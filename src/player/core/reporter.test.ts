@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlayerAdapter } from '../adapter';
 import { createReporter } from './reporter';
-import { testSession } from './testLesson';
+import { testSession } from './testLesson.testkit';
 
 function recordingAdapter(): PlayerAdapter & { calls: string[] } {
   const calls: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deserializeState } from '@shared/checkpoints';
 import { PlayerSession } from './session';
-import { playTo, testSession } from './testLesson';
+import { playTo, testSession } from './testLesson.testkit';
 
 const timing = { latencyMs: 1200, timestamp: new Date('2025-01-01T10:00:00Z') };
 

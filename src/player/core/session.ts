@@ -21,7 +21,7 @@ import {
 import type { LessonPackage, PackagedCheckpoint } from '@shared/player';
 import type { Interaction } from '../adapter';
 import { toInteraction } from '../interactions';
-import { formatClock } from './format';
+import { formatClock } from '@shared/format/clock';
 
 /** A packaged checkpoint as the gate wants it: the package holds only the ones that play. */
 export type PlayerCheckpoint = PackagedCheckpoint & { readonly removed: false };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueText } from './cueText';
-import { formatClock, spokenClock } from './format';
+import { formatClock, spokenClock } from '@shared/format/clock';
 import { keyCommand, stepRate } from './keys';
 import { createLessonClock } from './lessonClock';
 import { chooseRendition } from './renditions';

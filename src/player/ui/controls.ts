@@ -1,5 +1,5 @@
 import type { LessonPackage } from '@shared/player';
-import { formatClock, formatRate } from '../core/format';
+import { formatClock, formatRate } from '@shared/format/clock';
 import { h, icon, listen, setIcon } from './dom';
 
 export interface ControlHandlers {

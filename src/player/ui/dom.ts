@@ -73,14 +73,20 @@ export function setIcon(button: HTMLElement, name: IconName): void {
   button.querySelector('svg.fs-icon')?.replaceWith(icon(name));
 }
 
+type PlayerEventMap = HTMLElementEventMap &
+  HTMLMediaElementEventMap &
+  WindowEventMap &
+  DocumentEventMap &
+  TextTrackEventMap;
+
 /** Listens and returns the undo, so `destroy` can remove every listener the player added. */
-export function listen<T extends Event = Event>(
+export function listen<K extends keyof PlayerEventMap>(
   target: EventTarget,
-  type: string,
-  handler: (event: T) => void,
+  type: K,
+  handler: (event: PlayerEventMap[K]) => void,
   options?: AddEventListenerOptions,
 ): () => void {
-  const listener = (event: Event) => handler(event as T);
+  const listener = (event: Event) => handler(event as PlayerEventMap[K]);
   target.addEventListener(type, listener, options);
   return () => target.removeEventListener(type, listener, options);
 }

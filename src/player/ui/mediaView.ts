@@ -54,7 +54,7 @@ export function createMediaView(
   const render = (track: TextTrack) => {
     const cues = track.activeCues ? Array.from(track.activeCues) : [];
     const text = cues
-      .map((cue) => cueText((cue as VTTCue).text ?? ''))
+      .map((cue) => cueText((cue as VTTCue).text))
       .filter((line) => line !== '')
       .join('\n');
     captionBox.textContent = text;
@@ -89,11 +89,8 @@ export function createMediaView(
 }
 
 /** Every address in the package checked against the page before any is loaded; refused ones are listed for the learner. */
-export function checkUrls(
-  lesson: LessonPackage,
-  options: { baseUrl?: string; trustedOrigins?: readonly string[] },
-): CheckedUrls | { refused: string[] } {
-  const context = { baseUrl: options.baseUrl ?? document.baseURI, trustedOrigins: options.trustedOrigins ?? [] };
+export function checkUrls(lesson: LessonPackage, options: { baseUrl?: string }): CheckedUrls | { refused: string[] } {
+  const context = { baseUrl: options.baseUrl ?? document.baseURI };
   const refused: string[] = [];
   const checked = packageUrls(lesson.media).map((entry) => {
     const verdict = checkMediaUrl(entry.url, entry.kind, context);

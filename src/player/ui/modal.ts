@@ -27,7 +27,7 @@ export function openModal(options: {
   options.layer.replaceChildren(dialog);
   options.layer.hidden = false;
   for (const element of options.inert) element.inert = true;
-  const off = listen<KeyboardEvent>(dialog, 'keydown', (event) => {
+  const off = listen(dialog, 'keydown', (event) => {
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -2,7 +2,7 @@ import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
 import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter } from '../adapter';
 import { chapterAt } from '../core/chapters';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import { stepRate } from '../core/keys';
 import { createLessonClock } from '../core/lessonClock';
 import { chooseRendition } from '../core/renditions';
@@ -24,8 +24,6 @@ import { showSummary } from './summaryDialog';
 export interface MountOptions {
   /** The address media paths are relative to; the page's own by default. */
   readonly baseUrl?: string;
-  /** Origins the host vouches for besides the page's (the editor's media scheme). */
-  readonly trustedOrigins?: readonly string[];
   /** Take the player's keys even when focus is on the page body: right for a page that is only the player. */
   readonly pageKeys?: boolean;
 }
@@ -312,7 +310,7 @@ function run(
     listen(layout.stage, 'click', (event) => {
       if (event.target === playback.media) toggle();
     }),
-    listen<KeyboardEvent>(options.pageKeys ? document : root, 'keydown', onKey),
+    listen(options.pageKeys ? document : root, 'keydown', onKey),
     listen(window, 'pagehide', () => void reporter.finish()),
     listen(document, 'visibilitychange', () => {
       if (document.visibilityState === 'hidden') reporter.save();

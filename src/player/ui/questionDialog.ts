@@ -1,5 +1,5 @@
 import type { CheckpointResponse } from '@shared/checkpoints';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import type { AnswerOutcome, PlayerCheckpoint } from '../core/session';
 import { createAnswerForm } from './answerForm';
 import { h, listen, setMarkdown, uid } from './dom';
@@ -109,7 +109,7 @@ export function showQuestion(
   };
 
   undo.push(
-    listen<SubmitEvent>(body, 'submit', (event) => {
+    listen(body, 'submit', (event) => {
       event.preventDefault();
       const outcome = handlers.submit(form.response());
       if (outcome.kind === 'notAnswerable') hint.textContent = outcome.hint;

@@ -1,6 +1,6 @@
 import type { Chapter } from '@shared/player';
 import type { CheckpointStatus, PlayerCheckpoint } from '../core/session';
-import { formatClock, spokenClock } from '../core/format';
+import { formatClock, spokenClock } from '@shared/format/clock';
 import { h, listen } from './dom';
 
 export interface SeekBar {

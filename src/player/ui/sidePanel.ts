@@ -1,5 +1,5 @@
 import type { Chapter } from '@shared/player';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import type { CheckpointStatus, PlayerCheckpoint } from '../core/session';
 import { h, listen } from './dom';
 

@@ -1,5 +1,5 @@
 import type { CompletionReport } from '@shared/checkpoints';
-import { formatClock } from '../core/format';
+import { formatClock } from '@shared/format/clock';
 import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';
 import type { Modal } from './modal';

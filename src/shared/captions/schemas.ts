@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../library/schemas';
+import { stripBidiControls } from '../library/text';
 import { SRCLANG } from './languages';
 
 /** The largest captions file accepted, in bytes of UTF-8. */
@@ -7,9 +8,8 @@ export const CAPTIONS_MAX_BYTES = 2 * 1024 * 1024;
 
 export const captionLabelSchema = z
   .string()
-  .trim()
-  .min(1, { error: 'Give the captions a name, such as “English”' })
-  .max(100);
+  .transform(stripBidiControls)
+  .pipe(z.string().trim().min(1, { error: 'Give the captions a name, such as “English”' }).max(100));
 export const srclangSchema = z
   .string()
   .trim()

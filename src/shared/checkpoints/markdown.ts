@@ -1,3 +1,5 @@
+import { truncateCodePoints } from '../format/text';
+
 /**
  * The Markdown subset teachers need in questions and feedback, rendered to an HTML string that is safe by construction:
  * every character of the input is escaped FIRST, and only then is markup added, from fixed strings, for the syntax
@@ -169,6 +171,5 @@ export function markdownToText(markdown: string, max: number): string {
     .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+  return truncateCodePoints(text, max, { ellipsis: true });
 }

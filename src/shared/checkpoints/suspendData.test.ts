@@ -130,7 +130,7 @@ describe('serializeState / deserializeState', () => {
       ]),
     );
     const watched = Array.from({ length: 10_000 }, (_, i) => ({ start: i * 2000, end: i * 2000 + 1000 }));
-    const state: LearnerState = { ...freshState(), attempts, watched } as LearnerState;
+    const state: LearnerState = { ...freshState(), attempts, watched };
     const text = serializeState(state, lesson);
     expect(text.length).toBeLessThanOrEqual(SUSPEND_MAX);
     const back = deserializeState(text, lesson);

@@ -3,6 +3,7 @@ import { freshState, roundScore, type CheckpointRecord, type LearnerState } from
 import type { Checkpoint } from './schema';
 import type { CheckpointResponse } from './scoring';
 import { decodeWatched, encodeWatched } from './watchedCodec';
+import { truncateCodePoints } from '../format/text';
 
 /** SCORM 1.2's cmi.suspend_data holds 4096 characters; we keep a margin for LMSs that count differently. */
 export const SUSPEND_MAX = 4000;
@@ -31,12 +32,11 @@ export interface DeserializeResult {
 type Row = [number, string, number, number, number, ...unknown[]];
 
 export function serializeState(state: LearnerState, lesson: SuspendLesson): string {
-  let last = '';
   for (const bucketSec of BUCKET_SECONDS) {
     const watched = encodeWatched(state.watched, lesson.durationMs, bucketSec);
     for (const cap of TEXT_CAPS) {
-      last = encode(state, lesson, watched, bucketSec, cap);
-      if (last.length <= SUSPEND_MAX) return last;
+      const text = encode(state, lesson, watched, bucketSec, cap);
+      if (text.length <= SUSPEND_MAX) return text;
     }
   }
   // Unreachable for lessons within CHECKPOINTS_MAX and under ~60 hours; still, never hand the LMS an oversized value.
@@ -88,14 +88,8 @@ function encodeResponse(checkpoint: Checkpoint, response: CheckpointResponse, te
   }
   if (response.type === 'trueFalse') return response.value ? 1 : 0;
   if (response.type === 'shortAnswer' || response.type === 'numeric')
-    return textCap === 0 ? undefined : truncate(response.text, textCap);
+    return textCap === 0 ? undefined : truncateCodePoints(response.text, textCap);
   return undefined;
-}
-
-/** Whole code points, so an emoji is never cut in half. */
-export function truncate(text: string, maxCodePoints: number): string {
-  const points = [...text];
-  return points.length <= maxCodePoints ? text : points.slice(0, maxCodePoints).join('');
 }
 
 // Plain ASCII: some SCORM 1.2 runtimes mangle UTF-8 or count bytes, and \uXXXX escapes survive both.
@@ -222,6 +216,6 @@ function decodeResponse(checkpoint: Checkpoint, value: unknown): CheckpointRespo
       return value === 0 || value === 1 ? { type: 'trueFalse', value: value === 1 } : null;
     case 'shortAnswer':
     case 'numeric':
-      return typeof value === 'string' ? { type: checkpoint.type, text: truncate(value, 500) } : null;
+      return typeof value === 'string' ? { type: checkpoint.type, text: truncateCodePoints(value, 500) } : null;
   }
 }

@@ -55,7 +55,7 @@ export function encodeWatched(ranges: readonly TimeRange[], durationMs: number, 
   for (let i = 0; i < buckets.length; i += 6) {
     let value = 0;
     for (let bit = 0; bit < 6; bit += 1) if (buckets[i + bit]) value |= 1 << bit;
-    bitText += BITS[value];
+    bitText += BITS.charAt(value);
   }
   return runText.length <= bitText.length ? runText : bitText;
 }

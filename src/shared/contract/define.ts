@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /** One call between renderer and main: what it takes and what it gives back. */
 export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -42,10 +42,16 @@ export function channelOf(service: string, member: string): string {
 export type CallInput<C extends CallDef> = z.input<C['input']>;
 export type CallOutput<C extends CallDef> = z.output<C['output']>;
 
-/** What main implements for one service: a function per call, given the parsed input. */
+/** Who made a call (a window, the browser host's page, the CLI): the owner of any long job it starts. */
+export interface CallContext {
+  readonly caller: string;
+}
+
+/** What main implements for one service: a function per call, given the parsed input and who called. */
 export type ServiceHandlers<S extends ServiceDef> = {
   [K in keyof S['calls']]: (
     input: z.output<S['calls'][K]['input']>,
+    context: CallContext,
   ) => z.input<S['calls'][K]['output']> | Promise<z.input<S['calls'][K]['output']>>;
 };
 

@@ -10,18 +10,35 @@ import {
 } from '../library/schemas';
 
 const byId = z.object({ id: idSchema });
+
+/** The most projects one `list` answers. */
+export const PROJECT_PAGE_MAX = 500;
+
+export const projectPageSchema = z.object({
+  items: z.array(projectSchema),
+  /** How many projects match the query in this view, on every page. */
+  total: z.number().int().nonnegative(),
+});
+export type ProjectPage = z.infer<typeof projectPageSchema>;
 const trashCountsSchema = z.object({ projects: z.number().int(), lessons: z.number().int(), takes: z.number().int() });
 
 export const projectsService = defineService(
   'projects',
   {
+    /**
+     * One page of the projects that match, in order, and how many match in all: the library shows the first page at
+     * once and loads more as the teacher scrolls, so 10,000 projects cost no more than a hundred. Pages are read by
+     * position (offset), so a list can also be reopened where it was.
+     */
     list: call(
       z.object({
         view: libraryViewSchema.default('active'),
         query: z.string().max(200).default(''),
         sort: projectSortSchema.default('updated'),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(PROJECT_PAGE_MAX).default(PROJECT_PAGE_MAX),
       }),
-      z.array(projectSchema),
+      projectPageSchema,
     ),
     get: call(byId, projectSchema),
     create: call(z.object({ title: titleSchema, description: descriptionSchema.default('') }), projectSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, defineService } from './define';
-import { idSchema } from '../library/schemas';
+import { idSchema, suggestedTitleSchema } from '../library/schemas';
 import {
   chunkBytesSchema,
   interruptedTakeSchema,
@@ -22,7 +22,8 @@ export const recordingsService = defineService(
       z.object({
         lessonId: idSchema,
         origin: z.enum(['recorded', 'imported']).default('recorded'),
-        title: z.string().trim().max(200).optional(),
+        /** An import's file name; cut to fit, never refused (the teacher typed no title). */
+        title: suggestedTitleSchema.optional(),
         tracks: z
           .array(z.object({ role: trackRoleSchema, mimeType: recordingMimeSchema }))
           .min(1, { error: 'Choose at least one source to record' })

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentChangeSchema } from './document';
 import { applyChange, diffDocuments, isEmptyChange } from './diff';
-import { blankDocument, callout, documentArb, idOf, marker } from './testDocuments';
+import { blankDocument, callout, documentArb, idOf, marker } from './testDocuments.testkit';
 
 describe('diffDocuments', () => {
   it('is empty between equal documents', () => {

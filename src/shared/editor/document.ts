@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../library/schemas';
+import { stripBidiControls } from '../library/text';
 import { editListSchema } from '../timeline/editList';
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema } from '../checkpoints/schema';
 
@@ -12,9 +13,14 @@ export const markerSchema = z.object({
   sourceMs: ms,
   title: z
     .string()
-    .trim()
-    .min(1, { error: 'A key moment needs a title' })
-    .max(120, { error: 'A title is at most 120 characters' }),
+    .transform(stripBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'A key moment needs a title' })
+        .max(120, { error: 'A title is at most 120 characters' }),
+    ),
   note: z.string().max(2000, { error: 'A note is at most 2000 characters' }).default(''),
 });
 export type Marker = z.infer<typeof markerSchema>;

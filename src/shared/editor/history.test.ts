@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistory, HISTORY_LIMIT, pushStep, redo, redoLabel, sealHistory, undo, undoLabel } from './history';
-import { blankDocument, marker } from './testDocuments';
+import { blankDocument, marker } from './testDocuments.testkit';
 
 const doc = (n: number) => blankDocument({ markers: Array.from({ length: n }, (_, i) => marker(i, i * 100)) });
 

@@ -25,9 +25,9 @@ export function createHistory(doc: LessonDocument): History {
  * that step's result instead of adding one, so undo takes it back in one go. Redo is lost, as in every editor.
  */
 export function pushStep(history: History, doc: LessonDocument, label: string, mergeKey?: string): History {
-  if (mergeKey !== undefined && mergeKey === history.mergeKey && history.past.length > 0) {
-    const past = [...history.past.slice(0, -1), { doc: history.past.at(-1)!.doc, label }];
-    return { past, present: doc, future: [], mergeKey };
+  const merged = history.past.at(-1);
+  if (mergeKey !== undefined && mergeKey === history.mergeKey && merged) {
+    return { past: [...history.past.slice(0, -1), { doc: merged.doc, label }], present: doc, future: [], mergeKey };
   }
   const past = [...history.past, { doc: history.present, label }].slice(-HISTORY_LIMIT);
   return { past, present: doc, future: [], mergeKey: mergeKey ?? null };

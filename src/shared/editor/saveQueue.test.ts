@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentChange } from './document';
 import { createSaveQueue, type SaveState } from './saveQueue';
-import { TAKE_ID } from './testDocuments';
+import { TAKE_ID } from './testDocuments.testkit';
 
 const change = (title: string): DocumentChange => ({
   takeId: TAKE_ID,

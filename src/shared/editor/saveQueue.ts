@@ -32,8 +32,7 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
     if (running) return;
     running = true;
     const mine = generation;
-    while (waiting.length > 0) {
-      const next = waiting.shift()!;
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
       options.onState('saving');
       try {
         const saved = await options.apply({ ...next, baseRevision: revision });

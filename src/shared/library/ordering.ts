@@ -3,9 +3,12 @@ import type { Project, ProjectSort } from './schemas';
 const titleCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Newest change first, or by title the way people read numbers ("Unit 2" before "Unit 10"). */
-export function sortProjects(projects: readonly Project[], sort: ProjectSort): Project[] {
-  const byTitle = (a: Project, b: Project) => titleCollator.compare(a.title, b.title) || a.id.localeCompare(b.id);
-  const byUpdated = (a: Project, b: Project) => b.updatedAt - a.updatedAt || byTitle(a, b);
+export function sortProjects<T extends Pick<Project, 'id' | 'title' | 'updatedAt'>>(
+  projects: readonly T[],
+  sort: ProjectSort,
+): T[] {
+  const byTitle = (a: T, b: T) => titleCollator.compare(a.title, b.title) || a.id.localeCompare(b.id);
+  const byUpdated = (a: T, b: T) => b.updatedAt - a.updatedAt || byTitle(a, b);
   return [...projects].sort(sort === 'title' ? byTitle : byUpdated);
 }
 

@@ -1,14 +1,21 @@
 import { z } from 'zod';
+import { stripBidiControls } from './text';
+import { truncateCodePoints } from '../format/text';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
 
 export const idSchema = z.uuid({ error: 'Not a valid id' });
 
-/** Titles are trimmed and their inner runs of white space folded, so "  Ch 1 " and "Ch 1" are the same title. */
+/** As a title is stored: bidi controls dropped (see text.ts), inner runs of white space folded, trimmed. */
+function cleanTitle(value: string): string {
+  return stripBidiControls(value).replace(/\s+/g, ' ').trim();
+}
+
+/** Titles are cleaned, so "  Ch 1 " and "Ch 1" are the same title. */
 export const titleSchema = z
   .string({ error: 'A title is required' })
-  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  .transform(cleanTitle)
   .pipe(
     z
       .string()
@@ -16,10 +23,23 @@ export const titleSchema = z
       .max(TITLE_MAX, { error: `A title is at most ${TITLE_MAX} characters` }),
   );
 
+/**
+ * A title the studio makes up from something the teacher did not type as a title (an imported file's name): cut to
+ * the limit rather than refused, since there is no title field to correct. Empty means "choose one".
+ */
+export const suggestedTitleSchema = z
+  .string()
+  .transform((value) => truncateCodePoints(cleanTitle(value), TITLE_MAX).trimEnd());
+
 export const descriptionSchema = z
   .string()
-  .trim()
-  .max(DESCRIPTION_MAX, { error: `A description is at most ${DESCRIPTION_MAX} characters` });
+  .transform(stripBidiControls)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX, { error: `A description is at most ${DESCRIPTION_MAX} characters` }),
+  );
 
 export const timestampSchema = z.number().int().nonnegative();
 

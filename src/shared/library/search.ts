@@ -6,10 +6,15 @@ export function foldForSearch(text: string): string {
     .toLocaleLowerCase();
 }
 
-/** True when every word of `query` appears somewhere in `haystack` (any order, case and accents ignored). */
-export function matchesQuery(haystack: readonly string[], query: string): boolean {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const text = foldForSearch(haystack.join('\n'));
-  return words.every((word) => text.includes(word));
+/** The words of a query, folded; none means everything matches. */
+export function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * True when every word appears somewhere in the text (any order, case and accents ignored). The text is already
+ * folded (foldForSearch), so a library folds each project's text once, not once per keystroke.
+ */
+export function matchesWords(foldedText: string, words: readonly string[]): boolean {
+  return words.every((word) => foldedText.includes(word));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint, rules } from '../checkpoints/testFixtures';
-import { blankDocument, marker } from '../editor/testDocuments';
+import { blankDocument, marker } from '../editor/testDocuments.testkit';
 import { buildLessonPackage, lessonPackageSchema, type BuildLessonInput } from './lessonPackage';
 
 const media = {

@@ -58,10 +58,12 @@ describe('checkMediaUrl', () => {
     expect(checkMediaUrl('file:///etc/passwd', 'media', disk).ok).toBe(false);
   });
 
-  it('allows origins the host vouches for', () => {
-    const preview = { baseUrl: 'app://renderer/index.html', trustedOrigins: ['app-media://media'] };
-    expect(checkMediaUrl('app-media://media/p/t/screen.mp4', 'media', preview).ok).toBe(true);
-    expect(checkMediaUrl('app-media://other/x.mp4', 'media', preview).ok).toBe(false);
+  it('allows the page’s own origin whatever its scheme (the editor’s preview on app://studio), no other', () => {
+    const preview = { baseUrl: 'app://studio/index.html#/lesson/x/edit' };
+    expect(checkMediaUrl('app://studio/media/p/t/screen.mp4', 'media', preview).ok).toBe(true);
+    expect(checkMediaUrl('app://other/x.mp4', 'media', preview).ok).toBe(false);
+    expect(checkMediaUrl('app-media://media/p/t/screen.mp4', 'media', preview).ok).toBe(false);
+    expect(checkMediaUrl('javascript:alert(1)', 'media', preview).ok).toBe(false);
   });
 });
 

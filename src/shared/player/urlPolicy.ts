@@ -1,7 +1,7 @@
 /**
  * A lesson package can come from a stranger, so the addresses it names are checked against the page that plays it.
  * Allowed: a relative path that stays inside the package's folder, a blob: URL, an absolute URL of the page's own
- * origin (the editor's preview), one of `trustedOrigins`, and for a poster only, a data: image. Everything else
+ * origin whatever its scheme (the editor's preview on app://studio), and for a poster only, a data: image. Everything else
  * (javascript:, other data:, other origins, file: paths, "../" escapes) is refused with a reason to show.
  */
 export type MediaUrlKind = 'media' | 'captions' | 'poster';
@@ -11,8 +11,6 @@ export type UrlVerdict = { ok: true; url: string } | { ok: false; reason: string
 export interface UrlContext {
   /** The address of the page (or of the package folder's index.html). */
   readonly baseUrl: string;
-  /** Extra origins the host vouches for, such as the editor's own media scheme ("app-media://media"). */
-  readonly trustedOrigins?: readonly string[];
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -36,15 +34,8 @@ export function checkMediaUrl(raw: string, kind: MediaUrlKind, context: UrlConte
     return refuse('it is not a valid address');
   }
   if (scheme !== undefined) {
-    if (
-      scheme !== 'http' &&
-      scheme !== 'https' &&
-      !context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin))
-    ) {
-      return refuse(`${scheme}: addresses are not allowed`);
-    }
-    if (sameOrigin(resolved, base.href) || context.trustedOrigins?.some((origin) => sameOrigin(resolved, origin)))
-      return { ok: true, url: resolved.href };
+    if (sameOrigin(resolved, base.href)) return { ok: true, url: resolved.href };
+    if (scheme !== 'http' && scheme !== 'https') return refuse(`${scheme}: addresses are not allowed`);
     return refuse('it points to another website');
   }
   if (raw.startsWith('/')) return refuse('it is not a path inside the lesson folder');

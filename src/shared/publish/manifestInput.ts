@@ -1,3 +1,4 @@
+import { truncateCodePoints } from '../format/text';
 /** What both SCORM manifests are made from: plain values, already decided by the snapshot and the settings. */
 export interface ManifestInput {
   /** Stable per lesson and version, so an LMS recognises a re-upload as a new version of the same course. */
@@ -15,8 +16,7 @@ export interface ManifestInput {
 
 /** XSD title types count characters (code points), not UTF-16 units; cut at a code point boundary. */
 export function clip(text: string, max: number): string {
-  const points = [...text.trim()];
-  return points.length <= max ? points.join('') : points.slice(0, max).join('');
+  return truncateCodePoints(text.trim(), max);
 }
 
 /** A package path as an xs:anyURI href: each segment percent-encoded, the slashes kept. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../library/schemas';
+import { stripBidiControls } from '../library/text';
 import { lessonRulesSchema } from '../checkpoints/schema';
 
 export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'web', 'classServer']);
@@ -23,17 +24,31 @@ export const publishSettingsSchema = z.object({
   // 200: the longest title SCORM 1.2's manifest schema allows.
   title: z
     .string()
-    .trim()
-    .min(1, { error: 'The package needs a title' })
-    .max(200, { error: 'A title is at most 200 characters' }),
-  description: z.string().max(2000, { error: 'A description is at most 2000 characters' }).default(''),
+    .transform(stripBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'The package needs a title' })
+        .max(200, { error: 'A title is at most 200 characters' }),
+    ),
+  description: z
+    .string()
+    .transform(stripBidiControls)
+    .pipe(z.string().max(2000, { error: 'A description is at most 2000 characters' }))
+    .default(''),
   language: languageSchema,
   // 20: the manifest's version attribute allows no more.
   version: z
     .string()
-    .trim()
-    .min(1, { error: 'Give a version, such as 1.0' })
-    .max(20, { error: 'A version is at most 20 characters' }),
+    .transform(stripBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'Give a version, such as 1.0' })
+        .max(20, { error: 'A version is at most 20 characters' }),
+    ),
   masteryPercent: lessonRulesSchema.shape.masteryPercent.unwrap(),
   completion: z.object({
     minWatchedPercent: z.number().min(0).max(100),

@@ -61,7 +61,7 @@ export function serialize(node: XmlNode, indent = ''): string {
   );
   if (kids.length === 0) return `${indent}<${node.name}${attrs}/>`;
   if (kids.every((child) => typeof child === 'string'))
-    return `${indent}<${node.name}${attrs}>${kids.map((text) => escapeText(text as string)).join('')}</${node.name}>`;
+    return `${indent}<${node.name}${attrs}>${kids.map((text) => escapeText(text)).join('')}</${node.name}>`;
   const inner = kids
     .map((child) => (typeof child === 'string' ? `${indent}  ${escapeText(child)}` : serialize(child, `${indent}  `)))
     .join('\n');

@@ -236,6 +236,7 @@ export function composeBubble(raster: BubbleRaster, screen: I420Frame, camera: I
  * The hot loop of a render with a bubble (one call per plane per frame), so it reads the raster's arrays without
  * bounds checks: every index stays inside the box the raster was made for. U and V share one pass.
  */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- the hot loop above reads its own arrays in bounds */
 function composePlane(
   raster: PlaneRaster,
   target: Uint8Array,
@@ -273,3 +274,4 @@ function composePlane(
     }
   }
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

@@ -26,7 +26,7 @@ describe('outputSize', () => {
         fc.integer({ min: 16, max: 4000 }),
         fc.constantFrom(1080, 720, 480, 360),
         (width, height, rendition) => {
-          const out = outputSize({ width, height }, rendition as 1080);
+          const out = outputSize({ width, height }, rendition);
           expect(out.width % 2).toBe(0);
           expect(out.height % 2).toBe(0);
           expect(out.width).toBeLessThanOrEqual(width);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankDocument, callout, TAKE_ID, LESSON_ID } from '../editor/testDocuments';
+import { blankDocument, callout, TAKE_ID, LESSON_ID } from '../editor/testDocuments.testkit';
 import type { Take, TakeFile } from '../media/takes';
 import { planRender, RenderPlanError, shownRanges } from './renderPlan';
 import { calloutsAt } from './callouts';

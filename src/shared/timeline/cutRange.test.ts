@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, editListArb, playsBrute } from './arbitraries';
+import { deepFreeze, editListArb, playsBrute } from './arbitraries.testkit';
 import { EditRefusedError, keptRanges, lessonDuration, normalizeEditList, type EditList } from './editList';
 import { cutRange, describeCutRange } from './cutRange';
 import { restoreCut } from './restoreCut';

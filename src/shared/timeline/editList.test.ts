@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editListArb, playsBrute } from './arbitraries';
+import { editListArb, playsBrute } from './arbitraries.testkit';
 import {
   editListSchema,
   finishEdit,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editListArb, playedBeforeBrute, playsBrute } from './arbitraries';
+import { editListArb, playedBeforeBrute, playsBrute } from './arbitraries.testkit';
 import { lessonDuration, type EditList } from './editList';
 import { createLessonMap, lessonToSource, sourceToLesson } from './mapping';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editListArb } from './arbitraries';
+import { editListArb } from './arbitraries.testkit';
 import { keptRanges, lessonDuration, type EditList } from './editList';
 import { segmentAt, segments } from './segments';
 

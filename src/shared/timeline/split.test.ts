@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, editListArb } from './arbitraries';
+import { deepFreeze, editListArb } from './arbitraries.testkit';
 import { lessonDuration, normalizeEditList, type EditList } from './editList';
 import { describeRemoveSplit, describeSplitAt, removeSplit, splitAt } from './split';
 

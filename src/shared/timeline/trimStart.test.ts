@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from './arbitraries';
+import { deepFreeze } from './arbitraries.testkit';
 import { EditRefusedError, type EditList } from './editList';
 import { describeSetTrimStart, setTrimStart } from './trimStart';
 

@@ -5,6 +5,7 @@ import { editing } from './0004-editing';
 import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
+import { jobs } from './0008-jobs';
 import { classServer } from './0010-class-server';
 import { classResultsCache } from './0011-class-results-cache';
 import type { Migration } from './types';
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   renders,
   checkpoints,
   captions,
+  jobs,
   classServer,
   classResultsCache,
 ];

@@ -2,6 +2,7 @@ import type { Transport } from '@shared/contract/client';
 import { callResultSchema, type CallResult } from '@shared/contract/result';
 import { WIRE_BINARY_TYPE, decodeWire, encodeCallFrame, encodeWireBinary } from '@shared/contract/wire';
 import { CALLS_PATH, EVENTS_PATH, RPC_PATH, SOCKET_CALL_BYTES, TOKEN_HEADER } from '@shared/contract/hostProtocol';
+import { createEventSocket, type HostProbe } from './eventSocket';
 
 const TOKEN_KEY = 'flipside.token';
 
@@ -21,29 +22,69 @@ export function takeHostToken(location: Location, storage: Storage, history: His
   return storage.getItem(TOKEN_KEY);
 }
 
+/** What every call answers once this page has lost its studio, and what the page then says. */
+export const STUDIO_RESTARTED =
+  'Flipside Studio was restarted, so this page is no longer connected to it. Reopen it from the new address the studio printed when it started.';
+
+export interface HostTransport extends Transport {
+  /** Called once when the studio that served this page has been restarted or stopped. */
+  onLost(listener: () => void): () => void;
+}
+
+/** Asks the host, with this page's token, whether it is still the run that served the page. */
+export function probeHost(origin: string, token: string): () => Promise<HostProbe> {
+  return async () => {
+    try {
+      const response = await fetch(new URL(`${RPC_PATH}${encodeURIComponent('app:app.info')}`, origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: '{}',
+      });
+      return response.status === 401 ? 'restarted' : 'alive';
+    } catch {
+      return 'gone';
+    }
+  };
+}
+
 /**
  * Calls go over HTTP POST, those carrying bytes (render output) over the calls socket; events arrive on one
- * WebSocket that reconnects if the host restarts.
+ * WebSocket (see eventSocket.ts for how it reopens, and when it gives up).
  */
-export function createHostTransport(origin: string, token: string): Transport {
+export function createHostTransport(origin: string, token: string): HostTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const lostListeners = new Set<() => void>();
+  let lost = false;
   const calls = createCallSocket(socketUrl(origin, CALLS_PATH, token));
-  let socket: WebSocket | null = null;
-
-  function connect(): void {
-    socket = new WebSocket(socketUrl(origin, EVENTS_PATH, token));
-    socket.addEventListener('message', (message) => {
-      const { channel, payload } = JSON.parse(String(message.data)) as { channel: string; payload: unknown };
+  const events = createEventSocket({
+    connect: (handlers) => {
+      const socket = new WebSocket(socketUrl(origin, EVENTS_PATH, token));
+      socket.addEventListener('open', () => {
+        handlers.onOpen();
+      });
+      socket.addEventListener('message', (message) => {
+        handlers.onMessage(String(message.data));
+      });
+      socket.addEventListener('close', () => {
+        handlers.onClose();
+      });
+      return socket;
+    },
+    probe: probeHost(origin, token),
+    onMessage: (text) => {
+      const { channel, payload } = JSON.parse(text) as { channel: string; payload: unknown };
       listeners.get(channel)?.forEach((listener) => listener(payload));
-    });
-    socket.addEventListener('close', () => {
-      socket = null;
-      if (listeners.size > 0) setTimeout(connect, 1000);
-    });
-  }
+    },
+    onLost: () => {
+      lost = true;
+      lostListeners.forEach((listener) => listener());
+    },
+  });
+  const restarted: CallResult = { ok: false, error: { code: 'unauthorized', message: STUDIO_RESTARTED } };
 
   return {
     async invoke(channel: string, input: unknown): Promise<CallResult> {
+      if (lost) return restarted;
       const body = encodeWireBinary(input ?? {});
       if (body.byteLength >= SOCKET_CALL_BYTES) {
         const answered = await calls.call(channel, body);
@@ -57,32 +98,25 @@ export function createHostTransport(origin: string, token: string): Transport {
           body,
         });
       } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'Flipside Studio is not running. Start it again and reload this page.' },
-        };
+        return { ok: false, error: { code: 'internal', message: STUDIO_RESTARTED } };
       }
-      if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: 'unauthorized',
-            message:
-              'This page belongs to an earlier run of Flipside Studio. Open the address it printed when it started.',
-          },
-        };
-      }
+      if (response.status === 401) return restarted;
       return callResultSchema.parse(decodeWire(await response.text()));
     },
     subscribe(channel: string, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);
       listeners.set(channel, set);
-      if (!socket) connect();
+      events.ensureOpen();
       return () => {
         set.delete(listener);
         if (set.size === 0) listeners.delete(channel);
       };
+    },
+    onLost(listener) {
+      if (lost) listener();
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
     },
   };
 }

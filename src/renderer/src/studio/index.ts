@@ -1,24 +1,21 @@
 import { contract, type StudioClient } from '@shared/contract';
 import { createClient, type Transport } from '@shared/contract/client';
+import { mediaPathOf } from '@shared/contract/hostProtocol';
 import { createHostTransport, takeHostToken } from './hostTransport';
-import { MEDIA_PATH } from '@shared/contract/hostProtocol';
 
 interface Connection {
   transport: Transport;
-  /** Where a media file (a path relative to the media folder, as takes give it) can be loaded from. */
-  mediaUrl: (relativePath: string) => string;
+  /** Electron's IPC needs no token; the browser host's calls, events and media do. */
+  token: string | null;
+  onLost: (listener: () => void) => () => void;
 }
 
-const encodePath = (relativePath: string) => relativePath.split('/').map(encodeURIComponent).join('/');
-
 function connect(): Connection {
-  if (window.studioBridge)
-    return { transport: window.studioBridge, mediaUrl: (path) => `app-media://media/${encodePath(path)}` };
+  // Electron's main process lives as long as the window: there is no other run to lose it to.
+  if (window.studioBridge) return { transport: window.studioBridge, token: null, onLost: () => () => undefined };
   const token = takeHostToken(window.location, window.sessionStorage, window.history) ?? '';
-  return {
-    transport: createHostTransport(window.location.origin, token),
-    mediaUrl: (path) => `${MEDIA_PATH}${encodePath(path)}?token=${encodeURIComponent(token)}`,
-  };
+  const transport = createHostTransport(window.location.origin, token);
+  return { transport, token, onLost: (listener) => transport.onLost(listener) };
 }
 
 const connection = connect();
@@ -26,4 +23,8 @@ const connection = connect();
 /** The typed client for every service in the contract; the only way the UI talks to main. */
 export const studio: StudioClient = createClient(contract, connection.transport);
 
-export const mediaUrl = connection.mediaUrl;
+/** Where a media file (a path relative to the media folder, as takes give it) is loaded from: the UI's own origin. */
+export const mediaUrl = (relativePath: string): string => mediaPathOf(relativePath, connection.token);
+
+/** Called once if the studio that served this page was restarted or stopped (browser host only). */
+export const onConnectionLost = connection.onLost;

@@ -24,13 +24,9 @@ export function ConfirmDialog({ title, message, confirmLabel, isOpen, onCancel, 
         <Button
           variant="danger"
           isPending={isPending}
-          onPress={async () => {
+          onPress={() => {
             setPending(true);
-            try {
-              await onConfirm();
-            } finally {
-              setPending(false);
-            }
+            void Promise.resolve(onConfirm()).finally(() => setPending(false));
           }}
         >
           {confirmLabel}

@@ -1,5 +1,5 @@
 import { useNow } from '../lib/useNow';
-import { formatAbsolute, formatRelative } from '../lib/time';
+import { formatAbsolute, formatRelative } from '@shared/format/dates';
 
 /** "edited 5 minutes ago", with the exact date in the tooltip. */
 export function RelativeTime({ prefix, timestamp }: { prefix: string; timestamp: number }) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from './Button';
 import { Dialog, DialogActions } from './Dialog';
@@ -24,7 +24,7 @@ export function RenameDialog<T extends { title: string }>({ item, heading, onClo
     setError(undefined);
   }, [item]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     if (!item) return;
     try {
@@ -37,7 +37,7 @@ export function RenameDialog<T extends { title: string }>({ item, heading, onClo
 
   return (
     <Dialog title={heading} isOpen={item !== null} onOpenChange={(open) => !open && onClose()}>
-      <Form onSubmit={submit} className="dialog-form">
+      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
         <TextField label="Title" value={title} onChange={setTitle} error={error} isRequired autoFocus name="title" />
         <DialogActions>
           <Button variant="ghost" slot="close">

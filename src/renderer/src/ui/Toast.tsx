@@ -11,16 +11,17 @@ import { X } from 'lucide-react';
 import { describeError } from '../lib/errors';
 
 export interface ToastMessage {
-  message: string;
+  /** Put the teacher's text in it with quoted() (ui/Quoted.tsx), so it is isolated. */
+  message: ReactNode;
   tone?: 'info' | 'error';
   /** One follow-up the teacher can take, e.g. Undo. */
   action?: { label: string; run: () => void };
 }
 
 export interface Toaster {
-  show(message: ToastMessage): void;
+  show: (message: ToastMessage) => void;
   /** Reports a failed call in plain words. */
-  error(error: unknown): void;
+  error: (error: unknown) => void;
 }
 
 const ToastContext = createContext<Toaster | null>(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditRefusedError } from '../../timeline/editList';
 import { addCallout } from './addCallout';
-import { blankDocument, idOf } from '../testDocuments';
+import { blankDocument, idOf } from '../testDocuments.testkit';
 
 describe('addCallout', () => {
   it('adds a callout of each kind in the middle of the frame, over a range clipped to the take', () => {

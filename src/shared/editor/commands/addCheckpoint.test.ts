@@ -3,7 +3,7 @@ import { CHECKPOINTS_MAX } from '../../checkpoints/schema';
 import { checkpoint, testId } from '../../checkpoints/testFixtures';
 import { EditRefusedError } from '../../timeline/editList';
 import { addCheckpoint } from './addCheckpoint';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('addCheckpoint', () => {
   it('adds a question in time order, defaults filled in, clamped to the take', () => {

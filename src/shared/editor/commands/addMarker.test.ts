@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMarker } from './addMarker';
-import { blankDocument, idOf, marker } from '../testDocuments';
+import { blankDocument, idOf, marker } from '../testDocuments.testkit';
 
 describe('addMarker', () => {
   it('adds a key moment in time order, clamped to the take, with a title even when left blank', () => {

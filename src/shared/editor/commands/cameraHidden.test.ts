@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hideCameraRange, mergeRanges, showCameraRange } from './cameraHidden';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 import { DEFAULT_CAMERA_LAYOUT } from '../document';
 
 const withHidden = (hidden: { start: number; end: number }[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditRefusedError } from '../../timeline/editList';
 import { editCallout } from './editCallout';
-import { blankDocument, callout, idOf } from '../testDocuments';
+import { blankDocument, callout, idOf } from '../testDocuments.testkit';
 
 describe('editCallout', () => {
   const doc = blankDocument({ callouts: [callout(1, 1_000, 2_000), callout(2, 500, 4_000)] });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpoint, testId } from '../../checkpoints/testFixtures';
 import { EditRefusedError } from '../../timeline/editList';
 import { editCheckpoint } from './editCheckpoint';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('editCheckpoint', () => {
   const first = checkpoint({ type: 'single', sourceMs: 1_000, prompt: '**What** is 2 + 2?\nThink first.' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editMarker } from './editMarker';
-import { blankDocument, idOf, marker } from '../testDocuments';
+import { blankDocument, idOf, marker } from '../testDocuments.testkit';
 
 describe('editMarker', () => {
   const doc = blankDocument({ markers: [marker(1, 1_000, 'Intro')] });

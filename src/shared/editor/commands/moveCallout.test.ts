@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveCallout } from './moveCallout';
-import { blankDocument, callout, idOf } from '../testDocuments';
+import { blankDocument, callout, idOf } from '../testDocuments.testkit';
 
 describe('moveCallout', () => {
   const doc = blankDocument({

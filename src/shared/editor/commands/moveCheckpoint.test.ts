@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpoint, testId } from '../../checkpoints/testFixtures';
 import { EditRefusedError } from '../../timeline/editList';
 import { moveCheckpoint } from './moveCheckpoint';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('moveCheckpoint', () => {
   const a = checkpoint({ type: 'trueFalse', sourceMs: 1_000, prompt: 'First?' });

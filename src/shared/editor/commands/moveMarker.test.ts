@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditRefusedError } from '../../timeline/editList';
 import { moveMarker } from './moveMarker';
-import { blankDocument, idOf, marker } from '../testDocuments';
+import { blankDocument, idOf, marker } from '../testDocuments.testkit';
 
 describe('moveMarker', () => {
   const doc = blankDocument({ markers: [marker(1, 1_000), marker(2, 5_000)] });

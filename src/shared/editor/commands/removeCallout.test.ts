@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeCallout } from './removeCallout';
-import { blankDocument, callout, idOf } from '../testDocuments';
+import { blankDocument, callout, idOf } from '../testDocuments.testkit';
 
 describe('removeCallout', () => {
   it('removes one callout by id', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpoint, testId } from '../../checkpoints/testFixtures';
 import { EditRefusedError } from '../../timeline/editList';
 import { removeCheckpoint } from './removeCheckpoint';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('removeCheckpoint', () => {
   const a = checkpoint({ type: 'trueFalse', sourceMs: 1_000, prompt: 'Is the sky blue?' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditRefusedError } from '../../timeline/editList';
 import { removeMarker } from './removeMarker';
-import { blankDocument, idOf, marker } from '../testDocuments';
+import { blankDocument, idOf, marker } from '../testDocuments.testkit';
 
 describe('removeMarker', () => {
   it('removes one key moment by id', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_BOX } from './calloutList';
 import { resizeCallout } from './resizeCallout';
-import { blankDocument, callout, idOf } from '../testDocuments';
+import { blankDocument, callout, idOf } from '../testDocuments.testkit';
 
 describe('resizeCallout', () => {
   const doc = blankDocument({ callouts: [callout(1, 0, 1_000, 'highlight')] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setCameraLayout } from './setCameraLayout';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('setCameraLayout', () => {
   const doc = blankDocument();

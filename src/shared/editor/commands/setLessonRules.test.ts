@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditRefusedError } from '../../timeline/editList';
 import { setLessonRules } from './setLessonRules';
-import { blankDocument } from '../testDocuments';
+import { blankDocument } from '../testDocuments.testkit';
 
 describe('setLessonRules', () => {
   const doc = blankDocument();

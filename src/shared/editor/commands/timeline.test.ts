@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeAnchors } from '../../timeline/anchors';
 import { EditRefusedError, lessonDuration } from '../../timeline/editList';
 import { cutRange, deleteSegment, removeSplit, restoreCut, splitAt, trimEnd, trimStart } from './timeline';
-import { blankDocument, marker } from '../testDocuments';
+import { blankDocument, marker } from '../testDocuments.testkit';
 
 describe('timeline command adapters', () => {
   const doc = blankDocument({ markers: [marker(1, 5_000)] });

@@ -5,7 +5,7 @@ import type { LessonDocument } from '@shared/editor/document';
 import type { TakeFile } from '@shared/media/takes';
 import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
-import type { Editor } from '../editor/useEditor';
+import type { Editor } from '../../lib/lessonEditing';
 import { LearnerPreview } from './LearnerPreview';
 import { buildPreview, type PreviewBuild } from './previewPackage';
 import { RulesDialog } from './RulesDialog';

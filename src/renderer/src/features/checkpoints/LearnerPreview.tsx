@@ -86,6 +86,6 @@ function PlayerHost({
   keep: boolean;
   generation: number;
 }) {
-  const root = useMountedPlayer(build.lesson, build.trustedOrigins, keep, generation);
+  const root = useMountedPlayer(build.lesson, keep, generation);
   return <div ref={root} className="preview-player" data-testid="learner-player" />;
 }

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import type { CheckpointInput, CheckpointType } from '@shared/checkpoints/schema';
 import { formatTimecode, type LessonMap } from '@shared/timeline';
@@ -57,7 +57,7 @@ function QuestionForm({ initial, isNew, map, hasMomentBefore, onClose, onSave }:
   const form = useQuestionForm(initial, map);
   const { draft } = form;
   const at = map.sourceToLesson(draft.sourceMs);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (form.valid && onSave(form.input, isNew)) onClose();
   };

@@ -25,7 +25,7 @@ export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }
     );
   }
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 56 }}>
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
       <GridList
         className="anchor-list"
         aria-label="Questions"

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Check } from 'lucide-react';
 import type { LessonRules } from '@shared/checkpoints/schema';
@@ -47,7 +47,7 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
   const [form, setForm] = useState<RulesForm>(() => rulesToForm(rules));
   const result = rulesFromForm(form);
   const update = (patch: Partial<RulesForm>) => setForm((current) => ({ ...current, ...patch }));
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (result.ok && onSave(result.rules)) onClose();
   };

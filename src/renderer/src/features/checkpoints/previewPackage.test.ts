@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint } from '@shared/checkpoints/testFixtures';
-import { blankDocument } from '@shared/editor/testDocuments';
+import { blankDocument } from '@shared/editor/testDocuments.testkit';
 import type { TakeFile } from '@shared/media/takes';
 import type { Render } from '@shared/media/renders';
+import { mediaPathOf } from '@shared/contract/hostProtocol';
+import { checkMediaUrl } from '@shared/player/urlPolicy';
 import { buildPreview, NOTE_NOT_RENDERED, NOTE_OUT_OF_DATE } from './previewPackage';
 
 function render(n: number, overrides: Partial<Render> = {}): Render {
@@ -60,13 +62,12 @@ describe('the learner preview package', () => {
       doc,
       file,
       title: 'Fractions',
-      mediaUrl: (path) => `app-media://media/${path}`,
+      mediaUrl: (path) => mediaPathOf(path, null),
       pageUrl: 'app://studio/index.html',
     });
     if (!built.ok) throw new Error(built.message);
-    expect(built.trustedOrigins).toEqual(['app-media://media']);
     expect(built.lesson.media.renditions[0]).toMatchObject({
-      src: 'app-media://media/p/t/screen.webm',
+      src: 'app://studio/media/p/t/screen.webm',
       type: 'video/webm',
     });
     expect(built.lesson.media.sourceEditList?.cuts).toEqual([{ start: 2_000, end: 4_000 }]);
@@ -78,13 +79,30 @@ describe('the learner preview package', () => {
       doc: blankDocument(),
       file: { ...file, container: 'MP4' },
       title: 'x',
-      mediaUrl: (path) => `/media/${path}?token=t`,
+      mediaUrl: (path) => mediaPathOf(path, 't'),
       pageUrl: 'http://127.0.0.1:5000/?#/lesson/1/edit',
     });
     expect(built.ok && built.lesson.media.renditions[0]?.src).toBe(
       'http://127.0.0.1:5000/media/p/t/screen.webm?token=t',
     );
-    expect(built.ok && built.trustedOrigins).toEqual(['http://127.0.0.1:5000']);
+  });
+
+  it('gives media the player lets through on both transports’ pages (one origin, no vouching)', () => {
+    for (const [pageUrl, token] of [
+      ['app://studio/index.html#/lesson/1/edit', null],
+      ['http://127.0.0.1:5000/#/lesson/1/edit', 't'],
+    ] as const) {
+      const built = buildPreview({
+        doc: blankDocument(),
+        file,
+        title: 'x',
+        mediaUrl: (p) => mediaPathOf(p, token),
+        pageUrl,
+      });
+      if (!built.ok) throw new Error(built.message);
+      const src = built.lesson.media.renditions[0]?.src ?? '';
+      expect(checkMediaUrl(src, 'media', { baseUrl: pageUrl }), pageUrl).toEqual({ ok: true, url: src });
+    }
   });
 
   it('says why when there is nothing to play', () => {
@@ -116,12 +134,12 @@ describe('the learner preview package', () => {
       file,
       renders,
       title: 'x',
-      mediaUrl: (path) => `app-media://media/${path}`,
+      mediaUrl: (path) => mediaPathOf(path, null),
       pageUrl: 'app://studio/index.html',
     });
     if (!built.ok) throw new Error(built.message);
     expect(built.lesson.media.renditions[0]).toMatchObject({
-      src: 'app-media://media/p/renders/r2.mp4',
+      src: 'app://studio/media/p/renders/r2.mp4',
       type: 'video/mp4',
       label: '720p',
     });
@@ -143,6 +161,7 @@ describe('the learner preview package', () => {
       pageUrl: 'http://x/',
     });
     expect(stale.ok && stale.note).toBe(NOTE_OUT_OF_DATE);
-    expect(stale.ok && stale.lesson.media.sourceEditList).toBeDefined();
+    // The stale render is not used: the take plays, mapped through the edit list.
+    expect(stale.ok && stale.lesson.media.sourceEditList).toEqual(doc.editList);
   });
 });

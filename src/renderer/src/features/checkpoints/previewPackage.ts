@@ -4,8 +4,7 @@ import type { Render } from '@shared/media/renders';
 import { buildLessonPackage, type LessonPackage } from '@shared/player';
 
 /** `note` says, when the preview is not the exported video, why and how to get it. */
-export type PreviewBuild =
-  { ok: true; lesson: LessonPackage; trustedOrigins: string[]; note: string | null } | { ok: false; message: string };
+export type PreviewBuild = { ok: true; lesson: LessonPackage; note: string | null } | { ok: false; message: string };
 
 export const NOTE_NOT_RENDERED =
   'Showing the recording without the camera bubble; render the lesson to preview it exactly';
@@ -37,12 +36,6 @@ function mimeOf(file: TakeFile): string {
   return /webm|matroska/i.test(file.container) ? `${kind}/webm` : `${kind}/mp4`;
 }
 
-/** "app-media://media" for Electron's media scheme, the page's origin for the browser host. */
-function originOf(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}`;
-}
-
 interface PreviewInput {
   doc: LessonDocument;
   file: TakeFile | undefined;
@@ -56,7 +49,8 @@ interface PreviewInput {
 }
 
 /**
- * The package the learner preview plays, with its media vouched for as trusted by the player's address check.
+ * The package the learner preview plays; its media are on the page's own origin, which the player's address check
+ * allows in both transports.
  * With a render of the current revision it is exactly the export (the bubble and callouts burned in, already in
  * lesson time); otherwise the unrendered take, played through the edit list, with a note saying what is missing.
  */
@@ -94,7 +88,6 @@ export function buildPreview(input: PreviewInput): PreviewBuild {
     return {
       ok: true,
       lesson,
-      trustedOrigins: [originOf(src)],
       note: render ? null : stale ? NOTE_OUT_OF_DATE : NOTE_NOT_RENDERED,
     };
   } catch (error) {

@@ -10,5 +10,7 @@ export const QUESTION_TYPES: readonly { type: CheckpointType; label: string; ico
 ];
 
 export function questionType(type: CheckpointType): { label: string; icon: LucideIcon } {
-  return QUESTION_TYPES.find((entry) => entry.type === type) ?? QUESTION_TYPES[0]!;
+  const found = QUESTION_TYPES.find((entry) => entry.type === type);
+  if (!found) throw new Error(`Unknown question type ${type}`);
+  return found;
 }

@@ -22,21 +22,14 @@ export function forgetPreviewProgress(lessonId: string): void {
  * teacher keeps progress, then sessionStorage, which lives as long as this tab (a reload included) and no longer.
  * `generation` remounts on demand (start over).
  */
-export function useMountedPlayer(
-  lesson: LessonPackage,
-  trustedOrigins: readonly string[],
-  keepProgress: boolean,
-  generation: number,
-) {
+export function useMountedPlayer(lesson: LessonPackage, keepProgress: boolean, generation: number) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = root.current;
     if (!element) return undefined;
     const storage = keepProgress ? window.sessionStorage : memoryStorage();
-    const mounted = mountPlayer(element, lesson, createStandaloneAdapter({ storage, lessonId: lesson.id }), {
-      trustedOrigins,
-    });
+    const mounted = mountPlayer(element, lesson, createStandaloneAdapter({ storage, lessonId: lesson.id }));
     return () => mounted.destroy();
-  }, [lesson, trustedOrigins, keepProgress, generation]);
+  }, [lesson, keepProgress, generation]);
   return root;
 }

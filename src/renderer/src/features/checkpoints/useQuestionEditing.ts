@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { CheckpointInput } from '@shared/checkpoints/schema';
 import * as commands from '@shared/editor/commands';
 import type { LessonDocument } from '@shared/editor/document';
-import type { Editor } from '../editor/useEditor';
+import type { Editor } from '../../lib/lessonEditing';
 import { draftOf, newDraft, type QuestionDraft } from './questionDraft';
 import { createLessonMap } from '@shared/timeline';
 

@@ -66,9 +66,10 @@ export function useQuestionForm(initial: QuestionDraft, map: Pick<LessonMap, 'so
         setChoices((list) => {
           const from = list.findIndex((choice) => choice.id === id);
           const to = from + by;
-          if (from < 0 || to < 0 || to >= list.length) return list;
-          const next = [...list];
-          [next[from], next[to]] = [next[to]!, next[from]!];
+          const moving = list[from];
+          if (from < 0 || to < 0 || to >= list.length || !moving) return list;
+          const next = list.filter((_, index) => index !== from);
+          next.splice(to, 0, moving);
           return next;
         }),
       change: (id: string, patch: Partial<ChoiceDraft>) =>

@@ -1,5 +1,5 @@
 import type { ResultQuestion } from '@shared/classServer/results';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import { hottestStretches } from './heat';
 import styles from './ClassResults.module.css';
 
@@ -28,7 +28,7 @@ export function HeatStrip({ heat, durationMs, questions }: HeatStripProps) {
     hottest.length === 0
       ? 'Nobody went back over any part of the lesson.'
       : `Most went back over ${hottest
-          .map((run) => `${formatDuration(run.startMs)}–${formatDuration(run.endMs)} (${run.learners})`)
+          .map((run) => `${formatClock(run.startMs)}–${formatClock(run.endMs)} (${run.learners})`)
           .join(', ')}.`;
   const width = 100 / Math.max(1, heat.length);
   return (
@@ -62,7 +62,7 @@ export function HeatStrip({ heat, durationMs, questions }: HeatStripProps) {
       <div className={styles.heatScale} aria-hidden="true">
         <span>0:00</span>
         <span>▲ questions</span>
-        <span>{formatDuration(durationMs)}</span>
+        <span>{formatClock(durationMs)}</span>
       </div>
       <figcaption className="hint">{words}</figcaption>
     </figure>

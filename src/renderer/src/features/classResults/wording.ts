@@ -1,5 +1,6 @@
 import type { LearnerStatus, StuckReason } from '@shared/classServer/analyze';
-import { formatDuration, formatRelative } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
+import { formatRelative } from '@shared/format/dates';
 
 export const STATUS_LABELS: Record<LearnerStatus, string> = {
   notStarted: 'Not started',
@@ -18,7 +19,7 @@ export function describeReason(reason: StuckReason, now: number): string {
     case 'failed':
       return `Missed question ${reason.questionNumber} on every try`;
     case 'rewatched':
-      return `Went back over ${formatDuration(reason.startMs)}–${formatDuration(reason.endMs)} ${
+      return `Went back over ${formatClock(reason.startMs)}–${formatClock(reason.endMs)} ${
         TIMES[reason.times] ?? `${reason.times} more times`
       }`;
     case 'idle':

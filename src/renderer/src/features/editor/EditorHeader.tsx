@@ -14,7 +14,8 @@ export function EditorHeader({
   tools,
 }: {
   lessonId: string;
-  title: string;
+  /** The teacher's title inside it is isolated (quoted()). */
+  title: ReactNode;
   editor: Editor;
   tools?: ReactNode;
 }) {

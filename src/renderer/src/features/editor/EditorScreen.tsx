@@ -21,6 +21,7 @@ import { ONLY, useEditorActions } from './useEditorActions';
 import { useEditorKeys } from './useEditorKeys';
 import { useEditorTake } from './useEditorTake';
 import '../../styles/editor.css';
+import { quoted } from '../../ui/Quoted';
 
 /** Performance marks the bench reads: from the screen's first render to a usable editor. */
 export const EDITOR_OPEN_MARK = 'editor:open';
@@ -68,14 +69,15 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
     <main className="editor" aria-labelledby="page-title" aria-busy={!ready} data-state={ready ? 'ready' : 'loading'}>
       <EditorHeader
         lessonId={lessonId}
-        title={info.data ? `Edit “${title}”` : 'Edit lesson'}
+        title={info.data ? quoted('Edit ', title, '') : 'Edit lesson'}
         editor={editor}
         tools={
-          ready &&
-          doc && <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+          ready && (
+            <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+          )
         }
       />
-      {ready && doc && (
+      {ready && (
         <>
           <div className="editor-body">
             <div className="editor-stage">

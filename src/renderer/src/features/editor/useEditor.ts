@@ -17,24 +17,9 @@ import { EditRefusedError } from '@shared/timeline';
 import { studio } from '../../studio';
 import { describeError } from '../../lib/errors';
 import { useToast } from '../../ui/Toast';
+import type { Editor, EditorStatus } from '../../lib/lessonEditing';
 
-export type EditorStatus = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready' };
-
-export interface Editor {
-  status: EditorStatus;
-  doc: LessonDocument | null;
-  saveState: SaveState;
-  /** Runs a command on the document: a new undo step, saved at once. Answers false when it was refused. */
-  run<A>(command: Command<A>, args: A): boolean;
-  undo(): void;
-  redo(): void;
-  /** Ends a run of steps that merge (nudges), so the next one starts a new undo step. */
-  seal(): void;
-  undoLabel: string | null;
-  redoLabel: string | null;
-  /** The revision the document on screen was saved as (the document's own field is the one it opened at); null while a change is being saved. */
-  savedRevision(): number | null;
-}
+export type { Editor } from '../../lib/lessonEditing';
 
 /**
  * Opens the lesson's document and edits it: every command makes a new document, pushed on the undo history,

@@ -31,9 +31,9 @@ const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider
 export function useEditorKeys(editor: Editor, actions: EditorActions, player: LessonPlayer, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return undefined;
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement;
-      if (event.defaultPrevented || target.closest?.(TYPING)) return;
+      if (event.defaultPrevented || target.closest(TYPING)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const handled = (run: () => void) => {

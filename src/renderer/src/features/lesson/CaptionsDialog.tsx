@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { languageName } from '@shared/captions';
 import { splitFormError } from '../../lib/errors';
@@ -37,7 +37,7 @@ export function AddCaptionsDialog({
     setErrors({ fields: {}, form: null });
   }, [picked]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     if (!picked) return;
     try {
@@ -56,7 +56,7 @@ export function AddCaptionsDialog({
 
   return (
     <Dialog title="Add captions" isOpen={picked !== null} onOpenChange={(open) => !open && onClose()}>
-      <Form onSubmit={submit} className="dialog-form">
+      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
         <p className="hint">{picked?.fileName}</p>
         <TextField
           label="Name learners see"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { Captions, Trash2 } from 'lucide-react';
 import { CAPTIONS_MAX_BYTES, captionDefaults, checkWebVtt } from '@shared/captions';
@@ -8,6 +8,7 @@ import { studio } from '../../studio';
 import { Button, IconButton } from '../../ui/Button';
 import { useToast } from '../../ui/Toast';
 import { AddCaptionsDialog, type PickedCaptions } from './CaptionsDialog';
+import { quoted } from '../../ui/Quoted';
 import './captions.css';
 
 /** The lesson's WebVTT files, one per language, shipped with every package the lesson is published as. */
@@ -16,7 +17,7 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
     (listener) => studio.captions.onDidChange(({ lessonId: changed }) => changed === lessonId && listener()),
   ]);
   const [picked, setPicked] = useState<PickedCaptions | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
+  const [pickError, setPickError] = useState<ReactNode>(null);
   const toast = useToast();
   const list = captions.data ?? [];
 
@@ -24,11 +25,16 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
     const file = files?.[0];
     if (!file) return;
     setPickError(null);
-    if (file.size > CAPTIONS_MAX_BYTES)
-      return setPickError(`“${file.name}” is larger than 2 MB; a captions file is usually much smaller.`);
+    if (file.size > CAPTIONS_MAX_BYTES) {
+      setPickError(quoted('', file.name, ' is larger than 2 MB; a captions file is usually much smaller.'));
+      return;
+    }
     const text = await file.text();
     const check = checkWebVtt(text);
-    if (!check.ok) return setPickError(`“${file.name}” is not a WebVTT captions file. ${check.message}.`);
+    if (!check.ok) {
+      setPickError(quoted('', file.name, ` is not a WebVTT captions file. ${check.message}.`));
+      return;
+    }
     setPicked({ fileName: file.name, text, ...captionDefaults(file.name) });
   }
 
@@ -62,7 +68,7 @@ export function CaptionsSection({ lessonId, isDisabled }: { lessonId: string; is
               <IconButton
                 aria-label={`Remove the ${caption.label} captions`}
                 onPress={() =>
-                  studio.captions.remove({ id: caption.id }).catch((failure: unknown) => toast.error(failure))
+                  void studio.captions.remove({ id: caption.id }).catch((failure: unknown) => toast.error(failure))
                 }
               >
                 <Trash2 size={16} aria-hidden="true" />

@@ -2,9 +2,10 @@ import { DropZone, FileTrigger, ProgressBar, Text, isFileDropItem, type DropItem
 import { FileUp, X } from 'lucide-react';
 import { ProgressTrack } from '../../ui/ProgressTrack';
 import { Button, IconButton } from '../../ui/Button';
-import { formatBytes } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
 import type { ImportProgress } from './importMedia';
 import type { useImport } from './useImport';
+import { quoted } from '../../ui/Quoted';
 
 type Importer = ReturnType<typeof useImport>;
 
@@ -48,13 +49,13 @@ function barOf(progress: ImportProgress, fileName: string) {
     return {
       value: converting,
       indeterminate: false,
-      label: `Converting “${fileName}”… ${converting}%`,
+      label: quoted('Converting ', fileName, `… ${converting}%`),
       detail: 'so every browser can play it',
     };
   return {
     value: progress.totalBytes === 0 ? 100 : (progress.sentBytes / progress.totalBytes) * 100,
     indeterminate: progress.finishing,
-    label: progress.finishing ? `Checking “${fileName}”…` : `Importing “${fileName}”`,
+    label: progress.finishing ? quoted('Checking ', fileName, '…') : quoted('Importing ', fileName, ''),
     detail: `${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}`,
   };
 }
@@ -91,7 +92,7 @@ export function ImportStatus({ importer }: { importer: Importer }) {
           </Button>
         </div>
       )}
-      {error && (
+      {error !== null && (
         <div className="load-error" role="alert">
           <span>{error}</span>
           <IconButton aria-label="Dismiss" onPress={importer.dismissError}>

@@ -4,7 +4,7 @@ import { ArrowLeft, Circle, Clapperboard, Scissors } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { StudioError } from '@shared/contract/result';
 import { describeError } from '../../lib/errors';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToast } from '../../ui/Toast';
 import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
@@ -19,6 +19,7 @@ import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
 import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { CaptionsSection } from './CaptionsSection';
+import { quoted } from '../../ui/Quoted';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
@@ -27,7 +28,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
   const toast = useToast();
   const [renaming, setRenaming] = useState<Take | null>(null);
   const onImported = useCallback(
-    (take: Take) => toast.show({ message: `“${take.title}” imported (${formatDuration(take.durationMs)})` }),
+    (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatClock(take.durationMs)})`) }),
     [toast],
   );
   const importer = useImport(lessonId, onImported);
@@ -54,10 +55,12 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
     <main className="page page-wide" aria-labelledby="page-title">
       <Link href={`#/project/${encodeURIComponent(project.id)}`} className="back-link">
         <ArrowLeft size={16} aria-hidden="true" />
-        {project.title}
+        <bdi>{project.title}</bdi>
       </Link>
       <div className="page-header">
-        <h1 id="page-title">{lesson.title}</h1>
+        <h1 id="page-title">
+          <bdi>{lesson.title}</bdi>
+        </h1>
         <div className="header-actions">
           <ImportButton importer={importer} />
           {activeTake && (

@@ -24,7 +24,7 @@ export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProp
           aria-current={take.active ? 'true' : undefined}
         >
           <div className="take-main">
-            <span className="take-title">{take.title}</span>
+            <bdi className="take-title">{take.title}</bdi>
             <span className="take-meta">
               {takeFacts(take).map((fact) => (
                 <span key={fact}>{fact}</span>

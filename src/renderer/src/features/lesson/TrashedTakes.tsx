@@ -3,7 +3,7 @@ import { ChevronRight, RotateCcw } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 
 export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (take: Take) => void }) {
   if (takes.length === 0) return null;
@@ -19,8 +19,8 @@ export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (
         <ul className="deleted-list" aria-label="Takes in the trash">
           {takes.map((take) => (
             <li key={take.id} className="deleted-row">
-              <span className="lesson-title">{take.title}</span>
-              <span className="relative-time">{formatDuration(take.durationMs)}</span>
+              <bdi className="lesson-title">{take.title}</bdi>
+              <span className="relative-time">{formatClock(take.durationMs)}</span>
               <RelativeTime prefix="deleted" timestamp={take.trashedAt ?? take.updatedAt} />
               <Button onPress={() => onRestore(take)} aria-label={`Restore ${take.title}`}>
                 <RotateCcw size={16} aria-hidden="true" />

@@ -15,8 +15,9 @@ export interface ImportProgress {
   convertingPercent?: number;
 }
 
-export function titleOfFile(name: string): string {
-  return (name.replace(/\.[^./\\]+$/, '').trim() || name).slice(0, 200);
+/** The file's name without its extension; the contract cuts a long one to fit a title. */
+function titleOfFile(name: string): string {
+  return name.replace(/\.[^./\\]+$/, '').trim() || name;
 }
 
 /**

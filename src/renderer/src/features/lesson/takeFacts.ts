@@ -1,5 +1,6 @@
 import type { Take } from '@shared/media/takes';
-import { formatBytes, formatDuration } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
+import { formatClock } from '@shared/format/clock';
 
 const ORIGIN: Record<Take['origin'], string> = { recorded: 'Recorded', recovered: 'Recovered', imported: 'Imported' };
 
@@ -17,5 +18,5 @@ export function takeFacts(take: Take): string[] {
           : take.origin === 'imported'
             ? 'Video'
             : 'Screen';
-  return [formatDuration(take.durationMs), formatBytes(bytes), sources, ORIGIN[take.origin]];
+  return [formatClock(take.durationMs), formatBytes(bytes), sources, ORIGIN[take.origin]];
 }

@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { describeImportError, importMediaFile, type ImportProgress } from './importMedia';
+import { quoted } from '../../ui/Quoted';
 
 export interface ImportState {
   fileName: string;
@@ -11,7 +12,7 @@ export interface ImportState {
 /** Imports files one after another into a lesson, with progress, cancel, and the reason a file was refused. */
 export function useImport(lessonId: string, onImported: (take: Take) => void) {
   const [current, setCurrent] = useState<ImportState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const abort = useRef<AbortController | null>(null);
 
   const importFiles = useCallback(
@@ -29,7 +30,8 @@ export function useImport(lessonId: string, onImported: (take: Take) => void) {
           });
           onImported(take);
         } catch (failure) {
-          if (!controller.signal.aborted) setError(`“${file.name}” was not imported. ${describeImportError(failure)}`);
+          if (!controller.signal.aborted)
+            setError(quoted('', file.name, ` was not imported. ${describeImportError(failure)}`));
           break;
         } finally {
           abort.current = null;

@@ -3,6 +3,8 @@ import type { Take } from '@shared/media/takes';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
+import type { ReactNode } from 'react';
 
 /** A lesson's takes (and its trashed ones), reloaded whenever main says they changed. */
 export function useTakes(lessonId: string) {
@@ -14,14 +16,15 @@ export function useTakes(lessonId: string) {
   const active = useLiveQuery(() => studio.takes.list({ lessonId, view: 'active' }), lessonId, sources);
   const trashed = useLiveQuery(() => studio.takes.list({ lessonId, view: 'trash' }), lessonId, sources);
 
+  /** Runs a take action from a button: the toast says how it went, so the caller has nothing to await. */
   const run = useCallback(
-    async (action: () => Promise<unknown>, message?: string) => {
-      try {
-        await action();
-        if (message) toast.show({ message });
-      } catch (error) {
-        toast.error(error);
-      }
+    (action: () => Promise<unknown>, message?: ReactNode): void => {
+      action().then(
+        () => {
+          if (message) toast.show({ message });
+        },
+        (error: unknown) => toast.error(error),
+      );
     },
     [toast],
   );
@@ -32,8 +35,8 @@ export function useTakes(lessonId: string) {
       rename: async (take: Take, title: string) => {
         await studio.takes.rename({ id: take.id, title });
       },
-      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), `“${take.title}” moved to trash`),
-      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), `“${take.title}” restored`),
+      trash: (take: Take) => run(() => studio.takes.trash({ id: take.id }), quoted('', take.title, ' moved to trash')),
+      restore: (take: Take) => run(() => studio.takes.restore({ id: take.id }), quoted('', take.title, ' restored')),
     }),
     [run],
   );

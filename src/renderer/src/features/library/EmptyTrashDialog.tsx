@@ -36,7 +36,7 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
             <ul className="doomed-list" aria-label="Projects to delete">
               {summary.projectTitles.map((title, index) => (
                 <li key={index}>
-                  {title} <span className="muted">with its lessons and recordings</span>
+                  <bdi>{title}</bdi> <span className="muted">with its lessons and recordings</span>
                 </li>
               ))}
             </ul>

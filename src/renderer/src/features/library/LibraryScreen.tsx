@@ -3,6 +3,7 @@ import { FolderPlus, Inbox, Plus, SearchX, Trash2 } from 'lucide-react';
 import type { LibraryView, Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { quoted } from '../../ui/Quoted';
 import { describeError } from '../../lib/errors';
 import type { Route } from '../../lib/useHashRoute';
 import { LibraryToolbarRow } from './LibraryToolbarRow';
@@ -12,6 +13,10 @@ import { TrashList } from './TrashList';
 import { EmptyTrashDialog } from './EmptyTrashDialog';
 import { useEmptyTrash } from './useEmptyTrash';
 import { useLibrary } from './useLibrary';
+import styles from './LibraryScreen.module.css';
+
+/** "1 project", "10,000 projects". */
+const countOf = (total: number) => `${total.toLocaleString()} ${total === 1 ? 'project' : 'projects'}`;
 
 interface LibraryScreenProps {
   view: LibraryView;
@@ -23,13 +28,14 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
   const library = useLibrary(view);
   const emptyTrash = useEmptyTrash();
   const [renaming, setRenaming] = useState<Project | null>(null);
-  const projects = library.shown;
-  const { error } = library.projects;
+  const { items: projects, total, error } = library.projects;
   const open = (project: Project) => navigate({ screen: 'project', projectId: project.id });
-  const isNewLibrary = view === 'active' && library.totalActive === 0 && library.query === '' && projects?.length === 0;
+  // Nothing matches an empty search: the library itself is empty (no second call needed to know).
+  const isNewLibrary = view === 'active' && library.query === '' && library.projects.query === '' && total === 0;
+  const showsList = view === 'active' && projects !== undefined && projects.length > 0;
 
   return (
-    <main className="page" aria-labelledby="page-title">
+    <main className={showsList ? `page ${styles.page}` : 'page'} aria-labelledby="page-title">
       <div className="page-header">
         <h1 id="page-title">Library</h1>
         <Button variant="primary" onPress={onNewProject}>
@@ -68,7 +74,7 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
       ) : projects.length === 0 && view === 'active' ? (
         <EmptyState
           icon={<SearchX size={32} />}
-          title={`No projects match “${library.query}”`}
+          title={quoted('No projects match ', library.projects.query, '')}
           action={<Button onPress={() => library.setQuery('')}>Clear search</Button>}
         >
           <p>Search looks in project titles, descriptions and lesson titles.</p>
@@ -81,19 +87,34 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
           </p>
         </EmptyState>
       ) : view === 'active' ? (
-        <ProjectList
-          projects={projects}
-          onOpen={open}
-          onRename={setRenaming}
-          onDuplicate={(project) => void library.actions.duplicate(project)}
-          onTrash={(project) => void library.actions.moveToTrash(project)}
-        />
+        <>
+          <p className={styles.count} role="status">
+            {library.projects.query === ''
+              ? countOf(total)
+              : quoted(`${countOf(total)} ${total === 1 ? 'matches' : 'match'} `, library.projects.query, '')}
+          </p>
+          <ProjectList
+            projects={projects}
+            total={total}
+            isLoadingMore={library.projects.isLoadingMore}
+            onLoadMore={library.projects.loadMore}
+            onOpen={open}
+            onRename={setRenaming}
+            onDuplicate={(project) => void library.actions.duplicate(project)}
+            onTrash={(project) => void library.actions.moveToTrash(project)}
+          />
+        </>
       ) : (
         <>
           <p className="trash-note">
             <Trash2 size={14} aria-hidden="true" /> Projects here are kept until you empty the trash.
           </p>
-          <TrashList projects={projects} onRestore={(project) => void library.actions.restore(project)} />
+          <TrashList
+            projects={projects}
+            total={total}
+            onShowMore={library.projects.loadMore}
+            onRestore={(project) => void library.actions.restore(project)}
+          />
         </>
       )}
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Form } from 'react-aria-components';
 import type { Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
@@ -28,9 +28,12 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
     setTitle(project?.title ?? '');
     setDescription(project?.description ?? '');
     setErrors({ fields: {}, form: null });
+    // Reset when the dialog opens or names another project, not when its title changes elsewhere: that would wipe
+    // what the teacher is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isOpen, project?.id]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setSaving(true);
     try {
@@ -46,7 +49,7 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
   const isEditing = Boolean(project);
   return (
     <Dialog title={isEditing ? 'Rename project' : 'New project'} isOpen={isOpen} onOpenChange={onOpenChange}>
-      <Form onSubmit={submit} className="dialog-form">
+      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
         {!isEditing && (
           <p className="dialog-lead">
             A project holds the lessons of one unit or course. You can change its name later.

@@ -1,12 +1,28 @@
-import { GridList, GridListItem } from 'react-aria-components';
+import {
+  Collection,
+  GridList,
+  GridListItem,
+  GridListLoadMoreItem,
+  ListLayout,
+  Virtualizer,
+} from 'react-aria-components';
 import { Copy, FolderOpen, Pencil, Trash2 } from 'lucide-react';
 import type { Project } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
+import styles from './ProjectList.module.css';
+
+/** Every row is this tall (a title, one line of description, the facts), so the list never has to measure one. */
+const ROW_SIZE = 96;
+const LAYOUT = { rowSize: ROW_SIZE, loaderSize: 48 };
 
 interface ProjectListProps {
+  /** The rows loaded so far; more arrive through onLoadMore as the teacher scrolls near the end. */
   projects: Project[];
+  total: number;
+  isLoadingMore: boolean;
+  onLoadMore: () => void;
   onOpen: (project: Project) => void;
   onRename: (project: Project) => void;
   onDuplicate: (project: Project) => void;
@@ -20,43 +36,61 @@ const ACTIONS: MenuAction[] = [
   { id: 'trash', label: 'Move to trash', icon: <Trash2 size={16} />, isDanger: true, separatorBefore: true },
 ];
 
-export function ProjectList({ projects, onOpen, onRename, onDuplicate, onTrash }: ProjectListProps) {
+/**
+ * The projects as a virtualized grid list: only the rows in view are in the page, so ten thousand projects cost
+ * what a screenful does, and the keyboard (arrows, Page Up/Down, Home/End, Enter) works as in any list.
+ */
+export function ProjectList({ projects, total, isLoadingMore, onLoadMore, onOpen, ...actions }: ProjectListProps) {
   const byId = new Map(projects.map((project) => [project.id, project]));
   const handlers: Record<string, (project: Project) => void> = {
     open: onOpen,
-    rename: onRename,
-    duplicate: onDuplicate,
-    trash: onTrash,
+    rename: actions.onRename,
+    duplicate: actions.onDuplicate,
+    trash: actions.onTrash,
   };
+  const hasMore = projects.length < total;
 
   return (
-    <GridList
-      aria-label="Projects"
-      className="project-list"
-      items={projects}
-      onAction={(key) => {
-        const project = byId.get(String(key));
-        if (project) onOpen(project);
-      }}
-    >
-      {(project) => (
-        <GridListItem id={project.id} textValue={project.title} className="project-row" data-project-id={project.id}>
-          <div className="project-row-main">
-            <span className="project-title">{project.title}</span>
-            {project.description && <span className="project-description">{project.description}</span>}
-            <span className="project-meta">
-              <span>{project.lessonCount === 0 ? 'No lessons yet' : pluralize(project.lessonCount, 'lesson')}</span>
-              <span aria-hidden="true">·</span>
-              <RelativeTime prefix="edited" timestamp={project.updatedAt} />
-            </span>
-          </div>
-          <ActionMenu
-            label={`Actions for ${project.title}`}
-            actions={ACTIONS}
-            onAction={(id) => handlers[id]?.(project)}
-          />
-        </GridListItem>
-      )}
-    </GridList>
+    <Virtualizer layout={ListLayout} layoutOptions={LAYOUT}>
+      <GridList
+        aria-label="Projects"
+        className={styles.list}
+        onAction={(key) => {
+          const project = byId.get(String(key));
+          if (project) onOpen(project);
+        }}
+      >
+        <Collection items={projects}>
+          {(project) => (
+            <GridListItem
+              id={project.id}
+              textValue={project.title}
+              className={`project-row ${styles.row}`}
+              data-project-id={project.id}
+            >
+              <div className="project-row-main">
+                <bdi className="project-title">{project.title}</bdi>
+                {project.description && <bdi className="project-description">{project.description}</bdi>}
+                <span className="project-meta">
+                  <span>{project.lessonCount === 0 ? 'No lessons yet' : pluralize(project.lessonCount, 'lesson')}</span>
+                  <span aria-hidden="true">·</span>
+                  <RelativeTime prefix="edited" timestamp={project.updatedAt} />
+                </span>
+              </div>
+              <ActionMenu
+                label={`Actions for ${project.title}`}
+                actions={ACTIONS}
+                onAction={(id) => handlers[id]?.(project)}
+              />
+            </GridListItem>
+          )}
+        </Collection>
+        {hasMore && (
+          <GridListLoadMoreItem className={styles.loading} onLoadMore={onLoadMore} isLoading={isLoadingMore}>
+            Loading more projects…
+          </GridListLoadMoreItem>
+        )}
+      </GridList>
+    </Virtualizer>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { studio } from '../../studio';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 import { useToast } from '../../ui/Toast';
 
 export type TrashSummary = Awaited<ReturnType<typeof studio.projects.trashSummary>>;
@@ -11,7 +11,7 @@ export function describeCounts(counts: { projects: number; lessons: number; take
     pluralize(counts.projects, 'project'),
     pluralize(counts.lessons, 'lesson'),
     pluralize(counts.takes, 'take'),
-  ].filter((_part, index) => [counts.projects, counts.lessons, counts.takes][index]! > 0);
+  ].filter((_part, index) => ([counts.projects, counts.lessons, counts.takes][index] ?? 0) > 0);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 

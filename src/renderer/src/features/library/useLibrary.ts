@@ -3,9 +3,15 @@ import type { LibraryView, Project, ProjectSort } from '@shared/library/schemas'
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
+import { useProjectPages } from './useProjectPages';
 
 const onProjectsChange: ChangeSource = (listener) => studio.projects.onDidChange(listener);
 const projectSources = [onProjectsChange];
+
+/** How many projects a view holds: one row asked for, the total read. */
+const countOf = (view: LibraryView) => () =>
+  studio.projects.list({ view, query: '', sort: 'updated', limit: 1 }).then((page) => page.total);
 
 /** The library's lists and the actions on them; every action is saved at once and reported in a toast. */
 export function useLibrary(view: LibraryView) {
@@ -13,28 +19,14 @@ export function useLibrary(view: LibraryView) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ProjectSort>('updated');
 
-  const listQuery = view === 'trash' ? '' : query;
-  const projects = useLiveQuery(
-    () => studio.projects.list({ view, query: listQuery, sort: view === 'trash' ? 'updated' : sort }),
-    `${view}\n${sort}\n${listQuery}`,
-    projectSources,
-  );
-  const trash = useLiveQuery(
-    () => studio.projects.list({ view: 'trash', query: '', sort: 'updated' }),
-    'trash',
-    projectSources,
-  );
-  const active = useLiveQuery(
-    () => studio.projects.list({ view: 'active', query: '', sort: 'updated' }),
-    'active',
-    projectSources,
-  );
+  const projects = useProjectPages(view, view === 'trash' ? '' : query, view === 'trash' ? 'updated' : sort);
+  const trash = useLiveQuery(countOf('trash'), 'trash', projectSources);
 
   const restore = useCallback(
     async (project: Project) => {
       try {
         await studio.projects.restore({ id: project.id });
-        toast.show({ message: `“${project.title}” restored` });
+        toast.show({ message: quoted('', project.title, ' restored') });
       } catch (error) {
         toast.error(error);
       }
@@ -47,8 +39,15 @@ export function useLibrary(view: LibraryView) {
       try {
         await studio.projects.trash({ id: project.id });
         toast.show({
-          message: `“${project.title}” moved to trash`,
-          action: { label: 'Undo', run: () => void studio.projects.restore({ id: project.id }).catch(toast.error) },
+          message: quoted('', project.title, ' moved to trash'),
+          action: {
+            label: 'Undo',
+            run: () => {
+              studio.projects.restore({ id: project.id }).catch((error: unknown) => {
+                toast.error(error);
+              });
+            },
+          },
         });
       } catch (error) {
         toast.error(error);
@@ -61,7 +60,7 @@ export function useLibrary(view: LibraryView) {
     async (project: Project) => {
       try {
         const copy = await studio.projects.duplicate({ id: project.id });
-        toast.show({ message: `Made “${copy.title}”` });
+        toast.show({ message: quoted('Made ', copy.title, '') });
       } catch (error) {
         toast.error(error);
       }
@@ -73,18 +72,13 @@ export function useLibrary(view: LibraryView) {
     await studio.projects.update({ id: project.id, title: values.title, description: values.description });
   }, []);
 
-  // While switching between Projects and Trash, the other view's rows must not show even for a moment.
-  const shown = projects.dataKey?.startsWith(`${view}\n`) ? projects.data : undefined;
-
   return {
-    shown,
+    projects,
     query,
     setQuery,
     sort,
     setSort,
-    projects,
-    trashCount: trash.data?.length ?? 0,
-    totalActive: active.data?.length ?? 0,
+    trashCount: trash.data ?? 0,
     actions: { restore, moveToTrash, duplicate, rename },
   };
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Plus } from 'lucide-react';
 import { Button } from '../../ui/Button';
@@ -18,7 +18,7 @@ export function AddLessonForm({
   const [isAdding, setAdding] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setAdding(true);
     try {
@@ -34,7 +34,7 @@ export function AddLessonForm({
   }
 
   return (
-    <Form onSubmit={submit} className="add-lesson" aria-label="Add a lesson">
+    <Form onSubmit={(event) => void submit(event)} className="add-lesson" aria-label="Add a lesson">
       <TextField
         label="New lesson title"
         hideLabel

@@ -26,7 +26,7 @@ export function DeletedLessons({
         <ul className="deleted-list" aria-label="Deleted lessons">
           {lessons.map((lesson) => (
             <li key={lesson.id} className="deleted-row">
-              <span className="lesson-title">{lesson.title}</span>
+              <bdi className="lesson-title">{lesson.title}</bdi>
               <RelativeTime prefix="deleted" timestamp={lesson.trashedAt ?? lesson.updatedAt} />
               <Button onPress={() => onRestore(lesson)} isDisabled={!canRestore} aria-label={`Restore ${lesson.title}`}>
                 <RotateCcw size={16} aria-hidden="true" />

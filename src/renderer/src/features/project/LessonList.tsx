@@ -91,7 +91,7 @@ export function LessonList({ lessons, onMove, onRename, onTrash, onOpen }: Lesso
               <span className="lesson-number" aria-hidden="true">
                 {index + 1}
               </span>
-              <span className="lesson-title">{lesson.title}</span>
+              <bdi className="lesson-title">{lesson.title}</bdi>
               <ChevronRight size={16} aria-hidden="true" className="lesson-open" />
               <ActionMenu
                 label={`Actions for ${lesson.title}`}

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { describeError } from '../../lib/errors';
-import { pluralize } from '../../lib/time';
+import { pluralize } from '@shared/format/text';
 import { ProjectFormDialog } from '../library/ProjectFormDialog';
 import { AddLessonForm } from './AddLessonForm';
 import { DeletedLessons } from './DeletedLessons';
@@ -67,9 +67,13 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       )}
       <div className="page-header project-header">
         <div className="project-heading">
-          <h1 id="page-title">{current.title}</h1>
+          <h1 id="page-title">
+            <bdi>{current.title}</bdi>
+          </h1>
           {current.description ? (
-            <p className="project-lead">{current.description}</p>
+            <p className="project-lead">
+              <bdi>{current.description}</bdi>
+            </p>
           ) : (
             <p className="project-lead muted">No description</p>
           )}

@@ -3,6 +3,7 @@ import type { Lesson } from '@shared/library/schemas';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 import { useToast } from '../../ui/Toast';
+import { quoted } from '../../ui/Quoted';
 
 /** One project and its lessons, reloaded when this project changes here, in another window or from the menu. */
 export function useProject(projectId: string) {
@@ -51,7 +52,7 @@ export function useProject(projectId: string) {
     async (lesson: Lesson) => {
       try {
         await studio.lessons.restore({ id: lesson.id });
-        toast.show({ message: `“${lesson.title}” restored` });
+        toast.show({ message: quoted('', lesson.title, ' restored') });
       } catch (error) {
         toast.error(error);
       }
@@ -69,7 +70,7 @@ export function useProject(projectId: string) {
       try {
         await studio.lessons.trash({ id: lesson.id });
         toast.show({
-          message: `“${lesson.title}” moved to trash`,
+          message: quoted('', lesson.title, ' moved to trash'),
           action: { label: 'Undo', run: () => void undo().catch(toast.error) },
         });
       } catch (error) {

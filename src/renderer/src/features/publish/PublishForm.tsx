@@ -15,7 +15,7 @@ import { Check } from 'lucide-react';
 import type { PublishRendition } from '@shared/contract/publish';
 import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
-import { formatBytes } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';

@@ -2,7 +2,7 @@ import { Label, ProgressBar } from 'react-aria-components';
 import { CheckCircle2, FolderOpen, Download } from 'lucide-react';
 import type { PublishJob } from '@shared/contract/publish';
 import { describeError } from '../../lib/errors';
-import { formatBytes } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
 import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatClock } from '../../lib/time';
+import { formatRunningClock } from '@shared/format/clock';
 
 /**
  * The recorded time, read from the session's own clock four times a second. A timer role, not a live region:
@@ -13,7 +13,7 @@ export function ElapsedClock({ elapsedMs }: { elapsedMs: () => number }) {
   }, [elapsedMs]);
   return (
     <span role="timer" aria-label="Recorded time" className="elapsed-clock" data-elapsed-ms={Math.round(ms)}>
-      {formatClock(ms)}
+      {formatRunningClock(ms)}
     </span>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Link } from 'react-aria-components';
 import { ArrowLeft } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
-import { formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import { Button } from '../../ui/Button';
 import { useToast } from '../../ui/Toast';
 import { useLessonInfo } from '../lesson/useLessonInfo';
@@ -13,6 +13,7 @@ import { ScreenPickerDialog } from './ScreenPickerDialog';
 import { usesScreen } from './mediaDevices';
 import { useRecorderSetup } from './useRecorderSetup';
 import { useRecordingControl, type RecorderPhase } from './useRecordingControl';
+import { quoted } from '../../ui/Quoted';
 
 const ANNOUNCE: Partial<Record<RecorderPhase, string>> = {
   countdown: 'Recording starts in 3 seconds',
@@ -31,7 +32,7 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
       setup.screen.release();
       // The take ended by itself: the recorder's notice goes away with it, so the reason goes with the teacher.
       if (notice) toast.show({ message: notice });
-      toast.show({ message: `Take saved (${formatDuration(take.durationMs)})` });
+      toast.show({ message: `Take saved (${formatClock(take.durationMs)})` });
       onDone(take);
     },
     [setup.screen, toast, onDone],
@@ -59,13 +60,13 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
         {isSetup ? (
           <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className="back-link">
             <ArrowLeft size={16} aria-hidden="true" />
-            {title ?? 'Lesson'}
+            {title ? <bdi>{title}</bdi> : 'Lesson'}
           </Link>
         ) : (
           <span className="back-link back-link-placeholder" aria-hidden="true" />
         )}
         <h1 id="page-title" className="recorder-title">
-          {title ? `Record “${title}”` : 'Record'}
+          {title ? quoted('Record ', title, '') : 'Record'}
         </h1>
       </div>
       <div className="recorder-layout">

@@ -13,13 +13,13 @@ export interface RecordingControl {
   /** The latest thing the teacher must know (a device went away, a write failed), or null. */
   notice: string | null;
   /** Recorded time so far, pauses excluded; 0 before recording. */
-  elapsedMs(): number;
-  start(streams: CaptureStreams, withCountdown: boolean): void;
-  cancelCountdown(): void;
-  togglePause(): void;
-  stop(): Promise<void>;
-  discard(): Promise<void>;
-  dismissNotice(): void;
+  elapsedMs: () => number;
+  start: (streams: CaptureStreams, withCountdown: boolean) => void;
+  cancelCountdown: () => void;
+  togglePause: () => void;
+  stop: () => Promise<void>;
+  discard: () => Promise<void>;
+  dismissNotice: () => void;
 }
 
 interface Options {
@@ -28,7 +28,7 @@ interface Options {
    * The take is on disk and made the lesson's active take. `notice` says why, when the take ended by itself (screen
    * sharing ended, the only camera was unplugged): the recorder closes next, so the caller must carry it on.
    */
-  onSaved(take: Take, notice: string | null): void;
+  onSaved: (take: Take, notice: string | null) => void;
 }
 
 const COUNTDOWN_FROM = 3;
@@ -92,7 +92,10 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
       setPhase('countdown');
       countdownTimer.current = window.setInterval(() => {
         left -= 1;
-        if (left > 0) return setCountdown(left);
+        if (left > 0) {
+          setCountdown(left);
+          return;
+        }
         clearCountdown();
         void begin(streams);
       }, 1000);

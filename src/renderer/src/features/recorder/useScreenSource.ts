@@ -10,10 +10,10 @@ export interface ScreenSource {
   /** Electron's own picker: the screens and windows to choose from, while it is open. */
   sources: CaptureSource[] | null;
   /** Opens the browser's picker (answers the stream) or the in-app one (answers null; `pick` follows). */
-  choose(): Promise<MediaStream | null>;
-  pick(sourceId: string): Promise<MediaStream | null>;
-  closePicker(): void;
-  release(): void;
+  choose: () => Promise<MediaStream | null>;
+  pick: (sourceId: string) => Promise<MediaStream | null>;
+  closePicker: () => void;
+  release: () => void;
 }
 
 /** The screen (or window) to record, held until the teacher leaves the recorder. */
@@ -53,7 +53,7 @@ export function useScreenSource(): ScreenSource {
     if (!window.studioBridge) return open(null);
     try {
       const answer = await studio.capture.listSources({});
-      if (!answer.pickerInApp) return open(null);
+      if (!answer.pickerInApp) return await open(null);
       setSources(answer.sources);
     } catch (failure) {
       setError(describeMediaError(failure, 'screen'));

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import type { InterruptedTake } from '@shared/media/takes';
-import { formatAbsolute, formatDuration } from '../../lib/time';
+import { formatClock } from '@shared/format/clock';
+import { formatAbsolute } from '@shared/format/dates';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useInterruptedRecordings, type RecoveryItem } from './useInterruptedRecordings';
+import { quoted } from '../../ui/Quoted';
 
 /** Mounted once in the shell: offers every recording a crash interrupted, to recover or discard. */
 export function RecoveryDialog({ onOpenLesson }: { onOpenLesson: (lessonId: string) => void }) {
@@ -54,7 +56,7 @@ interface RecoveryRowProps {
 }
 
 function describeTake(take: InterruptedTake): string {
-  return `Started ${formatAbsolute(take.startedAt)} · about ${formatDuration(take.recordedMs)} recorded`;
+  return `Started ${formatAbsolute(take.startedAt)} · about ${formatClock(take.recordedMs)} recorded`;
 }
 
 function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: RecoveryRowProps) {
@@ -72,7 +74,7 @@ function RecoveryRow({ item, onRecover, onAskDiscard, onDiscard, onOpen }: Recov
         <span className="take-title">{name}</span>
         <span className="take-meta">
           {item.status === 'recovered'
-            ? `Recovered as “${item.recovered.title}” (${formatDuration(item.recovered.durationMs)})`
+            ? quoted('Recovered as ', item.recovered.title, ` (${formatClock(item.recovered.durationMs)})`)
             : describeTake(take)}
         </span>
         {item.error && <span className="field-error">{item.error}</span>}

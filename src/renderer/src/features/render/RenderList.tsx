@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { AlertTriangle, Play, Trash2 } from 'lucide-react';
 import type { Render } from '@shared/media/renders';
-import { formatBytes, formatDuration } from '../../lib/time';
+import { formatBytes } from '@shared/format/bytes';
+import { formatClock } from '@shared/format/clock';
 import { mediaUrl } from '../../studio';
 import { Button, IconButton } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
@@ -84,7 +85,7 @@ export function factsOf(render: Render): string[] {
     .filter(Boolean)
     .join(' + ');
   return [
-    formatDuration(render.durationMs),
+    formatClock(render.durationMs),
     render.width && render.height ? `${render.width}×${render.height}` : null,
     codecs || null,
     formatBytes(render.sizeBytes),

@@ -49,7 +49,7 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
           revision={revision}
           takeId={takeId}
           onRemove={(render) =>
-            studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))
+            void studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))
           }
         />
       ) : (

@@ -78,7 +78,7 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
 
   return {
     getSnapshot: () => jobs,
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -100,7 +100,10 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
       pump();
     },
     cancel(id: number) {
-      if (running?.id === id) return running.handle.cancel();
+      if (running?.id === id) {
+        running.handle.cancel();
+        return;
+      }
       const job = jobs.find((candidate) => candidate.id === id);
       if (job?.state === 'queued') update(id, { state: 'cancelled' });
     },

@@ -34,6 +34,8 @@ export class RenderCancelledError extends Error {
  */
 export function startRender(lessonId: string, rendition: Rendition, callbacks: RenderCallbacks = {}): RenderHandle {
   let cancelled = false;
+  // Read through a function: `cancel` sets it while the awaits below are pending, which narrowing cannot see.
+  const isCancelled = () => cancelled;
   let stop: () => void = () => undefined;
   const result = (async () => {
     const startedAt = performance.now();
@@ -44,7 +46,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
     if (!take) throw new Error('The lesson’s take is no longer there');
     const plan = planRender(document, take, rendition);
     callbacks.onPlanned?.(plan);
-    if (cancelled) throw new RenderCancelledError();
+    if (isCancelled()) throw new RenderCancelledError();
     const { renderId } = await studio.renders.start({
       lessonId,
       takeId: take.id,
@@ -98,7 +100,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       });
       send({ type: 'start', plan, urls: urlsOf(plan) });
     });
-    if (cancelled) throw new RenderCancelledError();
+    if (isCancelled()) throw new RenderCancelledError();
     const render = await studio.renders.finish({ renderId });
     return { render, outcome, elapsedMs: performance.now() - startedAt };
   })();

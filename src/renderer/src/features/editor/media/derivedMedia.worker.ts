@@ -58,7 +58,8 @@ function open(url: string): OpenFile {
 async function thumbs(request: DerivedRequest): Promise<Uint8Array<ArrayBuffer>> {
   const video = await open(request.url).video;
   const sprite = new OffscreenCanvas(THUMB_WIDTH * THUMBS_PER_WINDOW, THUMB_HEIGHT);
-  const context = sprite.getContext('2d')!;
+  const context = sprite.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw thumbnails');
   context.fillStyle = '#1c1d21';
   context.fillRect(0, 0, sprite.width, sprite.height);
   if (video) {
@@ -91,16 +92,15 @@ async function peaks(request: DerivedRequest): Promise<Uint8Array<ArrayBuffer>> 
     for (let frame = 0; frame < frames; frame += 1) {
       const at = Math.floor((sample.timestamp + frame / sample.sampleRate - startS) * PEAKS_PER_SECOND);
       if (at < 0 || at >= PEAKS_PER_WINDOW) continue;
-      const level = Math.round(Math.sqrt(Math.min(1, Math.abs(buffer[frame]!))) * 255);
-      if (level > out[at]!) out[at] = level;
+      const level = Math.round(Math.sqrt(Math.min(1, Math.abs(buffer[frame] ?? 0))) * 255);
+      if (level > (out[at] ?? 0)) out[at] = level;
     }
     sample.close();
   }
   return out;
 }
 
-scope.onmessage = async (event) => {
-  const request = event.data;
+async function answer(request: DerivedRequest): Promise<void> {
   let response: DerivedResponse;
   try {
     response = { id: request.id, data: request.kind === 'thumbs' ? await thumbs(request) : await peaks(request) };
@@ -108,4 +108,8 @@ scope.onmessage = async (event) => {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(response, 'data' in response ? [response.data.buffer] : []);
+}
+
+scope.onmessage = (event) => {
+  void answer(event.data);
 };

@@ -3,14 +3,14 @@ import { cacheKey, type DerivedKind, type DerivedRequest, type DerivedResponse }
 
 export interface DerivedSource {
   /** Says which windows of one kind the timeline shows now, nearest first; only those are loaded or computed. */
-  want(kind: DerivedKind, windows: readonly number[]): void;
-  bytes(kind: DerivedKind, window: number): Uint8Array | undefined;
+  want: (kind: DerivedKind, windows: readonly number[]) => void;
+  bytes: (kind: DerivedKind, window: number) => Uint8Array | undefined;
   /** An object URL of a window's thumbnail sprite. */
-  spriteUrl(window: number): string | undefined;
-  subscribe(listener: () => void): () => void;
+  spriteUrl: (window: number) => string | undefined;
+  subscribe: (listener: () => void) => () => void;
   /** Goes up whenever a window arrives, for useSyncExternalStore. */
-  version(): number;
-  dispose(): void;
+  version: () => number;
+  dispose: () => void;
 }
 
 interface FileRef {
@@ -32,6 +32,8 @@ export function createDerivedSource(file: FileRef, createWorker: () => Worker): 
   let version = 0;
   let busy = false;
   let disposed = false;
+  // Read through a function: dispose() sets it while pump() awaits, which narrowing cannot see.
+  const isDisposed = () => disposed;
   let worker: Worker | null = null;
   let nextId = 0;
   const pending = new Map<number, (response: DerivedResponse) => void>();
@@ -65,9 +67,8 @@ export function createDerivedSource(file: FileRef, createWorker: () => Worker): 
     const found = candidates.filter(
       (candidate): candidate is readonly [DerivedKind, number] => candidate[1] !== undefined,
     );
-    if (found.length === 0) return null;
-    const pick = found[version % found.length]!;
-    return [pick[0], pick[1]];
+    const pick = found[version % found.length];
+    return pick ? [pick[0], pick[1]] : null;
   };
 
   const store = (kind: DerivedKind, window: number, bytes: Uint8Array) => {
@@ -79,7 +80,7 @@ export function createDerivedSource(file: FileRef, createWorker: () => Worker): 
   const pump = async () => {
     if (busy || disposed) return;
     busy = true;
-    for (let next = nextWanted(); next && !disposed; next = nextWanted()) {
+    for (let next = nextWanted(); next && !isDisposed(); next = nextWanted()) {
       const [kind, window] = next;
       const key = cacheKey(kind, window);
       try {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Check } from 'lucide-react';
 import type { Callout, CalloutKind } from '@shared/editor/document';
@@ -34,7 +34,7 @@ export function CalloutDialog({
       });
   }, [callout]);
   const seconds = String(edit.seconds);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     onSave(edit);
     onClose();
@@ -51,7 +51,7 @@ export function CalloutDialog({
           <div className="radio-options">
             {(['text', 'arrow', 'highlight', 'blur'] as const).map((kind) => (
               <Radio key={kind} value={kind} className="radio-chip">
-                {kind[0]!.toUpperCase() + kind.slice(1)}
+                {kind.charAt(0).toUpperCase() + kind.slice(1)}
               </Radio>
             ))}
           </div>

@@ -24,7 +24,7 @@ export function CalloutList({ callouts, selectedId, onJump, onEdit, onDelete }: 
     );
   }
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 56 }}>
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
       <GridList
         className="anchor-list"
         aria-label="Callouts"

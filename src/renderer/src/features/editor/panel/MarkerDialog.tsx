@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { Marker } from '@shared/editor/document';
 import { Button } from '../../../ui/Button';
 import { Dialog, DialogActions } from '../../../ui/Dialog';
@@ -20,7 +20,7 @@ export function MarkerDialog({
     setTitle(marker?.title ?? '');
     setNote(marker?.note ?? '');
   }, [marker]);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     onSave(title, note);
     onClose();

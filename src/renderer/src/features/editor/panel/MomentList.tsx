@@ -23,7 +23,7 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
     );
   }
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 56 }}>
+    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
       <GridList
         className="anchor-list"
         aria-label="Key moments"
@@ -43,7 +43,7 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
           >
             <span className="anchor-time">{formatTimecode(marker.lessonMs)}</span>
             <span className="anchor-text">
-              <span className="anchor-title">{marker.title}</span>
+              <bdi className="anchor-title">{marker.title}</bdi>
               <span className="anchor-note">
                 {marker.removed ? 'Cut out: restore the cut to bring it back' : marker.note || 'No note'}
               </span>

@@ -25,17 +25,17 @@ const CAMERA_DRIFT_S = 0.15;
 const JUMP_AHEAD_MS = 400;
 
 export interface LessonPlayer {
-  attach(media: MediaElements): void;
-  setEditList(list: ReadonlyEditList): void;
-  getState(): PlayerState;
-  subscribe(listener: () => void): () => void;
-  play(rate?: number): void;
-  pause(): void;
-  toggle(): void;
-  seek(lessonMs: number): void;
+  attach: (media: MediaElements) => void;
+  setEditList: (list: ReadonlyEditList) => void;
+  getState: () => PlayerState;
+  subscribe: (listener: () => void) => () => void;
+  play: (rate?: number) => void;
+  pause: () => void;
+  toggle: () => void;
+  seek: (lessonMs: number) => void;
   /** J / K / L: back, pause, forward; pressing a direction again doubles the speed. */
-  shuttle(direction: -1 | 0 | 1): void;
-  dispose(): void;
+  shuttle: (direction: -1 | 0 | 1) => void;
+  dispose: () => void;
 }
 
 /**
@@ -196,7 +196,10 @@ export function createLessonPlayer(): LessonPlayer {
     toggle: () => (state.playing ? pause() : play()),
     seek: seekInternal,
     shuttle(direction) {
-      if (direction === 0) return pause();
+      if (direction === 0) {
+        pause();
+        return;
+      }
       const sameWay = state.playing && Math.sign(state.rate) === direction;
       play(sameWay ? state.rate * 2 : direction);
     },

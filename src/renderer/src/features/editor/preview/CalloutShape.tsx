@@ -2,6 +2,7 @@ import type { KeyboardEvent, PointerEvent, RefObject } from 'react';
 import type { Callout } from '@shared/editor/document';
 import type { CalloutBox } from '@shared/editor/commands';
 import { useBoxDrag, type DragMode } from './useBoxDrag';
+import { arrowNudge } from '../../../lib/arrowNudge';
 
 interface CalloutShapeProps {
   callout: Callout;
@@ -24,13 +25,11 @@ export function CalloutShape({ callout, frame, frameSize, isSelected, onSelect, 
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? NUDGE * 10 : NUDGE;
-    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[
-      event.key
-    ];
+    const delta = arrowNudge(event.key, step);
     if (!delta) return;
     event.preventDefault();
     event.stopPropagation();
-    onMove(callout.box.x + delta[0]!, callout.box.y + delta[1]!);
+    onMove(callout.box.x + delta.dx, callout.box.y + delta.dy);
   };
 
   const label = `${KIND_NAMES[callout.kind]} callout${callout.text ? ` “${callout.text}”` : ''}${isSelected ? ', selected: arrow keys move it' : ''}`;

@@ -6,6 +6,7 @@ import * as commands from '@shared/editor/commands';
 import { mediaUrl } from '../../../studio';
 import type { Editor } from '../useEditor';
 import { clampBubble, useBubbleDrag, type BubblePoint } from './useBubbleDrag';
+import { arrowNudge } from '../../../lib/arrowNudge';
 
 interface CameraBubbleProps {
   layout: CameraLayout;
@@ -48,14 +49,10 @@ export function CameraBubble({
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.shiftKey ? NUDGE * 5 : NUDGE;
-    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[
-      event.key
-    ];
+    const delta = arrowNudge(event.key, step);
     if (!delta || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    place(
-      clampBubble({ x: placed.x / frame.width + delta[0]!, y: placed.y / frame.height + delta[1]! }, placed, frame),
-    );
+    place(clampBubble({ x: placed.x / frame.width + delta.dx, y: placed.y / frame.height + delta.dy }, placed, frame));
   };
 
   return (

@@ -67,7 +67,7 @@ export function AnchorLanes({
               onClick={(event) => event.detail === 0 && onMarker(marker)}
             >
               {marker.removed && <span className="flag-badge">cut out</span>}
-              {marker.title}
+              <bdi>{marker.title}</bdi>
             </button>
           );
         })}

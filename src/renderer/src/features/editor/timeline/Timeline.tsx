@@ -8,7 +8,7 @@ import { ONLY, type EditorActions } from '../useEditorActions';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import type { DerivedSource } from '../media/derivedSource';
 import { selectedRange } from '../selection';
-import { QuestionLane } from '../../checkpoints/QuestionLane';
+import { QuestionLane } from './QuestionLane';
 import { AnchorLanes } from './AnchorLanes';
 import { CutEdges } from './CutEdges';
 import { Filmstrip } from './Filmstrip';

@@ -1,17 +1,32 @@
-import { formatDuration } from '../../../lib/time';
+import { formatClock } from '@shared/format/clock';
 import type { TimelineView } from './useTimelineView';
 
+const LONGEST_STEP_MS = 1_800_000;
 const STEPS_MS = [
-  100, 250, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
+  100,
+  250,
+  500,
+  1_000,
+  2_000,
+  5_000,
+  10_000,
+  15_000,
+  30_000,
+  60_000,
+  120_000,
+  300_000,
+  600_000,
+  900_000,
+  LONGEST_STEP_MS,
 ];
 const LABEL_GAP_PX = 90;
 
 const label = (ms: number, step: number) =>
-  step < 1_000 ? `${formatDuration(ms)}.${Math.round((ms % 1000) / 100)}` : formatDuration(ms);
+  step < 1_000 ? `${formatClock(ms)}.${Math.round((ms % 1000) / 100)}` : formatClock(ms);
 
 /** Lesson time, with labelled ticks spaced to stay readable at any zoom; only the visible part is drawn. */
 export function TimelineRuler({ view, durationMs }: { view: TimelineView; durationMs: number }) {
-  const step = STEPS_MS.find((ms) => ms * view.pxPerMs >= LABEL_GAP_PX) ?? STEPS_MS.at(-1)!;
+  const step = STEPS_MS.find((ms) => ms * view.pxPerMs >= LABEL_GAP_PX) ?? LONGEST_STEP_MS;
   const first = Math.floor(view.scrollLeft / view.pxPerMs / step) * step;
   const last = Math.min(durationMs, (view.scrollLeft + view.width) / view.pxPerMs);
   const ticks: number[] = [];

@@ -12,10 +12,10 @@ export interface TimelineView {
   width: number;
   contentWidth: number;
   zoom: number;
-  setZoom(zoom: number, anchorX?: number): void;
-  onScroll(): void;
+  setZoom: (zoom: number, anchorX?: number) => void;
+  onScroll: () => void;
   /** Scrolls so a lesson time is in view (the playhead while playing). */
-  reveal(ms: number): void;
+  reveal: (ms: number) => void;
 }
 
 /** Zoom (fit to the lesson … 200 px/s) and horizontal scroll of the timeline, in lesson time. */

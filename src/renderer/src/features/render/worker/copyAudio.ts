@@ -18,7 +18,8 @@ export async function decideAudioCopy(
   audio: AudioPlan,
   track: InputAudioTrack,
 ): Promise<AudioCopy | null> {
-  if (!track.codec || !COPYABLE_AUDIO_CODECS.includes(track.codec)) return null;
+  const codec = await track.getCodec();
+  if (!codec || !COPYABLE_AUDIO_CODECS.includes(codec)) return null;
   const sink = new EncodedPacketSink(track);
   const packets: TimedPacket[] = [];
   for await (const packet of sink.packets(undefined, undefined, { metadataOnly: true }))

@@ -1,7 +1,7 @@
 import {
   EncodedPacket,
   EncodedPacketSink,
-  EncodedVideoPacketSource,
+  type EncodedVideoPacketSource,
   VideoSampleSink,
   type InputVideoTrack,
 } from 'mediabunny';

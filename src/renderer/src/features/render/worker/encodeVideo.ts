@@ -47,7 +47,7 @@ export async function encodeVideo(
           calloutsAt(plan.callouts, lessonMs).length === 0 &&
           (!showBubble || composer.handles(screen, camera))
         ) {
-          frame = showBubble && camera ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
+          frame = showBubble ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
           frame = new VideoFrame(canvas, { timestamp });

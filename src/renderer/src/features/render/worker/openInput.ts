@@ -15,14 +15,16 @@ export function openInput(url: string, role: string): OpenedFile {
       const track = await input.getPrimaryVideoTrack();
       if (!track) throw new Error(`The ${role} recording has no video track`);
       if (!(await track.canDecode()))
-        throw new Error(`This computer cannot decode the ${role} recording (${track.codec ?? 'unknown codec'})`);
+        throw new Error(
+          `This computer cannot decode the ${role} recording (${(await track.getCodec()) ?? 'unknown codec'})`,
+        );
       return track;
     },
     async audio() {
       const track = await input.getPrimaryAudioTrack();
       if (!track) throw new Error(`The ${role} recording has no sound track`);
       if (!(await track.canDecode()))
-        throw new Error(`This computer cannot decode the sound (${track.codec ?? 'unknown codec'})`);
+        throw new Error(`This computer cannot decode the sound (${(await track.getCodec()) ?? 'unknown codec'})`);
       return track;
     },
   };

@@ -34,8 +34,8 @@ export function createOutputStream(post: Post): {
       inFlight.add(landed);
       landed.then(
         () => inFlight.delete(landed),
-        (error: Error) => {
-          failure ??= error;
+        (error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error));
           inFlight.delete(landed);
         },
       );

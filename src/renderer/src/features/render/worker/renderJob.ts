@@ -7,6 +7,7 @@ import {
   Output,
   StreamTarget,
   type StreamTargetChunk,
+  Quality,
 } from 'mediabunny';
 import type { AudioPlan, RenderPlan, VideoPlan } from '@shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
@@ -140,8 +141,9 @@ async function addAudio(
 ): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
   const track = await open(audio.file.path, 'sound').audio();
   const copy = withCopiedVideo ? await decideAudioCopy(plan, audio, track) : null;
-  if (copy && track.codec) {
-    const source = new EncodedAudioPacketSource(track.codec);
+  const trackCodec = await track.getCodec();
+  if (copy && trackCodec) {
+    const source = new EncodedAudioPacketSource(trackCodec);
     output.addAudioTrack(source, { maximumPacketCount: copy.packetCount + 16 });
     return {
       sound: 'copied',
@@ -152,13 +154,14 @@ async function addAudio(
     };
   }
   // AAC plays on every device; Chromium encodes it where the system has an encoder (macOS, Windows), Linux only Opus.
+  const quality = new Quality({ bitrate: audio.bitrate });
   const codec = await getFirstEncodableAudioCodec(['aac', 'opus'], {
-    numberOfChannels: track.numberOfChannels,
-    sampleRate: track.sampleRate,
-    bitrate: audio.bitrate,
+    numberOfChannels: await track.getNumberOfChannels(),
+    sampleRate: await track.getSampleRate(),
+    quality,
   });
   if (!codec) throw new Error('This computer cannot encode sound as AAC or Opus');
-  const source = new AudioSampleSource({ codec, bitrate: audio.bitrate });
+  const source = new AudioSampleSource({ codec, quality });
   output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
   return {
     sound: 'encoded',

@@ -2,8 +2,8 @@ import type { KeyboardEvent } from 'react';
 import type { Checkpoint } from '@shared/checkpoints/schema';
 import { questionName } from '@shared/editor/commands';
 import { formatTimecode, type PlacedPoint } from '@shared/timeline';
-import type { TimelineView } from '../editor/timeline/useTimelineView';
-import { usePinDrag } from '../editor/timeline/usePinDrag';
+import type { TimelineView } from './useTimelineView';
+import { usePinDrag } from './usePinDrag';
 
 interface QuestionLaneProps {
   view: TimelineView;

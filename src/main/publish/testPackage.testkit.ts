@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkpoint } from '@shared/checkpoints/testFixtures';
-import { blankDocument, LESSON_ID, TAKE_ID } from '@shared/editor/testDocuments';
+import { blankDocument, LESSON_ID, TAKE_ID } from '@shared/editor/testDocuments.testkit';
 import type { PublishSettings } from '@shared/publish/options';
 import type { PlanAssets } from './plan';
 import { locateSchemaRoot } from './schemas';

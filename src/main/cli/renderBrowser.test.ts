@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumArgs } from './renderBrowser';
+
+describe('chromiumArgs', () => {
+  it('keeps Chromium’s sandbox on a teacher’s machine', () => {
+    expect(chromiumArgs({}, false)).not.toContain('--no-sandbox');
+    expect(chromiumArgs({ CI: 'false' }, false)).not.toContain('--no-sandbox');
+    expect(chromiumArgs({ FLIPSIDE_CHROMIUM_NO_SANDBOX: '0' }, false)).not.toContain('--no-sandbox');
+  });
+
+  it('turns it off only when told (CI, or the variable) or as root, where Chromium will not start with it', () => {
+    expect(chromiumArgs({ CI: 'true' }, false)).toContain('--no-sandbox');
+    expect(chromiumArgs({ CI: '1' }, false)).toContain('--no-sandbox');
+    expect(chromiumArgs({ FLIPSIDE_CHROMIUM_NO_SANDBOX: '1' }, false)).toContain('--no-sandbox');
+    expect(chromiumArgs({}, true)).toContain('--no-sandbox');
+  });
+
+  it('never asks for a GPU or lets Chromium phone home', () => {
+    expect(chromiumArgs({}, false)).toEqual(
+      expect.arrayContaining(['--disable-gpu', '--disable-background-networking']),
+    );
+  });
+});
