@@ -80,9 +80,9 @@ async function launch(
     { env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stderr: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const match = READY_LINE.exec(line);
       if (match?.[1]) resolve(match[1]);
     });

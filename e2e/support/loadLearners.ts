@@ -44,7 +44,7 @@ export async function join(base: string, slug: string, code: string, name: strin
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ code, name }).toString(),
   });
-  const session = /#session=([^&]+)/.exec(String(answer.headers.location ?? ''))?.[1];
+  const session = /#session=([^&]+)/.exec(answer.headers.location ?? '')?.[1];
   if (answer.status !== 303 || !session) throw new Error(`join ${name}: ${answer.status} ${answer.body.slice(0, 200)}`);
   return session;
 }
