@@ -1,6 +1,6 @@
 import { failedAfterAllAttempts, firstAttempts, responseKey, responseLabel, type FirstAttempt } from './answers';
 import type { ClassResults, LearnerResult, ResultQuestion } from './results';
-import { rewatchedRanges, rewatchHeat } from './viewing';
+import { rewatchedRanges, rewatchHeat, type Viewing } from './viewing';
 
 export type LearnerStatus = 'notStarted' | 'watching' | 'stuck' | 'done';
 
@@ -30,6 +30,8 @@ export interface LearnerRow {
   readonly scorePercent: number | null;
   readonly firstAttempts: Readonly<Record<string, FirstAttempt>>;
   readonly lastActivityAt: number | null;
+  /** How they watched: what they jumped over, their pauses, their speeds; null before they opened the lesson. */
+  readonly viewing: Viewing | null;
 }
 
 export interface QuestionRow {
@@ -94,6 +96,7 @@ function learnerRow(learner: LearnerResult, results: ClassResults, now: number):
       }),
     ),
     lastActivityAt: run?.lastActivityAt ?? null,
+    viewing: run?.viewing ?? null,
   };
 }
 

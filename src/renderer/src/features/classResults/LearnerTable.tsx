@@ -2,7 +2,7 @@ import { Check, Minus, X } from 'lucide-react';
 import type { LearnerRow, QuestionRow } from '@shared/classServer/analyze';
 import type { FirstAttempt } from '@shared/classServer/answers';
 import { ActionMenu } from '../../ui/Menu';
-import { describeReason, STATUS_LABELS } from './wording';
+import { describeReason, describeViewing, STATUS_LABELS } from './wording';
 import styles from './ClassResults.module.css';
 
 interface LearnerTableProps {
@@ -61,6 +61,9 @@ export function LearnerTable({ learners, questions, classNames, now, onAction }:
                   <span style={{ width: `${learner.watchedPercent}%` }} />
                 </span>
                 {Math.round(learner.watchedPercent)}%
+                {describeViewing(learner.viewing) !== '' && (
+                  <span className={styles.viewing}>{describeViewing(learner.viewing)}</span>
+                )}
               </td>
               <td>{learner.scorePercent === null ? '–' : `${Math.round(learner.scorePercent)}%`}</td>
               {questions.map((row) => {
