@@ -54,7 +54,7 @@ export async function publishBytes(base: string, token: string, bytes: Buffer, s
       {
         method: 'PUT',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: chunk,
+        body: new Uint8Array(chunk),
       },
     );
     if (!response.ok) throw new Error(`chunk refused: ${response.status} ${await response.text()}`);
