@@ -31,7 +31,7 @@ interface Plan {
 
 const PLANS: Record<'postgres' | 'pglite', Plan> = {
   postgres: { workers: 2, learners: 1_200, periodMs: 2_500, batch: 5, seconds: 20, goalEventsPerSecond: 2_000 },
-  pglite: { workers: 1, learners: 240, periodMs: 3_000, batch: 5, seconds: 20, goalEventsPerSecond: 300 },
+  pglite: { workers: 1, learners: 300, periodMs: 3_000, batch: 5, seconds: 20, goalEventsPerSecond: 300 },
 };
 const CLASS_SIZE = 300;
 
