@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { publishableLesson } from './lms/publishedLesson';
+import { publishableLesson, unzip } from './lms/publishedLesson';
 import { PublishDialog } from './pages/PublishDialog';
 import { rpc } from './support/editorLesson';
 import type { LessonDocument } from '../src/shared/editor/document';
@@ -77,4 +77,38 @@ test('with no up-to-date render the dialog says so and offers the way to render'
   await alert.getByRole('button', { name: 'Go to Renders' }).click();
   await expect(publish.dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Renders' })).toBeInViewport();
+});
+
+test('cmi5: the dialog offers a course of the whole project, and publishes one AU per lesson', async ({
+  host,
+  page,
+}) => {
+  const first = await publishableLesson(host, 'Motion');
+  const second = await publishableLesson(host, 'Energy', [], first.projectId);
+  await page.goto(`${host.url}#/lesson/${second.lessonId}`);
+  const publish = new PublishDialog(page);
+  await publish.open();
+  const whole = publish.dialog.getByRole('checkbox', { name: /One course with every lesson of this project/ });
+  await expect(whole).toHaveCount(0);
+  await publish.chooseFormat('cmi5');
+  // React Aria hides the input itself; a teacher clicks the label.
+  await publish.dialog.locator('.publish-checkbox', { hasText: 'One course with every lesson' }).click();
+  await expect(whole).toBeChecked();
+  await publish.dialog.getByRole('textbox', { name: 'Title' }).fill('Physics');
+  await shot(page, 'cmi5');
+  await publish.publish();
+  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 30_000 });
+  const exports = path.join(host.dataDir, 'media', first.projectId, 'exports');
+  expect(fs.readdirSync(exports)).toEqual(['physics-cmi5-1-0.zip']);
+  const dir = await unzip(path.join(exports, 'physics-cmi5-1-0.zip'));
+  try {
+    const course = fs.readFileSync(path.join(dir, 'cmi5.xml'), 'utf8');
+    expect([...course.matchAll(/<url>([^<]+)<\/url>/g)].map((match) => match[1])).toEqual([
+      'lesson-1/index.html',
+      'lesson-2/index.html',
+    ]);
+    expect(course).toContain(`urn:flipside:au:${first.lessonId}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -110,4 +110,27 @@ test('flipside publish and flipside check, on the built CLI', async ({ host }) =
   );
   expect(web.status).toBe(0);
   expect(fs.existsSync(path.join(host.dataDir, 'site', 'index.html'))).toBe(true);
+  const course = path.join(host.dataDir, 'course.zip');
+  const cmi5 = run('publish', '--data', host.dataDir, '--lesson', lessonId, '--format', 'cmi5', '--out', course);
+  expect(cmi5.stderr).toMatch(/cmi5: \d+ files, 360p/);
+  expect(cmi5.status).toBe(0);
+  const checkedCourse = run('check', course);
+  expect(checkedCourse.stdout).toContain('ok    cmi5.xml is valid against the cmi5 schema');
+  expect(checkedCourse.stdout).toMatch(/valid cmi5 package/);
+  expect(checkedCourse.status).toBe(0);
+  const mixed = run(
+    'publish',
+    '--data',
+    host.dataDir,
+    '--lesson',
+    lessonId,
+    '--format',
+    'scorm12',
+    '--course',
+    'project',
+    '--out',
+    course,
+  );
+  expect(mixed.status).toBe(1);
+  expect(mixed.stderr).toMatch(/--course project needs --format cmi5/);
 });

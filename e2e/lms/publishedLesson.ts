@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import type { PublishJob } from '../../src/shared/contract/publish';
+import type { CheckpointInput } from '../../src/shared/checkpoints';
 import type { LessonDocument } from '../../src/shared/editor/document';
+import type { PublishFormat, PublishSettings } from '../../src/shared/publish/options';
 import type { HostFixture } from '../fixtures';
 import { lessonWithTake, rpc, screenFixture } from '../support/editorLesson';
 
@@ -15,30 +17,34 @@ export const QUESTION_TWO = '11111111-aaaa-4aaa-8aaa-000000000002';
  * through the real calls: the take through the recording calls, the render through renders.start/write/finish with
  * an ffmpeg-made MP4 of the lesson's length (the render pipeline has its own tests).
  */
+const FORCES_QUESTIONS: readonly CheckpointInput[] = [
+  {
+    id: QUESTION_ONE,
+    type: 'single',
+    sourceMs: 3000,
+    prompt: 'Which force pulls things down?',
+    choices: [
+      { id: 'a', text: 'Friction', correct: false },
+      { id: 'b', text: 'Gravity', correct: true },
+      { id: 'c', text: 'Magnetism', correct: false },
+    ],
+  },
+  { id: QUESTION_TWO, type: 'trueFalse', sourceMs: 8000, prompt: 'A push is a force.', answer: true },
+];
+
 export async function publishableLesson(
   host: HostFixture,
   title = 'Forces & <motion> "🎓"',
+  questions: readonly CheckpointInput[] = FORCES_QUESTIONS,
+  inProject?: string,
 ): Promise<{ lessonId: string; renderId: string; projectId: string }> {
   const screen = screenFixture();
-  const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title);
+  const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title, inProject);
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
   const { revision } = await rpc<{ revision: number }>(host, 'editor.apply', {
     takeId,
     baseRevision: document.revision,
-    upsertCheckpoints: [
-      {
-        id: QUESTION_ONE,
-        type: 'single',
-        sourceMs: 3000,
-        prompt: 'Which force pulls things down?',
-        choices: [
-          { id: 'a', text: 'Friction', correct: false },
-          { id: 'b', text: 'Gravity', correct: true },
-          { id: 'c', text: 'Magnetism', correct: false },
-        ],
-      },
-      { id: QUESTION_TWO, type: 'trueFalse', sourceMs: 8000, prompt: 'A push is a force.', answer: true },
-    ],
+    upsertCheckpoints: questions,
   });
   const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
     lessonId,
@@ -56,7 +62,8 @@ export async function publishOverRpc(
   host: HostFixture,
   lessonId: string,
   renderId: string,
-  format: 'scorm12' | 'scorm2004' | 'web',
+  format: PublishFormat,
+  overrides: Partial<PublishSettings> = {},
 ): Promise<{ job: PublishJob; file: string }> {
   const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
     lessonId,
@@ -68,6 +75,7 @@ export async function publishOverRpc(
     version: '1.0',
     masteryPercent: 80,
     completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
+    ...overrides,
   });
   for (;;) {
     const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
@@ -87,7 +95,10 @@ export async function unzip(file: string): Promise<string> {
       zip.on('entry', (entry: yauzl.Entry) => {
         const target = path.join(dir, ...entry.fileName.split('/'));
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        if (entry.fileName.endsWith('/')) {
+          zip.readEntry();
+          return;
+        }
         zip
           .openReadStreamPromise(entry)
           .then((stream) => stream.pipe(fs.createWriteStream(target)).on('close', () => zip.readEntry()))

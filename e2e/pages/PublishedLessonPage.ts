@@ -52,6 +52,23 @@ export class PublishedLessonPage {
     await expect(this.dialog.locator('.fs-prompt')).toHaveText(prompt);
   }
 
+  /** A typed answer (short answer or number). */
+  async answerText(text: string, verdict: 'Correct' | 'Not quite'): Promise<void> {
+    await this.dialog.getByRole('textbox', { name: /Your answer/ }).fill(text);
+    await this.dialog.getByRole('button', { name: 'Submit' }).click();
+    await expect(this.dialog.locator('.fs-verdict')).toHaveText(verdict);
+  }
+
+  /** Pauses at once, not by a click a busy machine might deliver after the next question already stopped play. */
+  async pauseNow(): Promise<void> {
+    await this.media.evaluate((media) => (media as unknown as { pause(): void }).pause());
+    await expect(this.root.locator('.fs-controls').getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  }
+
+  get summary(): Locator {
+    return this.root.getByRole('dialog', { name: 'Lesson finished' });
+  }
+
   async answer(option: string | RegExp, verdict: 'Correct' | 'Not quite'): Promise<void> {
     await this.dialog.getByRole('radio', { name: option }).check();
     await this.dialog.getByRole('button', { name: 'Submit' }).click();

@@ -85,8 +85,12 @@ export async function lessonWithTake(
   host: HostFixture,
   files: { screen: string; camera?: string },
   title = 'Fractions',
+  /** Adds the lesson to this project instead of a new one. */
+  projectId?: string,
 ): Promise<Created> {
-  const project = await rpc<{ id: string }>(host, 'projects.create', { title: 'Maths' });
+  const project = projectId
+    ? { id: projectId }
+    : await rpc<{ id: string }>(host, 'projects.create', { title: 'Maths' });
   const lesson = await rpc<{ id: string }>(host, 'lessons.add', { projectId: project.id, title });
   const tracks = Object.entries(files).map(([role, file]) => ({ role, file }));
   const { takeId } = await rpc<{ takeId: string }>(host, 'recordings.start', {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AddressInfo } from 'node:net';
@@ -13,13 +14,20 @@ export interface StaticServer {
 /**
  * A static server on 127.0.0.1 for pages the tests host themselves (a player folder, a test LMS). It answers with
  * the app's own path check and range responder, so media seeks get 206 answers exactly as in the app. Each mount
- * maps a URL prefix ('' for the root) to a folder; a request for a folder's root gets its index.html.
+ * maps a URL prefix ('' for the root) to a folder; a request for a folder's root gets its index.html. `api`, when
+ * given, sees each request first and answers the ones it knows (a test LMS's own endpoints).
  */
-export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  api?: (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<boolean>,
+  /** A key and certificate: serve https on `localhost` (another origin than the http servers' 127.0.0.1). */
+  tls?: { key: string; cert: string },
+): Promise<StaticServer> {
   const entries = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
-  const server = http.createServer((request, response) => {
+  const handler: http.RequestListener = (request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (api && (await api(request, response, url))) return;
       const mount = entries.find(([prefix]) => url.pathname.startsWith(`${prefix}/`));
       const relative = mount ? url.pathname.slice(mount[0].length) : '';
       const file = mount ? await resolveInside(mount[1], relative === '/' ? '/index.html' : relative) : null;
@@ -38,11 +46,12 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       if (answer.body) Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>).pipe(response);
       else response.end();
     })();
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -112,6 +112,7 @@ export function openStudio(options: StudioOptions): Studio {
       listRenders: (lessonId) => renders.list({ lessonId }),
       getLesson: (id) => lessons.get({ id }),
       listCaptions: (lessonId) => captions.list({ lessonId }),
+      listLessons: (projectId) => lessons.list({ projectId, view: 'active' }),
     },
     ...(options.reveal ? { reveal: options.reveal } : {}),
   });

@@ -17,6 +17,11 @@ export interface PlayerAdapter {
   completion(status: CompletionStatus): void;
   /** The learner state from `serializeState`; at most 4,000 characters (SCORM 1.2's suspend_data). */
   suspend(state: string): void;
+  /**
+   * A stop (pause, a question, the page hidden): what was reported should reach the LMS soon. Adapters that batch
+   * their writes commit within a couple of seconds; those that write through ignore it.
+   */
+  flush(): void;
   /** Commits and closes the session; the player calls it once, on exit or when the page is hidden for good. */
   finish(): Promise<void>;
   lastError(): string | null;
@@ -39,6 +44,12 @@ export const startResultSchema = z.object({
   resumeState: z.string().nullable(),
   learnerName: z.string().optional(),
   mode: lessonModeSchema,
+  /** The LMS's own mastery line (cmi5's masteryScore), which passed and failed must follow; the package's otherwise. */
+  masteryPercent: z.number().min(0).max(100).optional(),
+  /** The learner asked for no sound (cmi5's audioPreference). */
+  muted: z.boolean().optional(),
+  /** Where the LMS wants the learner taken when they leave the lesson (cmi5's returnURL). */
+  returnUrl: z.string().optional(),
 });
 export type StartResult = z.infer<typeof startResultSchema>;
 
@@ -82,7 +93,13 @@ export const interactionSchema = z.discriminatedUnion('type', [
     ...interactionBase,
     type: z.literal('fill-in'),
     learnerResponse: z.string(),
+    /**
+     * The accepted answers as far as the player knows them: the package keeps them only as hashes (answerKey.ts), so
+     * this is the learner's own answer when it was right and empty when it was not.
+     */
     correctResponse: z.array(z.string()),
+    /** The teacher's matching: off when "ignore case" is off, so an LMS judging the pattern respects case too. */
+    caseMatters: z.boolean(),
   }),
   z.object({
     ...interactionBase,

@@ -1,4 +1,4 @@
-import { markdownToText, type Checkpoint, type CheckpointResponse, type ScoreResult } from '@shared/checkpoints';
+import { markdownToText, type CheckpointResponse, type OpenedCheckpoint, type ScoreResult } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
 
 /** SCORM 2004's cmi.interactions.n.description keeps at least 250 characters; shorter is safe everywhere. */
@@ -9,7 +9,7 @@ export const DESCRIPTION_MAX = 250;
  * checkpoint); a mismatched one is reported with an empty learner response rather than a guess.
  */
 export function toInteraction(
-  checkpoint: Checkpoint,
+  checkpoint: OpenedCheckpoint,
   response: CheckpointResponse,
   result: Pick<ScoreResult, 'correct'>,
   timing: { latencyMs: number; timestamp: Date },
@@ -36,13 +36,18 @@ export function toInteraction(
         learnerResponse: response.type === 'trueFalse' ? response.value : !checkpoint.answer,
         correctResponse: checkpoint.answer,
       };
-    case 'shortAnswer':
+    case 'shortAnswer': {
+      const text = response.type === 'shortAnswer' ? response.text : '';
+      // A sealed package cannot name its accepted answers; a right answer is one, so it stands for them.
+      const known = checkpoint.answerKey ? [] : checkpoint.accepted;
       return {
         ...base,
         type: 'fill-in',
-        learnerResponse: response.type === 'shortAnswer' ? response.text : '',
-        correctResponse: checkpoint.accepted,
+        learnerResponse: text,
+        correctResponse: result.correct && known.length === 0 ? [text] : known,
+        caseMatters: !checkpoint.matching.ignoreCase,
       };
+    }
     case 'numeric': {
       const answer = checkpoint.answer;
       const correctResponse =

@@ -143,6 +143,8 @@ export function createStandaloneAdapter({
       completion,
     })),
     suspend: guarded<string>('suspend', z.string().max(4096), (suspendData, current) => ({ ...current, suspendData })),
+    // Every call above already wrote through to storage.
+    flush: () => undefined,
     async finish() {
       save((current) => ({ ...current, finishedAt: now().toISOString() }));
     },

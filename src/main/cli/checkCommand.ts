@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkPackage } from '../publish/check';
+import { checkPackage, PACKAGE_FORMAT_NAMES } from '../publish/check';
 import { locateSchemaRoot } from '../publish/schemas';
 
 interface Io {
@@ -24,7 +24,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const failures = report.lines.filter((line) => !line.ok).length;
   io.stdout(
     report.ok
-      ? `${path.basename(file)}: valid ${report.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'} package`
+      ? `${path.basename(file)}: valid ${report.format ? PACKAGE_FORMAT_NAMES[report.format] : ''} package`
       : `${path.basename(file)}: ${failures} problem${failures === 1 ? '' : 's'}`,
   );
   return report.ok ? 0 : 1;

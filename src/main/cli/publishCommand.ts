@@ -4,7 +4,7 @@ import yauzl from 'yauzl';
 import type { StudioClient } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { StudioError } from '@shared/contract/result';
-import { FORMAT_LABELS, publishFormatSchema } from '@shared/publish/options';
+import { courseScopeSchema, FORMAT_LABELS, publishFormatSchema } from '@shared/publish/options';
 import type { Studio } from '../studio';
 import { checkDestination, deliver } from './deliver';
 import { renderLesson } from './renderCommand';
@@ -15,6 +15,8 @@ export interface PublishOptions {
   readonly format: string;
   readonly out: string;
   readonly force: boolean;
+  /** "project": a cmi5 course of every lesson of the project (the others need up-to-date renders of their own). */
+  readonly course: string;
 }
 
 /**
@@ -30,7 +32,15 @@ export async function publishLesson(
 ): Promise<void> {
   const format = publishFormatSchema.safeParse(options.format);
   if (!format.success)
-    throw new StudioError('invalid_input', `--format must be scorm12, scorm2004 or web, not “${options.format}”`);
+    throw new StudioError('invalid_input', `--format must be scorm12, scorm2004, cmi5 or web, not “${options.format}”`);
+  const course = courseScopeSchema.safeParse(options.course);
+  if (!course.success)
+    throw new StudioError('invalid_input', `--course must be lesson or project, not “${options.course}”`);
+  if (course.data === 'project' && format.data !== 'cmi5')
+    throw new StudioError(
+      'invalid_input',
+      '--course project needs --format cmi5: only a cmi5 course holds several lessons',
+    );
   const kind = format.data === 'web' ? 'folder' : 'file';
   const out = path.resolve(options.out);
   checkDestination(out, kind, options.force);
@@ -57,6 +67,7 @@ export async function publishLesson(
       lessonId: options.lessonId,
       format: format.data,
       renderIds: chosen.map((rendition) => rendition.renderId),
+      courseScope: course.data,
     }),
   );
   if (job.state === 'cancelled') throw new Interrupted();

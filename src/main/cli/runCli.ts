@@ -27,9 +27,11 @@ Commands:
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
   render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force]
                                            render the edited lesson (needs Chromium or Chrome)
-  publish         --lesson <id> --format scorm12|scorm2004|web --out <path> [--force]
-                                           package the lesson for an LMS (a zip) or the web (a folder)
-  check           <package.zip>            validate a SCORM package: paths, manifest, files, launch page
+  publish         --lesson <id> --format scorm12|scorm2004|cmi5|web --out <path> [--force]
+                  [--course lesson|project]
+                                           package the lesson for an LMS (a zip) or the web (a folder);
+                                           cmi5 with --course project: every lesson of the project, one course
+  check           <package.zip>            validate a SCORM or cmi5 package: paths, manifest, files, launch pages
   library check                            check the library: database, media files, backups
   library backup  [--out <file>]           back the library up now (it is also backed up once a day)
   library restore [<backup>]               put the newest backup (or the one named) in the library's place
@@ -57,6 +59,7 @@ const OPTIONS = {
   lesson: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  course: { type: 'string', default: 'lesson' },
   height: { type: 'string', default: '720' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -173,6 +176,7 @@ const COMMANDS: Record<string, Command> = {
           format: required(values.format, '--format'),
           out: required(values.out, '--out'),
           force: values.force,
+          course: values.course,
         },
         io,
       ),

@@ -30,6 +30,7 @@ function publishing(videoBytes = 200_000) {
       listRenders: () => [render],
       getLesson: () => ({ lesson: snapshot.lesson, project: snapshot.project }),
       listCaptions: () => [],
+      listLessons: () => [snapshot.lesson],
     },
   });
   const ended = (jobId: string) =>

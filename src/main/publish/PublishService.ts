@@ -73,6 +73,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         version: '1.0',
         masteryPercent: document.rules.masteryPercent,
         completion: document.rules.completion,
+        courseScope: 'lesson' as const,
       },
       renditions: renders.map((render) => ({
         renderId: render.id,

@@ -148,6 +148,16 @@ describe('writing packages', () => {
   });
 });
 
+describe('withLmsMeta', () => {
+  it('places the LMS tag after either spelling of <meta charset> (the built page is Prettier-formatted)', () => {
+    for (const tag of ['<meta charset="utf-8">', '<meta charset="utf-8" />', '<META CHARSET="UTF-8"/>'])
+      expect(withLmsMeta(`<head>${tag}<title>x</title>`, 'scorm12')).toBe(
+        `<head>${tag}\n    <meta name="flipside-lms" content="scorm12"><title>x</title>`,
+      );
+    expect(() => withLmsMeta('<head><title>x</title>', 'scorm12')).toThrow(/no <meta charset>/);
+  });
+});
+
 describe('checkPackage on bad zips', () => {
   async function badZip(root: string, edit: (files: Map<string, Buffer>) => void): Promise<string> {
     const good = path.join(root, 'good.zip');
@@ -207,6 +217,45 @@ describe('checkPackage on bad zips', () => {
     fs.writeFileSync(path.join(root, 'not.zip'), 'hello');
     expect(await failures(path.join(root, 'not.zip'), root)).toEqual([expect.stringMatching(/Not a readable zip/)]);
   });
+
+  it('reads the manifest as XML: single-quoted attributes and another namespace prefix are the same manifest', async () => {
+    const root = dir();
+    const file = await badZip(root, (files) => {
+      const manifest = files.get('imsmanifest.xml')?.toString('utf8') ?? '';
+      // Our writer escapes every ' inside values, so swapping the quotes keeps each attribute's value as it was.
+      const quoted = manifest.replace(/="([^"]*)"/g, "='$1'");
+      const prefixed = quoted
+        .replace(
+          /<(\/?)(manifest|metadata|schema|schemaversion|organizations|organization|title|item|resources|resource|file)\b/g,
+          '<$1cp:$2',
+        )
+        .replace(
+          "xmlns='http://www.imsproject.org/xsd/imscp_rootv1p1p2'",
+          "xmlns:cp='http://www.imsproject.org/xsd/imscp_rootv1p1p2'",
+        );
+      expect(prefixed).toContain("<cp:resource identifier='SCO_1'");
+      files.set('imsmanifest.xml', Buffer.from(prefixed));
+    });
+    const report = await checkPackage(file, { schemaRoot: fakeAssets(root).schemaRoot });
+    expect(report.lines.filter((line) => !line.ok)).toEqual([]);
+    expect(report.format).toBe('scorm12');
+    expect(report.lines.map((line) => line.message)).toContain('Launch page: index.html');
+  });
+
+  it('says where a manifest is not well-formed, and finds a file named only through xml:base', async () => {
+    const root = dir();
+    const broken = await badZip(root, (files) =>
+      files.set('imsmanifest.xml', Buffer.from('<manifest><oops></manifest>')),
+    );
+    expect(await failures(broken, root)).toEqual([
+      expect.stringMatching(/^imsmanifest.xml is not well-formed XML: line 1/),
+    ]);
+    const based = await badZip(root, (files) => {
+      const manifest = files.get('imsmanifest.xml')?.toString('utf8') ?? '';
+      files.set('imsmanifest.xml', Buffer.from(manifest.replace('<resources>', '<resources xml:base="sub/">')));
+    });
+    expect(await failures(based, root)).toContain('The manifest names sub/player.js, which is not in the package');
+  });
 });
 
 describe('captions in packages', () => {
@@ -237,5 +286,68 @@ describe('captions in packages', () => {
       const report = await checkPackage(out, { schemaRoot: fakeAssets(root).schemaRoot });
       expect(report.lines.filter((line) => !line.ok)).toEqual([]);
     }
+  });
+});
+
+describe('cmi5 packages', () => {
+  it('puts cmi5.xml at the root and the lesson in its AU folder, tells the player cmi5, and passes the check', async () => {
+    const root = dir();
+    const plan = planPackage(testSnapshot(root, { format: 'cmi5' }), fakeAssets(root));
+    const paths = plan.entries.map((entry) => entry.path);
+    expect(paths).toEqual([
+      'cmi5.xml',
+      'lesson-1/index.html',
+      'lesson-1/player.js',
+      'lesson-1/player.css',
+      'lesson-1/lesson.json',
+      'lesson-1/lesson.js',
+      'lesson-1/media/720p.mp4',
+    ]);
+    expect(plan.launch).toBe('lesson-1/index.html');
+    const text = (name: string) => {
+      const entry = plan.entries.find((candidate) => candidate.path === name);
+      return entry?.kind === 'bytes' ? entry.data.toString('utf8') : '';
+    };
+    expect(text('lesson-1/index.html')).toContain('<meta name="flipside-lms" content="cmi5">');
+    expect(text('lesson-1/index.html')).toContain("connect-src 'self' https:;");
+    const course = text('cmi5.xml');
+    expect(course).toContain('moveOn="CompletedAndPassed" masteryScore="0.8" launchMethod="AnyWindow"');
+    expect(course).toContain('<url>lesson-1/index.html</url>');
+    const { out, part } = reserveOutput(root, 'course', '.zip', 'file');
+    await writeZip(plan.entries, { out, part }, options());
+    const report = await checkPackage(out, { schemaRoot: fakeAssets(root).schemaRoot });
+    expect(report.lines.filter((line) => !line.ok)).toEqual([]);
+    expect(report.format).toBe('cmi5');
+    expect(report.lines.map((line) => line.message)).toContain('cmi5.xml is valid against the cmi5 schema');
+  });
+
+  it('makes a course of several lessons, one AU each in lesson order, with each lesson’s own title and rules', () => {
+    const root = dir();
+    const first = testSnapshot(root, { format: 'cmi5', courseScope: 'project', title: 'Physics' });
+    const second: typeof first = {
+      ...first,
+      lesson: { ...first.lesson, id: '66666666-6666-4666-8666-666666666666', title: 'Energy', position: 1 },
+      document: { ...first.document, checkpoints: [] },
+      settings: { ...first.settings, title: 'Energy', masteryPercent: 50, courseScope: 'lesson' },
+    };
+    const plan = planPackage({ ...first, course: [first, second] }, fakeAssets(root));
+    const course = plan.entries.find((entry) => entry.path === 'cmi5.xml');
+    const xml = course?.kind === 'bytes' ? course.data.toString('utf8') : '';
+    expect(xml).toContain('<langstring lang="en">Physics</langstring>');
+    expect([...xml.matchAll(/<au id="([^"]+)" moveOn="(\w+)"/g)].map(([, id, moveOn]) => [id, moveOn])).toEqual([
+      [`urn:flipside:au:${first.lesson.id}`, 'CompletedAndPassed'],
+      [`urn:flipside:au:${second.lesson.id}`, 'Completed'],
+    ]);
+    expect(xml).toMatch(/<title>\s*<langstring lang="en">Forces<\/langstring>/);
+    expect(plan.entries.map((entry) => entry.path)).toContain('lesson-2/lesson.json');
+  });
+
+  it('stores the answer key as hashes in every export', () => {
+    const root = dir();
+    const plan = planPackage(testSnapshot(root, { format: 'scorm12' }), fakeAssets(root));
+    const json = plan.entries.find((entry) => entry.path === 'lesson.json');
+    const text = json?.kind === 'bytes' ? json.data.toString('utf8') : '';
+    expect(text).toContain('"keySalt"');
+    expect(text).not.toContain('"answer": true');
   });
 });

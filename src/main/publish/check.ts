@@ -1,23 +1,43 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { CMI5_COURSE_FILE } from '@shared/publish/cmi5Course';
 import { zipPathProblem } from '@shared/publish/zipPath';
+import { cmi5Aus, scormFiles, scormVersionOf } from './manifestRead';
 import {
   forLibxml,
   readSchemaFiles,
   SCHEMA_FILES,
+  validateCourseStructure,
   validateManifest,
   type SchemaFile,
   type ScormVersion,
 } from './schemas';
+import { parseXml, type XmlElement } from './xmlTree';
 
 export interface CheckLine {
   readonly ok: boolean;
   readonly message: string;
 }
 
+export type PackageFormat = ScormVersion | 'cmi5';
+
+export const PACKAGE_FORMAT_NAMES: Record<PackageFormat, string> = {
+  scorm12: 'SCORM 1.2',
+  scorm2004: 'SCORM 2004 4th edition',
+  cmi5: 'cmi5',
+};
+
 export interface CheckReport {
   readonly ok: boolean;
-  readonly format: ScormVersion | null;
+  readonly format: PackageFormat | null;
   readonly lines: readonly CheckLine[];
+}
+
+interface Checker {
+  readonly zip: ZipFile;
+  readonly names: ReadonlyMap<string, Entry>;
+  readonly schemaRoot: string;
+  readonly pass: (message: string) => void;
+  readonly fail: (message: string) => void;
 }
 
 /** Small files we read whole (the manifest and schemas); anything bigger named so is refused, not loaded. */
@@ -25,8 +45,10 @@ const TEXT_MAX = 4 * 1024 * 1024;
 const ENTRIES_MAX = 10_000;
 
 /**
- * Checks a SCORM package as an LMS would meet it: safe relative paths, a manifest valid against both the schema files
- * the package carries and our own copies of ADL's, every file the manifest names present, and a launch page.
+ * Checks a SCORM or cmi5 package as an LMS would meet it: safe relative paths, then for SCORM a manifest valid against
+ * both the schema files the package carries and our own copies of ADL's, every file it names present and a launch
+ * page; for cmi5 a course structure valid against the cmi5 schema with every AU's launch page present. Manifests are
+ * read with an XML parser, namespaces resolved, so any well-formed spelling (quotes, prefixes, entities) reads alike.
  */
 export async function checkPackage(zipPath: string, options: { schemaRoot: string }): Promise<CheckReport> {
   const lines: CheckLine[] = [];
@@ -55,54 +77,18 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
     if (unsafe.length === 0) pass(`All ${entries.length} paths are relative and stay inside the package`);
     for (const { name, entry } of entries) names.set(name, entry);
 
+    const checker: Checker = { zip, names, schemaRoot: options.schemaRoot, pass, fail };
     const manifestEntry = names.get('imsmanifest.xml');
-    if (!manifestEntry) {
-      fail('No imsmanifest.xml at the root of the package: an LMS will not recognise it as SCORM');
-      return { ok: false, format: null, lines };
-    }
-    const manifest = await readText(zip, manifestEntry);
-    const format = detectFormat(manifest);
-    if (!format) {
+    const courseEntry = names.get(CMI5_COURSE_FILE);
+    let format: PackageFormat | null = null;
+    if (manifestEntry) format = await checkScorm(checker, await readText(zip, manifestEntry));
+    else if (courseEntry) format = await checkCmi5(checker, await readText(zip, courseEntry));
+    else
       fail(
-        'imsmanifest.xml is neither SCORM 1.2 nor SCORM 2004 4th edition (its namespace or schemaversion is not one we know)',
+        `No imsmanifest.xml (SCORM) or ${CMI5_COURSE_FILE} (cmi5) at the root of the package: an LMS will not recognise it`,
       );
-      return { ok: false, format: null, lines };
-    }
-    pass(`imsmanifest.xml is ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'}`);
-
-    const carried: SchemaFile[] = [];
-    for (const fileName of SCHEMA_FILES[format]) {
-      const entry = names.get(fileName);
-      if (entry) carried.push({ fileName, contents: await readText(zip, entry) });
-      else fail(`The package does not carry ${fileName}, which the standard asks for`);
-    }
-    if (carried.length === SCHEMA_FILES[format].length) {
-      report(
-        await validateManifest(manifest, format, forLibxml(carried, options.schemaRoot)),
-        'the schema files in the package',
-        pass,
-        fail,
-      );
-    }
-    report(
-      await validateManifest(
-        manifest,
-        format,
-        forLibxml(readSchemaFiles(options.schemaRoot, format), options.schemaRoot),
-      ),
-      "ADL's schema files",
-      pass,
-      fail,
-    );
-
-    const { launch, files } = referencedFiles(manifest);
-    const missing = files.filter((file) => !names.has(file));
-    for (const file of missing) fail(`The manifest names ${file}, which is not in the package`);
-    if (files.length > 0 && missing.length === 0) pass(`All ${files.length} files the manifest names are present`);
-    if (launch === null) fail('No SCO resource with a launch page (href) in the manifest');
-    else if (!names.has(launch)) fail(`The launch page ${launch} is not in the package`);
-    else pass(`Launch page: ${launch}`);
-    return { ok: lines.every((line) => line.ok), format, lines };
+    const ok = format !== null && lines.every((line) => line.ok);
+    return { ok, format, lines };
   } catch (error) {
     fail(`The package could not be read: ${messageOf(error)}`);
     return { ok: false, format: null, lines };
@@ -111,53 +97,93 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
   }
 }
 
+/** A SCORM manifest: well-formed, valid against the schema files the package carries and ours, every file present. */
+async function checkScorm(checker: Checker, manifest: string): Promise<ScormVersion | null> {
+  const { names, pass, fail, schemaRoot } = checker;
+  const root = parsedRoot(manifest, 'imsmanifest.xml', fail);
+  const format = root && scormVersionOf(root);
+  if (!root || !format) {
+    if (root)
+      fail(
+        'imsmanifest.xml is neither SCORM 1.2 nor SCORM 2004 4th edition (its namespace or schemaversion is not one we know)',
+      );
+    return null;
+  }
+  pass(`imsmanifest.xml is ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition'}`);
+
+  const carried: SchemaFile[] = [];
+  for (const fileName of SCHEMA_FILES[format]) {
+    const entry = names.get(fileName);
+    if (entry) carried.push({ fileName, contents: await readText(checker.zip, entry) });
+    else fail(`The package does not carry ${fileName}, which the standard asks for`);
+  }
+  if (carried.length === SCHEMA_FILES[format].length) {
+    report(
+      await validateManifest(manifest, format, forLibxml(carried, schemaRoot)),
+      'imsmanifest.xml',
+      'the schema files in the package',
+      checker,
+    );
+  }
+  report(
+    await validateManifest(manifest, format, forLibxml(readSchemaFiles(schemaRoot, format), schemaRoot)),
+    'imsmanifest.xml',
+    "ADL's schema files",
+    checker,
+  );
+
+  const { launch, files } = scormFiles(root, format);
+  const missing = files.filter((file) => !names.has(file));
+  for (const file of missing) fail(`The manifest names ${file}, which is not in the package`);
+  if (files.length > 0 && missing.length === 0) pass(`All ${files.length} files the manifest names are present`);
+  if (launch === null) fail('No SCO resource with a launch page (href) in the manifest');
+  else if (!names.has(launch)) fail(`The launch page ${launch} is not in the package`);
+  else pass(`Launch page: ${launch}`);
+  return format;
+}
+
+/** A cmi5 course: cmi5.xml valid against the cmi5 schema, AU ids unique, every relative AU url in the package. */
+async function checkCmi5(checker: Checker, course: string): Promise<'cmi5' | null> {
+  const { names, pass, fail } = checker;
+  const root = parsedRoot(course, CMI5_COURSE_FILE, fail);
+  const aus = root && cmi5Aus(root);
+  if (!root || !aus) {
+    if (root) fail(`${CMI5_COURSE_FILE} is not a cmi5 course structure (its root element or namespace is wrong)`);
+    return null;
+  }
+  report(await validateCourseStructure(course, checker.schemaRoot), CMI5_COURSE_FILE, 'the cmi5 schema', checker);
+  if (aus.length === 0) fail(`${CMI5_COURSE_FILE} has no AU`);
+  const ids = new Set(aus.map((au) => au.id));
+  if (ids.size !== aus.length) fail(`Two AUs in ${CMI5_COURSE_FILE} have the same id`);
+  for (const au of aus) {
+    if (au.file === null) pass(`AU ${au.id} is hosted elsewhere: ${au.url}`);
+    else if (!names.has(au.file)) fail(`The AU ${au.id} launches ${au.file}, which is not in the package`);
+  }
+  const inside = aus.filter((au) => au.file !== null);
+  if (inside.length > 0 && inside.every((au) => au.file !== null && names.has(au.file)))
+    pass(
+      `${inside.length} AU${inside.length === 1 ? '' : 's'}, each launch page present: ${inside.map((au) => au.file).join(', ')}`,
+    );
+  return 'cmi5';
+}
+
+function parsedRoot(xml: string, fileName: string, fail: (message: string) => void): XmlElement | null {
+  const parsed = parseXml(xml);
+  if ('error' in parsed) {
+    fail(`${fileName} is not well-formed XML: ${parsed.error}`);
+    return null;
+  }
+  return parsed.root;
+}
+
 function report(
   verdict: { valid: boolean; errors: readonly string[] },
+  fileName: string,
   against: string,
-  pass: (m: string) => void,
-  fail: (m: string) => void,
+  { pass, fail }: Pick<Checker, 'pass' | 'fail'>,
 ): void {
-  if (verdict.valid) pass(`imsmanifest.xml is valid against ${against}`);
-  else for (const error of verdict.errors.slice(0, 10)) fail(`imsmanifest.xml against ${against}: ${error}`);
-}
-
-function detectFormat(manifest: string): ScormVersion | null {
-  if (/xmlns="http:\/\/www\.imsproject\.org\/xsd\/imscp_rootv1p1p2"/.test(manifest)) return 'scorm12';
-  if (
-    /xmlns="http:\/\/www\.imsglobal\.org\/xsd\/imscp_v1p1"/.test(manifest) &&
-    /<schemaversion>\s*2004 4th Edition\s*<\/schemaversion>/.test(manifest)
-  )
-    return 'scorm2004';
-  return null;
-}
-
-/** After schema validation the manifest is well-formed, so reading attributes with a pattern is safe enough. */
-export function referencedFiles(manifest: string): { launch: string | null; files: string[] } {
-  const files = new Set<string>();
-  let launch: string | null = null;
-  for (const match of manifest.matchAll(/<(?:\w+:)?(resource|file)\b([^>]*)>/g)) {
-    const [, tag, attributes = ''] = match;
-    const href = /\shref="([^"]*)"/.exec(attributes)?.[1];
-    if (href === undefined) continue;
-    const file = decodeHref(href);
-    files.add(file);
-    if (tag === 'resource' && launch === null && /scorm[tT]ype="sco"/.test(attributes)) launch = file;
-  }
-  return { launch, files: [...files] };
-}
-
-function decodeHref(href: string): string {
-  const unescaped = href
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-  try {
-    return decodeURIComponent(unescaped.split(/[?#]/)[0] ?? '');
-  } catch {
-    return unescaped;
-  }
+  if (verdict.valid) pass(`${fileName} is valid against ${against}`);
+  else for (const error of verdict.errors.slice(0, 10)) fail(`${fileName} against ${against}: ${error}`);
 }
 
 function readEntries(zip: ZipFile): Promise<{ name: string; entry: Entry }[]> {

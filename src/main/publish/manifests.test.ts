@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { cmi5CourseStructure, masteryScoreOf } from '@shared/publish/cmi5Course';
 import type { ManifestInput } from '@shared/publish/manifestInput';
 import { scorm12Manifest } from '@shared/publish/scorm12Manifest';
 import { scorm2004Manifest } from '@shared/publish/scorm2004Manifest';
-import { forLibxml, locateSchemaRoot, readSchemaFiles, validateManifest, type ScormVersion } from './schemas';
+import {
+  forLibxml,
+  locateSchemaRoot,
+  readSchemaFiles,
+  validateCourseStructure,
+  validateManifest,
+  type ScormVersion,
+} from './schemas';
 
 const HOSTILE_TITLES = [
   'Forces & motion',
@@ -77,5 +85,36 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s manifest', (version) => {
       expect(verdict.valid, xml).toBe(false);
       expect(verdict.errors.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('cmi5 course structure', () => {
+  const course = (title: string, masteryPercent: number | null = 72.5) =>
+    cmi5CourseStructure({
+      courseId: 'c1',
+      title,
+      description: title,
+      language: 'fr-CA',
+      aus: [
+        { lessonId: 'l1', title, description: '', url: 'lesson-1/index.html', masteryPercent },
+        { lessonId: 'l 2/é', title: 'Two', description: 'x', url: 'lesson 2/index.html', masteryPercent: null },
+      ],
+    });
+
+  it.each(HOSTILE_TITLES)('validates against CourseStructure.xsd with the title %j', async (title) => {
+    expect((await validateCourseStructure(course(title), root)).errors).toEqual([]);
+  });
+
+  it('says moveOn and masteryScore from the teacher’s rules, and escapes ids and urls', () => {
+    const xml = course('Forces');
+    expect(xml).toContain('id="urn:flipside:au:l1" moveOn="CompletedAndPassed" masteryScore="0.725"');
+    expect(xml).toContain('id="urn:flipside:au:l%202%2F%C3%A9" moveOn="Completed" launchMethod="AnyWindow"');
+    expect(xml).toContain('<url>lesson%202/index.html</url>');
+    expect(masteryScoreOf(66.666)).toBe('0.6667');
+  });
+
+  it('is refused by the schema when broken, so the check is real', async () => {
+    const broken = course('Forces').replace('moveOn="Completed"', 'moveOn="Sometimes"');
+    expect((await validateCourseStructure(broken, root)).valid).toBe(false);
   });
 });

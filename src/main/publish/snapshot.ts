@@ -13,6 +13,8 @@ export interface SnapshotSource {
   listRenders(lessonId: string): Promise<Render[]> | Render[];
   getLesson(lessonId: string): Promise<{ lesson: Lesson; project: Project }> | { lesson: Lesson; project: Project };
   listCaptions(lessonId: string): Promise<Caption[]> | Caption[];
+  /** The project's active lessons in lesson order: a cmi5 course of the whole project takes them all. */
+  listLessons(projectId: string): Promise<Lesson[]> | Lesson[];
 }
 
 export interface SnapshotRender extends Render {
@@ -30,6 +32,17 @@ export interface LessonSnapshot {
   /** Each with its absolute `file`, like the renders. */
   readonly captions: readonly (Caption & { readonly file: string })[];
   readonly settings: PublishSettings;
+  /**
+   * A cmi5 course of the whole project: every lesson's snapshot in lesson order, this one among them (each with its
+   * own title and rules, and `course` null). Null for a package of this lesson alone.
+   */
+  readonly course: readonly LessonSnapshot[] | null;
+}
+
+/** Of a lesson's up-to-date renders, the newest of each label: what a course publishes for its other lessons. */
+function newestUpToDate(renders: readonly Render[], document: Pick<LessonDocument, 'takeId' | 'revision'>) {
+  const ready = renders.filter((render) => isUpToDate(render, document));
+  return ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
 }
 
 /** A render shows the document as it is now only if it was made from this take at this revision. */
@@ -42,6 +55,46 @@ export async function takeSnapshot(
   lessonId: string,
   settings: PublishSettings,
   now: () => number = Date.now,
+): Promise<LessonSnapshot> {
+  const takenAt = now();
+  const main = await lessonSnapshot(source, lessonId, settings, takenAt, null);
+  if (settings.courseScope === 'lesson') return deepFreeze(main);
+  if (settings.format !== 'cmi5')
+    throw new StudioError('invalid_input', 'Only a cmi5 course can hold every lesson of the project', [
+      { path: 'courseScope', message: 'Choose cmi5 to publish the whole project as one course' },
+    ]);
+  const lessons = await source.listLessons(main.project.id);
+  const course = await Promise.all(
+    lessons.map(async (lesson) => {
+      if (lesson.id === lessonId) return main;
+      const document = await source.openDocument(lesson.id);
+      const renders = newestUpToDate(await source.listRenders(lesson.id), document);
+      if (renders.length === 0)
+        throw new StudioError(
+          'conflict',
+          `“${lesson.title}” has no up-to-date render, so the course cannot include it. Render it first, or publish this lesson alone.`,
+        );
+      const own: PublishSettings = {
+        ...settings,
+        title: lesson.title,
+        description: '',
+        renderIds: renders.map((render) => render.id),
+        masteryPercent: document.rules.masteryPercent,
+        completion: document.rules.completion,
+        courseScope: 'lesson',
+      };
+      return lessonSnapshot(source, lesson.id, own, takenAt, null);
+    }),
+  );
+  return deepFreeze({ ...main, course });
+}
+
+async function lessonSnapshot(
+  source: SnapshotSource,
+  lessonId: string,
+  settings: PublishSettings,
+  takenAt: number,
+  course: readonly LessonSnapshot[] | null,
 ): Promise<LessonSnapshot> {
   const [info, document, renders, captions] = await Promise.all([
     source.getLesson(lessonId),
@@ -60,20 +113,19 @@ export async function takeSnapshot(
     }
     return { ...render, file: path.join(source.mediaRoot, ...render.path.split('/')) };
   });
-  return deepFreeze(
-    structuredClone({
-      takenAt: now(),
-      lesson: info.lesson,
-      project: info.project,
-      document,
-      renders: chosen,
-      captions: captions.map((caption) => ({
-        ...caption,
-        file: path.join(source.mediaRoot, ...caption.path.split('/')),
-      })),
-      settings,
-    }),
-  );
+  return structuredClone({
+    takenAt,
+    lesson: info.lesson,
+    project: info.project,
+    document,
+    renders: chosen,
+    captions: captions.map((caption) => ({
+      ...caption,
+      file: path.join(source.mediaRoot, ...caption.path.split('/')),
+    })),
+    settings,
+    course,
+  });
 }
 
 function deepFreeze<T>(value: T): T {

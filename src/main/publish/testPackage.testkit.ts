@@ -18,7 +18,7 @@ export function fakeAssets(dir: string): PlanAssets {
   fs.mkdirSync(playerDir, { recursive: true });
   fs.writeFileSync(
     path.join(playerDir, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>Lesson</title></head><body></body></html>',
+    '<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; connect-src \'self\'; media-src \'self\'"><title>Lesson</title></head><body></body></html>',
   );
   fs.writeFileSync(path.join(playerDir, 'player.js'), 'void 0;');
   fs.writeFileSync(path.join(playerDir, 'player.css'), 'body{}');
@@ -114,7 +114,9 @@ export function testSnapshot(
       version: '1.0',
       masteryPercent: 80,
       completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
+      courseScope: 'lesson',
       ...settings,
     },
+    course: null,
   };
 }

@@ -2,12 +2,14 @@ import { parseLearnerNumber } from '@shared/checkpoints/normalize';
 import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter, StartResult } from '../adapter';
 import { createCallLog, type CallLog } from './callLog';
+import { createCmi5Adapter } from './cmi5/cmi5Adapter';
+import { readLaunch } from './cmi5/launch';
 import { findApi, type WindowLike } from './findApi';
 import { scorm12Profile, scorm2004Profile, type ProfileContext } from './profiles';
 import { createScormAdapter } from './scormAdapter';
 import { createScormDriver, DIALECT_12, DIALECT_2004 } from './scormDriver';
 
-export type LmsKind = 'scorm12' | 'scorm2004' | 'web' | 'classServer';
+export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'web' | 'classServer';
 
 export const NO_LMS_MESSAGE = 'Your progress is saved in this browser only: no LMS connection was found.';
 export const LMS_REFUSED_MESSAGE =
@@ -16,7 +18,9 @@ export const LMS_REFUSED_MESSAGE =
 /** The package's builder writes <meta name="flipside-lms" content="…">; a page without it is a plain web folder. */
 export function lmsKindOf(doc: Document): LmsKind {
   const content = doc.querySelector('meta[name="flipside-lms"]')?.getAttribute('content');
-  return content === 'scorm12' || content === 'scorm2004' || content === 'classServer' ? content : 'web';
+  return content === 'scorm12' || content === 'scorm2004' || content === 'cmi5' || content === 'classServer'
+    ? content
+    : 'web';
 }
 
 export interface ChosenAdapter {
@@ -43,10 +47,11 @@ function choiceLetters(lesson: LessonPackage): ProfileContext['letterOf'] {
 }
 
 export function chooseLmsAdapter(
-  win: WindowLike,
+  win: WindowLike & { readonly location?: { readonly search: string } },
   kind: Exclude<LmsKind, 'classServer'>,
   lesson: LessonPackage,
   standalone: () => PlayerAdapter,
+  fetcher: typeof fetch = (...args) => fetch(...args),
 ): ChosenAdapter {
   if (kind === 'web')
     return {
@@ -55,6 +60,7 @@ export function chooseLmsAdapter(
       notice: null,
       fellBack: () => false,
     };
+  if (kind === 'cmi5') return chooseCmi5(win.location?.search ?? '', lesson, standalone, fetcher);
   const apiName = kind === 'scorm12' ? 'API' : 'API_1484_11';
   const api = findApi(win, apiName);
   const label = kind === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004';
@@ -75,6 +81,32 @@ export function chooseLmsAdapter(
     log,
     profile,
   );
+  const adapter = withFallback(lms, standalone, log);
+  return { adapter, log, notice: null, fellBack: () => adapter.fellBack() };
+}
+
+/** A cmi5 AU is launched with its LMS in the query string; opened without one, it plays on its own. */
+function chooseCmi5(
+  search: string,
+  lesson: LessonPackage,
+  standalone: () => PlayerAdapter,
+  fetcher: typeof fetch,
+): ChosenAdapter {
+  const read = readLaunch(search);
+  if (!read.ok) {
+    const log = createCallLog('cmi5: not launched by an LMS');
+    log.add('read launch parameters', '', `${read.problem}: running without an LMS, progress kept in this browser`);
+    return { adapter: standalone(), log, notice: NO_LMS_MESSAGE, fellBack: () => false };
+  }
+  const log = createCallLog(`cmi5: ${new URL(read.launch.endpoint).host}`);
+  const lms = createCmi5Adapter({
+    launch: read.launch,
+    log,
+    fetch: fetcher,
+    language: lesson.language,
+    letterOf: choiceLetters(lesson),
+    readNumber: parseLearnerNumber,
+  });
   const adapter = withFallback(lms, standalone, log);
   return { adapter, log, notice: null, fellBack: () => adapter.fellBack() };
 }
@@ -103,6 +135,7 @@ function withFallback(
     score: (value) => current.score(value),
     completion: (value) => current.completion(value),
     suspend: (value) => current.suspend(value),
+    flush: () => current.flush(),
     finish: () => current.finish(),
     lastError: () => current.lastError() ?? log.lastError(),
     fellBack: () => fell,

@@ -212,6 +212,9 @@ export function createClassServerAdapter(options: ClassServerAdapterOptions): Pl
     viewing(event: ViewingEvent) {
       push(event);
     },
+    flush() {
+      queue?.flushNow();
+    },
     finish() {
       queue?.flushOnExit();
       return Promise.resolve();

@@ -1,7 +1,7 @@
 import type { Interaction } from '../adapter';
 import { description2004, responses12, responses2004, type ChoiceLetter } from './responses';
 import type { Pairs, ScormProfile } from './scormAdapter';
-import { clockTime12, decimal, duration2004, timespan12, timestamp2004 } from './scormTime';
+import { clockTime12, decimal, decimalDown, duration2004, timespan12, timestamp2004 } from './scormTime';
 
 export interface ProfileContext {
   readonly letterOf: ChoiceLetter;
@@ -22,7 +22,7 @@ export function scorm12Profile(context: ProfileContext): ScormProfile {
     progress: (progress) => [['cmi.core.lesson_location', bookmark(progress.locationMs)]],
     // 1.2 has no scaled score: raw is reported on 0-100 so an LMS's masteryscore (also 0-100) compares with it.
     score: (score) => [
-      ['cmi.core.score.raw', decimal(score.scaled * 100, 2)],
+      ['cmi.core.score.raw', decimalDown(score.scaled * 100, 2)],
       ['cmi.core.score.min', '0'],
       ['cmi.core.score.max', '100'],
     ],
@@ -35,7 +35,7 @@ export function scorm12Profile(context: ProfileContext): ScormProfile {
       const pairs: [string, string][] = [
         [`${at}.id`, interaction.id],
         [`${at}.type`, formatted.type],
-        [`${at}.student_response`, formatted.response],
+        ...(formatted.response === null ? [] : [[`${at}.student_response`, formatted.response] as [string, string]]),
         ...formatted.patterns
           .slice(0, 1)
           .map((pattern): [string, string] => [`${at}.correct_responses.0.pattern`, pattern]),
@@ -46,7 +46,7 @@ export function scorm12Profile(context: ProfileContext): ScormProfile {
       return pairs;
     },
     sessionTime: (ms) => [['cmi.core.session_time', timespan12(ms)]],
-    exit: (completed) => [['cmi.core.exit', completed ? '' : 'suspend']],
+    exit: (over) => [['cmi.core.exit', over ? '' : 'suspend']],
   };
 }
 
@@ -62,7 +62,7 @@ export function scorm2004Profile(context: ProfileContext): ScormProfile {
       ['cmi.progress_measure', decimal(progress.progressMeasure, 4)],
     ],
     score: (score) => [
-      ['cmi.score.scaled', decimal(score.scaled, 4)],
+      ['cmi.score.scaled', decimalDown(score.scaled, 4)],
       ['cmi.score.raw', decimal(score.raw, 2)],
       ['cmi.score.min', decimal(score.min, 2)],
       ['cmi.score.max', decimal(score.max, 2)],
@@ -73,7 +73,7 @@ export function scorm2004Profile(context: ProfileContext): ScormProfile {
     ],
     interaction: (n, interaction) => interactionPairs2004(n, interaction, context),
     sessionTime: (ms) => [['cmi.session_time', duration2004(ms)]],
-    exit: (completed) => [['cmi.exit', completed ? 'normal' : 'suspend']],
+    exit: (over) => [['cmi.exit', over ? 'normal' : 'suspend']],
   };
 }
 
@@ -88,7 +88,7 @@ function interactionPairs2004(n: number, interaction: Interaction, context: Prof
       `${at}.correct_responses.${index}.pattern`,
       pattern,
     ]),
-    [`${at}.learner_response`, formatted.response],
+    ...(formatted.response === null ? [] : [[`${at}.learner_response`, formatted.response] as const]),
     [`${at}.result`, interaction.result],
     [`${at}.latency`, duration2004(interaction.latencyMs)],
     [`${at}.description`, description2004(interaction.description, context.language)],

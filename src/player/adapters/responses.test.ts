@@ -23,12 +23,13 @@ describe('interaction responses per standard', () => {
     expect(v2004).toMatchObject({ response: 'false', patterns: ['true'] });
   });
 
-  it('writes fill-in with every accepted answer as a case-insensitive 2004 pattern', () => {
+  it('writes fill-in with every accepted answer as a 2004 pattern that says whether case matters', () => {
     const [v12, v2004] = both({
       ...base,
       type: 'fill-in',
       learnerResponse: '{Paris[,] France',
       correctResponse: ['Paris', 'paris france'],
+      caseMatters: false,
     });
     expect(v12).toEqual({ type: 'fill-in', response: '{Paris[,] France', patterns: ['Paris'] });
     expect(v2004).toEqual({
@@ -36,6 +37,22 @@ describe('interaction responses per standard', () => {
       response: '(Paris  France',
       patterns: ['{case_matters=false}Paris', '{case_matters=false}paris france'],
     });
+    const [, strict] = both({
+      ...base,
+      type: 'fill-in',
+      learnerResponse: 'Paris',
+      correctResponse: ['Paris'],
+      caseMatters: true,
+    });
+    expect(strict?.patterns).toEqual(['{case_matters=true}Paris']);
+    const [unknown12, unknown2004] = both({
+      ...base,
+      type: 'fill-in',
+      learnerResponse: 'Lyon',
+      correctResponse: [],
+      caseMatters: true,
+    });
+    expect([unknown12?.patterns, unknown2004?.patterns]).toEqual([[], []]);
   });
 
   it('writes numbers as decimals, a 2004 range as min[:]max, and no 1.2 pattern for a range', () => {
@@ -54,7 +71,21 @@ describe('interaction responses per standard', () => {
       correctResponse: { min: 7, max: 7 },
     });
     expect(exact12).toMatchObject({ response: '', patterns: ['7'] });
-    expect(exact2004).toMatchObject({ response: '', patterns: ['7'] });
+    // RTE 4.2.9.1: a numeric pattern is <min>[:]<max>; a bare "7" is refused by ADL's data model (406).
+    expect(exact2004).toMatchObject({ response: '', patterns: ['7[:]7'] });
+  });
+
+  it('writes numbers as plain decimals and leaves out one no LMS decimal holds', () => {
+    const tiny = both({
+      ...base,
+      type: 'numeric',
+      learnerResponse: '0.0000001',
+      correctResponse: { min: 1e-7, max: 2e-7 },
+    });
+    expect(tiny.map((each) => each.response)).toEqual(['0.0000001', '0.0000001']);
+    expect(tiny[1]?.patterns).toEqual(['0.0000001[:]0.0000002']);
+    const huge = both({ ...base, type: 'numeric', learnerResponse: '1e21', correctResponse: { min: 3, max: 3 } });
+    expect(huge.map((each) => each.response)).toEqual([null, null]);
   });
 
   it('keeps descriptions and fill-ins within 250 units without splitting an emoji', () => {

@@ -1,4 +1,5 @@
 import type { Interaction } from '../adapter';
+import { plainDecimal } from './scormTime';
 
 /**
  * An interaction's response and correct pattern as each standard writes them. Choice ids become letters a-t by the
@@ -8,7 +9,8 @@ export type ChoiceLetter = (checkpointId: string, choiceId: string) => string | 
 
 export interface FormattedResponse {
   readonly type: 'choice' | 'true-false' | 'fill-in' | 'numeric';
-  readonly response: string;
+  /** null when the standard's type cannot hold it (a number beyond any LMS decimal): the element is left out. */
+  readonly response: string | null;
   /** Each is one correct_responses.n.pattern; empty when the standard cannot express the answer. */
   readonly patterns: readonly string[];
 }
@@ -47,18 +49,18 @@ export function responses12(
       };
     case 'numeric': {
       const { min, max } = interaction.correctResponse;
-      const value = readNumber(interaction.learnerResponse);
       // 1.2 has no range pattern: an exact answer is written, a range is left for the result to speak for.
+      const exact = min === max ? plainDecimal(min) : null;
       return {
         type: 'numeric',
-        response: value === null ? '' : numberText(value),
-        patterns: min === max ? [numberText(min)] : [],
+        response: numberResponse(interaction.learnerResponse, readNumber),
+        patterns: exact === null ? [] : [exact],
       };
     }
   }
 }
 
-/** SCORM 2004: "[,]" between choices, "{case_matters=false}" on fill-in, "min[:]max" for numeric ranges. */
+/** SCORM 2004: "[,]" between choices, "{case_matters=…}" on fill-in, "min[:]max" for numeric answers (RTE 4.2.9.1). */
 export function responses2004(
   interaction: Interaction,
   letterOf: ChoiceLetter,
@@ -82,15 +84,18 @@ export function responses2004(
         type: 'fill-in',
         response: fillIn(interaction.learnerResponse),
         // Each accepted answer is an alternative correct response (the standard allows ten for fill-in).
-        patterns: interaction.correctResponse.slice(0, 10).map((answer) => `{case_matters=false}${fillIn(answer)}`),
+        patterns: interaction.correctResponse
+          .slice(0, 10)
+          .map((answer) => `{case_matters=${String(interaction.caseMatters)}}${fillIn(answer)}`),
       };
     case 'numeric': {
-      const { min, max } = interaction.correctResponse;
-      const value = readNumber(interaction.learnerResponse);
+      // An exact answer is the range from it to itself: the pattern always has its [:] delimiter.
+      const low = plainDecimal(interaction.correctResponse.min);
+      const high = plainDecimal(interaction.correctResponse.max);
       return {
         type: 'numeric',
-        response: value === null ? '' : numberText(value),
-        patterns: [min === max ? numberText(min) : `${numberText(min)}[:]${numberText(max)}`],
+        response: numberResponse(interaction.learnerResponse, readNumber),
+        patterns: low === null || high === null ? [] : [`${low}[:]${high}`],
       };
     }
   }
@@ -123,6 +128,8 @@ export function clipUnits(text: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function numberText(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(10)));
+/** The learner's number as a plain decimal; "" when it could not be read, null when no LMS decimal holds it. */
+function numberResponse(text: string, readNumber: (text: string) => number | null): string | null {
+  const value = readNumber(text);
+  return value === null ? '' : plainDecimal(value);
 }

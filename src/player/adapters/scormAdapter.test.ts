@@ -52,6 +52,7 @@ const answers: Interaction[] = [
     description: '{Capital} of "France" 🎓',
     learnerResponse: 'paris',
     correctResponse: ['Paris'],
+    caseMatters: false,
   },
   {
     id: 'q-4',
@@ -64,6 +65,8 @@ const answers: Interaction[] = [
     correctResponse: { min: 3.4, max: 3.6 },
   },
 ];
+
+const [firstAnswer] = answers as [Interaction, ...Interaction[]];
 
 interface Cmi12 {
   core: { lesson_status: string; score: { raw: string }; lesson_location: string; exit: string; session_time: string };
@@ -89,18 +92,47 @@ interface Cmi2004 {
   >;
 }
 
+/** A fake clock: timers run when `advance` passes their time, so commit spacing can be checked without waiting. */
+function fakeClock() {
+  let now = 0;
+  let timers: { at: number; task: () => void }[] = [];
+  return {
+    now: () => now,
+    setTimer(task: () => void, ms: number) {
+      const timer = { at: now + ms, task };
+      timers.push(timer);
+      return () => void (timers = timers.filter((other) => other !== timer));
+    },
+    /** Moves time on, running each timer due on the way at its own time. */
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const next = timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!next) break;
+        timers = timers.filter((timer) => timer !== next);
+        now = Math.max(now, next.at);
+        next.task();
+      }
+      now = end;
+    },
+  };
+}
+
 async function session(version: '12' | '2004', api: object) {
   const log = createCallLog(version);
-  const tasks: (() => void)[] = [];
+  const clock = fakeClock();
   const driver = createScormDriver(api, version === '12' ? DIALECT_12 : DIALECT_2004, log);
   const adapter = createScormAdapter(
     driver,
     log,
     version === '12' ? scorm12Profile(context) : scorm2004Profile(context),
-    { schedule: (task) => tasks.push(task) },
+    {
+      now: clock.now,
+      setTimer: (task, ms) => clock.setTimer(task, ms),
+    },
   );
-  const flush = () => tasks.splice(0).forEach((task) => task());
-  return { log, adapter, flush, start: await adapter.start() };
+  const flush = () => clock.advance(60_000);
+  return { log, adapter, flush, clock, start: await adapter.start() };
 }
 
 describe('the SCORM adapters against scorm-again', () => {
@@ -130,7 +162,7 @@ describe('the SCORM adapters against scorm-again', () => {
       ['q-3', 'fill-in', 'correct'],
       ['q-4', 'numeric', 'correct'],
     ]);
-    expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}\.\d{2}$/);
+    expect(cmi.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
   });
 
   it('SCORM 2004: every value is accepted, with 2004 formats', async () => {
@@ -156,6 +188,7 @@ describe('the SCORM adapters against scorm-again', () => {
     expect(items[0]?.learner_response).toBe('b');
     expect(items[3]?.description).toBe('{lang=en}(Capital} of "France" 🎓');
     expect(Object.values(items[4]?.correct_responses ?? {})[0]?.pattern).toBe('3.4[:]3.6');
+    expect(Object.values(items[3]?.correct_responses ?? {})[0]?.pattern).toBe('{case_matters=false}Paris');
     expect(cmi.session_time).toMatch(/^PT/);
   });
 
@@ -175,5 +208,56 @@ describe('the SCORM adapters against scorm-again', () => {
     flush();
     expect(adapter.lastError()).toMatch(/SetValue\("cmi\.\w+", .*\): error 405 Element is read only/);
     expect(log.entries().some((entry) => entry.error !== null)).toBe(true);
+  });
+
+  it('sets only what changed, commits an answer at once and a stop at most every two seconds', async () => {
+    const api = new Scorm2004API({ autocommit: false, logLevel: 5 });
+    const commits: number[] = [];
+    const sets: string[] = [];
+    const { adapter, clock } = await session('2004', api);
+    api.on('Commit', () => commits.push(clock.now()));
+    api.on('SetValue.cmi.*', (element: string) => sets.push(element));
+    // Nothing is written at start: a review launch must stay untouched, and a normal one has nothing to say yet.
+    expect(sets).toEqual([]);
+    adapter.progress({ progressMeasure: 0.1, locationMs: 1000 });
+    adapter.flush();
+    clock.advance(0);
+    expect(commits).toEqual([0]);
+    adapter.progress({ progressMeasure: 0.1, locationMs: 1000 });
+    adapter.flush();
+    clock.advance(500);
+    expect(commits, 'nothing changed, so no commit').toEqual([0]);
+    expect(sets.filter((element) => element === 'cmi.progress_measure')).toHaveLength(1);
+    adapter.progress({ progressMeasure: 0.2, locationMs: 2000 });
+    adapter.flush();
+    clock.advance(1000);
+    expect(commits, 'a stop soon after the last commit waits for the gap').toEqual([0]);
+    clock.advance(500);
+    expect(commits).toEqual([0, 2000]);
+    adapter.interaction(firstAnswer);
+    clock.advance(0);
+    expect(commits, 'an answer commits at once').toEqual([0, 2000, 2000]);
+    adapter.suspend('FS1:{"a":1}');
+    clock.advance(9000);
+    expect(commits, 'values set while playing wait for the background gap').toEqual([0, 2000, 2000]);
+    clock.advance(2000);
+    expect(commits).toEqual([0, 2000, 2000, 12_000]);
+    expect(sets.filter((element) => element === 'cmi.exit')).toEqual(['cmi.exit']);
+  });
+
+  it('writes nothing in review mode, and only terminates', async () => {
+    const api = new Scorm2004API({ autocommit: false, logLevel: 5 });
+    api.loadFromJSON({ mode: 'review', credit: 'no-credit' }, '');
+    const calls: string[] = [];
+    for (const name of ['SetValue.cmi.*', 'Commit', 'Terminate']) api.on(name, () => calls.push(name));
+    const { adapter, flush, start } = await session('2004', api);
+    expect(start.mode).toBe('review');
+    adapter.interaction(firstAnswer);
+    adapter.completion({ completion: 'completed', success: 'passed' });
+    adapter.suspend('FS1:{}');
+    adapter.flush();
+    flush();
+    await adapter.finish();
+    expect(calls).toEqual(['Terminate']);
   });
 });

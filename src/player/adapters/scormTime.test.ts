@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime12, decimal, duration2004, timespan12, timestamp2004 } from './scormTime';
+import { clockTime12, decimal, decimalDown, duration2004, plainDecimal, timespan12, timestamp2004 } from './scormTime';
 
 describe('SCORM time formats', () => {
   it.each([
@@ -36,5 +36,35 @@ describe('SCORM time formats', () => {
     expect(decimal(1e-9)).toBe('0');
     expect(decimal(100)).toBe('100');
     expect(decimal(Number.NaN)).toBe('0');
+  });
+});
+
+describe('plainDecimal', () => {
+  it.each([
+    [0.0000001, '0.0000001'],
+    [1.5e-10, '0.00000000015'],
+    [3, '3'],
+    [-3.25, '-3.25'],
+    [0.1, '0.1'],
+    [1234567890, '1234567890'],
+    [-0, '0'],
+    [123.456e-5, '0.00123456'],
+  ])('writes %d as %s', (value, text) => {
+    expect(plainDecimal(value)).toBe(text);
+    expect(text).toMatch(/^-?\d+(\.\d+)?$/);
+  });
+
+  it('refuses what no LMS decimal holds: exponent-sized numbers and NaN', () => {
+    expect(plainDecimal(1e21)).toBeNull();
+    expect(plainDecimal(12345678901)).toBeNull();
+    expect(plainDecimal(1e-19)).toBeNull();
+    expect(plainDecimal(Number.NaN)).toBeNull();
+  });
+
+  it('rounds scores down so an LMS never passes whom the player failed', () => {
+    expect(decimalDown((2 / 3) * 100, 2)).toBe('66.66');
+    expect(decimalDown(0.8 * 100, 2)).toBe('80');
+    expect(decimalDown(0.7, 4)).toBe('0.7');
+    expect(decimalDown(1, 4)).toBe('1');
   });
 });

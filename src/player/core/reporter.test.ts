@@ -13,6 +13,7 @@ function recordingAdapter(): PlayerAdapter & { calls: string[] } {
     score: () => void calls.push('score'),
     completion: () => void calls.push('completion'),
     suspend: () => void calls.push('suspend'),
+    flush: () => void calls.push('flush'),
     finish: async () => void calls.push('finish'),
     lastError: () => null,
   };
@@ -21,7 +22,7 @@ function recordingAdapter(): PlayerAdapter & { calls: string[] } {
 const timing = { latencyMs: 10, timestamp: new Date(0) };
 
 describe('createReporter', () => {
-  it('reports an answer, then the score and the saved state', () => {
+  it('reports an answer, then the status and the saved state, but no running score while the attempt is open', () => {
     const adapter = recordingAdapter();
     const session = testSession();
     const reporter = createReporter(adapter, session, 'normal');
@@ -30,7 +31,7 @@ describe('createReporter', () => {
     const outcome = session.answer(first, { type: 'single', choiceId: 'a' }, timing);
     if (outcome.kind !== 'scored') throw new Error('scored');
     reporter.answered(outcome.interaction);
-    expect(adapter.calls).toEqual(['interaction', 'score', 'completion', 'suspend', 'progress']);
+    expect(adapter.calls).toEqual(['interaction', 'completion', 'suspend', 'progress']);
   });
 
   it('finishes once, saving first, and stays quiet afterwards', async () => {
@@ -39,7 +40,7 @@ describe('createReporter', () => {
     await reporter.finish();
     await reporter.finish();
     reporter.save();
-    expect(adapter.calls).toEqual(['suspend', 'progress', 'score', 'completion', 'finish']);
+    expect(adapter.calls).toEqual(['suspend', 'progress', 'completion', 'finish']);
   });
 
   it('records nothing in review mode but still closes the session', async () => {

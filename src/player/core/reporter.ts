@@ -6,11 +6,14 @@ import { createViewingRecorder } from './viewing';
 export const SAVE_EVERY_MS = 10_000;
 
 export interface Reporter {
-  /** Suspend data and progress; at each checkpoint, on pause, on a timer while playing, on pagehide. */
-  save(): void;
-  /** One answer: the interaction, then score, completion and the saved state. */
+  /**
+   * Suspend data and progress: on a timer while playing, and at every stop (`stop`: a pause, a question, the page
+   * hidden), when it should also reach the LMS soon.
+   */
+  save(stop?: boolean): void;
+  /** One answer: the interaction, then the result and the saved state, committed together. */
   answered(interaction: Interaction): void;
-  /** Score and completion as they stand (the end of the lesson). */
+  /** The result as it stands (the end of the lesson). */
   result(): void;
   /** Once: saves, then closes the session with the LMS. */
   finish(): Promise<void>;
@@ -20,7 +23,12 @@ export interface Reporter {
   paused(atMs: number): void;
 }
 
-/** Review and browse modes record nothing: the LMS said so, and a learner looking back must not change a grade. */
+/**
+ * Review and browse modes record nothing: the LMS said so, and a learner looking back must not change a grade.
+ *
+ * The LMS hears the attempt's result, not the running score: a score is reported only once the attempt is over, and
+ * until then the status is incomplete, because LMSs decide passed/failed from any score they see (attemptResult).
+ */
 export function createReporter(adapter: PlayerAdapter, session: PlayerSession, mode: LessonMode): Reporter {
   const tracked = mode === 'normal';
   let finished = false;
@@ -28,15 +36,17 @@ export function createReporter(adapter: PlayerAdapter, session: PlayerSession, m
 
   const result = () => {
     const report = session.report();
-    adapter.score({ raw: report.raw, min: 0, max: report.max, scaled: report.scaled });
-    adapter.completion({ completion: report.completion, success: report.success });
+    const attempt = session.attempt();
+    if (attempt.over && report.max > 0)
+      adapter.score({ raw: report.raw, min: 0, max: report.max, scaled: report.scaled });
+    adapter.completion({ completion: attempt.completion, success: attempt.success });
   };
-  const save = () => {
+  const save = (stop = false) => {
     if (!tracked || finished) return;
     viewing?.flush();
-    const report = session.report();
     adapter.suspend(session.suspendData());
-    adapter.progress({ progressMeasure: report.progressMeasure, locationMs: session.state.positionMs });
+    adapter.progress({ progressMeasure: session.attempt().progressMeasure, locationMs: session.state.positionMs });
+    if (stop) adapter.flush();
   };
 
   return {

@@ -1,5 +1,6 @@
 import {
   activeCheckpoints,
+  attemptResult,
   attemptsLeft,
   canAttempt,
   completion,
@@ -13,6 +14,7 @@ import {
   scoreAnswer,
   serializeState,
   setPlaybackRate,
+  type AttemptResult,
   type CheckpointResponse,
   type CompletionReport,
   type LearnerState,
@@ -179,6 +181,16 @@ export class PlayerSession {
 
   report(): CompletionReport {
     return completion(this.current, this.lesson.rules, this.durationMs, this.checkpoints);
+  }
+
+  /** Whether any question can still be answered or tried again under the teacher's attempt limits. */
+  canStillAnswer(): boolean {
+    return this.checkpoints.some((checkpoint) => canAttempt(this.current, checkpoint));
+  }
+
+  /** What the LMS is told: an attempt stays open until it is over (see attemptResult). */
+  attempt(): AttemptResult {
+    return attemptResult(this.report(), this.canStillAnswer());
   }
 
   summary(): SummaryRow[] {

@@ -1,4 +1,5 @@
 import type { LessonPackage } from '@shared/player';
+import type { LessonMode } from '../adapter';
 import { h, icon } from './dom';
 
 export interface Layout {
@@ -13,13 +14,22 @@ export interface Layout {
   readonly main: HTMLElement;
 }
 
+/** Said for as long as the lesson is open when the LMS launched it to look at, not to record. */
+export const MODE_NOTES: Record<LessonMode, string | null> = {
+  normal: null,
+  review: 'Review: you can watch and answer again, but nothing you do now is recorded.',
+  browse: 'Browsing: try the lesson freely; nothing you do now is recorded.',
+};
+
 /** The player's frame: title, the stage with the media, captions and messages, and the dialog layer. */
-export function createLayout(root: HTMLElement, lesson: LessonPackage): Layout {
+export function createLayout(root: HTMLElement, lesson: LessonPackage, mode: LessonMode): Layout {
+  const note = MODE_NOTES[mode];
   const header = h(
     'header',
     { class: 'fs-head' },
     h('h1', { class: 'fs-title', text: lesson.title }),
     lesson.description.trim() === '' ? null : h('p', { class: 'fs-description', text: lesson.description }),
+    note === null ? null : h('p', { class: 'fs-mode-note', role: 'note', text: note }),
   );
   const captions = h('div', { class: 'fs-captions', hidden: true, lang: lesson.language });
   const notice = h('p', { class: 'fs-notice', role: 'status', 'aria-live': 'polite', hidden: true });

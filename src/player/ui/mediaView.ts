@@ -50,6 +50,36 @@ export function createMediaView(
   if (still) stage.prepend(still);
   stage.prepend(media);
 
+  // A video that cannot load (offline, a file the LMS no longer serves, a host the page may not fetch from) must
+  // say so, rather than leave a black rectangle. A failed <source> reports on itself, not on the media element.
+  const retry = h('button', { type: 'button', class: 'fs-button-text fs-secondary', text: 'Try again' });
+  const failure = h(
+    'div',
+    { class: 'fs-media-error', role: 'alert', hidden: true },
+    h('p', { class: 'fs-media-error-title', text: `The ${audio ? 'recording' : 'video'} could not be loaded.` }),
+    h('p', { text: 'Check your internet connection and try again. If it keeps happening, tell your teacher.' }),
+    retry,
+  );
+  stage.append(failure);
+  const showFailure = (shown: boolean) => {
+    failure.hidden = !shown;
+  };
+  const offFailure = [
+    listen(source, 'error', () => {
+      showFailure(true);
+    }),
+    listen(media, 'error', () => {
+      showFailure(true);
+    }),
+    listen(media, 'loadeddata', () => {
+      showFailure(false);
+    }),
+    listen(retry, 'click', () => {
+      showFailure(false);
+      media.load();
+    }),
+  ];
+
   let offCue: (() => void) | null = null;
   const render = (track: TextTrack) => {
     const cues = track.activeCues ? Array.from(track.activeCues) : [];
@@ -78,6 +108,8 @@ export function createMediaView(
     },
     destroy() {
       offCue?.();
+      for (const off of offFailure) off();
+      failure.remove();
       media.pause();
       media.removeAttribute('src');
       source.remove();

@@ -1,6 +1,6 @@
 import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
 import type { LessonPackage } from '@shared/player';
-import type { PlayerAdapter } from '../adapter';
+import type { PlayerAdapter, StartResult } from '../adapter';
 import { chapterAt } from '../core/chapters';
 import { formatClock } from '@shared/format/clock';
 import { stepRate } from '../core/keys';
@@ -51,7 +51,12 @@ export function mountPlayer(
     if (destroyed) return;
     const suspend = { durationMs: lesson.durationMs, checkpoints: lesson.checkpoints };
     const { state } = deserializeState(start.resumeState, suspend);
-    undo.push(run(root, lesson, adapter, urls, new PlayerSession(lesson, state), start.mode, options));
+    // An LMS that sets its own mastery line (cmi5's masteryScore) is the one passed and failed must follow.
+    const played =
+      start.masteryPercent === undefined
+        ? lesson
+        : { ...lesson, rules: { ...lesson.rules, masteryPercent: start.masteryPercent } };
+    undo.push(run(root, played, adapter, urls, new PlayerSession(played, state), start, options));
   });
   ready.catch((error: unknown) =>
     showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]),
@@ -72,11 +77,12 @@ function run(
   adapter: PlayerAdapter,
   urls: CheckedUrls,
   session: PlayerSession,
-  mode: 'normal' | 'review' | 'browse',
+  start: StartResult,
   options: MountOptions,
 ): () => void {
+  const { mode } = start;
   const undo: (() => void)[] = [];
-  const layout = createLayout(root, lesson);
+  const layout = createLayout(root, lesson, mode);
   const notice = createNotice(layout.notice);
   const reporter = createReporter(adapter, session, mode);
   const clock = createLessonClock(lesson.durationMs, lesson.media.sourceEditList);
@@ -218,7 +224,7 @@ function run(
         skip: () => {
           session.skip(checkpoint);
           refreshStatuses();
-          reporter.save();
+          reporter.save(true);
           closeModal();
           playback.play();
         },
@@ -228,26 +234,40 @@ function run(
 
   const summarize = () => {
     reporter.result();
-    reporter.save();
+    reporter.save(true);
     const titleId = uid('summary');
     const dialog = open(titleId, 'fs-summary-dialog', closeModal);
     closeContent = showSummary(
       dialog,
       titleId,
-      { report: session.report(), masteryPercent: lesson.rules.masteryPercent, rows: session.summary() },
+      {
+        report: session.report(),
+        attempt: session.attempt(),
+        mode,
+        masteryPercent: lesson.rules.masteryPercent,
+        rows: session.summary(),
+      },
       {
         review: (ms) => {
           closeModal();
           playback.jump(ms, true);
         },
         close: closeModal,
+        ...(start.returnUrl === undefined ? {} : { leave: () => void leave(start.returnUrl ?? '') }),
       },
     );
+  };
+  // cmi5's returnURL: the session ends (terminated) before the LMS page takes over the frame.
+  const leave = async (url: string) => {
+    closeModal();
+    playback.pause();
+    await reporter.finish();
+    window.location.assign(url);
   };
 
   const playback = createPlayback(session, clock, view, {
     stopped: (checkpoint) => {
-      reporter.save();
+      reporter.save(true);
       ask(checkpoint);
     },
     ended: summarize,
@@ -258,7 +278,7 @@ function run(
       root.classList.toggle('fs-is-playing', playing);
       if (saveTimer !== null) clearInterval(saveTimer);
       saveTimer = playing ? setInterval(() => reporter.save(), SAVE_EVERY_MS) : null;
-      if (!playing) reporter.save();
+      if (!playing) reporter.save(true);
       render();
     },
     notice: (message) => notice.show(message),
@@ -313,11 +333,15 @@ function run(
     listen(options.pageKeys ? document : root, 'keydown', onKey),
     listen(window, 'pagehide', () => void reporter.finish()),
     listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') reporter.save();
+      if (document.visibilityState === 'hidden') reporter.save(true);
     }),
   );
 
   controls.setRendition(rendition);
+  if (start.muted) {
+    playback.media.muted = true;
+    controls.setMuted(true);
+  }
   refreshStatuses();
   layout.bigPlay.hidden = started;
   render();

@@ -1,5 +1,6 @@
-import type { CompletionReport } from '@shared/checkpoints';
+import type { AttemptResult, CompletionReport } from '@shared/checkpoints';
 import { formatClock } from '@shared/format/clock';
+import type { LessonMode } from '../adapter';
 import type { CheckpointStatus, SummaryRow } from '../core/session';
 import { h, listen, setMarkdown } from './dom';
 import type { Modal } from './modal';
@@ -11,12 +12,33 @@ const STATUS_TEXT: Record<CheckpointStatus, string> = {
   unanswered: 'Not answered',
 };
 
+/**
+ * Says plainly whether the learner can still improve this attempt. With tries left the attempt stays open in the LMS
+ * and the learner comes back to it; out of tries, the LMS has closed it (and in review or browse nothing counts).
+ */
+function masteryLine(
+  passed: boolean,
+  info: { attempt: AttemptResult; mode: LessonMode; masteryPercent: number },
+): string {
+  const goal = info.masteryPercent;
+  if (passed) return `Passed: the goal is ${goal}%.`;
+  if (info.mode !== 'normal') return `Not yet: the goal is ${goal}%. This was not recorded.`;
+  if (info.attempt.over) return `This attempt is over: the goal was ${goal}%. Your result has been recorded.`;
+  return `Not yet: the goal is ${goal}%. Your progress is kept: review the questions below and try again.`;
+}
+
 /** The end of the lesson: the score against the teacher's mastery line, and each missed question with a way back. */
 export function showSummary(
   modal: Modal,
   titleId: string,
-  info: { report: CompletionReport; masteryPercent: number; rows: readonly SummaryRow[] },
-  handlers: { review(lessonMs: number): void; close(): void },
+  info: {
+    report: CompletionReport;
+    attempt: AttemptResult;
+    mode: LessonMode;
+    masteryPercent: number;
+    rows: readonly SummaryRow[];
+  },
+  handlers: { review(lessonMs: number): void; close(): void; leave?: () => void },
 ): () => void {
   const undo: (() => void)[] = [];
   const { report, rows } = info;
@@ -34,13 +56,7 @@ export function showSummary(
         h('strong', { class: 'fs-score-value', text: `${percent}%` }),
         ` · ${points(report.raw)} of ${points(report.max)} points`,
       ),
-      h('p', {
-        class: 'fs-mastery',
-        'data-passed': String(passed),
-        text: passed
-          ? `Passed: the goal is ${info.masteryPercent}%.`
-          : `Not yet: the goal is ${info.masteryPercent}%. Review the questions below and try again.`,
-      }),
+      h('p', { class: 'fs-mastery', 'data-passed': String(passed), text: masteryLine(passed, info) }),
     );
   } else {
     children.push(h('p', { class: 'fs-mastery', text: 'This lesson has no scored questions.' }));
@@ -81,9 +97,20 @@ export function showSummary(
   } else if (rows.length > 0) {
     children.push(h('p', { class: 'fs-note', text: 'Every question answered correctly. Well done.' }));
   }
-  const close = h('button', { type: 'button', class: 'fs-button-text fs-primary', text: 'Close' });
+  const close = h('button', {
+    type: 'button',
+    class: `fs-button-text ${handlers.leave ? 'fs-secondary' : 'fs-primary'}`,
+    text: 'Close',
+  });
   undo.push(listen(close, 'click', () => handlers.close()));
-  children.push(h('div', { class: 'fs-actions' }, close));
+  const actions = h('div', { class: 'fs-actions' }, close);
+  if (handlers.leave) {
+    const { leave } = handlers;
+    const back = h('button', { type: 'button', class: 'fs-button-text fs-primary', text: 'Return to the course' });
+    undo.push(listen(back, 'click', () => leave()));
+    actions.append(back);
+  }
+  children.push(actions);
   modal.dialog.replaceChildren(...children);
   title.tabIndex = -1;
   title.focus();

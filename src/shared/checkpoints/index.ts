@@ -5,3 +5,6 @@ export * from './learnerState';
 export * from './suspendData';
 export * from './gating';
 export * from './markdown';
+export * from './answerKey';
+export * from './sha256';
+export * from './attempt';

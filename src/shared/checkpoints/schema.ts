@@ -63,7 +63,8 @@ export const numericAnswerSchema = z.discriminatedUnion('kind', [
 ]);
 export type NumericAnswer = z.infer<typeof numericAnswerSchema>;
 
-const base = {
+/** The fields every checkpoint type shares; published packages reuse them for their sealed form (answerKey.ts). */
+export const checkpointBaseShape = {
   id: z.uuid({ error: 'Not a valid id' }),
   /** Source time: the checkpoint stays on its moment of the take whatever the edit list does. */
   sourceMs: z
@@ -84,23 +85,26 @@ const base = {
   rewatchFrom: rewatchFromSchema.default({ kind: 'previousMarker' }),
 };
 
-const choices = z
-  .array(choiceSchema)
-  .min(CHOICES_MIN, { error: `Give at least ${CHOICES_MIN} choices` })
-  .max(CHOICES_MAX, { error: `A question has at most ${CHOICES_MAX} choices` })
-  .refine((list) => new Set(list.map((choice) => choice.id)).size === list.length, {
-    error: 'Two choices have the same id',
-  });
+/** A choice list's rules, for any kind of choice (the package's sealed choices carry no `correct`). */
+export const choiceList = <T extends z.ZodType<{ id: string }>>(choice: T) =>
+  z
+    .array(choice)
+    .min(CHOICES_MIN, { error: `Give at least ${CHOICES_MIN} choices` })
+    .max(CHOICES_MAX, { error: `A question has at most ${CHOICES_MAX} choices` })
+    .refine((list) => new Set(list.map((choice) => choice.id)).size === list.length, {
+      error: 'Two choices have the same id',
+    });
+const choices = choiceList(choiceSchema);
 
 const correctCount = (list: readonly Choice[]) => list.filter((choice) => choice.correct).length;
 
 const singleSchema = z
-  .object({ ...base, type: z.literal('single'), choices })
+  .object({ ...checkpointBaseShape, type: z.literal('single'), choices })
   .refine((q) => correctCount(q.choices) === 1, { error: 'Mark exactly one choice as correct', path: ['choices'] });
 
 const multipleSchema = z
   .object({
-    ...base,
+    ...checkpointBaseShape,
     type: z.literal('multiple'),
     choices,
     // Off by default: all-or-nothing matches the LMS's correct/incorrect result and does not reward ticking everything.
@@ -109,14 +113,14 @@ const multipleSchema = z
   .refine((q) => correctCount(q.choices) >= 1, { error: 'Mark at least one choice as correct', path: ['choices'] });
 
 const trueFalseSchema = z.object({
-  ...base,
+  ...checkpointBaseShape,
   type: z.literal('trueFalse'),
   answer: z.boolean({ error: 'Say whether the statement is true or false' }),
 });
 
 const shortAnswerSchema = z
   .object({
-    ...base,
+    ...checkpointBaseShape,
     type: z.literal('shortAnswer'),
     accepted: z
       .array(
@@ -138,7 +142,7 @@ const shortAnswerSchema = z
     path: ['accepted'],
   });
 
-const numericSchema = z.object({ ...base, type: z.literal('numeric'), answer: numericAnswerSchema });
+const numericSchema = z.object({ ...checkpointBaseShape, type: z.literal('numeric'), answer: numericAnswerSchema });
 
 export const checkpointSchema = z.discriminatedUnion('type', [
   singleSchema,

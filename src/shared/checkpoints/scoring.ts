@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shortAnswerHash, type OpenedCheckpoint } from './answerKey';
 import { normalizeAnswer, parseLearnerNumber } from './normalize';
 import type { Checkpoint, CheckpointOf, CheckpointType, NumericAnswer } from './schema';
 
@@ -36,7 +37,7 @@ export interface ScoreResult {
  * Scores any response against any checkpoint and never throws: an answer of the wrong shape, for another question
  * type, empty, or naming a choice that does not exist is simply incorrect.
  */
-export function scoreAnswer(checkpoint: Checkpoint, response: unknown): ScoreResult {
+export function scoreAnswer(checkpoint: OpenedCheckpoint, response: unknown): ScoreResult {
   const parsed = responseSchema.safeParse(response);
   if (!parsed.success || parsed.data.type !== checkpoint.type) return verdict(checkpoint, false);
   const answer = parsed.data;
@@ -48,7 +49,10 @@ export function scoreAnswer(checkpoint: Checkpoint, response: unknown): ScoreRes
     case 'trueFalse':
       return verdict(checkpoint, answer.type === 'trueFalse' && answer.value === checkpoint.answer);
     case 'shortAnswer':
-      return verdict(checkpoint, answer.type === 'shortAnswer' && matchesShortAnswer(checkpoint, answer.text));
+      return verdict(
+        checkpoint,
+        answer.type === 'shortAnswer' && matchesShortAnswer(checkpoint, answer.text, checkpoint.answerKey),
+      );
     case 'numeric':
       return verdict(checkpoint, answer.type === 'numeric' && matchesNumber(checkpoint.answer, answer.text));
   }
@@ -88,9 +92,15 @@ function scoreMultiple(checkpoint: CheckpointOf<'multiple'>, answer: ResponseOf<
   return { ...result, score: checkpoint.points * fraction };
 }
 
-function matchesShortAnswer(checkpoint: CheckpointOf<'shortAnswer'>, response: string): boolean {
+/** Against the accepted texts, or in a published package against their hashes (answerKey.ts). */
+function matchesShortAnswer(
+  checkpoint: CheckpointOf<'shortAnswer'>,
+  response: string,
+  key: OpenedCheckpoint['answerKey'],
+): boolean {
   const given = normalizeAnswer(response, checkpoint.matching);
   if (given === '') return false;
+  if (key) return key.hashes.includes(shortAnswerHash(key.salt, checkpoint, response));
   return checkpoint.accepted.some((accepted) => normalizeAnswer(accepted, checkpoint.matching) === given);
 }
 

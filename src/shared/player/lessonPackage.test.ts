@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint, rules } from '../checkpoints/testFixtures';
 import { blankDocument, marker } from '../editor/testDocuments.testkit';
-import { buildLessonPackage, lessonPackageSchema, type BuildLessonInput } from './lessonPackage';
+import { scoreAnswer } from '../checkpoints/scoring';
+import { buildLessonPackage, lessonPackageSchema, sealLessonPackage, type BuildLessonInput } from './lessonPackage';
 
 const media = {
   renditions: [{ label: '720p', src: 'media/lesson-720.mp4', type: 'video/mp4', width: 1280, height: 720 }],
@@ -94,5 +95,58 @@ describe('lessonPackageSchema', () => {
     const [first] = lesson.checkpoints as Record<string, unknown>[];
     expect(lessonPackageSchema.safeParse({ ...lesson, checkpoints: [{ ...first, choices: [] }] }).success).toBe(false);
     expect(lessonPackageSchema.safeParse({ ...lesson, checkpoints: [{ ...first, lessonMs: -1 }] }).success).toBe(false);
+  });
+});
+
+describe('the sealed answer key of an export', () => {
+  const questions = [
+    checkpoint({
+      type: 'single',
+      sourceMs: 1000,
+      choices: [
+        { id: 'a', text: 'Friction', correct: false },
+        { id: 'b', text: 'Gravity', correct: true, feedback: 'Yes' },
+      ],
+    }),
+    checkpoint({ type: 'trueFalse', sourceMs: 2000, answer: false }),
+    checkpoint({ type: 'shortAnswer', sourceMs: 3000, accepted: ['Paris', 'Ville Lumière'] }),
+    checkpoint({ type: 'numeric', sourceMs: 4000, answer: { kind: 'value', value: 3.5, tolerance: 0 } }),
+  ];
+  const plain = buildLessonPackage(input({ checkpoints: questions }));
+
+  it('stores no correct flag, true/false answer or accepted text, only hashes; numbers stay readable', () => {
+    const stored = JSON.stringify(sealLessonPackage(plain, '0123456789abcdef'));
+    expect(stored).not.toMatch(/"correct"|"answer":false|"accepted"|Paris|Lumi/);
+    expect(stored).toContain('"answer":{"kind":"value","value":3.5');
+    expect(stored).toContain('"keySalt":"0123456789abcdef"');
+  });
+
+  it('opens to the same lesson for choices and true/false, and scores short answers through the key', () => {
+    const opened = lessonPackageSchema.parse(JSON.parse(JSON.stringify(sealLessonPackage(plain, 'feedc0de'))));
+    const [single, trueFalse, short, numeric] = opened.checkpoints;
+    expect(single).toEqual(plain.checkpoints[0]);
+    expect(trueFalse).toEqual(plain.checkpoints[1]);
+    expect(numeric).toEqual(plain.checkpoints[3]);
+    if (!short || short.type !== 'shortAnswer') throw new Error('fixture');
+    expect(short.accepted).toEqual([]);
+    for (const [text, correct] of [
+      ['paris', true],
+      ['  PARIS ', true],
+      ['ville lumiere', true],
+      ['Lyon', false],
+      ['', false],
+    ] as const)
+      expect(scoreAnswer(short, { type: 'shortAnswer', text }).correct, text).toBe(correct);
+  });
+
+  it('hashes the same answer differently with another salt or in another question', () => {
+    const one = sealLessonPackage(plain, 'aaaaaaaa').checkpoints[1];
+    const two = sealLessonPackage(plain, 'bbbbbbbb').checkpoints[1];
+    expect(one && 'key' in one ? one.key : null).not.toEqual(two && 'key' in two ? two.key : null);
+  });
+
+  it('refuses a sealed checkpoint without its salt', () => {
+    const { keySalt: _salt, ...unsalted } = sealLessonPackage(plain, 'feedc0de');
+    expect(lessonPackageSchema.safeParse(unsalted).success).toBe(false);
   });
 });

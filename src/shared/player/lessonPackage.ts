@@ -3,9 +3,13 @@ import {
   checkpointSchema,
   lessonRulesSchema,
   CHECKPOINTS_MAX,
+  openCheckpoint,
   rewatchTarget,
+  sealCheckpoint,
+  sealedCheckpointSchema,
   type Checkpoint,
   type LessonRules,
+  type OpenedCheckpoint,
 } from '../checkpoints';
 import type { LessonDocument } from '../editor/document';
 import { createLessonMap, editListSchema, placeAnchors, type EditList } from '../timeline';
@@ -59,13 +63,15 @@ export type Chapter = z.infer<typeof chapterSchema>;
  * A checkpoint placed on the lesson. `rewatchMs` is `rewatchTarget` worked out at publish time, because an export
  * carries no edit list to map a source time through.
  */
-export const packagedCheckpointSchema = z.intersection(
-  checkpointSchema,
-  z.object({ lessonMs: ms, rewatchMs: ms.nullable() }),
-);
-export type PackagedCheckpoint = Checkpoint & { lessonMs: number; rewatchMs: number | null };
+const placement = z.object({ lessonMs: ms, rewatchMs: ms.nullable() });
+export const packagedCheckpointSchema = z.intersection(checkpointSchema, placement);
+/** As lesson.json stores it: plain (the editor's preview), or sealed with its answer key hashed (every export). */
+const storedCheckpointSchema = z.union([packagedCheckpointSchema, z.intersection(sealedCheckpointSchema, placement)]);
+/** As the player works with it: opened, short answers scored through their key when the package was sealed. */
+export type PackagedCheckpoint = OpenedCheckpoint & { lessonMs: number; rewatchMs: number | null };
 
-export const lessonPackageSchema = z
+/** lesson.json as written and read: see {@link LessonPackage} for what the player works with. */
+export const storedLessonPackageSchema = z
   .object({
     formatVersion: z.literal(LESSON_FORMAT_VERSION, { error: 'This lesson was made by a newer Flipside Studio' }),
     id: z.string().min(1).max(64),
@@ -77,7 +83,12 @@ export const lessonPackageSchema = z
     durationMs: z.number().int().positive(),
     media: lessonMediaSchema,
     chapters: z.array(chapterSchema).max(500).default([]),
-    checkpoints: z.array(packagedCheckpointSchema).max(CHECKPOINTS_MAX).default([]),
+    checkpoints: z.array(storedCheckpointSchema).max(CHECKPOINTS_MAX).default([]),
+    /** The salt of the sealed checkpoints' answer keys; absent when none is sealed. */
+    keySalt: z
+      .string()
+      .regex(/^[0-9a-f]{8,64}$/)
+      .optional(),
     rules: lessonRulesSchema,
   })
   .refine(
@@ -93,9 +104,46 @@ export const lessonPackageSchema = z
       error: 'A chapter or checkpoint lies after the end of the lesson',
       path: ['durationMs'],
     },
+  )
+  .refine(
+    (lesson) => lesson.keySalt !== undefined || lesson.checkpoints.every((checkpoint) => !('key' in checkpoint)),
+    {
+      error: 'The answer key has no salt',
+      path: ['keySalt'],
+    },
   );
-export type LessonPackage = z.output<typeof lessonPackageSchema>;
-export type LessonPackageInput = z.input<typeof lessonPackageSchema>;
+export type StoredLessonPackage = z.output<typeof storedLessonPackageSchema>;
+export type LessonPackageInput = z.input<typeof storedLessonPackageSchema>;
+
+/** The lesson as the player works with it: every checkpoint opened. */
+export type LessonPackage = Omit<StoredLessonPackage, 'checkpoints' | 'keySalt'> & {
+  checkpoints: PackagedCheckpoint[];
+};
+
+/** Parses lesson.json and opens its answer key: what the player does with every package it is given. */
+export const lessonPackageSchema = storedLessonPackageSchema.transform(({ keySalt, ...lesson }): LessonPackage => ({
+  ...lesson,
+  checkpoints: lesson.checkpoints.map((checkpoint) => {
+    const { lessonMs, rewatchMs } = checkpoint;
+    return { ...openCheckpoint(checkpoint, keySalt ?? ''), lessonMs, rewatchMs };
+  }),
+}));
+
+/**
+ * The package as an export writes it: every answer key hashed with `salt` (see answerKey.ts for what stays readable).
+ * Numeric answers are kept as they are.
+ */
+export function sealLessonPackage(lesson: LessonPackage, salt: string): StoredLessonPackage {
+  return {
+    ...lesson,
+    keySalt: salt,
+    checkpoints: lesson.checkpoints.map(({ lessonMs, rewatchMs, answerKey: _key, ...checkpoint }) => ({
+      ...sealCheckpoint(checkpoint, salt),
+      lessonMs,
+      rewatchMs,
+    })),
+  };
+}
 
 export interface BuildLessonInput {
   readonly title: string;

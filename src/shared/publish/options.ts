@@ -3,15 +3,19 @@ import { idSchema } from '../library/schemas';
 import { stripBidiControls } from '../library/text';
 import { lessonRulesSchema } from '../checkpoints/schema';
 
-export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'web', 'classServer']);
+export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'cmi5', 'web', 'classServer']);
 export type PublishFormat = z.infer<typeof publishFormatSchema>;
 
 export const FORMAT_LABELS: Record<PublishFormat, string> = {
   scorm12: 'SCORM 1.2',
   scorm2004: 'SCORM 2004 4th edition',
+  cmi5: 'cmi5',
   web: 'Web folder',
   classServer: 'Class server',
 };
+
+/** What one package holds: this lesson, or (a cmi5 course only) every lesson of its project in lesson order. */
+export const courseScopeSchema = z.enum(['lesson', 'project']);
 
 export const languageSchema = z
   .string()
@@ -54,6 +58,7 @@ export const publishSettingsSchema = z.object({
     minWatchedPercent: z.number().min(0).max(100),
     requireAllRequiredCheckpoints: z.boolean(),
   }),
+  courseScope: courseScopeSchema.default('lesson'),
 });
 export type PublishSettings = z.output<typeof publishSettingsSchema>;
 

@@ -37,6 +37,7 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
   scorm12: 'A zip for almost any LMS (Moodle, Blackboard, Canvas, Brightspace). Reports completion, score and answers.',
   scorm2004:
     'A zip for LMSs that support the newer SCORM: also reports progress and pass/fail separately from completion.',
+  cmi5: 'A zip for LMSs with cmi5 (xAPI): every answer and result goes to the learning record store.',
   web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
   classServer:
     'Your Flipside class server: learners join with a class code, and Class results show who is stuck, without an LMS.',
@@ -70,7 +71,13 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
   const submit = async () => {
     setBusy(true);
     try {
-      await onStart({ lessonId, format, renderIds, ...settings });
+      await onStart({
+        lessonId,
+        format,
+        renderIds,
+        ...settings,
+        courseScope: format === 'cmi5' ? settings.courseScope : 'lesson',
+      });
     } catch (error) {
       setErrors(splitFormError(error, FIELDS));
       setBusy(false);
@@ -91,6 +98,18 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           </Radio>
         ))}
       </RadioGroup>
+      {format === 'cmi5' && (
+        <Checkbox
+          className="publish-checkbox"
+          isSelected={settings.courseScope === 'project'}
+          onChange={(value) => set('courseScope', value ? 'project' : 'lesson')}
+        >
+          <span className="render-check" aria-hidden="true">
+            <Check size={14} strokeWidth={3} />
+          </span>
+          One course with every lesson of this project, in order (each needs an up-to-date render)
+        </Checkbox>
+      )}
       {format === 'classServer' && <ClassServerTarget connection={connection} />}
 
       {fresh.length === 0 ? (
