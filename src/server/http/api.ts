@@ -61,7 +61,3 @@ function parse(schema: z.ZodType, value: unknown, what: string): unknown {
   if (!parsed.success) throw invalidInput(what, parsed.error);
   return parsed.data;
 }
-
-export function notFound(what: string): HttpError {
-  return new HttpError('not_found', what);
-}
