@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Project } from '@shared/library/schemas';
 import { pluralize } from '@shared/format/text';
+import { RowMain } from '../../ui/RowText';
 import styles from './ProjectRow.module.css';
 
 /** A project row's box, for the list item that holds it (a grid row in Projects, a list item in Trash). */
@@ -17,7 +18,7 @@ interface ProjectRowTextProps {
 /** A project's title, its description on one line, then how many lessons it has and when it changed. */
 export function ProjectRowText({ project, noLessons, when }: ProjectRowTextProps) {
   return (
-    <div className={styles.main}>
+    <RowMain>
       <bdi className={styles.title} data-testid="project-title">
         {project.title}
       </bdi>
@@ -27,6 +28,6 @@ export function ProjectRowText({ project, noLessons, when }: ProjectRowTextProps
         <span aria-hidden="true">·</span>
         {when}
       </span>
-    </div>
+    </RowMain>
   );
 }
