@@ -8,6 +8,7 @@ import { createElectronCapture } from './capture/electronCapture';
 import { createOriginPolicy } from './window/appOrigin';
 import { handleAppProtocols, registerAppSchemes } from './window/appProtocol';
 import { createMainWindow } from './window/createMainWindow';
+import { desktopShell } from './window/desktopShell';
 import { applyPermissionPolicy } from './window/permissions';
 
 app.enableSandbox();
@@ -58,7 +59,7 @@ function start(): void {
         dataDir: resolveDataDir({ env: process.env, fallback: () => app.getPath('userData') }),
         host: 'electron',
         capture: (events) => createElectronCapture(session.defaultSession, events),
-        reveal: (file) => shell.showItemInFolder(file),
+        shell: desktopShell(),
         logToConsole: !app.isPackaged,
       });
     } catch (error) {
