@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Endpoint } from '@shared/classServer/api';
-import { HttpError, invalidInput } from './errors';
+import { invalidInput } from './errors';
 import { readJson, sendJson } from './respond';
 import type { RouteContext, Router } from './router';
 
