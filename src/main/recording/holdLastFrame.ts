@@ -73,11 +73,11 @@ async function feedFor(track: InputTrack, output: Output): Promise<Feed> {
   const packets = new EncodedPacketSink(track).packets()[Symbol.asyncIterator]();
   const common = { packets, next: null, first: true };
   if (track.isVideoTrack()) {
-    const codec = track.codec;
+    const codec = await track.getCodec();
     const decoderConfig = await track.getDecoderConfig();
     if (!codec || !decoderConfig) throw new Error('An unreadable video track');
     const source = new EncodedVideoPacketSource(codec);
-    output.addVideoTrack(source, { rotation: track.rotation });
+    output.addVideoTrack(source, { rotation: await track.getRotation() });
     return {
       ...common,
       isVideo: true,
@@ -86,7 +86,7 @@ async function feedFor(track: InputTrack, output: Output): Promise<Feed> {
     };
   }
   if (track.isAudioTrack()) {
-    const codec = track.codec;
+    const codec = await track.getCodec();
     const decoderConfig = await track.getDecoderConfig();
     if (!codec || !decoderConfig) throw new Error('An unreadable audio track');
     const source = new EncodedAudioPacketSource(codec);
