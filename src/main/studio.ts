@@ -18,7 +18,7 @@ import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
-import { CaptionsService } from './captions/CaptionsService';
+import { NotesService } from './notes/NotesService';
 import { JobRegistry } from './jobs/JobRegistry';
 import { databaseLedger, removeAbandonedParts } from './jobs/partsLedger';
 import { openLog, type StudioLog } from './logging/log';
@@ -99,7 +99,7 @@ export function openStudio(options: StudioOptions): Studio {
   const renders = new RenderService(deps);
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
-  const captions = new CaptionsService(deps);
+  const notes = new NotesService({ ...deps, openDocument: (lessonId) => editor.open({ lessonId }) });
   const publish = new PublishService({
     events,
     jobs,
@@ -108,7 +108,7 @@ export function openStudio(options: StudioOptions): Studio {
       openDocument: (lessonId) => editor.open({ lessonId }),
       listRenders: (lessonId) => renders.list({ lessonId }),
       getLesson: (id) => lessons.get({ id }),
-      listCaptions: (lessonId) => captions.list({ lessonId }),
+      listNoteFiles: (lessonId) => notes.files({ lessonId }),
       listLessons: (projectId) => lessons.list({ projectId, view: 'active' }),
     },
     ...(options.reveal ? { reveal: options.reveal } : {}),
@@ -134,7 +134,7 @@ export function openStudio(options: StudioOptions): Studio {
       derived: new DerivedService(deps),
       renders,
       publish,
-      captions,
+      notes,
     },
     {
       onInternalError: (channel, error) => {

@@ -11,6 +11,8 @@ import {
 } from '@shared/editor/document';
 import { editListSchema, fullEditList, normalizeEditList } from '@shared/timeline/editList';
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '@shared/checkpoints/schema';
+import { sortCaptionTracks } from '@shared/editor/ordering';
+import { CaptionRows } from './captionRows';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
@@ -26,10 +28,12 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
   private readonly library: LibraryRows;
   private readonly takes: TakeRows;
   private readonly now: () => number;
+  private readonly captions: CaptionRows;
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
+    this.captions = new CaptionRows(deps.db);
     this.now = deps.now ?? Date.now;
   }
 
@@ -80,6 +84,12 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       this.writeMarkers(take.id, change);
       this.writeCallouts(take.id, change);
       this.writeCheckpoints(take.id, change);
+      this.captions.write(take.id, change, this.now());
+      if (change.notes !== undefined)
+        db.prepare(
+          `INSERT INTO lesson_notes (lesson_id, source, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (lesson_id) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at`,
+        ).run(take.lessonId, change.notes, this.now());
       if (change.rules)
         db.prepare('UPDATE lessons SET rules = ? WHERE id = ?').run(JSON.stringify(change.rules), take.lessonId);
       this.library.touchProject(this.library.lesson(take.lessonId).projectId, this.now());
@@ -107,6 +117,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     const rules = this.deps.db.prepare('SELECT rules FROM lessons WHERE id = ?').get(lessonId) as {
       rules: string | null;
     };
+    const notes = this.deps.db.prepare('SELECT source FROM lesson_notes WHERE lesson_id = ?').get(lessonId) as
+      { source: string } | undefined;
     return {
       lessonId,
       takeId,
@@ -117,6 +129,9 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       callouts,
       checkpoints,
       rules: lessonRulesSchema.parse(rules.rules ? JSON.parse(rules.rules) : {}),
+      notes: notes?.source ?? '',
+      captionTracks: sortCaptionTracks(this.captions.tracks(takeId)),
+      captionCues: this.captions.cues(takeId),
     };
   }
 
@@ -136,9 +151,13 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     if (
       change.upsertMarkers.some((marker) => outside(marker.sourceMs)) ||
       change.upsertCallouts.some((callout) => outside(callout.sourceEnd)) ||
-      change.upsertCheckpoints.some((checkpoint) => outside(checkpoint.sourceMs))
+      change.upsertCheckpoints.some((checkpoint) => outside(checkpoint.sourceMs)) ||
+      change.upsertCaptionCues.some((cue) => outside(cue.sourceEnd))
     ) {
-      throw new StudioError('invalid_input', 'Key moments, callouts and questions must fall within the recording');
+      throw new StudioError(
+        'invalid_input',
+        'Key moments, callouts, questions and captions must fall within the recording',
+      );
     }
   }
 

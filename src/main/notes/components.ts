@@ -1,4 +1,4 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Properties } from 'hast';
 import type { BlockContent, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import katex from 'katex';
@@ -37,7 +37,7 @@ export function convertComponent(
     file.message(message, { place: element.position, ruleId: 'component', source: 'flipside-notes' });
     return { type: 'text', value: '' };
   };
-  const carrier = (hName: string, hProperties: Record<string, string | boolean>, hChildren: ElementContent[]) =>
+  const carrier = (hName: string, hProperties: Properties, hChildren: ElementContent[]) =>
     flow
       ? ({ type: 'paragraph', children: [], data: { hName, hProperties, hChildren } } satisfies Paragraph)
       : ({ type: 'emphasis', children: [], data: { hName, hProperties, hChildren } } satisfies PhrasingContent);
@@ -52,7 +52,7 @@ export function convertComponent(
           `<KeyMoment at="${attributes.at ?? ''}"> is after the end of the lesson (${formatClock(context.durationMs)})`,
         );
       const time = formatClock(at);
-      return carrier('a', { href: `#t=${String(at)}`, className: 'fs-n-moment', dataSeek: String(at) }, [
+      return carrier('a', { href: `#t=${String(at)}`, className: ['fs-n-moment'], dataSeek: String(at) }, [
         { type: 'text', value: label === '' ? `Watch from ${time}` : label },
         { type: 'text', value: ' ' },
         {
@@ -81,7 +81,7 @@ export function convertComponent(
         children: [],
         data: {
           hName: 'aside',
-          hProperties: { className: 'fs-n-question', dataQuestion: question.id },
+          hProperties: { className: ['fs-n-question'], dataQuestion: question.id },
           hChildren: [
             {
               type: 'element',
@@ -122,11 +122,11 @@ export function convertComponent(
           children: [{ type: 'text', value: caption }],
         });
       // Inside a line of text a figure is only its image: a <figure> cannot stand inside a paragraph.
-      if (!flow) return carrier('span', { className: 'fs-n-figure' }, children.slice(0, 1));
+      if (!flow) return carrier('span', { className: ['fs-n-figure'] }, children.slice(0, 1));
       return {
         type: 'blockquote',
         children: [],
-        data: { hName: 'figure', hProperties: { className: 'fs-n-figure' }, hChildren: children },
+        data: { hName: 'figure', hProperties: { className: ['fs-n-figure'] }, hChildren: children },
       };
     }
     case 'Formula': {
@@ -152,7 +152,7 @@ export function convertComponent(
       const math = fromHtml(html, { fragment: true }).children as ElementContent[];
       return carrier(
         display ? 'div' : 'span',
-        { className: display ? 'fs-n-formula fs-n-block' : 'fs-n-formula' },
+        { className: display ? ['fs-n-formula', 'fs-n-block'] : ['fs-n-formula'] },
         math,
       );
     }
@@ -164,12 +164,12 @@ export function convertComponent(
       const title: Paragraph = {
         type: 'paragraph',
         children: [{ type: 'text', value: CALLOUT_TITLES[kind] ?? 'Tip' }],
-        data: { hProperties: { className: 'fs-n-label' } },
+        data: { hProperties: { className: ['fs-n-label'] } },
       };
       return {
         type: 'blockquote',
         children: [title, ...body],
-        data: { hName: 'aside', hProperties: { className: 'fs-n-callout', dataKind: kind, role: 'note' } },
+        data: { hName: 'aside', hProperties: { className: ['fs-n-callout'], dataKind: kind, role: 'note' } },
       };
     }
     case 'Download': {
@@ -180,7 +180,7 @@ export function convertComponent(
       use.files.add(name);
       return carrier(
         'a',
-        { href: `${NOTE_FILES_DIR}/${encodeURIComponent(name)}`, download: name, className: 'fs-n-download' },
+        { href: `${NOTE_FILES_DIR}/${encodeURIComponent(name)}`, download: name, className: ['fs-n-download'] },
         [
           { type: 'text', value: label === '' ? name : label },
           { type: 'text', value: ' ' },

@@ -57,7 +57,7 @@ function cleanElement(element: Element): Element | null {
       value === true ? true : Array.isArray(value) && !info.commaSeparated && !info.spaceSeparated ? text : value;
   }
   if (tagName === 'a' && linkKind(String(properties.href ?? '')) === 'web') {
-    properties.rel = 'noopener noreferrer';
+    properties.rel = ['noopener', 'noreferrer'];
     properties.target = '_blank';
   }
   return { type: 'element', tagName, properties, children: cleanChildren(element.children) };

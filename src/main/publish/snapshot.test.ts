@@ -35,7 +35,7 @@ function projectSource(unrendered: string | null = null): { source: SnapshotSour
     openDocument: (lessonId) => blankDocument({ lessonId, revision: 0 }),
     listRenders: (lessonId) => lessons.filter((lesson) => lesson.id === lessonId).map(renderOf),
     getLesson: (id) => ({ lesson: lessons.find((lesson) => lesson.id === id) as Lesson, project: base.project }),
-    listCaptions: () => [],
+    listNoteFiles: () => [],
     listLessons: () => lessons,
   };
   return { source, lessons };

@@ -1,10 +1,10 @@
 import { appService } from './app';
-import { captionsService } from './captions';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
 import { lessonsService } from './lessons';
+import { notesService } from './notes';
 import { projectsService } from './projects';
 import { publishService } from './publish';
 import { recordingsService } from './recordings';
@@ -23,7 +23,7 @@ export const contract = {
   derived: derivedService,
   renders: rendersService,
   publish: publishService,
-  captions: captionsService,
+  notes: notesService,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,7 +29,28 @@ describe('diffDocuments', () => {
       removeCallouts: [callout(1, 0, 1_000).id],
       upsertCheckpoints: [],
       removeCheckpoints: [],
+      upsertCaptionTracks: [],
+      removeCaptionTracks: [],
+      upsertCaptionCues: [],
+      removeCaptionCues: [],
     });
+  });
+
+  it('sends notes only when they changed, and caption cues by id; applying drops the cues of a removed track', () => {
+    const track = { id: idOf(500), label: 'English', srclang: 'en' };
+    const cue = { id: idOf(501), trackId: track.id, sourceStart: 0, sourceEnd: 900, text: 'Hello' };
+    const before = blankDocument({ captionTracks: [track], captionCues: [cue] });
+    const edited = { ...before, notes: '# Notes', captionCues: [{ ...cue, text: 'Hello, class' }] };
+    const change = diffDocuments(before, edited);
+    expect(change).toMatchObject({
+      notes: '# Notes',
+      upsertCaptionCues: [edited.captionCues[0]],
+      removeCaptionCues: [],
+    });
+    expect(diffDocuments(before, { ...before }).notes).toBeUndefined();
+    const dropped = applyChange(before, { ...diffDocuments(before, before), removeCaptionTracks: [track.id] });
+    expect(dropped.captionTracks).toEqual([]);
+    expect(dropped.captionCues).toEqual([]);
   });
 
   it('sends the layout only when it changed', () => {

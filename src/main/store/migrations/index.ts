@@ -6,7 +6,9 @@ import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
 import { jobs } from './0008-jobs';
-import type { Migration } from './types';
+import { notes } from './0012-notes';
+import { captionCues } from './0013-caption-cues';
+import type { Migration, MigrationContext } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +20,8 @@ export const migrations: readonly Migration[] = [
   checkpoints,
   captions,
   jobs,
+  notes,
+  captionCues,
 ];
 
-export type { Migration };
+export type { Migration, MigrationContext };
