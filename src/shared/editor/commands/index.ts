@@ -18,3 +18,9 @@ export { removeCheckpoint, type RemoveCheckpointArgs } from './removeCheckpoint'
 export { setLessonRules, type SetLessonRulesArgs } from './setLessonRules';
 export { questionName } from './checkpointList';
 export { hideCameraRange, showCameraRange, mergeRanges, type CameraRangeArgs } from './cameraHidden';
+export { addCaptionTrack, editCaptionTrack, removeCaptionTrack, type CaptionTrackArgs } from './captionTracks';
+export { addCue, editCueText, setCueTimes, removeCue, type AddCueArgs } from './cues';
+export { splitCue, type SplitCueArgs } from './splitCue';
+export { mergeCueWithNext } from './mergeCues';
+export { importCues, type ImportCuesArgs } from './importCues';
+export { setNotes } from './setNotes';
