@@ -1,4 +1,5 @@
 import { appService } from './app';
+import { classroomService } from './classServer';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
@@ -24,6 +25,7 @@ export const contract = {
   renders: rendersService,
   publish: publishService,
   notes: notesService,
+  classroom: classroomService,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
 import { jobs } from './0008-jobs';
+import { classServer } from './0010-class-server';
+import { classResultsCache } from './0011-class-results-cache';
 import { notes } from './0012-notes';
 import { captionCues } from './0013-caption-cues';
 import type { Migration, MigrationContext } from './types';
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   checkpoints,
   captions,
   jobs,
+  classServer,
+  classResultsCache,
   notes,
   captionCues,
 ];
