@@ -10,10 +10,14 @@ export const FEATURE_ORDER = [
   'project',
   'recovery',
   'render',
+  'settings',
   'publish',
+  'classResults',
   'lesson',
   'recorder',
   'checkpoints',
+  'notes',
+  'captions',
   'editor',
 ];
 

@@ -78,6 +78,9 @@ describe('compileNotes', () => {
     if (!result.ok) return;
     expect(result.html).toContain('<mfrac>');
     expect(result.html).toContain('fs-n-formula fs-n-block');
+    // KaTeX's sizes travel as data for the CSSOM: a style attribute parsed under the studio's or a package's CSP is refused.
+    expect(result.html).toMatch(/data-fs-style="[^"]*height:/);
+    expect(result.html).not.toMatch(/\sstyle=/);
   });
 
   it('says which files a note uses and whether it has formulas', async () => {

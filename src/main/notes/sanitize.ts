@@ -48,7 +48,11 @@ function cleanElement(element: Element): Element | null {
       continue;
     }
     if (attribute === 'id' && !allowedId(text)) continue;
-    if (attribute === 'style' && readNoteStyle(text) === null) continue;
+    if (attribute === 'style') {
+      // Written as data, applied by the player through the CSSOM: a style attribute parsed under the CSP is refused.
+      if (readNoteStyle(text) !== null) properties.dataFsStyle = text;
+      continue;
+    }
     if (attribute === 'href' && linkKind(text) === null) continue;
     if (attribute === 'src' && linkKind(text) !== 'file') continue;
     if (tagName === 'input' && attribute === 'type' && text !== 'checkbox') return null;

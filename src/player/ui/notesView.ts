@@ -24,8 +24,8 @@ export interface NotesViewOptions {
  * Shows compiled notes. The HTML was made and sanitized at publish time, but a package can come from a stranger, so
  * it is parsed into an inert document (nothing runs or loads there) and only what the shared allow-list permits is
  * copied into the page, element by element: no script, no event attribute, no address that is not the web, a
- * footnote, a key moment or one of the lesson's files. Styles (KaTeX's sizes) go through the CSSOM, which the CSP
- * allows where a style attribute would be refused.
+ * footnote, a key moment or one of the lesson's files. Styles (KaTeX's sizes) come as `data-fs-style` and go through
+ * the CSSOM, which the CSP allows where a style attribute (even one parsed here) would be refused.
  */
 export function renderNotes(target: HTMLElement, html: string, options: NotesViewOptions): void {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
@@ -53,13 +53,13 @@ function copyElement(source: Element, options: NotesViewOptions): Element | null
   for (const attribute of Array.from(source.attributes)) {
     const value = attribute.value;
     const attr = attribute.name;
-    if (!allowedAttribute(name, attr) || attr.startsWith('on')) continue;
+    if (!allowedAttribute(name, attr) || attr.startsWith('on') || attr === 'style') continue;
     if (attr === 'class') {
       const tokens = value.split(/\s+/).filter((token) => token !== '' && allowedClass(token));
       if (tokens.length > 0) element.setAttribute('class', tokens.join(' '));
     } else if (attr === 'id') {
       if (allowedId(value)) element.setAttribute('id', value);
-    } else if (attr === 'style') {
+    } else if (attr === 'data-fs-style') {
       const declarations = readNoteStyle(value);
       if (declarations && 'style' in element)
         for (const [property, setting] of declarations) (element as HTMLElement).style.setProperty(property, setting);

@@ -46,3 +46,24 @@ function endToSource(map: LessonMap, lessonMs: number): number {
   if (!before) return map.lessonToSource(lessonMs);
   return Math.min(before.sourceEnd, before.sourceStart + lessonMs - before.lessonStart);
 }
+
+/** A caption typed along shorter than this reads as a slip of the Enter key: it gets this long instead. */
+export const TYPED_MIN_MS = 1_000;
+
+/**
+ * Where a caption typed while the lesson plays goes, on the take: from where the last one ended (or where typing
+ * began) to the playhead when Enter was pressed, at least TYPED_MIN_MS. Null past the lesson's end.
+ */
+export function typedCueTimes(
+  list: ReadonlyEditList,
+  fromLessonMs: number,
+  playheadLessonMs: number,
+): { sourceStart: number; sourceEnd: number } | null {
+  const map = createLessonMap(list);
+  const start = Math.max(0, Math.min(fromLessonMs, playheadLessonMs));
+  if (start >= map.duration) return null;
+  const end = Math.min(map.duration, Math.max(playheadLessonMs, start + TYPED_MIN_MS));
+  const sourceStart = map.lessonToSource(start);
+  const sourceEnd = endToSource(map, end);
+  return sourceEnd > sourceStart ? { sourceStart, sourceEnd } : null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSubtitles, subtitleFormatOf, writeSubtitles } from './subtitleFiles';
-import { lessonCues, toSourceTimes } from './placement';
+import { lessonCues, toSourceTimes, typedCueTimes } from './placement';
 
 const SRT = [
   '1',
@@ -72,5 +72,26 @@ describe('caption placement', () => {
       { id: 'c', trackId: 'other', sourceStart: 2000, sourceEnd: 2500, text: 'other track' },
     ];
     expect(lessonCues(list, cues, 't')).toEqual([{ start: 1000, end: 3000, text: 'across the cut' }]);
+  });
+});
+
+describe('typing along', () => {
+  const list = {
+    sourceDuration: 10_000,
+    trimStart: 1000,
+    trimEnd: 9000,
+    cuts: [{ start: 3000, end: 5000 }],
+    splits: [],
+  };
+
+  it('runs from where the last caption ended to the playhead, on the take, ending before a cut it reaches', () => {
+    expect(typedCueTimes(list, 0, 1500)).toEqual({ sourceStart: 1000, sourceEnd: 2500 });
+    expect(typedCueTimes(list, 1000, 2000)).toEqual({ sourceStart: 2000, sourceEnd: 3000 });
+    expect(typedCueTimes(list, 2000, 3500)).toEqual({ sourceStart: 5000, sourceEnd: 6500 });
+  });
+
+  it('gives a slip of the Enter key a second, and nothing past the lesson’s end', () => {
+    expect(typedCueTimes(list, 500, 600)).toEqual({ sourceStart: 1500, sourceEnd: 2500 });
+    expect(typedCueTimes(list, 6000, 6000)).toBeNull();
   });
 });

@@ -35,7 +35,7 @@ const MARKDOWN: Record<string, readonly string[]> = {
   th: ['align', 'scope'],
   td: ['align'],
   input: ['type', 'checked', 'disabled'],
-  span: ['style'],
+  span: ['style', 'data-fs-style'],
   div: [],
   aside: ['data-kind', 'data-question'],
   figure: [],
@@ -45,7 +45,7 @@ const MARKDOWN: Record<string, readonly string[]> = {
 
 /** What KaTeX writes: its HTML spans and SVG for stretchy symbols (drawn), and MathML (read by screen readers). */
 const KATEX_SVG: Record<string, readonly string[]> = {
-  svg: ['xmlns', 'width', 'height', 'viewbox', 'viewBox', 'preserveaspectratio', 'preserveAspectRatio', 'style'],
+  svg: ['xmlns', 'width', 'height', 'viewbox', 'viewBox', 'preserveaspectratio', 'preserveAspectRatio', 'style', 'data-fs-style'],
   path: ['d'],
   line: ['x1', 'x2', 'y1', 'y2', 'stroke-width'],
 };

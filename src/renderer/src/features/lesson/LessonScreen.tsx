@@ -19,7 +19,7 @@ import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
-import { CaptionsSection } from './CaptionsSection';
+import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { quoted } from '../../ui/Quoted';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
@@ -68,6 +68,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
                 Edit
               </LinkButton>
             )}
+            <ClassResultsLink lessonId={lesson.id} />
             {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
             <LinkButton
               href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
@@ -112,7 +113,6 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       </Section>
 
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
-      <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { EditorPage } from './pages/EditorPage';
+import { NotesCaptionsPanel } from './pages/NotesCaptionsPanel';
+import { publishableLesson } from './lms/publishedLesson';
+
+const shots = process.env.FLIPSIDE_SHOTS;
+
+const NOTES = [
+  '# Forces',
+  '',
+  'Read this before class. <KeyMoment at="0:05">Where the ball drops</KeyMoment>',
+  '',
+  '<Formula tex="F = m \\cdot a" display="block" />',
+  '',
+  '<Callout kind="tip">',
+  '',
+  'Remember the **units**.',
+  '',
+  '</Callout>',
+  '',
+  '<Question id="1" />',
+].join('\n');
+
+test('a teacher writes notes with components and a formula; a hostile note is refused at its lines', async ({
+  page,
+  host,
+}) => {
+  const { lessonId } = await publishableLesson(host, 'Forces');
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  const panel = new NotesCaptionsPanel(page);
+  await panel.openNotes();
+
+  await panel.writeNotes(NOTES);
+  await expect(panel.preview.getByRole('heading', { name: 'Forces' })).toBeVisible();
+  await expect(panel.preview.locator('.katex')).toBeVisible();
+  await expect(panel.preview.getByText('Remember the units.')).toBeVisible();
+  await expect(panel.preview).toContainText('Which force pulls things down?');
+  await panel.preview.getByRole('link', { name: /Where the ball drops/ }).click();
+  await expect(editor.playhead).toHaveText('0:05.0');
+  if (shots) await page.screenshot({ path: path.join(shots, 'notes.png') });
+
+  await panel.writeNotes(
+    [
+      '# Hello',
+      '<script>alert(1)</script>',
+      '{1 + 1}',
+      'import x from "y"',
+      '',
+      '[click](javascript:alert(1))',
+      '<Callout kind="tip" onClick="alert(1)">x</Callout>',
+    ].join('\n'),
+  );
+  await expect(panel.problems).toBeVisible();
+  for (const line of ['Line 2', 'Line 3', 'Line 4'])
+    await expect(panel.problems.getByRole('button', { name: line }).first()).toBeVisible();
+  if (shots) await page.screenshot({ path: path.join(shots, 'notes-hostile.png') });
+  await panel.problems.getByRole('button', { name: 'Line 3' }).first().click();
+  await expect(panel.notes).toBeFocused();
+
+  await panel.writeNotes(NOTES);
+  // Leaving the field saves at once, without waiting for the pause in typing.
+  await page.keyboard.press('Tab');
+  await expect(panel.problems).toHaveCount(0);
+  await editor.expectSaved();
+  await page.reload();
+  await editor.expectReady();
+  await panel.openNotes();
+  await expect(panel.notes).toHaveValue(NOTES);
+});
+
+test('captions typed along while the lesson plays, corrected, split, and flagged when a cut removes them', async ({
+  page,
+  host,
+}) => {
+  const { lessonId } = await publishableLesson(host, 'Forces');
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  const panel = new NotesCaptionsPanel(page);
+  await panel.openCaptions();
+  await panel.addTrack('en', 'English');
+
+  await editor.seekToSecond(1);
+  await panel.typeAlong.click();
+  await panel.typeAlong.pressSequentially('Gravity pulls things down');
+  await page.keyboard.press('Control+Space');
+  await expect.poll(() => editor.video.evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(2.5);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Space');
+  await expect(panel.typeAlong).toHaveValue('');
+  await expect(panel.cues('English')).toHaveCount(1);
+  await expect(panel.cues('English').first()).toContainText(/0:01\.0–0:0[2-9]/);
+  if (shots) await page.screenshot({ path: path.join(shots, 'captions.png') });
+
+  const first = panel.cueText('0:01.0');
+  await first.fill('Gravity pulls everything down');
+  await editor.seekToSecond(8);
+  await panel.typeAlong.fill('A push is a force');
+  await page.keyboard.press('Enter');
+  await expect(panel.cues('English')).toHaveCount(2);
+
+  // Cut 0–3 s: the first caption is flagged, never dropped; the second moves three seconds earlier.
+  await editor.seekToSecond(0);
+  await editor.shortcut('i');
+  await editor.seekToSecond(3);
+  await editor.shortcut('o');
+  await editor.shortcut('Delete');
+  await expect(panel.cues('English').filter({ hasText: 'Cut out' })).toHaveCount(1);
+  await expect(panel.cues('English').nth(1)).toContainText('0:05.0');
+  await editor.undo();
+  await expect(panel.cues('English').filter({ hasText: 'Cut out' })).toHaveCount(0);
+  await editor.expectSaved();
+});
+
+test('captions import from SRT, with the line of a broken file named', async ({ page, host }) => {
+  const { lessonId } = await publishableLesson(host, 'Forces');
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  const panel = new NotesCaptionsPanel(page);
+  await panel.openCaptions();
+  await panel.addTrack('fr', 'Français');
+  const input = page.locator('input[type="file"][accept*=".srt"]');
+  await input.setInputFiles({
+    name: 'broken.srt',
+    mimeType: 'application/x-subrip',
+    buffer: Buffer.from('1\n00:00:01,000 --> soon\nx\n'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'broken.srt' })).toContainText('Line 2');
+  await input.setInputFiles({
+    name: 'lecture.fr.srt',
+    mimeType: 'application/x-subrip',
+    buffer: Buffer.from('1\n00:00:00,300 --> 00:00:02,800\nLa gravité <b>attire</b> les objets\n'),
+  });
+  await expect(panel.cueText('0:00.3')).toHaveValue('La gravité attire les objets');
+});
+
