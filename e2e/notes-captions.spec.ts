@@ -2,9 +2,19 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { NotesCaptionsPanel } from './pages/NotesCaptionsPanel';
+import type { LessonDocument } from '../src/shared/editor/document';
+import { spokenLesson } from '../src/main/testing/speechFixture';
 import { publishableLesson } from './lms/publishedLesson';
+import { lessonWithTake, rpc } from './support/editorLesson';
 
 const shots = process.env.FLIPSIDE_SHOTS;
+
+/** What espeak-ng says for the speech draft: short lines PocketSphinx's general English model partly knows. */
+const SPOKEN_SCRIPT = [
+  'Today we learn how plants grow.',
+  'Plants need light and water.',
+  'The sun gives the leaf energy.',
+];
 
 const NOTES = [
   '# Forces',
@@ -135,3 +145,50 @@ test('captions import from SRT, with the line of a broken file named', async ({ 
   await expect(panel.cueText('0:00.3')).toHaveValue('La gravité attire les objets');
 });
 
+test('a caption draft from the lesson’s own speech: progress, then cues whose words and times follow the script', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const spoken = spokenLesson(SPOKEN_SCRIPT);
+  const { lessonId } = await lessonWithTake(host, { screen: spoken.file }, 'Plants');
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  const panel = new NotesCaptionsPanel(page);
+  await panel.openCaptions();
+  await panel.addTrack('en', 'English');
+  await page.getByRole('button', { name: 'More for English captions' }).click();
+  await page.getByRole('menuitem', { name: 'Draft from the lesson’s speech' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Caption draft from speech' })).toBeVisible();
+  const done = page.getByRole('status').filter({ hasText: /The draft has \d+ captions/ });
+  await expect(done).toBeVisible({ timeout: 200_000 });
+  if (shots) await page.screenshot({ path: path.join(shots, 'draft.png') });
+
+  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const cues = document.captionCues;
+  await expect(panel.cues('English')).toHaveCount(cues.length);
+  expect(cues.length).toBeGreaterThanOrEqual(SPOKEN_SCRIPT.length);
+  for (const cue of cues) {
+    const line = spoken.lines.find(
+      (candidate) => cue.sourceStart >= candidate.start - 300 && cue.sourceEnd <= candidate.end + 300,
+    );
+    expect(
+      line,
+      `“${cue.text}” (${String(cue.sourceStart)}–${String(cue.sourceEnd)} ms) is inside a spoken line`,
+    ).toBeDefined();
+    expect(cue.words?.map((word) => word.text).join(' ')).toBe(cue.text);
+  }
+  for (const line of spoken.lines)
+    expect(cues.some((cue) => cue.sourceStart < line.end && cue.sourceEnd > line.start)).toBe(true);
+  const said = new Set(
+    SPOKEN_SCRIPT.join(' ')
+      .toLowerCase()
+      .match(/[a-z]+/g),
+  );
+  const heard = cues.flatMap((cue) => cue.words ?? []).filter((word) => said.has(word.text.toLowerCase()));
+  expect(heard.length).toBeGreaterThanOrEqual(3);
+
+  // One undo step takes the whole draft away.
+  await editor.undo();
+  await expect(panel.cues('English')).toHaveCount(0);
+});

@@ -19,6 +19,9 @@ import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
 import { NotesService } from './notes/NotesService';
+import { TranscribeService } from './transcribe/TranscribeService';
+import { PocketsphinxTranscriber } from './transcribe/pocketsphinx';
+import type { Transcriber } from './transcribe/Transcriber';
 import { ClassServerService } from './classServer/ClassServerService';
 import { JobRegistry } from './jobs/JobRegistry';
 import { databaseLedger, removeAbandonedParts } from './jobs/partsLedger';
@@ -46,6 +49,8 @@ export interface StudioOptions {
   reveal?: (file: string) => void;
   /** Internal errors and warnings also go to the console (the browser host's terminal). */
   logToConsole?: boolean;
+  /** The speech engine for caption drafts; PocketSphinx as the system installs it unless told otherwise. */
+  transcriber?: Transcriber;
 }
 
 /** Everything main serves, wired once: the database, the services, the handler table and the event hub. */
@@ -138,6 +143,11 @@ export function openStudio(options: StudioOptions): Studio {
       renders,
       publish,
       notes,
+      transcribe: new TranscribeService({
+        ...deps,
+        openDocument: (lessonId) => editor.open({ lessonId }),
+        transcriber: options.transcriber ?? new PocketsphinxTranscriber(),
+      }),
       classroom: classServer,
     },
     {

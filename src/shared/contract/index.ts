@@ -1,5 +1,6 @@
 import { appService } from './app';
 import { classroomService } from './classServer';
+import { transcribeService } from './transcribe';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
@@ -26,6 +27,7 @@ export const contract = {
   publish: publishService,
   notes: notesService,
   classroom: classroomService,
+  transcribe: transcribeService,
 } as const;
 
 export type Contract = typeof contract;

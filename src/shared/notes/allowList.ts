@@ -45,7 +45,17 @@ const MARKDOWN: Record<string, readonly string[]> = {
 
 /** What KaTeX writes: its HTML spans and SVG for stretchy symbols (drawn), and MathML (read by screen readers). */
 const KATEX_SVG: Record<string, readonly string[]> = {
-  svg: ['xmlns', 'width', 'height', 'viewbox', 'viewBox', 'preserveaspectratio', 'preserveAspectRatio', 'style', 'data-fs-style'],
+  svg: [
+    'xmlns',
+    'width',
+    'height',
+    'viewbox',
+    'viewBox',
+    'preserveaspectratio',
+    'preserveAspectRatio',
+    'style',
+    'data-fs-style',
+  ],
   path: ['d'],
   line: ['x1', 'x2', 'y1', 'y2', 'stroke-width'],
 };

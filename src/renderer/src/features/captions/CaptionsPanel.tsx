@@ -15,9 +15,12 @@ import { exportSubtitleFile, importSubtitleFile } from './captionFiles';
 import { CueList } from './CueList';
 import { TrackDialog, type TrackDraft } from './TrackDialog';
 import { TypeAlong } from './TypeAlong';
+import { SpeechDraft } from './SpeechDraft';
+import { useSpeechDraft } from './useSpeechDraft';
 import styles from './CaptionsPanel.module.css';
 
 interface CaptionsPanelProps {
+  lessonId: string;
   doc: LessonDocument;
   editor: Editor;
   player: CaptionsPlayer;
@@ -27,7 +30,7 @@ interface CaptionsPanelProps {
  * The lesson's captions, one track per language, edited on the take's clock: typed along while the lesson plays,
  * corrected cue by cue, imported from and exported to WebVTT or SRT. Cues inside a cut stay, flagged.
  */
-export function CaptionsPanel({ doc, editor, player }: CaptionsPanelProps) {
+export function CaptionsPanel({ lessonId, doc, editor, player }: CaptionsPanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [dialog, setDialog] = useState<TrackDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,6 +54,7 @@ export function CaptionsPanel({ doc, editor, player }: CaptionsPanelProps) {
     return ran;
   }
 
+  const draft = useSpeechDraft(editor, lessonId, track?.id ?? '', track?.srclang ?? 'en');
   const newTrack = () => setDialog({ id: crypto.randomUUID(), label: '', srclang: '', isNew: true });
 
   if (!track) {
@@ -100,13 +104,15 @@ export function CaptionsPanel({ doc, editor, player }: CaptionsPanelProps) {
         <ActionMenu
           label={`More for ${track.label} captions`}
           actions={[
-            { id: 'add', label: 'Add another language…' },
+            { id: 'draft', label: 'Draft from the lesson’s speech', isDisabled: draft.state.kind === 'running' },
+            { id: 'add', label: 'Add another language…', separatorBefore: true },
             { id: 'rename', label: 'Rename or change language…' },
             { id: 'vtt', label: 'Export WebVTT', isDisabled: cues.length === 0 },
             { id: 'srt', label: 'Export SRT', isDisabled: cues.length === 0 },
             { id: 'remove', label: `Remove ${track.label} captions`, isDanger: true, separatorBefore: true },
           ]}
           onAction={(id) => {
+            if (id === 'draft') void draft.start();
             if (id === 'add') newTrack();
             if (id === 'rename') setDialog({ ...track, isNew: false });
             if (id === 'vtt' || id === 'srt') exportSubtitleFile(doc, track.id, id, `captions.${track.srclang}`);
@@ -119,6 +125,7 @@ export function CaptionsPanel({ doc, editor, player }: CaptionsPanelProps) {
           {problem}
         </Banner>
       )}
+      <SpeechDraft state={draft.state} onCancel={draft.cancel} onDismiss={draft.dismiss} />
       <TypeAlong doc={doc} editor={editor} player={player} trackId={track.id} cues={cues} />
       <CueList cues={cues} editor={editor} player={player} label={`${track.label} captions`} />
       <TrackDialog draft={dialog} onClose={() => setDialog(null)} onSave={saveTrack} />

@@ -118,7 +118,8 @@ export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, o
             onDelete={(callout) => editor.run(commands.removeCallout, { id: callout.id })}
           />
         </TabPanel>
-        <TabPanel id="notes" className={styles.tabPanel}>
+        {/* Kept mounted while hidden: a draft from speech runs on, and typing not yet saved is not lost. */}
+        <TabPanel id="notes" className={styles.tabPanel} shouldForceMount>
           <NotesPanel
             lessonId={lessonId}
             doc={doc}
@@ -127,8 +128,8 @@ export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, o
             onSeek={actions.jumpTo}
           />
         </TabPanel>
-        <TabPanel id="captions" className={styles.tabPanel}>
-          <CaptionsPanel doc={doc} editor={editor} player={player} />
+        <TabPanel id="captions" className={styles.tabPanel} shouldForceMount>
+          <CaptionsPanel lessonId={lessonId} doc={doc} editor={editor} player={player} />
         </TabPanel>
         {hasCamera && (
           <TabPanel id="camera" className={cx(styles.tabPanel, styles.padded)}>
