@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { NotesCaptionsPanel } from './pages/NotesCaptionsPanel';
 import type { LessonDocument } from '../src/shared/editor/document';
 import { spokenLesson } from '../src/main/testing/speechFixture';
-import { publishableLesson } from './lms/publishedLesson';
+import { publishableLesson, publishOverRpc, renderCurrent } from './lms/publishedLesson';
+import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { lessonWithTake, rpc } from './support/editorLesson';
 
 const shots = process.env.FLIPSIDE_SHOTS;
@@ -191,4 +195,104 @@ test('a caption draft from the lesson’s own speech: progress, then cues whose 
   // One undo step takes the whole draft away.
   await editor.undo();
   await expect(panel.cues('English')).toHaveCount(0);
+});
+
+test('notes and captions made in the studio reach the learner: notes with a formula, a figure and a download, a key moment that seeks, the transcript and captions', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const { lessonId } = await publishableLesson(host, 'Forces');
+  const opened = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  await rpc(host, 'editor.apply', {
+    takeId: opened.takeId,
+    baseRevision: opened.revision,
+    rules: { ...opened.rules, navigation: 'free' },
+  });
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  const panel = new NotesCaptionsPanel(page);
+
+  await panel.openNotes();
+  const picture = path.join(host.dataDir, 'diagram.png');
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=160x90',
+    '-frames:v',
+    '1',
+    picture,
+  ]);
+  await page.locator('input[type="file"][accept*=".png"]').setInputFiles([
+    { name: 'diagram.png', mimeType: 'image/png', buffer: fs.readFileSync(picture) },
+    { name: 'worksheet.txt', mimeType: 'text/plain', buffer: Buffer.from('1. What is a force?\n') },
+  ]);
+  await expect(page.getByRole('list', { name: 'Files in the notes' }).getByRole('listitem')).toHaveCount(2);
+  await panel.writeNotes(
+    [
+      '# Forces',
+      '',
+      'See <KeyMoment at="0:06">the push</KeyMoment>.',
+      '',
+      '<Formula tex="F = m \\cdot a" display="block" />',
+      '',
+      '<Figure src="diagram.png" alt="A test pattern" />',
+      '',
+      '<Download file="worksheet.txt">The worksheet</Download>',
+      '',
+      '<Callout kind="warning">',
+      '',
+      'Mind the units.',
+      '',
+      '</Callout>',
+    ].join('\n'),
+  );
+  await page.keyboard.press('Tab');
+  await expect(panel.preview.getByRole('img', { name: 'A test pattern' })).toBeVisible();
+
+  await panel.openCaptions();
+  await panel.addTrack('en', 'English');
+  await page.locator('input[type="file"][accept*=".srt"]').setInputFiles({
+    name: 'forces.srt',
+    mimeType: 'application/x-subrip',
+    buffer: Buffer.from(
+      '1\n00:00:00,200 --> 00:00:02,500\nForces push and pull\n\n2\n00:00:06,000 --> 00:00:09,000\nA push is a force\n',
+    ),
+  });
+  await expect(panel.cues('English')).toHaveCount(2);
+  await editor.expectSaved();
+
+  const renderId = await renderCurrent(host, lessonId);
+  const { file } = await publishOverRpc(host, lessonId, renderId, 'web');
+  await page.goto(pathToFileURL(path.join(file, 'index.html')).href);
+  const lesson = new PublishedLessonPage(page, false);
+  await lesson.ready();
+  const time = () => lesson.media.evaluate((media) => (media as HTMLMediaElement).currentTime);
+
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  const notes = page.getByRole('tabpanel', { name: 'Notes' });
+  await expect(notes.getByRole('heading', { name: 'Forces' })).toBeVisible();
+  await expect(notes.locator('.katex')).toBeVisible();
+  await expect(notes.getByRole('img', { name: 'A test pattern' })).toBeVisible();
+  await expect
+    .poll(() =>
+      notes.getByRole('img', { name: 'A test pattern' }).evaluate((image) => (image as HTMLImageElement).naturalWidth),
+    )
+    .toBe(160);
+  await expect(notes.getByRole('link', { name: /The worksheet/ })).toBeVisible();
+  await expect(notes.getByText('Mind the units.')).toBeVisible();
+  await notes.getByRole('link', { name: /the push/ }).click();
+  await expect.poll(time).toBeCloseTo(6, 0);
+
+  await page.getByRole('tab', { name: 'Transcript' }).click();
+  const lines = page.getByRole('list', { name: 'Transcript' }).getByRole('button');
+  await expect(lines).toHaveText(['0:00Forces push and pull', '0:06A push is a force']);
+  await lines.first().click();
+  await expect.poll(time).toBeLessThan(1);
+  await page.locator('.fs-controls').getByRole('button', { name: 'Captions' }).click();
+  await lesson.play();
+  await expect(page.locator('.fs-captions')).toHaveText('Forces push and pull', { timeout: 10_000 });
 });

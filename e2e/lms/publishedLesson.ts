@@ -46,6 +46,17 @@ export async function publishableLesson(
     baseRevision: document.revision,
     upsertCheckpoints: questions,
   });
+  const renderId = await renderRevision(host, lessonId, takeId, revision);
+  return { lessonId, renderId, projectId };
+}
+
+/** A render of the lesson's document as it is now (after edits in the editor), so it can be published. */
+export async function renderCurrent(host: HostFixture, lessonId: string): Promise<string> {
+  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  return renderRevision(host, lessonId, document.takeId, document.revision);
+}
+
+async function renderRevision(host: HostFixture, lessonId: string, takeId: string, revision: number): Promise<string> {
   const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
     lessonId,
     takeId,
@@ -53,9 +64,9 @@ export async function publishableLesson(
     label: '360p',
     extension: 'mp4',
   });
-  await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screen)) });
+  await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screenFixture())) });
   await rpc(host, 'renders.finish', { renderId });
-  return { lessonId, renderId, projectId };
+  return renderId;
 }
 
 export async function publishOverRpc(
