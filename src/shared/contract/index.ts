@@ -3,6 +3,7 @@ import { classroomService } from './classServer';
 import { transcribeService } from './transcribe';
 import { captureService } from './capture';
 import { editorService } from './editor';
+import { filesService } from './files';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
 import { lessonsService } from './lessons';
@@ -28,6 +29,7 @@ export const contract = {
   notes: notesService,
   classroom: classroomService,
   transcribe: transcribeService,
+  files: filesService,
 } as const;
 
 export type Contract = typeof contract;
