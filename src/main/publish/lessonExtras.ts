@@ -78,9 +78,18 @@ function notesPage(notes: SnapshotNotes, title: string, language: string): strin
   <body class="fs-notes-page">
     <main class="fs-notes-body">
       <h1>${escapeHtml(title)}</h1>
-${notes.html}
+${withInlineStyles(notes.html)}
     </main>
   </body>
 </html>
 `;
+}
+
+/**
+ * This page has no script to apply KaTeX's sizes through the CSSOM, and its CSP allows inline styles, so the sizes
+ * (checked against the allow-list when compiled) go back into style attributes. In text, where the same characters
+ * could appear, the change stays text: it cannot open a tag.
+ */
+function withInlineStyles(html: string): string {
+  return html.replaceAll(' data-fs-style="', ' style="');
 }
