@@ -50,12 +50,6 @@ export async function publishableLesson(
   return { lessonId, renderId, projectId };
 }
 
-/** A render of the lesson's document as it is now (after edits in the editor), so it can be published. */
-export async function renderCurrent(host: HostFixture, lessonId: string): Promise<string> {
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  return renderRevision(host, lessonId, document.takeId, document.revision);
-}
-
 async function renderRevision(host: HostFixture, lessonId: string, takeId: string, revision: number): Promise<string> {
   const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
     lessonId,

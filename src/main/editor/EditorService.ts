@@ -11,6 +11,7 @@ import {
 } from '@shared/editor/document';
 import { editListSchema, fullEditList, normalizeEditList } from '@shared/timeline/editList';
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '@shared/checkpoints/schema';
+import { changesPicture } from '@shared/editor/diff';
 import { sortCaptionTracks } from '@shared/editor/ordering';
 import { CaptionRows } from './captionRows';
 import { LibraryRows } from '../library/rows';
@@ -21,6 +22,7 @@ interface EditRow {
   edit_list: string;
   layout: string;
   revision: number;
+  picture_revision: number;
 }
 
 /** The lesson's document lives per take; every change is one transaction guarded by the revision it was made on. */
@@ -73,11 +75,12 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       this.checkInside(change, sourceDuration);
       const next = current.revision + 1;
       db.prepare(
-        'UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, updated_at = ? WHERE take_id = ?',
+        'UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, picture_revision = ?, updated_at = ? WHERE take_id = ?',
       ).run(
         change.editList ? JSON.stringify(normalizeEditList({ ...change.editList, sourceDuration })) : null,
         change.layout ? JSON.stringify(change.layout) : null,
         next,
+        changesPicture(change) ? next : current.picture_revision,
         this.now(),
         take.id,
       );
@@ -123,6 +126,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       lessonId,
       takeId,
       revision: row.revision,
+      pictureRevision: row.picture_revision,
       editList: editListSchema.parse(JSON.parse(row.edit_list)),
       layout: cameraLayoutSchema.parse(JSON.parse(row.layout)),
       markers,
@@ -137,7 +141,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
 
   private editRow(takeId: string): EditRow {
     const row = this.deps.db
-      .prepare('SELECT edit_list, layout, revision FROM take_edits WHERE take_id = ?')
+      .prepare('SELECT edit_list, layout, revision, picture_revision FROM take_edits WHERE take_id = ?')
       .get(takeId) as EditRow | undefined;
     if (!row) throw new StudioError('not_found', 'Open the lesson in the editor first');
     return row;

@@ -49,14 +49,25 @@ export interface SnapshotNotes {
 }
 
 /** Of a lesson's up-to-date renders, the newest of each label: what a course publishes for its other lessons. */
-function newestUpToDate(renders: readonly Render[], document: Pick<LessonDocument, 'takeId' | 'revision'>) {
+function newestUpToDate(renders: readonly Render[], document: UpToDateDocument) {
   const ready = renders.filter((render) => isUpToDate(render, document));
   return ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
 }
 
 /** A render shows the document as it is now only if it was made from this take at this revision. */
-export function isUpToDate(render: Render, document: Pick<LessonDocument, 'takeId' | 'revision'>): boolean {
-  return render.status === 'ready' && render.takeId === document.takeId && render.revision === document.revision;
+type UpToDateDocument = Pick<LessonDocument, 'takeId' | 'revision' | 'pictureRevision'>;
+
+/**
+ * A render still shows the lesson when nothing it shows has changed since it was made: notes, captions, questions and
+ * the like come from the document when publishing.
+ */
+export function isUpToDate(render: Render, document: UpToDateDocument): boolean {
+  return (
+    render.status === 'ready' &&
+    render.takeId === document.takeId &&
+    render.revision >= (document.pictureRevision ?? document.revision) &&
+    render.revision <= document.revision
+  );
 }
 
 export async function takeSnapshot(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentChangeSchema } from './document';
-import { applyChange, diffDocuments, isEmptyChange } from './diff';
+import { applyChange, changesPicture, diffDocuments, isEmptyChange } from './diff';
 import { blankDocument, callout, documentArb, idOf, marker } from './testDocuments.testkit';
 
 describe('diffDocuments', () => {
@@ -97,5 +97,15 @@ describe('diffDocuments: questions and rules', () => {
     expect(change.rules?.masteryPercent).toBe(60);
     expect(applyChange(before, change)).toEqual({ ...after, revision: before.revision + 1 });
     expect(isEmptyChange(diffDocuments(after, after))).toBe(true);
+  });
+});
+
+describe('changesPicture', () => {
+  it('is true for the edit list, the layout and callouts, and false for notes, captions, moments and questions', () => {
+    const before = blankDocument();
+    expect(changesPicture(diffDocuments(before, { ...before, notes: '# Hi', markers: [marker(1, 500)] }))).toBe(false);
+    expect(changesPicture(diffDocuments(before, { ...before, callouts: [callout(1, 0, 1_000)] }))).toBe(true);
+    const cut = { ...before.editList, cuts: [{ start: 100, end: 200 }] };
+    expect(changesPicture(diffDocuments(before, { ...before, editList: cut }))).toBe(true);
   });
 });

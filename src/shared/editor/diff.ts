@@ -24,6 +24,18 @@ export function diffDocuments(before: LessonDocument, after: LessonDocument): Do
   return change;
 }
 
+/**
+ * Whether `change` alters what a render shows: the edit list, the camera layout or a callout (burned in). Notes,
+ * captions, key moments, questions and rules go to learners from the document when publishing, not in the video.
+ */
+export function changesPicture(change: DocumentChange): boolean {
+  return (
+    change.editList !== undefined ||
+    change.layout !== undefined ||
+    change.upsertCallouts.length + change.removeCallouts.length > 0
+  );
+}
+
 /** Whether saving `change` would change nothing, so no step is recorded or sent. */
 export function isEmptyChange(change: DocumentChange): boolean {
   return (

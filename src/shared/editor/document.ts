@@ -77,6 +77,11 @@ export const lessonDocumentSchema = z.object({
   takeId: idSchema,
   /** Goes up by one with every saved change; a change made against an older revision is refused. */
   revision: z.number().int().nonnegative(),
+  /**
+   * The revision of the last change to what a render shows (see changesPicture): a render made at or after it is
+   * still the lesson's video. Given by main when the document is opened; not kept up to date by the editor's copy.
+   */
+  pictureRevision: z.number().int().nonnegative().optional(),
   editList: editListSchema,
   layout: cameraLayoutSchema,
   markers: z.array(markerSchema),

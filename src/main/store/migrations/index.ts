@@ -10,6 +10,7 @@ import { classServer } from './0010-class-server';
 import { classResultsCache } from './0011-class-results-cache';
 import { notes } from './0012-notes';
 import { captionCues } from './0013-caption-cues';
+import { pictureRevision } from './0014-picture-revision';
 import type { Migration, MigrationContext } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   classResultsCache,
   notes,
   captionCues,
+  pictureRevision,
 ];
 
 export type { Migration, MigrationContext };
