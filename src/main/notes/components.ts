@@ -160,7 +160,7 @@ export function convertComponent(
       const kind = attributes.kind ?? 'tip';
       const body: BlockContent[] = flow
         ? (element.children as BlockContent[])
-        : [{ type: 'paragraph', children: element.children as PhrasingContent[] }];
+        : [{ type: 'paragraph', children: element.children }];
       const title: Paragraph = {
         type: 'paragraph',
         children: [{ type: 'text', value: CALLOUT_TITLES[kind] ?? 'Tip' }],

@@ -16,7 +16,7 @@ import {
  * note. An element that is not allowed goes with everything inside it; comments, doctypes and raw HTML go too.
  */
 export function sanitizeNote(tree: Root): Root {
-  return { type: 'root', children: cleanChildren(tree.children) as RootContent[] };
+  return { type: 'root', children: cleanChildren(tree.children) };
 }
 
 function cleanChildren(children: readonly (RootContent | ElementContent)[]): ElementContent[] {
@@ -60,7 +60,7 @@ function cleanElement(element: Element): Element | null {
     properties[property] =
       value === true ? true : Array.isArray(value) && !info.commaSeparated && !info.spaceSeparated ? text : value;
   }
-  if (tagName === 'a' && linkKind(String(properties.href ?? '')) === 'web') {
+  if (tagName === 'a' && linkKind(properties.href ?? '') === 'web') {
     properties.rel = ['noopener', 'noreferrer'];
     properties.target = '_blank';
   }
