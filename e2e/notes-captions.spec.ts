@@ -84,7 +84,7 @@ test('a teacher writes notes with components and a formula; a hostile note is re
   await expect(panel.notes).toHaveValue(NOTES);
 });
 
-test('captions typed along while the lesson plays, corrected, split, and flagged when a cut removes them', async ({
+test('captions typed along while the lesson plays, corrected, moved by a cut, and flagged when the cut removes them', async ({
   page,
   host,
 }) => {
