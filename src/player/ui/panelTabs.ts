@@ -91,9 +91,11 @@ export function createPanelTabs(
     if (only) only.setAttribute('aria-label', tabs[0]?.label ?? '');
     only?.removeAttribute('aria-labelledby');
   }
+  // The same landmark the contents had before they shared it with the notes and transcript: a screen reader's user
+  // (and the e2e page objects) find it where it always was.
   const element = h(
-    'section',
-    { class: 'fs-side', 'aria-label': 'Lesson panels' },
+    'aside',
+    { class: 'fs-side', 'aria-label': 'Lesson contents' },
     tabs.length > 1 ? list : null,
     ...panels,
   );
