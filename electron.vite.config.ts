@@ -37,6 +37,8 @@ export default defineConfig({
     build: {
       // Minified: the library's first card waits for this bundle to be parsed (about half the time, unminified).
       minify: true,
+      // Fonts (KaTeX's, for the notes preview) stay files: the CSP allows fonts from 'self', never data: URLs.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -61,12 +61,12 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
 
 test('with no up-to-date render the dialog says so and offers the way to render', async ({ host, page }) => {
   const { lessonId } = await publishableLesson(host, 'Forces');
-  // An edit after the render makes it out of date.
+  // A cut after the render makes it out of date (a key moment, notes or captions would not: they are not in the video).
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
   await rpc(host, 'editor.apply', {
     takeId: document.takeId,
     baseRevision: document.revision,
-    upsertMarkers: [{ id: '99999999-9999-4999-8999-999999999999', sourceMs: 1000, title: 'Intro', note: '' }],
+    editList: { ...document.editList, cuts: [{ start: 1000, end: 2000 }] },
   });
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const publish = new PublishDialog(page);

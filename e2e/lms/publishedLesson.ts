@@ -46,6 +46,11 @@ export async function publishableLesson(
     baseRevision: document.revision,
     upsertCheckpoints: questions,
   });
+  const renderId = await renderRevision(host, lessonId, takeId, revision);
+  return { lessonId, renderId, projectId };
+}
+
+async function renderRevision(host: HostFixture, lessonId: string, takeId: string, revision: number): Promise<string> {
   const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
     lessonId,
     takeId,
@@ -53,9 +58,9 @@ export async function publishableLesson(
     label: '360p',
     extension: 'mp4',
   });
-  await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screen)) });
+  await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screenFixture())) });
   await rpc(host, 'renders.finish', { renderId });
-  return { lessonId, renderId, projectId };
+  return renderId;
 }
 
 export async function publishOverRpc(

@@ -16,6 +16,8 @@ export const FEATURE_ORDER = [
   'lesson',
   'recorder',
   'checkpoints',
+  'notes',
+  'captions',
   'editor',
 ];
 

@@ -19,7 +19,10 @@ import { DerivedService } from './derived/DerivedService';
 import { FilesService, type FileShell } from './files/FilesService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
-import { CaptionsService } from './captions/CaptionsService';
+import { NotesService } from './notes/NotesService';
+import { TranscribeService } from './transcribe/TranscribeService';
+import { PocketsphinxTranscriber } from './transcribe/pocketsphinx';
+import type { Transcriber } from './transcribe/Transcriber';
 import { ClassServerService } from './classServer/ClassServerService';
 import { JobRegistry } from './jobs/JobRegistry';
 import { databaseLedger, removeAbandonedParts } from './jobs/partsLedger';
@@ -47,6 +50,8 @@ export interface StudioOptions {
   shell?: FileShell;
   /** Internal errors and warnings also go to the console (the browser host's terminal). */
   logToConsole?: boolean;
+  /** The speech engine for caption drafts; PocketSphinx as the system installs it unless told otherwise. */
+  transcriber?: Transcriber;
 }
 
 /** Everything main serves, wired once: the database, the services, the handler table and the event hub. */
@@ -101,7 +106,7 @@ export function openStudio(options: StudioOptions): Studio {
   const renders = new RenderService(deps);
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
-  const captions = new CaptionsService(deps);
+  const notes = new NotesService({ ...deps, openDocument: (lessonId) => editor.open({ lessonId }) });
   const classServer = new ClassServerService(deps);
   const publish = new PublishService({
     upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
@@ -112,7 +117,7 @@ export function openStudio(options: StudioOptions): Studio {
       openDocument: (lessonId) => editor.open({ lessonId }),
       listRenders: (lessonId) => renders.list({ lessonId }),
       getLesson: (id) => lessons.get({ id }),
-      listCaptions: (lessonId) => captions.list({ lessonId }),
+      listNoteFiles: (lessonId) => notes.files({ lessonId }),
       listLessons: (projectId) => lessons.list({ projectId, view: 'active' }),
     },
     ...(options.shell ? { reveal: (file: string) => options.shell?.reveal(file) } : {}),
@@ -138,7 +143,12 @@ export function openStudio(options: StudioOptions): Studio {
       derived: new DerivedService(deps),
       renders,
       publish,
-      captions,
+      notes,
+      transcribe: new TranscribeService({
+        ...deps,
+        openDocument: (lessonId) => editor.open({ lessonId }),
+        transcriber: options.transcriber ?? new PocketsphinxTranscriber(),
+      }),
       classroom: classServer,
       files: new FilesService({ db, mediaRoot, ...(options.shell ? { shell: options.shell } : {}) }),
     },

@@ -91,6 +91,30 @@ describe('EditorService', () => {
     expect(reopened.callouts).toEqual([]);
   });
 
+  it('moves the picture revision only for changes a render shows, so notes or captions leave renders current', async () => {
+    const { editor, lesson, take } = await editorWithTake();
+    const opened = editor.open({ lessonId: lesson.id });
+    const trackId = randomUUID();
+    const notesStep = editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: opened.revision,
+        notes: '# Read this',
+        upsertCaptionTracks: [{ id: trackId, label: 'English', srclang: 'en' }],
+        upsertMarkers: [marker(100)],
+      }),
+    );
+    expect(editor.open({ lessonId: lesson.id })).toMatchObject({ revision: 1, pictureRevision: 0 });
+    editor.apply(
+      change({
+        takeId: take.id,
+        baseRevision: notesStep.revision,
+        editList: { ...opened.editList, cuts: [{ start: 500, end: 900 }] },
+      }),
+    );
+    expect(editor.open({ lessonId: lesson.id })).toMatchObject({ revision: 2, pictureRevision: 2 });
+  });
+
   it('refuses a change made on an older revision and writes none of it', async () => {
     const { editor, lesson, take } = await editorWithTake();
     editor.open({ lessonId: lesson.id });

@@ -11,6 +11,9 @@ import {
 } from '@shared/editor/document';
 import { editListSchema, fullEditList, normalizeEditList } from '@shared/timeline/editList';
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '@shared/checkpoints/schema';
+import { changesPicture } from '@shared/editor/diff';
+import { sortCaptionTracks } from '@shared/editor/ordering';
+import { CaptionRows } from './captionRows';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { TakeRows } from '../recording/takeRows';
@@ -19,6 +22,7 @@ interface EditRow {
   edit_list: string;
   layout: string;
   revision: number;
+  picture_revision: number;
 }
 
 /** The lesson's document lives per take; every change is one transaction guarded by the revision it was made on. */
@@ -26,10 +30,12 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
   private readonly library: LibraryRows;
   private readonly takes: TakeRows;
   private readonly now: () => number;
+  private readonly captions: CaptionRows;
 
   constructor(private readonly deps: LibraryDeps) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
+    this.captions = new CaptionRows(deps.db);
     this.now = deps.now ?? Date.now;
   }
 
@@ -69,17 +75,24 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
       this.checkInside(change, sourceDuration);
       const next = current.revision + 1;
       db.prepare(
-        'UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, updated_at = ? WHERE take_id = ?',
+        'UPDATE take_edits SET edit_list = COALESCE(?, edit_list), layout = COALESCE(?, layout), revision = ?, picture_revision = ?, updated_at = ? WHERE take_id = ?',
       ).run(
         change.editList ? JSON.stringify(normalizeEditList({ ...change.editList, sourceDuration })) : null,
         change.layout ? JSON.stringify(change.layout) : null,
         next,
+        changesPicture(change) ? next : current.picture_revision,
         this.now(),
         take.id,
       );
       this.writeMarkers(take.id, change);
       this.writeCallouts(take.id, change);
       this.writeCheckpoints(take.id, change);
+      this.captions.write(take.id, change, this.now());
+      if (change.notes !== undefined)
+        db.prepare(
+          `INSERT INTO lesson_notes (lesson_id, source, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (lesson_id) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at`,
+        ).run(take.lessonId, change.notes, this.now());
       if (change.rules)
         db.prepare('UPDATE lessons SET rules = ? WHERE id = ?').run(JSON.stringify(change.rules), take.lessonId);
       this.library.touchProject(this.library.lesson(take.lessonId).projectId, this.now());
@@ -107,22 +120,28 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     const rules = this.deps.db.prepare('SELECT rules FROM lessons WHERE id = ?').get(lessonId) as {
       rules: string | null;
     };
+    const notes = this.deps.db.prepare('SELECT source FROM lesson_notes WHERE lesson_id = ?').get(lessonId) as
+      { source: string } | undefined;
     return {
       lessonId,
       takeId,
       revision: row.revision,
+      pictureRevision: row.picture_revision,
       editList: editListSchema.parse(JSON.parse(row.edit_list)),
       layout: cameraLayoutSchema.parse(JSON.parse(row.layout)),
       markers,
       callouts,
       checkpoints,
       rules: lessonRulesSchema.parse(rules.rules ? JSON.parse(rules.rules) : {}),
+      notes: notes?.source ?? '',
+      captionTracks: sortCaptionTracks(this.captions.tracks(takeId)),
+      captionCues: this.captions.cues(takeId),
     };
   }
 
   private editRow(takeId: string): EditRow {
     const row = this.deps.db
-      .prepare('SELECT edit_list, layout, revision FROM take_edits WHERE take_id = ?')
+      .prepare('SELECT edit_list, layout, revision, picture_revision FROM take_edits WHERE take_id = ?')
       .get(takeId) as EditRow | undefined;
     if (!row) throw new StudioError('not_found', 'Open the lesson in the editor first');
     return row;
@@ -136,9 +155,13 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     if (
       change.upsertMarkers.some((marker) => outside(marker.sourceMs)) ||
       change.upsertCallouts.some((callout) => outside(callout.sourceEnd)) ||
-      change.upsertCheckpoints.some((checkpoint) => outside(checkpoint.sourceMs))
+      change.upsertCheckpoints.some((checkpoint) => outside(checkpoint.sourceMs)) ||
+      change.upsertCaptionCues.some((cue) => outside(cue.sourceEnd))
     ) {
-      throw new StudioError('invalid_input', 'Key moments, callouts and questions must fall within the recording');
+      throw new StudioError(
+        'invalid_input',
+        'Key moments, callouts, questions and captions must fall within the recording',
+      );
     }
   }
 

@@ -141,6 +141,12 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
         'SELECT c.path AS folder FROM captions c JOIN lessons l ON l.id = c.lesson_id JOIN projects p ON p.id = l.project_id WHERE p.trashed_at IS NULL AND l.trashed_at IS NOT NULL',
       )
       .all() as { folder: string }[];
+    const noteFolders = db
+      .prepare(
+        `SELECT l.project_id || '/notes/' || l.id AS folder FROM lessons l JOIN projects p ON p.id = l.project_id
+         WHERE p.trashed_at IS NULL AND l.trashed_at IS NOT NULL`,
+      )
+      .all() as { folder: string }[];
     db.transaction(() => {
       db.prepare("DELETE FROM takes WHERE trashed_at IS NOT NULL AND status = 'ready'").run();
       db.prepare('DELETE FROM lessons WHERE trashed_at IS NOT NULL').run();
@@ -150,6 +156,7 @@ export class ProjectsService implements ServiceHandlers<Contract['projects']> {
       ...projectFolders,
       ...takeFolders.map((row) => row.folder),
       ...captionFiles.map((row) => row.folder),
+      ...noteFolders.map((row) => row.folder),
     ]) {
       fs.rmSync(path.join(mediaRoot, ...folder.split('/')), { recursive: true, force: true });
     }

@@ -37,14 +37,14 @@ describe('the studio log', () => {
     const client = studio.client('window:1');
     const project = await client.projects.create({ title: 'Optics', description: '' });
     const lesson = await client.lessons.add({ projectId: project.id, title: 'Lenses' });
-    studio.db.exec('DROP TABLE captions');
-    await expect(client.captions.list({ lessonId: lesson.id })).rejects.toMatchObject({
+    studio.db.exec('DROP TABLE lesson_files');
+    await expect(client.notes.files({ lessonId: lesson.id })).rejects.toMatchObject({
       code: 'internal',
-      message: 'captions.list failed unexpectedly',
+      message: 'notes.files failed unexpectedly',
     });
     const text = fs.readFileSync(logFileOf(studio.dataDir), 'utf8');
     expect(text).toMatch(
-      /\[error\] \[cli \d+\] Call app:captions\.list failed unexpectedly SqliteError: no such table: captions\n\s+at /,
+      /\[error\] \[cli \d+\] Call app:notes\.files failed unexpectedly SqliteError: no such table: lesson_files\n\s+at /,
     );
   });
 });

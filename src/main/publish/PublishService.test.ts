@@ -29,7 +29,7 @@ function publishing(videoBytes = 200_000) {
       openDocument: () => snapshot.document,
       listRenders: () => [render],
       getLesson: () => ({ lesson: snapshot.lesson, project: snapshot.project }),
-      listCaptions: () => [],
+      listNoteFiles: () => [],
       listLessons: () => [snapshot.lesson],
     },
   });

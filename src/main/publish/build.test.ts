@@ -277,7 +277,7 @@ describe('captions in packages', () => {
       const script = plan.entries.find((entry) => entry.path === 'lesson.js');
       const source = script?.kind === 'bytes' ? script.data.toString('utf8') : '';
       expect(source).not.toContain('<');
-      expect(source).toContain('"WEBVTT\\n\\n00:00:01.000 --> 00:00:03.000\\nOlá\\n"');
+      expect(source).toContain('"WEBVTT\\n\\n1\\n00:00:01.000 --> 00:00:03.000\\nOlá\\n"');
       if (format === 'web') continue;
       const manifest = plan.entries.find((entry) => entry.path === 'imsmanifest.xml');
       expect(manifest?.kind === 'bytes' ? manifest.data.toString('utf8') : '').toContain('href="captions/pt-br.vtt"');

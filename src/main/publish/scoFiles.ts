@@ -10,6 +10,7 @@ import {
 } from '@shared/player/lessonPackage';
 import type { PublishFormat } from '@shared/publish/options';
 import type { LessonSnapshot, SnapshotRender } from './snapshot';
+import { notesEntries, publishedTracks } from './lessonExtras';
 
 /** One file of a package: bytes made here, or a file on disk streamed in. */
 export type PackageEntry =
@@ -59,7 +60,7 @@ export function scoFiles(
   const { settings, document } = snapshot;
   const { prefix } = options;
   const media = mediaPaths(snapshot.renders);
-  const captions = captionPaths(snapshot.captions);
+  const tracks = publishedTracks(document);
   const lesson = buildLessonPackage({
     title: options.title,
     description: settings.description,
@@ -69,12 +70,9 @@ export function scoFiles(
     rules: { ...document.rules, masteryPercent: settings.masteryPercent, completion: settings.completion },
     media: {
       renditions: snapshot.renders.map((render, index) => rendition(render, media[index] as string)),
-      captions: snapshot.captions.map((caption, index) => ({
-        label: caption.label,
-        srclang: caption.srclang,
-        src: captions[index] as string,
-      })),
+      captions: tracks.map((track) => ({ label: track.label, srclang: track.srclang, src: track.path })),
     },
+    notes: snapshot.notes ? { html: snapshot.notes.html, formulas: snapshot.notes.formulas } : null,
   });
   // Derived from the snapshot, not random: two builds of one snapshot stay byte-identical.
   const stored = sealLessonPackage(lesson, sha256Hex(`${snapshot.lesson.id}:${snapshot.takenAt}`).slice(0, 16));
@@ -89,14 +87,13 @@ export function scoFiles(
       `${prefix}lesson.js`,
       lessonScript(
         stored,
-        snapshot.captions.map((caption) => fs.readFileSync(caption.file, 'utf8')),
+        tracks.map((track) => track.text),
       ),
     ),
     // Video is already compressed: storing it keeps the zip fast to write and lets an LMS serve ranges from it.
     ...snapshot.renders.map((render, index) => fileEntry(`${prefix}${media[index] as string}`, render.file, false)),
-    ...snapshot.captions.map((caption, index) =>
-      fileEntry(`${prefix}${captions[index] as string}`, caption.file, true),
-    ),
+    ...tracks.map((track) => textEntry(`${prefix}${track.path}`, track.text)),
+    ...notesEntries(snapshot.notes, assets, prefix, options.title, settings.language),
   ];
   return { entries, lesson };
 }
@@ -153,18 +150,6 @@ function mediaPaths(renders: readonly SnapshotRender[]): string[] {
         .toLowerCase() || 'video';
     let name = `media/${stem}${extension}`;
     for (let n = 2; used.has(name); n += 1) name = `media/${stem}-${n}${extension}`;
-    used.add(name);
-    return name;
-  });
-}
-
-/** captions/en.vtt, captions/pt-br.vtt …: from the language tag (already limited to letters, digits and dashes). */
-function captionPaths(captions: readonly { readonly srclang: string }[]): string[] {
-  const used = new Set<string>();
-  return captions.map((caption) => {
-    const stem = caption.srclang.replace(/[^A-Za-z0-9-]/g, '').toLowerCase() || 'captions';
-    let name = `captions/${stem}.vtt`;
-    for (let n = 2; used.has(name); n += 1) name = `captions/${stem}-${n}.vtt`;
     used.add(name);
     return name;
   });

@@ -4,7 +4,7 @@ import type { Lesson } from '@shared/library/schemas';
 import type { Render } from '@shared/media/renders';
 import { blankDocument, idOf } from '@shared/editor/testDocuments.testkit';
 import { StudioError } from '@shared/contract/result';
-import { takeSnapshot, type SnapshotSource } from './snapshot';
+import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
 import { tempDir, testSnapshot } from './testPackage.testkit';
 
 const dirs: string[] = [];
@@ -35,7 +35,7 @@ function projectSource(unrendered: string | null = null): { source: SnapshotSour
     openDocument: (lessonId) => blankDocument({ lessonId, revision: 0 }),
     listRenders: (lessonId) => lessons.filter((lesson) => lesson.id === lessonId).map(renderOf),
     getLesson: (id) => ({ lesson: lessons.find((lesson) => lesson.id === id) as Lesson, project: base.project }),
-    listCaptions: () => [],
+    listNoteFiles: () => [],
     listLessons: () => lessons,
   };
   return { source, lessons };
@@ -75,5 +75,19 @@ describe('takeSnapshot for a cmi5 course of the whole project', () => {
     const refused = takeSnapshot(source, (lessons[0] as Lesson).id, { ...settings, format: 'scorm2004' });
     await expect(refused).rejects.toBeInstanceOf(StudioError);
     await expect(refused).rejects.toThrow(/Only a cmi5 course/);
+  });
+});
+
+describe('isUpToDate', () => {
+  it('keeps a render current through edits it does not show (notes, captions), not through a cut', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const render = { ...testSnapshot(dir).renders[0], status: 'ready', revision: 4 } as Render;
+    const doc = (revision: number, pictureRevision: number) => ({ takeId: render.takeId, revision, pictureRevision });
+    expect(isUpToDate(render, doc(4, 4))).toBe(true);
+    expect(isUpToDate(render, doc(9, 4))).toBe(true);
+    expect(isUpToDate(render, doc(9, 7))).toBe(false);
+    expect(isUpToDate(render, doc(3, 3))).toBe(false);
+    expect(isUpToDate(render, { takeId: idOf(999), revision: 4, pictureRevision: 4 })).toBe(false);
   });
 });

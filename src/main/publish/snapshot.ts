@@ -2,9 +2,11 @@ import path from 'node:path';
 import { StudioError } from '@shared/contract/result';
 import type { LessonDocument } from '@shared/editor/document';
 import type { Lesson, Project } from '@shared/library/schemas';
-import type { Caption } from '@shared/captions';
+import type { NoteFile } from '@shared/notes/files';
 import type { Render } from '@shared/media/renders';
 import type { PublishSettings } from '@shared/publish/options';
+import { compileNotes } from '../notes/compileNotes';
+import { notesContextOf } from '../notes/notesContext';
 
 /** Where a snapshot's facts come from: the services themselves in the app, the dispatcher in the CLI. */
 export interface SnapshotSource {
@@ -12,7 +14,7 @@ export interface SnapshotSource {
   openDocument(lessonId: string): Promise<LessonDocument> | LessonDocument;
   listRenders(lessonId: string): Promise<Render[]> | Render[];
   getLesson(lessonId: string): Promise<{ lesson: Lesson; project: Project }> | { lesson: Lesson; project: Project };
-  listCaptions(lessonId: string): Promise<Caption[]> | Caption[];
+  listNoteFiles(lessonId: string): Promise<NoteFile[]> | NoteFile[];
   /** The project's active lessons in lesson order: a cmi5 course of the whole project takes them all. */
   listLessons(projectId: string): Promise<Lesson[]> | Lesson[];
 }
@@ -29,8 +31,8 @@ export interface LessonSnapshot {
   readonly project: Project;
   readonly document: LessonDocument;
   readonly renders: readonly SnapshotRender[];
-  /** Each with its absolute `file`, like the renders. */
-  readonly captions: readonly (Caption & { readonly file: string })[];
+  /** The notes compiled to HTML at this instant (null when the lesson has none), and the files they use. */
+  readonly notes: SnapshotNotes | null;
   readonly settings: PublishSettings;
   /**
    * A cmi5 course of the whole project: every lesson's snapshot in lesson order, this one among them (each with its
@@ -39,15 +41,33 @@ export interface LessonSnapshot {
   readonly course: readonly LessonSnapshot[] | null;
 }
 
+export interface SnapshotNotes {
+  readonly html: string;
+  readonly formulas: boolean;
+  /** Only the files the notes use, each with its absolute `file`, like the renders. */
+  readonly files: readonly (NoteFile & { readonly file: string })[];
+}
+
 /** Of a lesson's up-to-date renders, the newest of each label: what a course publishes for its other lessons. */
-function newestUpToDate(renders: readonly Render[], document: Pick<LessonDocument, 'takeId' | 'revision'>) {
+function newestUpToDate(renders: readonly Render[], document: UpToDateDocument) {
   const ready = renders.filter((render) => isUpToDate(render, document));
   return ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
 }
 
 /** A render shows the document as it is now only if it was made from this take at this revision. */
-export function isUpToDate(render: Render, document: Pick<LessonDocument, 'takeId' | 'revision'>): boolean {
-  return render.status === 'ready' && render.takeId === document.takeId && render.revision === document.revision;
+type UpToDateDocument = Pick<LessonDocument, 'takeId' | 'revision' | 'pictureRevision'>;
+
+/**
+ * A render still shows the lesson when nothing it shows has changed since it was made: notes, captions, questions and
+ * the like come from the document when publishing.
+ */
+export function isUpToDate(render: Render, document: UpToDateDocument): boolean {
+  return (
+    render.status === 'ready' &&
+    render.takeId === document.takeId &&
+    render.revision >= (document.pictureRevision ?? document.revision) &&
+    render.revision <= document.revision
+  );
 }
 
 export async function takeSnapshot(
@@ -96,11 +116,11 @@ async function lessonSnapshot(
   takenAt: number,
   course: readonly LessonSnapshot[] | null,
 ): Promise<LessonSnapshot> {
-  const [info, document, renders, captions] = await Promise.all([
+  const [info, document, renders, noteFiles] = await Promise.all([
     source.getLesson(lessonId),
     source.openDocument(lessonId),
     source.listRenders(lessonId),
-    source.listCaptions(lessonId),
+    source.listNoteFiles(lessonId),
   ]);
   const chosen = settings.renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
@@ -113,19 +133,42 @@ async function lessonSnapshot(
     }
     return { ...render, file: path.join(source.mediaRoot, ...render.path.split('/')) };
   });
+  const notes = await snapshotNotes(document, noteFiles, source.mediaRoot, info.lesson.title);
   return structuredClone({
     takenAt,
     lesson: info.lesson,
     project: info.project,
     document,
     renders: chosen,
-    captions: captions.map((caption) => ({
-      ...caption,
-      file: path.join(source.mediaRoot, ...caption.path.split('/')),
-    })),
+    notes,
     settings,
     course,
   });
+}
+
+/** Notes that cannot be compiled stop the publish with their first problem, named as the editor shows it. */
+async function snapshotNotes(
+  document: LessonDocument,
+  files: readonly NoteFile[],
+  mediaRoot: string,
+  title: string,
+): Promise<SnapshotNotes | null> {
+  if (document.notes.trim() === '') return null;
+  const compiled = await compileNotes(document.notes, notesContextOf(document, files));
+  if (!compiled.ok) {
+    const [first] = compiled.problems;
+    throw new StudioError(
+      'invalid_input',
+      `The notes of “${title}” have ${String(compiled.problems.length)} problem${compiled.problems.length === 1 ? '' : 's'}: line ${String(first?.line ?? 1)}, ${first?.message ?? ''}. Fix them in the Notes panel, then publish again.`,
+    );
+  }
+  return {
+    html: compiled.html,
+    formulas: compiled.formulas,
+    files: files
+      .filter((file) => compiled.files.includes(file.name))
+      .map((file) => ({ ...file, file: path.join(mediaRoot, ...file.path.split('/')) })),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

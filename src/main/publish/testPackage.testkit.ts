@@ -7,7 +7,9 @@ import { blankDocument, LESSON_ID, TAKE_ID } from '@shared/editor/testDocuments.
 import type { PublishSettings } from '@shared/publish/options';
 import type { PlanAssets } from './plan';
 import { locateSchemaRoot } from './schemas';
-import type { LessonSnapshot } from './snapshot';
+import type { LessonSnapshot, SnapshotNotes } from './snapshot';
+import { readSubtitles } from '@shared/captions/subtitleFiles';
+import type { CaptionCue } from '@shared/captions/model';
 
 export function tempDir(prefix = 'flipside-publish-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -22,6 +24,9 @@ export function fakeAssets(dir: string): PlanAssets {
   );
   fs.writeFileSync(path.join(playerDir, 'player.js'), 'void 0;');
   fs.writeFileSync(path.join(playerDir, 'player.css'), 'body{}');
+  fs.mkdirSync(path.join(playerDir, 'katex', 'fonts'), { recursive: true });
+  fs.writeFileSync(path.join(playerDir, 'katex', 'katex.css'), '.katex{}');
+  fs.writeFileSync(path.join(playerDir, 'katex', 'fonts', 'KaTeX_Main-Regular.woff2'), 'font');
   return { playerDir, schemaRoot: locateSchemaRoot() };
 }
 
@@ -36,11 +41,30 @@ export function testSnapshot(
   settings: Partial<PublishSettings> = {},
   videoBytes = 200_000,
   captions: readonly TestCaption[] = [],
+  notes: SnapshotNotes | null = null,
 ): LessonSnapshot {
   const video = path.join(dir, 'render.mp4');
   fs.writeFileSync(video, Buffer.alloc(videoBytes, 7));
   const now = 1_700_000_000_000;
+  const tracks = captions.map((caption, index) => ({
+    id: `55555555-5555-4555-8555-${String(index).padStart(12, '0')}`,
+    label: caption.label,
+    srclang: caption.srclang,
+  }));
+  const cues: CaptionCue[] = captions.flatMap((caption, index) => {
+    const read = readSubtitles(caption.text, 'vtt');
+    if (!read.ok) throw new Error(read.message);
+    return read.cues.map((cue, at) => ({
+      id: `66666666-6666-4666-8666-${String(index * 1000 + at).padStart(12, '0')}`,
+      trackId: tracks[index]?.id ?? '',
+      sourceStart: cue.start,
+      sourceEnd: cue.end,
+      text: cue.text,
+    }));
+  });
   const document = blankDocument({
+    captionTracks: tracks,
+    captionCues: cues,
     checkpoints: [
       checkpoint({ type: 'trueFalse', sourceMs: 3000, prompt: 'The sky is <blue> & "wide"?', answer: true }),
       checkpoint({
@@ -91,20 +115,7 @@ export function testSnapshot(
     },
     document,
     renders: [render],
-    captions: captions.map((caption, index) => {
-      const file = path.join(dir, `captions-${index}.vtt`);
-      fs.writeFileSync(file, caption.text);
-      const id = `55555555-5555-4555-8555-${String(index).padStart(12, '0')}`;
-      return {
-        id,
-        lessonId: LESSON_ID,
-        label: caption.label,
-        srclang: caption.srclang,
-        path: `p/captions/${id}.vtt`,
-        createdAt: now,
-        file,
-      };
-    }),
+    notes,
     settings: {
       format: 'scorm12',
       renderIds: [render.id],

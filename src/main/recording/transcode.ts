@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { StudioError } from '@shared/contract/result';
-import { transcodeArgs, type StreamAction } from './transcodeArgs';
+import { speechAudioArgs, transcodeArgs, type StreamAction } from './transcodeArgs';
 import { parseProgressLine, percentOf } from './transcodeProgress';
 import { transcodeWorkerMain, type TranscodeWorkerData, type TranscodeWorkerMessage } from './transcodeWorker';
 
@@ -34,6 +34,27 @@ export const CONVERSION_CANCELLED = 'The conversion was cancelled';
  * stays behind.
  */
 export async function transcodeToMp4(source: string, target: string, options: TranscodeOptions): Promise<void> {
+  await runFfmpeg(source, target, transcodeArgs(options), options);
+}
+
+/**
+ * The sound of `source` as 16 kHz mono 16-bit WAV in `target`, what speech recognisers take; same Worker, same
+ * progress and cancel, and `target` removed on failure.
+ */
+export async function extractSpeechAudio(
+  source: string,
+  target: string,
+  options: Omit<TranscodeOptions, 'video' | 'audio'>,
+): Promise<void> {
+  await runFfmpeg(source, target, speechAudioArgs(), options);
+}
+
+async function runFfmpeg(
+  source: string,
+  target: string,
+  args: string[],
+  options: Omit<TranscodeOptions, 'video' | 'audio'>,
+): Promise<void> {
   options.signal?.throwIfAborted();
   const corePath = createRequire(__filename).resolve('@ffmpeg/core');
   const inputFd = fs.openSync(source, 'r');
@@ -46,7 +67,7 @@ export async function transcodeToMp4(source: string, target: string, options: Tr
       wasmPath: path.join(path.dirname(corePath), 'ffmpeg-core.wasm'),
       inputFd,
       outputFd,
-      args: transcodeArgs(options),
+      args,
     };
     const started = new Worker(`(${transcodeWorkerMain.toString()})()`, { eval: true, workerData, name: 'transcode' });
     worker = started;
@@ -63,7 +84,7 @@ export async function transcodeToMp4(source: string, target: string, options: Tr
 }
 
 /** Follows the Worker's log into progress, and settles when ffmpeg exits, fails, or the job is aborted. */
-function watch(worker: Worker, options: TranscodeOptions): Promise<void> {
+function watch(worker: Worker, options: Omit<TranscodeOptions, 'video' | 'audio'>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const tail: string[] = [];
     let lastSent = 0;

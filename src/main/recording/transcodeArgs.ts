@@ -32,3 +32,30 @@ export function transcodeArgs(plan: { video: StreamAction; audio: StreamAction }
   args.push('-movflags', '+faststart', '-f', 'mp4', '/output.mp4');
   return args;
 }
+
+/**
+ * The first sound stream as 16 kHz mono 16-bit PCM WAV, for a speech recogniser. The Worker's output is always named
+ * /output.mp4; `-f wav` sets what is written there.
+ */
+export function speechAudioArgs(): string[] {
+  return [
+    '-hide_banner',
+    '-nostats',
+    '-progress',
+    'pipe:2',
+    '-i',
+    '/input',
+    '-map',
+    '0:a:0',
+    '-vn',
+    '-ac',
+    '1',
+    '-ar',
+    '16000',
+    '-c:a',
+    'pcm_s16le',
+    '-f',
+    'wav',
+    '/output.mp4',
+  ];
+}

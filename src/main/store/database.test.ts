@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempStudio';
-import { DATABASE_FILE, openDatabase, readUserVersion } from './database';
+import { DATABASE_FILE, latestVersion, openDatabase, readUserVersion } from './database';
 import { migrations } from './migrations';
 import { listBackups } from './backups';
 
@@ -60,7 +60,7 @@ describe('openDatabase', () => {
     const before = hash(file);
 
     expect(() => openDatabase(dir)).toThrow(
-      /newer version of Flipside Studio \(schema 99; this version knows up to 11\)/,
+      `newer version of Flipside Studio (schema 99; this version knows up to ${String(latestVersion())})`,
     );
     expect(hash(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);

@@ -98,7 +98,7 @@ function migrate(db: StudioDatabase, dataDir: string, migrations: readonly Migra
   if (pending.length === 0) return;
   if (current > 0) backUpBeforeMigration(db, dataDir, current);
   const apply = db.transaction(() => {
-    for (const migration of pending) migration.up(db);
+    for (const migration of pending) migration.up(db, { dataDir });
     db.pragma(`user_version = ${latestVersion(migrations)}`);
   });
   apply();

@@ -14,6 +14,8 @@ export interface MediaView {
   readonly media: HTMLMediaElement;
   /** Shows the captions of track `index`, or none for -1. */
   showCaptions(index: number): void;
+  /** Keeps track `index` loaded while captions are off or show another language (the transcript reads it). */
+  keepLoaded(index: number): HTMLTrackElement | null;
   destroy(): void;
 }
 
@@ -37,9 +39,11 @@ export function createMediaView(
   if (!audio && urls.poster) (media as HTMLVideoElement).poster = urls.poster;
   const source = h('source', { src: urls.renditions[index], type: rendition.type });
   media.append(source);
-  lesson.media.captions.forEach((track: CaptionTrack, at) => {
-    media.append(h('track', { kind: 'captions', label: track.label, srclang: track.srclang, src: urls.captions[at] }));
-  });
+  const trackElements = lesson.media.captions.map((track: CaptionTrack, at) =>
+    h('track', { kind: 'captions', label: track.label, srclang: track.srclang, src: urls.captions[at] }),
+  );
+  media.append(...trackElements);
+  let kept = -1;
   const still = audio
     ? h(
         'div',
@@ -99,12 +103,18 @@ export function createMediaView(
       captionBox.textContent = '';
       captionBox.hidden = true;
       Array.from(media.textTracks).forEach((track, at) => {
-        track.mode = at === chosen ? 'hidden' : 'disabled';
+        track.mode = at === chosen || at === kept ? 'hidden' : 'disabled';
         if (at === chosen) {
           offCue = listen(track, 'cuechange', () => render(track));
           render(track);
         }
       });
+    },
+    keepLoaded(index) {
+      kept = index;
+      const track = media.textTracks[index];
+      if (track && track.mode === 'disabled') track.mode = 'hidden';
+      return trackElements[index] ?? null;
     },
     destroy() {
       offCue?.();

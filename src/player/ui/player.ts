@@ -19,6 +19,7 @@ import { createPlayback } from './playback';
 import { questionPromptId, showQuestion } from './questionDialog';
 import { createSeekBar } from './seekBar';
 import { createSidePanel } from './sidePanel';
+import { createLessonPanels } from './lessonPanels';
 import { showSummary } from './summaryDialog';
 
 export interface MountOptions {
@@ -26,6 +27,8 @@ export interface MountOptions {
   readonly baseUrl?: string;
   /** Take the player's keys even when focus is on the page body: right for a page that is only the player. */
   readonly pageKeys?: boolean;
+  /** Where the notes' files and KaTeX's style sheet are, relative to `baseUrl`: a package's notes/ by default. */
+  readonly notesFolder?: string;
 }
 
 export interface MountedPlayer {
@@ -128,11 +131,19 @@ function run(
       view = createMediaView(layout.stage, layout.captions, lesson, urls, index);
       playback.replaceView(view);
       view.showCaptions(captionIndex);
+      panels.transcript?.setTrack(view.keepLoaded(transcriptIndex()));
     },
   });
   layout.theatre.append(controls.element);
   const side = createSidePanel(lesson.chapters, session.checkpoints, (ms) => playback.seek(ms));
-  if (lesson.chapters.length > 0 || session.checkpoints.length > 0) layout.main.append(side.element);
+  const panels = createLessonPanels(lesson, side, {
+    baseUrl: options.baseUrl ?? document.baseURI,
+    notesFolder: options.notesFolder,
+    onSeek: (ms) => playback.seek(ms),
+    notice: (message) => notice.show(message),
+  });
+  if (panels.element) layout.main.append(panels.element);
+  const transcriptIndex = () => (captionIndex >= 0 ? captionIndex : preferredCaptions());
 
   const preferredCaptions = () =>
     Math.max(
@@ -144,6 +155,7 @@ function run(
     captionIndex = index;
     view.showCaptions(index);
     controls.setCaptions(index);
+    panels.transcript?.setTrack(view.keepLoaded(transcriptIndex()));
     notice.show(index >= 0 ? `Captions on: ${lesson.media.captions[index]?.label ?? ''}` : 'Captions off');
   };
 
@@ -163,9 +175,10 @@ function run(
     controls.setRate(session.state.playbackRate);
     controls.setPlaying(!playback.media.paused, playback.ended);
     side.setCurrent(chapter);
+    panels.transcript?.setTime(position);
   };
 
-  const inert = () => [layout.header, layout.stage, controls.element, side.element];
+  const inert = () => [layout.header, layout.stage, controls.element, ...(panels.element ? [panels.element] : [])];
   const closeModal = () => {
     closeContent();
     closeContent = () => undefined;
@@ -344,6 +357,7 @@ function run(
     controls.setMuted(true);
   }
   refreshStatuses();
+  panels.transcript?.setTrack(view.keepLoaded(transcriptIndex()));
   layout.bigPlay.hidden = started;
   render();
   if (started) notice.show(`Welcome back: continuing at ${formatClock(session.state.positionMs)}.`);
@@ -358,6 +372,7 @@ function run(
     seekBar.destroy();
     controls.destroy();
     side.destroy();
+    panels.destroy();
     notice.destroy();
     for (const off of undo) off();
   };

@@ -56,8 +56,8 @@ export function createSidePanel(
     );
   });
   const element = h(
-    'aside',
-    { class: 'fs-side', 'aria-label': 'Lesson contents' },
+    'div',
+    { class: 'fs-contents' },
     chapters.length > 0 ? h('h2', { class: 'fs-side-title', text: 'Chapters' }) : null,
     chapters.length > 0 ? h('ol', { class: 'fs-chapters' }, ...chapterItems) : null,
     checkpoints.length > 0 ? h('h2', { class: 'fs-side-title', text: 'Questions' }) : null,

@@ -1,12 +1,13 @@
 import { appService } from './app';
-import { captionsService } from './captions';
 import { classroomService } from './classServer';
+import { transcribeService } from './transcribe';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { filesService } from './files';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
 import { lessonsService } from './lessons';
+import { notesService } from './notes';
 import { projectsService } from './projects';
 import { publishService } from './publish';
 import { recordingsService } from './recordings';
@@ -25,8 +26,9 @@ export const contract = {
   derived: derivedService,
   renders: rendersService,
   publish: publishService,
-  captions: captionsService,
+  notes: notesService,
   classroom: classroomService,
+  transcribe: transcribeService,
   files: filesService,
 } as const;
 

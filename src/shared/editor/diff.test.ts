@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentChangeSchema } from './document';
-import { applyChange, diffDocuments, isEmptyChange } from './diff';
+import { applyChange, changesPicture, diffDocuments, isEmptyChange } from './diff';
 import { blankDocument, callout, documentArb, idOf, marker } from './testDocuments.testkit';
 
 describe('diffDocuments', () => {
@@ -29,7 +29,28 @@ describe('diffDocuments', () => {
       removeCallouts: [callout(1, 0, 1_000).id],
       upsertCheckpoints: [],
       removeCheckpoints: [],
+      upsertCaptionTracks: [],
+      removeCaptionTracks: [],
+      upsertCaptionCues: [],
+      removeCaptionCues: [],
     });
+  });
+
+  it('sends notes only when they changed, and caption cues by id; applying drops the cues of a removed track', () => {
+    const track = { id: idOf(500), label: 'English', srclang: 'en' };
+    const cue = { id: idOf(501), trackId: track.id, sourceStart: 0, sourceEnd: 900, text: 'Hello' };
+    const before = blankDocument({ captionTracks: [track], captionCues: [cue] });
+    const edited = { ...before, notes: '# Notes', captionCues: [{ ...cue, text: 'Hello, class' }] };
+    const change = diffDocuments(before, edited);
+    expect(change).toMatchObject({
+      notes: '# Notes',
+      upsertCaptionCues: [edited.captionCues[0]],
+      removeCaptionCues: [],
+    });
+    expect(diffDocuments(before, { ...before }).notes).toBeUndefined();
+    const dropped = applyChange(before, { ...diffDocuments(before, before), removeCaptionTracks: [track.id] });
+    expect(dropped.captionTracks).toEqual([]);
+    expect(dropped.captionCues).toEqual([]);
   });
 
   it('sends the layout only when it changed', () => {
@@ -76,5 +97,15 @@ describe('diffDocuments: questions and rules', () => {
     expect(change.rules?.masteryPercent).toBe(60);
     expect(applyChange(before, change)).toEqual({ ...after, revision: before.revision + 1 });
     expect(isEmptyChange(diffDocuments(after, after))).toBe(true);
+  });
+});
+
+describe('changesPicture', () => {
+  it('is true for the edit list, the layout and callouts, and false for notes, captions, moments and questions', () => {
+    const before = blankDocument();
+    expect(changesPicture(diffDocuments(before, { ...before, notes: '# Hi', markers: [marker(1, 500)] }))).toBe(false);
+    expect(changesPicture(diffDocuments(before, { ...before, callouts: [callout(1, 0, 1_000)] }))).toBe(true);
+    const cut = { ...before.editList, cuts: [{ start: 100, end: 200 }] };
+    expect(changesPicture(diffDocuments(before, { ...before, editList: cut }))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { DocumentChange, LessonDocument } from './document';
-import { deepEqual, sortCallouts, sortCheckpoints, sortMarkers } from './ordering';
+import { deepEqual, sortCallouts, sortCaptionCues, sortCaptionTracks, sortCheckpoints, sortMarkers } from './ordering';
 
 /** What to save to turn `before` into `after`, item by item by id; made against `before`'s revision. */
 export function diffDocuments(before: LessonDocument, after: LessonDocument): DocumentChange {
@@ -12,11 +12,28 @@ export function diffDocuments(before: LessonDocument, after: LessonDocument): Do
     removeCallouts: removedIds(before.callouts, after.callouts),
     upsertCheckpoints: changedItems(before.checkpoints, after.checkpoints),
     removeCheckpoints: removedIds(before.checkpoints, after.checkpoints),
+    upsertCaptionTracks: changedItems(before.captionTracks, after.captionTracks),
+    removeCaptionTracks: removedIds(before.captionTracks, after.captionTracks),
+    upsertCaptionCues: changedItems(before.captionCues, after.captionCues),
+    removeCaptionCues: removedIds(before.captionCues, after.captionCues),
   };
   if (!deepEqual(before.editList, after.editList)) change.editList = after.editList;
   if (!deepEqual(before.layout, after.layout)) change.layout = after.layout;
   if (!deepEqual(before.rules, after.rules)) change.rules = after.rules;
+  if (before.notes !== after.notes) change.notes = after.notes;
   return change;
+}
+
+/**
+ * Whether `change` alters what a render shows: the edit list, the camera layout or a callout (burned in). Notes,
+ * captions, key moments, questions and rules go to learners from the document when publishing, not in the video.
+ */
+export function changesPicture(change: DocumentChange): boolean {
+  return (
+    change.editList !== undefined ||
+    change.layout !== undefined ||
+    change.upsertCallouts.length + change.removeCallouts.length > 0
+  );
 }
 
 /** Whether saving `change` would change nothing, so no step is recorded or sent. */
@@ -25,7 +42,12 @@ export function isEmptyChange(change: DocumentChange): boolean {
     !change.editList &&
     !change.layout &&
     !change.rules &&
-    change.upsertMarkers.length +
+    change.notes === undefined &&
+    change.upsertCaptionTracks.length +
+      change.removeCaptionTracks.length +
+      change.upsertCaptionCues.length +
+      change.removeCaptionCues.length +
+      change.upsertMarkers.length +
       change.removeMarkers.length +
       change.upsertCallouts.length +
       change.removeCallouts.length +
@@ -46,6 +68,13 @@ export function applyChange(doc: LessonDocument, change: DocumentChange): Lesson
     callouts: sortCallouts(upsert(doc.callouts, change.upsertCallouts, change.removeCallouts)),
     checkpoints: sortCheckpoints(upsert(doc.checkpoints, change.upsertCheckpoints, change.removeCheckpoints)),
     rules: change.rules ?? doc.rules,
+    notes: change.notes ?? doc.notes,
+    captionTracks: sortCaptionTracks(upsert(doc.captionTracks, change.upsertCaptionTracks, change.removeCaptionTracks)),
+    captionCues: sortCaptionCues(
+      upsert(doc.captionCues, change.upsertCaptionCues, change.removeCaptionCues).filter((cue) =>
+        change.removeCaptionTracks.every((id) => id !== cue.trackId),
+      ),
+    ),
   };
 }
 

@@ -3,6 +3,8 @@ import { idSchema } from '../library/schemas';
 import { stripBidiControls } from '../library/text';
 import { editListSchema } from '../timeline/editList';
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema } from '../checkpoints/schema';
+import { CAPTION_TRACKS_MAX, CUES_MAX, captionCueSchema, captionTrackInfoSchema } from '../captions/model';
+import { notesSourceSchema } from '../notes/source';
 
 const ms = z.number().int().nonnegative();
 /** Positions on the frame are fractions of its width and height, so they survive any rendition size. */
@@ -75,6 +77,11 @@ export const lessonDocumentSchema = z.object({
   takeId: idSchema,
   /** Goes up by one with every saved change; a change made against an older revision is refused. */
   revision: z.number().int().nonnegative(),
+  /**
+   * The revision of the last change to what a render shows (see changesPicture): a render made at or after it is
+   * still the lesson's video. Given by main when the document is opened; not kept up to date by the editor's copy.
+   */
+  pictureRevision: z.number().int().nonnegative().optional(),
   editList: editListSchema,
   layout: cameraLayoutSchema,
   markers: z.array(markerSchema),
@@ -83,6 +90,14 @@ export const lessonDocumentSchema = z.object({
   checkpoints: z.array(checkpointSchema).max(CHECKPOINTS_MAX),
   /** The lesson's rules for learners (navigation, mastery, completion, speeds); undoable like any edit. */
   rules: lessonRulesSchema,
+  /** The lesson's notes in MDX, stored per lesson like the rules (a new take keeps them); compiled only to publish. */
+  notes: notesSourceSchema.default(''),
+  /** Captions per language, anchored on this take like the markers. */
+  captionTracks: z.array(captionTrackInfoSchema).max(CAPTION_TRACKS_MAX).default([]),
+  captionCues: z
+    .array(captionCueSchema)
+    .max(CUES_MAX * CAPTION_TRACKS_MAX)
+    .default([]),
 });
 export type LessonDocument = z.infer<typeof lessonDocumentSchema>;
 
@@ -99,5 +114,16 @@ export const documentChangeSchema = z.object({
   upsertCheckpoints: z.array(checkpointSchema).max(CHECKPOINTS_MAX).default([]),
   removeCheckpoints: z.array(idSchema).max(10_000).default([]),
   rules: lessonRulesSchema.optional(),
+  notes: notesSourceSchema.optional(),
+  upsertCaptionTracks: z.array(captionTrackInfoSchema).max(CAPTION_TRACKS_MAX).default([]),
+  removeCaptionTracks: z.array(idSchema).max(CAPTION_TRACKS_MAX).default([]),
+  upsertCaptionCues: z
+    .array(captionCueSchema)
+    .max(CUES_MAX * CAPTION_TRACKS_MAX)
+    .default([]),
+  removeCaptionCues: z
+    .array(idSchema)
+    .max(CUES_MAX * CAPTION_TRACKS_MAX)
+    .default([]),
 });
 export type DocumentChange = z.infer<typeof documentChangeSchema>;

@@ -1,5 +1,6 @@
 import type { Checkpoint } from '../checkpoints/schema';
 import type { Callout, Marker } from './document';
+import type { CaptionCue, CaptionTrackInfo } from '../captions/model';
 
 /** Binary order of ids, as SQLite's ORDER BY gives it; localeCompare would ignore the dashes. */
 export function compareIds(a: string, b: string): number {
@@ -17,6 +18,20 @@ export function sortCallouts(callouts: readonly Callout[]): Callout[] {
 
 export function sortCheckpoints(checkpoints: readonly Checkpoint[]): Checkpoint[] {
   return [...checkpoints].sort((a, b) => a.sourceMs - b.sourceMs || compareIds(a.id, b.id));
+}
+
+/** Tracks by label, then language, as the store reads them back and the player's menu lists them. */
+export function sortCaptionTracks(tracks: readonly CaptionTrackInfo[]): CaptionTrackInfo[] {
+  return [...tracks].sort(
+    (a, b) =>
+      a.label.toLowerCase().localeCompare(b.label.toLowerCase()) ||
+      compareIds(a.srclang, b.srclang) ||
+      compareIds(a.id, b.id),
+  );
+}
+
+export function sortCaptionCues(cues: readonly CaptionCue[]): CaptionCue[] {
+  return [...cues].sort((a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd || compareIds(a.id, b.id));
 }
 
 /** Structural equality of plain data (JSON-like values), independent of key order. */

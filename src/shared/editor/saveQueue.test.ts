@@ -10,6 +10,10 @@ const change = (title: string): DocumentChange => ({
   removeMarkers: [],
   upsertCallouts: [],
   removeCallouts: [],
+  upsertCaptionTracks: [],
+  removeCaptionTracks: [],
+  upsertCaptionCues: [],
+  removeCaptionCues: [],
   upsertCheckpoints: [],
   removeCheckpoints: [],
 });

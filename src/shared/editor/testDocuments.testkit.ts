@@ -21,6 +21,9 @@ export function blankDocument(overrides: Partial<LessonDocument> = {}): LessonDo
     callouts: [],
     checkpoints: [],
     rules: lessonRulesSchema.parse({}),
+    notes: '',
+    captionTracks: [],
+    captionCues: [],
     ...overrides,
   };
 }

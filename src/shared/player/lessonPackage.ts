@@ -59,6 +59,14 @@ export const chapterSchema = z.object({
 export type Chapter = z.infer<typeof chapterSchema>;
 
 /**
+ * The lesson's notes, compiled to static HTML at publish time (never MDX: the player compiles and runs nothing). The
+ * player still copies only allow-listed markup into the page (src/player/ui/notesView.ts). `formulas` says KaTeX's
+ * style sheet and fonts are in the package (notes/katex/).
+ */
+export const lessonNotesSchema = z.object({ html: z.string().max(4_000_000), formulas: z.boolean() });
+export type LessonNotes = z.infer<typeof lessonNotesSchema>;
+
+/**
  * A checkpoint placed on the lesson. `rewatchMs` is `rewatchTarget` worked out at publish time, because an export
  * carries no edit list to map a source time through.
  */
@@ -89,6 +97,7 @@ export const storedLessonPackageSchema = z
       .regex(/^[0-9a-f]{8,64}$/)
       .optional(),
     rules: lessonRulesSchema,
+    notes: lessonNotesSchema.optional(),
   })
   .refine(
     (lesson) => new Set(lesson.checkpoints.map((checkpoint) => checkpoint.id)).size === lesson.checkpoints.length,
@@ -155,6 +164,7 @@ export interface BuildLessonInput {
   readonly media: Omit<LessonMediaInput, 'sourceEditList'>;
   /** The editor's preview plays the unrendered take, so the player needs the edit list to skip the cuts. */
   readonly preview?: boolean;
+  readonly notes?: LessonNotes | null;
 }
 
 /**
@@ -189,6 +199,7 @@ export function buildLessonPackage(input: BuildLessonInput): LessonPackage {
     chapters,
     checkpoints,
     rules: input.rules,
+    ...(input.notes ? { notes: input.notes } : {}),
   };
   return lessonPackageSchema.parse(candidate);
 }

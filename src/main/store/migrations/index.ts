@@ -8,7 +8,10 @@ import { captions } from './0007-captions';
 import { jobs } from './0008-jobs';
 import { classServer } from './0010-class-server';
 import { classResultsCache } from './0011-class-results-cache';
-import type { Migration } from './types';
+import { notes } from './0012-notes';
+import { captionCues } from './0013-caption-cues';
+import { pictureRevision } from './0014-picture-revision';
+import type { Migration, MigrationContext } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
 export const migrations: readonly Migration[] = [
@@ -22,6 +25,9 @@ export const migrations: readonly Migration[] = [
   jobs,
   classServer,
   classResultsCache,
+  notes,
+  captionCues,
+  pictureRevision,
 ];
 
-export type { Migration };
+export type { Migration, MigrationContext };

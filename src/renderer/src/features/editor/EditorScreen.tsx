@@ -94,7 +94,9 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
               <TransportBar player={player} actions={actions} durationMs={lessonDuration(doc.editList)} />
             </div>
             <SidePanel
+              lessonId={lessonId}
               doc={doc}
+              player={player}
               editor={editor}
               actions={actions}
               hasCamera={media.camera !== undefined}

@@ -20,7 +20,6 @@ import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
 import { ClassResultsLink } from '../classResults/ClassResultsLink';
-import { CaptionsSection } from './CaptionsSection';
 import { quoted } from '../../ui/Quoted';
 
 /** One lesson: its active take playing, every take, and the ways to add one (record or import). */
@@ -114,7 +113,6 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       </Section>
 
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
-      <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />

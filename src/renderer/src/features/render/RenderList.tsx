@@ -14,7 +14,7 @@ import styles from './RenderList.module.css';
 
 interface RenderListProps {
   renders: readonly Render[];
-  /** The document's revision now; a render made from an older one no longer shows the lesson as it is. */
+  /** The last change to what a render shows; a render made before it no longer shows the lesson as it is. */
   revision: number | null;
   takeId: string | null;
   onRemove: (render: Render) => void;

@@ -18,7 +18,7 @@ import styles from './RendersSection.module.css';
 export function RendersSection({ lessonId, take }: { lessonId: string; take: Take }) {
   const [isChoosing, setChoosing] = useState(false);
   const jobs = useRenderJobs(lessonId);
-  const { renders, error, revision, takeId } = useRenders(lessonId);
+  const { renders, error, pictureRevision, takeId } = useRenders(lessonId);
   const toast = useToast();
 
   return (
@@ -52,7 +52,7 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
       {renders.length > 0 ? (
         <RenderList
           renders={renders}
-          revision={revision}
+          revision={pictureRevision}
           takeId={takeId}
           onRemove={(render) =>
             void studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))

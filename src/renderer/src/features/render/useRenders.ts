@@ -18,6 +18,8 @@ export function useRenders(lessonId: string) {
     renders: renders.data ?? [],
     error: renders.error,
     revision: document.data?.revision ?? null,
+    /** Renders made before this show an older video; later edits (notes, captions, questions) leave them current. */
+    pictureRevision: document.data ? (document.data.pictureRevision ?? document.data.revision) : null,
     takeId: document.data?.takeId ?? null,
   };
 }

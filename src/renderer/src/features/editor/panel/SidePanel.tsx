@@ -8,6 +8,9 @@ import type { Editor } from '../useEditor';
 import { ONLY, type EditorActions } from '../useEditorActions';
 import { selectedRange } from '../selection';
 import { QuestionList } from '../../checkpoints/QuestionList';
+import { NotesPanel } from '../../notes/NotesPanel';
+import { CaptionsPanel } from '../../captions/CaptionsPanel';
+import type { LessonPlayer } from '../playback/lessonPlayer';
 import { BubbleControls } from './BubbleControls';
 import { CalloutDialog } from './CalloutDialog';
 import { CalloutList } from './CalloutList';
@@ -17,15 +20,20 @@ import { cx } from '../../../lib/classNames';
 import styles from './SidePanel.module.css';
 
 interface SidePanelProps {
+  lessonId: string;
   doc: LessonDocument;
+  player: LessonPlayer;
   editor: Editor;
   actions: EditorActions;
   hasCamera: boolean;
   onEditQuestion: (id: string) => void;
 }
 
-/** Key moments, questions and callouts with jump-to, edit and delete, and the camera bubble's layout. */
-export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: SidePanelProps) {
+/**
+ * Key moments, questions and callouts with jump-to, edit and delete, the lesson's notes and captions, and the camera
+ * bubble's layout. Notes and captions are read and typed at length, so the panel widens while one is open.
+ */
+export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, onEditQuestion }: SidePanelProps) {
   const markers = useMemo(() => placeAnchors(doc.editList, doc.markers), [doc.editList, doc.markers]);
   const callouts = useMemo(() => placeCallouts(doc.editList, doc.callouts), [doc.editList, doc.callouts]);
   const questions = useMemo(() => placeAnchors(doc.editList, doc.checkpoints), [doc.editList, doc.checkpoints]);
@@ -44,7 +52,10 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
   }, [selection.checkpointId]);
 
   return (
-    <aside className={styles.panel} aria-label="Key moments, questions and callouts">
+    <aside
+      className={cx(styles.panel, (tab === 'notes' || tab === 'captions') && styles.wide)}
+      aria-label="Key moments, questions, callouts, notes and captions"
+    >
       <Tabs className={styles.tabs} selectedKey={tab} onSelectionChange={setTab}>
         <TabList className={styles.tabList} aria-label="Panels">
           <Tab id="moments" className={styles.tab}>
@@ -55,6 +66,12 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
           </Tab>
           <Tab id="callouts" className={styles.tab}>
             Callouts <span className={styles.count}>{doc.callouts.length}</span>
+          </Tab>
+          <Tab id="notes" className={styles.tab}>
+            Notes
+          </Tab>
+          <Tab id="captions" className={styles.tab}>
+            Captions <span className={styles.count}>{doc.captionCues.length}</span>
           </Tab>
           {hasCamera && (
             // An icon, so four tabs fit the panel's width on one line.
@@ -100,6 +117,19 @@ export function SidePanel({ doc, editor, actions, hasCamera, onEditQuestion }: S
             onEdit={setEditingCallout}
             onDelete={(callout) => editor.run(commands.removeCallout, { id: callout.id })}
           />
+        </TabPanel>
+        {/* Kept mounted while hidden: a draft from speech runs on, and typing not yet saved is not lost. */}
+        <TabPanel id="notes" className={styles.tabPanel} shouldForceMount>
+          <NotesPanel
+            lessonId={lessonId}
+            doc={doc}
+            editor={editor}
+            playheadMs={() => player.getState().lessonMs}
+            onSeek={actions.jumpTo}
+          />
+        </TabPanel>
+        <TabPanel id="captions" className={styles.tabPanel} shouldForceMount>
+          <CaptionsPanel lessonId={lessonId} doc={doc} editor={editor} player={player} />
         </TabPanel>
         {hasCamera && (
           <TabPanel id="camera" className={cx(styles.tabPanel, styles.padded)}>
