@@ -74,6 +74,8 @@ export function useEditorKeys(editor: Editor, actions: EditorActions, player: Le
         case 'delete':
         case 'backspace':
           return handled(actions.deleteSelection);
+        case 'escape':
+          return handled(actions.clearSelection);
       }
     };
     window.addEventListener('keydown', onKeyDown);
