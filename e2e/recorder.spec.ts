@@ -15,7 +15,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   const lesson = new LessonPage(page);
 
   await lesson.goto(host.url, lessonId, 'Forces');
-  await expect(page.getByRole('heading', { name: 'No takes yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No recordings yet' })).toBeVisible();
   await page.getByRole('link', { name: 'Record' }).click();
   await expect(recorder.panel.getByRole('button', { name: 'Record', exact: true })).toBeVisible();
 
@@ -45,7 +45,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   await recorder.stop();
 
   await lesson.expectOpen('Forces');
-  await expect(page.getByRole('alertdialog', { name: /^Take saved \(0:0[6-9]\)$/ })).toBeVisible();
+  await expect(page.getByRole('alertdialog', { name: /^Recording saved \(0:0[6-9]\)$/ })).toBeVisible();
   const [take] = await listTakes(host, lessonId);
   expect(take).toBeDefined();
   if (!take) return;
@@ -74,7 +74,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
       ),
   ).toBe(true);
 
-  await expect(lesson.take(take.title)).toContainText('Active take');
+  await expect(lesson.take(take.title)).toContainText('Used in the lesson');
   await expect(page.getByTestId('take-bubble')).toBeAttached();
   await lesson.expectPlays();
 });

@@ -1,14 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One lesson: the active take in the player, the list of takes, record and import. */
+/** One lesson: the recording it uses in the player, the list of recordings, record and import. */
 export class LessonPage {
   readonly takes: Locator;
   readonly player: Locator;
   readonly fileInput: Locator;
 
   constructor(readonly page: Page) {
-    this.takes = page.getByRole('list', { name: 'Takes' });
-    this.player = page.getByLabel(/^Take “.*”$/);
+    this.takes = page.getByRole('list', { name: 'Recordings' });
+    this.player = page.getByLabel(/^Recording “.*”$/);
     this.fileInput = page.locator('input[type="file"][accept*="video"]');
   }
 

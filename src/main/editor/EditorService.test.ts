@@ -20,7 +20,7 @@ const marker = (sourceMs: number, title = 'Key idea') => ({ id: randomUUID(), so
 describe('EditorService', () => {
   it('refuses to open a lesson that has no take yet, saying what to do', () => {
     const { deps, lesson } = setup();
-    expect(() => new EditorService(deps).open({ lessonId: lesson.id })).toThrow(/record or import a take first/);
+    expect(() => new EditorService(deps).open({ lessonId: lesson.id })).toThrow(/record or import one first/);
   });
 
   it('opens the active take keeping all of it, at revision 0', async () => {
@@ -179,7 +179,7 @@ describe('EditorService', () => {
           removeCallouts: [],
         }),
       ),
-    ).toThrow(/belongs to another take/);
+    ).toThrow(/belongs to another recording/);
   });
 });
 

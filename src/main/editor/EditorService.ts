@@ -38,8 +38,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as {
       takeId: string | null;
     };
-    if (!row.takeId)
-      throw new StudioError('conflict', 'This lesson has no recording yet: record or import a take first');
+    if (!row.takeId) throw new StudioError('conflict', 'This lesson has no recording yet: record or import one first');
     const take = this.takes.take(row.takeId);
     this.deps.db
       .prepare(
@@ -150,7 +149,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     );
     for (const marker of change.upsertMarkers) {
       if (upsert.run({ ...marker, takeId }).changes === 0)
-        throw new StudioError('conflict', 'That key moment belongs to another take');
+        throw new StudioError('conflict', 'That key moment belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM markers WHERE id = ? AND take_id = ?');
     for (const id of change.removeMarkers) remove.run(id, takeId);
@@ -168,7 +167,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
         sourceMs: checkpoint.sourceMs,
         data: JSON.stringify(checkpoint satisfies Checkpoint),
       };
-      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That question belongs to another take');
+      if (upsert.run(row).changes === 0)
+        throw new StudioError('conflict', 'That question belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM checkpoints WHERE id = ? AND take_id = ?');
     for (const id of change.removeCheckpoints) remove.run(id, takeId);
@@ -193,7 +193,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
         sourceEnd: callout.sourceEnd,
         data: JSON.stringify(callout satisfies Callout),
       };
-      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another take');
+      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM callouts WHERE id = ? AND take_id = ?');
     for (const id of change.removeCallouts) remove.run(id, takeId);

@@ -22,7 +22,7 @@ import { PublishButton } from '../publish/PublishButton';
 import { CaptionsSection } from './CaptionsSection';
 import { quoted } from '../../ui/Quoted';
 
-/** One lesson: its active take playing, every take, and the ways to add one (record or import). */
+/** One lesson: the recording it uses playing, every recording, and the ways to add one (record or import). */
 export function LessonScreen({ lessonId }: { lessonId: string }) {
   const info = useLessonInfo(lessonId);
   const { takes, trashed, activeTake, actions } = useTakes(lessonId);
@@ -95,16 +95,16 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
         <TakePlayer key={activeTake.id} take={activeTake} />
       ) : (
         takes.length === 0 && (
-          <EmptyState icon={<Clapperboard size={32} />} title="No takes yet">
+          <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
             <p>
-              Record your screen and camera, or import a video you already have. Every take is kept; choose the one
-              learners see.
+              Record your screen and camera, or import a video you already have. Every recording is kept; you choose the
+              one learners see.
             </p>
           </EmptyState>
         )
       )}
 
-      <Section headingId="takes-heading" title="Takes">
+      <Section headingId="takes-heading" title="Recordings">
         {takes.length > 0 && (
           <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />
         )}
@@ -115,7 +115,12 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
-      <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
+      <RenameDialog
+        heading="Rename recording"
+        item={renaming}
+        onClose={() => setRenaming(null)}
+        onRename={actions.rename}
+      />
     </Page>
   );
 }

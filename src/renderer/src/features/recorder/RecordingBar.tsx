@@ -58,7 +58,7 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
       </Button>
       <ConfirmDialog
         title="Discard this recording?"
-        message="What you recorded in this take is deleted for good."
+        message="What you recorded is deleted for good."
         confirmLabel="Discard"
         isOpen={isConfirming}
         onCancel={() => setConfirming(false)}
