@@ -19,6 +19,7 @@ import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
+import { ClassServerService } from './classServer/ClassServerService';
 import { JobRegistry } from './jobs/JobRegistry';
 import { databaseLedger, removeAbandonedParts } from './jobs/partsLedger';
 import { openLog, type StudioLog } from './logging/log';
@@ -100,7 +101,9 @@ export function openStudio(options: StudioOptions): Studio {
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
   const captions = new CaptionsService(deps);
+  const classServer = new ClassServerService(deps);
   const publish = new PublishService({
+    upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
     events,
     jobs,
     source: {
@@ -135,6 +138,7 @@ export function openStudio(options: StudioOptions): Studio {
       renders,
       publish,
       captions,
+      classroom: classServer,
     },
     {
       onInternalError: (channel, error) => {
