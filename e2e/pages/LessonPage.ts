@@ -26,6 +26,20 @@ export class LessonPage {
     return this.takes.getByRole('listitem').filter({ has: this.page.getByText(title, { exact: true }) });
   }
 
+  /** The question asked before the lesson uses another recording. */
+  switchDialog(title: string): Locator {
+    return this.page.getByRole('dialog', { name: `Use “${title}” in the lesson?` });
+  }
+
+  async useRecording(title: string): Promise<Locator> {
+    await this.take(title)
+      .getByRole('button', { name: `Use this recording: ${title}` })
+      .click();
+    const dialog = this.switchDialog(title);
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   async importFile(file: string): Promise<void> {
     await this.fileInput.setInputFiles(file);
   }

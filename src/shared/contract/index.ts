@@ -35,6 +35,10 @@ export type StudioHandlers = ContractHandlers<Contract>;
 export type Input<S extends keyof Contract, K extends keyof Contract[S]['calls']> = Parameters<
   ServiceHandlers<Contract[S]>[K]
 >[0];
+/** What a service's handler for one call answers: `Output<'editor', 'switchTake'>`. */
+export type Output<S extends keyof Contract, K extends keyof Contract[S]['calls']> = Awaited<
+  ReturnType<ServiceHandlers<Contract[S]>[K]>
+>;
 
 export { channelOf, callChannels, eventChannels } from './define';
 export type { CallContext, EventPayload, ServiceHandlers } from './define';

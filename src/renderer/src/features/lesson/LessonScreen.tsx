@@ -22,13 +22,16 @@ import { PublishButton } from '../publish/PublishButton';
 import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { CaptionsSection } from './CaptionsSection';
 import { quoted } from '../../ui/Quoted';
+import { SwitchTakeDialog } from './SwitchTakeDialog';
+import { SwitchedNotice, useSwitchTake } from './useSwitchTake';
 
 /** One lesson: the recording it uses playing, every recording, and the ways to add one (record or import). */
-export function LessonScreen({ lessonId }: { lessonId: string }) {
+export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: string; justRecorded?: Take | null }) {
   const info = useLessonInfo(lessonId);
   const { takes, trashed, activeTake, actions } = useTakes(lessonId);
   const toast = useToast();
   const [renaming, setRenaming] = useState<Take | null>(null);
+  const switching = useSwitchTake(activeTake, justRecorded);
   const onImported = useCallback(
     (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatClock(take.durationMs)})`) }),
     [toast],
@@ -93,6 +96,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       )}
       <ImportStatus importer={importer} />
 
+      <SwitchedNotice switching={switching} />
       {activeTake ? (
         <TakePlayer key={activeTake.id} take={activeTake} />
       ) : (
@@ -108,7 +112,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
 
       <Section headingId="takes-heading" title="Recordings">
         {takes.length > 0 && (
-          <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />
+          <TakeList takes={takes} onSetActive={switching.ask} onRename={setRenaming} onTrash={actions.trash} />
         )}
         <ImportDropZone importer={importer} />
       </Section>
@@ -117,6 +121,13 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       <CaptionsSection lessonId={lesson.id} isDisabled={isTrashed} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
+      <SwitchTakeDialog
+        target={switching.target}
+        current={activeTake}
+        justRecorded={switching.target?.id === justRecorded?.id}
+        onClose={switching.close}
+        onSwitched={switching.done}
+      />
       <RenameDialog
         heading="Rename recording"
         item={renaming}

@@ -46,10 +46,8 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
   const saved = useCallback(async (take: Take | null, notice: string | null = null) => {
     session.current = null;
     setPhase('setup');
-    if (!take) return;
-    // A new recording is what the teacher wants to see next, even when the lesson already had a take.
-    const active = await studio.takes.setActive({ id: take.id }).catch(() => take);
-    onSavedRef.current(active, notice);
+    // The lesson keeps the recording it uses: its edits belong to it, so the lesson screen asks before switching.
+    if (take) onSavedRef.current(take, notice);
   }, []);
 
   const begin = useCallback(
