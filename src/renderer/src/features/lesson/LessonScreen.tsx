@@ -67,7 +67,8 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
           <PageActions>
             <ImportButton importer={importer} />
             {activeTake && (
-              <LinkButton href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`}>
+              // Opening a lesson that has a recording, editing is next; without one, recording is (below).
+              <LinkButton href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`} autoFocus>
                 <Scissors size={14} aria-hidden="true" />
                 Edit
               </LinkButton>
@@ -78,6 +79,7 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
               href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
               variant="danger"
               isDisabled={isTrashed}
+              autoFocus={takes.length === 0}
             >
               <Circle size={14} fill="currentColor" aria-hidden="true" />
               Record

@@ -111,16 +111,17 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
         </div>
       </div>
       <DialogActions>
-        <Button variant="secondary" onPress={onClose}>
+        <Button variant="secondary" onPress={onClose} autoFocus={host !== 'electron' && output.kind === 'folder'}>
           Close
         </Button>
+        {/* Focus goes to what the teacher does next with the finished package. */}
         {host === 'electron' ? (
-          <Button variant="primary" onPress={() => void reveal()}>
+          <Button variant="primary" onPress={() => void reveal()} autoFocus>
             <FolderOpen size={14} aria-hidden="true" />
             Show in folder
           </Button>
         ) : output.kind === 'zip' ? (
-          <a className="btn btn-primary" href={mediaUrl(output.path)} download={output.name}>
+          <a className="btn btn-primary" href={mediaUrl(output.path)} download={output.name} ref={focusOnMount}>
             <Download size={14} aria-hidden="true" />
             Download {output.name}
           </a>
@@ -130,4 +131,9 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
       </DialogActions>
     </>
   );
+}
+
+/** A link has no autoFocus in React; this focuses it once, when it appears. */
+function focusOnMount(node: HTMLElement | null): void {
+  node?.focus();
 }

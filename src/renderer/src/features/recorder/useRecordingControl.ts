@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Take } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
+import { recordingShortcutOf } from '@shared/capture/recordingShortcuts';
+import { MOD_KEY } from '../../lib/shortcutKeys';
 import { studio } from '../../studio';
 import { RecordingSession, type CaptureStreams, type SessionState } from './recordingSession';
 
@@ -149,6 +151,21 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
       }),
     [],
   );
+
+  // In the window too: the browser host has no global shortcuts, and in Electron these keys reach the window only
+  // when the global ones are not registered.
+  useEffect(() => {
+    if (!isLive) return;
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = recordingShortcutOf(event, MOD_KEY === '⌘');
+      if (!shortcut) return;
+      event.preventDefault();
+      if (shortcut === 'togglePause') commands.current.togglePause();
+      else void commands.current.stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isLive]);
 
   // Leaving the screen mid-take keeps what was recorded rather than dropping it.
   useEffect(
