@@ -27,7 +27,8 @@ test('captions attached on the lesson screen play in a published web folder open
   await input.setInputFiles({ name: 'lecture.fr.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
   const dialog = page.getByRole('dialog', { name: 'Add captions' });
   await expect(dialog.getByRole('textbox', { name: 'Name learners see' })).toHaveValue('Français');
-  await expect(dialog.getByRole('textbox', { name: 'Language code' })).toHaveValue('fr');
+  await expect(dialog.getByRole('textbox', { name: 'Language' })).toHaveValue('fr');
+  await expect(dialog.getByText('That is French.'), 'the code is named in words').toBeVisible();
   await dialog.getByRole('button', { name: 'Add captions' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(section.getByRole('listitem')).toHaveText(/Français\s*fr/);

@@ -72,6 +72,10 @@ for (const size of SIZES) {
     await recorder.chooseMode('Screen + camera');
     await recorder.expectCameraLive();
     await recorder.chooseScreen();
+    await expect(
+      recorder.panel.getByText('This window', { exact: true }),
+      'the screen has a name in words',
+    ).toBeVisible();
     await recorder.setCountdown(false);
     await look('recorder');
     await recorder.record();
@@ -87,6 +91,13 @@ for (const size of SIZES) {
     await page.keyboard.press('Control+Shift+S');
 
     await lesson.expectOpen('Forces');
+    const saved = page.getByRole('alertdialog', { name: /^Recording saved/ });
+    await expect(saved).toBeVisible();
+    const [toastBox, playerBox] = [await saved.boundingBox(), await lesson.player.boundingBox()];
+    expect(
+      toastBox && playerBox && toastBox.y >= playerBox.y + playerBox.height,
+      'the toast leaves the video controls free',
+    ).toBe(true);
     await lesson.expectPlays();
     await expect(page.getByRole('link', { name: 'Edit' }), 'a lesson with a recording: editing is next').toBeFocused();
     await look('lesson-recording');
@@ -118,6 +129,14 @@ for (const size of SIZES) {
     await look('rules');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const row of await sheet.locator('dt').all()) {
+      const [keys, what] = [await row.boundingBox(), await row.locator('xpath=following-sibling::dd').boundingBox()];
+      const keyWidth = await row
+        .locator('kbd')
+        .evaluate((kbd) => (kbd as unknown as { offsetWidth: number }).offsetWidth);
+      expect(keys && what && keys.x + keyWidth <= what.x, 'a shortcut’s keys stay clear of its explanation').toBe(true);
+    }
     await look('shortcuts');
     await page.keyboard.press('Escape');
     const preview = new LearnerPreview(page);

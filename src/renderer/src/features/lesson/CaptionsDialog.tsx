@@ -1,3 +1,4 @@
+import { languageHint } from '@shared/format/language';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { languageName } from '@shared/captions';
 import { splitFormError } from '../../lib/errors';
@@ -68,11 +69,11 @@ export function AddCaptionsDialog({
           name="label"
         />
         <TextField
-          label="Language code"
+          label="Language"
           value={srclang}
           onChange={changeLanguage}
           error={errors.fields.srclang}
-          description="A code such as en, fr or pt-BR"
+          description={languageHint(srclang)}
           isRequired
           name="srclang"
         />
