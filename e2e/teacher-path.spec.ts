@@ -90,6 +90,8 @@ for (const size of SIZES) {
     await expect.poll(() => recorder.elapsedMs(), { timeout: 10_000 }).toBeGreaterThan(2_000);
     await page.keyboard.press('Control+Shift+S');
 
+    // Saving finishes the files first; on a busy machine that takes a while.
+    await expect(page).toHaveURL(/#\/lesson\/[\w-]+$/, { timeout: 60_000 });
     await lesson.expectOpen('Forces');
     const saved = page.getByRole('alertdialog', { name: /^Recording saved/ });
     await expect(saved).toBeVisible();
@@ -157,6 +159,17 @@ for (const size of SIZES) {
     const publish = new PublishDialog(page);
     await publish.open();
     await look('publish-dialog');
+    const actions = publish.dialog.getByRole('button', { name: /^Publish / }).locator('xpath=..');
+    for (let step = 0; step < 30; step += 1) {
+      await page.keyboard.press('Tab');
+      const covered = await actions.evaluate((footer) => {
+        const focused = document.activeElement;
+        if (!focused || footer.contains(focused)) return false;
+        const [box, bar] = [focused.getBoundingClientRect(), footer.getBoundingClientRect()];
+        return box.bottom > bar.top + 1 && box.top < bar.bottom;
+      });
+      expect(covered, 'a control reached with Tab is not hidden under the sticky actions').toBe(false);
+    }
     await publish.publish();
     await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 60_000 });
     await expect(
