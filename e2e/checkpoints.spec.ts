@@ -21,6 +21,7 @@ test('a teacher writes three questions, previews them as a learner, and tests re
   // A key moment at 4 s: where a wrong answer to the second question sends the learner back to.
   await editor.seekToSecond(4);
   await editor.shortcut('m');
+  await editor.nameKeyMoment();
 
   // 1. One answer, at 3 s, with Q.
   await editor.seekToSecond(3);

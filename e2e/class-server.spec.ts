@@ -5,6 +5,7 @@ import { publishableLesson } from './lms/publishedLesson';
 import { ClassResultsPage } from './pages/ClassResultsPage';
 import { JoinPage } from './pages/JoinPage';
 import { PublishDialog } from './pages/PublishDialog';
+import { expectAccessible } from './support/axe';
 import { startClassServer } from './support/classServer';
 import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from '../src/server/testing/postgresCluster.testkit';
 
@@ -39,6 +40,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       await settings.getByRole('button', { name: 'Check and save' }).click();
       await expect(settings.getByRole('status')).toContainText(`Connected to ${server.url}`);
       await shot(page, 'settings');
+      await expectAccessible(page, 'Settings, connected to a class server');
       await settings.getByRole('button', { name: 'Close' }).click();
 
       // Publish to the class server from the lesson screen.
@@ -111,6 +113,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
         await expectResults();
       }).toPass({ timeout: 30_000 });
       await shot(page, 'results');
+      await expectAccessible(page, 'Class results with two learners');
       await samContext.close();
       await kimContext.close();
 

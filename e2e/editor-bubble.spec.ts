@@ -43,7 +43,7 @@ test('a teacher drags the camera bubble, hides it over a range, and the preview 
   await editor.seekToSecond(4);
   await editor.shortcut('o');
   await editor.tab('Camera').click();
-  await page.getByRole('button', { name: 'Hide camera here' }).click();
+  await page.getByRole('tabpanel', { name: 'Camera' }).getByRole('button', { name: 'Hide camera here' }).click();
   const hiddenList = page.getByRole('list', { name: 'Ranges where the camera is hidden' });
   await expect(hiddenList.getByRole('listitem')).toHaveText([/0:02\.0–0:04\.0/]);
   await expect(page.getByTestId('camera-hidden-band')).toHaveCount(1);

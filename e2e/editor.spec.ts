@@ -40,8 +40,10 @@ test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, a
   // Two key moments and a callout.
   await editor.seekToSecond(1);
   await editor.shortcut('m');
+  await editor.nameKeyMoment();
   await editor.seekToSecond(6);
   await editor.press('Key moment');
+  await editor.nameKeyMoment();
   await expect(editor.tab('Key moments')).toContainText('2');
   await editor.addCallout('Text');
   await expect(editor.tab('Callouts')).toContainText('1');

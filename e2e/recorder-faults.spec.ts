@@ -119,7 +119,7 @@ test('screen sharing ended by the system stops the take, keeps it and says so', 
       .getByRole('region', { name: /notifications/i })
       .getByText('Screen sharing ended, so the recording stopped. Everything recorded is saved.'),
   ).toBeVisible();
-  await expect(page.getByRole('alertdialog', { name: /^Take saved \(0:0[3-4]\)$/ })).toBeVisible();
+  await expect(page.getByRole('alertdialog', { name: /^Recording saved \(0:0[3-4]\)$/ })).toBeVisible();
 
   const [take] = await listTakes(host, lessonId);
   expect(take, 'the take is saved').toBeDefined();

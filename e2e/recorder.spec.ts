@@ -15,7 +15,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   const lesson = new LessonPage(page);
 
   await lesson.goto(host.url, lessonId, 'Forces');
-  await expect(page.getByRole('heading', { name: 'No takes yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No recordings yet' })).toBeVisible();
   await page.getByRole('link', { name: 'Record' }).click();
   await expect(recorder.panel.getByRole('button', { name: 'Record', exact: true })).toBeVisible();
 
@@ -46,7 +46,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
 
   await lesson.expectOpen('Forces');
   // Its length is checked against the session's clock below; a busy machine records longer than the waits.
-  await expect(page.getByRole('alertdialog', { name: /^Take saved \(\d+:\d\d\)$/ })).toBeVisible();
+  await expect(page.getByRole('alertdialog', { name: /^Recording saved \(\d+:\d\d\)$/ })).toBeVisible();
   const [take] = await listTakes(host, lessonId);
   expect(take).toBeDefined();
   if (!take) return;
@@ -75,7 +75,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
       ),
   ).toBe(true);
 
-  await expect(lesson.take(take.title)).toContainText('Active take');
+  await expect(lesson.take(take.title)).toContainText('Used in the lesson');
   await expect(page.getByTestId('take-bubble')).toBeAttached();
   await lesson.expectPlays();
 });

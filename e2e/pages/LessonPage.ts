@@ -1,14 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One lesson: the active take in the player, the list of takes, record and import. */
+/** One lesson: the recording it uses in the player, the list of recordings, record and import. */
 export class LessonPage {
   readonly takes: Locator;
   readonly player: Locator;
   readonly fileInput: Locator;
 
   constructor(readonly page: Page) {
-    this.takes = page.getByRole('list', { name: 'Takes' });
-    this.player = page.getByLabel(/^Take “.*”$/);
+    this.takes = page.getByRole('list', { name: 'Recordings' });
+    this.player = page.getByLabel(/^Recording “.*”$/);
     this.fileInput = page.locator('input[type="file"][accept*="video"]');
   }
 
@@ -24,6 +24,20 @@ export class LessonPage {
 
   take(title: string): Locator {
     return this.takes.getByRole('listitem').filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /** The question asked before the lesson uses another recording. */
+  switchDialog(title: string): Locator {
+    return this.page.getByRole('dialog', { name: `Use “${title}” in the lesson?` });
+  }
+
+  async useRecording(title: string): Promise<Locator> {
+    await this.take(title)
+      .getByRole('button', { name: `Use this recording: ${title}` })
+      .click();
+    const dialog = this.switchDialog(title);
+    await expect(dialog).toBeVisible();
+    return dialog;
   }
 
   async importFile(file: string): Promise<void> {

@@ -92,11 +92,22 @@ export async function lessonWithTake(
     ? { id: projectId }
     : await rpc<{ id: string }>(host, 'projects.create', { title: 'Maths' });
   const lesson = await rpc<{ id: string }>(host, 'lessons.add', { projectId: project.id, title });
+  const takeId = await addTake(host, lesson.id, files, 'Recording 1');
+  return { projectId: project.id, lessonId: lesson.id, takeId };
+}
+
+/** Adds a finished take to a lesson, as the importer sends one; the lesson uses it only if it had none. */
+export async function addTake(
+  host: HostFixture,
+  lessonId: string,
+  files: { screen: string; camera?: string },
+  title: string,
+): Promise<string> {
   const tracks = Object.entries(files).map(([role, file]) => ({ role, file }));
   const { takeId } = await rpc<{ takeId: string }>(host, 'recordings.start', {
-    lessonId: lesson.id,
+    lessonId,
     origin: 'imported',
-    title: 'Take 1',
+    title,
     tracks: tracks.map(({ role }) => ({ role, mimeType: 'video/mp4' })),
   });
   const slice = 16 * 1024 * 1024;
@@ -113,5 +124,5 @@ export async function lessonWithTake(
     }
   }
   await rpc(host, 'recordings.finish', { takeId, tracks: tracks.map(({ role }) => ({ role, startOffsetMs: 0 })) });
-  return { projectId: project.id, lessonId: lesson.id, takeId };
+  return takeId;
 }

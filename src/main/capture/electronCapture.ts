@@ -1,13 +1,8 @@
 import { BrowserWindow, desktopCapturer, globalShortcut, type Session } from 'electron';
 import type { Contract, ServiceHandlers } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
+import { RECORDING_SHORTCUTS } from '@shared/capture/recordingShortcuts';
 import type { EventHub } from '../rpc/eventHub';
-
-/** Shortcuts that work while another app (the one being recorded) has focus. */
-export const RECORDING_SHORTCUTS = {
-  togglePause: 'CommandOrControl+Shift+P',
-  stop: 'CommandOrControl+Shift+S',
-} as const;
 
 /**
  * Electron's capture: the teacher picks a screen or window from our own list with thumbnails, and the session's

@@ -1,10 +1,12 @@
-import type { Contract, ServiceHandlers, Input } from '@shared/contract';
+import { randomUUID } from 'node:crypto';
+import type { Contract, ServiceHandlers, Input, Output } from '@shared/contract';
 import { StudioError } from '@shared/contract/result';
 import {
   calloutSchema,
   cameraLayoutSchema,
   DEFAULT_CAMERA_LAYOUT,
   type Callout,
+  documentChangeSchema,
   type DocumentChange,
   type LessonDocument,
   type Marker,
@@ -13,6 +15,8 @@ import { editListSchema, fullEditList, normalizeEditList } from '@shared/timelin
 import { checkpointSchema, CHECKPOINTS_MAX, lessonRulesSchema, type Checkpoint } from '@shared/checkpoints/schema';
 import { changesPicture } from '@shared/editor/diff';
 import { sortCaptionTracks } from '@shared/editor/ordering';
+import { carryOver } from '@shared/editor/carryOver';
+import type { Take } from '@shared/media/takes';
 import { CaptionRows } from './captionRows';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
@@ -41,23 +45,63 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
 
   open(input: Input<'editor', 'open'>): LessonDocument {
     const lesson = this.library.lesson(input.lessonId);
-    const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lesson.id) as {
-      takeId: string | null;
-    };
-    if (!row.takeId)
-      throw new StudioError('conflict', 'This lesson has no recording yet: record or import a take first');
-    const take = this.takes.take(row.takeId);
-    this.deps.db
-      .prepare(
-        'INSERT OR IGNORE INTO take_edits (take_id, edit_list, layout, revision, updated_at) VALUES (?, ?, ?, 0, ?)',
-      )
-      .run(
-        take.id,
-        JSON.stringify(fullEditList(Math.max(1, take.durationMs))),
-        JSON.stringify(DEFAULT_CAMERA_LAYOUT),
-        this.now(),
-      );
+    const takeId = this.activeTakeId(lesson.id);
+    if (!takeId) throw new StudioError('conflict', 'This lesson has no recording yet: record or import one first');
+    const take = this.takes.take(takeId);
+    this.ensureEdits(take);
     return this.read(lesson.id, take.id);
+  }
+
+  /**
+   * Makes another take the lesson's. The work done on the old one stays with it (switching back brings it back);
+   * with `carryOver`, its key moments, callouts and questions are also copied onto the new take by lesson time, in the
+   * same transaction, and what needs the teacher's eye (past the new end, or from a cut part) is named in `flagged`.
+   */
+  switchTake(input: Input<'editor', 'switchTake'>): Output<'editor', 'switchTake'> {
+    const take = this.takes.take(input.takeId);
+    if (take.status !== 'ready') throw new StudioError('conflict', 'That recording is not finished yet');
+    if (take.trashedAt !== null) throw new StudioError('conflict', 'Restore the recording from the trash first');
+    const fromId = this.activeTakeId(take.lessonId);
+    const { db } = this.deps;
+    const result = db.transaction(() => {
+      this.ensureEdits(take);
+      const hasWork = fromId !== null && fromId !== take.id && this.hasEdits(fromId);
+      const carried =
+        input.carryOver && hasWork
+          ? carryOver(this.read(take.lessonId, fromId), this.read(take.lessonId, take.id), randomUUID)
+          : { markers: [], callouts: [], checkpoints: [], flagged: [] };
+      const count = carried.markers.length + carried.callouts.length + carried.checkpoints.length;
+      if (count > 0) {
+        const copy = documentChangeSchema.parse({
+          takeId: take.id,
+          baseRevision: this.editRow(take.id).revision,
+          upsertMarkers: carried.markers,
+          upsertCallouts: carried.callouts,
+          upsertCheckpoints: carried.checkpoints,
+        });
+        this.writeMarkers(take.id, copy);
+        this.writeCallouts(take.id, copy);
+        this.writeCheckpoints(take.id, copy);
+        // Carried callouts are drawn on the picture, so a render made before them no longer shows the lesson.
+        db.prepare(
+          `UPDATE take_edits SET revision = revision + 1, updated_at = ?,
+             picture_revision = CASE WHEN ? THEN revision + 1 ELSE picture_revision END WHERE take_id = ?`,
+        ).run(this.now(), carried.callouts.length > 0 ? 1 : 0, take.id);
+      }
+      db.prepare('UPDATE lessons SET active_take_id = ?, updated_at = ? WHERE id = ?').run(
+        take.id,
+        this.now(),
+        take.lessonId,
+      );
+      return { carried: count, flagged: carried.flagged, revision: this.editRow(take.id).revision };
+    })();
+    this.deps.events.emit('takes', 'onDidChange', { lessonId: take.lessonId });
+    this.deps.events.emit('editor', 'onDidChange', {
+      lessonId: take.lessonId,
+      takeId: take.id,
+      revision: result.revision,
+    });
+    return { take: this.takes.take(take.id), carried: result.carried, flagged: result.flagged };
   }
 
   apply(change: Input<'editor', 'apply'>): { revision: number } {
@@ -139,6 +183,31 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     };
   }
 
+  private activeTakeId(lessonId: string): string | null {
+    const row = this.deps.db.prepare('SELECT active_take_id AS takeId FROM lessons WHERE id = ?').get(lessonId) as {
+      takeId: string | null;
+    };
+    return row.takeId;
+  }
+
+  /** A take is edited from the first time its lesson opens in the editor; until then it keeps all of itself. */
+  private ensureEdits(take: Take): void {
+    this.deps.db
+      .prepare(
+        'INSERT OR IGNORE INTO take_edits (take_id, edit_list, layout, revision, updated_at) VALUES (?, ?, ?, 0, ?)',
+      )
+      .run(
+        take.id,
+        JSON.stringify(fullEditList(Math.max(1, take.durationMs))),
+        JSON.stringify(DEFAULT_CAMERA_LAYOUT),
+        this.now(),
+      );
+  }
+
+  private hasEdits(takeId: string): boolean {
+    return this.deps.db.prepare('SELECT 1 FROM take_edits WHERE take_id = ?').get(takeId) !== undefined;
+  }
+
   private editRow(takeId: string): EditRow {
     const row = this.deps.db
       .prepare('SELECT edit_list, layout, revision, picture_revision FROM take_edits WHERE take_id = ?')
@@ -173,7 +242,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
     );
     for (const marker of change.upsertMarkers) {
       if (upsert.run({ ...marker, takeId }).changes === 0)
-        throw new StudioError('conflict', 'That key moment belongs to another take');
+        throw new StudioError('conflict', 'That key moment belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM markers WHERE id = ? AND take_id = ?');
     for (const id of change.removeMarkers) remove.run(id, takeId);
@@ -191,7 +260,8 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
         sourceMs: checkpoint.sourceMs,
         data: JSON.stringify(checkpoint satisfies Checkpoint),
       };
-      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That question belongs to another take');
+      if (upsert.run(row).changes === 0)
+        throw new StudioError('conflict', 'That question belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM checkpoints WHERE id = ? AND take_id = ?');
     for (const id of change.removeCheckpoints) remove.run(id, takeId);
@@ -216,7 +286,7 @@ export class EditorService implements ServiceHandlers<Contract['editor']> {
         sourceEnd: callout.sourceEnd,
         data: JSON.stringify(callout satisfies Callout),
       };
-      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another take');
+      if (upsert.run(row).changes === 0) throw new StudioError('conflict', 'That callout belongs to another recording');
     }
     const remove = this.deps.db.prepare('DELETE FROM callouts WHERE id = ? AND take_id = ?');
     for (const id of change.removeCallouts) remove.run(id, takeId);

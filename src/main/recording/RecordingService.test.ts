@@ -52,7 +52,7 @@ describe('RecordingService', () => {
       ],
     });
 
-    expect(take).toMatchObject({ status: 'ready', origin: 'recorded', title: 'Take 1', active: true });
+    expect(take).toMatchObject({ status: 'ready', origin: 'recorded', title: 'Recording 1', active: true });
     const [screen, camera] = take.files;
     expect(screen).toMatchObject({
       role: 'screen',
@@ -347,14 +347,14 @@ describe('TakesService', () => {
     }
     const [first, second] = finished as [Take, Take];
     expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([
-      ['Take 1', true],
-      ['Take 2', false],
+      ['Recording 1', true],
+      ['Recording 2', false],
     ]);
     takes.setActive({ id: second.id });
     takes.rename({ id: first.id, title: 'First try' });
     expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([
       ['First try', false],
-      ['Take 2', true],
+      ['Recording 2', true],
     ]);
     takes.trash({ id: second.id });
     expect(takes.list({ lessonId: lesson.id, view: 'active' }).map((take) => [take.title, take.active])).toEqual([

@@ -63,7 +63,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     const count = (
       this.deps.db.prepare('SELECT COUNT(*) AS n FROM takes WHERE lesson_id = ?').get(lesson.id) as { n: number }
     ).n;
-    const title = input.title || (input.origin === 'imported' ? 'Imported file' : `Take ${count + 1}`);
+    const title = input.title || (input.origin === 'imported' ? 'Imported file' : `Recording ${count + 1}`);
 
     try {
       fs.mkdirSync(path.join(this.deps.mediaRoot, ...folder.split('/')), { recursive: true });
@@ -159,7 +159,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     if (take.status !== 'recording')
       throw new StudioError(
         'conflict',
-        'Only a recording in progress or an interrupted one can be discarded; move a finished take to the trash instead',
+        'Only a recording in progress or an interrupted one can be discarded; move a finished recording to the trash instead',
       );
     this.removeTake(input.takeId, this.folderOf(input.takeId));
     return {};
@@ -192,7 +192,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   async recover(input: Input<'recordings', 'recover'>, context?: CallContext): Promise<Take> {
     const take = this.takes.take(input.takeId);
     if (take.status !== 'recording' || take.origin !== 'recorded' || this.live.has(take.id))
-      throw new StudioError('conflict', 'That take is not an interrupted recording');
+      throw new StudioError('conflict', 'That is not an interrupted recording');
     if (this.jobs.runningWithKey(takeKey(take.id)))
       throw new StudioError('conflict', 'That recording is already being finished, recovered or discarded');
     return this.jobs.run({ kind: 'recover', owner: context?.caller, key: takeKey(take.id) }, (job) =>

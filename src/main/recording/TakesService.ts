@@ -31,7 +31,7 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
 
   setActive(input: Input<'takes', 'setActive'>): Take {
     const take = this.readyTake(input.id);
-    if (take.trashedAt !== null) throw new StudioError('conflict', 'Restore the take from the trash first');
+    if (take.trashedAt !== null) throw new StudioError('conflict', 'Restore the recording from the trash first');
     this.deps.db
       .prepare('UPDATE lessons SET active_take_id = ?, updated_at = ? WHERE id = ?')
       .run(take.id, this.now(), take.lessonId);
@@ -68,7 +68,7 @@ export class TakesService implements ServiceHandlers<Contract['takes']> {
 
   private readyTake(id: string): Take {
     const take = this.takes.take(id);
-    if (take.status !== 'ready') throw new StudioError('conflict', 'That take is still being recorded');
+    if (take.status !== 'ready') throw new StudioError('conflict', 'That recording is not finished yet');
     return take;
   }
 

@@ -51,7 +51,7 @@ export class TakeRows {
 
   take(id: string): Take {
     const row = this.db.prepare(`${TAKE_SELECT} WHERE t.id = ?`).get(id) as TakeRow | undefined;
-    if (!row) throw new StudioError('not_found', 'That take no longer exists');
+    if (!row) throw new StudioError('not_found', 'That recording no longer exists');
     return this.toTake(row);
   }
 

@@ -65,7 +65,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
   start(input: Input<'renders', 'start'>, context?: CallContext): { renderId: string } {
     const lesson = this.library.lesson(input.lessonId);
     const take = this.takes.take(input.takeId);
-    if (take.lessonId !== lesson.id) throw new StudioError('invalid_input', 'That take belongs to another lesson');
+    if (take.lessonId !== lesson.id) throw new StudioError('invalid_input', 'That recording belongs to another lesson');
     const renderId = randomUUID();
     const relative = `${lesson.projectId}/renders/${renderId}.${input.extension}`;
     const part = this.partOf(relative);

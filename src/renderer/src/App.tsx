@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { Clapperboard } from 'lucide-react';
+import type { Take } from '@shared/media/takes';
 import { studio } from './studio';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { ProjectFormDialog } from './features/library/ProjectFormDialog';
@@ -43,6 +44,8 @@ function Shell() {
   const [route, navigate] = useHashRoute();
   const [isCreating, setCreating] = useState(false);
   const openCreate = useCallback(() => setCreating(true), []);
+  // The recording just made: its lesson offers once to use it instead of the one the lesson uses.
+  const [recorded, setRecorded] = useState<Take | null>(null);
   useMenuCommands(navigate, openCreate);
 
   return (
@@ -60,7 +63,11 @@ function Shell() {
         {route.screen === 'project' ? (
           <ProjectScreen key={route.projectId} projectId={route.projectId} />
         ) : route.screen === 'lesson' ? (
-          <LessonScreen key={route.lessonId} lessonId={route.lessonId} />
+          <LessonScreen
+            key={route.lessonId}
+            lessonId={route.lessonId}
+            justRecorded={recorded?.lessonId === route.lessonId ? recorded : null}
+          />
         ) : route.screen === 'results' ? (
           <ClassResultsScreen key={route.lessonId} lessonId={route.lessonId} />
         ) : route.screen === 'edit' ? (
@@ -69,7 +76,10 @@ function Shell() {
           <RecorderScreen
             key={route.lessonId}
             lessonId={route.lessonId}
-            onDone={(take) => navigate({ screen: 'lesson', lessonId: take.lessonId })}
+            onDone={(take) => {
+              setRecorded(take);
+              navigate({ screen: 'lesson', lessonId: take.lessonId });
+            }}
           />
         ) : (
           <LibraryScreen view={route.view} navigate={navigate} onNewProject={openCreate} />

@@ -38,6 +38,10 @@ export type StudioClient = ContractClient<Contract>;
 export type Input<S extends keyof Contract, K extends keyof Contract[S]['calls']> = Parameters<
   ServiceHandlers<Contract[S]>[K]
 >[0];
+/** What a service's handler for one call answers: `Output<'editor', 'switchTake'>`. */
+export type Output<S extends keyof Contract, K extends keyof Contract[S]['calls']> = Awaited<
+  ReturnType<ServiceHandlers<Contract[S]>[K]>
+>;
 
 export { callChannels, eventChannels } from './define';
 export type { CallContext, ServiceHandlers } from './define';

@@ -76,9 +76,9 @@ export function planRender(document: LessonDocument, take: Take, rendition: Rend
   const mainVideo = screen ?? camera;
   const audioFile = audioSource(take.files);
   if (rendition !== 0 && !mainVideo)
-    throw new RenderPlanError('This take has no video, so only “Audio only” can be rendered');
+    throw new RenderPlanError('This recording has no video, so only “Audio only” can be rendered');
   if (rendition === 0 && !audioFile)
-    throw new RenderPlanError('This take has no sound, so it cannot be rendered as audio only');
+    throw new RenderPlanError('This recording has no sound, so it cannot be rendered as audio only');
 
   const audio: AudioPlan | null = audioFile
     ? {

@@ -16,7 +16,7 @@ export const cutSchema = z
  */
 export const editListSchema = z
   .object({
-    sourceDuration: z.number().int().positive({ error: 'A take has a length' }),
+    sourceDuration: z.number().int().positive({ error: 'A recording has a length' }),
     trimStart: msSchema,
     trimEnd: msSchema,
     cuts: z.array(cutSchema),

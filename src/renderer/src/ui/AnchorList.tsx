@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import type { FocusEvent, ReactElement, ReactNode } from 'react';
 import { GridList, GridListItem, ListLayout, Virtualizer } from 'react-aria-components';
 import styles from './AnchorList.module.css';
 
@@ -8,6 +8,8 @@ interface AnchorListProps<T extends { id: string }> {
   selectedId: string | null;
   /** Enter or a click on a row: go to it in the lesson. */
   onJump: (item: T) => void;
+  /** A row reached by the keyboard: selected, so Delete acts on the row in view, without moving the playhead. */
+  onFocusItem: (item: T) => void;
   children: (item: T) => ReactElement;
 }
 
@@ -17,24 +19,33 @@ export function AnchorList<T extends { id: string }>({
   items,
   selectedId,
   onJump,
+  onFocusItem,
   children,
 }: AnchorListProps<T>) {
+  const itemOf = (key: unknown) => items.find((candidate) => candidate.id === key);
+  const onFocus = (event: FocusEvent) => {
+    const row = event.target instanceof HTMLElement ? event.target.closest('[role="row"]') : null;
+    const item = row instanceof HTMLElement ? itemOf(row.dataset.key) : undefined;
+    if (item) onFocusItem(item);
+  };
   return (
-    <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
-      <GridList
-        className={styles.list}
-        aria-label={label}
-        items={items}
-        selectionMode="single"
-        selectedKeys={selectedId ? [selectedId] : []}
-        onAction={(key) => {
-          const item = items.find((candidate) => candidate.id === key);
-          if (item) onJump(item);
-        }}
-      >
-        {children}
-      </GridList>
-    </Virtualizer>
+    <div className={styles.frame} onFocus={onFocus}>
+      <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: 56 }}>
+        <GridList
+          className={styles.list}
+          aria-label={label}
+          items={items}
+          selectionMode="single"
+          selectedKeys={selectedId ? [selectedId] : []}
+          onAction={(key) => {
+            const item = itemOf(key);
+            if (item) onJump(item);
+          }}
+        >
+          {children}
+        </GridList>
+      </Virtualizer>
+    </div>
   );
 }
 

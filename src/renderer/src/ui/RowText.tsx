@@ -16,7 +16,7 @@ export function RowMeta({ children }: { children: ReactNode }) {
   return <span className={styles.meta}>{children}</span>;
 }
 
-/** A state worth seeing at a glance: "Active take", "Recovered". */
+/** A state worth seeing at a glance: "Used in the lesson", "Recovered". */
 export function RowBadge({ children }: { children: ReactNode }) {
   return <span className={styles.badge}>{children}</span>;
 }

@@ -12,6 +12,8 @@ interface TextFieldProps {
   description?: string;
   multiline?: boolean;
   autoFocus?: boolean;
+  /** Selects the text when the field gets focus, so a suggested value is typed over (a new key moment's title). */
+  selectOnFocus?: boolean;
   isRequired?: boolean;
   placeholder?: string;
   /** Hides the label visually; it still names the field for screen readers. */
@@ -32,6 +34,7 @@ export function TextField(props: TextFieldProps) {
     description,
     multiline,
     autoFocus,
+    selectOnFocus,
     isRequired,
     placeholder,
     hideLabel,
@@ -65,6 +68,7 @@ export function TextField(props: TextFieldProps) {
           className={cx(field.input, size === 'sm' && field.inputSmall)}
           placeholder={placeholder}
           ref={inputRef}
+          onFocus={selectOnFocus ? (event) => event.currentTarget.select() : undefined}
         />
       )}
       {description && !error && (

@@ -31,7 +31,7 @@ export function PromptField({ value, onChange, error }: PromptFieldProps) {
         <TextArea className={cx(field.input, field.textarea, styles.input)} rows={5} aria-describedby={previewId} />
         {!error && (
           <Text slot="description" className={field.description}>
-            **bold**, *italic*, `code`, lists, [links](https://…)
+            The preview beside it shows what learners will see.
           </Text>
         )}
         <FieldError className={field.error}>{error}</FieldError>

@@ -93,7 +93,7 @@ function QuestionForm({ initial, isNew, map, hasMomentBefore, onClose, onSave }:
         </section>
         <section className={styles.section} aria-labelledby="question-feedback-title">
           <h3 id="question-feedback-title" className={styles.sectionTitle}>
-            Feedback <span className={field.optional}>(Markdown works here too)</span>
+            Feedback <span className={field.optional}>(optional)</span>
           </h3>
           <FeedbackFields form={form} />
         </section>

@@ -12,12 +12,13 @@ interface QuestionListProps {
   questions: readonly PlacedPoint<Checkpoint>[];
   selectedId: string | null;
   onJump: (question: PlacedPoint<Checkpoint>) => void;
+  onSelect: (question: PlacedPoint<Checkpoint>) => void;
   onEdit: (question: Checkpoint) => void;
   onDelete: (question: Checkpoint) => void;
 }
 
 /** The lesson's questions in time order; one inside a cut stays listed, flagged, until the cut is restored or it is moved. */
-export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }: QuestionListProps) {
+export function QuestionList({ questions, selectedId, onJump, onSelect, onEdit, onDelete }: QuestionListProps) {
   if (questions.length === 0) {
     return (
       <EmptyState compact icon={<MessageCircleQuestionMark size={24} />} title="No questions yet">
@@ -26,7 +27,7 @@ export function QuestionList({ questions, selectedId, onJump, onEdit, onDelete }
     );
   }
   return (
-    <AnchorList label="Questions" items={questions} selectedId={selectedId} onJump={onJump}>
+    <AnchorList label="Questions" items={questions} selectedId={selectedId} onJump={onJump} onFocusItem={onSelect}>
       {(question) => {
         const { label, icon: Icon } = questionType(question.type);
         const name = questionName(question.prompt);

@@ -108,7 +108,7 @@ describe('the learner preview package', () => {
   it('says why when there is nothing to play', () => {
     expect(
       buildPreview({ doc: blankDocument(), file: undefined, title: 'x', mediaUrl: String, pageUrl: 'http://x/' }),
-    ).toEqual({ ok: false, message: 'This take has no video or sound to preview.' });
+    ).toEqual({ ok: false, message: 'This recording has no video or sound to preview.' });
   });
 
   it('plays the newest render of the current revision, as exported: no edit list, questions in lesson time', () => {

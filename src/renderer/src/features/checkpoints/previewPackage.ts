@@ -62,7 +62,7 @@ export function buildPreview(input: PreviewInput): PreviewBuild {
   const chosen = render
     ? { path: render.path, label: render.label, type: renderMime(render), width: render.width, height: render.height }
     : file && { path: file.path, label: 'Preview', type: mimeOf(file), width: file.width, height: file.height };
-  if (!chosen) return { ok: false, message: 'This take has no video or sound to preview.' };
+  if (!chosen) return { ok: false, message: 'This recording has no video or sound to preview.' };
   const src = new URL(input.mediaUrl(chosen.path), input.pageUrl).href;
   const stale = renders.some((r) => r.status === 'ready' && r.takeId === doc.takeId && r.revision !== revision);
   try {

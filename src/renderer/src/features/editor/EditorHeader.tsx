@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Check, CloudAlert, LoaderCircle, Redo2, Undo2 } from 'lucide-react';
+import { MOD_KEY } from '../../lib/shortcutKeys';
+import { Tooltip } from '../../ui/Tooltip';
 import { cx } from '../../lib/classNames';
 import { BackLink } from '../../ui/BackLink';
 import { IconButton } from '../../ui/Button';
@@ -41,20 +43,24 @@ export function EditorHeader({
       </span>
       <span className={styles.gap} />
       {tools}
-      <IconButton
-        aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'}
-        isDisabled={!editor.undoLabel}
-        onPress={editor.undo}
-      >
-        <Undo2 size={18} aria-hidden="true" />
-      </IconButton>
-      <IconButton
-        aria-label={editor.redoLabel ? `Redo ${editor.redoLabel}` : 'Redo'}
-        isDisabled={!editor.redoLabel}
-        onPress={editor.redo}
-      >
-        <Redo2 size={18} aria-hidden="true" />
-      </IconButton>
+      <Tooltip text={`Undo (${MOD_KEY}+Z)`}>
+        <IconButton
+          aria-label={editor.undoLabel ? `Undo ${editor.undoLabel}` : 'Undo'}
+          isDisabled={!editor.undoLabel}
+          onPress={editor.undo}
+        >
+          <Undo2 size={18} aria-hidden="true" />
+        </IconButton>
+      </Tooltip>
+      <Tooltip text={`Redo (${MOD_KEY}+Shift+Z)`}>
+        <IconButton
+          aria-label={editor.redoLabel ? `Redo ${editor.redoLabel}` : 'Redo'}
+          isDisabled={!editor.redoLabel}
+          onPress={editor.redo}
+        >
+          <Redo2 size={18} aria-hidden="true" />
+        </IconButton>
+      </Tooltip>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Clapperboard } from 'lucide-react';
 import { lessonDuration } from '@shared/timeline';
 import { describeError } from '../../lib/errors';
@@ -18,7 +18,10 @@ import { Preview } from './preview/Preview';
 import { Timeline } from './timeline/Timeline';
 import { TransportBar } from './TransportBar';
 import { useEditor } from './useEditor';
-import { ONLY, useEditorActions } from './useEditorActions';
+import { useEditorActions } from './useEditorActions';
+import { SELECT, selectedId } from './selection';
+import { MarkerDialog } from './panel/MarkerDialog';
+import * as commands from '@shared/editor/commands';
 import { useEditorKeys } from './useEditorKeys';
 import { useEditorTake } from './useEditorTake';
 import { quoted } from '../../ui/Quoted';
@@ -37,7 +40,10 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
   const info = useLessonInfo(lessonId);
   const player = usePlayer(doc?.editList ?? null);
   const questions = useQuestionEditing(editor, doc);
-  const actions = useEditorActions(editor, doc, player, questions.openNew);
+  const [naming, setNaming] = useState<{ id: string; isNew: boolean } | null>(null);
+  const onAddedMarker = useCallback((id: string) => setNaming({ id, isNew: true }), []);
+  const actions = useEditorActions(editor, doc, player, { onAddQuestion: questions.openNew, onAddedMarker });
+  const namingMarker = (naming && doc?.markers.find((marker) => marker.id === naming.id)) ?? null;
   const media = useMemo(() => editorMediaOf(take ?? undefined), [take]);
   const derived = useDerivedSource(doc?.takeId ?? '', doc ? media.main : undefined);
   const ready = doc !== null && take !== undefined;
@@ -88,8 +94,8 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
                 media={media}
                 editor={editor}
                 player={player}
-                selectedCalloutId={actions.selection.calloutId}
-                onSelectCallout={(id) => actions.select(ONLY.callout(id))}
+                selectedCalloutId={selectedId(actions.selection, 'callout')}
+                onSelectCallout={(id) => actions.select(SELECT.callout(id))}
               />
               <TransportBar player={player} actions={actions} durationMs={lessonDuration(doc.editList)} />
             </div>
@@ -101,6 +107,7 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
               actions={actions}
               hasCamera={media.camera !== undefined}
               onEditQuestion={questions.openEdit}
+              onEditMarker={(marker) => setNaming({ id: marker.id, isNew: false })}
             />
           </div>
           <Timeline
@@ -112,6 +119,14 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
             onEditQuestion={questions.openEdit}
             hasCamera={media.camera !== undefined}
           />
+          <MarkerDialog
+            marker={namingMarker}
+            isNew={naming?.isNew ?? false}
+            onClose={() => setNaming(null)}
+            onSave={(title, note) =>
+              namingMarker && editor.run(commands.editMarker, { id: namingMarker.id, title, note })
+            }
+          />
           {questions.map && (
             <QuestionDialog
               draft={questions.open}
@@ -120,7 +135,7 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
               onClose={questions.close}
               onSave={(input, isNew) => {
                 const saved = questions.save(input, isNew);
-                if (saved) actions.select(ONLY.checkpoint(input.id));
+                if (saved) actions.select(SELECT.checkpoint(input.id));
                 return saved;
               }}
             />

@@ -1,38 +1,49 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CalloutKind, LessonDocument } from '@shared/editor/document';
 import * as commands from '@shared/editor/commands';
 import { formatTimecode } from '@shared/timeline';
 import type { Editor } from './useEditor';
 import type { LessonPlayer } from './playback/lessonPlayer';
-import { NOTHING_SELECTED, selectedRange, type EditorSelection } from './selection';
+import {
+  NOTHING_SELECTED,
+  SELECT,
+  sameSelection,
+  selectedRange,
+  summarizeSelection,
+  type DeleteAction,
+  type EditorSelection,
+} from './selection';
 
 /** How long a new callout shows, from the playhead. */
 const CALLOUT_MS = 4_000;
 
 export type EditorActions = ReturnType<typeof useEditorActions>;
 
-/** Nothing but the item named: the timeline and panels highlight one thing at a time. */
-export const ONLY = {
-  marker: (markerId: string) => ({ markerId, calloutId: null, checkpointId: null }),
-  callout: (calloutId: string) => ({ calloutId, markerId: null, checkpointId: null }),
-  checkpoint: (checkpointId: string) => ({ checkpointId, markerId: null, calloutId: null }),
-};
+interface EditorDialogs {
+  /** Opens the question editor for a new question at a source time. */
+  onAddQuestion: (sourceMs: number) => void;
+  /** A key moment was just added: the teacher names it (its made-up title selected, to type over). */
+  onAddedMarker: (id: string) => void;
+}
 
-/**
- * Everything the toolbar, the timeline, the panels and the keyboard can do, acting on the playhead and selection.
- * `onAddQuestion` opens the question editor for a new question at a source time.
- */
+/** Everything the toolbar, the timeline, the panels and the keyboard can do, acting on the playhead and selection. */
 export function useEditorActions(
   editor: Editor,
   doc: LessonDocument | null,
   player: LessonPlayer,
-  onAddQuestion: (sourceMs: number) => void,
+  { onAddQuestion, onAddedMarker }: EditorDialogs,
 ) {
   const [selection, setSelection] = useState<EditorSelection>(NOTHING_SELECTED);
+  // Selecting something else seals the undo history (nudges of one thing merge, of two things do not); selecting
+  // what is already selected (a focused pin pressed again) changes nothing.
+  const current = useRef(selection);
+  current.current = selection;
   const select = useCallback(
-    (changes: Partial<EditorSelection>) => {
+    (next: EditorSelection) => {
+      if (sameSelection(current.current, next)) return;
       editor.seal();
-      setSelection((current) => ({ ...current, ...changes }));
+      current.current = next;
+      setSelection(next);
     },
     [editor],
   );
@@ -41,13 +52,14 @@ export function useEditorActions(
   const actions = useMemo(
     () => ({
       select,
-      clearSelection: () => setSelection(NOTHING_SELECTED),
+      clearSelection: () => select(NOTHING_SELECTED),
       jumpTo: (lessonMs: number) => {
         player.pause();
         player.seek(lessonMs);
       },
-      setIn: () => select({ inMs: here(), segmentAt: null }),
-      setOut: () => select({ outMs: here(), segmentAt: null }),
+      /** The start (I) or end (O) of a part to cut; the other end is kept when a part was already being marked. */
+      setIn: () => select(SELECT.part(here(), selection.kind === 'part' ? selection.endMs : null)),
+      setOut: () => select(SELECT.part(selection.kind === 'part' ? selection.startMs : null, here())),
       split: () => editor.run(commands.splitAt, { at: here() }),
       trimStartHere: () => editor.run(commands.trimStart, { at: here() }),
       trimEndHere: () => editor.run(commands.trimEnd, { at: here() }),
@@ -60,43 +72,49 @@ export function useEditorActions(
             sourceMs: at,
             title: `Key moment at ${formatTimecode(player.getState().lessonMs)}`,
           })
-        )
-          select(ONLY.marker(id));
+        ) {
+          player.pause();
+          select(SELECT.marker(id));
+          onAddedMarker(id);
+        }
       },
       addCallout: (kind: CalloutKind) => {
         const id = crypto.randomUUID();
         const start = here();
         if (editor.run(commands.addCallout, { id, kind, sourceStart: start, sourceEnd: start + CALLOUT_MS }))
-          select(ONLY.callout(id));
+          select(SELECT.callout(id));
       },
       addQuestion: () => {
         player.pause();
         onAddQuestion(here());
       },
-      /** Hides the camera bubble over the in–out range; the range is cleared so the hidden band shows. */
+      /** Hides the camera bubble over the selected part; the selection is cleared so the hidden band shows. */
       hideCameraInSelection: () => {
         const range = selectedRange(selection);
-        if (range && editor.run(commands.hideCameraRange, range))
-          setSelection((current) => ({ ...current, inMs: null, outMs: null }));
+        if (range && editor.run(commands.hideCameraRange, range)) select(NOTHING_SELECTED);
       },
+      /** Does what the selection bar's button says, and nothing when it shows none. */
       deleteSelection: () => {
-        const range = selectedRange(selection);
-        if (range) {
-          if (editor.run(commands.cutRange, range))
-            setSelection((current) => ({ ...current, inMs: null, outMs: null }));
-        } else if (selection.segmentAt !== null) {
-          if (editor.run(commands.deleteSegment, { at: selection.segmentAt }))
-            setSelection((current) => ({ ...current, segmentAt: null }));
-        } else if (selection.calloutId && doc?.callouts.some((c) => c.id === selection.calloutId)) {
-          editor.run(commands.removeCallout, { id: selection.calloutId });
-        } else if (selection.markerId && doc?.markers.some((m) => m.id === selection.markerId)) {
-          editor.run(commands.removeMarker, { id: selection.markerId });
-        } else if (selection.checkpointId && doc?.checkpoints.some((c) => c.id === selection.checkpointId)) {
-          editor.run(commands.removeCheckpoint, { id: selection.checkpointId });
-        }
+        const summary = doc && summarizeSelection(selection, doc);
+        if (summary?.remove && runDelete(editor, summary.remove.action)) select(NOTHING_SELECTED);
       },
     }),
-    [doc, editor, here, onAddQuestion, player, select, selection],
+    [doc, editor, here, onAddQuestion, onAddedMarker, player, select, selection],
   );
   return { selection, ...actions };
+}
+
+function runDelete(editor: Editor, action: DeleteAction): boolean {
+  switch (action.kind) {
+    case 'cut-part':
+      return editor.run(commands.cutRange, action.range);
+    case 'cut-section':
+      return editor.run(commands.deleteSegment, { at: action.atMs });
+    case 'remove-callout':
+      return editor.run(commands.removeCallout, { id: action.id });
+    case 'remove-marker':
+      return editor.run(commands.removeMarker, { id: action.id });
+    case 'remove-checkpoint':
+      return editor.run(commands.removeCheckpoint, { id: action.id });
+  }
 }

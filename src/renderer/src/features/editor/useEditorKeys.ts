@@ -9,17 +9,17 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['J / K / L', 'Play backwards / pause / play; press J or L again to go faster'],
   ['← / →', 'One frame back / forward'],
   ['Shift + ← / →', 'One second back / forward'],
-  ['I / O', 'Set the in / out point of the selection'],
+  ['I / O', 'Mark where a part starts / ends, to cut it or hide the camera there'],
   ['S', 'Split at the playhead'],
-  ['Delete', 'Cut the selected range or segment (or delete the selected callout, key moment or question)'],
+  ['Delete', 'Cut the selected part or section, or delete the selected callout, key moment or question'],
   ['M', 'Add a key moment at the playhead'],
   ['Q', 'Add a question at the playhead'],
-  ['← / → on a question', 'Move it a tenth of a second; with Shift, a second'],
+  ['← / →', 'On a selected question: move it a tenth of a second; with Shift, a second'],
   ['Ctrl/⌘ + Z', 'Undo'],
   ['Shift + Ctrl/⌘ + Z', 'Redo'],
   ['Ctrl + Y', 'Redo'],
-  ['↑ ↓ ← →', 'Move the selected callout on the frame; with Shift, ten times further'],
-  ['↑ ↓ ← → on the camera bubble', 'Move the bubble; with Shift, five times further'],
+  ['↑ ↓ ← →', 'On a selected callout: move it on the picture; with Shift, ten times further'],
+  ['↑ ↓ ← →', 'On the camera bubble: move it; with Shift, five times further'],
 ];
 
 const TYPING = 'input, textarea, select, [contenteditable="true"], [role="slider"], [role="dialog"] *';
@@ -74,6 +74,8 @@ export function useEditorKeys(editor: Editor, actions: EditorActions, player: Le
         case 'delete':
         case 'backspace':
           return handled(actions.deleteSelection);
+        case 'escape':
+          return handled(actions.clearSelection);
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -39,7 +39,7 @@ export function ImportDropZone({ importer }: { importer: Importer }) {
       onDrop={(event) => void filesOf(event).then(importer.importFiles)}
     >
       <FileUp size={18} aria-hidden="true" />
-      <Text slot="label">Drop a video or audio file here to add it as a take</Text>
+      <Text slot="label">Drop a video or audio file here to add it as a recording</Text>
     </DropZone>
   );
 }

@@ -21,13 +21,16 @@ import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
 import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { quoted } from '../../ui/Quoted';
+import { SwitchTakeDialog } from './SwitchTakeDialog';
+import { SwitchedNotice, useSwitchTake } from './useSwitchTake';
 
-/** One lesson: its active take playing, every take, and the ways to add one (record or import). */
-export function LessonScreen({ lessonId }: { lessonId: string }) {
+/** One lesson: the recording it uses playing, every recording, and the ways to add one (record or import). */
+export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: string; justRecorded?: Take | null }) {
   const info = useLessonInfo(lessonId);
   const { takes, trashed, activeTake, actions } = useTakes(lessonId);
   const toast = useToast();
   const [renaming, setRenaming] = useState<Take | null>(null);
+  const switching = useSwitchTake(activeTake, justRecorded);
   const onImported = useCallback(
     (take: Take) => toast.show({ message: quoted('', take.title, ` imported (${formatClock(take.durationMs)})`) }),
     [toast],
@@ -63,7 +66,8 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
           <PageActions>
             <ImportButton importer={importer} />
             {activeTake && (
-              <LinkButton href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`}>
+              // Opening a lesson that has a recording, editing is next; without one, recording is (below).
+              <LinkButton href={`#/lesson/${encodeURIComponent(lesson.id)}/edit`} autoFocus>
                 <Scissors size={14} aria-hidden="true" />
                 Edit
               </LinkButton>
@@ -74,6 +78,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
               href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}
               variant="danger"
               isDisabled={isTrashed}
+              autoFocus={takes.length === 0}
             >
               <Circle size={14} fill="currentColor" aria-hidden="true" />
               Record
@@ -92,22 +97,23 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       )}
       <ImportStatus importer={importer} />
 
+      <SwitchedNotice switching={switching} />
       {activeTake ? (
         <TakePlayer key={activeTake.id} take={activeTake} />
       ) : (
         takes.length === 0 && (
-          <EmptyState icon={<Clapperboard size={32} />} title="No takes yet">
+          <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
             <p>
-              Record your screen and camera, or import a video you already have. Every take is kept; choose the one
-              learners see.
+              Record your screen and camera, or import a video you already have. Every recording is kept; you choose the
+              one learners see.
             </p>
           </EmptyState>
         )
       )}
 
-      <Section headingId="takes-heading" title="Takes">
+      <Section headingId="takes-heading" title="Recordings">
         {takes.length > 0 && (
-          <TakeList takes={takes} onSetActive={actions.setActive} onRename={setRenaming} onTrash={actions.trash} />
+          <TakeList takes={takes} onSetActive={switching.ask} onRename={setRenaming} onTrash={actions.trash} />
         )}
         <ImportDropZone importer={importer} />
       </Section>
@@ -115,7 +121,19 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
-      <RenameDialog heading="Rename take" item={renaming} onClose={() => setRenaming(null)} onRename={actions.rename} />
+      <SwitchTakeDialog
+        target={switching.target}
+        current={activeTake}
+        justRecorded={switching.target?.id === justRecorded?.id}
+        onClose={switching.close}
+        onSwitched={switching.done}
+      />
+      <RenameDialog
+        heading="Rename recording"
+        item={renaming}
+        onClose={() => setRenaming(null)}
+        onRename={actions.rename}
+      />
     </Page>
   );
 }

@@ -15,10 +15,10 @@ interface TakeListProps {
   onTrash: (take: Take) => void;
 }
 
-/** Every take of the lesson, newest last; the active one is the one learners get. */
+/** Every recording of the lesson, newest last; the one it uses is the one learners get. */
 export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProps) {
   return (
-    <ul className={styles.list} aria-label="Takes">
+    <ul className={styles.list} aria-label="Recordings">
       {takes.map((take) => (
         <li
           key={take.id}
@@ -38,16 +38,12 @@ export function TakeList({ takes, onSetActive, onRename, onTrash }: TakeListProp
           {take.active ? (
             <RowBadge>
               <CheckCircle2 size={14} aria-hidden="true" />
-              Active take
+              Used in the lesson
             </RowBadge>
           ) : (
-            <Button
-              variant="ghost"
-              onPress={() => onSetActive(take)}
-              aria-label={`Use “${take.title}” as the lesson’s take`}
-            >
+            <Button variant="ghost" onPress={() => onSetActive(take)} aria-label={`Use this recording: ${take.title}`}>
               <PlayCircle size={16} aria-hidden="true" />
-              Use this take
+              Use this recording
             </Button>
           )}
           <ActionMenu

@@ -16,7 +16,7 @@ export function TakePlayer({ take }: { take: Take }) {
   const offsetS = bubble && main ? (bubble.startOffsetMs - main.startOffsetMs) / 1000 : 0;
   useSyncedBubble(mainRef, bubbleRef, offsetS, `${main?.path ?? ''}|${bubble?.path ?? ''}`);
 
-  if (!main) return <div className={cx(styles.player, styles.empty)}>This take has no playable file.</div>;
+  if (!main) return <div className={cx(styles.player, styles.empty)}>This recording has no playable file.</div>;
   return (
     <div className={cx(styles.player, main.role === 'audio' && styles.audio)}>
       <video
@@ -26,7 +26,7 @@ export function TakePlayer({ take }: { take: Take }) {
         src={mediaUrl(main.path)}
         controls
         preload="metadata"
-        aria-label={`Take “${take.title}”`}
+        aria-label={`Recording “${take.title}”`}
         data-role={main.role}
       />
       {bubble && (

@@ -8,7 +8,7 @@ import { TrashDisclosure, TrashedItem } from '../../ui/TrashDisclosure';
 export function TrashedTakes({ takes, onRestore }: { takes: Take[]; onRestore: (take: Take) => void }) {
   if (takes.length === 0) return null;
   return (
-    <TrashDisclosure title={`Takes in the trash (${takes.length})`} listLabel="Takes in the trash">
+    <TrashDisclosure title={`Deleted recordings (${takes.length})`} listLabel="Deleted recordings">
       {takes.map((take) => (
         <TrashedItem key={take.id} title={take.title} facts={[formatClock(take.durationMs)]}>
           <RelativeTime prefix="deleted" timestamp={take.trashedAt ?? take.updatedAt} />

@@ -31,7 +31,6 @@ export function useTakes(lessonId: string) {
 
   const actions = useMemo(
     () => ({
-      setActive: (take: Take) => run(() => studio.takes.setActive({ id: take.id })),
       rename: async (take: Take, title: string) => {
         await studio.takes.rename({ id: take.id, title });
       },

@@ -5,12 +5,12 @@ import { useToast } from '../../ui/Toast';
 
 export type TrashSummary = Awaited<ReturnType<typeof studio.projects.trashSummary>>;
 
-/** "2 projects, 1 lesson and 3 takes"; empty when there is nothing. */
+/** "2 projects, 1 lesson and 3 recordings"; empty when there is nothing. */
 export function describeCounts(counts: { projects: number; lessons: number; takes: number }): string {
   const parts = [
     pluralize(counts.projects, 'project'),
     pluralize(counts.lessons, 'lesson'),
-    pluralize(counts.takes, 'take'),
+    pluralize(counts.takes, 'recording'),
   ].filter((_part, index) => ([counts.projects, counts.lessons, counts.takes][index] ?? 0) > 0);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Plus } from 'lucide-react';
 import { Button } from '../../ui/Button';
@@ -10,14 +10,20 @@ import styles from './AddLessonForm.module.css';
 export function AddLessonForm({
   onAdd,
   isDisabled,
+  takeFocus = false,
 }: {
   onAdd: (title: string) => Promise<unknown>;
   isDisabled?: boolean;
+  /** A project without lessons: adding one is the next thing to do, so the cursor goes here. */
+  takeFocus?: boolean;
 }) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [isAdding, setAdding] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (takeFocus) inputRef.current?.focus();
+  }, [takeFocus]);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();

@@ -87,7 +87,12 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       </PageHeader>
 
       <Section headingId="lessons-heading" title="Lessons">
-        {!isTrashed && <AddLessonForm onAdd={actions.addLesson} />}
+        {!isTrashed && (
+          <AddLessonForm
+            onAdd={actions.addLesson}
+            takeFocus={lessons.data !== undefined && activeLessons.length === 0}
+          />
+        )}
         {lessons.data === undefined ? null : activeLessons.length === 0 ? (
           <EmptyState icon={<ListVideo size={32} />} title="Add your first lesson">
             <p>

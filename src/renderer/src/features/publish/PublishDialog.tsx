@@ -1,5 +1,5 @@
 import { describeError } from '../../lib/errors';
-import { useState } from 'react';
+import { useState, type FocusEvent } from 'react';
 import type { PublishSettings } from '@shared/publish/options';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -29,7 +29,7 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
       onOpenChange={(open) => (open || !running ? onOpenChange(open) : undefined)}
       size="wide"
     >
-      <div className={styles.body}>
+      <div className={styles.body} onFocus={keepAboveActions}>
         {loadError !== null ? (
           <>
             <Banner tone="error" role="alert" as="p">
@@ -60,4 +60,12 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
       </div>
     </Dialog>
   );
+}
+
+/**
+ * Chrome leaves a control that Tab reaches half under the sticky actions when part of it already shows; scrolling it
+ * into view "nearest" honours the body's scroll-padding, which keeps the actions' height free.
+ */
+function keepAboveActions(event: FocusEvent<HTMLDivElement>): void {
+  if (event.target instanceof HTMLElement) event.target.scrollIntoView({ block: 'nearest' });
 }

@@ -1,3 +1,4 @@
+import { languageHint } from '@shared/format/language';
 import { useState } from 'react';
 import { CheckboxGroup, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import type { PublishRendition } from '@shared/contract/publish';
@@ -198,7 +199,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           onChange={(value) => set('language', value)}
           isRequired
           error={errors.fields.language}
-          description="A tag such as en, fr or pt-BR."
+          description={languageHint(settings.language)}
         />
         <TextField
           label="Version"

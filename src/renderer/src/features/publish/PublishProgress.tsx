@@ -102,16 +102,17 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
         )}
       </PublishDone>
       <DialogActions>
-        <Button variant="secondary" onPress={onClose}>
+        <Button variant="secondary" onPress={onClose} autoFocus={host !== 'electron' && output.kind === 'folder'}>
           Close
         </Button>
+        {/* Focus goes to what the teacher does next with the finished package. */}
         {host === 'electron' ? (
-          <Button variant="primary" onPress={() => void reveal()}>
+          <Button variant="primary" onPress={() => void reveal()} autoFocus>
             <FolderOpen size={14} aria-hidden="true" />
             Show in folder
           </Button>
         ) : output.kind === 'zip' ? (
-          <LinkButton variant="primary" href={mediaUrl(output.path)} download={output.name}>
+          <LinkButton variant="primary" href={mediaUrl(output.path)} download={output.name} autoFocus>
             <Download size={14} aria-hidden="true" />
             Download {output.name}
           </LinkButton>

@@ -32,7 +32,7 @@ export function RecorderScreen({ lessonId, onDone }: { lessonId: string; onDone:
       setup.screen.release();
       // The take ended by itself: the recorder's notice goes away with it, so the reason goes with the teacher.
       if (notice) toast.show({ message: notice });
-      toast.show({ message: `Take saved (${formatClock(take.durationMs)})` });
+      toast.show({ message: `Recording saved (${formatClock(take.durationMs)})` });
       onDone(take);
     },
     [setup.screen, toast, onDone],

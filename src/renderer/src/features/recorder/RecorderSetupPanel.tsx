@@ -1,3 +1,4 @@
+import { screenName } from './screenName';
 import { Circle } from 'lucide-react';
 import { cx } from '../../lib/classNames';
 import { Button } from '../../ui/Button';
@@ -57,7 +58,7 @@ export function RecorderSetupPanel({ setup, onChooseScreen, onRecord, isBusy }: 
           <span className={field.label}>Screen</span>
           <div className={styles.screenChoice}>
             <span className={styles.screenName}>
-              {screen.stream ? (screen.stream.getVideoTracks()[0]?.label ?? 'Chosen') : 'Not chosen yet'}
+              {screen.stream ? screenName(screen.stream.getVideoTracks()[0]?.label) : 'Not chosen yet'}
             </span>
             <Button onPress={onChooseScreen}>{screen.stream ? 'Change…' : 'Choose screen…'}</Button>
           </div>

@@ -3,6 +3,8 @@ import { Pause, Play, Square, Trash2 } from 'lucide-react';
 import { cx } from '../../lib/classNames';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { shortcutLabel } from '@shared/capture/recordingShortcuts';
+import { MOD_KEY } from '../../lib/shortcutKeys';
 import { ElapsedClock } from './ElapsedClock';
 import { MicControls } from './MicMeter';
 import type { RecordingControl } from './useRecordingControl';
@@ -12,6 +14,8 @@ import panel from './panel.module.css';
 import styles from './RecordingBar.module.css';
 
 /** While recording: the clock, pause or resume, stop, and discard (which asks first). */
+const mac = MOD_KEY === '⌘';
+
 export function RecordingBar({ control, setup }: { control: RecordingControl; setup: RecorderSetup }) {
   const [isConfirming, setConfirming] = useState(false);
   const paused = control.phase === 'paused';
@@ -27,7 +31,8 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
       </div>
 
       <div className={styles.actions}>
-        <Button size="lg" onPress={control.togglePause} isDisabled={stopping}>
+        {/* Focus follows the press of Record, which this bar replaces. */}
+        <Button size="lg" onPress={control.togglePause} isDisabled={stopping} autoFocus>
           {paused ? <Play size={18} aria-hidden="true" /> : <Pause size={18} aria-hidden="true" />}
           {paused ? 'Resume' : 'Pause'}
         </Button>
@@ -36,6 +41,10 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
           Stop
         </Button>
       </div>
+      <p className={styles.keys}>
+        <kbd>{shortcutLabel('togglePause', mac)}</kbd> pauses or resumes, <kbd>{shortcutLabel('stop', mac)}</kbd> stops,
+        also while you are in another app.
+      </p>
 
       <div className={panel.group}>
         <span className={field.label}>Microphone</span>
@@ -58,7 +67,7 @@ export function RecordingBar({ control, setup }: { control: RecordingControl; se
       </Button>
       <ConfirmDialog
         title="Discard this recording?"
-        message="What you recorded in this take is deleted for good."
+        message="What you recorded is deleted for good."
         confirmLabel="Discard"
         isOpen={isConfirming}
         onCancel={() => setConfirming(false)}

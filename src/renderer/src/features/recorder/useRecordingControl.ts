@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Take } from '@shared/media/takes';
 import { describeError } from '../../lib/errors';
+import { recordingShortcutOf } from '@shared/capture/recordingShortcuts';
+import { MOD_KEY } from '../../lib/shortcutKeys';
 import { studio } from '../../studio';
 import { RecordingSession, type CaptureStreams, type SessionState } from './recordingSession';
 
@@ -46,10 +48,8 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
   const saved = useCallback(async (take: Take | null, notice: string | null = null) => {
     session.current = null;
     setPhase('setup');
-    if (!take) return;
-    // A new recording is what the teacher wants to see next, even when the lesson already had a take.
-    const active = await studio.takes.setActive({ id: take.id }).catch(() => take);
-    onSavedRef.current(active, notice);
+    // The lesson keeps the recording it uses: its edits belong to it, so the lesson screen asks before switching.
+    if (take) onSavedRef.current(take, notice);
   }, []);
 
   const begin = useCallback(
@@ -151,6 +151,21 @@ export function useRecordingControl({ lessonId, onSaved }: Options): RecordingCo
       }),
     [],
   );
+
+  // In the window too: the browser host has no global shortcuts, and in Electron these keys reach the window only
+  // when the global ones are not registered.
+  useEffect(() => {
+    if (!isLive) return;
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = recordingShortcutOf(event, MOD_KEY === '⌘');
+      if (!shortcut) return;
+      event.preventDefault();
+      if (shortcut === 'togglePause') commands.current.togglePause();
+      else void commands.current.stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isLive]);
 
   // Leaving the screen mid-take keeps what was recorded rather than dropping it.
   useEffect(

@@ -85,7 +85,7 @@ function videoHeightOf(take: Take): number | null {
 
 function hintOf(rendition: Rendition, sourceHeight: number | null): string {
   if (rendition === 0) return 'Sound only (M4A)';
-  if (sourceHeight === null) return 'This take has no video';
+  if (sourceHeight === null) return 'This recording has no video';
   if (rendition > sourceHeight) return `Recorded at ${sourceHeight}p, so it stays that size`;
   return rendition === 1080
     ? 'Full HD'

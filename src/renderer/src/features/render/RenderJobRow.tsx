@@ -84,7 +84,8 @@ function statusOf(job: RenderJob): string {
       return `Failed: ${job.error ?? 'unknown error'}. The lesson is unchanged.`;
     case 'done': {
       const seconds = Math.max(1, Math.round((job.elapsedMs ?? 0) / 1000));
-      return `Done in ${seconds} s (${howMade(job.outcome)})`;
+      const how = howMade(job.outcome);
+      return `Done in ${seconds} s${how ? ` (${how})` : ''}`;
     }
     default:
       return '';
@@ -101,6 +102,7 @@ function howMade(outcome: RenderOutcome | null): string {
     case 'audio':
       return 'sound only';
     default:
-      return 'encoded';
+      // A full render is the usual case and needs no words.
+      return '';
   }
 }

@@ -107,28 +107,11 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
   );
 }
 
+/** Length, picture size and file size; the codecs mean nothing to a teacher and every render plays in a browser. */
 export function factsOf(render: Render): string[] {
-  const codecs = [render.videoCodec && codecName(render.videoCodec), render.audioCodec && codecName(render.audioCodec)]
-    .filter(Boolean)
-    .join(' + ');
   return [
     formatClock(render.durationMs),
     render.width && render.height ? `${render.width}×${render.height}` : null,
-    codecs || null,
     formatBytes(render.sizeBytes),
   ].filter((fact): fact is string => fact !== null);
-}
-
-function codecName(codec: string): string {
-  const names: Record<string, string> = {
-    avc: 'H.264',
-    hevc: 'HEVC',
-    vp8: 'VP8',
-    vp9: 'VP9',
-    av1: 'AV1',
-    aac: 'AAC',
-    opus: 'Opus',
-    mp3: 'MP3',
-  };
-  return names[codec] ?? codec;
 }

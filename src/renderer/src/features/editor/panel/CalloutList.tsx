@@ -9,13 +9,14 @@ interface CalloutListProps {
   callouts: readonly PlacedRange<Callout>[];
   selectedId: string | null;
   onJump: (callout: PlacedRange<Callout>) => void;
+  onSelect: (callout: PlacedRange<Callout>) => void;
   onEdit: (callout: Callout) => void;
   onDelete: (callout: Callout) => void;
 }
 
 const KIND = { text: 'Text', arrow: 'Arrow', highlight: 'Highlight', blur: 'Blur' } as const;
 
-export function CalloutList({ callouts, selectedId, onJump, onEdit, onDelete }: CalloutListProps) {
+export function CalloutList({ callouts, selectedId, onJump, onSelect, onEdit, onDelete }: CalloutListProps) {
   if (callouts.length === 0) {
     return (
       <EmptyState compact icon={<MessageSquare size={24} />} title="No callouts yet">
@@ -24,7 +25,7 @@ export function CalloutList({ callouts, selectedId, onJump, onEdit, onDelete }: 
     );
   }
   return (
-    <AnchorList label="Callouts" items={callouts} selectedId={selectedId} onJump={onJump}>
+    <AnchorList label="Callouts" items={callouts} selectedId={selectedId} onJump={onJump} onFocusItem={onSelect}>
       {(callout) => {
         const name = `${KIND[callout.kind]}${callout.text ? ` “${callout.text}”` : ''}`;
         return (

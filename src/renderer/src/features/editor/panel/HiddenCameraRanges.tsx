@@ -13,7 +13,7 @@ interface HiddenCameraRangesProps {
   layout: CameraLayout;
   editList: ReadonlyEditList;
   editor: Editor;
-  /** The in–out range in source time, when one is selected. */
+  /** The part chosen on the timeline, in source time, when there is one. */
   selected: { start: number; end: number } | null;
   onHide: () => void;
 }
@@ -37,7 +37,7 @@ export function HiddenCameraRanges({ layout, editList, editor, selected, onHide 
       <p className={styles.hint}>
         {selected
           ? `Hides the bubble over ${lessonRange(selected)}.`
-          : 'Select a range with I and O to hide the bubble there.'}
+          : 'Drag along the timeline to choose a part, then hide the bubble there.'}
       </p>
       {layout.hidden.length > 0 && (
         <ul className={styles.list} aria-label="Ranges where the camera is hidden">

@@ -9,12 +9,13 @@ interface MomentListProps {
   markers: readonly PlacedPoint<Marker>[];
   selectedId: string | null;
   onJump: (marker: PlacedPoint<Marker>) => void;
+  onSelect: (marker: PlacedPoint<Marker>) => void;
   onEdit: (marker: Marker) => void;
   onDelete: (marker: Marker) => void;
 }
 
 /** Key moments in time order: the learner's chapters. */
-export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: MomentListProps) {
+export function MomentList({ markers, selectedId, onJump, onSelect, onEdit, onDelete }: MomentListProps) {
   if (markers.length === 0) {
     return (
       <EmptyState compact icon={<Bookmark size={24} />} title="No key moments yet">
@@ -23,7 +24,7 @@ export function MomentList({ markers, selectedId, onJump, onEdit, onDelete }: Mo
     );
   }
   return (
-    <AnchorList label="Key moments" items={markers} selectedId={selectedId} onJump={onJump}>
+    <AnchorList label="Key moments" items={markers} selectedId={selectedId} onJump={onJump} onFocusItem={onSelect}>
       {(marker) => (
         <AnchorItem
           id={marker.id}

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { Video } from 'lucide-react';
 import type { Callout, LessonDocument, Marker } from '@shared/editor/document';
 import * as commands from '@shared/editor/commands';
 import { placeAnchors, placeCallouts } from '@shared/timeline';
 import type { Editor } from '../useEditor';
-import { ONLY, type EditorActions } from '../useEditorActions';
-import { selectedRange } from '../selection';
+import type { EditorActions } from '../useEditorActions';
+import { SELECT, selectedId, selectedRange } from '../selection';
 import { QuestionList } from '../../checkpoints/QuestionList';
 import { NotesPanel } from '../../notes/NotesPanel';
 import { CaptionsPanel } from '../../captions/CaptionsPanel';
@@ -14,7 +14,6 @@ import type { LessonPlayer } from '../playback/lessonPlayer';
 import { BubbleControls } from './BubbleControls';
 import { CalloutDialog } from './CalloutDialog';
 import { CalloutList } from './CalloutList';
-import { MarkerDialog } from './MarkerDialog';
 import { MomentList } from './MomentList';
 import { cx } from '../../../lib/classNames';
 import styles from './SidePanel.module.css';
@@ -27,29 +26,41 @@ interface SidePanelProps {
   actions: EditorActions;
   hasCamera: boolean;
   onEditQuestion: (id: string) => void;
+  onEditMarker: (marker: Marker) => void;
 }
+
+/** The tab that lists each kind of selection, so what is selected is in view. */
+const TAB_OF = { marker: 'moments', checkpoint: 'questions', callout: 'callouts' } as const;
 
 /**
  * Key moments, questions and callouts with jump-to, edit and delete, the lesson's notes and captions, and the camera
  * bubble's layout. Notes and captions are read and typed at length, so the panel widens while one is open.
  */
-export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, onEditQuestion }: SidePanelProps) {
+export function SidePanel({
+  lessonId,
+  doc,
+  player,
+  editor,
+  actions,
+  hasCamera,
+  onEditQuestion,
+  onEditMarker,
+}: SidePanelProps) {
   const markers = useMemo(() => placeAnchors(doc.editList, doc.markers), [doc.editList, doc.markers]);
   const callouts = useMemo(() => placeCallouts(doc.editList, doc.callouts), [doc.editList, doc.callouts]);
   const questions = useMemo(() => placeAnchors(doc.editList, doc.checkpoints), [doc.editList, doc.checkpoints]);
-  const [editingMarker, setEditingMarker] = useState<Marker | null>(null);
   const [editingCallout, setEditingCallout] = useState<Callout | null>(null);
   const { selection } = actions;
   const [tab, setTab] = useState<Key>('moments');
-  useEffect(() => {
-    if (selection.calloutId) setTab('callouts');
-  }, [selection.calloutId]);
-  useEffect(() => {
-    if (selection.markerId) setTab('moments');
-  }, [selection.markerId]);
-  useEffect(() => {
-    if (selection.checkpointId) setTab('questions');
-  }, [selection.checkpointId]);
+  // A newly selected key moment, question or callout brings its tab forward (set while rendering, as React advises
+  // for state that follows a prop, so the panel never shows the wrong tab for a frame).
+  const listed = selection.kind === 'marker' || selection.kind === 'checkpoint' || selection.kind === 'callout';
+  const listedKey = listed ? `${selection.kind}:${selection.id}` : null;
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if (listedKey !== shownFor) {
+    setShownFor(listedKey);
+    if (listed) setTab(TAB_OF[selection.kind]);
+  }
 
   return (
     <aside
@@ -74,34 +85,34 @@ export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, o
             Captions <span className={styles.count}>{doc.captionCues.length}</span>
           </Tab>
           {hasCamera && (
-            // An icon, so four tabs fit the panel's width on one line.
-            <Tab id="camera" className={styles.tab} aria-label="Camera">
-              <span className={styles.icon} title="Camera bubble">
-                <Video size={16} aria-hidden="true" />
-              </span>
+            <Tab id="camera" className={styles.tab}>
+              <Video size={16} aria-hidden="true" />
+              Camera
             </Tab>
           )}
         </TabList>
         <TabPanel id="moments" className={styles.tabPanel}>
           <MomentList
             markers={markers}
-            selectedId={selection.markerId}
+            selectedId={selectedId(selection, 'marker')}
             onJump={(marker) => {
-              actions.select(ONLY.marker(marker.id));
+              actions.select(SELECT.marker(marker.id));
               actions.jumpTo(marker.lessonMs);
             }}
-            onEdit={setEditingMarker}
+            onSelect={(marker) => actions.select(SELECT.marker(marker.id))}
+            onEdit={onEditMarker}
             onDelete={(marker) => editor.run(commands.removeMarker, { id: marker.id })}
           />
         </TabPanel>
         <TabPanel id="questions" className={styles.tabPanel}>
           <QuestionList
             questions={questions}
-            selectedId={selection.checkpointId}
+            selectedId={selectedId(selection, 'checkpoint')}
             onJump={(question) => {
-              actions.select(ONLY.checkpoint(question.id));
+              actions.select(SELECT.checkpoint(question.id));
               actions.jumpTo(question.lessonMs);
             }}
+            onSelect={(question) => actions.select(SELECT.checkpoint(question.id))}
             onEdit={(question) => onEditQuestion(question.id)}
             onDelete={(question) => editor.run(commands.removeCheckpoint, { id: question.id })}
           />
@@ -109,11 +120,12 @@ export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, o
         <TabPanel id="callouts" className={styles.tabPanel}>
           <CalloutList
             callouts={callouts}
-            selectedId={selection.calloutId}
+            selectedId={selectedId(selection, 'callout')}
             onJump={(callout) => {
-              actions.select(ONLY.callout(callout.id));
+              actions.select(SELECT.callout(callout.id));
               actions.jumpTo(callout.lessonStart);
             }}
+            onSelect={(callout) => actions.select(SELECT.callout(callout.id))}
             onEdit={setEditingCallout}
             onDelete={(callout) => editor.run(commands.removeCallout, { id: callout.id })}
           />
@@ -143,13 +155,6 @@ export function SidePanel({ lessonId, doc, player, editor, actions, hasCamera, o
           </TabPanel>
         )}
       </Tabs>
-      <MarkerDialog
-        marker={editingMarker}
-        onClose={() => setEditingMarker(null)}
-        onSave={(title, note) =>
-          editingMarker && editor.run(commands.editMarker, { id: editingMarker.id, title, note })
-        }
-      />
       <CalloutDialog
         callout={editingCallout}
         onClose={() => setEditingCallout(null)}

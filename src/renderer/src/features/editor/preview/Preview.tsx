@@ -60,7 +60,7 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
             data-role="screen"
           />
         ) : (
-          <p className={styles.empty}>This take has no playable file.</p>
+          <p className={styles.empty}>This recording has no playable file.</p>
         )}
         {media.camera && (
           <CameraBubble

@@ -15,6 +15,9 @@ interface AnchorLanesProps {
   onMarker: (marker: PlacedPoint<Marker>) => void;
   onMoveMarker: (marker: PlacedPoint<Marker>, lessonMs: number) => void;
   onCallout: (callout: PlacedRange<Callout>) => void;
+  /** Reached by Tab: selected, so Delete and the selection bar act on it, without moving the playhead. */
+  onFocusMarker: (marker: PlacedPoint<Marker>) => void;
+  onFocusCallout: (callout: PlacedRange<Callout>) => void;
 }
 
 /** Overlapping callouts are stacked in up to this many rows; more share the last one. */
@@ -45,6 +48,8 @@ export function AnchorLanes({
   onMarker,
   onMoveMarker,
   onCallout,
+  onFocusMarker,
+  onFocusCallout,
 }: AnchorLanesProps) {
   const from = view.scrollLeft / view.pxPerMs - 50 / view.pxPerMs;
   const to = (view.scrollLeft + view.width) / view.pxPerMs;
@@ -71,6 +76,7 @@ export function AnchorLanes({
               style={{ left: marker.lessonMs * view.pxPerMs + pins.offsetOf(marker.id), maxWidth: Math.min(160, room) }}
               aria-label={`Key moment “${marker.title}” at ${formatTimecode(marker.lessonMs)}${marker.removed ? ', cut out' : ''}`}
               {...pins.handlersFor(marker)}
+              onFocus={() => onFocusMarker(marker)}
               onClick={(event) => event.detail === 0 && onMarker(marker)}
             >
               {marker.removed && <span className={styles.badge}>cut out</span>}
@@ -102,6 +108,7 @@ export function AnchorLanes({
               }}
               aria-label={`${callout.kind} callout${callout.text ? ` “${callout.text}”` : ''} at ${formatTimecode(callout.lessonStart)}${callout.removed ? ', cut out' : ''}`}
               onPointerDown={(event) => event.stopPropagation()}
+              onFocus={() => onFocusCallout(callout)}
               onClick={() => onCallout(callout)}
             >
               {callout.removed ? 'cut out' : callout.text || callout.kind}

@@ -19,7 +19,7 @@ export function KeyboardHelp() {
           </Heading>
           <dl className={styles.list}>
             {SHORTCUTS.map(([keys, what]) => (
-              <div key={keys} className={styles.row}>
+              <div key={`${keys} ${what}`} className={styles.row}>
                 <dt>
                   <kbd>{keys}</kbd>
                 </dt>

@@ -15,6 +15,8 @@ interface QuestionLaneProps {
   onEdit: (question: PlacedPoint<Checkpoint>) => void;
   /** To a lesson time: on drop after a drag, and for each arrow-key nudge (which merge into one undo step). */
   onMove: (question: PlacedPoint<Checkpoint>, lessonMs: number) => void;
+  /** Reached by Tab: selected, so Delete and the selection bar act on it, without moving the playhead. */
+  onFocusQuestion: (question: PlacedPoint<Checkpoint>) => void;
 }
 
 const NUDGE_MS = 100;
@@ -23,7 +25,15 @@ const NUDGE_MS = 100;
  * Questions as round pins on their own lane, apart from the key-moment flags: click to select and jump, double-click
  * to edit, drag or ←/→ (Shift: a second) to move. A question in a removed range sits at the cut, marked "cut out".
  */
-export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, onMove }: QuestionLaneProps) {
+export function QuestionLane({
+  view,
+  questions,
+  selectedId,
+  onSelect,
+  onEdit,
+  onMove,
+  onFocusQuestion,
+}: QuestionLaneProps) {
   const pins = usePinDrag<PlacedPoint<Checkpoint>>({
     pxPerMs: view.pxPerMs,
     onDrop: (question, lessonMs) => onMove(question, Math.max(0, lessonMs)),
@@ -59,6 +69,7 @@ export function QuestionLane({ view, questions, selectedId, onSelect, onEdit, on
             aria-label={`Question “${name}” at ${formatTimecode(question.lessonMs)}${question.removed ? ', cut out' : ''}`}
             title={`${name}: drag or use ←/→ to move, double-click to edit`}
             {...pins.handlersFor(question)}
+            onFocus={() => onFocusQuestion(question)}
             onClick={(event) => event.detail === 0 && onSelect(question)}
             onDoubleClick={() => onEdit(question)}
             onKeyDown={(event) => key(event, question)}

@@ -4,10 +4,10 @@ import * as commands from '@shared/editor/commands';
 import { removedRanges, type RemovedRange } from '@shared/editor/removedRanges';
 import { createLessonMap, placeAnchors, placeCallouts, segments as segmentsOf } from '@shared/timeline';
 import type { Editor } from '../useEditor';
-import { ONLY, type EditorActions } from '../useEditorActions';
+import type { EditorActions } from '../useEditorActions';
 import type { LessonPlayer } from '../playback/lessonPlayer';
 import type { DerivedSource } from '../media/derivedSource';
-import { selectedRange } from '../selection';
+import { SELECT, selectedId, selectedRange, summarizeSelection } from '../selection';
 import { QuestionLane } from './QuestionLane';
 import { AnchorLanes } from './AnchorLanes';
 import { CutEdges } from './CutEdges';
@@ -15,8 +15,8 @@ import { Filmstrip } from './Filmstrip';
 import { HiddenCameraBands } from './HiddenCameraBands';
 import { KeyboardHelp } from './KeyboardHelp';
 import { Playhead } from './Playhead';
-import { RangeMenu } from './RangeMenu';
 import { Segments } from './Segments';
+import { SelectionBar } from './SelectionBar';
 import { TimelineRuler } from './TimelineRuler';
 import { useScrub } from './useScrub';
 import { useTimelineView } from './useTimelineView';
@@ -68,17 +68,8 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
     durationMs: map.duration,
     snapTargets,
     onSeek: actions.jumpTo,
-    onSelectRange: (from, to) =>
-      actions.select({ inMs: map.lessonToSource(from), outMs: map.lessonToSource(to), segmentAt: null }),
-    onClickAt: (lessonMs) =>
-      actions.select({
-        segmentAt: map.lessonToSource(lessonMs),
-        inMs: null,
-        outMs: null,
-        calloutId: null,
-        markerId: null,
-        checkpointId: null,
-      }),
+    onSelectRange: (from, to) => actions.select(SELECT.part(map.lessonToSource(from), map.lessonToSource(to))),
+    onClickAt: (lessonMs) => actions.select(SELECT.section(map.lessonToSource(lessonMs))),
   });
 
   const restore = (gap: RemovedRange) => {
@@ -90,20 +81,13 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
   return (
     <section className={styles.timeline} aria-label="Timeline" tabIndex={0}>
       <div className={styles.bar}>
-        <span className={styles.info}>
-          {range
-            ? 'In–out range selected: Delete cuts it'
-            : selection.segmentAt !== null
-              ? 'Segment selected: Delete cuts it'
-              : 'Click to move the playhead, Shift-drag to select'}
-        </span>
-        {range && (
-          <RangeMenu
-            hasCamera={hasCamera}
-            onCut={actions.deleteSelection}
-            onHideCamera={actions.hideCameraInSelection}
-          />
-        )}
+        <SelectionBar
+          summary={summarizeSelection(selection, doc)}
+          canHideCamera={hasCamera && range !== null}
+          onDelete={actions.deleteSelection}
+          onHideCamera={actions.hideCameraInSelection}
+          onClear={actions.clearSelection}
+        />
         <ZoomSlider zoom={view.zoom} onChange={(zoom) => view.setZoom(zoom)} />
         <KeyboardHelp />
       </div>
@@ -119,7 +103,11 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
           <div className={styles.track}>
             <Filmstrip view={view} map={map} source={derived} />
             <Waveform view={view} map={map} source={derived} />
-            <Segments view={view} segments={segments} selectedAt={selection.segmentAt} />
+            <Segments
+              view={view}
+              segments={segments}
+              selectedAt={selection.kind === 'section' ? selection.atMs : null}
+            />
             {hasCamera && <HiddenCameraBands view={view} map={map} hidden={doc.layout.hidden} />}
             <CutEdges view={view} removed={removed} onRestore={restore} />
           </div>
@@ -127,32 +115,34 @@ export function Timeline({ doc, editor, player, actions, derived, onEditQuestion
             view={view}
             markers={markers}
             callouts={callouts}
-            selectedMarkerId={selection.markerId}
-            selectedCalloutId={selection.calloutId}
+            selectedMarkerId={selectedId(selection, 'marker')}
+            selectedCalloutId={selectedId(selection, 'callout')}
             onMarker={(marker) => {
-              actions.select(ONLY.marker(marker.id));
+              actions.select(SELECT.marker(marker.id));
               actions.jumpTo(marker.lessonMs);
             }}
+            onFocusMarker={(marker) => actions.select(SELECT.marker(marker.id))}
+            onFocusCallout={(callout) => actions.select(SELECT.callout(callout.id))}
             onMoveMarker={(marker, lessonMs) =>
               editor.run(commands.moveMarker, { id: marker.id, sourceMs: map.lessonToSource(lessonMs) })
             }
             onCallout={(callout) => {
-              actions.select(ONLY.callout(callout.id));
+              actions.select(SELECT.callout(callout.id));
               actions.jumpTo(callout.lessonStart);
             }}
           />
           <QuestionLane
             view={view}
             questions={questions}
-            selectedId={selection.checkpointId}
+            selectedId={selectedId(selection, 'checkpoint')}
             onSelect={(question) => {
-              actions.select(ONLY.checkpoint(question.id));
+              actions.select(SELECT.checkpoint(question.id));
               actions.jumpTo(question.lessonMs);
             }}
+            onFocusQuestion={(question) => actions.select(SELECT.checkpoint(question.id))}
             onEdit={(question) => onEditQuestion(question.id)}
             onMove={(question, lessonMs) => {
-              // Selecting seals the undo history, so only when it changes: repeated nudges must merge into one step.
-              if (selection.checkpointId !== question.id) actions.select(ONLY.checkpoint(question.id));
+              actions.select(SELECT.checkpoint(question.id));
               editor.run(commands.moveCheckpoint, { id: question.id, sourceMs: map.lessonToSource(lessonMs) });
             }}
           />

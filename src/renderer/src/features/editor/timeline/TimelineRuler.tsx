@@ -21,6 +21,8 @@ const STEPS_MS = [
   LONGEST_STEP_MS,
 ];
 const LABEL_GAP_PX = 90;
+/** A label needs this much room before the lesson's end, where the timeline stops; closer ticks go unlabelled. */
+const LABEL_WIDTH_PX = 40;
 
 const label = (ms: number, step: number) =>
   step < 1_000 ? `${formatClock(ms)}.${Math.round((ms % 1000) / 100)}` : formatClock(ms);
@@ -31,7 +33,9 @@ export function TimelineRuler({ view, durationMs }: { view: TimelineView; durati
   const first = Math.floor(view.scrollLeft / view.pxPerMs / step) * step;
   const last = Math.min(durationMs, (view.scrollLeft + view.width) / view.pxPerMs);
   const ticks: number[] = [];
-  for (let ms = first; ms <= last; ms += step) ticks.push(ms);
+  for (let ms = first; ms <= last; ms += step) {
+    if (ms === 0 || (durationMs - ms) * view.pxPerMs >= LABEL_WIDTH_PX) ticks.push(ms);
+  }
   return (
     <div className={styles.ruler} aria-hidden="true">
       {ticks.map((ms) => (
