@@ -17,6 +17,8 @@ import { TakesService } from './recording/TakesService';
 import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
+import { CutService } from './cut/CutService';
+import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
 import { JobRegistry } from './jobs/JobRegistry';
@@ -100,6 +102,15 @@ export function openStudio(options: StudioOptions): Studio {
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
   const captions = new CaptionsService(deps);
+  const takeRows = new TakeRows(db);
+  const cuts = new CutService({
+    events,
+    mediaRoot,
+    jobs,
+    openDocument: (lessonId) => editor.open({ lessonId }),
+    take: (takeId) => takeRows.take(takeId),
+    renderPart: (renderId) => renders.partFor(renderId),
+  });
   const publish = new PublishService({
     events,
     jobs,
@@ -133,6 +144,7 @@ export function openStudio(options: StudioOptions): Studio {
       editor,
       derived: new DerivedService(deps),
       renders,
+      cuts,
       publish,
       captions,
     },

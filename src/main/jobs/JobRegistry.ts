@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StudioError } from '@shared/contract/result';
 
-export type JobKind = 'render' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy';
+export type JobKind = 'render' | 'cut' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy';
 type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Who asked for a job when nobody in particular did (scripts, tests). */

@@ -8,12 +8,16 @@ export interface CheckedUrls {
   readonly renditions: readonly string[];
   readonly captions: readonly string[];
   readonly poster: string | null;
+  /** The camera video the player shows as the bubble, when the package carries it apart. */
+  readonly camera: string | null;
 }
 
 export interface MediaView {
   readonly media: HTMLMediaElement;
   /** Shows the captions of track `index`, or none for -1. */
   showCaptions(index: number): void;
+  /** The lesson time the captions are shown for: cues are in lesson time, which the media's own differs from in the preview. */
+  setLessonTime(lessonMs: number): void;
   destroy(): void;
 }
 
@@ -81,13 +85,16 @@ export function createMediaView(
   ];
 
   let offCue: (() => void) | null = null;
-  const render = (track: TextTrack) => {
-    const cues = track.activeCues ? Array.from(track.activeCues) : [];
+  let shown: TextTrack | null = null;
+  let lessonS = 0;
+  const render = () => {
+    const cues = shown?.cues ? Array.from(shown.cues) : [];
     const text = cues
+      .filter((cue) => cue.startTime <= lessonS && lessonS < cue.endTime)
       .map((cue) => cueText((cue as VTTCue).text))
       .filter((line) => line !== '')
       .join('\n');
-    captionBox.textContent = text;
+    if (captionBox.textContent !== text) captionBox.textContent = text;
     captionBox.hidden = text === '';
   };
 
@@ -98,13 +105,20 @@ export function createMediaView(
       offCue = null;
       captionBox.textContent = '';
       captionBox.hidden = true;
+      shown = null;
       Array.from(media.textTracks).forEach((track, at) => {
         track.mode = at === chosen ? 'hidden' : 'disabled';
         if (at === chosen) {
-          offCue = listen(track, 'cuechange', () => render(track));
-          render(track);
+          shown = track;
+          // The cues arrive after the track loads; cuechange also catches a change between two frames.
+          offCue = listen(track, 'cuechange', render);
+          render();
         }
       });
+    },
+    setLessonTime(lessonMs) {
+      lessonS = lessonMs / 1000;
+      if (shown) render();
     },
     destroy() {
       offCue?.();
@@ -133,9 +147,12 @@ export function checkUrls(lesson: LessonPackage, options: { baseUrl?: string }):
   if (refused.length > 0) return { refused: [...refused, 'A lesson may only use files inside its own folder.'] };
   const count = lesson.media.renditions.length;
   const hasPoster = lesson.media.poster !== undefined;
+  const captionsFrom = count + (hasPoster ? 1 : 0);
+  const captionsTo = captionsFrom + lesson.media.captions.length;
   return {
     renditions: checked.slice(0, count),
     poster: hasPoster ? (checked[count] ?? null) : null,
-    captions: checked.slice(count + (hasPoster ? 1 : 0)),
+    captions: checked.slice(captionsFrom, captionsTo),
+    camera: lesson.media.camera === undefined ? null : (checked[captionsTo] ?? null),
   };
 }

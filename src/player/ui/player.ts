@@ -19,6 +19,7 @@ import { createPlayback } from './playback';
 import { questionPromptId, showQuestion } from './questionDialog';
 import { createSeekBar } from './seekBar';
 import { createSidePanel } from './sidePanel';
+import { createStageOverlay } from './stage/overlay';
 import { showSummary } from './summaryDialog';
 
 export interface MountOptions {
@@ -99,6 +100,8 @@ function run(
   }
   let captionIndex = -1;
   let view = createMediaView(layout.stage, layout.captions, lesson, urls, rendition);
+  const overlay = createStageOverlay(layout.stage, lesson, urls.camera);
+  overlay.attach(view.media);
   let modal: Modal | null = null;
   let closeContent: () => void = () => undefined;
   let started = session.state.positionMs > 0;
@@ -126,6 +129,7 @@ function run(
       view.destroy();
       view = createMediaView(layout.stage, layout.captions, lesson, urls, index);
       playback.replaceView(view);
+      overlay.attach(view.media);
       view.showCaptions(captionIndex);
     },
   });
@@ -156,6 +160,8 @@ function run(
 
   const render = () => {
     const position = playback.positionMs();
+    view.setLessonTime(position);
+    overlay.update(position);
     const chapter = chapterAt(lesson.chapters, position);
     seekBar.update(position, session.state.furthestMs, lesson.chapters[chapter]?.title ?? null);
     controls.setTime(position);
@@ -346,6 +352,7 @@ function run(
     reporter.save();
     closeModal();
     playback.destroy();
+    overlay.destroy();
     view.destroy();
     seekBar.destroy();
     controls.destroy();

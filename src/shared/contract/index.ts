@@ -4,6 +4,7 @@ import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
+import { cutsService } from './cuts';
 import { lessonsService } from './lessons';
 import { projectsService } from './projects';
 import { publishService } from './publish';
@@ -22,6 +23,7 @@ export const contract = {
   editor: editorService,
   derived: derivedService,
   renders: rendersService,
+  cuts: cutsService,
   publish: publishService,
   captions: captionsService,
 } as const;
