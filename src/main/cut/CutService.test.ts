@@ -168,7 +168,14 @@ function framesOf(file: string): number {
 }
 
 /** Re-encodes a piece the way the renderer would, but with ffmpeg's x264: the same source frames, other parameter sets. */
-async function encodeWithFfmpeg(source: string, piece: CutPiece, cutId: string): Promise<EncodedPiece> {
+async function encodeWithFfmpeg(
+  source: string,
+  piece: CutPiece,
+  cutId: string,
+  pieces: readonly CutPiece[],
+): Promise<EncodedPiece> {
+  // As from one encoder per file: its configuration comes with the first packet of the file's first piece only.
+  const withConfig = pieces.find((other) => other.role === piece.role) === piece;
   const first = piece.packets[piece.keepFrom];
   const firstIndex = Math.round((first?.timestamp ?? 0) * 30);
   const out = path.join(dir, `piece-${Math.random()}.mp4`);
@@ -208,7 +215,7 @@ async function encodeWithFfmpeg(source: string, piece: CutPiece, cutId: string):
         key: packet.type === 'key',
         timestamp: frame.timestamp,
         duration: frame.duration,
-        ...(index === 0 ? { description } : {}),
+        ...(index === 0 && withConfig ? { description } : {}),
       });
       index += 1;
     }
@@ -273,7 +280,12 @@ describe('CutService', () => {
     await expect(lesson.cuts.run({ cutId: prepared.cutId })).rejects.toThrow(/not been re-encoded/);
     for (const piece of prepared.pieces)
       lesson.cuts.supply(
-        await encodeWithFfmpeg(piece.role === 'screen' ? lesson.screen : lesson.camera, piece, prepared.cutId),
+        await encodeWithFfmpeg(
+          piece.role === 'screen' ? lesson.screen : lesson.camera,
+          piece,
+          prepared.cutId,
+          prepared.pieces,
+        ),
       );
     const outcome = await lesson.cuts.run({ cutId: prepared.cutId });
     expect(outcome).toMatchObject({ method: 'smart', reencodedFrames: 82, sound: 'copied' });
@@ -324,7 +336,12 @@ describe('CutService', () => {
     if (running.state !== 'cut') throw new Error('not cut');
     for (const piece of running.pieces)
       lesson.cuts.supply(
-        await encodeWithFfmpeg(piece.role === 'screen' ? lesson.screen : lesson.camera, piece, running.cutId),
+        await encodeWithFfmpeg(
+          piece.role === 'screen' ? lesson.screen : lesson.camera,
+          piece,
+          running.cutId,
+          running.pieces,
+        ),
       );
     const run = lesson.cuts.run({ cutId: running.cutId });
     lesson.cuts.cancel({ cutId: running.cutId });

@@ -10,7 +10,7 @@ import {
 import type { EncodedPiece } from '@shared/contract/cuts';
 import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
 import { lessonTimeOfPacket } from '@shared/render/packetCopy';
-import { planSplice, type Splice } from '@shared/render/smartCutSplice';
+import { planSplice } from '@shared/render/smartCutSplice';
 import type { AudioCopy, FileCut, VideoCopy } from './fileCut';
 
 /** One output file: the picture of one file of the take, the sound of one (often the same), cut to the lesson. */
@@ -114,6 +114,7 @@ async function copyVideo(
     onPacket((packet.timestamp + packet.duration) * 1000);
   };
   let nextPiece = 0;
+  let config: AvcConfig | null = made;
   for (const span of copy.decision.cuts) {
     if (span.reencode) {
       const piece = pieces[nextPiece];
@@ -121,7 +122,13 @@ async function copyVideo(
       if (!piece || piece.packets.length !== span.reencode.end - span.reencode.start)
         throw new Error('A re-encoded part before a cut has the wrong number of frames');
       if (piece.packets[0]?.key !== true) throw new Error('A re-encoded part does not start on a keyframe');
-      for (const packet of reencodedPackets(piece, splice)) await add(packet);
+      for (const packet of piece.packets) {
+        // The encoder gives its configuration with its first packet, and again only when it changes.
+        if (packet.description) config = parseAvcConfig(packet.description);
+        if (!config) throw new Error('The encoder gave no H.264 configuration for a cut');
+        const data = splice.reencoded(packet.data, packet.key, config);
+        await add(new EncodedPacket(data, packet.key ? 'key' : 'delta', packet.timestamp, packet.duration));
+      }
     }
     if (!span.copy) continue;
     for await (const { packet, at } of packetsInRange(sink, copy.packets, span.copy.start, span.copy.end)) {
@@ -130,16 +137,6 @@ async function copyVideo(
       const data = splice.copied(packet.data, packet.type === 'key');
       await add(new EncodedPacket(data, packet.type, timestamp, durationAt(copy, at, packet.duration)));
     }
-  }
-}
-
-function* reencodedPackets(piece: EncodedPiece, splice: Splice): Generator<EncodedPacket> {
-  let config: AvcConfig | null = null;
-  for (const packet of piece.packets) {
-    if (packet.description) config = parseAvcConfig(packet.description);
-    if (!config) throw new Error('The encoder gave no H.264 configuration for a cut');
-    const data = splice.reencoded(packet.data, packet.key, config);
-    yield new EncodedPacket(data, packet.key ? 'key' : 'delta', packet.timestamp, packet.duration);
   }
 }
 
