@@ -74,7 +74,10 @@ describe('one owner per library', () => {
   it('reads a folder with no library as an empty one, creating nothing', async () => {
     const dataDir = path.join(tempDir(), 'not-yet');
     const reader = open(dataDir, { access: 'read' });
-    expect(await reader.client('cli').projects.list({ view: 'active', query: '', sort: 'updated' })).toEqual({ items: [], total: 0 });
+    expect(await reader.client('cli').projects.list({ view: 'active', query: '', sort: 'updated' })).toEqual({
+      items: [],
+      total: 0,
+    });
     await reader.close();
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
   });

@@ -18,6 +18,7 @@ import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { CutService } from './cut/CutService';
+import { findLayers, layersProblem } from './cut/layers';
 import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
@@ -121,6 +122,11 @@ export function openStudio(options: StudioOptions): Studio {
       getLesson: (id) => lessons.get({ id }),
       listCaptions: (lessonId) => captions.list({ lessonId }),
       listLessons: (projectId) => lessons.list({ projectId, view: 'active' }),
+      findLayers: (lessonId) => {
+        const document = editor.open({ lessonId });
+        return findLayers(mediaRoot, document, takeRows.take(document.takeId));
+      },
+      layersProblem: (lessonId) => layersProblem(takeRows.take(editor.open({ lessonId }).takeId)),
     },
     ...(options.reveal ? { reveal: options.reveal } : {}),
   });

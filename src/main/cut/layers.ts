@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sha256Hex } from '@shared/checkpoints/sha256';
 import type { LessonDocument } from '@shared/editor/document';
 import type { Take, TakeFile } from '@shared/media/takes';
+import { COPYABLE_AUDIO_CODECS } from '@shared/render/audioCopy';
 
 /**
  * A lesson's layers: its recording cut to the edit list without re-encoding, the picture with the sound in one file
@@ -48,6 +49,21 @@ export function layerSources(take: Take): { picture?: TakeFile; camera?: TakeFil
     ...(screen && camera ? { camera } : {}),
     ...(sound ? { sound } : {}),
   };
+}
+
+/**
+ * Why the take cannot be cut into layers, from its files' codecs alone (reading the packets may still find frames
+ * stored out of order), or null.
+ */
+export function layersProblem(take: Take): string | null {
+  const { picture, camera, sound } = layerSources(take);
+  if (!picture && !sound) return 'the take has no picture or sound';
+  for (const file of [picture, camera])
+    if (file && file.videoCodec !== 'avc')
+      return `the ${file.role} recording is ${file.videoCodec ?? 'an unknown codec'}, not H.264`;
+  if (sound?.audioCodec && !COPYABLE_AUDIO_CODECS.includes(sound.audioCodec))
+    return `the sound is ${sound.audioCodec}, which a package cannot carry as it is`;
+  return null;
 }
 
 /** Names the edit list and the files it cuts: layers made for another key show another lesson. */

@@ -5,6 +5,7 @@ import type { Lesson, Project } from '@shared/library/schemas';
 import type { Caption } from '@shared/captions';
 import type { Render } from '@shared/media/renders';
 import type { PublishSettings } from '@shared/publish/options';
+import type { LayerFile, Layers } from '../cut/layers';
 
 /** Where a snapshot's facts come from: the services themselves in the app, the dispatcher in the CLI. */
 export interface SnapshotSource {
@@ -15,7 +16,14 @@ export interface SnapshotSource {
   listCaptions(lessonId: string): Promise<Caption[]> | Caption[];
   /** The project's active lessons in lesson order: a cmi5 course of the whole project takes them all. */
   listLessons(projectId: string): Promise<Lesson[]> | Lesson[];
+  /** The lesson's layers made for its current edit list (see cut/layers.ts), or null when none are. */
+  findLayers(lessonId: string): Promise<Layers | null> | Layers | null;
+  /** Why the lesson's take cannot be cut into layers (its codecs), or null. */
+  layersProblem(lessonId: string): Promise<string | null> | string | null;
 }
+
+/** One file of a lesson's layers, with its absolute `file`, like the renders. */
+export type SnapshotLayer = LayerFile & { readonly file: string };
 
 export interface SnapshotRender extends Render {
   /** Absolute, resolved once here so the builders never see a path from outside. */
@@ -29,6 +37,8 @@ export interface LessonSnapshot {
   readonly project: Project;
   readonly document: LessonDocument;
   readonly renders: readonly SnapshotRender[];
+  /** A `player` package's video: the recording cut to the lesson, the camera apart. Null for a package of renders. */
+  readonly layers: readonly SnapshotLayer[] | null;
   /** Each with its absolute `file`, like the renders. */
   readonly captions: readonly (Caption & { readonly file: string })[];
   readonly settings: PublishSettings;
@@ -69,7 +79,7 @@ export async function takeSnapshot(
       if (lesson.id === lessonId) return main;
       const document = await source.openDocument(lesson.id);
       const renders = newestUpToDate(await source.listRenders(lesson.id), document);
-      if (renders.length === 0)
+      if (renders.length === 0 && settings.video === 'renders')
         throw new StudioError(
           'conflict',
           `“${lesson.title}” has no up-to-date render, so the course cannot include it. Render it first, or publish this lesson alone.`,
@@ -102,7 +112,9 @@ async function lessonSnapshot(
     source.listRenders(lessonId),
     source.listCaptions(lessonId),
   ]);
-  const chosen = settings.renderIds.map((id) => {
+  const layers = settings.video === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
+  const renderIds = settings.video === 'player' ? [] : settings.renderIds;
+  const chosen = renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');
     if (!isUpToDate(render, document)) {
@@ -119,6 +131,7 @@ async function lessonSnapshot(
     project: info.project,
     document,
     renders: chosen,
+    layers,
     captions: captions.map((caption) => ({
       ...caption,
       file: path.join(source.mediaRoot, ...caption.path.split('/')),
@@ -126,6 +139,16 @@ async function lessonSnapshot(
     settings,
     course,
   });
+}
+
+async function layersOf(source: SnapshotSource, lessonId: string, title: string): Promise<SnapshotLayer[]> {
+  const layers = await source.findLayers(lessonId);
+  if (!layers)
+    throw new StudioError(
+      'conflict',
+      `The video of “${title}” has not been cut for the player since it was last edited. Publish again from the app, which cuts it first.`,
+    );
+  return layers.files.map((layer) => ({ ...layer, file: path.join(source.mediaRoot, ...layer.path.split('/')) }));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -91,6 +91,7 @@ export function testSnapshot(
     },
     document,
     renders: [render],
+    layers: null,
     captions: captions.map((caption, index) => {
       const file = path.join(dir, `captions-${index}.vtt`);
       fs.writeFileSync(file, caption.text);
@@ -107,6 +108,7 @@ export function testSnapshot(
     }),
     settings: {
       format: 'scorm12',
+      video: 'renders',
       renderIds: [render.id],
       title: 'Forces <&> "🎓"',
       description: '',
