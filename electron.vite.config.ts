@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/host/web.ts'),
           cli: resolve('src/main/cli/cli.ts'),
+          // The class server (flipside serve): its own entry, loaded by the CLI only for that command.
+          server: resolve('src/server/index.ts'),
         },
       },
     },

@@ -19,6 +19,8 @@ const nodeOnlyPackages = [
   'yauzl',
   'xmllint-wasm',
   '@ffmpeg/core',
+  '@electric-sql/pglite',
+  'pg',
 ];
 const reactPackages = ['react', 'react-dom', 'react-dom/client', 'react-aria-components', 'lucide-react'];
 

@@ -22,6 +22,7 @@ import { findLayers, layersProblem } from './cut/layers';
 import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
+import { ClassServerService } from './classServer/ClassServerService';
 import { JobRegistry } from './jobs/JobRegistry';
 import { databaseLedger, removeAbandonedParts } from './jobs/partsLedger';
 import { openLog, type StudioLog } from './logging/log';
@@ -112,7 +113,9 @@ export function openStudio(options: StudioOptions): Studio {
     take: (takeId) => takeRows.take(takeId),
     renderPart: (renderId) => renders.partFor(renderId),
   });
+  const classServer = new ClassServerService(deps);
   const publish = new PublishService({
+    upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
     events,
     jobs,
     source: {
@@ -153,6 +156,7 @@ export function openStudio(options: StudioOptions): Studio {
       cuts,
       publish,
       captions,
+      classroom: classServer,
     },
     {
       onInternalError: (channel, error) => {

@@ -25,7 +25,16 @@ export interface PlayerAdapter {
   /** Commits and closes the session; the player calls it once, on exit or when the page is hidden for good. */
   finish(): Promise<void>;
   lastError(): string | null;
+  /** How the learner watched, for adapters that record it (the class server); the others leave it out. */
+  viewing?(event: ViewingEvent): void;
 }
+
+/** Lesson time played at one speed, a pause the learner made, a jump, a change of speed. */
+export type ViewingEvent =
+  | { readonly kind: 'watched'; readonly fromMs: number; readonly toMs: number; readonly rate: number }
+  | { readonly kind: 'paused'; readonly atMs: number }
+  | { readonly kind: 'seeked'; readonly fromMs: number; readonly toMs: number }
+  | { readonly kind: 'rate'; readonly rate: number };
 
 /** normal: tracked; review: the learner may look but nothing is recorded; browse: trying it out, nothing recorded. */
 export const lessonModeSchema = z.enum(['normal', 'review', 'browse']);

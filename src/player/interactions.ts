@@ -1,6 +1,5 @@
-import type { CheckpointResponse, OpenedCheckpoint, ScoreResult } from '@shared/checkpoints';
+import { markdownToText, type CheckpointResponse, type OpenedCheckpoint, type ScoreResult } from '@shared/checkpoints';
 import type { Interaction } from './adapter';
-import { truncateCodePoints } from '@shared/format/text';
 
 /** SCORM 2004's cmi.interactions.n.description keeps at least 250 characters; shorter is safe everywhere. */
 export const DESCRIPTION_MAX = 250;
@@ -67,11 +66,5 @@ export function toInteraction(
 
 /** The prompt without Markdown marks, folded to one line, for LMS reports (which show text, never HTML). */
 export function plainText(markdown: string): string {
-  const text = markdown
-    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
-    .replace(/[*_`]+/g, '')
-    .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return truncateCodePoints(text, DESCRIPTION_MAX, { ellipsis: true });
+  return markdownToText(markdown, DESCRIPTION_MAX);
 }

@@ -3,6 +3,7 @@ import './ui/player.css';
 import { lessonPackageSchema } from '@shared/player';
 import type { LessonPackage } from '@shared/player';
 import { chooseLmsAdapter, LMS_REFUSED_MESSAGE, lmsKindOf, type ChosenAdapter } from './adapters/chooseLms';
+import { chooseClassServer } from './adapters/chooseClassServer';
 import { installDebugPanel, showBanner } from './adapters/debugPanel';
 import { createStandaloneAdapter, type KeyValueStorage } from './standaloneAdapter';
 import { showError } from './ui/errorView';
@@ -23,7 +24,9 @@ z.config({ jitless: true });
  * API, SCORM 2004's API_1484_11, in this window, its parents or its opener); the standalone adapter is what is left.
  */
 export function chooseAdapter(win: Window, lesson: LessonPackage): ChosenAdapter {
-  return chooseLmsAdapter(win, lmsKindOf(win.document), lesson, () =>
+  const kind = lmsKindOf(win.document);
+  if (kind === 'classServer') return chooseClassServer(win, lesson, browserStorage(win));
+  return chooseLmsAdapter(win, kind, lesson, () =>
     createStandaloneAdapter({ storage: browserStorage(win), lessonId: lesson.id }),
   );
 }

@@ -11,6 +11,7 @@ import { importFile } from './importFile';
 import { renderLesson } from './renderCommand';
 import { checkCommand } from './checkCommand';
 import { publishLesson } from './publishCommand';
+import { serveCommand } from './serveCommand';
 import { backupLibrary, checkLibrary, restoreLibrary } from './libraryCommand';
 import { Interrupted, type CommandIo } from './io';
 
@@ -34,6 +35,8 @@ Commands:
   library check                            check the library: database, media files, backups
   library backup  [--out <file>]           back the library up now (it is also backed up once a day)
   library restore [<backup>]               put the newest backup (or the one named) in the library's place
+  serve           --data <dir> [--port 8080] [--public-url <url>] [--database <postgres url>]
+                                           run the class server (flipside serve --help for more)
 
 Options for every command:
   --data <dir>    the library folder (FLIPSIDE_DATA, when set, takes precedence)
@@ -195,6 +198,8 @@ const COMMANDS: Record<string, Command> = {
 
 /** Runs one command through the same dispatcher (and so the same validation and services) the app uses. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  // The class server has its own options and no library: everything after `serve` is its own.
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io, version);
   let studio: Studio | undefined;
   let dataDir: string | undefined;
   try {

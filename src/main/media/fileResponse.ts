@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { contentTypeOf } from './contentType';
-import { parseRange } from './parseRange';
+import { contentTypeOf } from '@shared/media/contentType';
+import { parseRange } from '@shared/media/parseRange';
 
 /**
  * Answers a request for one file the way a media element expects: byte ranges with 206, so seeking works on our

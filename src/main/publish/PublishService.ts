@@ -22,6 +22,12 @@ export interface PublishDeps {
   readonly assets?: () => PlanAssets;
   /** Electron's shell.showItemInFolder; absent in the browser host and the CLI. */
   readonly reveal?: (file: string) => void;
+  /** Sends a built class-server package to the class server (ClassServerService.upload). */
+  readonly upload?: (
+    zip: string,
+    info: { lessonId: string; title: string },
+    options: { signal: AbortSignal; onBytes: (sent: number, total: number) => void },
+  ) => Promise<{ lesson: { url: string }; version: number }>;
 }
 
 /** The player bundle the build wrote (out/player) and the schema files it copied (out/publish-schemas). */
@@ -157,6 +163,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
           if (next !== 'done') update({ stage: next, fraction }, changed);
         },
       });
+      if (settings.format === 'classServer') {
+        await this.toClassServer(job, out, sizeBytes, settings, update);
+        job.end('done');
+        return;
+      }
       job.detail.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
       update(
@@ -172,9 +183,49 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     } catch (error) {
       // The builders remove the part on every failure; this covers a throw before they began.
       fs.rmSync(target.part, { recursive: true, force: true });
-      if (error instanceof Cancelled) update({ state: 'cancelled' }, true);
+      // An upload stopped by cancel throws the signal's reason rather than Cancelled.
+      const cancelled = error instanceof Cancelled || job.signal.aborted;
+      if (cancelled) update({ state: 'cancelled' }, true);
       else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
-      job.end(error instanceof Cancelled ? 'cancelled' : 'failed');
+      job.end(cancelled ? 'cancelled' : 'failed');
+    }
+  }
+
+  /** The zip was only the way there: it is removed once on the server, and on failure or cancel alike. */
+  private async toClassServer(
+    job: Job<PublishDetail>,
+    zip: string,
+    sizeBytes: number,
+    settings: PublishSettings,
+    update: (change: Partial<PublishJob>, force?: boolean) => void,
+  ): Promise<void> {
+    try {
+      if (!this.deps.upload)
+        throw new StudioError('internal', 'This studio has no class server connection to publish to');
+      update({ stage: 'uploading', fraction: 0 }, true);
+      const published = await this.deps.upload(
+        zip,
+        { lessonId: job.detail.state.lessonId, title: settings.title },
+        { signal: job.signal, onBytes: (sent, total) => update({ fraction: total > 0 ? sent / total : 1 }) },
+      );
+      update(
+        {
+          state: 'done',
+          stage: 'done',
+          fraction: 1,
+          output: {
+            path: '',
+            name: settings.title,
+            kind: 'classServer',
+            sizeBytes,
+            lessonUrl: published.lesson.url,
+            version: published.version,
+          },
+        },
+        true,
+      );
+    } finally {
+      fs.rmSync(zip, { force: true });
     }
   }
 

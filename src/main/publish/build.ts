@@ -39,6 +39,12 @@ export async function buildPackage(
     options.onProgress('done', 1);
     return { plan, sizeBytes };
   }
+  if (plan.format === 'classServer') {
+    // The server checks what it hosts itself (paths, lesson.json, the launch tag); there is no manifest here.
+    const sizeBytes = await writeZip(plan.entries, target, write);
+    options.onProgress('done', 1);
+    return { plan, sizeBytes };
+  }
   const sizeBytes = await writeZip(plan.entries, target, write, async (part) => {
     options.onProgress('checking', 1);
     const report = await checkPackage(part, { schemaRoot: options.assets.schemaRoot });

@@ -24,7 +24,8 @@ export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): Packa
   const { settings } = snapshot;
   if (settings.format === 'cmi5') return planCmi5(snapshot, assets);
   const { entries: sco, lesson } = scoFiles(snapshot, assets, { prefix: '', title: settings.title });
-  if (settings.format === 'web') return { format: 'web', entries: sco, lesson, launch: LAUNCH_PAGE };
+  if (settings.format === 'web' || settings.format === 'classServer')
+    return { format: settings.format, entries: sco, lesson, launch: LAUNCH_PAGE };
 
   const version = settings.format;
   const scored = lesson.checkpoints.some((checkpoint) => checkpoint.points > 0);

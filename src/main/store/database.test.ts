@@ -60,7 +60,7 @@ describe('openDatabase', () => {
     const before = hash(file);
 
     expect(() => openDatabase(dir)).toThrow(
-      /newer version of Flipside Studio \(schema 99; this version knows up to 8\)/,
+      /newer version of Flipside Studio \(schema 99; this version knows up to 11\)/,
     );
     expect(hash(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);

@@ -9,7 +9,7 @@ import { scorm12Profile, scorm2004Profile, type ProfileContext } from './profile
 import { createScormAdapter } from './scormAdapter';
 import { createScormDriver, DIALECT_12, DIALECT_2004 } from './scormDriver';
 
-export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'web';
+export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'web' | 'classServer';
 
 export const NO_LMS_MESSAGE = 'Your progress is saved in this browser only: no LMS connection was found.';
 export const LMS_REFUSED_MESSAGE =
@@ -18,7 +18,9 @@ export const LMS_REFUSED_MESSAGE =
 /** The package's builder writes <meta name="flipside-lms" content="…">; a page without it is a plain web folder. */
 export function lmsKindOf(doc: Document): LmsKind {
   const content = doc.querySelector('meta[name="flipside-lms"]')?.getAttribute('content');
-  return content === 'scorm12' || content === 'scorm2004' || content === 'cmi5' ? content : 'web';
+  return content === 'scorm12' || content === 'scorm2004' || content === 'cmi5' || content === 'classServer'
+    ? content
+    : 'web';
 }
 
 export interface ChosenAdapter {
@@ -46,7 +48,7 @@ function choiceLetters(lesson: LessonPackage): ProfileContext['letterOf'] {
 
 export function chooseLmsAdapter(
   win: WindowLike & { readonly location?: { readonly search: string } },
-  kind: LmsKind,
+  kind: Exclude<LmsKind, 'classServer'>,
   lesson: LessonPackage,
   standalone: () => PlayerAdapter,
   fetcher: typeof fetch = (...args) => fetch(...args),

@@ -1,5 +1,6 @@
 import type { Interaction, LessonMode, PlayerAdapter } from '../adapter';
 import type { PlayerSession } from './session';
+import { createViewingRecorder } from './viewing';
 
 /** How often progress is saved while playing: a closed laptop lid loses at most this much. */
 export const SAVE_EVERY_MS = 10_000;
@@ -16,6 +17,10 @@ export interface Reporter {
   result(): void;
   /** Once: saves, then closes the session with the LMS. */
   finish(): Promise<void>;
+  /** Playback the learner watched, a jump, a pause they made: for adapters that keep the viewing record. */
+  watched(fromMs: number, toMs: number): void;
+  jumped(fromMs: number, toMs: number): void;
+  paused(atMs: number): void;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface Reporter {
 export function createReporter(adapter: PlayerAdapter, session: PlayerSession, mode: LessonMode): Reporter {
   const tracked = mode === 'normal';
   let finished = false;
+  const viewing = tracked && adapter.viewing ? createViewingRecorder((event) => adapter.viewing?.(event)) : null;
 
   const result = () => {
     const report = session.report();
@@ -37,6 +43,7 @@ export function createReporter(adapter: PlayerAdapter, session: PlayerSession, m
   };
   const save = (stop = false) => {
     if (!tracked || finished) return;
+    viewing?.flush();
     adapter.suspend(session.suspendData());
     adapter.progress({ progressMeasure: session.attempt().progressMeasure, locationMs: session.state.positionMs });
     if (stop) adapter.flush();
@@ -59,6 +66,15 @@ export function createReporter(adapter: PlayerAdapter, session: PlayerSession, m
       if (tracked) result();
       finished = true;
       await adapter.finish();
+    },
+    watched(fromMs, toMs) {
+      if (!finished) viewing?.watched(fromMs, toMs, session.state.playbackRate);
+    },
+    jumped(fromMs, toMs) {
+      if (!finished) viewing?.jumped(fromMs, toMs);
+    },
+    paused(atMs) {
+      if (!finished) viewing?.paused(atMs);
     },
   };
 }

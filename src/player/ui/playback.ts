@@ -15,6 +15,10 @@ export interface PlaybackEvents {
   changed(): void;
   playing(playing: boolean): void;
   notice(message: string): void;
+  /** Lesson time played in one tick, for the viewing record. */
+  watched(fromMs: number, toMs: number): void;
+  /** The position moved without playing: a seek the rules allowed, Rewatch, Review. */
+  jumped(fromMs: number, toMs: number): void;
 }
 
 export interface Playback {
@@ -71,12 +75,15 @@ export function createPlayback(
     observedAt = wall;
     if (now > lastMs + allowance || now < lastMs - JUMP_SLACK_MS) {
       // Not playback: something moved the media without asking. Allowed moves are adopted, others undone.
-      if (session.seek(now).to === now) lastMs = now;
-      else placeMedia(lastMs);
+      if (session.seek(now).to === now) {
+        events.jumped(lastMs, now);
+        lastMs = now;
+      } else placeMedia(lastMs);
       events.changed();
       return;
     }
     const stop = session.tick(lastMs, now);
+    events.watched(lastMs, session.state.positionMs);
     lastMs = session.state.positionMs;
     if (stop) {
       view.media.pause();
@@ -127,6 +134,7 @@ export function createPlayback(
       listen(media, 'pause', () => events.playing(false)),
       listen(media, 'ended', () => {
         const stop = session.tick(lastMs, clock.durationMs);
+        events.watched(lastMs, session.state.positionMs);
         lastMs = session.state.positionMs;
         if (stop) events.stopped(stop);
         else finish();
@@ -168,7 +176,9 @@ export function createPlayback(
   };
 
   const jumpTo = (lessonMs: number) => {
+    const from = lastMs;
     session.moveTo(lessonMs);
+    events.jumped(from, session.state.positionMs);
     lastMs = session.state.positionMs;
     ended = false;
     placeMedia(lastMs);
@@ -190,6 +200,7 @@ export function createPlayback(
     seek(lessonMs) {
       const decision = session.seek(lessonMs);
       if (decision.to !== null) {
+        events.jumped(lastMs, decision.to);
         lastMs = decision.to;
         ended = false;
         placeMedia(lastMs);

@@ -288,12 +288,17 @@ function run(
       render();
     },
     notice: (message) => notice.show(message),
+    watched: (fromMs, toMs) => reporter.watched(fromMs, toMs),
+    jumped: (fromMs, toMs) => reporter.jumped(fromMs, toMs),
   });
 
   const toggle = () => {
     if (modal) return;
     if (playback.media.paused) playback.play();
-    else playback.pause();
+    else {
+      playback.pause();
+      reporter.paused(playback.positionMs());
+    }
   };
 
   const toggleFullscreen = () =>

@@ -5,6 +5,7 @@ import { studio } from './studio';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { ProjectFormDialog } from './features/library/ProjectFormDialog';
 import { RecoveryDialog } from './features/recovery/RecoveryDialog';
+import { SettingsButton } from './features/settings/SettingsButton';
 import { useHashRoute, type Route } from './lib/useHashRoute';
 import { ToastProvider } from './ui/Toast';
 import { ConnectionLost } from './studio/ConnectionLost';
@@ -20,6 +21,9 @@ const RecorderScreen = lazy(() =>
   import('./features/recorder/RecorderScreen').then((m) => ({ default: m.RecorderScreen })),
 );
 const EditorScreen = lazy(() => import('./features/editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
+const ClassResultsScreen = lazy(() =>
+  import('./features/classResults/ClassResultsScreen').then((m) => ({ default: m.ClassResultsScreen })),
+);
 
 /** Menu commands (from the app menu or a shortcut) arrive from main; each one maps to a place or a dialog. */
 function useMenuCommands(navigate: (route: Route) => void, openCreate: () => void): void {
@@ -50,12 +54,15 @@ function Shell() {
           </span>
           Flipside Studio
         </Link>
+        <SettingsButton />
       </header>
       <Suspense fallback={null}>
         {route.screen === 'project' ? (
           <ProjectScreen key={route.projectId} projectId={route.projectId} />
         ) : route.screen === 'lesson' ? (
           <LessonScreen key={route.lessonId} lessonId={route.lessonId} />
+        ) : route.screen === 'results' ? (
+          <ClassResultsScreen key={route.lessonId} lessonId={route.lessonId} />
         ) : route.screen === 'edit' ? (
           <EditorScreen key={route.lessonId} lessonId={route.lessonId} />
         ) : route.screen === 'record' ? (

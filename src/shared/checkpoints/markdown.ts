@@ -1,3 +1,5 @@
+import { truncateCodePoints } from '../format/text';
+
 /**
  * The Markdown subset teachers need in questions and feedback, rendered to an HTML string that is safe by construction:
  * every character of the input is escaped FIRST, and only then is markup added, from fixed strings, for the syntax
@@ -159,4 +161,15 @@ export function safeHref(url: string): string | null {
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(url)) return null;
   if (/^https?:\/\/[^/?#]+/i.test(url) || /^mailto:[^@]+@[^@]+$/i.test(url)) return url;
   return null;
+}
+
+/** The Markdown without its marks, folded to one line and cut to `max` characters: for reports, which show text. */
+export function markdownToText(markdown: string, max: number): string {
+  const text = markdown
+    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return truncateCodePoints(text, max, { ellipsis: true });
 }

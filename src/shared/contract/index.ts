@@ -1,5 +1,6 @@
 import { appService } from './app';
 import { captionsService } from './captions';
+import { classroomService } from './classServer';
 import { captureService } from './capture';
 import { editorService } from './editor';
 import { derivedService } from './derived';
@@ -26,6 +27,7 @@ export const contract = {
   cuts: cutsService,
   publish: publishService,
   captions: captionsService,
+  classroom: classroomService,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,7 +16,7 @@ export const publishRenditionSchema = z.object({
 });
 export type PublishRendition = z.infer<typeof publishRenditionSchema>;
 
-export const publishStageSchema = z.enum(['preparing', 'writing', 'checking', 'done']);
+export const publishStageSchema = z.enum(['preparing', 'writing', 'checking', 'uploading', 'done']);
 
 export const publishJobSchema = z.object({
   jobId: idSchema,
@@ -30,8 +30,11 @@ export const publishJobSchema = z.object({
       /** Relative to the media root, so the browser host can serve it (a zip to download, a folder's index.html to open). */
       path: z.string(),
       name: z.string(),
-      kind: z.enum(['zip', 'folder']),
+      kind: z.enum(['zip', 'folder', 'classServer']),
       sizeBytes: z.number().int().nonnegative(),
+      /** On the class server: the address learners open, and the version this publish made. */
+      lessonUrl: z.string().optional(),
+      version: z.number().int().positive().optional(),
     })
     .nullable(),
   error: z.string().nullable(),

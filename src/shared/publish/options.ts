@@ -3,7 +3,7 @@ import { idSchema } from '../library/schemas';
 import { stripBidiControls } from '../library/text';
 import { lessonRulesSchema } from '../checkpoints/schema';
 
-export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'cmi5', 'web']);
+export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'cmi5', 'web', 'classServer']);
 export type PublishFormat = z.infer<typeof publishFormatSchema>;
 
 export const FORMAT_LABELS: Record<PublishFormat, string> = {
@@ -11,6 +11,7 @@ export const FORMAT_LABELS: Record<PublishFormat, string> = {
   scorm2004: 'SCORM 2004 4th edition',
   cmi5: 'cmi5',
   web: 'Web folder',
+  classServer: 'Class server',
 };
 
 /** What one package holds: this lesson, or (a cmi5 course only) every lesson of its project in lesson order. */

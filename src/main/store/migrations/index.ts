@@ -6,6 +6,8 @@ import { renders } from './0005-renders';
 import { checkpoints } from './0006-checkpoints';
 import { captions } from './0007-captions';
 import { jobs } from './0008-jobs';
+import { classServer } from './0010-class-server';
+import { classResultsCache } from './0011-class-results-cache';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
@@ -18,6 +20,8 @@ export const migrations: readonly Migration[] = [
   checkpoints,
   captions,
   jobs,
+  classServer,
+  classResultsCache,
 ];
 
 export type { Migration };

@@ -5,20 +5,21 @@ export type Route =
   | { screen: 'project'; projectId: string }
   | { screen: 'lesson'; lessonId: string }
   | { screen: 'record'; lessonId: string }
-  | { screen: 'edit'; lessonId: string };
+  | { screen: 'edit'; lessonId: string }
+  | { screen: 'results'; lessonId: string };
 
 /**
  * The place lives in the address hash so a reload keeps it: `#/`, `#/trash`, `#/project/<id>`, `#/lesson/<id>`,
- * `#/lesson/<id>/record`, `#/lesson/<id>/edit`.
+ * `#/lesson/<id>/record`, `#/lesson/<id>/edit`, `#/lesson/<id>/results`.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const project = /^\/project\/([^/?#]+)$/.exec(path);
   if (project?.[1]) return { screen: 'project', projectId: decodeURIComponent(project[1]) };
-  const lesson = /^\/lesson\/([^/?#]+)(?:\/(record|edit))?$/.exec(path);
+  const lesson = /^\/lesson\/([^/?#]+)(?:\/(record|edit|results))?$/.exec(path);
   if (lesson?.[1])
     return {
-      screen: lesson[2] === 'record' ? 'record' : lesson[2] === 'edit' ? 'edit' : 'lesson',
+      screen: lesson[2] === 'record' || lesson[2] === 'edit' || lesson[2] === 'results' ? lesson[2] : 'lesson',
       lessonId: decodeURIComponent(lesson[1]),
     };
   if (path === '/trash') return { screen: 'library', view: 'trash' };
@@ -35,6 +36,8 @@ export function hrefOf(route: Route): string {
       return `#/lesson/${encodeURIComponent(route.lessonId)}/record`;
     case 'edit':
       return `#/lesson/${encodeURIComponent(route.lessonId)}/edit`;
+    case 'results':
+      return `#/lesson/${encodeURIComponent(route.lessonId)}/results`;
     case 'library':
       return route.view === 'trash' ? '#/trash' : '#/';
   }

@@ -19,6 +19,7 @@ import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
+import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { CaptionsSection } from './CaptionsSection';
 import { quoted } from '../../ui/Quoted';
 
@@ -68,6 +69,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
                 Edit
               </LinkButton>
             )}
+            <ClassResultsLink lessonId={lesson.id} />
             {activeTake && <PublishButton lessonId={lesson.id} isDisabled={isTrashed} />}
             <LinkButton
               href={`#/lesson/${encodeURIComponent(lesson.id)}/record`}

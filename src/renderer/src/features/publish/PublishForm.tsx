@@ -19,6 +19,8 @@ import { formatBytes } from '@shared/format/bytes';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
+import { useClassServerConnection } from '../settings/useClassServerConnection';
+import { ClassServerTarget } from './ClassServerTarget';
 
 type Defaults = Omit<PublishSettings, 'format' | 'renderIds'>;
 
@@ -37,6 +39,8 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
     'A zip for LMSs that support the newer SCORM: also reports progress and pass/fail separately from completion.',
   cmi5: 'A zip for LMSs with cmi5 (xAPI): every answer and result goes to the learning record store.',
   web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
+  classServer:
+    'Your Flipside class server: learners join with a class code, and Class results show who is stuck, without an LMS.',
 };
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
@@ -59,6 +63,8 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
     form: null,
   });
   const [busy, setBusy] = useState(false);
+  const { connection } = useClassServerConnection();
+  const blocked = format === 'classServer' && connection === null;
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
@@ -104,6 +110,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           One course with every lesson of this project, in order (each needs an up-to-date render)
         </Checkbox>
       )}
+      {format === 'classServer' && <ClassServerTarget connection={connection} />}
 
       {fresh.length === 0 ? (
         <div className="publish-norender" role="alert">
@@ -184,7 +191,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
       </fieldset>
 
       <fieldset className="publish-grid">
-        <legend className="field-label">What the LMS shows</legend>
+        <legend className="field-label">{format === 'classServer' ? 'What learners see' : 'What the LMS shows'}</legend>
         <TextField
           label="Title"
           value={settings.title}
@@ -228,8 +235,8 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
         <Button variant="secondary" onPress={onCancel}>
           Cancel
         </Button>
-        <Button variant="primary" type="submit" isDisabled={busy || renderIds.length === 0}>
-          Publish {FORMAT_LABELS[format]}
+        <Button variant="primary" type="submit" isDisabled={busy || renderIds.length === 0 || blocked}>
+          {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
         </Button>
       </DialogActions>
     </Form>

@@ -7,11 +7,13 @@ import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { useToast } from '../../ui/Toast';
+import { ClassServerDone } from './ClassServerDone';
 
 const STAGES: Record<PublishJob['stage'], string> = {
   preparing: 'Preparing the lesson…',
   writing: 'Writing the package…',
   checking: 'Checking the package against the SCORM schemas…',
+  uploading: 'Uploading to the class server…',
   done: 'Done',
 };
 
@@ -83,6 +85,7 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
     );
   }
   const { output } = job;
+  if (output.kind === 'classServer') return <ClassServerDone job={job} onClose={onClose} />;
   const reveal = () =>
     studio.publish
       .reveal({ jobId: job.jobId })

@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mp4': 'video/mp4',
   '.m4a': 'audio/mp4',
@@ -22,5 +20,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Chosen from the extension only: we serve our own files, and sniffing would let a file pose as another type. */
 export function contentTypeOf(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  const name = filePath.split(/[/\\]/).pop() ?? '';
+  const extension = /(?<=.)\.[^.]*$/.exec(name)?.[0] ?? '';
+  return CONTENT_TYPES[extension.toLowerCase()] ?? 'application/octet-stream';
 }

@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import readline from 'node:readline';
+
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'flipside.cjs');
+const READY_LINE = /^Flipside class server: (http:\/\/127\.0\.0\.1:\d+)$/;
+
+export interface RunningClassServer {
+  readonly url: string;
+  readonly dataDir: string;
+  /** SIGTERM, as an operator stopping it would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same data (and database) and port. */
+  restart(): Promise<void>;
+}
+
+function env(): NodeJS.ProcessEnv {
+  const copy = { ...process.env };
+  delete copy.DATABASE_URL;
+  delete copy.FLIPSIDE_DATA;
+  return copy;
+}
+
+/** `flipside serve teachers add` on the built CLI: the token it prints. */
+export function addTeacher(dataDir: string, email: string, database?: string): string {
+  const result = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'serve',
+      'teachers',
+      'add',
+      '--data',
+      dataDir,
+      '--email',
+      email,
+      ...(database ? ['--database', database] : []),
+    ],
+    { encoding: 'utf8', env: env() },
+  );
+  if (result.status !== 0) throw new Error(`teachers add failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** A port free now, kept across restarts so the studio's saved address stays right. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function launch(
+  dataDir: string,
+  port: number,
+  database?: string,
+  workers = 1,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      ...(database ? ['--database', database] : []),
+      ...(workers > 1 ? ['--workers', String(workers)] : []),
+    ],
+    { env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const stderr: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = READY_LINE.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`flipside serve exited (${code}): ${stderr.join('')}`)));
+  });
+  return { child, url };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The built `flipside serve` on a temp data folder, with one teacher; `database` selects PostgreSQL. */
+export async function startClassServer(
+  database?: string,
+  workers = 1,
+): Promise<RunningClassServer & { token: string; remove(): void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-serve-e2e-'));
+  const token = addTeacher(dataDir, 'ada@school.example', database);
+  const port = await freePort();
+  let running = await launch(dataDir, port, database, workers);
+  return {
+    get url() {
+      return running.url;
+    },
+    dataDir,
+    token,
+    stop: () => stopChild(running.child),
+    async restart() {
+      await stopChild(running.child);
+      running = await launch(dataDir, port, database, workers);
+    },
+    remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}

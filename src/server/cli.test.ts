@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runServeCli } from './cli';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runServeCli(
+    argv,
+    { stdout: (line) => out.push(line), stderr: (line) => err.push(line), env: {}, stopSignal: Promise.resolve() },
+    'test',
+  );
+  return { code, out, err };
+}
+
+describe('flipside serve', () => {
+  it('says what is wrong with how it was typed, exit 2', async () => {
+    expect(await run([])).toMatchObject({
+      code: 2,
+      err: ['flipside serve: --data <dir> is required (see flipside serve --help)'],
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
+    dirs.push(dir);
+    expect((await run(['--data', dir, '--workers', '2'])).err[0]).toMatch(/--workers needs --database/);
+    expect((await run(['--data', dir, '--port', 'ninety'])).code).toBe(2);
+    expect((await run(['--help'])).out[0]).toMatch(/^Usage: flipside serve/);
+  });
+
+  it('adds a teacher (the token printed once), lists them, and revokes their tokens', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
+    dirs.push(dir);
+    const added = await run(['teachers', 'add', '--data', dir, '--email', 'ada@school.example']);
+    expect(added.code).toBe(0);
+    expect(added.out).toEqual([expect.stringMatching(/^fst_[\w-]{43}$/)]);
+    expect(added.err.join(' ')).toMatch(/shown only this once/);
+    expect((await run(['teachers', 'list', '--data', dir])).out).toEqual([
+      'ada@school.example\t1 active token(s)\t0 lesson(s)\t0 class(es)',
+    ]);
+    expect((await run(['teachers', 'revoke', '--data', dir, '--email', 'ada@school.example'])).out).toEqual([
+      'Revoked 1 token(s).',
+    ]);
+    expect((await run(['teachers', 'add', '--data', dir, '--email', 'not an email'])).code).toBe(1);
+    // The embedded database is unlocked again once a command ends.
+    expect(fs.existsSync(path.join(dir, 'pglite.pid'))).toBe(false);
+  }, 60_000);
+});

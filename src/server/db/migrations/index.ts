@@ -1,0 +1,7 @@
+import { init } from './0001-init';
+import type { ServerMigration } from './types';
+
+/** In order; a released migration is never edited: a change is a new file. */
+export const serverMigrations: readonly ServerMigration[] = [init];
+
+export type { ServerMigration };
