@@ -25,6 +25,12 @@ function filesUnder(dir: string, suffix: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
+/** Components and the plain modules beside them that map a value to a class (a status to its colour). */
+const componentSources = () => [
+  ...filesUnder(SRC, '.tsx'),
+  ...filesUnder(SRC, '.ts').filter((file) => !file.endsWith('.d.ts') && !file.endsWith('.test.ts')),
+];
+
 const relative = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
 
 /** The CSS with comments and quoted strings blanked, so neither can be mistaken for a selector. */
@@ -123,7 +129,7 @@ describe('CSS Modules', () => {
   it('define every class a component reads from them, and nothing no component reads', () => {
     const read = new Map<string, Set<string>>(modules.map((file) => [file, new Set<string>()]));
     const missing: string[] = [];
-    for (const source of filesUnder(SRC, '.tsx')) {
+    for (const source of componentSources()) {
       const text = fs.readFileSync(source, 'utf8');
       for (const [, binding, specifier] of text.matchAll(/import (\w+) from '([^']+\.module\.css)';/g)) {
         if (!binding || !specifier) continue;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-aria-components';
 import { Users } from 'lucide-react';
 import { studio } from '../../studio';
+import { LinkButton } from '../../ui/Button';
 
 /** On the lesson screen, once the lesson is on the class server: the way to its results. */
 export function ClassResultsLink({ lessonId }: { lessonId: string }) {
@@ -19,9 +19,9 @@ export function ClassResultsLink({ lessonId }: { lessonId: string }) {
   }, [lessonId]);
   if (!published) return null;
   return (
-    <Link href={`#/lesson/${encodeURIComponent(lessonId)}/results`} className="btn btn-secondary">
+    <LinkButton href={`#/lesson/${encodeURIComponent(lessonId)}/results`}>
       <Users size={14} aria-hidden="true" />
       Class results
-    </Link>
+    </LinkButton>
   );
 }

@@ -1,22 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  Link,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Label,
-  Button as AriaButton,
-} from 'react-aria-components';
-import { ArrowLeft, ChevronDown, RefreshCw } from 'lucide-react';
+import { Label, Select, SelectValue } from 'react-aria-components';
+import { ChevronDown, RefreshCw } from 'lucide-react';
 import { analyzeClass, STUCK_RULE_TEXT } from '@shared/classServer/analyze';
 import { planClass } from '@shared/classServer/planClass';
 import type { ClassSummary } from '@shared/classServer/results';
 import { describeError } from '../../lib/errors';
 import { useNow } from '../../lib/useNow';
 import { studio } from '../../studio';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { MenuPopover, OptionItem, OptionList, SelectButton } from '../../ui/Menu';
+import { Page, PageActions, PageHeader, Section } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { ClassesPanel } from './ClassesPanel';
@@ -60,51 +54,50 @@ export function ClassResultsScreen({ lessonId }: { lessonId: string }) {
   const title = results?.lesson.title ?? 'Class results';
 
   return (
-    <main className={`page page-wide ${styles.screen}`} aria-labelledby="page-title">
-      <Link href={`#/lesson/${encodeURIComponent(lessonId)}`} className={`back-link ${styles.noPrint}`}>
-        <ArrowLeft size={16} aria-hidden="true" />
-        Back to the lesson
-      </Link>
-      <div className="page-header">
+    <Page
+      wide
+      labelledBy="page-title"
+      back={{ href: `#/lesson/${encodeURIComponent(lessonId)}`, label: 'Back to the lesson' }}
+    >
+      <PageHeader
+        actions={
+          <div className={styles.noPrint}>
+            <PageActions>
+              <Select value={classId} onChange={(key) => setClassId(key === null ? ALL : String(key))}>
+                <Label className="visually-hidden">Class</Label>
+                <SelectButton className={styles.classSelect}>
+                  <SelectValue />
+                  <ChevronDown size={14} aria-hidden="true" />
+                </SelectButton>
+                <MenuPopover>
+                  <OptionList>
+                    <OptionItem id={ALL}>All classes</OptionItem>
+                    {classes.map((summary) => (
+                      <OptionItem key={summary.id} id={summary.id}>
+                        {summary.name}
+                      </OptionItem>
+                    ))}
+                  </OptionList>
+                </MenuPopover>
+              </Select>
+              <Button
+                onPress={() => {
+                  refresh();
+                  loadClasses();
+                }}
+                isPending={refreshing}
+              >
+                <RefreshCw size={14} aria-hidden="true" />
+                Refresh
+              </Button>
+            </PageActions>
+          </div>
+        }
+      >
         <h1 id="page-title">
           Class results{results && <span className={styles.subtitle}>{results.lesson.title}</span>}
         </h1>
-        <div className={`header-actions ${styles.noPrint}`}>
-          <Select
-            className={styles.classSelect}
-            value={classId}
-            onChange={(key) => setClassId(key === null ? ALL : String(key))}
-          >
-            <Label className="visually-hidden">Class</Label>
-            <AriaButton className="btn btn-secondary">
-              <SelectValue />
-              <ChevronDown size={14} aria-hidden="true" />
-            </AriaButton>
-            <Popover className="popover">
-              <ListBox className="menu">
-                <ListBoxItem id={ALL} className="menu-item">
-                  All classes
-                </ListBoxItem>
-                {classes.map((summary) => (
-                  <ListBoxItem key={summary.id} id={summary.id} className="menu-item">
-                    {summary.name}
-                  </ListBoxItem>
-                ))}
-              </ListBox>
-            </Popover>
-          </Select>
-          <Button
-            onPress={() => {
-              refresh();
-              loadClasses();
-            }}
-            isPending={refreshing}
-          >
-            <RefreshCw size={14} aria-hidden="true" />
-            Refresh
-          </Button>
-        </div>
-      </div>
+      </PageHeader>
       <p className={`${styles.freshness} ${styles.noPrint}`} role="status">
         {data?.fetchedAt != null && <RelativeTime prefix="Updated" timestamp={data.fetchedAt} />}
         {results && (
@@ -115,52 +108,47 @@ export function ClassResultsScreen({ lessonId }: { lessonId: string }) {
         )}
       </p>
       {(data?.problem ?? null) !== null && (
-        <div className={`banner ${styles.noPrint}`} role="alert">
-          {results ? 'Showing the copy kept on this computer. ' : ''}
-          {data?.problem}
+        <div className={styles.noPrint}>
+          <Banner tone="error" role="alert">
+            {results ? 'Showing the copy kept on this computer. ' : ''}
+            {data?.problem}
+          </Banner>
         </div>
       )}
       {error !== null && (
-        <div className="banner" role="alert">
+        <Banner tone="error" role="alert">
           {describeError(error)}
-        </div>
+        </Banner>
       )}
       {analysis && results && (
         <>
-          <section aria-labelledby="who-heading" className={styles.noPrint}>
-            <h2 id="who-heading" className="section-title">
-              Who is stuck
-            </h2>
-            <StatusBar counts={analysis.counts} />
-            <p className={styles.rule}>{STUCK_RULE_TEXT}</p>
-            <LearnerTable
-              learners={analysis.learners}
-              questions={analysis.questions}
-              classNames={classNames}
-              now={now}
-              onAction={(learner, action) =>
-                action === 'delete'
-                  ? actions.askDelete({ kind: 'learner', id: learner.id, name: learner.name })
-                  : void actions.exportRecords({ learnerId: learner.id }, action)
-              }
-            />
-          </section>
-          <section aria-labelledby="questions-heading" className={styles.noPrint}>
-            <h2 id="questions-heading" className="section-title">
-              Questions
-            </h2>
-            <QuestionChart questions={analysis.questions} />
-          </section>
-          <section aria-labelledby="heat-heading" className={styles.noPrint}>
-            <h2 id="heat-heading" className="section-title">
-              Where learners went back
-            </h2>
-            <HeatStrip
-              heat={analysis.heat}
-              durationMs={results.lesson.durationMs}
-              questions={results.lesson.questions}
-            />
-          </section>
+          <div className={styles.noPrint}>
+            <Section headingId="who-heading" title="Who is stuck">
+              <StatusBar counts={analysis.counts} />
+              <p className={styles.rule}>{STUCK_RULE_TEXT}</p>
+              <LearnerTable
+                learners={analysis.learners}
+                questions={analysis.questions}
+                classNames={classNames}
+                now={now}
+                onAction={(learner, action) =>
+                  action === 'delete'
+                    ? actions.askDelete({ kind: 'learner', id: learner.id, name: learner.name })
+                    : void actions.exportRecords({ learnerId: learner.id }, action)
+                }
+              />
+            </Section>
+            <Section headingId="questions-heading" title="Questions">
+              <QuestionChart questions={analysis.questions} />
+            </Section>
+            <Section headingId="heat-heading" title="Where learners went back">
+              <HeatStrip
+                heat={analysis.heat}
+                durationMs={results.lesson.durationMs}
+                questions={results.lesson.questions}
+              />
+            </Section>
+          </div>
           <PlanTheClass groups={planClass(analysis)} title={`${title}: plan the class`} />
         </>
       )}
@@ -185,6 +173,6 @@ export function ClassResultsScreen({ lessonId }: { lessonId: string }) {
         onCancel={actions.cancelDelete}
         onConfirm={actions.confirmDelete}
       />
-    </main>
+    </Page>
   );
 }

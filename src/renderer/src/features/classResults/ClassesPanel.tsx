@@ -5,6 +5,7 @@ import { splitFormError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import { ActionMenu } from '../../ui/Menu';
+import { Section } from '../../ui/Page';
 import { TextField } from '../../ui/TextField';
 import styles from './ClassResults.module.css';
 
@@ -34,58 +35,57 @@ export function ClassesPanel({ classes, onChanged, onAction }: ClassesPanelProps
     }
   };
   return (
-    <section aria-labelledby="classes-heading" className={styles.noPrint}>
-      <h2 id="classes-heading" className="section-title">
-        Classes and join codes
-      </h2>
-      {classes.length > 0 && (
-        <ul className={styles.classes}>
-          {classes.map((summary) => (
-            <li key={summary.id} className={styles.classCard}>
-              <div>
-                <p className={styles.classTitle}>{summary.name}</p>
-                <p className="hint">
-                  {summary.learnerCount} {summary.learnerCount === 1 ? 'learner' : 'learners'}
+    <div className={styles.noPrint}>
+      <Section headingId="classes-heading" title="Classes and join codes">
+        {classes.length > 0 && (
+          <ul className={styles.classes}>
+            {classes.map((summary) => (
+              <li key={summary.id} className={styles.classCard}>
+                <div>
+                  <p className={styles.classTitle}>{summary.name}</p>
+                  <p className="hint">
+                    {summary.learnerCount} {summary.learnerCount === 1 ? 'learner' : 'learners'}
+                  </p>
+                </div>
+                <p
+                  className={styles.code}
+                  aria-label={`Join code for ${summary.name}: ${summary.joinCode.split('').join(' ')}`}
+                >
+                  {summary.joinCode}
                 </p>
-              </div>
-              <p
-                className={styles.code}
-                aria-label={`Join code for ${summary.name}: ${summary.joinCode.split('').join(' ')}`}
-              >
-                {summary.joinCode}
-              </p>
-              <ActionMenu
-                label={`Actions for ${summary.name}`}
-                actions={[
-                  { id: 'csv', label: 'Export records (CSV)' },
-                  { id: 'json', label: 'Export records (JSON)' },
-                  { id: 'delete', label: 'Delete the class and its records…', isDanger: true, separatorBefore: true },
-                ]}
-                onAction={(id) => onAction(summary, id as 'csv' | 'json' | 'delete')}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Form
-        className={styles.newClass}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
-        <TextField
-          label="New class"
-          value={name}
-          onChange={setName}
-          placeholder="Year 7 Science"
-          error={error ?? undefined}
-          isRequired
-        />
-        <Button type="submit" variant="secondary" isPending={busy}>
-          Make a class
-        </Button>
-      </Form>
-    </section>
+                <ActionMenu
+                  label={`Actions for ${summary.name}`}
+                  actions={[
+                    { id: 'csv', label: 'Export records (CSV)' },
+                    { id: 'json', label: 'Export records (JSON)' },
+                    { id: 'delete', label: 'Delete the class and its records…', isDanger: true, separatorBefore: true },
+                  ]}
+                  onAction={(id) => onAction(summary, id as 'csv' | 'json' | 'delete')}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form
+          className={styles.newClass}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}
+        >
+          <TextField
+            label="New class"
+            value={name}
+            onChange={setName}
+            placeholder="Year 7 Science"
+            error={error ?? undefined}
+            isRequired
+          />
+          <Button type="submit" variant="secondary" isPending={busy}>
+            Make a class
+          </Button>
+        </Form>
+      </Section>
+    </div>
   );
 }

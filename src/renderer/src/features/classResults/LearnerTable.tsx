@@ -3,6 +3,8 @@ import type { LearnerRow, QuestionRow } from '@shared/classServer/analyze';
 import type { FirstAttempt } from '@shared/classServer/answers';
 import { ActionMenu } from '../../ui/Menu';
 import { describeReason, describeViewing, STATUS_LABELS } from './wording';
+import { cx } from '../../lib/classNames';
+import { FIRST_ATTEMPT, STATUS_BADGE } from './statusStyles';
 import styles from './ClassResults.module.css';
 
 interface LearnerTableProps {
@@ -52,9 +54,7 @@ export function LearnerTable({ learners, questions, classNames, now, onAction }:
                 {showClass && <span className={styles.className}>{classNames.get(learner.classId)}</span>}
               </th>
               <td>
-                <span className={[styles.badge, styles[`badge_${learner.status}`]].join(' ')}>
-                  {STATUS_LABELS[learner.status]}
-                </span>
+                <span className={cx(styles.badge, STATUS_BADGE[learner.status])}>{STATUS_LABELS[learner.status]}</span>
               </td>
               <td>
                 <span className={styles.meter} aria-hidden="true">
@@ -70,7 +70,7 @@ export function LearnerTable({ learners, questions, classNames, now, onAction }:
                 const first = learner.firstAttempts[row.question.id] ?? 'unanswered';
                 const { icon: Icon, label } = FIRST[first];
                 return (
-                  <td key={row.question.id} className={styles[`first_${first}`]}>
+                  <td key={row.question.id} className={FIRST_ATTEMPT[first]}>
                     <Icon size={16} aria-label={`Question ${row.number}: ${label}`} role="img" />
                   </td>
                 );

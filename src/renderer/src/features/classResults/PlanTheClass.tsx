@@ -1,21 +1,22 @@
 import { Printer } from 'lucide-react';
 import type { PlanGroup } from '@shared/classServer/planClass';
 import { Button } from '../../ui/Button';
+import { Section } from '../../ui/Page';
 import styles from './ClassResults.module.css';
 
 /** The learners grouped by what they missed, for the next lesson; printing prints only this. */
 export function PlanTheClass({ groups, title }: { groups: readonly PlanGroup[]; title: string }) {
   return (
-    <section className={styles.plan} aria-labelledby="plan-heading">
-      <div className={styles.sectionHead}>
-        <h2 id="plan-heading" className="section-title">
-          Plan the class
-        </h2>
+    <Section
+      headingId="plan-heading"
+      title="Plan the class"
+      action={
         <Button className={styles.noPrint} onPress={() => window.print()}>
           <Printer size={14} aria-hidden="true" />
           Print
         </Button>
-      </div>
+      }
+    >
       <p className={styles.printOnly}>{title}</p>
       {groups.length === 0 ? (
         <p className="hint">Groups appear once learners have answered.</p>
@@ -36,6 +37,6 @@ export function PlanTheClass({ groups, title }: { groups: readonly PlanGroup[]; 
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -13,14 +13,14 @@ export function QuestionChart({ questions }: { questions: readonly QuestionRow[]
             ? `Question ${row.number}: nobody has answered yet`
             : `Question ${row.number}: ${Math.round(percent)}% right first time, of ${row.answered} who answered`;
         return (
-          <li key={row.question.id} className={styles.question}>
+          <li key={row.question.id}>
             <p className={styles.questionPrompt}>
               <span className={styles.questionNumber}>{row.number}.</span> {row.question.prompt}
             </p>
             <div className={styles.questionBar}>
               <svg role="img" aria-label={label} viewBox="0 0 100 4" preserveAspectRatio="none">
                 <rect x={0} y={0} width={100} height={4} className={styles.track} />
-                {percent !== null && <rect x={0} y={0} width={percent} height={4} className={styles.fill_done} />}
+                {percent !== null && <rect x={0} y={0} width={percent} height={4} className={styles.fillDone} />}
               </svg>
               <span className={styles.questionValue} aria-hidden="true">
                 {percent === null ? '–' : `${Math.round(percent)}%`}

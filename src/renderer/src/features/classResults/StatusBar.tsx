@@ -1,5 +1,7 @@
 import type { LearnerStatus } from '@shared/classServer/analyze';
 import { STATUS_LABELS, STATUS_ORDER } from './wording';
+import { cx } from '../../lib/classNames';
+import { STATUS_FILL } from './statusStyles';
 import styles from './ClassResults.module.css';
 
 /** How the class stands, drawn as one bar split by status, with the counts beside it in words. */
@@ -15,9 +17,7 @@ export function StatusBar({ counts }: { counts: Readonly<Record<LearnerStatus, n
         ) : (
           STATUS_ORDER.map((status) => {
             const width = (counts[status] / total) * 100;
-            const rect = (
-              <rect key={status} x={x} y={0} width={width} height={6} className={styles[`fill_${status}`]} />
-            );
+            const rect = <rect key={status} x={x} y={0} width={width} height={6} className={STATUS_FILL[status]} />;
             x += width;
             return rect;
           })
@@ -26,7 +26,7 @@ export function StatusBar({ counts }: { counts: Readonly<Record<LearnerStatus, n
       <ul className={styles.legend} aria-hidden="true">
         {STATUS_ORDER.map((status) => (
           <li key={status}>
-            <span className={[styles.swatch, styles[`fill_${status}`]].join(' ')} />
+            <span className={cx(styles.swatch, STATUS_FILL[status])} />
             {STATUS_LABELS[status]} <strong>{counts[status]}</strong>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { Form } from 'react-aria-components';
 import { CheckCircle2 } from 'lucide-react';
 import { splitFormError } from '../../lib/errors';
 import { studio } from '../../studio';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { TextField } from '../../ui/TextField';
@@ -99,9 +100,9 @@ export function ClassServerSettings() {
             error={errors.fields.token}
           />
           {errors.form !== null && (
-            <p className="form-error" role="alert">
+            <Banner tone="error" role="alert" as="p">
               {errors.form}
-            </p>
+            </Banner>
           )}
           <div className={styles.actions}>
             {editing && (
