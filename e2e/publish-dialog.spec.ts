@@ -27,6 +27,8 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   const publish = new PublishDialog(page);
   await publish.open();
   await expect(publish.format('SCORM 1.2')).toBeChecked();
+  // This dialog's flow is the rendered one; publishing the recording for the player is publish-player.spec.ts.
+  await publish.chooseVideo('Rendered video files');
   await expect(publish.dialog.getByRole('checkbox', { name: /360p/ })).toBeChecked();
   await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Forces');
   await expect(publish.dialog.getByRole('textbox', { name: /Mastery score/ })).toHaveValue('80');
@@ -44,6 +46,7 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
 
   await publish.dialog.getByRole('button', { name: 'Back to the settings' }).click();
   await expect(publish.format('SCORM 2004')).toBeChecked();
+  await expect(publish.video('Rendered video files')).toBeChecked();
   await publish.publish();
   await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 30_000 });
   await expect(publish.dialog.getByText(/forces-motion-scorm2004-1-0\.zip · 1\.2 GB/)).toBeVisible();
@@ -69,6 +72,7 @@ test('with no up-to-date render the dialog says so and offers the way to render'
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const publish = new PublishDialog(page);
   await publish.open();
+  await publish.chooseVideo('Rendered video files');
   const alert = publish.dialog.getByRole('alert');
   await expect(alert).toContainText('No up-to-date render to publish');
   await expect(alert).toContainText('The lesson was edited after its render was made.');
@@ -90,6 +94,7 @@ test('cmi5: the dialog offers a course of the whole project, and publishes one A
   await publish.open();
   const whole = publish.dialog.getByRole('checkbox', { name: /One course with every lesson of this project/ });
   await expect(whole).toHaveCount(0);
+  await publish.chooseVideo('Rendered video files');
   await publish.chooseFormat('cmi5');
   // React Aria hides the input itself; a teacher clicks the label.
   await publish.dialog.locator('.publish-checkbox', { hasText: 'One course with every lesson' }).click();

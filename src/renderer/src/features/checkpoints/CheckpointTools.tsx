@@ -15,23 +15,30 @@ interface CheckpointToolsProps {
   editor: Editor;
   /** The take's main file: what the preview plays. */
   file: TakeFile | undefined;
+  /** The camera recorded apart, which the preview's player draws as the bubble. */
+  camera: TakeFile | undefined;
   title: string;
   /** Called as the preview opens, so the editor's own playback stops. */
   onPreview: () => void;
 }
 
 /** The editor toolbar's lesson-wide tools: the learner rules, and the preview as a learner sees it. */
-export function CheckpointTools({ doc, editor, file, title, onPreview }: CheckpointToolsProps) {
+export function CheckpointTools({ doc, editor, file, camera, title, onPreview }: CheckpointToolsProps) {
   const [rulesOpen, setRulesOpen] = useState(false);
   const [preview, setPreview] = useState<PreviewBuild | null>(null);
   const openPreview = async () => {
     onPreview();
-    const renders = await studio.renders.list({ lessonId: doc.lessonId }).catch(() => []);
+    const [renders, captions] = await Promise.all([
+      studio.renders.list({ lessonId: doc.lessonId }).catch(() => []),
+      studio.captions.list({ lessonId: doc.lessonId }).catch(() => []),
+    ]);
     setPreview(
       buildPreview({
         doc,
         revision: editor.savedRevision(),
         file,
+        camera,
+        captions,
         renders,
         title,
         mediaUrl,

@@ -13,23 +13,33 @@ import {
 } from 'react-aria-components';
 import { Check } from 'lucide-react';
 import type { PublishRendition } from '@shared/contract/publish';
-import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '@shared/publish/options';
+import { FORMAT_LABELS, type PublishFormat, type PublishSettings, type PublishVideo } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { useClassServerConnection } from '../settings/useClassServerConnection';
+import { CutCancelledError } from '../render/cut/runCut';
 import { ClassServerTarget } from './ClassServerTarget';
+import { CutProgress } from './CutProgress';
+import { VideoChoice } from './VideoChoice';
 
-type Defaults = Omit<PublishSettings, 'format' | 'renderIds'>;
+type Defaults = Omit<PublishSettings, 'format' | 'renderIds' | 'video'>;
 
 interface PublishFormProps {
   lessonId: string;
-  options: { defaults: Defaults; renditions: PublishRendition[]; checkpointCount: number };
+  options: {
+    defaults: Defaults;
+    renditions: PublishRendition[];
+    checkpointCount: number;
+    playerVideo: { possible: boolean; reason: string | null };
+  };
   /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
   initial: PublishSettings | null;
   onCancel: () => void;
+  /** While the recording is being cut for a `player` package: the share done, and how to stop it. */
+  cutting: { fraction: number; cancel: () => void } | null;
   onStart: (input: PublishSettings & { lessonId: string }) => Promise<void>;
 }
 
@@ -45,17 +55,20 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
 
-export function PublishForm({ lessonId, options, initial, onCancel, onStart }: PublishFormProps) {
+export function PublishForm({ lessonId, options, initial, onCancel, cutting, onStart }: PublishFormProps) {
   const fresh = options.renditions.filter((rendition) => rendition.upToDate);
   const stale = options.renditions.length - fresh.length;
   const [format, setFormat] = useState<PublishFormat>(initial?.format ?? 'scorm12');
+  const [video, setVideo] = useState<PublishVideo>(() =>
+    options.playerVideo.possible ? (initial?.video ?? 'player') : 'renders',
+  );
   const [renderIds, setRenderIds] = useState<string[]>(() => {
     const kept = initial?.renderIds.filter((id) => fresh.some((rendition) => rendition.renderId === id)) ?? [];
     return kept.length > 0 ? kept : fresh.map((rendition) => rendition.renderId);
   });
   const [settings, setSettings] = useState<Defaults>(() => {
     if (!initial) return options.defaults;
-    const { format: _format, renderIds: _renderIds, ...rest } = initial;
+    const { format: _format, renderIds: _renderIds, video: _video, ...rest } = initial;
     return rest;
   });
   const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
@@ -64,7 +77,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
   });
   const [busy, setBusy] = useState(false);
   const { connection } = useClassServerConnection();
-  const blocked = format === 'classServer' && connection === null;
+  const blocked = (format === 'classServer' && connection === null) || (video === 'renders' && renderIds.length === 0);
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
@@ -74,12 +87,13 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
       await onStart({
         lessonId,
         format,
-        renderIds,
+        video,
+        renderIds: video === 'renders' ? renderIds : [],
         ...settings,
         courseScope: format === 'cmi5' ? settings.courseScope : 'lesson',
       });
     } catch (error) {
-      setErrors(splitFormError(error, FIELDS));
+      if (!(error instanceof CutCancelledError)) setErrors(splitFormError(error, FIELDS));
       setBusy(false);
     }
   };
@@ -107,12 +121,16 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           <span className="render-check" aria-hidden="true">
             <Check size={14} strokeWidth={3} />
           </span>
-          One course with every lesson of this project, in order (each needs an up-to-date render)
+          {video === 'renders'
+            ? 'One course with every lesson of this project, in order (each needs an up-to-date render)'
+            : 'One course with every lesson of this project, in order'}
         </Checkbox>
       )}
       {format === 'classServer' && <ClassServerTarget connection={connection} />}
 
-      {fresh.length === 0 ? (
+      <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
+
+      {video === 'player' ? null : fresh.length === 0 ? (
         <div className="publish-norender" role="alert">
           <p className="publish-norender-title">No up-to-date render to publish</p>
           <p>
@@ -231,14 +249,18 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           {errors.form}
         </p>
       )}
-      <DialogActions>
-        <Button variant="secondary" onPress={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" isDisabled={busy || renderIds.length === 0 || blocked}>
-          {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
-        </Button>
-      </DialogActions>
+      {cutting ? (
+        <CutProgress fraction={cutting.fraction} onCancel={cutting.cancel} />
+      ) : (
+        <DialogActions>
+          <Button variant="secondary" onPress={onCancel}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={busy || blocked}>
+            {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
+          </Button>
+        </DialogActions>
+      )}
     </Form>
   );
 }
