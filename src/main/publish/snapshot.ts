@@ -4,7 +4,7 @@ import type { LessonDocument } from '@shared/editor/document';
 import type { Lesson, Project } from '@shared/library/schemas';
 import type { Caption } from '@shared/captions';
 import type { Render } from '@shared/media/renders';
-import type { PublishSettings } from '@shared/publish/options';
+import { videoOf, type PublishSettings } from '@shared/publish/options';
 import type { LayerFile, Layers } from '../cut/layers';
 
 /** Where a snapshot's facts come from: the services themselves in the app, the dispatcher in the CLI. */
@@ -79,7 +79,7 @@ export async function takeSnapshot(
       if (lesson.id === lessonId) return main;
       const document = await source.openDocument(lesson.id);
       const renders = newestUpToDate(await source.listRenders(lesson.id), document);
-      if (renders.length === 0 && settings.video === 'renders')
+      if (renders.length === 0 && videoOf(settings) === 'renders')
         throw new StudioError(
           'conflict',
           `“${lesson.title}” has no up-to-date render, so the course cannot include it. Render it first, or publish this lesson alone.`,
@@ -112,8 +112,8 @@ async function lessonSnapshot(
     source.listRenders(lessonId),
     source.listCaptions(lessonId),
   ]);
-  const layers = settings.video === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
-  const renderIds = settings.video === 'player' ? [] : settings.renderIds;
+  const layers = videoOf(settings) === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
+  const renderIds = videoOf(settings) === 'player' ? [] : settings.renderIds;
   const chosen = renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');

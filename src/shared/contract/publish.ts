@@ -64,7 +64,7 @@ export const publishService = defineService(
     start: call(
       publishSettingsSchema
         .extend({ lessonId: idSchema })
-        .refine((settings) => settings.video === 'player' || settings.renderIds.length > 0, {
+        .refine((settings) => settings.video !== 'renders' || settings.renderIds.length > 0, {
           error: 'Choose at least one rendition',
           path: ['renderIds'],
         }),

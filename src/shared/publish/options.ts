@@ -32,7 +32,8 @@ export type PublishVideo = z.infer<typeof publishVideoSchema>;
 /** What the teacher chooses in the publish dialog (or the CLI's flags); rules start as the lesson's own. */
 export const publishSettingsSchema = z.object({
   format: publishFormatSchema,
-  video: publishVideoSchema.default('player'),
+  /** Left out: `renders` when renders are named (what callers before this choice sent), else `player`; see videoOf. */
+  video: publishVideoSchema.optional(),
   /** The renders a `renders` package carries (at least one then); a `player` package carries none. */
   renderIds: z.array(idSchema).max(12).default([]),
   // 200: the longest title SCORM 1.2's manifest schema allows.
@@ -83,4 +84,9 @@ export function exportBaseName(title: string, format: PublishFormat, version: st
       .slice(0, 60)
       .toLowerCase();
   return [slug(title) || 'lesson', format, slug(version) || '1'].join('-');
+}
+
+/** How a package's picture travels: as chosen, else renders when some are named, else the recording for the player. */
+export function videoOf(settings: { video?: PublishVideo | undefined; renderIds?: readonly string[] }): PublishVideo {
+  return settings.video ?? ((settings.renderIds?.length ?? 0) > 0 ? 'renders' : 'player');
 }

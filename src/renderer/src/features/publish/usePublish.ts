@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublishJob } from '@shared/contract/publish';
+import { videoOf } from '@shared/publish/options';
 import { studio } from '../../studio';
 import { cutLayers, type LayersCut } from './cutLayers';
 
@@ -48,7 +49,7 @@ export function usePublish(lessonId: string, isOpen: boolean) {
 
   const start = useCallback(
     async (input: Parameters<typeof studio.publish.start>[0]) => {
-      if (input.video !== 'renders') {
+      if (videoOf(input) === 'player') {
         // A player package carries the recording cut to the lesson: made first, here, since only a page encodes.
         const lessons = input.courseScope === 'project' && options ? options.courseLessonIds : [lessonId];
         const running = cutLayers(lessons, setCutFraction);
