@@ -27,8 +27,11 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   const publish = new PublishDialog(page);
   await publish.open();
   await expect(publish.format('SCORM 1.2')).toBeChecked();
-  // This dialog's flow is the rendered one; publishing the recording for the player is publish-player.spec.ts.
-  await publish.chooseVideo('Rendered video files');
+  // This take stores frames out of order (an import with B-frames): it cannot go out uncut, and the dialog says why
+  // before anything runs. Publishing the recording for the player is publish-player.spec.ts.
+  await expect(publish.video('The recording')).toBeDisabled();
+  await expect(publish.dialog.getByText(/the screen recording reorders frames \(B-frames\)/)).toBeVisible();
+  await expect(publish.video('Rendered video files')).toBeChecked();
   await expect(publish.dialog.getByRole('checkbox', { name: /360p/ })).toBeChecked();
   await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Forces');
   await expect(publish.dialog.getByRole('textbox', { name: /Mastery score/ })).toHaveValue('80');

@@ -11,7 +11,7 @@ import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { rpc } from './support/editorLesson';
 import { ffprobe } from './support/media';
 import { seedLesson } from './support/rpc';
-import { addTake, beepOnsets, flashTimes, makeSyncClip, packetCount } from './renderMedia';
+import { addTake, beepOnsets, flashTimes, makeSyncClip, packetCount, topLevelBoxes } from './renderMedia';
 import type { LessonDocument } from '../src/shared/editor/document';
 import type { Render } from '../src/shared/media/renders';
 
@@ -117,6 +117,12 @@ test('publish the recording with the camera drawn by the player: copied cuts, bu
     ]);
     expect(packetCount(lessonVideo)).toBe(300 - Math.round(CUT_MS / (1000 / 30)));
     expect(packetCount(cameraVideo)).toBe(packetCount(lessonVideo));
+    // Fast start: the index before the media, so a learner's player starts and seeks before the file has loaded.
+    for (const file of [lessonVideo, cameraVideo]) {
+      const boxes = topLevelBoxes(file);
+      expect(boxes.indexOf('moov'), boxes.join()).toBeGreaterThanOrEqual(0);
+      expect(boxes.indexOf('moov'), boxes.join()).toBeLessThan(boxes.indexOf('mdat'));
+    }
     // Every whole-second flash and beep lands where the lesson has it: after the cut, 1.517 s earlier.
     const expected = [0, 1, 4, 5, 6, 7, 8, 9].map((s) => (s >= 4 ? s - CUT_MS / 1000 : s));
     flashTimes(lessonVideo).forEach((time, index) => expect(time).toBeCloseTo(expected[index] ?? NaN, 1));

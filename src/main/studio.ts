@@ -18,7 +18,7 @@ import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { RenderService } from './render/RenderService';
 import { CutService } from './cut/CutService';
-import { findLayers, layersProblem } from './cut/layers';
+import { findLayers } from './cut/layers';
 import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
 import { CaptionsService } from './captions/CaptionsService';
@@ -129,7 +129,7 @@ export function openStudio(options: StudioOptions): Studio {
         const document = editor.open({ lessonId });
         return findLayers(mediaRoot, document, takeRows.take(document.takeId));
       },
-      layersProblem: (lessonId) => layersProblem(takeRows.take(editor.open({ lessonId }).takeId)),
+      layersProblem: (lessonId) => cuts.problem(lessonId),
     },
     ...(options.reveal ? { reveal: options.reveal } : {}),
   });

@@ -314,6 +314,15 @@ describe('CutService', () => {
     }
   });
 
+  it('says before any cut whether the take can be published as it is: not with frames stored out of order', async () => {
+    const good = await lessonWith(cutsAt([1500, 2100]));
+    await expect(good.cuts.problem(good.lesson.id)).resolves.toBeNull();
+    const reordered = await lessonWith(cutsAt([1500, 2100]), ['-profile:v', 'main', '-bf', '2']);
+    await expect(reordered.cuts.problem(reordered.lesson.id)).resolves.toBe(
+      'the screen recording reorders frames (B-frames)',
+    );
+  });
+
   it('refuses a recording that stores frames out of order, saying why', async () => {
     const lesson = await lessonWith(cutsAt([1500, 2100]), ['-profile:v', 'main', '-bf', '2']);
     await expect(lesson.cuts.prepare({ kind: 'layers', lessonId: lesson.lesson.id })).resolves.toEqual({

@@ -11,8 +11,8 @@ import { createLessonMap } from '@shared/timeline/mapping';
 import type { EventHub } from '../rpc/eventHub';
 import type { JobRegistry, Job } from '../jobs/JobRegistry';
 import { probeMedia } from '../recording/mediaFile';
-import { openFileCut, piecesOf, type CutSource, type FileCut } from './fileCut';
-import { findLayers, keepLayers, layerSources, layersFolder, layersKey, type LayerFile } from './layers';
+import { openFileCut, piecesOf, reorderProblem, type CutSource, type FileCut } from './fileCut';
+import { findLayers, keepLayers, layerSources, layersFolder, layersKey, layersProblem, type LayerFile } from './layers';
 import { writeCut, type CutOutput } from './writeCut';
 
 export interface CutDeps {
@@ -47,6 +47,8 @@ const PROGRESS_EVERY_MS = 100;
  */
 export class CutService implements ServiceHandlers<Contract['cuts']> {
   private readonly sessions = new Map<string, Session>();
+  /** Per file (path and size: take files never change), whether its frames are stored in order. */
+  private readonly reordered = new Map<string, Promise<string | null>>();
 
   constructor(private readonly deps: CutDeps) {}
 
@@ -72,6 +74,32 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       context,
       started,
     );
+  }
+
+  /**
+   * Why the lesson's take cannot be cut into layers, or null: its codecs, then (read once per file) frames stored
+   * out of order. The publish dialog offers the recording only when this is null.
+   */
+  async problem(lessonId: string): Promise<string | null> {
+    const take = this.deps.take(this.deps.openDocument(lessonId).takeId);
+    const byCodec = layersProblem(take);
+    if (byCodec) return byCodec;
+    const { picture, camera } = layerSources(take);
+    for (const file of [picture, camera]) {
+      if (!file) continue;
+      const key = `${file.path}:${file.sizeBytes}`;
+      let known = this.reordered.get(key);
+      if (!known) {
+        known = reorderProblem(this.absolute(file.path), file.role).catch((error: unknown) => {
+          this.reordered.delete(key);
+          throw error;
+        });
+        this.reordered.set(key, known);
+      }
+      const problem = await known;
+      if (problem) return problem;
+    }
+    return null;
   }
 
   supply(input: Input<'cuts', 'supply'>): Record<string, never> {

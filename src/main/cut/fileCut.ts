@@ -178,3 +178,23 @@ const bytesOf = (data: ArrayBufferView | ArrayBuffer): Uint8Array<ArrayBuffer> =
   ArrayBuffer.isView(data)
     ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
     : new Uint8Array(data).slice();
+
+/**
+ * Why a video file's packets cannot be copied whatever the cuts, or null: frames stored out of display order
+ * (B-frames). Reads the packet index only, no frame data.
+ */
+export async function reorderProblem(file: string, role: string): Promise<string | null> {
+  const input = new Input({ source: new FilePathSource(file), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) return null;
+    let previous = -Infinity;
+    for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
+      if (packet.timestamp <= previous) return `the ${role} recording reorders frames (B-frames)`;
+      previous = packet.timestamp;
+    }
+    return null;
+  } finally {
+    input.dispose();
+  }
+}
