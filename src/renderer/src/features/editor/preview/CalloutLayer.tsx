@@ -1,5 +1,6 @@
 import { useMemo, type RefObject } from 'react';
 import type { Callout } from '@shared/editor/document';
+import { createLessonMap, type ReadonlyEditList } from '@shared/timeline';
 import * as commands from '@shared/editor/commands';
 import type { Editor } from '../useEditor';
 import type { LessonPlayer } from '../playback/lessonPlayer';
@@ -9,6 +10,8 @@ import styles from './CalloutLayer.module.css';
 
 interface CalloutLayerProps {
   callouts: readonly Callout[];
+  /** A callout never shows where the lesson is cut, as learners never see it there. */
+  editList: ReadonlyEditList;
   editor: Editor;
   player: LessonPlayer;
   frame: RefObject<HTMLElement | null>;
@@ -17,13 +20,28 @@ interface CalloutLayerProps {
   onSelect: (id: string) => void;
 }
 
-/** The callouts showing at the playhead (and the selected one, so it can be placed), over the frame. */
-export function CalloutLayer({ callouts, editor, player, frame, frameSize, selectedId, onSelect }: CalloutLayerProps) {
+/**
+ * The callouts showing at the playhead (and the selected one, so it can be placed), over the frame; none where the
+ * playhead is in a cut or the trim, as in the lesson.
+ */
+export function CalloutLayer({
+  callouts,
+  editList,
+  editor,
+  player,
+  frame,
+  frameSize,
+  selectedId,
+  onSelect,
+}: CalloutLayerProps) {
+  const map = useMemo(() => createLessonMap(editList), [editList]);
   const activeKey = usePlayerState(player, (state) =>
-    callouts
-      .filter((callout) => callout.sourceStart <= state.sourceMs && state.sourceMs < callout.sourceEnd)
-      .map((callout) => callout.id)
-      .join(),
+    map.sourceToLesson(state.sourceMs).kind === 'removed'
+      ? ''
+      : callouts
+          .filter((callout) => callout.sourceStart <= state.sourceMs && state.sourceMs < callout.sourceEnd)
+          .map((callout) => callout.id)
+          .join(),
   );
   const shown = useMemo(() => {
     const active = new Set(activeKey.split(','));
