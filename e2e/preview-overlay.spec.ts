@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { LearnerPreview } from './pages/LearnerPreview';
 import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { drawnAt } from './support/overlay';
 import type { LessonDocument } from '../src/shared/editor/document';
 
 const SHOWN = { x: 0.1, y: 0.1, w: 0.3, h: 0.3 };
@@ -41,22 +42,50 @@ test('before any render, Preview as learner draws the callouts and the camera, o
   const preview = new LearnerPreview(page);
   await preview.open();
   await expect(preview.overlay.getByRole('group', { name: /Teacher’s camera/ })).toBeVisible();
-  const drawn = (box: typeof SHOWN) =>
-    preview.overlay.locator('canvas.fs-callouts').evaluate((canvas, b) => {
-      const element = canvas as unknown as {
-        width: number;
-        height: number;
-        getContext(kind: '2d'): {
-          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-        };
-      };
-      const x = Math.round((b.x + b.w / 2) * element.width);
-      const y = Math.round((b.y + b.h / 2) * element.height);
-      return element.getContext('2d').getImageData(x, y, 1, 1).data[3] ?? 0;
-    }, box);
+  const drawn = (box: typeof SHOWN) => drawnAt(preview.overlay.locator('canvas.fs-callouts'), box);
   // The highlight shows from the start, as the render would burn it in; the text inside the cut never does.
   await expect.poll(() => drawn(SHOWN)).toBeGreaterThan(0);
   expect(await drawn(IN_CUT)).toBe(0);
   await expect(preview.overlay.locator('.fs-controls').getByRole('button', { name: 'Captions' })).toBeVisible();
   if (process.env.PUBLISH_SHOTS) await page.screenshot({ path: `${process.env.PUBLISH_SHOTS}/preview-overlay.png` });
+});
+
+test('the editor never draws a callout wholly inside a cut, even selected; one partly kept shows to be placed', async ({
+  page,
+  host,
+}) => {
+  const { lessonId, takeId } = await lessonWithTake(host, { screen: screenFixture() });
+  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  await rpc(host, 'editor.apply', {
+    takeId,
+    baseRevision: document.revision,
+    editList: { ...document.editList, cuts: [{ start: 5_000, end: 8_000 }] },
+    upsertCallouts: [
+      {
+        id: '00000000-0000-4000-8000-0000000000c3',
+        kind: 'text',
+        sourceStart: 5_500,
+        sourceEnd: 7_000,
+        box: IN_CUT,
+        text: 'Gone',
+      },
+      {
+        id: '00000000-0000-4000-8000-0000000000c4',
+        kind: 'text',
+        sourceStart: 4_000,
+        sourceEnd: 6_000,
+        box: SHOWN,
+        text: 'Kept',
+      },
+    ],
+  });
+  const editor = new EditorPage(page);
+  await editor.goto(host.url, lessonId);
+  await editor.tab('Callouts').click();
+  const picture = page.getByTestId('preview-frame');
+  await editor.list('Callouts').getByRole('row', { name: /Gone/ }).click();
+  await expect(editor.list('Callouts').getByRole('row', { name: /Gone/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(picture.getByRole('button', { name: /Text callout “Gone”/ })).toHaveCount(0);
+  await editor.list('Callouts').getByRole('row', { name: /Kept/ }).click();
+  await expect(picture.getByRole('button', { name: /Text callout “Kept”/ })).toBeVisible();
 });

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FrameLocator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { unzip } from './lms/publishedLesson';
 import { TestLms } from './lms/testLms';
@@ -10,6 +9,7 @@ import { PublishDialog } from './pages/PublishDialog';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { rpc } from './support/editorLesson';
 import { ffprobe } from './support/media';
+import { drawnAt } from './support/overlay';
 import { seedLesson } from './support/rpc';
 import { addTake, beepOnsets, flashTimes, makeSyncClip, packetCount, topLevelBoxes } from './renderMedia';
 import type { LessonDocument } from '../src/shared/editor/document';
@@ -37,20 +37,6 @@ function cameraClip(file: string): void {
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=10'],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-pix_fmt', 'yuv420p', '-an', file],
   ]);
-}
-
-/** Where a callout's box is in the overlay canvas, and whether anything is drawn there. */
-async function drawnAt(frame: FrameLocator, box: { x: number; y: number; w: number; h: number }): Promise<number> {
-  return frame.locator('canvas.fs-callouts').evaluate((canvas, b) => {
-    const element = canvas as unknown as {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-    };
-    const x = Math.round((b.x + b.w / 2) * element.width);
-    const y = Math.round((b.y + b.h / 2) * element.height);
-    return element.getContext('2d').getImageData(x, y, 1, 1).data[3] ?? 0;
-  }, box);
 }
 
 test('publish the recording with the camera drawn by the player: copied cuts, bubble and callouts at their times', async ({
@@ -158,7 +144,7 @@ test('publish the recording with the camera drawn by the player: copied cuts, bu
       const placed = await bubble.boundingBox();
       expect(placed && stage && placed.x + placed.width / 2 > stage.x + stage.width / 2).toBe(true);
       expect(placed && stage && placed.y + placed.height / 2 > stage.y + stage.height / 2).toBe(true);
-      expect(await drawnAt(frame, highlightBox)).toBe(0);
+      expect(await drawnAt(frame.locator('canvas.fs-callouts'), highlightBox)).toBe(0);
 
       // Playing, the camera keeps in step with the screen (both clocks read in one turn of the page).
       await player.play();
@@ -179,13 +165,13 @@ test('publish the recording with the camera drawn by the player: copied cuts, bu
       };
       // The highlight shows for lesson 3.483–4.983 s; the one inside the cut never.
       await seekTo(4_000);
-      await expect.poll(() => drawnAt(frame, highlightBox)).toBeGreaterThan(0);
-      expect(await drawnAt(frame, inCutBox)).toBe(0);
+      await expect.poll(() => drawnAt(frame.locator('canvas.fs-callouts'), highlightBox)).toBeGreaterThan(0);
+      expect(await drawnAt(frame.locator('canvas.fs-callouts'), inCutBox)).toBe(0);
       await expect(bubble).toBeVisible();
       if (shots) await page.screenshot({ path: path.join(shots, 'pub-player-lms.png') });
       await seekTo(2_100);
-      await expect.poll(() => drawnAt(frame, highlightBox)).toBe(0);
-      expect(await drawnAt(frame, inCutBox)).toBe(0);
+      await expect.poll(() => drawnAt(frame.locator('canvas.fs-callouts'), highlightBox)).toBe(0);
+      expect(await drawnAt(frame.locator('canvas.fs-callouts'), inCutBox)).toBe(0);
       // The teacher hid the bubble for source 7–8 s: lesson 5.483–6.483 s.
       await seekTo(6_000);
       await expect(bubble).toBeHidden();

@@ -22,7 +22,7 @@ interface CalloutLayerProps {
 
 /**
  * The callouts showing at the playhead (and the selected one, so it can be placed), over the frame; none where the
- * playhead is in a cut or the trim, as in the lesson.
+ * playhead is in a cut or the trim, and never one wholly inside a cut, as in the lesson.
  */
 export function CalloutLayer({
   callouts,
@@ -45,8 +45,11 @@ export function CalloutLayer({
   );
   const shown = useMemo(() => {
     const active = new Set(activeKey.split(','));
-    return callouts.filter((callout) => active.has(callout.id) || callout.id === selectedId);
-  }, [activeKey, callouts, selectedId]);
+    // The selected one shows wherever the playhead is, so it can be placed, unless the lesson never shows it at all.
+    const inLesson = (callout: Callout) =>
+      map.spans.some((span) => callout.sourceStart < span.sourceEnd && span.sourceStart < callout.sourceEnd);
+    return callouts.filter((callout) => active.has(callout.id) || (callout.id === selectedId && inLesson(callout)));
+  }, [activeKey, callouts, selectedId, map]);
 
   return (
     <div className={styles.layer}>
