@@ -17,6 +17,7 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   host,
   page,
 }) => {
+  test.setTimeout(240_000);
   const { lessonId, projectId } = await publishableLesson(host, 'Forces');
   // A long lesson's render, cheaply: the file grows by a sparse gigabyte, so writing the package takes a moment.
   const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
@@ -51,7 +52,8 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   await expect(publish.format('SCORM 2004')).toBeChecked();
   await expect(publish.video('Rendered video files')).toBeChecked();
   await publish.publish();
-  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 30_000 });
+  // A 1.2 GB zip: a safety net for a busy two-core machine, not a speed goal (the bench measures speed).
+  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 120_000 });
   await expect(publish.dialog.getByText(/forces-motion-scorm2004-1-0\.zip · 1\.2 GB/)).toBeVisible();
   const download = publish.dialog.getByRole('link', { name: /Download forces-motion-scorm2004-1-0\.zip/ });
   await expect(download).toBeVisible();
@@ -105,7 +107,8 @@ test('cmi5: the dialog offers a course of the whole project, and publishes one A
   await publish.dialog.getByRole('textbox', { name: 'Title' }).fill('Physics');
   await shot(page, 'cmi5');
   await publish.publish();
-  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 30_000 });
+  // A 1.2 GB zip: a safety net for a busy two-core machine, not a speed goal (the bench measures speed).
+  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 120_000 });
   const exports = path.join(host.dataDir, 'media', first.projectId, 'exports');
   expect(fs.readdirSync(exports)).toEqual(['physics-cmi5-1-0.zip']);
   const dir = await unzip(path.join(exports, 'physics-cmi5-1-0.zip'));

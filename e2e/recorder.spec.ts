@@ -45,7 +45,8 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   await recorder.stop();
 
   await lesson.expectOpen('Forces');
-  await expect(page.getByRole('alertdialog', { name: /^Take saved \(0:0[6-9]\)$/ })).toBeVisible();
+  // Its length is checked against the session's clock below; a busy machine records longer than the waits.
+  await expect(page.getByRole('alertdialog', { name: /^Take saved \(\d+:\d\d\)$/ })).toBeVisible();
   const [take] = await listTakes(host, lessonId);
   expect(take).toBeDefined();
   if (!take) return;

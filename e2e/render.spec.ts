@@ -122,6 +122,17 @@ test('renders screen, camera bubble and cuts to a fast-start MP4 that keeps soun
   flashes.forEach((flash, index) =>
     expect(Math.abs(flash - beeps[index]!), `flash ${flash} vs beep ${beeps[index]}`).toBeLessThanOrEqual(0.04),
   );
+
+  // Save as… in the browser host downloads the render under a name the teacher recognises, byte for byte.
+  const download = page.waitForEvent('download');
+  await panel.list.getByRole('button', { name: 'Save as… (360p render)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('Sync (360p).mp4');
+  const copy = path.join(dir, 'saved-render.mp4');
+  await saved.saveAs(copy);
+  expect(fs.readFileSync(copy).equals(fs.readFileSync(file))).toBe(true);
+  // Only the desktop app has a file manager to show it in.
+  await expect(panel.list.getByRole('button', { name: /^Show in folder/ })).toHaveCount(0);
 });
 
 test('copies the packets of a cut-only H.264 take, frame-accurate at the cut', async ({ page, host }) => {

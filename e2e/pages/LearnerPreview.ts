@@ -1,3 +1,4 @@
+import { seekLandingOf } from '../support/seekLanding';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 interface MediaLike {
@@ -58,6 +59,11 @@ export class LearnerPreview {
 
   async currentTime(): Promise<number> {
     return (await this.state()).currentTime;
+  }
+
+  /** Runs `action` and answers where the next seek landed (see seekLandingOf). */
+  seekLandingOf(action: () => Promise<void>): Promise<number> {
+    return seekLandingOf(this.media, action);
   }
 
   async setSpeed(rate: string): Promise<void> {

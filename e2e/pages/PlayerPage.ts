@@ -1,3 +1,4 @@
+import { seekLandingOf } from '../support/seekLanding';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 interface MediaLike {
@@ -51,19 +52,9 @@ export class PlayerPage {
     return (await this.mediaState()).currentTime;
   }
 
-  /**
-   * Runs `action` and answers where the next seek landed. Reading currentTime afterwards would measure how long a
-   * busy machine took to answer, since playback goes on after the jump.
-   */
-  async seekLandingOf(action: () => Promise<void>): Promise<number> {
-    const landing = this.media.evaluate(
-      (media) =>
-        new Promise<number>((resolve) =>
-          media.addEventListener('seeked', () => resolve((media as unknown as MediaLike).currentTime), { once: true }),
-        ),
-    );
-    await action();
-    return landing;
+  /** Runs `action` and answers where the next seek landed (see seekLandingOf). */
+  seekLandingOf(action: () => Promise<void>): Promise<number> {
+    return seekLandingOf(this.media, action);
   }
 
   /** Waits for playback to stop on a question and checks it stopped on its moment, within a frame or two. */

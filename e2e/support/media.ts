@@ -4,7 +4,8 @@ import path from 'node:path';
 
 export interface Probe {
   durationS: number;
-  streams: { codec_type: string; codec_name: string }[];
+  /** `duration` is the stream's own where the container keeps one (MP4 does, WebM does not). */
+  streams: { codec_type: string; codec_name: string; duration?: string }[];
 }
 
 /** What ffprobe (not our own code) reads of a file: the independent check that a take really plays elsewhere. */
@@ -16,7 +17,7 @@ export function ffprobe(file: string): Probe {
   );
   const parsed = JSON.parse(out) as {
     format: { duration?: string };
-    streams: { codec_type: string; codec_name: string }[];
+    streams: { codec_type: string; codec_name: string; duration?: string }[];
   };
   return { durationS: Number(parsed.format.duration ?? NaN), streams: parsed.streams };
 }

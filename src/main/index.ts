@@ -8,6 +8,8 @@ import { createElectronCapture } from './capture/electronCapture';
 import { createOriginPolicy } from './window/appOrigin';
 import { handleAppProtocols, registerAppSchemes } from './window/appProtocol';
 import { createMainWindow } from './window/createMainWindow';
+import { desktopShell } from './window/desktopShell';
+import { cancelJobsWhenPageGoes } from './window/windowJobs';
 import { applyPermissionPolicy } from './window/permissions';
 
 app.enableSandbox();
@@ -58,7 +60,7 @@ function start(): void {
         dataDir: resolveDataDir({ env: process.env, fallback: () => app.getPath('userData') }),
         host: 'electron',
         capture: (events) => createElectronCapture(session.defaultSession, events),
-        reveal: (file) => shell.showItemInFolder(file),
+        shell: desktopShell(),
         logToConsole: !app.isPackaged,
       });
     } catch (error) {
@@ -71,6 +73,8 @@ function start(): void {
       return;
     }
 
+    // Every page from here on (the main window is made below): its jobs end with it.
+    app.on('web-contents-created', (_event, contents) => cancelJobsWhenPageGoes(contents, studio.jobs));
     handleAppProtocols({ rendererRoot: path.join(outDir, 'renderer'), mediaRoot: studio.mediaRoot, devServerUrl });
     applyPermissionPolicy(session.defaultSession, origins);
     const disposeIpc = registerIpcTransport(studio, origins);

@@ -16,6 +16,7 @@ import { RecordingService } from './recording/RecordingService';
 import { TakesService } from './recording/TakesService';
 import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
+import { FilesService, type FileShell } from './files/FilesService';
 import { RenderService } from './render/RenderService';
 import { CutService } from './cut/CutService';
 import { findLayers } from './cut/layers';
@@ -45,8 +46,8 @@ export interface StudioOptions {
   ownerLabel?: string;
   /** Also told of every internal error (which is always written to the log, with its stack). */
   onInternalError?: (channel: string, error: unknown) => void;
-  /** Electron passes shell.showItemInFolder; elsewhere publish answers that it cannot show a folder. */
-  reveal?: (file: string) => void;
+  /** Electron's save dialog and file manager; elsewhere files are downloaded and nothing can be shown in a folder. */
+  shell?: FileShell;
   /** Internal errors and warnings also go to the console (the browser host's terminal). */
   logToConsole?: boolean;
 }
@@ -131,7 +132,7 @@ export function openStudio(options: StudioOptions): Studio {
       },
       layersProblem: (lessonId) => cuts.problem(lessonId),
     },
-    ...(options.reveal ? { reveal: options.reveal } : {}),
+    ...(options.shell ? { reveal: (file: string) => options.shell?.reveal(file) } : {}),
   });
   const inner = createDispatcher(
     contract,
@@ -157,6 +158,7 @@ export function openStudio(options: StudioOptions): Studio {
       publish,
       captions,
       classroom: classServer,
+      files: new FilesService({ db, mediaRoot, ...(options.shell ? { shell: options.shell } : {}) }),
     },
     {
       onInternalError: (channel, error) => {

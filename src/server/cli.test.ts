@@ -20,7 +20,8 @@ async function run(argv: string[]) {
   return { code, out, err };
 }
 
-describe('flipside serve', () => {
+// The first call loads PGlite's WebAssembly build, which takes seconds on a busy two-core machine.
+describe('flipside serve', { timeout: 60_000 }, () => {
   it('says what is wrong with how it was typed, exit 2', async () => {
     expect(await run([])).toMatchObject({
       code: 2,

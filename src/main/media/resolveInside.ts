@@ -10,16 +10,26 @@ const ENCODED_SEPARATOR = /%2f|%5c/i;
  * paths, so a symlink inside the root cannot lead out of it.
  */
 export async function resolveInside(root: string, urlPathname: string): Promise<string | null> {
+  const found = await resolveEntry(root, urlPathname);
+  return found?.stats.isFile() ? found.real : null;
+}
+
+/** As {@link resolveInside}, for a file or a folder (a web-folder export); the same refusals apply. */
+export async function resolveEntryInside(root: string, urlPathname: string): Promise<string | null> {
+  const found = await resolveEntry(root, urlPathname);
+  return found && (found.stats.isFile() || found.stats.isDirectory()) ? found.real : null;
+}
+
+async function resolveEntry(root: string, urlPathname: string): Promise<{ real: string; stats: fs.Stats } | null> {
   if (urlPathname.includes('\\') || ENCODED_SEPARATOR.test(urlPathname)) return null;
   const segments = decodeSegments(urlPathname.replace(/^\//, ''));
   if (!segments) return null;
 
   try {
     const realRoot = await fs.promises.realpath(root);
-    const realFile = await fs.promises.realpath(path.join(realRoot, ...segments));
-    if (!isStrictlyInside(realRoot, realFile)) return null;
-    const stats = await fs.promises.stat(realFile);
-    return stats.isFile() ? realFile : null;
+    const real = await fs.promises.realpath(path.join(realRoot, ...segments));
+    if (!isStrictlyInside(realRoot, real)) return null;
+    return { real, stats: await fs.promises.stat(real) };
   } catch {
     return null;
   }

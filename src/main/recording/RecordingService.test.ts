@@ -1,10 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Take } from '@shared/media/takes';
 import { ProjectsService } from '../library/ProjectsService';
 import { setup, record } from '../testing/libraryFixture';
-import { chunksOf, ffprobeCodecs, ffprobeDuration, mediaFixture, videoPacketsHash } from '../testing/mediaFixtures';
+import {
+  chunksOf,
+  ffprobeCodecs,
+  ffprobeDuration,
+  ffprobeVideoDuration,
+  mediaFixture,
+  videoPacketsHash,
+} from '../testing/mediaFixtures';
 import { RecordingService } from './RecordingService';
 
 const mediaFiles = (mediaRoot: string) =>
@@ -63,6 +72,44 @@ describe('RecordingService', () => {
       expect(file.sizeBytes).toBe(fs.statSync(full).size);
     }
     expect(mediaFiles(deps.mediaRoot).sort()).toEqual(['camera.webm', 'screen.mp4']);
+  });
+
+  it.each([
+    ['alone', []],
+    ['with the microphone riding in its file', ['-f', 'lavfi', '-t', '4', '-i', 'sine=sample_rate=48000']],
+  ])('holds a still screen’s last frame to Stop (%s), so every file of the take ends together', async (_, sound) => {
+    const { recordings, lesson, clock, deps } = setup();
+    // The screen stopped changing after 2 s, so MediaRecorder wrote no frames after it; the camera ran to 4 s.
+    const stillScreen = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-still-')), 'screen.mp4');
+    execFileSync('ffmpeg', [
+      ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-t', '2', '-i', 'testsrc2=size=320x180:rate=30', ...sound],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-c:a', 'libopus'],
+      ...['-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', stillScreen],
+    ]);
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [
+        { role: 'screen', mimeType: 'video/mp4;codecs=avc1' },
+        { role: 'camera', mimeType: 'video/webm;codecs=vp8,opus' },
+      ],
+    });
+    record(recordings, takeId, 'screen', chunksOf(stillScreen, 2), clock);
+    record(recordings, takeId, 'camera', chunksOf(mediaFixture('webm', 4), 3), { now: clock.now });
+    const take = await recordings.finish({
+      takeId,
+      tracks: [
+        { role: 'screen', startOffsetMs: 0 },
+        { role: 'camera', startOffsetMs: 40 },
+      ],
+    });
+    const ends = take.files.map((file) => file.startOffsetMs + file.durationMs);
+    expect(Math.max(...ends) - Math.min(...ends)).toBeLessThanOrEqual(100);
+    const screen = take.files.find((file) => file.role === 'screen');
+    if (!screen) throw new Error('no screen file');
+    expect(ffprobeVideoDuration(path.join(deps.mediaRoot, screen.path))).toBeCloseTo(4.04, 1);
+    expect(screen.sizeBytes).toBe(fs.statSync(path.join(deps.mediaRoot, screen.path)).size);
+    expect(take.durationMs).toBe(Math.max(...ends));
   });
 
   it('refuses chunks for a take that is not open and names what to do', () => {

@@ -8,7 +8,7 @@ import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { ChunkSpool, readSpoolIndex } from './chunkSpool';
 import { TakeRows } from './takeRows';
-import { finalizeTrack, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
+import { finalizeTrack, holdShortVideos, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
 
@@ -279,6 +279,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         this.dropTrack(takeId, folder, track.role);
       }
     }
+    // An imported file is kept as it was made; only a recording's still screen has a tail to restore.
+    if (kept > 0 && origin !== 'imported') await holdShortVideos(this.deps.db, this.deps.mediaRoot, takeId, durationMs);
     if (kept === 0) {
       this.removeTake(takeId, folder);
       throw new StudioError(

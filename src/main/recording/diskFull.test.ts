@@ -44,7 +44,9 @@ describe('a full disk while recording', () => {
     clock.now += 60_000;
     const later = new RecordingService(fixture.deps);
     const [offered] = later.listInterrupted({});
-    expect(offered?.recordedMs).toBe(written * 1000);
+    // The refused call's own chunk may have landed whole: the write that found the disk full can be the heartbeat's
+    // database update after it. Either way nothing before it is lost, and nothing torn is offered.
+    expect([written * 1000, (written + 1) * 1000]).toContain(offered?.recordedMs);
   });
 
   it('cuts a torn write back to the last whole chunk, so a chunk retried once there is room lands in its place', (context) => {

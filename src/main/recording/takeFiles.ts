@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StudioDatabase } from '../store/database';
 import type { TrackRole } from '@shared/media/takes';
+import { holdLastFrameUntil } from './holdLastFrame';
 import { probeMedia, remuxToPlayable, type PlayableOptions } from './mediaFile';
 import type { SpoolFiles } from './chunkSpool';
 
@@ -63,4 +64,34 @@ export async function finalizeTrack(
   fs.rmSync(spool.part, { force: true });
   fs.rmSync(spool.index, { force: true });
   return track.startOffsetMs + facts.durationMs;
+}
+
+/**
+ * Once every track is in: a video that ends short of the take (a screen that stopped changing sends no frames, so its
+ * file ends at the last change, not at Stop) has its last frame held to the take's end, and its facts updated, so
+ * every file of the take ends together and preview and render show the last picture to the end.
+ */
+export async function holdShortVideos(
+  db: StudioDatabase,
+  mediaRoot: string,
+  takeId: string,
+  takeEndMs: number,
+): Promise<void> {
+  const rows = db
+    .prepare('SELECT role, path, start_offset_ms FROM take_files WHERE take_id = ? AND video_codec IS NOT NULL')
+    .all(takeId) as { role: TrackRole; path: string; start_offset_ms: number }[];
+  for (const row of rows) {
+    const fileEndMs = takeEndMs - row.start_offset_ms;
+    // The file's duration is its longest track: with the microphone riding in the screen file, the sound reaches
+    // Stop while the picture does not, so the video track itself is what holdLastFrameUntil measures.
+    const file = path.join(mediaRoot, ...row.path.split('/'));
+    if (!(await holdLastFrameUntil(file, fileEndMs / 1000))) continue;
+    const facts = await probeMedia(file);
+    db.prepare('UPDATE take_files SET duration_ms = ?, size_bytes = ? WHERE take_id = ? AND role = ?').run(
+      facts.durationMs,
+      facts.sizeBytes,
+      takeId,
+      row.role,
+    );
+  }
 }

@@ -104,6 +104,16 @@ export function ffprobeDuration(file: string): number {
   return Number(out.trim());
 }
 
+/** How long a file's first video track is, as ffprobe reads it (an MP4's track duration, which can fall short of the file's). */
+export function ffprobeVideoDuration(file: string): number {
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=duration', '-of', 'default=nw=1:nk=1', file],
+    { encoding: 'utf8' },
+  );
+  return Number(out.trim());
+}
+
 /** Codec names of a file's streams, in order, as ffprobe sees them. */
 export function ffprobeCodecs(file: string): string[] {
   const out = execFileSync(

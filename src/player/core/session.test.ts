@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deserializeState } from '@shared/checkpoints';
+import { deserializeState, freshState } from '@shared/checkpoints';
 import { PlayerSession } from './session';
-import { playTo, testSession } from './testLesson.testkit';
+import { playTo, testLesson, testSession } from './testLesson.testkit';
 
 const timing = { latencyMs: 1200, timestamp: new Date('2025-01-01T10:00:00Z') };
 
@@ -109,5 +109,50 @@ describe('PlayerSession', () => {
     expect(resumed.state.positionMs).toBe(6_500);
     expect(resumed.status(single.id)).toBe('correct');
     expect(resumed.seek(2_000).to).toBe(2_000);
+  });
+
+  it('shows the right answer only after the last wrong attempt, and only where the teacher chose to', () => {
+    const lesson = testLesson();
+    const revealing = new PlayerSession(
+      { ...lesson, checkpoints: lesson.checkpoints.map((question) => ({ ...question, revealAnswer: true })) },
+      freshState(),
+    );
+    const short = revealing.checkpoints[1];
+    if (!short) throw new Error('fixture');
+    const london = { type: 'shortAnswer', text: 'London' } as const;
+    expect(revealing.answer(short, london, timing)).toMatchObject({ kind: 'scored', canRetry: true, answer: null });
+    expect(revealing.answer(short, london, timing)).toMatchObject({
+      kind: 'scored',
+      canRetry: false,
+      answer: { kind: 'text', text: 'Paris' },
+    });
+
+    const plain = testSession();
+    const hidden = plain.checkpoints[1];
+    if (!hidden) throw new Error('fixture');
+    plain.answer(hidden, london, timing);
+    expect(plain.answer(hidden, london, timing)).toMatchObject({ kind: 'scored', canRetry: false, answer: null });
+  });
+
+  it('under the first-attempt rule scores wrong-then-right as nothing and closes a failed attempt', () => {
+    const everythingCounts = { completion: { minWatchedPercent: 0, requireAllRequiredCheckpoints: true } };
+    const answerAllWrongThenSingleRight = (session: PlayerSession) => {
+      const [single, short, numeric] = session.checkpoints;
+      if (!single || !short || !numeric) throw new Error('fixture');
+      session.answer(single, { type: 'single', choiceId: 'b' }, timing);
+      session.answer(short, { type: 'shortAnswer', text: 'London' }, timing);
+      session.answer(numeric, { type: 'numeric', text: '7' }, timing);
+      session.answer(single, { type: 'single', choiceId: 'a' }, timing);
+    };
+    const first = testSession({ ...everythingCounts, scoring: 'firstAttempt' });
+    answerAllWrongThenSingleRight(first);
+    expect(first.report()).toMatchObject({ raw: 0, max: 3, success: 'failed' });
+    // Only practice is left (the short answer and the number could be tried again), so the LMS hears the verdict.
+    expect(first.attempt()).toMatchObject({ over: true, success: 'failed' });
+
+    const best = testSession(everythingCounts);
+    answerAllWrongThenSingleRight(best);
+    expect(best.report()).toMatchObject({ raw: 1, max: 3 });
+    expect(best.attempt()).toMatchObject({ over: false, completion: 'incomplete' });
   });
 });

@@ -3,6 +3,7 @@ import {
   attemptResult,
   attemptsLeft,
   canAttempt,
+  canStillScore,
   completion,
   createGate,
   isAnswerable,
@@ -14,11 +15,13 @@ import {
   scoreAnswer,
   serializeState,
   setPlaybackRate,
+  shownAnswer,
   type AttemptResult,
   type CheckpointResponse,
   type CompletionReport,
   type LearnerState,
   type ScoreResult,
+  type ShownAnswer,
 } from '@shared/checkpoints';
 import type { LessonPackage, PackagedCheckpoint } from '@shared/player';
 import type { Interaction } from '../adapter';
@@ -33,7 +36,15 @@ export type SeekDecision = { to: number; message: null } | { to: number | null; 
 export type AnswerOutcome =
   | { kind: 'notAnswerable'; hint: string }
   | { kind: 'closed' }
-  | { kind: 'scored'; result: ScoreResult; interaction: Interaction; attemptsLeft: number | null; canRetry: boolean };
+  | {
+      kind: 'scored';
+      result: ScoreResult;
+      interaction: Interaction;
+      attemptsLeft: number | null;
+      canRetry: boolean;
+      /** The right answer, once the last attempt was wrong and the teacher chose to reveal it. */
+      answer: ShownAnswer | null;
+    };
 
 export type CheckpointStatus = 'correct' | 'incorrect' | 'skipped' | 'unanswered';
 
@@ -144,13 +155,15 @@ export class PlayerSession {
     if (!isAnswerable(checkpoint, response)) return { kind: 'notAnswerable', hint: hintFor(checkpoint, response) };
     if (!canAttempt(this.current, checkpoint)) return { kind: 'closed' };
     const result = scoreAnswer(checkpoint, response);
-    this.current = recordAttempt(this.current, checkpoint, response, result);
+    this.current = recordAttempt(this.current, checkpoint, response, result, this.lesson.rules.scoring);
+    const canRetry = canAttempt(this.current, checkpoint);
     return {
       kind: 'scored',
       result,
       interaction: toInteraction(checkpoint, response, result, timing),
       attemptsLeft: attemptsLeft(this.current, checkpoint),
-      canRetry: canAttempt(this.current, checkpoint),
+      canRetry,
+      answer: !result.correct && !canRetry && checkpoint.revealAnswer ? shownAnswer(checkpoint) : null,
     };
   }
 
@@ -183,14 +196,14 @@ export class PlayerSession {
     return completion(this.current, this.lesson.rules, this.durationMs, this.checkpoints);
   }
 
-  /** Whether any question can still be answered or tried again under the teacher's attempt limits. */
-  canStillAnswer(): boolean {
-    return this.checkpoints.some((checkpoint) => canAttempt(this.current, checkpoint));
+  /** Whether another attempt at any question could still change the score, under the teacher's limits and rule. */
+  canStillScore(): boolean {
+    return this.checkpoints.some((checkpoint) => canStillScore(this.current, checkpoint, this.lesson.rules.scoring));
   }
 
   /** What the LMS is told: an attempt stays open until it is over (see attemptResult). */
   attempt(): AttemptResult {
-    return attemptResult(this.report(), this.canStillAnswer());
+    return attemptResult(this.report(), this.canStillScore());
   }
 
   summary(): SummaryRow[] {

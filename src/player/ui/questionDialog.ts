@@ -1,8 +1,8 @@
-import type { CheckpointResponse } from '@shared/checkpoints';
+import type { CheckpointResponse, ShownAnswer } from '@shared/checkpoints';
 import { formatClock } from '@shared/format/clock';
 import type { AnswerOutcome, PlayerCheckpoint } from '../core/session';
 import { createAnswerForm } from './answerForm';
-import { h, listen, setMarkdown, uid } from './dom';
+import { h, listen, setInlineMarkdown, setMarkdown, uid } from './dom';
 import type { Modal } from './modal';
 
 export interface QuestionHandlers {
@@ -89,7 +89,7 @@ export function showQuestion(
       outcome.result.feedback === null
         ? null
         : setMarkdown(h('div', { class: 'fs-markdown' }), outcome.result.feedback);
-    feedback.replaceChildren(heading, detail ?? '');
+    feedback.replaceChildren(heading, detail ?? '', outcome.answer ? answerBlock(outcome.answer) : '');
     feedback.setAttribute('data-correct', String(correct));
     feedback.hidden = false;
     showAttempts(correct ? null : outcome.attemptsLeft);
@@ -123,6 +123,18 @@ export function showQuestion(
   return () => {
     for (const off of undo) off();
   };
+}
+
+/** The right answer, shown once the last attempt was wrong: choices keep the teacher's Markdown, the rest is text. */
+function answerBlock(answer: ShownAnswer): HTMLElement {
+  const label = h('p', { class: 'fs-right-answer-label', text: 'The right answer' });
+  if (answer.kind === 'text') return h('div', { class: 'fs-right-answer' }, label, h('p', { text: answer.text }));
+  const [only, ...more] = answer.markdown;
+  const body =
+    only !== undefined && more.length === 0
+      ? setInlineMarkdown(h('p'), only)
+      : h('ul', {}, ...answer.markdown.map((text) => setInlineMarkdown(h('li'), text)));
+  return h('div', { class: 'fs-right-answer' }, label, body);
 }
 
 export function questionPromptId(): string {

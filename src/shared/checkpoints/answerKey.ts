@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { normalizeAnswer } from './normalize';
-import { checkpointBaseShape, choiceList, choiceSchema, matchingSchema, type Checkpoint } from './schema';
+import {
+  ACCEPTED_TEXT_MAX,
+  checkpointBaseShape,
+  choiceList,
+  choiceSchema,
+  matchingSchema,
+  type Checkpoint,
+} from './schema';
 import { sha256Hex } from './sha256';
 
 /**
@@ -50,7 +57,14 @@ export const sealedCheckpointSchema = z.discriminatedUnion('type', [
     key: keySchema,
   }),
   z.object({ ...checkpointBaseShape, type: z.literal('trueFalse'), key: keySchema }),
-  z.object({ ...checkpointBaseShape, type: z.literal('shortAnswer'), matching: matchingSchema, key: keySchema }),
+  z.object({
+    ...checkpointBaseShape,
+    type: z.literal('shortAnswer'),
+    matching: matchingSchema,
+    key: keySchema,
+    /** Present only when the teacher chose to reveal the answer after the last attempt: the one accepted text shown. */
+    shownAnswer: z.string().max(ACCEPTED_TEXT_MAX).optional(),
+  }),
 ]);
 export type SealedCheckpoint = z.output<typeof sealedCheckpointSchema>;
 
@@ -75,7 +89,9 @@ export function sealCheckpoint(checkpoint: Checkpoint, salt: string): SealedChec
     }
     case 'shortAnswer': {
       const { accepted, ...rest } = checkpoint;
-      return { ...rest, key: sortedUnique(accepted.map((text) => shortAnswerHash(salt, checkpoint, text))) };
+      const key = sortedUnique(accepted.map((text) => shortAnswerHash(salt, checkpoint, text)));
+      const shown = accepted[0];
+      return checkpoint.revealAnswer && shown !== undefined ? { ...rest, key, shownAnswer: shown } : { ...rest, key };
     }
     case 'numeric':
       return checkpoint;
@@ -99,7 +115,14 @@ export function openCheckpoint(stored: SealedCheckpoint | Checkpoint, salt: stri
       };
     case 'trueFalse':
       return { ...rest, answer: inKey('true') };
-    case 'shortAnswer':
-      return { ...rest, accepted: [], answerKey: { salt, hashes: key } };
+    case 'shortAnswer': {
+      // Only the text the teacher chose to reveal comes back; scoring still goes through the key.
+      const { shownAnswer, ...question } = rest;
+      return {
+        ...question,
+        accepted: shownAnswer === undefined ? [] : [shownAnswer],
+        answerKey: { salt, hashes: key },
+      };
+    }
   }
 }

@@ -12,12 +12,12 @@ export interface AttemptResult {
 
 /**
  * An attempt is over when the lesson is completed and either passed, has nothing to score, or is failed with no
- * question left to try. Until then the LMS hears "incomplete" and no verdict: LMSs judge passed/failed from any score
+ * question left whose next try could raise the score. Until then the LMS hears "incomplete" and no verdict: LMSs judge passed/failed from any score
  * they are given and close the attempt on it, so an unfinished attempt — left early, or failed while the teacher's
  * rules still allow another try — must stay open, and the learner comes back to it.
  */
-export function attemptResult(report: CompletionReport, canStillAnswer: boolean): AttemptResult {
-  const over = report.completion === 'completed' && (report.success !== 'failed' || !canStillAnswer);
+export function attemptResult(report: CompletionReport, canStillScore: boolean): AttemptResult {
+  const over = report.completion === 'completed' && (report.success !== 'failed' || !canStillScore);
   if (over)
     return { completion: 'completed', success: report.success, progressMeasure: report.progressMeasure, over: true };
   return {

@@ -8,3 +8,4 @@ export * from './markdown';
 export * from './answerKey';
 export * from './sha256';
 export * from './attempt';
+export * from './shownAnswer';

@@ -5,6 +5,7 @@ import {
   addWatched,
   attemptsLeft,
   canAttempt,
+  canStillScore,
   freshState,
   MAX_TICK_MS,
   recordAttempt,
@@ -90,6 +91,33 @@ describe('attempts', () => {
     );
     expect(attemptsLeft(outOfTries, q)).toBe(0);
     expect(recordAttempt(outOfTries, q, right, scoreAnswer(q, right))).toBe(outOfTries);
+  });
+
+  it('under the first-attempt rule keeps the first score, so wrong-then-right earns nothing', () => {
+    const open = checkpoint({ type: 'trueFalse', answer: true, points: 3 });
+    const wrongFirst = recordAttempt(freshState(), open, wrong, scoreAnswer(open, wrong), 'firstAttempt');
+    const thenRight = recordAttempt(wrongFirst, open, right, scoreAnswer(open, right), 'firstAttempt');
+    expect(thenRight.attempts[open.id]).toEqual({ count: 2, response: right, correct: true, score: 0, skipped: false });
+    const rightFirst = recordAttempt(freshState(), open, right, scoreAnswer(open, right), 'firstAttempt');
+    expect(rightFirst.attempts[open.id]?.score).toBe(3);
+    const best = recordAttempt(wrongFirst, open, right, scoreAnswer(open, right), 'bestAttempt');
+    expect(best.attempts[open.id]?.score).toBe(3);
+  });
+
+  it('a skipped question’s first real attempt still counts under the first-attempt rule', () => {
+    const optional = checkpoint({ type: 'trueFalse', answer: true, required: false, points: 2 });
+    const skipped = recordSkip(freshState(), optional);
+    const answered = recordAttempt(skipped, optional, right, scoreAnswer(optional, right), 'firstAttempt');
+    expect(answered.attempts[optional.id]?.score).toBe(2);
+  });
+
+  it('another try can raise the score only under the best-attempt rule or before the first answer', () => {
+    const open = checkpoint({ type: 'trueFalse', answer: true });
+    expect(canStillScore(freshState(), open, 'firstAttempt')).toBe(true);
+    const once = recordAttempt(freshState(), open, wrong, scoreAnswer(open, wrong), 'firstAttempt');
+    expect(canAttempt(once, open)).toBe(true);
+    expect(canStillScore(once, open, 'firstAttempt')).toBe(false);
+    expect(canStillScore(once, open, 'bestAttempt')).toBe(true);
   });
 
   it('unlimited attempts stay open until right', () => {

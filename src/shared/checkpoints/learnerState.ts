@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mergeRanges, type TimeRange } from '../timeline/ranges';
-import type { Checkpoint, LessonRules } from './schema';
+import type { Checkpoint, LessonRules, ScoringRule } from './schema';
 import { responseSchema, type CheckpointResponse, type ScoreResult } from './scoring';
 
 /** What the player remembers of one checkpoint. `score` is the best so far, `response` and `correct` the latest. */
@@ -77,6 +77,19 @@ export function canAttempt(state: LearnerState, checkpoint: Pick<Checkpoint, 'id
   return checkpoint.attemptsAllowed === null || record.count < checkpoint.attemptsAllowed;
 }
 
+/**
+ * Whether another attempt could still raise the score: under firstAttempt only a question never answered can, so a
+ * learner trying again for practice does not hold the LMS attempt open.
+ */
+export function canStillScore(
+  state: LearnerState,
+  checkpoint: Pick<Checkpoint, 'id' | 'attemptsAllowed'>,
+  scoring: ScoringRule,
+): boolean {
+  if (!canAttempt(state, checkpoint)) return false;
+  return scoring === 'bestAttempt' || (recordOf(state, checkpoint.id)?.count ?? 0) === 0;
+}
+
 export function attemptsLeft(
   state: LearnerState,
   checkpoint: Pick<Checkpoint, 'id' | 'attemptsAllowed'>,
@@ -92,21 +105,26 @@ export function roundScore(score: number): number {
 
 /**
  * Records a scored attempt. An attempt the rules do not allow (already right, or none left) leaves the state as it is:
- * the player should not have offered it, and a double click must not burn an attempt.
+ * the player should not have offered it, and a double click must not burn an attempt. The score kept is the best so
+ * far, or under the firstAttempt rule the first attempt's, whatever follows.
  */
 export function recordAttempt(
   state: LearnerState,
   checkpoint: Checkpoint,
   response: CheckpointResponse,
   result: ScoreResult,
+  scoring: ScoringRule = 'bestAttempt',
 ): LearnerState {
   if (!canAttempt(state, checkpoint)) return state;
   const before = recordOf(state, checkpoint.id);
+  const count = before?.count ?? 0;
+  const kept =
+    scoring === 'firstAttempt' && count > 0 ? (before?.score ?? 0) : Math.max(before?.score ?? 0, result.score);
   const record: CheckpointRecord = {
-    count: (before?.count ?? 0) + 1,
+    count: count + 1,
     response,
     correct: result.correct,
-    score: roundScore(Math.max(before?.score ?? 0, result.score)),
+    score: roundScore(kept),
     skipped: false,
   };
   return { ...state, attempts: { ...state.attempts, [checkpoint.id]: record } };

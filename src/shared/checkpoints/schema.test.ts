@@ -133,6 +133,7 @@ describe('lessonRulesSchema', () => {
     expect(lessonRulesSchema.parse({})).toEqual({
       navigation: 'noSkipAhead',
       pauseAgainWhenAnswered: false,
+      scoring: 'bestAttempt',
       masteryPercent: 80,
       completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
       playbackRates: [0.75, 1, 1.25, 1.5, 2],

@@ -83,6 +83,8 @@ export const checkpointBaseShape = {
   // Unlimited by default: the check is a low-stakes readiness gate, not an exam (see the flipped-classroom seed).
   attemptsAllowed: z.number().int().min(1, { error: 'Allow at least one attempt' }).max(100).nullable().default(null),
   rewatchFrom: rewatchFromSchema.default({ kind: 'previousMarker' }),
+  /** Once the last attempt is used up and wrong, the learner is shown the right answer (limited attempts only). */
+  revealAnswer: z.boolean().default(false),
 };
 
 /** A choice list's rules, for any kind of choice (the package's sealed choices carry no `correct`). */
@@ -169,11 +171,19 @@ export const playbackRateSchema = z
   .min(0.25, { error: 'The slowest speed is 0.25×' })
   .max(4, { error: 'The fastest speed is 4×' });
 
+/**
+ * Which attempt a question's points come from. bestAttempt (the default) rewards learning from feedback; firstAttempt
+ * measures what the learner knew before the feedback told them, so wrong-then-right earns nothing.
+ */
+export const scoringRuleSchema = z.enum(['bestAttempt', 'firstAttempt']);
+export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+
 export const lessonRulesSchema = z.object({
   /** noSkipAhead: learners may not seek past the furthest point watched, nor past a required checkpoint not yet answered. */
   navigation: z.enum(['free', 'noSkipAhead']).default('noSkipAhead'),
   /** Re-ask an answered checkpoint when the learner plays through it again. */
   pauseAgainWhenAnswered: z.boolean().default(false),
+  scoring: scoringRuleSchema.default('bestAttempt'),
   masteryPercent: z
     .number()
     .min(0, { error: 'Mastery is between 0 and 100%' })

@@ -3,6 +3,7 @@ import { captionsService } from './captions';
 import { classroomService } from './classServer';
 import { captureService } from './capture';
 import { editorService } from './editor';
+import { filesService } from './files';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
 import { cutsService } from './cuts';
@@ -28,6 +29,7 @@ export const contract = {
   publish: publishService,
   captions: captionsService,
   classroom: classroomService,
+  files: filesService,
 } as const;
 
 export type Contract = typeof contract;

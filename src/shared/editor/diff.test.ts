@@ -63,6 +63,7 @@ describe('diffDocuments: questions and rules', () => {
       required: true,
       attemptsAllowed: null,
       rewatchFrom: { kind: 'previousMarker' as const },
+      revealAnswer: false,
     };
     const before = blankDocument({ checkpoints: [question] });
     const after = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpoint, rules } from '../checkpoints/testFixtures';
 import { blankDocument, marker } from '../editor/testDocuments.testkit';
 import { scoreAnswer } from '../checkpoints/scoring';
+import { shownAnswer } from '../checkpoints/shownAnswer';
 import { buildLessonPackage, lessonPackageSchema, sealLessonPackage, type BuildLessonInput } from './lessonPackage';
 
 const media = {
@@ -137,6 +138,28 @@ describe('the sealed answer key of an export', () => {
       ['', false],
     ] as const)
       expect(scoreAnswer(short, { type: 'shortAnswer', text }).correct, text).toBe(correct);
+  });
+
+  it('carries one accepted short answer in clear only when the teacher reveals it after the last attempt', () => {
+    const revealed = checkpoint({
+      type: 'shortAnswer',
+      sourceMs: 3000,
+      accepted: ['Paris', 'Ville Lumière'],
+      attemptsAllowed: 2,
+      revealAnswer: true,
+    });
+    const sealed = sealLessonPackage(buildLessonPackage(input({ checkpoints: [revealed] })), 'feedc0de');
+    const stored = JSON.stringify(sealed);
+    expect(stored).toContain('"shownAnswer":"Paris"');
+    expect(stored).not.toMatch(/Lumi|"accepted"/);
+    const [short] = lessonPackageSchema.parse(JSON.parse(stored)).checkpoints;
+    if (!short || short.type !== 'shortAnswer') throw new Error('fixture');
+    expect(shownAnswer(short)).toEqual({ kind: 'text', text: 'Paris' });
+    expect(scoreAnswer(short, { type: 'shortAnswer', text: 'ville lumiere' }).correct).toBe(true);
+    const [hidden] = lessonPackageSchema
+      .parse(JSON.parse(JSON.stringify(sealLessonPackage(plain, 'a1b2c3d4'))))
+      .checkpoints.filter((question) => question.type === 'shortAnswer');
+    expect(hidden && shownAnswer(hidden)).toBeNull();
   });
 
   it('hashes the same answer differently with another salt or in another question', () => {

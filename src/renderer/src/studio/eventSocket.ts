@@ -30,9 +30,9 @@ const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
 /**
  * The browser host's events socket: at most one socket and one timer at any moment, however often it drops or
  * is asked to open. When it drops it is reopened after a short wait; when it will not reopen, the host is asked
- * why. A host that answers with another token, or does not answer at all, has been restarted (each run has its
- * own token, and often its own port) or stopped: this page can never reach it again, so retrying stops and the
- * page is told to be reopened from the new address.
+ * why. A host that answers with another token has been restarted (each run has its own token, and often its own
+ * port), and one that has not answered through every wait has stopped: this page can never reach it again, so
+ * retrying stops and the page is told to be reopened from the new address.
  */
 export function createEventSocket(options: EventSocketOptions): EventSocket {
   const delays = options.retryDelaysMs ?? DEFAULT_DELAYS;
@@ -79,7 +79,9 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
 
   function afterProbe(answer: HostProbe): void {
     if (state !== 'probing') return;
-    if (answer === 'alive') {
+    // Another token is final. No answer at all may be a host too busy to take the call (a remux on a loaded
+    // machine), so it is asked again through the waits before the page is told it is gone.
+    if (answer === 'alive' || (answer === 'gone' && failures < delays.length)) {
       retryLater();
       return;
     }

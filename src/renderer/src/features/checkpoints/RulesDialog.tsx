@@ -53,6 +53,14 @@ function RulesFields({ rules, onClose, onSave }: Omit<RulesDialogProps, 'isOpen'
       >
         Ask answered questions again when a learner rewatches that part
       </Checkbox>
+      <RadioGroup
+        label="Points for a question come from"
+        value={form.scoring}
+        onChange={(value) => update({ scoring: value === 'firstAttempt' ? 'firstAttempt' : 'bestAttempt' })}
+      >
+        <Radio value="bestAttempt">The best attempt: learners may put a wrong answer right</Radio>
+        <Radio value="firstAttempt">The first attempt only: later tries are for practice</Radio>
+      </RadioGroup>
       <FieldPair>
         <TextField
           label="Mastery threshold (%)"

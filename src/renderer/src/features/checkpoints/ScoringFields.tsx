@@ -72,6 +72,11 @@ export function ScoringFields({ form, hasMoments }: { form: QuestionForm; hasMom
             error={form.errorAt('attemptsAllowed')}
           />
         )}
+        {draft.limitAttempts && (
+          <Checkbox isSelected={draft.revealAnswer} onChange={(revealAnswer) => form.update({ revealAnswer })}>
+            Show the right answer after the last attempt
+          </Checkbox>
+        )}
       </div>
       <div className={styles.row}>
         <RadioGroup

@@ -74,7 +74,13 @@ describe('question drafts', () => {
 
   it('round-trips a saved question', () => {
     for (const saved of [
-      checkpoint({ type: 'multiple', partialCredit: true, feedback: { correct: 'Yes' }, attemptsAllowed: 2 }),
+      checkpoint({
+        type: 'multiple',
+        partialCredit: true,
+        feedback: { correct: 'Yes' },
+        attemptsAllowed: 2,
+        revealAnswer: true,
+      }),
       checkpoint({
         type: 'numeric',
         answer: { kind: 'range', min: 1, max: 2 },
@@ -87,5 +93,12 @@ describe('question drafts', () => {
       expect(errors).toEqual([]);
       expect(input).toMatchObject({ ...saved, feedback: expect.anything() });
     }
+  });
+
+  it('saves “show the answer after the last attempt” only with limited attempts', () => {
+    const limited = { ...newDraft(ID, 1_000), limitAttempts: true, attempts: '2', revealAnswer: true };
+    expect(validateDraft(limited, map).input).toMatchObject({ attemptsAllowed: 2, revealAnswer: true });
+    const unlimited = { ...limited, limitAttempts: false };
+    expect(validateDraft(unlimited, map).input).toMatchObject({ attemptsAllowed: null, revealAnswer: false });
   });
 });

@@ -41,6 +41,8 @@ export interface QuestionDraft {
   readonly required: boolean;
   readonly limitAttempts: boolean;
   readonly attempts: string;
+  /** Kept while attempts are unlimited so turning the limit back on restores it; saved only with a limit. */
+  readonly revealAnswer: boolean;
   readonly rewatch: RewatchKind;
   /** Lesson time as the teacher reads it on the timeline ("0:04.5"); stored as source time. */
   readonly rewatchAt: string;
@@ -78,6 +80,7 @@ export function newDraft(id: string, sourceMs: number, type: CheckpointType = 's
     required: true,
     limitAttempts: false,
     attempts: '3',
+    revealAnswer: false,
     rewatch: 'previousMarker',
     rewatchAt: '',
   };
@@ -95,6 +98,7 @@ export function draftOf(checkpoint: Checkpoint, map: Pick<LessonMap, 'sourceToLe
     required: checkpoint.required,
     limitAttempts: checkpoint.attemptsAllowed !== null,
     attempts: String(checkpoint.attemptsAllowed ?? 3),
+    revealAnswer: checkpoint.revealAnswer,
     rewatch: checkpoint.rewatchFrom.kind,
     rewatchAt:
       checkpoint.rewatchFrom.kind === 'sourceMs'
@@ -184,6 +188,7 @@ export function toInput(
     required: draft.required,
     attemptsAllowed,
     rewatchFrom,
+    revealAnswer: draft.limitAttempts && draft.revealAnswer,
   };
   const choices = draft.choices.map((choice) => ({
     id: choice.id,

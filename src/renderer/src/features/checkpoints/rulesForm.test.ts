@@ -4,7 +4,7 @@ import { rulesFromForm, rulesToForm } from './rulesForm';
 
 describe('the learner rules form', () => {
   it('round-trips the rules, always keeping 1×', () => {
-    const saved = rules({ navigation: 'free', masteryPercent: 70 });
+    const saved = rules({ navigation: 'free', masteryPercent: 70, scoring: 'firstAttempt' });
     expect(rulesFromForm(rulesToForm(saved))).toMatchObject({ ok: true, rules: saved });
     const withoutNormal = rulesFromForm({ ...rulesToForm(saved), rates: [2, 0.5] });
     expect(withoutNormal.ok && withoutNormal.rules.playbackRates).toEqual([0.5, 1, 2]);

@@ -7,6 +7,7 @@ export const SPEEDS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 export interface RulesForm {
   readonly navigation: LessonRules['navigation'];
   readonly pauseAgainWhenAnswered: boolean;
+  readonly scoring: LessonRules['scoring'];
   readonly mastery: string;
   readonly minWatched: string;
   readonly requireAll: boolean;
@@ -17,6 +18,7 @@ export function rulesToForm(rules: LessonRules): RulesForm {
   return {
     navigation: rules.navigation,
     pauseAgainWhenAnswered: rules.pauseAgainWhenAnswered,
+    scoring: rules.scoring,
     mastery: String(rules.masteryPercent),
     minWatched: String(rules.completion.minWatchedPercent),
     requireAll: rules.completion.requireAllRequiredCheckpoints,
@@ -34,6 +36,7 @@ export function rulesFromForm(
   const result = lessonRulesSchema.safeParse({
     navigation: form.navigation,
     pauseAgainWhenAnswered: form.pauseAgainWhenAnswered,
+    scoring: form.scoring,
     masteryPercent: parseNumber(form.mastery),
     completion: { minWatchedPercent: parseNumber(form.minWatched), requireAllRequiredCheckpoints: form.requireAll },
     playbackRates: rates,

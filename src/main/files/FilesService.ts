@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Contract, Input, ServiceHandlers } from '@shared/contract';
+import type { LibraryFile, SaveAsOutcome } from '@shared/contract/files';
+import { StudioError } from '@shared/contract/result';
+import { readableFileName } from '@shared/format/fileName';
+import type { StudioDatabase } from '../store/database';
+import { resolveEntryInside } from '../media/resolveInside';
+
+/** What a desktop shell offers: a save dialog and the file manager. The browser host and the CLI have neither. */
+export interface FileShell {
+  /** The path the teacher chose for `suggestedName`, or null when they cancelled. */
+  chooseSavePath(suggestedName: string, kind: 'file' | 'folder'): Promise<string | null>;
+  reveal(file: string): void;
+}
+
+interface FilesDeps {
+  db: StudioDatabase;
+  mediaRoot: string;
+  shell?: FileShell;
+}
+
+interface LocatedFile {
+  /** Relative to the media root, as the media protocol serves it. */
+  mediaPath: string;
+  /** What a teacher would call it on their desktop. */
+  suggestedName: string;
+}
+
+/**
+ * Takes renders and exports out of the library: a copy where the teacher chooses (written beside its destination
+ * and renamed only once whole, so a failed copy leaves nothing), or, without a save dialog, the name the page
+ * downloads it under. Only renders the database knows and exports inside the media root can be named.
+ */
+export class FilesService implements ServiceHandlers<Contract['files']> {
+  constructor(private readonly deps: FilesDeps) {}
+
+  async saveAs(input: Input<'files', 'saveAs'>): Promise<SaveAsOutcome> {
+    const located = this.locate(input);
+    const source = await this.existing(located);
+    const isFolder = fs.statSync(source).isDirectory();
+    const { shell } = this.deps;
+    if (!shell) {
+      if (isFolder) throw new StudioError('conflict', 'A web folder can be saved elsewhere only from the desktop app');
+      return { outcome: 'download', mediaPath: located.mediaPath, fileName: located.suggestedName };
+    }
+    const target = await shell.chooseSavePath(located.suggestedName, isFolder ? 'folder' : 'file');
+    if (target === null) return { outcome: 'cancelled' };
+    await copyWhole(source, target, isFolder);
+    return { outcome: 'saved', path: target };
+  }
+
+  async reveal(input: Input<'files', 'reveal'>): Promise<{ shown: boolean }> {
+    const source = await this.existing(this.locate(input));
+    if (!this.deps.shell) return { shown: false };
+    this.deps.shell.reveal(source);
+    return { shown: true };
+  }
+
+  private locate(file: LibraryFile): LocatedFile {
+    if (file.kind === 'export') return { mediaPath: file.path, suggestedName: path.posix.basename(file.path) };
+    const row = this.deps.db
+      .prepare(
+        `SELECT r.path, r.label, r.status, l.title FROM renders r JOIN lessons l ON l.id = r.lesson_id WHERE r.id = ?`,
+      )
+      .get(file.renderId) as { path: string; label: string; status: string; title: string } | undefined;
+    if (!row) throw new StudioError('not_found', 'That render no longer exists');
+    if (row.status !== 'ready') throw new StudioError('conflict', 'That render has not finished yet');
+    const extension = path.posix.extname(row.path).slice(1);
+    return { mediaPath: row.path, suggestedName: readableFileName(`${row.title} (${row.label})`, extension) };
+  }
+
+  private async existing(located: LocatedFile): Promise<string> {
+    const encoded = located.mediaPath.split('/').map(encodeURIComponent).join('/');
+    const source = await resolveEntryInside(this.deps.mediaRoot, encoded);
+    if (source === null) throw new StudioError('not_found', `${located.suggestedName} is no longer in the library`);
+    return source;
+  }
+}
+
+/** Copies into `<target>.part` and renames it into place; on any failure the part is removed and the error stands. */
+async function copyWhole(source: string, target: string, isFolder: boolean): Promise<void> {
+  if (path.resolve(target) === path.resolve(source))
+    throw new StudioError('conflict', 'That is the library’s own copy');
+  // The save dialog asked before replacing a file; a folder of that name holds the teacher's things, so it stays.
+  if (isFolder && fs.existsSync(target))
+    throw new StudioError('conflict', `A folder named ${path.basename(target)} is already there; choose another name`);
+  const part = `${target}.part`;
+  try {
+    if (isFolder) await fs.promises.cp(source, part, { recursive: true, errorOnExist: true, force: false });
+    else await fs.promises.copyFile(source, part);
+    await fs.promises.rename(part, target);
+  } catch (error) {
+    await fs.promises.rm(part, { recursive: true, force: true });
+    throw error;
+  }
+}
