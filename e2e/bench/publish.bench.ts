@@ -271,7 +271,7 @@ test('Stop → published, the copy path on a 20-minute take, and the player’s 
     ].join('\n'),
   );
 
-  // 2. The copy path on a 20-minute take: cuts on keyframes (copied), then off them (smart cut).
+  // 2. The copy path on a 20-minute take: cuts on keyframes (copied), then ending 250 ms past one (smart cut).
   const long = makeLecture(20, false);
   const cuts = [
     { start: 120_000, end: 180_000 },
@@ -287,7 +287,7 @@ test('Stop → published, the copy path on a 20-minute take, and the player’s 
   await setCuts(
     host,
     smart.lessonId,
-    cuts.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })),
+    cuts.map((cut) => ({ start: cut.start + 517, end: cut.end + 250 })),
   );
   const panel = new RendersPanel(page);
   const timeRender = async (id: string) => {
