@@ -77,7 +77,6 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
         )}
         <CalloutLayer
           callouts={doc.callouts}
-          editList={doc.editList}
           editor={editor}
           player={player}
           frame={frameRef}
