@@ -147,7 +147,10 @@ test('a library of 1,000 projects shows a screenful, loads more as the teacher s
   expect(await rows.count()).toBeLessThan(40);
   const spoof = library.row('Grades fdp.exe');
   await expect(spoof).toBeVisible();
-  await expect(spoof.locator('bdi.project-title')).toHaveText('Grades fdp.exe');
+  // The title sits in a <bdi>, so its right-to-left override cannot reorder the text around it.
+  const spoofTitle = spoof.getByTestId('project-title');
+  await expect(spoofTitle).toHaveText('Grades fdp.exe');
+  await expect(spoofTitle).toHaveJSProperty('tagName', 'BDI');
 
   // The keyboard walks the list; End reaches the last loaded row and more load as it nears the end.
   await spoof.focus();

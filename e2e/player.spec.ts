@@ -249,3 +249,56 @@ test('screenshots', async ({ browser }) => {
     await context.close();
   }
 });
+
+test('re-published to the same place, a lesson whose questions changed starts afresh; reworded, it resumes', async ({
+  page,
+}) => {
+  const published = makePlayerFolder();
+  const site = await serveFolder(published);
+  /** Publishes `lesson` over the folder the learner plays from, as a teacher re-publishing to the same place does. */
+  const republish = (lesson: Record<string, unknown>) => {
+    const fresh = makePlayerFolder(lesson);
+    for (const file of ['lesson.json', 'lesson.js'])
+      fs.copyFileSync(path.join(fresh, file), path.join(published, file));
+    fs.rmSync(fresh, { recursive: true, force: true });
+  };
+  type Question = { prompt: string; choices: { id: string; correct: boolean }[] };
+  const withFirstQuestion = (change: (question: Question) => Question) => {
+    const lesson = fixtureLesson();
+    const [first, ...rest] = lesson.checkpoints as Question[];
+    if (!first) throw new Error('fixture');
+    return { ...lesson, checkpoints: [change(first), ...rest] };
+  };
+  try {
+    const player = new PlayerPage(page);
+    await player.open(site.url);
+    await player.setSpeed('2');
+    await player.play();
+    await player.expectQuestionAt(4, 'What is 2 + 2?');
+    await player.dialog.getByRole('radio', { name: '4', exact: true }).check();
+    await player.submit();
+    await player.dialog.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => player.currentTime(), { timeout: 15_000 }).toBeGreaterThan(5);
+
+    // Version 1.0.1: a reworded prompt. The answer means the same, so the learner goes on where they were.
+    republish(withFirstQuestion((question) => ({ ...question, prompt: 'What is **two plus two**?' })));
+    await page.reload();
+    await expect(player.notice).toContainText('Welcome back');
+
+    // Version 1.1: the right answer changed. Old answers, score and place would mislead: it starts afresh, saying why.
+    republish(
+      withFirstQuestion((question) => ({
+        ...question,
+        choices: question.choices.map((choice) => ({ ...choice, correct: choice.id === 'c' })),
+      })),
+    );
+    await page.reload();
+    await expect(player.notice).toHaveText(
+      'This lesson was updated and its questions changed since your last visit, so it starts afresh.',
+    );
+    expect(await player.currentTime()).toBe(0);
+  } finally {
+    await site.close();
+    fs.rmSync(published, { recursive: true, force: true });
+  }
+});

@@ -23,7 +23,7 @@ export class LibraryPage {
 
   /** Titles in the order shown. */
   titles(): Locator {
-    return this.projects.locator('.project-title');
+    return this.projects.getByTestId('project-title');
   }
 
   async createProject(title: string, description = ''): Promise<void> {

@@ -51,13 +51,14 @@ export function mountPlayer(
   const ready = adapter.start().then((start) => {
     if (destroyed) return;
     const suspend = { durationMs: lesson.durationMs, checkpoints: lesson.checkpoints };
-    const { state } = deserializeState(start.resumeState, suspend);
+    const { state, questionsChanged } = deserializeState(start.resumeState, suspend);
     // An LMS that sets its own mastery line (cmi5's masteryScore) is the one passed and failed must follow.
     const played =
       start.masteryPercent === undefined
         ? lesson
         : { ...lesson, rules: { ...lesson.rules, masteryPercent: start.masteryPercent } };
-    undo.push(run(root, played, adapter, urls, new PlayerSession(played, state), start, options));
+    const session = new PlayerSession(played, state);
+    undo.push(run(root, played, adapter, urls, session, start, { ...options, questionsChanged }));
   });
   ready.catch((error: unknown) =>
     showError(root, 'This lesson could not start', [error instanceof Error ? error.message : String(error)]),
@@ -79,7 +80,7 @@ function run(
   urls: CheckedUrls,
   session: PlayerSession,
   start: StartResult,
-  options: MountOptions,
+  options: MountOptions & { questionsChanged: boolean },
 ): () => void {
   const { mode } = start;
   const undo: (() => void)[] = [];
@@ -352,6 +353,8 @@ function run(
   layout.bigPlay.hidden = started;
   render();
   if (started) notice.show(`Welcome back: continuing at ${formatClock(session.state.positionMs)}.`);
+  else if (options.questionsChanged)
+    notice.show('This lesson was updated and its questions changed since your last visit, so it starts afresh.');
   return () => {
     if (saveTimer !== null) clearInterval(saveTimer);
     reporter.save();

@@ -1,7 +1,6 @@
 // The global sheets come first, so a component's CSS Module wins over them where both set a property.
 import './styles/tokens.css';
 import './styles/base.css';
-import './styles/legacy-library-publish.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Endpoint } from '@shared/classServer/api';
-import { HttpError, invalidInput } from './errors';
+import { invalidInput } from './errors';
 import { readJson, sendJson } from './respond';
 import type { RouteContext, Router } from './router';
 
@@ -60,8 +60,4 @@ function parse(schema: z.ZodType, value: unknown, what: string): unknown {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(what, parsed.error);
   return parsed.data;
-}
-
-export function notFound(what: string): HttpError {
-  return new HttpError('not_found', what);
 }

@@ -80,4 +80,4 @@ export async function startTestServer(engine: Engine, options: { now?: () => num
   };
 }
 
-export { ApiCallError, callApi, publishBytes, slugOf, submitJoin, type JoinAnswer } from './apiClient.testkit';
+export { ApiCallError, callApi, publishBytes, slugOf, submitJoin } from './apiClient.testkit';

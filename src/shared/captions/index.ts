@@ -1,3 +1,3 @@
-export { checkWebVtt, parseTimestamp, type WebVttCheck } from './webvtt';
-export { captionDefaults, languageName, normalizeTag, SRCLANG } from './languages';
-export { CAPTIONS_MAX_BYTES, captionLabelSchema, captionSchema, srclangSchema, type Caption } from './schemas';
+export { checkWebVtt, parseTimestamp } from './webvtt';
+export { captionDefaults, languageName, normalizeTag } from './languages';
+export { CAPTIONS_MAX_BYTES, type Caption } from './schemas';

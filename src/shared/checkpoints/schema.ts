@@ -37,7 +37,6 @@ export const rewatchFromSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('none') }),
 ]);
-export type RewatchFrom = z.infer<typeof rewatchFromSchema>;
 
 /** How forgiving a short answer is. All default to on: a readiness check should not fail someone over "Paris " vs "paris". */
 export const matchingSchema = z.object({

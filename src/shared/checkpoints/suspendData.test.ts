@@ -85,7 +85,7 @@ describe('serializeState / deserializeState', () => {
       fc.property(stateArb(lesson, 40), (state) => {
         expect(learnerStateSchema.safeParse(state).success).toBe(true);
         const text = serializeState(state, lesson);
-        expect(deserializeState(text, lesson)).toEqual({ state, warnings: [] });
+        expect(deserializeState(text, lesson)).toEqual({ state, warnings: [], questionsChanged: false });
       }),
     );
   });
@@ -163,12 +163,63 @@ describe('serializeState / deserializeState', () => {
       attempts: { [b!.id]: { count: 2, correct: true, skipped: false, score: 2, response: null } },
     };
     const reordered = { ...lesson, checkpoints: [b!, a!, ...lesson.checkpoints.slice(2)].reverse() };
-    expect(deserializeState(serializeState(state, lesson), reordered)).toEqual({ state, warnings: [] });
+    expect(deserializeState(serializeState(state, lesson), reordered)).toEqual({
+      state,
+      warnings: [],
+      questionsChanged: false,
+    });
+  });
+
+  it('does not resume progress saved against other questions, but keeps it when only words or times changed', () => {
+    const lesson = lessonOf(3, 60_000);
+    const [first] = lesson.checkpoints;
+    if (!first) throw new Error('fixture');
+    const state: LearnerState = {
+      ...freshState(),
+      positionMs: 30_000,
+      furthestMs: 30_000,
+      attempts: { [first.id]: { count: 1, correct: true, skipped: false, score: 1, response: null } },
+    };
+    const saved = serializeState(state, lesson);
+    const reworded = {
+      ...lesson,
+      durationMs: 50_000,
+      checkpoints: lesson.checkpoints.map((checkpoint) => ({
+        ...checkpoint,
+        prompt: `${checkpoint.prompt} (reworded)`,
+        sourceMs: checkpoint.sourceMs + 500,
+      })),
+    };
+    expect(deserializeState(saved, reworded)).toMatchObject({ questionsChanged: false, state: { positionMs: 30_000 } });
+
+    const morePoints = {
+      ...lesson,
+      checkpoints: lesson.checkpoints.map((checkpoint, index) =>
+        index === 0 ? { ...checkpoint, points: checkpoint.points + 1 } : checkpoint,
+      ),
+    };
+    const added = { ...lesson, checkpoints: [...lesson.checkpoints, ...lessonOf(4).checkpoints.slice(3)] };
+    for (const changed of [morePoints, added]) {
+      const result = deserializeState(saved, changed);
+      expect(result.questionsChanged).toBe(true);
+      expect(result.state).toEqual(freshState());
+    }
+  });
+
+  it('reads progress saved before questions were keyed as it always did', () => {
+    const lesson = lessonOf(2, 60_000);
+    const legacy = serializeState({ ...freshState(), positionMs: 12_000 }, lesson).replace(/"k":"[0-9a-f]{8}",/, '');
+    expect(legacy).not.toContain('"k"');
+    expect(deserializeState(legacy, lesson)).toMatchObject({ questionsChanged: false, state: { positionMs: 12_000 } });
   });
 
   it('starts fresh, silently, when there is nothing saved', () => {
     for (const text of [null, undefined, ''])
-      expect(deserializeState(text, lessonOf(1))).toEqual({ state: freshState(), warnings: [] });
+      expect(deserializeState(text, lessonOf(1))).toEqual({
+        state: freshState(),
+        warnings: [],
+        questionsChanged: false,
+      });
   });
 
   it.each([

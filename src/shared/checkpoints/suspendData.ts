@@ -4,6 +4,7 @@ import type { Checkpoint } from './schema';
 import type { CheckpointResponse } from './scoring';
 import { decodeWatched, encodeWatched } from './watchedCodec';
 import { truncateCodePoints } from '../format/text';
+import { sha256Hex } from './sha256';
 
 /** SCORM 1.2's cmi.suspend_data holds 4096 characters; we keep a margin for LMSs that count differently. */
 export const SUSPEND_MAX = 4000;
@@ -23,6 +24,8 @@ export interface SuspendLesson {
 
 export interface DeserializeResult {
   readonly state: LearnerState;
+  /** The progress was saved against other questions (a re-published lesson whose questions changed): not resumed. */
+  readonly questionsChanged: boolean;
   /** Shown in the debug panel; empty when the text was read as written. */
   readonly warnings: string[];
 }
@@ -66,6 +69,7 @@ function encode(
     rows.push(row);
   });
   const payload = {
+    k: questionsKey(lesson.checkpoints),
     p: state.positionMs,
     f: state.furthestMs,
     r: state.playbackRate,
@@ -74,6 +78,34 @@ function encode(
     a: rows,
   };
   return PREFIX + asciiJson(payload);
+}
+
+/**
+ * What the saved answers mean, in 8 hex digits: each question's id, type, points and what counts as right. A new
+ * version of a lesson whose questions changed must not hand a learner their old answers, score and place; a new video
+ * (re-cut, re-rendered) or a reworded prompt or feedback keeps them. A short answer's accepted texts are not part of
+ * it: a package keeps them only as hashes salted anew at every publish.
+ */
+export function questionsKey(checkpoints: readonly Checkpoint[]): string {
+  // In id order: moving a question in time (or the teacher's list) changes nothing it means.
+  const meaning = [...checkpoints]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((checkpoint) => {
+      const base = [checkpoint.id, checkpoint.type, checkpoint.points];
+      switch (checkpoint.type) {
+        case 'single':
+          return [...base, checkpoint.choices.map((choice) => [choice.id, choice.correct])];
+        case 'multiple':
+          return [...base, checkpoint.partialCredit, checkpoint.choices.map((choice) => [choice.id, choice.correct])];
+        case 'trueFalse':
+          return [...base, checkpoint.answer];
+        case 'shortAnswer':
+          return [...base, checkpoint.matching];
+        case 'numeric':
+          return [...base, checkpoint.answer];
+      }
+    });
+  return sha256Hex(JSON.stringify(meaning)).slice(0, 8);
 }
 
 function encodeResponse(checkpoint: Checkpoint, response: CheckpointResponse, textCap: number): unknown {
@@ -101,6 +133,7 @@ function asciiJson(value: unknown): string {
 }
 
 const payloadSchema = z.object({
+  k: z.string().max(16).optional(),
   p: z.number(),
   f: z.number(),
   r: z.number(),
@@ -115,7 +148,8 @@ const payloadSchema = z.object({
  * dropped with a warning; what cannot be read at all gives a fresh state.
  */
 export function deserializeState(text: string | null | undefined, lesson: SuspendLesson): DeserializeResult {
-  if (text === null || text === undefined || text === '') return { state: freshState(), warnings: [] };
+  if (text === null || text === undefined || text === '')
+    return { state: freshState(), warnings: [], questionsChanged: false };
   try {
     return decode(text, lesson);
   } catch (error) {
@@ -125,8 +159,8 @@ export function deserializeState(text: string | null | undefined, lesson: Suspen
   }
 }
 
-function fresh(warning: string): DeserializeResult {
-  return { state: freshState(), warnings: [warning] };
+function fresh(warning: string, questionsChanged = false): DeserializeResult {
+  return { state: freshState(), warnings: [warning], questionsChanged };
 }
 
 function decode(text: string, lesson: SuspendLesson): DeserializeResult {
@@ -142,6 +176,9 @@ function decode(text: string, lesson: SuspendLesson): DeserializeResult {
   const parsed = payloadSchema.safeParse(raw);
   if (!parsed.success) return fresh('The saved progress is damaged; starting afresh');
   const payload = parsed.data;
+  // Progress saved before the key existed is read as before.
+  if (payload.k !== undefined && payload.k !== questionsKey(lesson.checkpoints))
+    return fresh('The saved progress belongs to other questions (the lesson was updated); starting afresh', true);
   const warnings: string[] = [];
   const duration = Math.max(0, Math.round(lesson.durationMs));
   const clampMs = (value: number) => (Number.isFinite(value) ? Math.min(Math.max(Math.round(value), 0), duration) : 0);
@@ -169,7 +206,7 @@ function decode(text: string, lesson: SuspendLesson): DeserializeResult {
     attempts,
     playbackRate: rateOk ? payload.r : 1,
   };
-  return { state, warnings };
+  return { state, warnings, questionsChanged: false };
 }
 
 function decodeRow(

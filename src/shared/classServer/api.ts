@@ -49,7 +49,6 @@ export const apiErrorSchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** The largest package the server takes. */
@@ -220,8 +219,6 @@ export const classServerApi = {
     response: eventBatchResultSchema,
   }),
 } as const;
-
-export type ClassServerApi = typeof classServerApi;
 
 /** The path with its `:name` parameters filled in (each encoded). */
 export function pathOf(path: string, params: Readonly<Record<string, string>> = {}): string {

@@ -62,7 +62,6 @@ export const learnerEventSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type LearnerEvent = z.infer<typeof learnerEventSchema>;
-export type LearnerEventKind = LearnerEvent['kind'];
 
 /** One request's worth: the player sends what its queue holds, at most this many at a time. */
 export const EVENTS_PER_BATCH = 100;
@@ -70,7 +69,6 @@ export const EVENTS_PER_BATCH = 100;
 export const eventBatchSchema = z.object({
   events: z.array(learnerEventSchema).min(1).max(EVENTS_PER_BATCH),
 });
-export type EventBatch = z.infer<typeof eventBatchSchema>;
 
 export const eventBatchResultSchema = z.object({
   /** Stored now. */

@@ -66,8 +66,6 @@ export type ServiceClient<S extends ServiceDef> = {
 
 export type ContractClient<C extends ContractDef> = { [S in keyof C]: ServiceClient<C[S]> };
 
-export type EventPayload<S extends ServiceDef, E extends keyof S['events']> = z.input<S['events'][E]>;
-
 export function callChannels(contract: ContractDef): string[] {
   return Object.values(contract).flatMap((service) =>
     Object.keys(service.calls).map((name) => channelOf(service.name, name)),

@@ -12,7 +12,7 @@ import { projectsService } from './projects';
 import { publishService } from './publish';
 import { recordingsService } from './recordings';
 import { takesService } from './takes';
-import type { ContractClient, ContractHandlers, ServiceHandlers } from './define';
+import type { ContractClient, ServiceHandlers } from './define';
 
 /** Every service between renderer and main. Adding a service here is all it takes to wire it on both sides. */
 export const contract = {
@@ -34,13 +34,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type StudioClient = ContractClient<Contract>;
-export type StudioHandlers = ContractHandlers<Contract>;
 /** What a service's handler for one call is given, already parsed: `Input<'editor', 'open'>`. */
 export type Input<S extends keyof Contract, K extends keyof Contract[S]['calls']> = Parameters<
   ServiceHandlers<Contract[S]>[K]
 >[0];
 
-export { channelOf, callChannels, eventChannels } from './define';
-export type { CallContext, EventPayload, ServiceHandlers } from './define';
-export { StudioError } from './result';
-export type { CallResult, CallError, ErrorCode, FieldIssue } from './result';
+export { callChannels, eventChannels } from './define';
+export type { CallContext, ServiceHandlers } from './define';
+export type { CallResult } from './result';

@@ -61,7 +61,6 @@ export const lessonMediaSchema = z.object({
   /** Only in the editor's preview: `src` is then the unrendered take, played in lesson time through this list. */
   sourceEditList: editListSchema.optional(),
 });
-export type LessonMedia = z.infer<typeof lessonMediaSchema>;
 export type LessonMediaInput = z.input<typeof lessonMediaSchema>;
 
 export const chapterSchema = z.object({

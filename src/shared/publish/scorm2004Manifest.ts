@@ -1,5 +1,6 @@
-import { clip, hrefOf, type ManifestInput } from './manifestInput';
-import { el, xmlDocument, xmlId } from './xml';
+import type { ManifestInput } from './manifestInput';
+import { scormManifest, type ScormFlavour } from './scormManifest';
+import { el } from './xml';
 
 /** The schema files a SCORM 2004 4th edition package carries at its root, as ADL's CAM book lists them. */
 export const SCORM2004_SCHEMA_FILES = [
@@ -22,12 +23,16 @@ export const SCORM2004_SCHEMA_FILES = [
   'datatypes.dtd',
 ] as const;
 
-const NS = {
-  cp: 'http://www.imsglobal.org/xsd/imscp_v1p1',
-  adlcp: 'http://www.adlnet.org/xsd/adlcp_v1p3',
-  adlseq: 'http://www.adlnet.org/xsd/adlseq_v1p3',
-  adlnav: 'http://www.adlnet.org/xsd/adlnav_v1p3',
-  imsss: 'http://www.imsglobal.org/xsd/imsss',
+const FLAVOUR: ScormFlavour = {
+  packaging: { namespace: 'http://www.imsglobal.org/xsd/imscp_v1p1', schema: 'imscp_v1p1.xsd' },
+  extensions: {
+    adlcp: { namespace: 'http://www.adlnet.org/xsd/adlcp_v1p3', schema: 'adlcp_v1p3.xsd' },
+    adlseq: { namespace: 'http://www.adlnet.org/xsd/adlseq_v1p3', schema: 'adlseq_v1p3.xsd' },
+    adlnav: { namespace: 'http://www.adlnet.org/xsd/adlnav_v1p3', schema: 'adlnav_v1p3.xsd' },
+    imsss: { namespace: 'http://www.imsglobal.org/xsd/imsss', schema: 'imsss_v1p0.xsd' },
+  },
+  schemaVersion: '2004 4th Edition',
+  scormTypeAttribute: 'adlcp:scormType',
 };
 
 /**
@@ -36,7 +41,6 @@ const NS = {
  * exactly when the lesson's completion rule is met (src/shared/checkpoints/gating.ts).
  */
 export function scorm2004Manifest(input: ManifestInput): string {
-  const title = clip(input.title, 200);
   const objectives =
     input.masteryPercent !== null &&
     el(
@@ -48,63 +52,22 @@ export function scorm2004Manifest(input: ManifestInput): string {
         el('imsss:minNormalizedMeasure', {}, formatMeasure(input.masteryPercent / 100)),
       ),
     );
-  const root = el(
-    'manifest',
-    {
-      identifier: xmlId('FS_', `${input.lessonId}_${input.version}`),
-      version: clip(input.version, 20),
-      xmlns: NS.cp,
-      'xmlns:adlcp': NS.adlcp,
-      'xmlns:adlseq': NS.adlseq,
-      'xmlns:adlnav': NS.adlnav,
-      'xmlns:imsss': NS.imsss,
-      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      'xsi:schemaLocation': [
-        `${NS.cp} imscp_v1p1.xsd`,
-        `${NS.adlcp} adlcp_v1p3.xsd`,
-        `${NS.adlseq} adlseq_v1p3.xsd`,
-        `${NS.adlnav} adlnav_v1p3.xsd`,
-        `${NS.imsss} imsss_v1p0.xsd`,
-      ].join(' '),
-    },
-    el('metadata', {}, el('schema', {}, 'ADL SCORM'), el('schemaversion', {}, '2004 4th Edition')),
-    el(
-      'organizations',
-      { default: 'ORG_1' },
+  return scormManifest(FLAVOUR, input, {
+    item: [
+      el('adlcp:completionThreshold', { completedByMeasure: 'true', minProgressMeasure: '1.0' }),
       el(
-        'organization',
-        { identifier: 'ORG_1' },
-        el('title', {}, title),
-        el(
-          'item',
-          { identifier: 'ITEM_1', identifierref: 'SCO_1', isvisible: 'true' },
-          el('title', {}, title),
-          el('adlcp:completionThreshold', { completedByMeasure: 'true', minProgressMeasure: '1.0' }),
-          el(
-            'imsss:sequencing',
-            {},
-            objectives,
-            el('imsss:deliveryControls', {
-              tracked: 'true',
-              completionSetByContent: 'true',
-              objectiveSetByContent: 'true',
-            }),
-          ),
-        ),
-        el('imsss:sequencing', {}, el('imsss:controlMode', { choice: 'true', flow: 'true' })),
+        'imsss:sequencing',
+        {},
+        objectives,
+        el('imsss:deliveryControls', {
+          tracked: 'true',
+          completionSetByContent: 'true',
+          objectiveSetByContent: 'true',
+        }),
       ),
-    ),
-    el(
-      'resources',
-      {},
-      el(
-        'resource',
-        { identifier: 'SCO_1', type: 'webcontent', 'adlcp:scormType': 'sco', href: hrefOf(input.launch) },
-        ...input.files.map((file) => el('file', { href: hrefOf(file) })),
-      ),
-    ),
-  );
-  return xmlDocument(root);
+    ],
+    organization: [el('imsss:sequencing', {}, el('imsss:controlMode', { choice: 'true', flow: 'true' }))],
+  });
 }
 
 function formatMeasure(value: number): string {

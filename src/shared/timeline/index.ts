@@ -9,4 +9,3 @@ export * from './cutRange';
 export * from './restoreCut';
 export * from './split';
 export * from './cutSegment';
-export type { TimeRange } from './ranges';

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The renderer's styles stay scoped. Component styles live in CSS Modules beside their components; the only global
- * sheets are the design tokens, the base sheet (resets, typography and a few utilities) and, until the lead converts
- * them, the library's and the publish dialog's legacy rules. These checks read the files as text, so a class styled
- * from two places, a component class in a global sheet, or a module reaching into another file's classes fails here.
+ * sheets are the design tokens and the base sheet (resets, typography and a few utilities). These checks read the
+ * files as text, so a class styled from two places, a component class in a global sheet, or a module reaching into
+ * another file's classes fails here.
  */
 
 const SRC = path.resolve(__dirname, '..');
@@ -14,9 +14,6 @@ const PLAYER_SHEET = path.resolve(SRC, '../../player/ui/player.css');
 
 /** Global classes any component may use by name. */
 const UTILITIES = new Set(['muted', 'hint', 'visually-hidden']);
-/** Features whose markup still uses the legacy sheet; the lead converts them to modules after merging their rewrites. */
-const LEGACY_FEATURES = ['features/library/', 'features/publish/'];
-const LEGACY_SHEET = 'styles/legacy-library-publish.css';
 
 function filesUnder(dir: string, suffix: string): string[] {
   return fs
@@ -76,9 +73,7 @@ function globalSheets(): string[] {
 function allowedGlobalClass(sheet: string, name: string): boolean {
   if (sheet === PLAYER_SHEET) return name.startsWith('fs-');
   const file = relative(sheet);
-  if (file === 'styles/base.css') return UTILITIES.has(name);
-  if (file === LEGACY_SHEET) return true;
-  return false;
+  return file === 'styles/base.css' && UTILITIES.has(name);
 }
 
 /** Class names written as plain strings in className attributes: `className="a b"` and the literals in `className={…}`. */
@@ -154,13 +149,11 @@ describe('CSS Modules', () => {
 
 describe('components', () => {
   it('name global classes only for the utilities (a plain class name anywhere else would silently go unstyled)', () => {
-    const plain = filesUnder(SRC, '.tsx')
-      .filter((file) => !LEGACY_FEATURES.some((feature) => relative(file).startsWith(feature)))
-      .flatMap((file) =>
-        literalClassNames(fs.readFileSync(file, 'utf8'))
-          .filter((name) => !UTILITIES.has(name))
-          .map((name) => `${relative(file)}: "${name}"`),
-      );
+    const plain = filesUnder(SRC, '.tsx').flatMap((file) =>
+      literalClassNames(fs.readFileSync(file, 'utf8'))
+        .filter((name) => !UTILITIES.has(name))
+        .map((name) => `${relative(file)}: "${name}"`),
+    );
     expect(plain).toEqual([]);
   });
 });

@@ -11,13 +11,15 @@ interface PageProps {
   /** The id of the element that names the page, usually its h1. */
   labelledBy?: string;
   'aria-live'?: 'polite';
+  /** A layout of the screen's own (the library fills the window so its list scrolls inside). */
+  className?: string | undefined;
   children: ReactNode;
 }
 
 /** A screen's main column: the back link, then the screen's content. */
-export function Page({ wide, back, labelledBy, children, ...props }: PageProps) {
+export function Page({ wide, back, labelledBy, className, children, ...props }: PageProps) {
   return (
-    <main className={cx(styles.page, wide && styles.wide)} aria-labelledby={labelledBy} {...props}>
+    <main className={cx(styles.page, wide && styles.wide, className)} aria-labelledby={labelledBy} {...props}>
       {back && (
         <BackLink href={back.href} className={styles.back}>
           {back.label}

@@ -6,8 +6,6 @@ import type { Editor } from '../../lib/lessonEditing';
 import { draftOf, newDraft, type QuestionDraft } from './questionDraft';
 import { createLessonMap } from '@shared/timeline';
 
-export type QuestionEditing = ReturnType<typeof useQuestionEditing>;
-
 /**
  * Which question the editor dialog is writing: a new one at a moment of the take, or a saved one. Saving runs
  * addCheckpoint or editCheckpoint, one undo step either way; cancelling leaves the document as it was.

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Dialog, DialogActions, DialogLead } from '../../ui/Dialog';
 import { describeCounts, type TrashSummary } from './useEmptyTrash';
+import styles from './EmptyTrashDialog.module.css';
 
 interface EmptyTrashDialogProps {
   summary: TrashSummary | null;
@@ -31,9 +32,9 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
     >
       {what ? (
         <>
-          <p className="dialog-lead">Delete {what} forever? This cannot be undone.</p>
+          <DialogLead>Delete {what} forever? This cannot be undone.</DialogLead>
           {summary && summary.projectTitles.length > 0 && (
-            <ul className="doomed-list" aria-label="Projects to delete">
+            <ul className={styles.doomed} aria-label="Projects to delete">
               {summary.projectTitles.map((title, index) => (
                 <li key={index}>
                   <bdi>{title}</bdi> <span className="muted">with its lessons and recordings</span>
@@ -48,7 +49,7 @@ export function EmptyTrashDialog({ summary, onConfirm, onCancel }: EmptyTrashDia
           )}
         </>
       ) : (
-        <p className="dialog-lead">The trash is already empty: there is nothing to delete.</p>
+        <DialogLead>The trash is already empty: there is nothing to delete.</DialogLead>
       )}
       <DialogActions>
         <Button variant="ghost" slot="close" autoFocus>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { FolderPlus, Inbox, Plus, SearchX, Trash2 } from 'lucide-react';
 import type { LibraryView, Project } from '@shared/library/schemas';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { Page, PageHeader } from '../../ui/Page';
 import { quoted } from '../../ui/Quoted';
 import { describeError } from '../../lib/errors';
 import type { Route } from '../../lib/useHashRoute';
@@ -35,14 +37,17 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
   const showsList = view === 'active' && projects !== undefined && projects.length > 0;
 
   return (
-    <main className={showsList ? `page ${styles.page}` : 'page'} aria-labelledby="page-title">
-      <div className="page-header">
+    <Page labelledBy="page-title" className={showsList ? styles.fill : undefined}>
+      <PageHeader
+        actions={
+          <Button variant="primary" onPress={onNewProject}>
+            <Plus size={16} aria-hidden="true" />
+            New project
+          </Button>
+        }
+      >
         <h1 id="page-title">Library</h1>
-        <Button variant="primary" onPress={onNewProject}>
-          <Plus size={16} aria-hidden="true" />
-          New project
-        </Button>
-      </div>
+      </PageHeader>
 
       <LibraryToolbarRow
         view={view}
@@ -53,10 +58,10 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
       />
 
       {error !== null && projects === undefined ? (
-        <div className="load-error" role="alert">
+        <Banner tone="error" role="alert">
           <p>{describeError(error)}</p>
           <Button onPress={library.projects.reload}>Try again</Button>
-        </div>
+        </Banner>
       ) : projects === undefined ? null : isNewLibrary ? (
         <EmptyState
           icon={<FolderPlus size={32} />}
@@ -106,7 +111,7 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
         </>
       ) : (
         <>
-          <p className="trash-note">
+          <p className={styles.trashNote}>
             <Trash2 size={14} aria-hidden="true" /> Projects here are kept until you empty the trash.
           </p>
           <TrashList
@@ -125,6 +130,6 @@ export function LibraryScreen({ view, navigate, onNewProject }: LibraryScreenPro
         onSubmit={(values) => (renaming ? library.actions.rename(renaming, values) : Promise.resolve())}
       />
       <EmptyTrashDialog summary={emptyTrash.summary} onConfirm={emptyTrash.confirm} onCancel={emptyTrash.cancel} />
-    </main>
+    </Page>
   );
 }

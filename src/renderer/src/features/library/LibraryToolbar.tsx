@@ -1,19 +1,9 @@
-import {
-  Button as AriaButton,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  SearchField,
-  Select,
-  SelectValue,
-  ToggleButton,
-  ToggleButtonGroup,
-  type Key,
-} from 'react-aria-components';
+import { Button as AriaButton, Input, Label, SearchField, Select, SelectValue, type Key } from 'react-aria-components';
 import { ChevronDown, Search, X } from 'lucide-react';
 import type { LibraryView, ProjectSort } from '@shared/library/schemas';
+import { MenuPopover, OptionItem, OptionList, SelectButton } from '../../ui/Menu';
+import { SegmentedControl, SegmentedItem } from '../../ui/SegmentedControl';
+import styles from './LibraryToolbar.module.css';
 
 export function ViewSwitch({
   view,
@@ -25,9 +15,8 @@ export function ViewSwitch({
   onChange: (view: LibraryView) => void;
 }) {
   return (
-    <ToggleButtonGroup
+    <SegmentedControl
       aria-label="Show"
-      className="segmented"
       selectionMode="single"
       disallowEmptySelection
       selectedKeys={[view]}
@@ -36,16 +25,14 @@ export function ViewSwitch({
         if (next === 'active' || next === 'trash') onChange(next);
       }}
     >
-      <ToggleButton id="active" className="segmented-item">
-        Projects
-      </ToggleButton>
-      <ToggleButton id="trash" className="segmented-item">
+      <SegmentedItem id="active">Projects</SegmentedItem>
+      <SegmentedItem id="trash">
         Trash
-        <span className="count-badge" aria-label={`, ${trashCount} in trash`}>
+        <span className={styles.countBadge} aria-label={`, ${trashCount} in trash`}>
           {trashCount}
         </span>
-      </ToggleButton>
-    </ToggleButtonGroup>
+      </SegmentedItem>
+    </SegmentedControl>
   );
 }
 
@@ -63,35 +50,29 @@ interface SearchAndSortProps {
 
 export function SearchAndSort({ query, onQueryChange, sort, onSortChange }: SearchAndSortProps) {
   return (
-    <div className="search-sort">
-      <SearchField className="search-field" value={query} onChange={onQueryChange} aria-label="Search projects">
-        <Search size={16} aria-hidden="true" className="search-icon" />
-        <Input className="search-input" placeholder="Search projects and lessons" />
-        <AriaButton className="search-clear" aria-label="Clear search">
+    <div className={styles.searchSort}>
+      <SearchField className={styles.searchField} value={query} onChange={onQueryChange} aria-label="Search projects">
+        <Search size={16} aria-hidden="true" className={styles.searchIcon} />
+        <Input className={styles.searchInput} placeholder="Search projects and lessons" />
+        <AriaButton className={styles.searchClear} aria-label="Clear search">
           <X size={14} aria-hidden="true" />
         </AriaButton>
       </SearchField>
       <Select
-        className="sort-select"
+        className={styles.sortSelect}
         value={sort}
         onChange={(key: Key | null) => {
           if (key === 'updated' || key === 'title') onSortChange(key);
         }}
       >
-        <Label className="sort-label">Sort by</Label>
-        <AriaButton className="select-button">
+        <Label className={styles.sortLabel}>Sort by</Label>
+        <SelectButton>
           <SelectValue />
           <ChevronDown size={16} aria-hidden="true" />
-        </AriaButton>
-        <Popover className="popover" placement="bottom end">
-          <ListBox className="menu" items={SORTS}>
-            {(item) => (
-              <ListBoxItem id={item.id} className="menu-item">
-                {item.label}
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
+        </SelectButton>
+        <MenuPopover placement="bottom end">
+          <OptionList items={SORTS}>{(item) => <OptionItem id={item.id}>{item.label}</OptionItem>}</OptionList>
+        </MenuPopover>
       </Select>
     </div>
   );

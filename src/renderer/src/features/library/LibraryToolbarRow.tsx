@@ -3,6 +3,7 @@ import type { LibraryView } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
 import { SearchAndSort, ViewSwitch } from './LibraryToolbar';
 import type { useLibrary } from './useLibrary';
+import styles from './LibraryToolbar.module.css';
 
 interface LibraryToolbarRowProps {
   view: LibraryView;
@@ -14,7 +15,7 @@ interface LibraryToolbarRowProps {
 
 export function LibraryToolbarRow({ view, library, showSearch, onViewChange, onEmptyTrash }: LibraryToolbarRowProps) {
   return (
-    <div className="toolbar">
+    <div className={styles.toolbar}>
       <ViewSwitch view={view} trashCount={library.trashCount} onChange={onViewChange} />
       {view === 'active' && showSearch && (
         <SearchAndSort

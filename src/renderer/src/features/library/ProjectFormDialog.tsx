@@ -1,8 +1,8 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Form } from 'react-aria-components';
 import type { Project } from '@shared/library/schemas';
 import { Button } from '../../ui/Button';
-import { Dialog, DialogActions } from '../../ui/Dialog';
+import { Banner } from '../../ui/Banner';
+import { Dialog, DialogActions, DialogForm, DialogLead } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { splitFormError } from '../../lib/errors';
 
@@ -49,11 +49,9 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
   const isEditing = Boolean(project);
   return (
     <Dialog title={isEditing ? 'Rename project' : 'New project'} isOpen={isOpen} onOpenChange={onOpenChange}>
-      <Form onSubmit={(event) => void submit(event)} className="dialog-form">
+      <DialogForm onSubmit={(event) => void submit(event)}>
         {!isEditing && (
-          <p className="dialog-lead">
-            A project holds the lessons of one unit or course. You can change its name later.
-          </p>
+          <DialogLead>A project holds the lessons of one unit or course. You can change its name later.</DialogLead>
         )}
         <TextField
           label="Title"
@@ -75,9 +73,9 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
           name="description"
         />
         {errors.form && (
-          <p className="form-error" role="alert">
+          <Banner tone="error" role="alert" as="p">
             {errors.form}
-          </p>
+          </Banner>
         )}
         <DialogActions>
           <Button variant="ghost" slot="close">
@@ -87,7 +85,7 @@ export function ProjectFormDialog({ isOpen, onOpenChange, project, onSubmit }: P
             {isEditing ? 'Save' : 'Create project'}
           </Button>
         </DialogActions>
-      </Form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { Copy, FolderOpen, Pencil, Trash2 } from 'lucide-react';
 import type { Project } from '@shared/library/schemas';
 import { ActionMenu, type MenuAction } from '../../ui/Menu';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { pluralize } from '@shared/format/text';
+import { ProjectRowText, projectRowClass } from './ProjectRow';
 import styles from './ProjectList.module.css';
 
 /** Every row is this tall (a title, one line of description, the facts), so the list never has to measure one. */
@@ -65,18 +65,14 @@ export function ProjectList({ projects, total, isLoadingMore, onLoadMore, onOpen
             <GridListItem
               id={project.id}
               textValue={project.title}
-              className={`project-row ${styles.row}`}
+              className={projectRowClass}
               data-project-id={project.id}
             >
-              <div className="project-row-main">
-                <bdi className="project-title">{project.title}</bdi>
-                {project.description && <bdi className="project-description">{project.description}</bdi>}
-                <span className="project-meta">
-                  <span>{project.lessonCount === 0 ? 'No lessons yet' : pluralize(project.lessonCount, 'lesson')}</span>
-                  <span aria-hidden="true">·</span>
-                  <RelativeTime prefix="edited" timestamp={project.updatedAt} />
-                </span>
-              </div>
+              <ProjectRowText
+                project={project}
+                noLessons="No lessons yet"
+                when={<RelativeTime prefix="edited" timestamp={project.updatedAt} />}
+              />
               <ActionMenu
                 label={`Actions for ${project.title}`}
                 actions={ACTIONS}

@@ -1,9 +1,9 @@
-import { Link } from 'react-aria-components';
-import { CheckCircle2, Copy, Users } from 'lucide-react';
+import { Copy, Users } from 'lucide-react';
 import type { PublishJob } from '@shared/contract/publish';
-import { Button } from '../../ui/Button';
+import { Button, LinkButton } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { useToast } from '../../ui/Toast';
+import { PublishDone } from './PublishDone';
 import styles from './ClassServer.module.css';
 
 interface ClassServerDoneProps {
@@ -22,39 +22,31 @@ export function ClassServerDone({ job, onClose }: ClassServerDoneProps) {
     );
   return (
     <>
-      <div className="publish-done" role="status">
-        <CheckCircle2 size={28} aria-hidden="true" className="publish-done-icon" />
-        <div>
-          <p className="publish-done-title">
-            On the class server{job.output?.version !== undefined ? ` (version ${job.output.version})` : ''}
-          </p>
-          <p className={styles.link}>
-            <span className={styles.url} data-testid="lesson-url">
-              {url}
-            </span>
-            <Button variant="ghost" aria-label="Copy the lesson’s link" onPress={() => void copy()}>
-              <Copy size={14} aria-hidden="true" />
-              Copy
-            </Button>
-          </p>
-          <p className="hint">
-            Give learners this link and a class code (make classes in Class results). Learners in the middle of an
-            earlier version finish it; everyone else gets this one.
-          </p>
-        </div>
-      </div>
+      <PublishDone
+        title={`On the class server${job.output?.version !== undefined ? ` (version ${job.output.version})` : ''}`}
+      >
+        <p className={styles.link}>
+          <span className={styles.url} data-testid="lesson-url">
+            {url}
+          </span>
+          <Button variant="ghost" aria-label="Copy the lesson’s link" onPress={() => void copy()}>
+            <Copy size={14} aria-hidden="true" />
+            Copy
+          </Button>
+        </p>
+        <p className="hint">
+          Give learners this link and a class code (make classes in Class results). Learners in the middle of an earlier
+          version finish it; everyone else gets this one.
+        </p>
+      </PublishDone>
       <DialogActions>
         <Button variant="secondary" onPress={onClose}>
           Close
         </Button>
-        <Link
-          className="btn btn-primary"
-          href={`#/lesson/${encodeURIComponent(job.lessonId)}/results`}
-          onPress={onClose}
-        >
+        <LinkButton variant="primary" href={`#/lesson/${encodeURIComponent(job.lessonId)}/results`} onPress={onClose}>
           <Users size={14} aria-hidden="true" />
           Class results
-        </Link>
+        </LinkButton>
       </DialogActions>
     </>
   );

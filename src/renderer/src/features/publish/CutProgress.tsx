@@ -1,21 +1,20 @@
-import { Label, ProgressBar } from 'react-aria-components';
+import { Label } from 'react-aria-components';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
+import { ProgressBar, ProgressHead, ProgressTrack } from '../../ui/ProgressTrack';
 
 /** The recording being cut for the player before the package is written; cancelling keeps nothing. */
 export function CutProgress({ fraction, onCancel }: { fraction: number; onCancel: () => void }) {
   return (
     <>
-      <ProgressBar className="publish-progress" value={Math.round(fraction * 100)} aria-describedby="publish-cut-note">
+      <ProgressBar value={Math.round(fraction * 100)} aria-describedby="publish-cut-note">
         {({ percentage }) => (
           <>
-            <div className="publish-progress-label">
-              <Label>Cutting the recording for the player…</Label>
-              <span>{Math.round(percentage ?? 0)}%</span>
-            </div>
-            <div className="publish-progress-track">
-              <div className="publish-progress-fill" style={{ width: `${percentage ?? 0}%` }} />
-            </div>
+            <ProgressHead
+              label={<Label>Cutting the recording for the player…</Label>}
+              value={`${Math.round(percentage ?? 0)}%`}
+            />
+            <ProgressTrack percent={percentage ?? 0} />
           </>
         )}
       </ProgressBar>

@@ -1,11 +1,13 @@
 import { describeError } from '../../lib/errors';
 import { useState } from 'react';
 import type { PublishSettings } from '@shared/publish/options';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { PublishForm } from './PublishForm';
 import { PublishProgress } from './PublishProgress';
 import { usePublish } from './usePublish';
+import styles from './PublishDialog.module.css';
 
 interface PublishDialogProps {
   lessonId: string;
@@ -27,12 +29,12 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
       onOpenChange={(open) => (open || !running ? onOpenChange(open) : undefined)}
       size="wide"
     >
-      <div className="publish-body">
+      <div className={styles.body}>
         {loadError !== null ? (
           <>
-            <p className="form-error" role="alert">
+            <Banner tone="error" role="alert" as="p">
               {describeError(loadError)}
-            </p>
+            </Banner>
             <DialogActions>
               <Button onPress={close}>Close</Button>
             </DialogActions>

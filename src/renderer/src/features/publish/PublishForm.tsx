@@ -1,29 +1,22 @@
 import { useState } from 'react';
-import {
-  Checkbox,
-  CheckboxGroup,
-  Form,
-  Label,
-  NumberField,
-  Group,
-  Input,
-  Radio,
-  RadioGroup,
-  Text,
-} from 'react-aria-components';
-import { Check } from 'lucide-react';
+import { CheckboxGroup, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import type { PublishRendition } from '@shared/contract/publish';
 import { FORMAT_LABELS, type PublishFormat, type PublishSettings, type PublishVideo } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
+import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
-import { DialogActions } from '../../ui/Dialog';
+import { Checkbox } from '../../ui/Checkbox';
+import { DialogActions, DialogForm } from '../../ui/Dialog';
+import field from '../../ui/Field.module.css';
+import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
 import { useClassServerConnection } from '../settings/useClassServerConnection';
 import { CutCancelledError } from '../render/cut/runCut';
 import { ClassServerTarget } from './ClassServerTarget';
 import { CutProgress } from './CutProgress';
 import { VideoChoice } from './VideoChoice';
+import styles from './PublishForm.module.css';
 
 type Defaults = Omit<PublishSettings, 'format' | 'renderIds' | 'video'>;
 
@@ -99,28 +92,19 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
   };
 
   return (
-    <Form className="dialog-form publish-form" onSubmit={(event) => (event.preventDefault(), void submit())}>
-      <RadioGroup className="publish-formats" value={format} onChange={(value) => setFormat(value as PublishFormat)}>
-        <Label className="field-label">Format</Label>
+    <DialogForm className={styles.form} onSubmit={(event) => (event.preventDefault(), void submit())}>
+      <RadioGroup label="Format" layout="column" value={format} onChange={(value) => setFormat(value as PublishFormat)}>
         {(Object.keys(FORMAT_LABELS) as PublishFormat[]).map((key) => (
-          <Radio key={key} value={key} className="render-choice publish-format">
-            <span className="publish-radio" aria-hidden="true" />
-            <span className="render-choice-text">
-              <span className="render-choice-label">{FORMAT_LABELS[key]}</span>
-              <span className="render-choice-hint">{FORMAT_HINTS[key]}</span>
-            </span>
+          <Radio key={key} value={key} variant="card" hint={FORMAT_HINTS[key]}>
+            {FORMAT_LABELS[key]}
           </Radio>
         ))}
       </RadioGroup>
       {format === 'cmi5' && (
         <Checkbox
-          className="publish-checkbox"
           isSelected={settings.courseScope === 'project'}
           onChange={(value) => set('courseScope', value ? 'project' : 'lesson')}
         >
-          <span className="render-check" aria-hidden="true">
-            <Check size={14} strokeWidth={3} />
-          </span>
           {video === 'renders'
             ? 'One course with every lesson of this project, in order (each needs an up-to-date render)'
             : 'One course with every lesson of this project, in order'}
@@ -131,14 +115,16 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
       <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
 
       {video === 'player' ? null : fresh.length === 0 ? (
-        <div className="publish-norender" role="alert">
-          <p className="publish-norender-title">No up-to-date render to publish</p>
-          <p>
-            {stale > 0
-              ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. `
-              : ''}
-            Render the lesson first (Renders, on this screen), then publish.
-          </p>
+        <Banner tone="error" role="alert">
+          <div>
+            <p className={styles.noRenderTitle}>No up-to-date render to publish</p>
+            <p className={styles.noRenderText}>
+              {stale > 0
+                ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. `
+                : ''}
+              Render the lesson first (Renders, on this screen), then publish.
+            </p>
+          </div>
           <Button
             variant="secondary"
             onPress={() => (
@@ -148,38 +134,39 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
           >
             Go to Renders
           </Button>
-        </div>
+        </Banner>
       ) : (
         <CheckboxGroup
-          className="render-choices"
+          className={styles.choices}
           value={renderIds}
           onChange={setRenderIds}
           isInvalid={Boolean(errors.fields.renderIds)}
         >
-          <Label className="field-label">Video sizes in the package</Label>
+          <Label className={field.label}>Video sizes in the package</Label>
           {fresh.map((rendition) => (
-            <Checkbox key={rendition.renderId} value={rendition.renderId} className="render-choice">
-              <span className="render-check" aria-hidden="true">
-                <Check size={14} strokeWidth={3} />
-              </span>
-              <span className="render-choice-text">
-                <span className="render-choice-label">{rendition.label}</span>
-                <span className="render-choice-hint">
+            <Checkbox
+              key={rendition.renderId}
+              value={rendition.renderId}
+              variant="card"
+              hint={
+                <>
                   {rendition.width && rendition.height ? `${rendition.width}×${rendition.height} · ` : ''}
                   {formatBytes(rendition.sizeBytes)}
-                </span>
-              </span>
+                </>
+              }
+            >
+              {rendition.label}
             </Checkbox>
           ))}
-          <Text slot="description" className="field-description">
+          <Text slot="description" className={field.description}>
             Learners get the size that suits their screen and can switch.
             {stale > 0 ? ` ${stale} out-of-date render${stale === 1 ? ' is' : 's are'} not offered.` : ''}
           </Text>
         </CheckboxGroup>
       )}
 
-      <fieldset className="publish-grid">
-        <legend className="field-label">Scoring and completion</legend>
+      <fieldset className={styles.grid}>
+        <legend className={field.label}>Scoring and completion</legend>
         <PercentField
           label="Mastery score"
           value={settings.masteryPercent}
@@ -197,26 +184,23 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
           description="Of the lesson, to count as completed."
         />
         <Checkbox
-          className="publish-checkbox"
+          className={styles.wide}
           isSelected={settings.completion.requireAllRequiredCheckpoints}
           onChange={(value) => set('completion', { ...settings.completion, requireAllRequiredCheckpoints: value })}
         >
-          <span className="render-check" aria-hidden="true">
-            <Check size={14} strokeWidth={3} />
-          </span>
           Completed only when every required question is answered
         </Checkbox>
       </fieldset>
 
-      <fieldset className="publish-grid">
-        <legend className="field-label">{format === 'classServer' ? 'What learners see' : 'What the LMS shows'}</legend>
+      <fieldset className={styles.grid}>
+        <legend className={field.label}>{format === 'classServer' ? 'What learners see' : 'What the LMS shows'}</legend>
         <TextField
           label="Title"
           value={settings.title}
           onChange={(value) => set('title', value)}
           isRequired
           error={errors.fields.title}
-          className="publish-wide"
+          className={styles.wide}
         />
         <TextField
           label="Description"
@@ -224,7 +208,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
           onChange={(value) => set('description', value)}
           multiline
           error={errors.fields.description}
-          className="publish-wide"
+          className={styles.wide}
         />
         <TextField
           label="Language"
@@ -245,9 +229,9 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
       </fieldset>
 
       {errors.form !== null && (
-        <p className="form-error" role="alert">
+        <Banner tone="error" role="alert" as="p">
           {errors.form}
-        </p>
+        </Banner>
       )}
       {cutting ? (
         <CutProgress fraction={cutting.fraction} onCancel={cutting.cancel} />
@@ -261,7 +245,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
           </Button>
         </DialogActions>
       )}
-    </Form>
+    </DialogForm>
   );
 }
 
@@ -278,7 +262,7 @@ function PercentField({
 }) {
   return (
     <NumberField
-      className="field"
+      className={field.field}
       value={value}
       onChange={(next) => onChange(Number.isNaN(next) ? 0 : next)}
       minValue={0}
@@ -286,11 +270,11 @@ function PercentField({
       step={1}
       formatOptions={{ maximumFractionDigits: 1 }}
     >
-      <Label className="field-label">{label} (%)</Label>
-      <Group className="publish-number">
-        <Input className="field-input" />
+      <Label className={field.label}>{label} (%)</Label>
+      <Group>
+        <Input className={field.input} />
       </Group>
-      <Text slot="description" className="field-description">
+      <Text slot="description" className={field.description}>
         {description}
       </Text>
     </NumberField>

@@ -1,13 +1,18 @@
-import { Label, ProgressBar } from 'react-aria-components';
-import { CheckCircle2, FolderOpen, Download } from 'lucide-react';
+import { Label } from 'react-aria-components';
+import { FolderOpen, Download } from 'lucide-react';
 import type { PublishJob } from '@shared/contract/publish';
+import { cx } from '../../lib/classNames';
 import { describeError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
 import { mediaUrl, studio } from '../../studio';
-import { Button } from '../../ui/Button';
+import { Banner } from '../../ui/Banner';
+import { Button, LinkButton } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
+import { ProgressBar, ProgressHead, ProgressTrack } from '../../ui/ProgressTrack';
 import { useToast } from '../../ui/Toast';
 import { ClassServerDone } from './ClassServerDone';
+import { PublishDone } from './PublishDone';
+import styles from './PublishProgress.module.css';
 
 const STAGES: Record<PublishJob['stage'], string> = {
   preparing: 'Preparing the lesson…',
@@ -29,20 +34,11 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   if (job.state === 'running') {
     return (
       <>
-        <ProgressBar
-          className="publish-progress"
-          value={Math.round(job.fraction * 100)}
-          aria-describedby="publish-stage"
-        >
+        <ProgressBar value={Math.round(job.fraction * 100)} aria-describedby="publish-stage">
           {({ percentage }) => (
             <>
-              <div className="publish-progress-label">
-                <Label>{STAGES[job.stage]}</Label>
-                <span>{Math.round(percentage ?? 0)}%</span>
-              </div>
-              <div className="publish-progress-track">
-                <div className="publish-progress-fill" style={{ width: `${percentage ?? 0}%` }} />
-              </div>
+              <ProgressHead label={<Label>{STAGES[job.stage]}</Label>} value={`${Math.round(percentage ?? 0)}%`} />
+              <ProgressTrack percent={percentage ?? 0} />
             </>
           )}
         </ProgressBar>
@@ -65,14 +61,15 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   if (job.state !== 'done' || job.output === null) {
     return (
       <>
-        <p
-          className={job.state === 'failed' ? 'form-error' : 'hint'}
-          role={job.state === 'failed' ? 'alert' : 'status'}
-        >
-          {job.state === 'failed'
-            ? `Publishing failed: ${job.error ?? 'no reason given'}`
-            : 'Publishing was cancelled. Nothing was written.'}
-        </p>
+        {job.state === 'failed' ? (
+          <Banner tone="error" role="alert" as="p">
+            Publishing failed: {job.error ?? 'no reason given'}
+          </Banner>
+        ) : (
+          <p className="hint" role="status">
+            Publishing was cancelled. Nothing was written.
+          </p>
+        )}
         <DialogActions>
           <Button variant="secondary" onPress={onClose}>
             Close
@@ -93,23 +90,17 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
       .catch((error: unknown) => toast.show({ message: describeError(error) }));
   return (
     <>
-      <div className="publish-done" role="status">
-        <CheckCircle2 size={28} aria-hidden="true" className="publish-done-icon" />
-        <div>
-          <p className="publish-done-title">
-            {output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}
-          </p>
-          <p className="publish-done-file">
-            <span className="publish-file-name">{output.name}</span> · {formatBytes(output.sizeBytes)}
-          </p>
-          {output.kind === 'zip' && (
-            <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>
-          )}
-          {output.kind === 'folder' && (
-            <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>
-          )}
-        </div>
-      </div>
+      <PublishDone title={output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}>
+        <p>
+          <span className={styles.fileName}>{output.name}</span> · {formatBytes(output.sizeBytes)}
+        </p>
+        {output.kind === 'zip' && (
+          <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>
+        )}
+        {output.kind === 'folder' && (
+          <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>
+        )}
+      </PublishDone>
       <DialogActions>
         <Button variant="secondary" onPress={onClose}>
           Close
@@ -120,12 +111,12 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
             Show in folder
           </Button>
         ) : output.kind === 'zip' ? (
-          <a className="btn btn-primary" href={mediaUrl(output.path)} download={output.name}>
+          <LinkButton variant="primary" href={mediaUrl(output.path)} download={output.name}>
             <Download size={14} aria-hidden="true" />
             Download {output.name}
-          </a>
+          </LinkButton>
         ) : (
-          <p className="hint publish-where">Saved in your library folder under media/{output.path}</p>
+          <p className={cx('hint', styles.where)}>Saved in your library folder under media/{output.path}</p>
         )}
       </DialogActions>
     </>

@@ -118,5 +118,3 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
     },
   };
 }
-
-export type RenderQueue = ReturnType<typeof createRenderQueue>;
