@@ -51,7 +51,6 @@ export type CaptionTrack = z.infer<typeof captionTrackSchema>;
 export const cameraMediaSchema = renditionSchema.extend({
   offsetMs: z.number().int().min(-3_600_000).max(3_600_000).default(0),
 });
-export type CameraMedia = z.infer<typeof cameraMediaSchema>;
 
 export const lessonMediaSchema = z.object({
   renditions: z.array(renditionSchema).min(1).max(12),
