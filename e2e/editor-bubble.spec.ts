@@ -73,11 +73,16 @@ test('a teacher drags the camera bubble, hides it over a range, and the preview 
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 
-  // Nothing rendered yet: the learner preview plays the recording and says so.
+  // Nothing rendered yet: the learner preview plays the recording with the player drawing the camera, where the
+  // teacher put it, as a package of the recording will.
   await page.getByRole('button', { name: 'Preview as learner' }).click();
-  await expect(page.getByTestId('preview-note')).toHaveText(
-    'Showing the recording without the camera bubble; render the lesson to preview it exactly',
-  );
+  const preview = page.getByRole('dialog', { name: 'Preview as learner' });
+  const learnerBubble = preview.getByRole('group', { name: /Teacher’s camera/ });
+  await expect(learnerBubble).toBeVisible();
+  await expect(page.getByTestId('preview-note')).toHaveCount(0);
+  const stage = await preview.locator('.fs-media').boundingBox();
+  const placed = await learnerBubble.boundingBox();
+  expect(placed && stage ? placed.x > stage.x && placed.x + placed.width < stage.x + stage.width : false).toBe(true);
   if (process.env.BUBBLE_SHOTS)
     await page.screenshot({ path: `${process.env.BUBBLE_SHOTS}/bubble-learner-preview.png` });
   await page.getByRole('button', { name: 'Close preview' }).click();

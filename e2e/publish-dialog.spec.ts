@@ -28,6 +28,11 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   const publish = new PublishDialog(page);
   await publish.open();
   await expect(publish.format('SCORM 1.2')).toBeChecked();
+  // This take stores frames out of order (an import with B-frames): it cannot go out uncut, and the dialog says why
+  // before anything runs. Publishing the recording for the player is publish-player.spec.ts.
+  await expect(publish.video('The recording')).toBeDisabled();
+  await expect(publish.dialog.getByText(/the screen recording reorders frames \(B-frames\)/)).toBeVisible();
+  await expect(publish.video('Rendered video files')).toBeChecked();
   await expect(publish.dialog.getByRole('checkbox', { name: /360p/ })).toBeChecked();
   await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Forces');
   await expect(publish.dialog.getByRole('textbox', { name: /Mastery score/ })).toHaveValue('80');
@@ -45,6 +50,7 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
 
   await publish.dialog.getByRole('button', { name: 'Back to the settings' }).click();
   await expect(publish.format('SCORM 2004')).toBeChecked();
+  await expect(publish.video('Rendered video files')).toBeChecked();
   await publish.publish();
   // A 1.2 GB zip: a safety net for a busy two-core machine, not a speed goal (the bench measures speed).
   await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 120_000 });
@@ -71,6 +77,7 @@ test('with no up-to-date render the dialog says so and offers the way to render'
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const publish = new PublishDialog(page);
   await publish.open();
+  await publish.chooseVideo('Rendered video files');
   const alert = publish.dialog.getByRole('alert');
   await expect(alert).toContainText('No up-to-date render to publish');
   await expect(alert).toContainText('The lesson was edited after its render was made.');
@@ -92,6 +99,7 @@ test('cmi5: the dialog offers a course of the whole project, and publishes one A
   await publish.open();
   const whole = publish.dialog.getByRole('checkbox', { name: /One course with every lesson of this project/ });
   await expect(whole).toHaveCount(0);
+  await publish.chooseVideo('Rendered video files');
   await publish.chooseFormat('cmi5');
   // A teacher clicks the label.
   await publish.dialog.getByText('One course with every lesson').click();

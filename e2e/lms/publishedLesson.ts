@@ -73,6 +73,7 @@ export async function publishOverRpc(
   const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
     lessonId,
     format,
+    video: 'renders',
     renderIds: [renderId],
     title: 'Forces & <motion> "🎓"',
     description: '',

@@ -29,6 +29,19 @@ export class PublishDialog {
     await expect(this.format(name)).toBeChecked();
   }
 
+  video(name: string): Locator {
+    return this.dialog.getByRole('radiogroup', { name: 'Video' }).getByRole('radio', { name: new RegExp(`^${name}`) });
+  }
+
+  /** The recording for the player to draw over, or the rendered files. */
+  async chooseVideo(name: 'The recording' | 'Rendered video files'): Promise<void> {
+    await this.dialog
+      .getByRole('radiogroup', { name: 'Video' })
+      .getByText(new RegExp(`^${name}`))
+      .click();
+    await expect(this.video(name)).toBeChecked();
+  }
+
   async publish(): Promise<void> {
     await this.dialog.getByRole('button', { name: /^Publish / }).click();
   }

@@ -18,6 +18,9 @@ import { EditorService } from './editor/EditorService';
 import { DerivedService } from './derived/DerivedService';
 import { FilesService, type FileShell } from './files/FilesService';
 import { RenderService } from './render/RenderService';
+import { CutService } from './cut/CutService';
+import { findLayers } from './cut/layers';
+import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
 import { NotesService } from './notes/NotesService';
 import { TranscribeService } from './transcribe/TranscribeService';
@@ -107,6 +110,15 @@ export function openStudio(options: StudioOptions): Studio {
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
   const notes = new NotesService({ ...deps, openDocument: (lessonId) => editor.open({ lessonId }) });
+  const takeRows = new TakeRows(db);
+  const cuts = new CutService({
+    events,
+    mediaRoot,
+    jobs,
+    openDocument: (lessonId) => editor.open({ lessonId }),
+    take: (takeId) => takeRows.take(takeId),
+    renderPart: (renderId) => renders.partFor(renderId),
+  });
   const classServer = new ClassServerService(deps);
   const publish = new PublishService({
     upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
@@ -119,6 +131,11 @@ export function openStudio(options: StudioOptions): Studio {
       getLesson: (id) => lessons.get({ id }),
       listNoteFiles: (lessonId) => notes.files({ lessonId }),
       listLessons: (projectId) => lessons.list({ projectId, view: 'active' }),
+      findLayers: (lessonId) => {
+        const document = editor.open({ lessonId });
+        return findLayers(mediaRoot, document, takeRows.take(document.takeId));
+      },
+      layersProblem: (lessonId) => cuts.problem(lessonId),
     },
     ...(options.shell ? { reveal: (file: string) => options.shell?.reveal(file) } : {}),
   });
@@ -142,6 +159,7 @@ export function openStudio(options: StudioOptions): Studio {
       editor,
       derived: new DerivedService(deps),
       renders,
+      cuts,
       publish,
       notes,
       transcribe: new TranscribeService({

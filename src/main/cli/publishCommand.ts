@@ -66,6 +66,7 @@ export async function publishLesson(
       ...defaults,
       lessonId: options.lessonId,
       format: format.data,
+      video: 'renders',
       renderIds: chosen.map((rendition) => rendition.renderId),
       courseScope: course.data,
     }),

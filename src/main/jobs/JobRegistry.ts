@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { StudioError } from '@shared/contract/result';
 
-export type JobKind = 'render' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy' | 'transcribe';
+export type JobKind =
+  'render' | 'cut' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy' | 'transcribe';
 type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Who asked for a job when nobody in particular did (scripts, tests). */

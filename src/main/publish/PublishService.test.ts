@@ -31,6 +31,8 @@ function publishing(videoBytes = 200_000) {
       getLesson: () => ({ lesson: snapshot.lesson, project: snapshot.project }),
       listNoteFiles: () => [],
       listLessons: () => [snapshot.lesson],
+      findLayers: () => null,
+      layersProblem: () => null,
     },
   });
   const ended = (jobId: string) =>

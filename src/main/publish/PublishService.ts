@@ -60,11 +60,13 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 
   async options(input: Input<'publish', 'options'>) {
     const { source } = this.deps;
-    const [info, document, renders] = await Promise.all([
+    const [info, document, renders, problem] = await Promise.all([
       source.getLesson(input.lessonId),
       source.openDocument(input.lessonId),
       source.listRenders(input.lessonId),
+      source.layersProblem(input.lessonId),
     ]);
+    const lessons = await source.listLessons(info.lesson.projectId);
     return {
       defaults: {
         title: info.lesson.title,
@@ -84,6 +86,8 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         upToDate: isUpToDate(render, document),
       })),
       checkpointCount: document.checkpoints.length,
+      playerVideo: { possible: problem === null, reason: problem },
+      courseLessonIds: lessons.map((lesson) => lesson.id),
     };
   }
 

@@ -4,12 +4,13 @@ import { sha256Hex } from '@shared/checkpoints/sha256';
 import {
   buildLessonPackage,
   sealLessonPackage,
+  type LessonMediaInput,
   type LessonPackage,
   type Rendition,
   type StoredLessonPackage,
 } from '@shared/player/lessonPackage';
 import type { PublishFormat } from '@shared/publish/options';
-import type { LessonSnapshot, SnapshotRender } from './snapshot';
+import type { LessonSnapshot, SnapshotLayer, SnapshotRender } from './snapshot';
 import { notesEntries, publishedTracks } from './lessonExtras';
 
 /** One file of a package: bytes made here, or a file on disk streamed in. */
@@ -59,7 +60,7 @@ export function scoFiles(
 ): { entries: PackageEntry[]; lesson: LessonPackage } {
   const { settings, document } = snapshot;
   const { prefix } = options;
-  const media = mediaPaths(snapshot.renders);
+  const video = snapshot.layers ? layeredMedia(snapshot.layers) : renderedMedia(snapshot.renders);
   const tracks = publishedTracks(document);
   const lesson = buildLessonPackage({
     title: options.title,
@@ -69,10 +70,12 @@ export function scoFiles(
     checkpoints: document.checkpoints,
     rules: { ...document.rules, masteryPercent: settings.masteryPercent, completion: settings.completion },
     media: {
-      renditions: snapshot.renders.map((render, index) => rendition(render, media[index] as string)),
+      ...video.media,
       captions: tracks.map((track) => ({ label: track.label, srclang: track.srclang, src: track.path })),
     },
     notes: snapshot.notes ? { html: snapshot.notes.html, formulas: snapshot.notes.formulas } : null,
+    // Over the plain recording the player draws every callout; over a render, those not burned in.
+    callouts: snapshot.layers ? 'all' : 'overlaid',
   });
   // Derived from the snapshot, not random: two builds of one snapshot stay byte-identical.
   const stored = sealLessonPackage(lesson, sha256Hex(`${snapshot.lesson.id}:${snapshot.takenAt}`).slice(0, 16));
@@ -91,7 +94,7 @@ export function scoFiles(
       ),
     ),
     // Video is already compressed: storing it keeps the zip fast to write and lets an LMS serve ranges from it.
-    ...snapshot.renders.map((render, index) => fileEntry(`${prefix}${media[index] as string}`, render.file, false)),
+    ...video.files.map(({ path: inPackage, file }) => fileEntry(`${prefix}${inPackage}`, file, false)),
     ...tracks.map((track) => textEntry(`${prefix}${track.path}`, track.text)),
     ...notesEntries(snapshot.notes, assets, prefix, options.title, settings.language),
   ];
@@ -136,6 +139,52 @@ function scriptJson(value: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+interface PackageVideo {
+  readonly media: Pick<LessonMediaInput, 'renditions' | 'camera'>;
+  /** Each video file: its path in the package and on disk. */
+  readonly files: readonly { readonly path: string; readonly file: string }[];
+}
+
+function renderedMedia(renders: readonly SnapshotRender[]): PackageVideo {
+  const paths = mediaPaths(renders);
+  return {
+    media: { renditions: renders.map((render, index) => rendition(render, paths[index] as string)) },
+    files: renders.map((render, index) => ({ path: paths[index] as string, file: render.file })),
+  };
+}
+
+/**
+ * A `player` package: the lesson's picture and sound as one rendition, the camera apart for the player to draw as the
+ * bubble. Both were cut from one recording onto the lesson's clock, so the camera's offset is nil.
+ */
+function layeredMedia(layers: readonly SnapshotLayer[]): PackageVideo {
+  const main = layers.find((layer) => layer.role === 'lesson');
+  if (!main) throw new Error('The lesson’s layers have no picture or sound');
+  const camera = layers.find((layer) => layer.role === 'camera');
+  const size = (layer: SnapshotLayer) => ({
+    ...(layer.width ? { width: layer.width } : {}),
+    ...(layer.height ? { height: layer.height } : {}),
+  });
+  const audioOnly = main.videoCodec === null;
+  const mainPath = audioOnly ? 'media/lesson.m4a' : 'media/lesson.mp4';
+  return {
+    media: {
+      renditions: [
+        {
+          label: main.height ? `${main.height}p` : 'Audio only',
+          src: mainPath,
+          type: audioOnly ? 'audio/mp4' : 'video/mp4',
+          ...size(main),
+        },
+      ],
+      ...(camera
+        ? { camera: { label: 'Camera', src: 'media/camera.mp4', type: 'video/mp4', offsetMs: 0, ...size(camera) } }
+        : {}),
+    },
+    files: [{ path: mainPath, file: main.file }, ...(camera ? [{ path: 'media/camera.mp4', file: camera.file }] : [])],
+  };
 }
 
 /** media/720p.mp4, media/480p.mp4 …: from the label, made unique, never from anything a path could escape with. */

@@ -37,6 +37,8 @@ function projectSource(unrendered: string | null = null): { source: SnapshotSour
     getLesson: (id) => ({ lesson: lessons.find((lesson) => lesson.id === id) as Lesson, project: base.project }),
     listNoteFiles: () => [],
     listLessons: () => lessons,
+    findLayers: () => null,
+    layersProblem: () => null,
   };
   return { source, lessons };
 }

@@ -4,9 +4,10 @@ import type { LessonDocument } from '@shared/editor/document';
 import type { Lesson, Project } from '@shared/library/schemas';
 import type { NoteFile } from '@shared/notes/files';
 import type { Render } from '@shared/media/renders';
-import type { PublishSettings } from '@shared/publish/options';
+import { videoOf, type PublishSettings } from '@shared/publish/options';
 import { compileNotes } from '../notes/compileNotes';
 import { notesContextOf } from '../notes/notesContext';
+import type { LayerFile, Layers } from '../cut/layers';
 
 /** Where a snapshot's facts come from: the services themselves in the app, the dispatcher in the CLI. */
 export interface SnapshotSource {
@@ -17,7 +18,14 @@ export interface SnapshotSource {
   listNoteFiles(lessonId: string): Promise<NoteFile[]> | NoteFile[];
   /** The project's active lessons in lesson order: a cmi5 course of the whole project takes them all. */
   listLessons(projectId: string): Promise<Lesson[]> | Lesson[];
+  /** The lesson's layers made for its current edit list (see cut/layers.ts), or null when none are. */
+  findLayers(lessonId: string): Promise<Layers | null> | Layers | null;
+  /** Why the lesson's take cannot be cut into layers (its codecs), or null. */
+  layersProblem(lessonId: string): Promise<string | null> | string | null;
 }
+
+/** One file of a lesson's layers, with its absolute `file`, like the renders. */
+export type SnapshotLayer = LayerFile & { readonly file: string };
 
 export interface SnapshotRender extends Render {
   /** Absolute, resolved once here so the builders never see a path from outside. */
@@ -33,6 +41,8 @@ export interface LessonSnapshot {
   readonly renders: readonly SnapshotRender[];
   /** The notes compiled to HTML at this instant (null when the lesson has none), and the files they use. */
   readonly notes: SnapshotNotes | null;
+  /** A `player` package's video: the recording cut to the lesson, the camera apart. Null for a package of renders. */
+  readonly layers: readonly SnapshotLayer[] | null;
   readonly settings: PublishSettings;
   /**
    * A cmi5 course of the whole project: every lesson's snapshot in lesson order, this one among them (each with its
@@ -89,7 +99,7 @@ export async function takeSnapshot(
       if (lesson.id === lessonId) return main;
       const document = await source.openDocument(lesson.id);
       const renders = newestUpToDate(await source.listRenders(lesson.id), document);
-      if (renders.length === 0)
+      if (renders.length === 0 && videoOf(settings) === 'renders')
         throw new StudioError(
           'conflict',
           `“${lesson.title}” has no up-to-date render, so the course cannot include it. Render it first, or publish this lesson alone.`,
@@ -122,7 +132,9 @@ async function lessonSnapshot(
     source.listRenders(lessonId),
     source.listNoteFiles(lessonId),
   ]);
-  const chosen = settings.renderIds.map((id) => {
+  const layers = videoOf(settings) === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
+  const renderIds = videoOf(settings) === 'player' ? [] : settings.renderIds;
+  const chosen = renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');
     if (!isUpToDate(render, document)) {
@@ -141,6 +153,7 @@ async function lessonSnapshot(
     document,
     renders: chosen,
     notes,
+    layers,
     settings,
     course,
   });
@@ -169,6 +182,16 @@ async function snapshotNotes(
       .filter((file) => compiled.files.includes(file.name))
       .map((file) => ({ ...file, file: path.join(mediaRoot, ...file.path.split('/')) })),
   };
+}
+
+async function layersOf(source: SnapshotSource, lessonId: string, title: string): Promise<SnapshotLayer[]> {
+  const layers = await source.findLayers(lessonId);
+  if (!layers)
+    throw new StudioError(
+      'conflict',
+      `The video of “${title}” has not been cut for the player since it was last edited. Publish again from the app, which cuts it first.`,
+    );
+  return layers.files.map((layer) => ({ ...layer, file: path.join(source.mediaRoot, ...layer.path.split('/')) }));
 }
 
 function deepFreeze<T>(value: T): T {

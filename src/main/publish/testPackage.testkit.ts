@@ -116,8 +116,10 @@ export function testSnapshot(
     document,
     renders: [render],
     notes,
+    layers: null,
     settings: {
       format: 'scorm12',
+      video: 'renders',
       renderIds: [render.id],
       title: 'Forces <&> "🎓"',
       description: '',

@@ -163,6 +163,16 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     return toRender(this.row(row.id));
   }
 
+  /**
+   * For main's own writer (a render cut without re-encoding, `CutService`): the running render and its part file,
+   * which that writer fills instead of the renderer's positioned writes.
+   */
+  partFor(renderId: string): { render: Render; part: string } {
+    this.openRender(renderId);
+    const row = this.row(renderId);
+    return { render: toRender(row), part: this.partOf(row.path) };
+  }
+
   cancel(input: Input<'renders', 'cancel'>): Record<string, never> {
     const open = this.open.get(input.renderId);
     if (open) this.jobs.cancel(open.job.id);

@@ -8,6 +8,8 @@ export interface CheckedUrls {
   readonly renditions: readonly string[];
   readonly captions: readonly string[];
   readonly poster: string | null;
+  /** The camera video the player shows as the bubble, when the package carries it apart. */
+  readonly camera: string | null;
 }
 
 export interface MediaView {
@@ -16,6 +18,8 @@ export interface MediaView {
   showCaptions(index: number): void;
   /** Keeps track `index` loaded while captions are off or show another language (the transcript reads it). */
   keepLoaded(index: number): HTMLTrackElement | null;
+  /** The lesson time the captions are shown for: cues are in lesson time, which the media's own differs from in the preview. */
+  setLessonTime(lessonMs: number): void;
   destroy(): void;
 }
 
@@ -85,13 +89,16 @@ export function createMediaView(
   ];
 
   let offCue: (() => void) | null = null;
-  const render = (track: TextTrack) => {
-    const cues = track.activeCues ? Array.from(track.activeCues) : [];
+  let shown: TextTrack | null = null;
+  let lessonS = 0;
+  const render = () => {
+    const cues = shown?.cues ? Array.from(shown.cues) : [];
     const text = cues
+      .filter((cue) => cue.startTime <= lessonS && lessonS < cue.endTime)
       .map((cue) => cueText((cue as VTTCue).text))
       .filter((line) => line !== '')
       .join('\n');
-    captionBox.textContent = text;
+    if (captionBox.textContent !== text) captionBox.textContent = text;
     captionBox.hidden = text === '';
   };
 
@@ -102,11 +109,14 @@ export function createMediaView(
       offCue = null;
       captionBox.textContent = '';
       captionBox.hidden = true;
+      shown = null;
       Array.from(media.textTracks).forEach((track, at) => {
         track.mode = at === chosen || at === kept ? 'hidden' : 'disabled';
         if (at === chosen) {
-          offCue = listen(track, 'cuechange', () => render(track));
-          render(track);
+          shown = track;
+          // The cues arrive after the track loads; cuechange also catches a change between two frames.
+          offCue = listen(track, 'cuechange', render);
+          render();
         }
       });
     },
@@ -115,6 +125,10 @@ export function createMediaView(
       const track = media.textTracks[index];
       if (track && track.mode === 'disabled') track.mode = 'hidden';
       return trackElements[index] ?? null;
+    },
+    setLessonTime(lessonMs) {
+      lessonS = lessonMs / 1000;
+      if (shown) render();
     },
     destroy() {
       offCue?.();
@@ -143,9 +157,12 @@ export function checkUrls(lesson: LessonPackage, options: { baseUrl?: string }):
   if (refused.length > 0) return { refused: [...refused, 'A lesson may only use files inside its own folder.'] };
   const count = lesson.media.renditions.length;
   const hasPoster = lesson.media.poster !== undefined;
+  const captionsFrom = count + (hasPoster ? 1 : 0);
+  const captionsTo = captionsFrom + lesson.media.captions.length;
   return {
     renditions: checked.slice(0, count),
     poster: hasPoster ? (checked[count] ?? null) : null,
-    captions: checked.slice(count + (hasPoster ? 1 : 0)),
+    captions: checked.slice(captionsFrom, captionsTo),
+    camera: lesson.media.camera === undefined ? null : (checked[captionsTo] ?? null),
   };
 }

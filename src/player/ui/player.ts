@@ -20,6 +20,7 @@ import { questionPromptId, showQuestion } from './questionDialog';
 import { createSeekBar } from './seekBar';
 import { createSidePanel } from './sidePanel';
 import { createLessonPanels } from './lessonPanels';
+import { createStageOverlay } from './stage/overlay';
 import { showSummary } from './summaryDialog';
 
 export interface MountOptions {
@@ -103,6 +104,8 @@ function run(
   }
   let captionIndex = -1;
   let view = createMediaView(layout.stage, layout.captions, lesson, urls, rendition);
+  const overlay = createStageOverlay(layout.stage, lesson, urls.camera);
+  overlay.attach(view.media);
   let modal: Modal | null = null;
   let closeContent: () => void = () => undefined;
   let started = session.state.positionMs > 0;
@@ -130,6 +133,7 @@ function run(
       view.destroy();
       view = createMediaView(layout.stage, layout.captions, lesson, urls, index);
       playback.replaceView(view);
+      overlay.attach(view.media);
       view.showCaptions(captionIndex);
       panels.transcript?.setTrack(view.keepLoaded(transcriptIndex()));
     },
@@ -169,6 +173,8 @@ function run(
 
   const render = () => {
     const position = playback.positionMs();
+    view.setLessonTime(position);
+    overlay.update(position);
     const chapter = chapterAt(lesson.chapters, position);
     seekBar.update(position, session.state.furthestMs, lesson.chapters[chapter]?.title ?? null);
     controls.setTime(position);
@@ -368,6 +374,7 @@ function run(
     reporter.save();
     closeModal();
     playback.destroy();
+    overlay.destroy();
     view.destroy();
     seekBar.destroy();
     controls.destroy();

@@ -6,6 +6,7 @@ import { editorService } from './editor';
 import { filesService } from './files';
 import { derivedService } from './derived';
 import { rendersService } from './renders';
+import { cutsService } from './cuts';
 import { lessonsService } from './lessons';
 import { notesService } from './notes';
 import { projectsService } from './projects';
@@ -25,6 +26,7 @@ export const contract = {
   editor: editorService,
   derived: derivedService,
   renders: rendersService,
+  cuts: cutsService,
   publish: publishService,
   notes: notesService,
   classroom: classroomService,

@@ -48,12 +48,28 @@ export const publishService = defineService(
     options: call(
       z.object({ lessonId: idSchema }),
       z.object({
-        defaults: publishSettingsSchema.omit({ format: true, renderIds: true }),
+        defaults: publishSettingsSchema.omit({ format: true, renderIds: true, video: true }),
         renditions: z.array(publishRenditionSchema),
         checkpointCount: z.number().int().nonnegative(),
+        /**
+         * Whether the player can draw the camera over the cut recording (`video: 'player'`): the take's codecs allow
+         * copying it; `reason` says why not. Copying may still be refused when cutting begins (frames out of order).
+         */
+        playerVideo: z.object({ possible: z.boolean(), reason: z.string().nullable() }),
+        /** The project's lessons in order, which a cmi5 course of the whole project holds. */
+        courseLessonIds: z.array(idSchema),
       }),
     ),
-    start: call(publishSettingsSchema.extend({ lessonId: idSchema }), z.object({ jobId: idSchema })),
+    /** A `player` package needs the lessons' layers made first (`cuts.prepare` with `layers`, then `cuts.run`). */
+    start: call(
+      publishSettingsSchema
+        .extend({ lessonId: idSchema })
+        .refine((settings) => settings.video !== 'renders' || settings.renderIds.length > 0, {
+          error: 'Choose at least one rendition',
+          path: ['renderIds'],
+        }),
+      z.object({ jobId: idSchema }),
+    ),
     cancel: call(jobRef, z.object({})),
     status: call(jobRef, publishJobSchema),
     /** Shows a finished export in the file manager; `shown: false` where there is none (the browser host). */

@@ -12,7 +12,9 @@ import {
   type OpenedCheckpoint,
 } from '../checkpoints';
 import type { LessonDocument } from '../editor/document';
+import type { CalloutSelection } from '../render/callouts';
 import { createLessonMap, editListSchema, placeAnchors, type EditList } from '../timeline';
+import { bubbleSchema, overlayCalloutSchema, packageOverlay } from './overlay';
 
 /** Bumped when a player could no longer read an older package; the player refuses versions it does not know. */
 export const LESSON_FORMAT_VERSION = 1;
@@ -41,10 +43,20 @@ export const captionTrackSchema = z.object({
 });
 export type CaptionTrack = z.infer<typeof captionTrackSchema>;
 
+/**
+ * The camera recorded apart, which the player shows as the bubble over the screen (packages that leave the
+ * compositing to the player, and the editor's preview). `offsetMs`: how far the camera's own clock runs behind the
+ * screen's, so camera time = screen media time − offsetMs.
+ */
+export const cameraMediaSchema = renditionSchema.extend({
+  offsetMs: z.number().int().min(-3_600_000).max(3_600_000).default(0),
+});
+
 export const lessonMediaSchema = z.object({
   renditions: z.array(renditionSchema).min(1).max(12),
   poster: url.optional(),
   captions: z.array(captionTrackSchema).max(20).default([]),
+  camera: cameraMediaSchema.optional(),
   /** Only in the editor's preview: `src` is then the unrendered take, played in lesson time through this list. */
   sourceEditList: editListSchema.optional(),
 });
@@ -91,6 +103,10 @@ export const storedLessonPackageSchema = z
     media: lessonMediaSchema,
     chapters: z.array(chapterSchema).max(500).default([]),
     checkpoints: z.array(storedCheckpointSchema).max(CHECKPOINTS_MAX).default([]),
+    /** Where the player draws the camera bubble, when `media.camera` is there. */
+    bubble: bubbleSchema.optional(),
+    /** The callouts the player draws over the picture (those the video does not carry burned in). */
+    callouts: z.array(overlayCalloutSchema).max(2_000).default([]),
     /** The salt of the sealed checkpoints' answer keys; absent when none is sealed. */
     keySalt: z
       .string()
@@ -165,6 +181,11 @@ export interface BuildLessonInput {
   /** The editor's preview plays the unrendered take, so the player needs the edit list to skip the cuts. */
   readonly preview?: boolean;
   readonly notes?: LessonNotes | null;
+  /**
+   * Which callouts the player draws: those not burned in over a render (the default), all of them over a picture with
+   * none burned in (the recording, or a package whose player composites).
+   */
+  readonly callouts?: CalloutSelection;
 }
 
 /**
@@ -198,6 +219,10 @@ export function buildLessonPackage(input: BuildLessonInput): LessonPackage {
     media: input.preview ? { ...input.media, sourceEditList: editList } : { ...input.media },
     chapters,
     checkpoints,
+    ...packageOverlay(document, map.spans, {
+      camera: input.media.camera !== undefined,
+      callouts: input.callouts ?? 'overlaid',
+    }),
     rules: input.rules,
     ...(input.notes ? { notes: input.notes } : {}),
   };

@@ -69,6 +69,7 @@ export function packageUrls(media: {
   renditions: readonly { src: string; label: string }[];
   poster?: string | undefined;
   captions: readonly { src: string; label: string }[];
+  camera?: { src: string } | undefined;
 }): { url: string; kind: MediaUrlKind; what: string }[] {
   return [
     ...media.renditions.map((rendition) => ({
@@ -82,5 +83,8 @@ export function packageUrls(media: {
       kind: 'captions' as const,
       what: `the captions "${track.label}"`,
     })),
+    ...(media.camera === undefined
+      ? []
+      : [{ url: media.camera.src, kind: 'media' as const, what: 'the camera video' }]),
   ];
 }

@@ -21,10 +21,21 @@ export const languageSchema = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, { error: 'A language is a tag such as "en" or "fr-CA"' });
 
+/**
+ * How the lesson's picture travels. `player`: the recording cut without re-encoding (screen with its sound, camera
+ * apart), the learner's player drawing the camera bubble and callouts over it, in step: ready seconds after the
+ * recording. `renders`: the chosen renders, everything drawn into one video file, for places that need one file.
+ */
+export const publishVideoSchema = z.enum(['player', 'renders']);
+export type PublishVideo = z.infer<typeof publishVideoSchema>;
+
 /** What the teacher chooses in the publish dialog (or the CLI's flags); rules start as the lesson's own. */
 export const publishSettingsSchema = z.object({
   format: publishFormatSchema,
-  renderIds: z.array(idSchema).min(1, { error: 'Choose at least one rendition' }).max(12),
+  /** Left out: `renders` when renders are named (what callers before this choice sent), else `player`; see videoOf. */
+  video: publishVideoSchema.optional(),
+  /** The renders a `renders` package carries (at least one then); a `player` package carries none. */
+  renderIds: z.array(idSchema).max(12).default([]),
   // 200: the longest title SCORM 1.2's manifest schema allows.
   title: z
     .string()
@@ -73,4 +84,9 @@ export function exportBaseName(title: string, format: PublishFormat, version: st
       .slice(0, 60)
       .toLowerCase();
   return [slug(title) || 'lesson', format, slug(version) || '1'].join('-');
+}
+
+/** How a package's picture travels: as chosen, else renders when some are named, else the recording for the player. */
+export function videoOf(settings: { video?: PublishVideo | undefined; renderIds?: readonly string[] }): PublishVideo {
+  return settings.video ?? ((settings.renderIds?.length ?? 0) > 0 ? 'renders' : 'player');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankDocument, callout, TAKE_ID, LESSON_ID } from '../editor/testDocuments.testkit';
 import type { Take, TakeFile } from '../media/takes';
-import { planRender, RenderPlanError, shownRanges } from './renderPlan';
+import { planRender, RenderPlanError } from './renderPlan';
 import { calloutsAt } from './callouts';
 import { sourceTimeOfFrame } from './frameTimes';
 
@@ -134,20 +134,6 @@ describe('planRender', () => {
       720,
     );
     expect(plan.audio?.file).toEqual({ path: `p/${TAKE_ID}/camera.mp4`, offsetMs: 25 });
-  });
-});
-
-describe('shownRanges', () => {
-  it('maps the unhidden parts of kept spans into lesson time, joining across cuts', () => {
-    const spans = [
-      { sourceStart: 0, sourceEnd: 1_000, lessonStart: 0 },
-      { sourceStart: 2_000, sourceEnd: 4_000, lessonStart: 1_000 },
-    ];
-    expect(shownRanges([], spans)).toEqual([{ start: 0, end: 3_000 }]);
-    expect(shownRanges([{ start: 500, end: 2_500 }], spans)).toEqual([
-      { start: 0, end: 500 },
-      { start: 1_500, end: 3_000 },
-    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { mediaUrl, studio } from '../../studio';
 import { Button } from '../../ui/Button';
 import type { Editor } from '../../lib/lessonEditing';
 import { LearnerPreview } from './LearnerPreview';
-import { buildPreview, type PreviewBuild } from './previewPackage';
+import { buildPreview, previewTracks, type PreviewBuild } from './previewPackage';
 import { RulesDialog } from './RulesDialog';
 
 interface CheckpointToolsProps {
@@ -15,23 +15,33 @@ interface CheckpointToolsProps {
   editor: Editor;
   /** The take's main file: what the preview plays. */
   file: TakeFile | undefined;
+  /** The camera recorded apart, which the preview's player draws as the bubble. */
+  camera: TakeFile | undefined;
   title: string;
   /** Called as the preview opens, so the editor's own playback stops. */
   onPreview: () => void;
 }
 
 /** The editor toolbar's lesson-wide tools: the learner rules, and the preview as a learner sees it. */
-export function CheckpointTools({ doc, editor, file, title, onPreview }: CheckpointToolsProps) {
+export function CheckpointTools({ doc, editor, file, camera, title, onPreview }: CheckpointToolsProps) {
   const [rulesOpen, setRulesOpen] = useState(false);
   const [preview, setPreview] = useState<PreviewBuild | null>(null);
   const openPreview = async () => {
     onPreview();
     const renders = await studio.renders.list({ lessonId: doc.lessonId }).catch(() => []);
+    // Each track as a package would carry it, made now from the document's cues and handed to the page as a Blob.
+    const captions = previewTracks(doc).map(({ label, srclang, text }) => ({
+      label,
+      srclang,
+      src: URL.createObjectURL(new Blob([text], { type: 'text/vtt' })),
+    }));
     setPreview(
       buildPreview({
         doc,
         revision: editor.savedRevision(),
         file,
+        camera,
+        captions,
         renders,
         title,
         mediaUrl,

@@ -5,7 +5,7 @@ import type { TakeFile } from '@shared/media/takes';
 import type { Render } from '@shared/media/renders';
 import { mediaPathOf } from '@shared/contract/hostProtocol';
 import { checkMediaUrl } from '@shared/player/urlPolicy';
-import { buildPreview, NOTE_NOT_RENDERED, NOTE_OUT_OF_DATE } from './previewPackage';
+import { buildPreview, previewTracks, NOTE_OUT_OF_DATE } from './previewPackage';
 
 function render(n: number, overrides: Partial<Render> = {}): Render {
   const doc = blankDocument();
@@ -148,10 +148,10 @@ describe('the learner preview package', () => {
     expect(built.note).toBeNull();
   });
 
-  it('falls back to the take with a note, saying when the latest render is out of date', () => {
+  it('falls back to the take, with a note only when the latest render is out of date', () => {
     const doc = blankDocument();
     const none = buildPreview({ doc, file, renders: [], title: 'x', mediaUrl: String, pageUrl: 'http://x/' });
-    expect(none.ok && none.note).toBe(NOTE_NOT_RENDERED);
+    expect(none.ok && none.note).toBeNull();
     const stale = buildPreview({
       doc,
       file,
@@ -164,4 +164,113 @@ describe('the learner preview package', () => {
     // The stale render is not used: the take plays, mapped through the edit list.
     expect(stale.ok && stale.lesson.media.sourceEditList).toEqual(doc.editList);
   });
+
+  it('before any render, has the player draw the camera bubble and every callout, none inside a cut', () => {
+    const doc = blankDocument({
+      editList: {
+        sourceDuration: 10_000,
+        trimStart: 0,
+        trimEnd: 10_000,
+        cuts: [{ start: 2_000, end: 4_000 }],
+        splits: [],
+      },
+      callouts: [
+        callout('00000000-0000-4000-8000-0000000000c1', 5_000, 6_000, false),
+        callout('00000000-0000-4000-8000-0000000000c2', 6_000, 7_000, true),
+        callout('00000000-0000-4000-8000-0000000000c3', 2_500, 3_500, true),
+      ],
+    });
+    const camera: TakeFile = { ...file, role: 'camera', path: 'p/t/camera.webm', audioCodec: null, startOffsetMs: 120 };
+    const built = buildPreview({
+      doc,
+      file,
+      camera,
+      title: 'x',
+      mediaUrl: (p) => mediaPathOf(p, null),
+      pageUrl: 'app://studio/',
+    });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.lesson.media.camera).toMatchObject({ src: 'app://studio/media/p/t/camera.webm', offsetMs: 120 });
+    expect(built.lesson.bubble).toBeDefined();
+    // Burned in or not, the player draws them all over an unrendered take, in lesson time; the one in the cut is gone.
+    expect(built.lesson.callouts.map((c) => [c.lessonStart, c.lessonEnd])).toEqual([
+      [3_000, 4_000],
+      [4_000, 5_000],
+    ]);
+  });
+
+  it('over a current render, draws only the callouts not burned in, and no camera', () => {
+    const doc = blankDocument({
+      callouts: [
+        callout('00000000-0000-4000-8000-0000000000c1', 5_000, 6_000, false),
+        callout('00000000-0000-4000-8000-0000000000c2', 6_000, 7_000, true),
+      ],
+    });
+    const camera: TakeFile = { ...file, role: 'camera', path: 'p/t/camera.webm' };
+    const built = buildPreview({
+      doc,
+      file,
+      camera,
+      renders: [render(1)],
+      title: 'x',
+      mediaUrl: String,
+      pageUrl: 'http://x/',
+    });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.lesson.media.camera).toBeUndefined();
+    expect(built.lesson.callouts.map((c) => c.lessonStart)).toEqual([5_000]);
+  });
+
+  it('offers the lesson’s captions in lesson time, as a package would, leaving out cues inside a cut', () => {
+    const trackId = '00000000-0000-4000-8000-0000000000a1';
+    const cue = (n: number, sourceStart: number, sourceEnd: number, text: string) => ({
+      id: `00000000-0000-4000-8000-0000000000b${String(n)}`,
+      trackId,
+      sourceStart,
+      sourceEnd,
+      text,
+    });
+    const doc = blankDocument({
+      editList: {
+        sourceDuration: 10_000,
+        trimStart: 0,
+        trimEnd: 10_000,
+        cuts: [{ start: 2_000, end: 4_000 }],
+        splits: [],
+      },
+      captionTracks: [{ id: trackId, label: 'English', srclang: 'en' }],
+      captionCues: [cue(1, 500, 1_500, 'Hello'), cue(2, 2_500, 3_500, 'Cut away'), cue(3, 5_000, 6_000, 'Later')],
+    });
+    const [track] = previewTracks(doc);
+    expect(track).toMatchObject({ label: 'English', srclang: 'en' });
+    expect(track?.text).toContain('Hello');
+    expect(track?.text).not.toContain('Cut away');
+    // 5 s of the take is 3 s of the lesson once the 2 s cut is out.
+    expect(track?.text).toMatch(/00:00:03\.000 --> 00:00:04\.000\s+Later/);
+    expect(previewTracks(blankDocument())).toEqual([]);
+
+    const built = buildPreview({
+      doc,
+      file,
+      captions: [{ label: 'English', srclang: 'en', src: 'blob:app://studio/1' }],
+      title: 'x',
+      mediaUrl: (p) => mediaPathOf(p, null),
+      pageUrl: 'app://studio/',
+    });
+    expect(built.ok && built.lesson.media.captions).toEqual([
+      { label: 'English', srclang: 'en', src: 'blob:app://studio/1' },
+    ]);
+  });
 });
+
+function callout(id: string, sourceStart: number, sourceEnd: number, burnIn: boolean) {
+  return {
+    id,
+    kind: 'highlight' as const,
+    sourceStart,
+    sourceEnd,
+    box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 },
+    text: '',
+    burnIn,
+  };
+}

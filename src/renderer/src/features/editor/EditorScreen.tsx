@@ -81,7 +81,14 @@ export function EditorScreen({ lessonId }: { lessonId: string }) {
         editor={editor}
         tools={
           ready && (
-            <CheckpointTools doc={doc} editor={editor} file={media.main} title={title} onPreview={player.pause} />
+            <CheckpointTools
+              doc={doc}
+              editor={editor}
+              file={media.main}
+              camera={media.camera}
+              title={title}
+              onPreview={player.pause}
+            />
           )
         }
       />

@@ -17,11 +17,11 @@ interface PublishDialogProps {
 
 /** Choose a format and settings, watch the package being written, then find it. */
 export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogProps) {
-  const { options, loadError, host, job, start, reset } = usePublish(lessonId, isOpen);
+  const { options, loadError, host, job, cutting, start, reset } = usePublish(lessonId, isOpen);
   const [last, setLast] = useState<PublishSettings | null>(null);
   const close = () => onOpenChange(false);
   // A running build keeps the dialog: closing it by accident would hide a job that is still writing.
-  const running = job?.state === 'running';
+  const running = job?.state === 'running' || cutting !== null;
   return (
     <Dialog
       title="Publish the lesson"
@@ -49,6 +49,7 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
             options={options}
             initial={last}
             onCancel={close}
+            cutting={cutting}
             onStart={async ({ lessonId: _lesson, ...settings }) => {
               setLast(settings);
               await start({ lessonId, ...settings });

@@ -2,7 +2,7 @@ import { languageHint } from '@shared/format/language';
 import { useState } from 'react';
 import { CheckboxGroup, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import type { PublishRendition } from '@shared/contract/publish';
-import { FORMAT_LABELS, type PublishFormat, type PublishSettings } from '@shared/publish/options';
+import { FORMAT_LABELS, type PublishFormat, type PublishSettings, type PublishVideo } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
 import { Banner } from '../../ui/Banner';
@@ -13,17 +13,27 @@ import field from '../../ui/Field.module.css';
 import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
 import { useClassServerConnection } from '../settings/useClassServerConnection';
+import { CutCancelledError } from '../render/cut/runCut';
 import { ClassServerTarget } from './ClassServerTarget';
+import { CutProgress } from './CutProgress';
+import { VideoChoice } from './VideoChoice';
 import styles from './PublishForm.module.css';
 
-type Defaults = Omit<PublishSettings, 'format' | 'renderIds'>;
+type Defaults = Omit<PublishSettings, 'format' | 'renderIds' | 'video'>;
 
 interface PublishFormProps {
   lessonId: string;
-  options: { defaults: Defaults; renditions: PublishRendition[]; checkpointCount: number };
+  options: {
+    defaults: Defaults;
+    renditions: PublishRendition[];
+    checkpointCount: number;
+    playerVideo: { possible: boolean; reason: string | null };
+  };
   /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
   initial: PublishSettings | null;
   onCancel: () => void;
+  /** While the recording is being cut for a `player` package: the share done, and how to stop it. */
+  cutting: { fraction: number; cancel: () => void } | null;
   onStart: (input: PublishSettings & { lessonId: string }) => Promise<void>;
 }
 
@@ -39,17 +49,20 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
 
-export function PublishForm({ lessonId, options, initial, onCancel, onStart }: PublishFormProps) {
+export function PublishForm({ lessonId, options, initial, onCancel, cutting, onStart }: PublishFormProps) {
   const fresh = options.renditions.filter((rendition) => rendition.upToDate);
   const stale = options.renditions.length - fresh.length;
   const [format, setFormat] = useState<PublishFormat>(initial?.format ?? 'scorm12');
+  const [video, setVideo] = useState<PublishVideo>(() =>
+    options.playerVideo.possible ? (initial?.video ?? 'player') : 'renders',
+  );
   const [renderIds, setRenderIds] = useState<string[]>(() => {
     const kept = initial?.renderIds.filter((id) => fresh.some((rendition) => rendition.renderId === id)) ?? [];
     return kept.length > 0 ? kept : fresh.map((rendition) => rendition.renderId);
   });
   const [settings, setSettings] = useState<Defaults>(() => {
     if (!initial) return options.defaults;
-    const { format: _format, renderIds: _renderIds, ...rest } = initial;
+    const { format: _format, renderIds: _renderIds, video: _video, ...rest } = initial;
     return rest;
   });
   const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
@@ -58,7 +71,7 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
   });
   const [busy, setBusy] = useState(false);
   const { connection } = useClassServerConnection();
-  const blocked = format === 'classServer' && connection === null;
+  const blocked = (format === 'classServer' && connection === null) || (video === 'renders' && renderIds.length === 0);
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
@@ -68,12 +81,13 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
       await onStart({
         lessonId,
         format,
-        renderIds,
+        video,
+        renderIds: video === 'renders' ? renderIds : [],
         ...settings,
         courseScope: format === 'cmi5' ? settings.courseScope : 'lesson',
       });
     } catch (error) {
-      setErrors(splitFormError(error, FIELDS));
+      if (!(error instanceof CutCancelledError)) setErrors(splitFormError(error, FIELDS));
       setBusy(false);
     }
   };
@@ -92,12 +106,16 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           isSelected={settings.courseScope === 'project'}
           onChange={(value) => set('courseScope', value ? 'project' : 'lesson')}
         >
-          One course with every lesson of this project, in order (each needs an up-to-date render)
+          {video === 'renders'
+            ? 'One course with every lesson of this project, in order (each needs an up-to-date render)'
+            : 'One course with every lesson of this project, in order'}
         </Checkbox>
       )}
       {format === 'classServer' && <ClassServerTarget connection={connection} />}
 
-      {fresh.length === 0 ? (
+      <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
+
+      {video === 'player' ? null : fresh.length === 0 ? (
         <Banner tone="error" role="alert">
           <div>
             <p className={styles.noRenderTitle}>No up-to-date render to publish</p>
@@ -216,14 +234,18 @@ export function PublishForm({ lessonId, options, initial, onCancel, onStart }: P
           {errors.form}
         </Banner>
       )}
-      <DialogActions>
-        <Button variant="secondary" onPress={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" isDisabled={busy || renderIds.length === 0 || blocked}>
-          {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
-        </Button>
-      </DialogActions>
+      {cutting ? (
+        <CutProgress fraction={cutting.fraction} onCancel={cutting.cancel} />
+      ) : (
+        <DialogActions>
+          <Button variant="secondary" onPress={onCancel}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={busy || blocked}>
+            {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
+          </Button>
+        </DialogActions>
+      )}
     </DialogForm>
   );
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublishJob } from '@shared/contract/publish';
+import { videoOf } from '@shared/publish/options';
 import { studio } from '../../studio';
+import { cutLayers, type LayersCut } from './cutLayers';
 
 type Options = Awaited<ReturnType<typeof studio.publish.options>>;
 
@@ -10,6 +12,8 @@ export function usePublish(lessonId: string, isOpen: boolean) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [host, setHost] = useState<'electron' | 'browser' | 'cli' | null>(null);
   const [job, setJob] = useState<PublishJob | null>(null);
+  const [cutFraction, setCutFraction] = useState<number | null>(null);
+  const cut = useRef<LayersCut | null>(null);
 
   useEffect(() => {
     if (!isOpen) return;
@@ -26,6 +30,7 @@ export function usePublish(lessonId: string, isOpen: boolean) {
       .catch((error: unknown) => live && setLoadError(error));
     return () => {
       live = false;
+      cut.current?.cancel();
     };
   }, [isOpen, lessonId]);
 
@@ -44,6 +49,19 @@ export function usePublish(lessonId: string, isOpen: boolean) {
 
   const start = useCallback(
     async (input: Parameters<typeof studio.publish.start>[0]) => {
+      if (videoOf(input) === 'player') {
+        // A player package carries the recording cut to the lesson: made first, here, since only a page encodes.
+        const lessons = input.courseScope === 'project' && options ? options.courseLessonIds : [lessonId];
+        const running = cutLayers(lessons, setCutFraction);
+        cut.current = running;
+        setCutFraction(0);
+        try {
+          await running.done;
+        } finally {
+          cut.current = null;
+          setCutFraction(null);
+        }
+      }
       const { jobId: started } = await studio.publish.start(input);
       setJob({
         jobId: started,
@@ -55,8 +73,9 @@ export function usePublish(lessonId: string, isOpen: boolean) {
         error: null,
       });
     },
-    [lessonId],
+    [lessonId, options],
   );
 
-  return { options, loadError, host, job, start, reset: () => setJob(null) };
+  const cutting = cutFraction === null ? null : { fraction: cutFraction, cancel: () => cut.current?.cancel() };
+  return { options, loadError, host, job, cutting, start, reset: () => setJob(null) };
 }

@@ -17,7 +17,13 @@ export type RenderOutcome =
   };
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly plan: RenderPlan; readonly urls: Readonly<Record<string, string>> }
+  | {
+      readonly type: 'start';
+      readonly plan: RenderPlan;
+      readonly urls: Readonly<Record<string, string>>;
+      /** Why the render is encoded rather than copied by main, when it could have been. */
+      readonly note: string | null;
+    }
   | { readonly type: 'written'; readonly id: number }
   | { readonly type: 'write-failed'; readonly id: number; readonly message: string };
 

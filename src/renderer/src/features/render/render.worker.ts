@@ -10,7 +10,7 @@ let lastProgressAt = 0;
 scope.addEventListener('message', (event) => {
   const message: ToWorker = event.data;
   if (message.type !== 'start') return output.onReply(message);
-  runRenderJob(message.plan, {
+  runRenderJob(message.plan, message.note, {
     urls: message.urls,
     stream: output.stream,
     onProgress(doneMs) {

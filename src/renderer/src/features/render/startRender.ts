@@ -1,6 +1,7 @@
 import type { Render, Rendition } from '@shared/media/renders';
 import { planRender, type RenderPlan } from '@shared/render/renderPlan';
 import { mediaUrl, studio } from '../../studio';
+import { CutCancelledError, runCut } from './cut/runCut';
 import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
 
 export interface RenderResult {
@@ -29,8 +30,9 @@ export class RenderCancelledError extends Error {
 }
 
 /**
- * Renders the lesson as it is now, in a Worker: this page only plans, forwards the worker's positioned writes to
- * main through the studio client, and finishes or cancels the render there. The lesson itself is never written.
+ * Renders the lesson as it is now. A render that only cuts is copied by main, where the bytes are (this page
+ * re-encodes only the frames before each cut's first keyframe); anything else is encoded in a Worker, this page
+ * forwarding its positioned writes to main. The lesson itself is never written.
  */
 export function startRender(lessonId: string, rendition: Rendition, callbacks: RenderCallbacks = {}): RenderHandle {
   let cancelled = false;
@@ -54,6 +56,26 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       label: plan.label,
       extension: plan.extension,
     });
+    const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
+    let note = plan.fastPath.applies ? null : plan.fastPath.reason;
+    if (plan.fastPath.applies) {
+      const prepared = await studio.cuts.prepare({ kind: 'render', renderId, rendition });
+      if (prepared.state === 'cut') {
+        const outcome = await copied(prepared.cutId, prepared.pieces, callbacks, (cancel) => {
+          stop = () => {
+            cancel();
+            cancelRender();
+          };
+          if (isCancelled()) stop();
+        }).catch((error: unknown) => {
+          cancelRender();
+          throw error instanceof CutCancelledError ? new RenderCancelledError() : error;
+        });
+        const render = await studio.renders.finish({ renderId });
+        return { render, outcome, elapsedMs: performance.now() - startedAt };
+      }
+      if (prepared.state === 'refused') note = prepared.reason;
+    }
     const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
       const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
         type: 'module',
@@ -61,7 +83,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       });
       stop = () => {
         worker.terminate();
-        void studio.renders.cancel({ renderId }).catch(() => undefined);
+        cancelRender();
         reject(new RenderCancelledError());
       };
       if (cancelled) return stop();
@@ -70,7 +92,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       worker.addEventListener('error', (event) => {
         event.preventDefault();
         worker.terminate();
-        void studio.renders.cancel({ renderId }).catch(() => undefined);
+        cancelRender();
         reject(new Error(event.message || 'The render stopped unexpectedly'));
       });
       worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
@@ -93,12 +115,12 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
           worker.terminate();
           if (message.type === 'done') resolve(message.outcome);
           else {
-            void studio.renders.cancel({ renderId }).catch(() => undefined);
+            cancelRender();
             reject(new Error(message.message));
           }
         }
       });
-      send({ type: 'start', plan, urls: urlsOf(plan) });
+      send({ type: 'start', plan, urls: urlsOf(plan), note });
     });
     if (isCancelled()) throw new RenderCancelledError();
     const render = await studio.renders.finish({ renderId });
@@ -112,6 +134,22 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       stop();
     },
   };
+}
+
+/** Main copies the render; this page re-encodes only the pieces at cuts. */
+async function copied(
+  cutId: string,
+  pieces: Parameters<typeof runCut>[1],
+  callbacks: RenderCallbacks,
+  onCancel: (cancel: () => void) => void,
+): Promise<RenderOutcome> {
+  const cut = runCut(cutId, pieces, { onProgress: (ms) => callbacks.onProgress?.(ms) });
+  onCancel(() => cut.cancel());
+  const outcome = await cut.result;
+  const sound = outcome.sound === 'copied' ? 'copied' : null;
+  return outcome.method === 'smart'
+    ? { method: 'smart', note: null, reencodedFrames: outcome.reencodedFrames, sound }
+    : { method: 'copy', note: null, sound };
 }
 
 /** Absolute addresses: a worker resolves relative ones against its own script, not the page. */

@@ -4,7 +4,7 @@ import type { RenderPlan } from '@shared/render/renderPlan';
 import { calloutsAt } from '@shared/render/callouts';
 import { within } from '@shared/render/frameTimes';
 import { bubbleRingWidth, cameraCrop } from '@shared/render/bubbleRaster';
-import { drawCallout } from './drawCallouts';
+import { drawCallout } from '@player/ui/stage/drawCallout';
 
 /** Draws one output frame on a canvas (the slow way, for frames with burned-in callouts): the screen scaled to the frame, the camera bubble where the layout puts it, burned-in callouts. */
 export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
@@ -20,7 +20,7 @@ export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
       ctx.fillRect(0, 0, width, height);
     }
     if (camera && plan.bubble && within(plan.bubble.shown, lessonMs)) drawBubbleAt(ctx, camera, plan.bubble.rect);
-    for (const callout of calloutsAt(plan.callouts, lessonMs)) drawCallout(ctx, canvas, callout);
+    for (const callout of calloutsAt(plan.callouts, lessonMs)) drawCallout(ctx, callout, canvas, canvas);
   };
 }
 

@@ -1,6 +1,5 @@
 import {
   AudioSampleSource,
-  EncodedAudioPacketSource,
   getFirstEncodableAudioCodec,
   EncodedVideoPacketSource,
   Mp4OutputFormat,
@@ -11,8 +10,6 @@ import {
 } from 'mediabunny';
 import type { AudioPlan, RenderPlan, VideoPlan } from '@shared/render/renderPlan';
 import type { RenderOutcome } from '../protocol';
-import { copyAudio, decideAudioCopy } from './copyAudio';
-import { copyVideo, decideCopy } from './copyVideo';
 import { encodeAudio } from './encodeAudio';
 import { encodeVideo } from './encodeVideo';
 import { createFrameEncoder } from './frameEncoder';
@@ -28,8 +25,11 @@ export interface JobIo {
 type Run = () => Promise<void>;
 type Open = (path: string, role: string) => OpenedFile;
 
-/** One render, start to finalized file: decides copy or encode, runs picture and sound side by side, muxes with fast start. */
-export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderOutcome> {
+/**
+ * One encoded render, start to finalized file: picture and sound side by side, muxed with fast start. Renders that
+ * only cut are copied by main instead (see cut/runCut.ts); `note` says why this one is not.
+ */
+export async function runRenderJob(plan: RenderPlan, note: string | null, io: JobIo): Promise<RenderOutcome> {
   const opened: OpenedFile[] = [];
   const open: Open = (path, role) => {
     const url = io.urls[path];
@@ -55,18 +55,17 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
         videoDone = ms;
         report();
       });
-      outcome = video.outcome;
-      runs.push(video.run);
+      outcome = { method: 'encode', note, sound: null };
+      runs.push(video);
     }
     if (plan.audio) {
-      const videoCopied = outcome.method === 'copy' || outcome.method === 'smart';
-      const audio = await addAudio(plan, plan.audio, output, open, videoCopied, (ms) => {
+      const audio = await addAudio(plan, plan.audio, output, open, (ms) => {
         audioDone = ms;
         report();
       });
-      outcome = { ...outcome, sound: audio.sound };
+      outcome = { ...outcome, sound: 'encoded' };
       runs.push(async () => {
-        await audio.run();
+        await audio();
         audioDone = plan.durationMs;
       });
     }
@@ -83,39 +82,20 @@ export async function runRenderJob(plan: RenderPlan, io: JobIo): Promise<RenderO
   }
 }
 
-/** Adds the video track: packets copied (re-encoding the partial GOPs at cuts) when the plan allows, else frames composited and encoded. */
+/** Adds the video track: frames decoded, composited (bubble, burned-in callouts) and encoded. */
 async function addVideo(
   plan: RenderPlan,
   video: VideoPlan,
   output: Output,
   open: Open,
   onProgress: (ms: number) => void,
-): Promise<{ outcome: RenderOutcome; run: Run }> {
+): Promise<Run> {
   const screen = open(video.screen.path, 'screen');
-  let note = plan.fastPath.applies ? null : plan.fastPath.reason;
-  if (plan.fastPath.applies) {
-    const track = await screen.video();
-    const decision = await decideCopy(plan, video, track);
-    if (decision.copy) {
-      const source = new EncodedVideoPacketSource('avc');
-      output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: decision.packetCount + 16 });
-      const run: Run = async () => {
-        await copyVideo(plan, video, track, decision, source, onProgress);
-        source.close();
-      };
-      const outcome: RenderOutcome =
-        decision.reencodedCount > 0
-          ? { method: 'smart', note: null, reencodedFrames: decision.reencodedCount, sound: null }
-          : { method: 'copy', note: null, sound: null };
-      return { outcome, run };
-    }
-    note = decision.reason;
-  }
   const camera = plan.bubble ? open(plan.bubble.camera.path, 'camera') : null;
   const source = new EncodedVideoPacketSource('avc');
   output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: video.maximumPacketCount });
   const encoder = await createFrameEncoder(source, video);
-  const run: Run = async () => {
+  return async () => {
     try {
       await encodeVideo(plan, video, encoder, { screen, camera }, onProgress);
       await encoder.finish();
@@ -124,35 +104,17 @@ async function addVideo(
     }
     source.close();
   };
-  return { outcome: { method: 'encode', note, sound: null }, run };
 }
 
-/**
- * Adds the sound track: copied packet for packet when the video is copied and the codec allows (so a cut-only render
- * decodes nothing), else cut to the sample and encoded, to AAC where this computer can, else to Opus.
- */
+/** Adds the sound track: cut to the sample and encoded, to AAC where this computer can, else to Opus. */
 async function addAudio(
   plan: RenderPlan,
   audio: AudioPlan,
   output: Output,
   open: Open,
-  withCopiedVideo: boolean,
   onProgress: (ms: number) => void,
-): Promise<{ sound: 'copied' | 'encoded'; run: Run }> {
+): Promise<Run> {
   const track = await open(audio.file.path, 'sound').audio();
-  const copy = withCopiedVideo ? await decideAudioCopy(plan, audio, track) : null;
-  const trackCodec = await track.getCodec();
-  if (copy && trackCodec) {
-    const source = new EncodedAudioPacketSource(trackCodec);
-    output.addAudioTrack(source, { maximumPacketCount: copy.packetCount + 16 });
-    return {
-      sound: 'copied',
-      async run() {
-        await copyAudio(track, copy, source, onProgress);
-        source.close();
-      },
-    };
-  }
   // AAC plays on every device; Chromium encodes it where the system has an encoder (macOS, Windows), Linux only Opus.
   const quality = new Quality({ bitrate: audio.bitrate });
   const codec = await getFirstEncodableAudioCodec(['aac', 'opus'], {
@@ -163,11 +125,8 @@ async function addAudio(
   if (!codec) throw new Error('This computer cannot encode sound as AAC or Opus');
   const source = new AudioSampleSource({ codec, quality });
   output.addAudioTrack(source, { maximumPacketCount: audio.maximumPacketCount });
-  return {
-    sound: 'encoded',
-    async run() {
-      await encodeAudio(plan, audio, track, source, onProgress);
-      source.close();
-    },
+  return async () => {
+    await encodeAudio(plan, audio, track, source, onProgress);
+    source.close();
   };
 }

@@ -1,0 +1,195 @@
+import {
+  EncodedAudioPacketSource,
+  EncodedPacket,
+  EncodedPacketSink,
+  EncodedVideoPacketSource,
+  FilePathTarget,
+  Mp4OutputFormat,
+  Output,
+} from 'mediabunny';
+import type { EncodedPiece } from '@shared/contract/cuts';
+import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
+import { lessonTimeOfPacket } from '@shared/render/packetCopy';
+import { planSplice } from '@shared/render/smartCutSplice';
+import type { AudioCopy, FileCut, VideoCopy } from './fileCut';
+
+/** One output file: the picture of one file of the take, the sound of one (often the same), cut to the lesson. */
+export interface CutOutput {
+  /** Where the file is written (a part, renamed by the caller once it is whole). */
+  readonly target: string;
+  readonly video: { readonly cut: FileCut; readonly copy: VideoCopy; readonly firstPiece: number } | null;
+  readonly audio: { readonly cut: FileCut; readonly copy: AudioCopy } | null;
+}
+
+export interface WriteOptions {
+  readonly signal: AbortSignal;
+  /** Lesson milliseconds written so far, per track. */
+  readonly onProgress: (lessonMs: number) => void;
+}
+
+/** Output chunks: few, large writes (measured: chunked writing doubles the copy speed against small ones). */
+const WRITE_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Writes one output without decoding anything: packets copied from the take in lesson order, retimed to lesson time,
+ * the re-encoded pieces put in where kept parts start between keyframes. MP4 with its index at the front (room
+ * reserved from the packet counts, filled in last), so a learner's player starts before the file has loaded.
+ */
+export async function writeCut(output: CutOutput, pieces: ReadonlyMap<number, EncodedPiece>, options: WriteOptions) {
+  const mp4 = new Output({
+    format: new Mp4OutputFormat({ fastStart: 'reserve' }),
+    target: new FilePathTarget(output.target, { chunked: true, chunkSize: WRITE_CHUNK_BYTES }),
+  });
+  const runs: (() => Promise<void>)[] = [];
+  let videoMs = output.video ? 0 : Infinity;
+  let audioMs = output.audio ? 0 : Infinity;
+  const report = () => options.onProgress(Math.min(videoMs, audioMs));
+  try {
+    if (output.video) {
+      const { cut, copy, firstPiece } = output.video;
+      const source = new EncodedVideoPacketSource('avc');
+      mp4.addVideoTrack(source, { maximumPacketCount: copy.decision.packetCount + 16 });
+      runs.push(async () => {
+        await copyVideo(cut, copy, piecesFrom(pieces, firstPiece, copy), source, options.signal, (ms) => {
+          videoMs = ms;
+          report();
+        });
+        source.close();
+      });
+    }
+    if (output.audio) {
+      const { copy } = output.audio;
+      const config = await copy.track.getDecoderConfig();
+      const codec = await copy.track.getCodec();
+      if (!config || !codec) throw new Error('The sound does not say how to decode it');
+      const source = new EncodedAudioPacketSource(codec);
+      mp4.addAudioTrack(source, { maximumPacketCount: copy.packetCount + 16 });
+      runs.push(async () => {
+        await copyAudio(copy, config, source, options.signal, (ms) => {
+          audioMs = ms;
+          report();
+        });
+        source.close();
+      });
+    }
+    await mp4.start();
+    await Promise.all(runs.map((run) => run()));
+    await mp4.finalize();
+  } catch (error) {
+    if (mp4.state !== 'finalized' && mp4.state !== 'canceled') await mp4.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
+function piecesFrom(pieces: ReadonlyMap<number, EncodedPiece>, first: number, copy: VideoCopy): EncodedPiece[] {
+  const count = copy.decision.cuts.filter((span) => span.reencode).length;
+  return Array.from({ length: count }, (_, offset) => {
+    const piece = pieces.get(first + offset);
+    if (!piece) throw new Error('A part before a cut was not re-encoded; cut the lesson again');
+    return piece;
+  });
+}
+
+async function copyVideo(
+  cut: FileCut,
+  copy: VideoCopy,
+  pieces: readonly EncodedPiece[],
+  source: EncodedVideoPacketSource,
+  signal: AbortSignal,
+  onPacket: (lessonMs: number) => void,
+): Promise<void> {
+  const base = await copy.track.getDecoderConfig();
+  if (!base) throw new Error(`The ${cut.source.role} recording does not say how to decode it`);
+  const firstDescription = pieces[0]?.packets[0]?.description;
+  const made = firstDescription ? parseAvcConfig(firstDescription) : null;
+  if (pieces.length > 0 && !made) throw new Error('The encoder gave no H.264 configuration for a cut');
+  const splice = planSplice(copy.codec, copy.description, made);
+  const decoderConfig = { ...base, codec: splice.codec, description: splice.description };
+  const sink = new EncodedPacketSink(copy.track);
+  let first = true;
+  const add = async (packet: EncodedPacket) => {
+    if (signal.aborted) throw signal.reason;
+    await source.add(packet, first ? { decoderConfig } : undefined);
+    first = false;
+    onPacket((packet.timestamp + packet.duration) * 1000);
+  };
+  let nextPiece = 0;
+  let config: AvcConfig | null = made;
+  for (const span of copy.decision.cuts) {
+    if (span.reencode) {
+      const piece = pieces[nextPiece];
+      nextPiece += 1;
+      if (!piece || piece.packets.length !== span.reencode.end - span.reencode.start)
+        throw new Error('A re-encoded part before a cut has the wrong number of frames');
+      if (piece.packets[0]?.key !== true) throw new Error('A re-encoded part does not start on a keyframe');
+      for (const packet of piece.packets) {
+        // The encoder gives its configuration with its first packet, and again only when it changes.
+        if (packet.description) config = parseAvcConfig(packet.description);
+        if (!config) throw new Error('The encoder gave no H.264 configuration for a cut');
+        const data = splice.reencoded(packet.data, packet.key, config);
+        await add(new EncodedPacket(data, packet.key ? 'key' : 'delta', packet.timestamp, packet.duration));
+      }
+    }
+    if (!span.copy) continue;
+    for await (const { packet, at } of packetsInRange(sink, copy.packets, span.copy.start, span.copy.end)) {
+      const timestamp = lessonTimeOfPacket(cut.spans, cut.source.offsetMs, packet.timestamp);
+      if (timestamp === null) continue;
+      const data = splice.copied(packet.data, packet.type === 'key');
+      await add(new EncodedPacket(data, packet.type, timestamp, durationAt(copy, at, packet.duration)));
+    }
+  }
+}
+
+/** A copied frame keeps its own duration; where the file gives none, it lasts until the next frame. */
+function durationAt(copy: VideoCopy, index: number, recorded: number): number {
+  if (recorded > 0) return recorded;
+  const next = copy.packets[index + 1]?.timestamp;
+  const here = copy.packets[index]?.timestamp ?? 0;
+  return next !== undefined && next > here ? next - here : 1 / copy.frameRate;
+}
+
+async function copyAudio(
+  copy: AudioCopy,
+  decoderConfig: AudioDecoderConfig,
+  source: EncodedAudioPacketSource,
+  signal: AbortSignal,
+  onPacket: (lessonMs: number) => void,
+): Promise<void> {
+  const sink = new EncodedPacketSink(copy.track);
+  let first = true;
+  for (const piece of copy.pieces) {
+    const from = copy.packets[piece.start];
+    if (!from) continue;
+    for await (const { packet } of packetsInRange(sink, copy.packets, piece.start, piece.end)) {
+      if (signal.aborted) throw signal.reason;
+      const timestamp = piece.lessonTime + packet.timestamp - from.timestamp;
+      await source.add(packet.clone({ timestamp }), first ? { decoderConfig } : undefined);
+      first = false;
+      onPacket((timestamp + packet.duration) * 1000);
+    }
+  }
+}
+
+/**
+ * The packets [start, end) of a track's index read earlier, each with its place in that index. Copying trusts the
+ * index it planned from, so a packet missing between planning and copying is an error, never a silent gap.
+ */
+async function* packetsInRange(
+  sink: EncodedPacketSink,
+  index: readonly { readonly timestamp: number }[],
+  start: number,
+  end: number,
+): AsyncGenerator<{ packet: EncodedPacket; at: number }> {
+  const from = index[start];
+  const until = index[end];
+  const first = from ? await sink.getPacket(from.timestamp) : null;
+  const last = until ? await sink.getPacket(until.timestamp) : null;
+  if (!first || (until && !last))
+    throw new Error('The recording lost a packet between reading its index and copying it');
+  let at = start;
+  for await (const packet of sink.packets(first, last ?? undefined)) {
+    yield { packet, at };
+    at += 1;
+  }
+  if (at !== end) throw new Error(`Copied ${at - start} of ${end - start} packets of a kept part`);
+}
