@@ -1,3 +1,3 @@
 export { checkWebVtt, parseTimestamp } from './webvtt';
-export { captionDefaults, languageName, normalizeTag } from './languages';
-export { CAPTIONS_MAX_BYTES, type Caption } from './schemas';
+export { captionDefaults, languageName } from './languages';
+export { CAPTIONS_MAX_BYTES } from './schemas';

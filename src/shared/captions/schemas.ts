@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idSchema } from '../library/schemas';
 import { stripBidiControls } from '../library/text';
 import { SRCLANG } from './languages';
 
@@ -14,14 +13,3 @@ export const srclangSchema = z
   .string()
   .trim()
   .regex(SRCLANG, { error: 'The language is a code such as “en”, “fr” or “pt-BR”' });
-
-export const captionSchema = z.object({
-  id: idSchema,
-  lessonId: idSchema,
-  label: z.string(),
-  srclang: z.string(),
-  /** Relative to the media root. */
-  path: z.string(),
-  createdAt: z.number().int(),
-});
-export type Caption = z.infer<typeof captionSchema>;

@@ -11,7 +11,7 @@ import { classResultsCache } from './0011-class-results-cache';
 import { notes } from './0012-notes';
 import { captionCues } from './0013-caption-cues';
 import { pictureRevision } from './0014-picture-revision';
-import type { Migration, MigrationContext } from './types';
+import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +30,4 @@ export const migrations: readonly Migration[] = [
   pictureRevision,
 ];
 
-export type { Migration, MigrationContext };
+export type { Migration };
