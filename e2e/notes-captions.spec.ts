@@ -109,15 +109,17 @@ test('captions typed along while the lesson plays, corrected, moved by a cut, an
 
   const first = panel.cueText('0:01.0');
   await first.fill('Gravity pulls everything down');
-  await editor.seekToSecond(8);
+  // Far enough past the first caption that typing starts at the playhead, not where that caption ended.
+  await editor.seekToSecond(11);
   await panel.typeAlong.fill('A push is a force');
   await page.keyboard.press('Enter');
   await expect(panel.cues('English')).toHaveCount(2);
 
-  // Cut 0–3 s: the first caption is flagged, never dropped; the second moves three seconds earlier.
+  // Cut 0–6 s: the first caption (which ends wherever the playhead was when Enter landed, on a busy machine seconds
+  // after 2.5 s) is flagged, never dropped; the second moves six seconds earlier.
   await editor.seekToSecond(0);
   await editor.shortcut('i');
-  await editor.seekToSecond(3);
+  await editor.seekToSecond(6);
   await editor.shortcut('o');
   await editor.shortcut('Delete');
   await expect(panel.cues('English').filter({ hasText: 'Cut out' })).toHaveCount(1);

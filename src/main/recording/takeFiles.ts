@@ -67,9 +67,10 @@ export async function finalizeTrack(
 }
 
 /**
- * Once every track is in: a video that ends short of the take (a screen that stopped changing sends no frames, so its
+ * Once every track is in: a screen video that ends short of the take (a screen that stopped changing sends no frames, so its
  * file ends at the last change, not at Stop) has its last frame held to the take's end, and its facts updated, so
- * every file of the take ends together and preview and render show the last picture to the end.
+ * every file of the take ends together and preview and render show the last picture to the end. Only the screen:
+ * a camera sends frames all the time, so a camera file that ends early was unplugged, and that is where it ends.
  */
 export async function holdShortVideos(
   db: StudioDatabase,
@@ -78,7 +79,9 @@ export async function holdShortVideos(
   takeEndMs: number,
 ): Promise<void> {
   const rows = db
-    .prepare('SELECT role, path, start_offset_ms FROM take_files WHERE take_id = ? AND video_codec IS NOT NULL')
+    .prepare(
+      "SELECT role, path, start_offset_ms FROM take_files WHERE take_id = ? AND role = 'screen' AND video_codec IS NOT NULL",
+    )
     .all(takeId) as { role: TrackRole; path: string; start_offset_ms: number }[];
   for (const row of rows) {
     const fileEndMs = takeEndMs - row.start_offset_ms;
