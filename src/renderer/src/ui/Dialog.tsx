@@ -76,5 +76,9 @@ export function DialogForm({ className, ...props }: FormProps) {
 }
 
 export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className={styles.actions}>{children}</div>;
+  return (
+    <div className={styles.actions} data-dialog-actions="">
+      {children}
+    </div>
+  );
 }

@@ -64,9 +64,18 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
 }
 
 /**
- * Chrome leaves a control that Tab reaches half under the sticky actions when part of it already shows; scrolling it
- * into view "nearest" honours the body's scroll-padding, which keeps the actions' height free.
+ * Keeps a control that Tab reaches in sight of the scrolling body: above the sticky actions (whose height changes with
+ * the window's width and the form's hints, so it is measured, not assumed) and below the body's top edge. A visually
+ * hidden input (a checkbox or radio) stands for its label, which is what the teacher sees.
  */
 function keepAboveActions(event: FocusEvent<HTMLDivElement>): void {
-  if (event.target instanceof HTMLElement) event.target.scrollIntoView({ block: 'nearest' });
+  const body = event.currentTarget;
+  if (!(event.target instanceof HTMLElement)) return;
+  const actions = body.querySelector<HTMLElement>('[data-dialog-actions]');
+  if (actions === null || actions.contains(event.target)) return;
+  const control = (event.target.closest('label') ?? event.target).getBoundingClientRect();
+  const [bar, view] = [actions.getBoundingClientRect(), body.getBoundingClientRect()];
+  const margin = 8;
+  if (control.bottom > bar.top - margin) body.scrollTop += control.bottom - bar.top + margin;
+  else if (control.top < view.top + margin) body.scrollTop -= view.top - control.top + margin;
 }
