@@ -12,6 +12,10 @@ import { readBody, sendError, sendJson } from './http/respond';
 import { Router } from './http/router';
 import { ingest } from './learn/ingest';
 import { addLearnerRoutes } from './learn/learnerRoutes';
+import { sweepLti } from './lti/launch';
+import { addLtiRoutes } from './lti/ltiRoutes';
+import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
+import { ensureToolKey } from './lti/toolKeys';
 import { teacherLessons } from './lessons/lessonStore';
 import { Publishing } from './lessons/publishing';
 import { deleteExpired, deleteLearner, exportRecords, recordsToCsv } from './privacy/records';
@@ -26,6 +30,8 @@ export interface ClassServerOptions {
   readonly version: string;
   readonly now?: () => number;
   readonly log?: (line: string) => void;
+  /** How platforms' key sets are fetched again (tests shorten the cooldown). */
+  readonly platformKeys?: PlatformKeysOptions;
 }
 
 export interface ClassServer {
@@ -43,6 +49,8 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   const log = options.log ?? ((line: string) => console.error(line));
   await migrate(db);
   const key = await sessionKey(db);
+  await ensureToolKey(db, now());
+  const platformKeys = new PlatformKeys(options.platformKeys);
   const publishing = new Publishing(db, dataDir, publicUrl);
   const router = new Router();
 
@@ -144,6 +152,14 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     retentionDays: () => retentionDays(db),
     now,
   });
+  addLtiRoutes(router, {
+    db,
+    sessionKey: key,
+    publicUrl,
+    keysFor: (jwksUrl) => platformKeys.for(jwksUrl),
+    now,
+    log,
+  });
   router.add('GET', '/health', ({ res }) => {
     sendJson(res, 200, { ok: true });
     return Promise.resolve();
@@ -179,6 +195,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     handle,
     async sweep() {
       await publishing.dropStale(WEEK_MS);
+      await sweepLti(db, now());
       return { learnersDeleted: await deleteExpired(db, await retentionDays(db)) };
     },
   };

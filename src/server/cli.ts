@@ -7,6 +7,7 @@ import { openServerDatabase, type ServerDatabase } from './db/database';
 import { lockDataFolder } from './db/folderLock';
 import { setRetentionDays } from './settings';
 import { migrate } from './db/migrate';
+import { runLtiCommand } from './lti/ltiCli';
 import { announceReady, isServeWorker, leaveCluster, runWorkers } from './workers';
 import type { ServeIo } from '@shared/classServer/serveEntry';
 
@@ -14,6 +15,18 @@ export const SERVE_USAGE = `Usage: flipside serve [options]                 run 
        flipside serve teachers add --email <e> [--name <n>]   add a teacher; prints their token once
        flipside serve teachers list
        flipside serve teachers revoke --email <e>             every token of that teacher stops working
+       flipside serve platforms add --issuer <url> --client-id <id> --auth-url <url> --jwks-url <url>
+                                    --deployment <id> [--deployment <id>…] [--token-url <url>] [--name <n>]
+                                    register an LMS (LTI 1.3); run again to add deployments or change addresses
+       flipside serve platforms list
+       flipside serve platforms remove --issuer <url> --client-id <id>
+       flipside serve keys rotate    a new LTI signing key; the old one stays published for a week
+
+LTI 1.3 (give these to the LMS when registering the tool):
+  login URL      <public url>/lti/login
+  redirect URI   <public url>/lti/launch
+  key set URL    <public url>/lti/jwks
+  target link    a lesson's link, <public url>/l/<lesson>
 
 Options:
   --data <dir>          where lessons (and the embedded database) are kept (required)
@@ -35,6 +48,12 @@ const OPTIONS = {
   workers: { type: 'string', default: '1' },
   email: { type: 'string' },
   name: { type: 'string', default: '' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'auth-url': { type: 'string' },
+  'jwks-url': { type: 'string' },
+  'token-url': { type: 'string', default: '' },
+  deployment: { type: 'string', multiple: true },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -100,6 +119,8 @@ export async function runServeCli(argv: readonly string[], io: ServeIo, version:
       io.stdout(count === 0 ? 'No active token to revoke.' : `Revoked ${count} token(s).`);
       return 0;
     }
+    const lti = await runLtiCommand(db, command, values, io);
+    if (lti !== null) return lti;
     throw new UsageError(`unknown command “serve ${command}”`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

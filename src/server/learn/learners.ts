@@ -112,6 +112,24 @@ export async function continueAs(
   return enter(db, key, lesson, row, null, now);
 }
 
+/** Opens the lesson for a learner already known by other means (an LTI launch): their run and a session. */
+export function enterAs(
+  db: ServerDatabase,
+  key: Buffer,
+  lesson: PlayableVersion,
+  learner: { id: string; classId: string; name: string },
+  now: number,
+): Promise<Joined> {
+  return enter(
+    db,
+    key,
+    lesson,
+    { id: learner.id, class_id: learner.classId, display_name: learner.name, secret_hash: '' },
+    null,
+    now,
+  );
+}
+
 /**
  * Starts (or picks up) the learner's run of the lesson. A run in progress stays on the version it started with, so
  * re-publishing never moves a learner mid-lesson; a finished run moves on to the newest version.

@@ -1,7 +1,8 @@
 import { init } from './0001-init';
+import { lti } from './0002-lti';
 import type { ServerMigration } from './types';
 
 /** In order; a released migration is never edited: a change is a new file. */
-export const serverMigrations: readonly ServerMigration[] = [init];
+export const serverMigrations: readonly ServerMigration[] = [init, lti];
 
 export type { ServerMigration };

@@ -1,0 +1,164 @@
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { ServerDatabase } from '../db/database';
+import { HttpError } from '../http/errors';
+import { BASE_HEADERS, readBody, readJson, sendJson } from '../http/respond';
+import type { RouteContext, Router } from '../http/router';
+import { classResults } from '../results/classResults';
+import { LaunchError } from './idToken';
+import { acceptLaunch, confirmLaunch, instructorLaunch, type LaunchDeps } from './launch';
+import { LAUNCH_PATH, loginRequestOf, startLogin } from './login';
+import {
+  LTI_CSS,
+  LTI_CSS_PATH,
+  LTI_SCRIPT_PATH,
+  ltiMessagePage,
+  resultsPage,
+  STORAGE_SCRIPT,
+  storagePage,
+} from './ltiPages';
+import { publicJwks } from './toolKeys';
+
+export const LOGIN_PATH = '/lti/login';
+export const JWKS_PATH = '/lti/jwks';
+const CONFIRM_PATH = '/lti/launch/confirm';
+const FORM_LIMIT = 64 * 1024;
+
+export interface LtiRoutesDeps extends LaunchDeps {
+  readonly db: ServerDatabase;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * LTI pages are made to be framed by the LMS (a course page shows the tool in an iframe), so unlike the join page
+ * they allow any ancestor; their scripts come only from this server.
+ */
+const LTI_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+
+function sendPage(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': LTI_CSP,
+    'Cache-Control': 'no-store',
+  });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(303, { ...BASE_HEADERS, Location: location, 'Cache-Control': 'no-store' });
+  res.end();
+}
+
+async function formOf(context: RouteContext): Promise<URLSearchParams> {
+  if (context.req.method !== 'POST') return context.url.searchParams;
+  const type = context.req.headers['content-type'] ?? '';
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+    throw new HttpError('invalid_input', 'The course sent this request in a form the tool does not read.');
+  return new URLSearchParams((await readBody(context.req, FORM_LIMIT)).toString('utf8'));
+}
+
+const confirmSchema = z.object({ launch: z.string().min(1).max(100), value: z.string().min(1).max(200) });
+
+/** OIDC login initiation, the launch, the platform storage step, an instructor's results, and the tool's keys. */
+export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
+  const { db } = deps;
+  /** Refusals are pages (the person is in an LMS frame, not reading JSON); the reason goes to the log. */
+  const guarded =
+    (title: string, handler: (context: RouteContext) => Promise<void>) => async (context: RouteContext) => {
+      try {
+        await handler(context);
+      } catch (error) {
+        if (error instanceof LaunchError) {
+          deps.log(`flipside serve: LTI launch refused: ${error.reason}`);
+          sendPage(context.res, 400, ltiMessagePage(title, error.message));
+          return;
+        }
+        if (!(error instanceof HttpError) || error.status >= 500) throw error;
+        sendPage(context.res, error.status, ltiMessagePage(title, error.message));
+      }
+    };
+
+  const login = guarded('The lesson could not open', async (context) => {
+    const answer = await startLogin(
+      db,
+      deps.sessionKey,
+      deps.publicUrl,
+      loginRequestOf(await formOf(context)),
+      deps.now(),
+    );
+    if (answer.kind === 'redirect') redirect(context.res, answer.location);
+    else sendPage(context.res, 200, storagePage(answer.page));
+  });
+  router.add('GET', LOGIN_PATH, login);
+  router.add('POST', LOGIN_PATH, login);
+
+  router.add(
+    'POST',
+    LAUNCH_PATH,
+    guarded('The lesson could not open', async (context) => {
+      const answer = await acceptLaunch(deps, await formOf(context));
+      if (answer.kind === 'open') {
+        redirect(context.res, answer.location);
+        return;
+      }
+      sendPage(
+        context.res,
+        200,
+        storagePage({
+          step: 'launch',
+          frame: answer.frame,
+          origin: answer.origin,
+          key: answer.key,
+          launch: answer.launch,
+          confirm: CONFIRM_PATH,
+        }),
+      );
+    }),
+  );
+
+  router.add('POST', CONFIRM_PATH, async (context) => {
+    const parsed = confirmSchema.safeParse(await readJson(context.req, FORM_LIMIT));
+    if (!parsed.success) throw new HttpError('invalid_input', 'Send the launch and the value read back');
+    sendJson(context.res, 200, {
+      location: await confirmLaunch(db, parsed.data.launch, parsed.data.value, deps.now()),
+    });
+  });
+
+  router.add(
+    'GET',
+    '/lti/results/:launchId',
+    guarded('Class results', async (context) => {
+      const now = deps.now();
+      const opened = await instructorLaunch(db, context.params.launchId ?? '', now);
+      const [teacher] = await db.query<{ id: string; email: string; name: string }>(
+        'SELECT id, email, name FROM teachers WHERE id = $1',
+        [opened.teacherId],
+      );
+      if (!teacher) throw new HttpError('gone', 'The teacher of this lesson is no longer on the class server.');
+      const results = await classResults(db, teacher, deps.publicUrl, opened.lessonId, opened.classId, now);
+      sendPage(context.res, 200, resultsPage(results, results.classes[0]?.name ?? '', now));
+    }),
+  );
+
+  router.add('GET', JWKS_PATH, async ({ res }) => {
+    const jwks = await publicJwks(db, deps.now());
+    const text = JSON.stringify(jwks);
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'max-age=300',
+    });
+    res.end(text);
+  });
+  const asset = (path: string, type: string, body: string) =>
+    router.add('GET', path, ({ res }) => {
+      res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type, 'Cache-Control': 'max-age=3600' });
+      res.end(body);
+      return Promise.resolve();
+    });
+  asset(LTI_SCRIPT_PATH, 'text/javascript; charset=utf-8', STORAGE_SCRIPT);
+  asset(LTI_CSS_PATH, 'text/css; charset=utf-8', LTI_CSS);
+}

@@ -1,0 +1,263 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+
+/**
+ * A test LMS written from IMS LTI 1.3 Core, the Security Framework and the Client Side postMessages spec: its own
+ * RSA keys (published as a JWKS, rotatable), an OIDC authentication endpoint that answers the tool's authentication
+ * request with a signed id_token posted to the redirect URI, and a course page that frames the tool and keeps data
+ * for it through `lti.put_data` / `lti.get_data` (the platform storage). Everything is checked the way a strict
+ * platform checks it, so a tool that sends a wrong authentication request fails here as it would in an LMS.
+ */
+
+const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
+export const ROLE = { learner: `${LIS}Learner`, instructor: `${LIS}Instructor` } as const;
+const CLAIM = 'https://purl.imsglobal.org/spec/lti/claim/';
+
+export interface PlatformUser {
+  readonly sub: string;
+  readonly name?: string;
+  readonly roles: readonly string[];
+}
+
+export interface PlatformLink {
+  readonly resourceLinkId: string;
+  readonly targetLinkUri: string;
+  readonly contextId: string;
+  readonly contextTitle: string;
+}
+
+export interface ToolRegistration {
+  readonly clientId: string;
+  readonly deploymentId: string;
+  readonly loginUrl: string;
+  readonly redirectUri: string;
+}
+
+interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+  readonly publicJwk: JWK;
+}
+
+/** What the authentication endpoint answers: the form it posts to the tool. */
+export interface AuthAnswer {
+  readonly redirectUri: string;
+  readonly fields: Record<string, string>;
+}
+
+async function newKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+export class TestLtiPlatform {
+  /** How often the tool fetched the key set. */
+  jwksFetches = 0;
+  private keys: SigningKey[] = [];
+  private readonly pending = new Map<string, { user: PlatformUser; link: PlatformLink }>();
+  private server: http.Server | null = null;
+  origin = '';
+
+  constructor(readonly tool: ToolRegistration) {}
+
+  get issuer(): string {
+    return this.origin;
+  }
+  get authUrl(): string {
+    return `${this.origin}/auth`;
+  }
+  get jwksUrl(): string {
+    return `${this.origin}/jwks`;
+  }
+
+  /** Listens on 127.0.0.1: another site than a tool on `localhost`, so its frame of the tool is third-party. */
+  async start(): Promise<void> {
+    this.keys = [await newKey()];
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** A new signing key; the old one leaves the key set (a platform that rotates at once). */
+  async rotateKeys(): Promise<void> {
+    this.keys = [await newKey()];
+  }
+
+  /**
+   * The login initiation parameters for a user opening a link (LTI Core 4.1 / Security Framework 5.1.1.1): what
+   * the platform sends to the tool's login URL. `storage` adds `lti_storage_target`.
+   */
+  loginParams(user: PlatformUser, link: PlatformLink, options: { storage?: boolean } = {}): URLSearchParams {
+    const hint = randomUUID();
+    this.pending.set(hint, { user, link });
+    return new URLSearchParams({
+      iss: this.issuer,
+      login_hint: hint,
+      target_link_uri: link.targetLinkUri,
+      lti_message_hint: link.resourceLinkId,
+      client_id: this.tool.clientId,
+      lti_deployment_id: this.tool.deploymentId,
+      ...(options.storage ? { lti_storage_target: '_parent' } : {}),
+    });
+  }
+
+  /** The claims of a resource link launch for this user and link. */
+  claims(user: PlatformUser, link: PlatformLink, nonce: string): JWTPayload {
+    return {
+      nonce,
+      sub: user.sub,
+      ...(user.name ? { name: user.name } : {}),
+      [`${CLAIM}message_type`]: 'LtiResourceLinkRequest',
+      [`${CLAIM}version`]: '1.3.0',
+      [`${CLAIM}deployment_id`]: this.tool.deploymentId,
+      [`${CLAIM}target_link_uri`]: link.targetLinkUri,
+      [`${CLAIM}resource_link`]: { id: link.resourceLinkId, title: 'Lesson' },
+      [`${CLAIM}roles`]: [...user.roles],
+      [`${CLAIM}context`]: { id: link.contextId, title: link.contextTitle, label: link.contextTitle },
+    };
+  }
+
+  /** Signs claims as this platform's id_token; `options` lets a test make one wrong in exactly one way. */
+  async sign(
+    payload: JWTPayload,
+    options: {
+      audience?: string | string[];
+      issuedAt?: number;
+      expiresAt?: number;
+      key?: CryptoKey;
+      kid?: string;
+    } = {},
+  ): Promise<string> {
+    const key = this.keys[0];
+    if (!key) throw new Error('start the platform first');
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? key.kid, typ: 'JWT' })
+      .setIssuer(this.issuer)
+      .setAudience(options.audience ?? this.tool.clientId)
+      .setIssuedAt(options.issuedAt ?? now)
+      .setExpirationTime(options.expiresAt ?? now + 300)
+      .sign(options.key ?? key.privateKey);
+  }
+
+  /**
+   * The OIDC authentication endpoint (Security Framework 5.1.1.2-5.1.1.3): checks the tool's request as the spec
+   * requires and answers with the id_token and the tool's state, to be posted to the registered redirect URI.
+   */
+  async authorize(url: URL): Promise<AuthAnswer> {
+    const get = (name: string) => {
+      const value = url.searchParams.get(name);
+      if (!value) throw new Error(`authentication request without ${name}`);
+      return value;
+    };
+    const expect = (name: string, value: string) => {
+      if (get(name) !== value) throw new Error(`authentication request: ${name} is not ${value}`);
+    };
+    expect('scope', 'openid');
+    expect('response_type', 'id_token');
+    expect('response_mode', 'form_post');
+    expect('prompt', 'none');
+    expect('client_id', this.tool.clientId);
+    expect('redirect_uri', this.tool.redirectUri);
+    const hint = get('login_hint');
+    const launch = this.pending.get(hint);
+    if (!launch) throw new Error('authentication request for a login this platform did not start');
+    if (url.searchParams.get('lti_message_hint') !== launch.link.resourceLinkId)
+      throw new Error('lti_message_hint was not passed back');
+    this.pending.delete(hint);
+    const idToken = await this.sign(this.claims(launch.user, launch.link, get('nonce')));
+    return { redirectUri: this.tool.redirectUri, fields: { id_token: idToken, state: get('state') } };
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    if (url.pathname === '/jwks') {
+      this.jwksFetches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: this.keys.map((key) => key.publicJwk) }));
+      return;
+    }
+    if (url.pathname === '/auth') {
+      const answer = await this.authorize(url);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(autoPostPage(answer));
+      return;
+    }
+    const course = /^\/course\/(learner|instructor)$/.exec(url.pathname);
+    if (course?.[1]) {
+      const role = course[1] as 'learner' | 'instructor';
+      const user: PlatformUser = {
+        sub: url.searchParams.get('sub') ?? `${role}-1`,
+        name: url.searchParams.get('name') ?? '',
+        roles: [ROLE[role]],
+      };
+      const link: PlatformLink = {
+        resourceLinkId: url.searchParams.get('link') ?? 'link-1',
+        targetLinkUri: url.searchParams.get('target') ?? '',
+        contextId: 'course-1',
+        contextTitle: 'Physics 7B',
+      };
+      const params = this.loginParams(user, link, { storage: url.searchParams.get('storage') !== 'off' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(coursePage(`${this.tool.loginUrl}?${params.toString()}`, new URL(this.tool.loginUrl).origin));
+      return;
+    }
+    res.writeHead(404).end('not found');
+  }
+}
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function autoPostPage(answer: AuthAnswer): string {
+  const inputs = Object.entries(answer.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
+    .join('');
+  return `<!doctype html><html><body><form method="post" action="${escape(answer.redirectUri)}">${inputs}</form>
+<script>document.forms[0].submit();</script></body></html>`;
+}
+
+/**
+ * The course page: the tool in an iframe, and the platform storage answering the tool's origin only. Data is kept
+ * per tool origin, in this window, as the Client Side postMessages spec describes.
+ */
+function coursePage(loginUrl: string, toolOrigin: string): string {
+  return `<!doctype html><html><head><title>Physics 7B</title></head><body>
+<h1>Physics 7B</h1>
+<iframe name="tool" title="Lesson" src="${escape(loginUrl)}" style="width: 1000px; height: 700px"></iframe>
+<script>
+const toolOrigin = ${JSON.stringify(toolOrigin)};
+const stored = new Map();
+window.platformStorageLog = [];
+window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || typeof data.subject !== 'string' || !data.subject.startsWith('lti.')) return;
+  window.platformStorageLog.push({ origin: event.origin, subject: data.subject, key: data.key });
+  if (event.origin !== toolOrigin) return;
+  const reply = (body) => event.source.postMessage(Object.assign({ message_id: data.message_id }, body), event.origin);
+  if (data.subject === 'lti.put_data') {
+    stored.set(event.origin + ' ' + data.key, data.value);
+    reply({ subject: 'lti.put_data.response', key: data.key, value: data.value });
+  } else if (data.subject === 'lti.get_data') {
+    const value = stored.get(event.origin + ' ' + data.key);
+    reply(value === undefined
+      ? { subject: 'lti.get_data.response', error: { code: 'bad_request', message: 'no such key' } }
+      : { subject: 'lti.get_data.response', key: data.key, value });
+  }
+});
+</script></body></html>`;
+}
