@@ -51,4 +51,59 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     // The embedded database is unlocked again once a command ends.
     expect(fs.existsSync(path.join(dir, 'pglite.pid'))).toBe(false);
   }, 60_000);
+
+  it('registers an LMS by hand (platforms add/list/remove) and rotates the tool’s signing key', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
+    dirs.push(dir);
+    const platform = [
+      '--issuer',
+      'https://lms.school.example',
+      '--client-id',
+      'flipside-1',
+      '--auth-url',
+      'https://lms.school.example/auth',
+      '--jwks-url',
+      'https://lms.school.example/jwks',
+    ];
+    const added = await run([
+      'platforms',
+      'add',
+      '--data',
+      dir,
+      ...platform,
+      '--deployment',
+      'd1',
+      '--deployment',
+      'd2',
+    ]);
+    expect(added).toMatchObject({
+      code: 0,
+      out: ['Platform https://lms.school.example (client flipside-1) can launch lessons.'],
+    });
+    expect(added.err).toEqual(['  deployments: d1, d2']);
+    expect((await run(['platforms', 'add', '--data', dir, ...platform, '--deployment', 'd3'])).err).toEqual([
+      '  deployments: d1, d2, d3',
+    ]);
+    const missing = await run(['platforms', 'add', '--data', dir, ...platform]);
+    expect(missing).toMatchObject({ code: 1, err: ['flipside serve: Give at least one deployment id (--deployment)'] });
+    const badUrl = await run([
+      'platforms',
+      'add',
+      '--data',
+      dir,
+      ...platform.slice(0, 5),
+      'not a url',
+      '--deployment',
+      'd',
+    ]);
+    expect(badUrl.err[0]).toMatch(/The authentication URL \(--auth-url\) is a web address/);
+    expect((await run(['platforms', 'list', '--data', dir])).out).toEqual([
+      'https://lms.school.example\tclient flipside-1\t3 deployment(s)\t',
+    ]);
+    const rotated = await run(['keys', 'rotate', '--data', dir]);
+    expect(rotated.out[0]).toMatch(/^New signing key [\w-]+; 0 older key\(s\) stay published for a week\.$/);
+    expect((await run(['keys', 'rotate', '--data', dir])).out[0]).toMatch(/; 1 older key\(s\) stay published/);
+    expect((await run(['platforms', 'remove', '--data', dir, ...platform.slice(0, 4)])).code).toBe(0);
+    expect((await run(['platforms', 'list', '--data', dir])).out[0]).toMatch(/^No platforms yet/);
+  }, 60_000);
 });

@@ -140,10 +140,9 @@ export async function instructorLaunch(
      FROM lti_launches x JOIN lessons l ON l.id = x.lesson_id WHERE x.id = $1`,
     [launchId, now],
   );
-  if (!row || !row.usable)
-    throw new HttpError('unauthorized', `This results page has expired. Open it again from your course.`);
-  if (row.role !== 'instructor')
-    throw new HttpError('forbidden', 'Only the course’s instructors see the class results.');
+  if (row?.role === 'learner') throw new HttpError('forbidden', 'Only the course’s instructors see the class results.');
+  if (!row?.usable)
+    throw new HttpError('unauthorized', 'This results page has expired. Open it again from your course.');
   return { lessonId: row.lesson_id, classId: row.class_id, teacherId: row.teacher_id };
 }
 
