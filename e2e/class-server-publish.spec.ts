@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { publishableLesson } from './lms/publishedLesson';
 import { rpc } from './support/editorLesson';
+import { publishToServer, waitForJob } from './support/publishToServer';
 import { startClassServer } from './support/classServer';
 import { startDropProxy } from './support/dropProxy';
 import { JoinPage } from './pages/JoinPage';
@@ -11,29 +12,6 @@ import type { PublishJob } from '../src/shared/contract/publish';
 import type { Render } from '../src/shared/media/renders';
 
 const CHUNK = 4 * 1024 ** 2;
-
-async function publishToServer(host: Parameters<typeof rpc>[0], lessonId: string, renderId: string): Promise<string> {
-  const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
-    lessonId,
-    format: 'classServer',
-    renderIds: [renderId],
-    title: 'Forces',
-    description: '',
-    language: 'en',
-    version: '1.0',
-    masteryPercent: 80,
-    completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
-  });
-  return jobId;
-}
-
-async function waitForJob(host: Parameters<typeof rpc>[0], jobId: string): Promise<PublishJob> {
-  for (;;) {
-    const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 test('an upload cut off mid-way resumes where the server stopped, and a cancelled one leaves nothing', async ({
   host,

@@ -6,7 +6,7 @@ import net from 'node:net';
 import readline from 'node:readline';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'flipside.cjs');
-const READY_LINE = /^Flipside class server: (http:\/\/127\.0\.0\.1:\d+)$/;
+const READY_LINE = /^Flipside class server: (http:\/\/(?:127\.0\.0\.1|localhost):\d+)$/;
 
 export interface RunningClassServer {
   readonly url: string;
@@ -24,29 +24,24 @@ function env(): NodeJS.ProcessEnv {
   return copy;
 }
 
-/** `flipside serve teachers add` on the built CLI: the token it prints. */
-export function addTeacher(dataDir: string, email: string, database?: string): string {
+/** A `flipside serve …` command on the built CLI, on a stopped server's data: what it printed. */
+export function serveCommand(dataDir: string, args: readonly string[], database?: string): string {
   const result = spawnSync(
     process.execPath,
-    [
-      BIN,
-      'serve',
-      'teachers',
-      'add',
-      '--data',
-      dataDir,
-      '--email',
-      email,
-      ...(database ? ['--database', database] : []),
-    ],
+    [BIN, 'serve', ...args, '--data', dataDir, ...(database ? ['--database', database] : [])],
     { encoding: 'utf8', env: env() },
   );
-  if (result.status !== 0) throw new Error(`teachers add failed: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`serve ${args.slice(0, 2).join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
 
+/** `flipside serve teachers add` on the built CLI: the token it prints. */
+export function addTeacher(dataDir: string, email: string, database?: string): string {
+  return serveCommand(dataDir, ['teachers', 'add', '--email', email], database);
+}
+
 /** A port free now, kept across restarts so the studio's saved address stays right. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -62,6 +57,7 @@ async function launch(
   port: number,
   database?: string,
   workers = 1,
+  publicUrl?: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -76,6 +72,7 @@ async function launch(
       '127.0.0.1',
       ...(database ? ['--database', database] : []),
       ...(workers > 1 ? ['--workers', String(workers)] : []),
+      ...(publicUrl ? ['--public-url', publicUrl] : []),
     ],
     { env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -99,15 +96,27 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface ClassServerOptions {
+  /** The port to listen on (default: a free one). */
+  readonly port?: number;
+  /** The host name learners reach it by, when not 127.0.0.1 (`localhost`: another site than 127.0.0.1). */
+  readonly publicHost?: string;
+  /** Run on the data folder before the server starts (CLI commands need the embedded database to themselves). */
+  readonly prepare?: (dataDir: string) => void;
+}
+
 /** The built `flipside serve` on a temp data folder, with one teacher; `database` selects PostgreSQL. */
 export async function startClassServer(
   database?: string,
   workers = 1,
+  options: ClassServerOptions = {},
 ): Promise<RunningClassServer & { token: string; remove(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-serve-e2e-'));
   const token = addTeacher(dataDir, 'ada@school.example', database);
-  const port = await freePort();
-  let running = await launch(dataDir, port, database, workers);
+  options.prepare?.(dataDir);
+  const port = options.port ?? (await freePort());
+  const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : undefined;
+  let running = await launch(dataDir, port, database, workers, publicUrl);
   return {
     get url() {
       return running.url;
@@ -117,7 +126,7 @@ export async function startClassServer(
     stop: () => stopChild(running.child),
     async restart() {
       await stopChild(running.child);
-      running = await launch(dataDir, port, database, workers);
+      running = await launch(dataDir, port, database, workers, publicUrl);
     },
     remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };

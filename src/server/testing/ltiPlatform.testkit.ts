@@ -236,9 +236,9 @@ function autoPostPage(answer: AuthAnswer): string {
  * per tool origin, in this window, as the Client Side postMessages spec describes.
  */
 function coursePage(loginUrl: string, toolOrigin: string): string {
-  return `<!doctype html><html><head><title>Physics 7B</title></head><body>
+  return `<!doctype html><html lang="en"><head><title>Physics 7B</title></head><body><main>
 <h1>Physics 7B</h1>
-<iframe name="tool" title="Lesson" src="${escape(loginUrl)}" style="width: 1000px; height: 700px"></iframe>
+<iframe name="tool" title="Lesson" src="${escape(loginUrl)}" style="width: 1000px; height: 700px"></iframe></main>
 <script>
 const toolOrigin = ${JSON.stringify(toolOrigin)};
 const stored = new Map();

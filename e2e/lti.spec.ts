@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { publishableLesson } from './lms/publishedLesson';
+import { LtiCoursePage } from './pages/LtiCoursePage';
+import { PublishedLessonPage } from './pages/PublishedLessonPage';
+import { expectAccessible } from './support/axe';
+import { freePort, serveCommand, startClassServer } from './support/classServer';
+import { rpc } from './support/editorLesson';
+import { publishToServer, waitForJob } from './support/publishToServer';
+import { TestLtiPlatform } from '../src/server/testing/ltiPlatform.testkit';
+
+const shots = process.env.LTI_SHOTS;
+
+test('from an LMS course page, on another site, with third-party cookies blocked: a learner answers in the lesson and the instructor sees it in Class results', async ({
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const port = await freePort();
+  // The LMS on 127.0.0.1 and the tool on localhost: two sites, so the tool's frame is a third party.
+  const tool = `http://localhost:${port}`;
+  const lms = new TestLtiPlatform({
+    clientId: 'flipside',
+    deploymentId: 'deployment-1',
+    loginUrl: `${tool}/lti/login`,
+    redirectUri: `${tool}/lti/launch`,
+  });
+  await lms.start();
+  const server = await startClassServer(undefined, 1, {
+    port,
+    publicHost: 'localhost',
+    prepare: (dataDir) =>
+      serveCommand(dataDir, [
+        'platforms',
+        'add',
+        '--name',
+        'Test LMS',
+        '--issuer',
+        lms.issuer,
+        '--client-id',
+        'flipside',
+        '--auth-url',
+        lms.authUrl,
+        '--jwks-url',
+        lms.jwksUrl,
+        '--deployment',
+        'deployment-1',
+      ]),
+  });
+  let browser: Browser | null = null;
+  try {
+    const { lessonId, renderId } = await publishableLesson(host, 'Forces');
+    await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
+    const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
+    const lessonUrl = job.output?.lessonUrl ?? '';
+    expect(lessonUrl).toMatch(new RegExp(`^${tool}/l/[a-z0-9]{10}$`));
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
+    });
+
+    // Sam, through the platform storage (the LMS offers lti_storage_target).
+    const samPage = await (await browser.newContext()).newPage();
+    const sam = new LtiCoursePage(samPage, lms.origin, tool);
+    await sam.open('learner', { sub: 'lms-user-17', name: 'Sam Lee' }, lessonUrl);
+    const lesson = new PublishedLessonPage(samPage);
+    await lesson.ready();
+    expect(await sam.toolCookieProbe(), 'the tool frame must be third-party, without cookies').toBe('');
+    expect(await sam.storageLog()).toEqual([
+      { origin: tool, subject: 'lti.put_data', key: expect.stringMatching(/^flipside_nonce_/) as unknown },
+      { origin: tool, subject: 'lti.get_data', key: expect.stringMatching(/^flipside_nonce_/) as unknown },
+    ]);
+    await lesson.play();
+    await lesson.expectQuestion('Which force pulls things down?');
+    await lesson.answer('Magnetism', 'Not quite');
+    await lesson.dialog.getByRole('button', { name: 'Try again' }).click();
+    await lesson.answer('Gravity', 'Correct');
+    if (shots) await samPage.screenshot({ path: path.join(shots, 'lti-learner.png') });
+
+    // Kim's LMS offers no platform storage: the signed state alone carries the login.
+    const kimPage = await (await browser.newContext()).newPage();
+    const kim = new LtiCoursePage(kimPage, lms.origin, tool);
+    await kim.open('learner', { sub: 'lms-user-18', name: 'Kim Park' }, lessonUrl, false);
+    await new PublishedLessonPage(kimPage).ready();
+    expect(await kim.storageLog()).toEqual([]);
+
+    // The instructor opens the same link: the class's results, inside the course page.
+    const adaPage = await (await browser.newContext()).newPage();
+    const ada = new LtiCoursePage(adaPage, lms.origin, tool);
+    await expect(async () => {
+      await ada.open('instructor', { sub: 'lms-user-1', name: 'Ada Teacher' }, lessonUrl);
+      await expect(ada.tool.getByRole('row', { name: /Which force pulls things down\?/ })).toContainText(
+        'Magnetism (1)',
+        { timeout: 5_000 },
+      );
+    }).toPass({ timeout: 30_000 });
+    await expect(ada.tool.getByRole('heading', { level: 1, name: 'Class results: Forces' })).toBeVisible();
+    await expect(ada.tool.getByText('Physics 7B (Test LMS) · 2 learner(s)')).toBeVisible();
+    await expect(ada.tool.getByRole('row', { name: /Sam Lee/ })).toBeVisible();
+    await expect(ada.tool.getByRole('row', { name: /Kim Park/ })).toContainText('Not started');
+    await expect(ada.tool.getByRole('row', { name: /Ada Teacher/ })).toHaveCount(0);
+    if (shots) await adaPage.screenshot({ path: path.join(shots, 'lti-instructor.png'), fullPage: true });
+    // axe goes into the frame too: the results page as the instructor meets it, inside the course page.
+    await expectAccessible(adaPage, 'Class results in an LMS course page');
+  } finally {
+    await browser?.close();
+    await server.stop();
+    server.remove();
+    await lms.close();
+  }
+});

@@ -1,0 +1,31 @@
+import type { PublishJob } from '../../src/shared/contract/publish';
+import { rpc } from './editorLesson';
+
+/** Starts the studio's publish job to the connected class server, as the Publish dialog does. */
+export async function publishToServer(
+  host: Parameters<typeof rpc>[0],
+  lessonId: string,
+  renderId: string,
+): Promise<string> {
+  const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
+    lessonId,
+    format: 'classServer',
+    renderIds: [renderId],
+    title: 'Forces',
+    description: '',
+    language: 'en',
+    version: '1.0',
+    masteryPercent: 80,
+    completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
+  });
+  return jobId;
+}
+
+/** Waits for a publish job to leave `running`. */
+export async function waitForJob(host: Parameters<typeof rpc>[0], jobId: string): Promise<PublishJob> {
+  for (;;) {
+    const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
