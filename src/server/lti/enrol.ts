@@ -71,15 +71,16 @@ export async function ltiLearner(
     return { id: existing.learner_id, classId, name };
   }
   const id = randomUUID();
-  // A name key no typed name can produce: it is longer than any name the join form accepts.
+  // A name key no typed name can produce: learnerNameKey folds every line break into a space.
+  const nameKey = `lti\n${subKey}`;
   await db.query(
     `INSERT INTO learners (id, class_id, display_name, name_key, secret_hash) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (class_id, name_key) DO NOTHING`,
-    [id, classId, name, `lti:${subKey}`, hashSecret(newLearnerSecret())],
+    [id, classId, name, nameKey, hashSecret(newLearnerSecret())],
   );
   const [learner] = await db.query<{ id: string }>('SELECT id FROM learners WHERE class_id = $1 AND name_key = $2', [
     classId,
-    `lti:${subKey}`,
+    nameKey,
   ]);
   if (!learner) throw new Error('The learner could not be stored');
   await db.query(

@@ -9,6 +9,7 @@ import {
   slugOf,
   startTestServer,
   stopPostgres,
+  submitJoin,
   type TestServer,
 } from '../testing/harness.testkit';
 import { ROLE, TestLtiPlatform, type PlatformLink, type PlatformUser } from '../testing/ltiPlatform.testkit';
@@ -92,6 +93,20 @@ describeEngines('LTI 1.3 launches', (engine) => {
     expect(second.learnerId).toBe(session.learnerId);
     const classes = await callApi(server.url, classServerApi.classes, { token: teacherToken });
     expect(classes.classes.filter((summary) => summary.name === 'Physics 7B (Test LMS)')).toHaveLength(1);
+  });
+
+  it('the join form never takes over an LMS learner: the same name with the class code is someone else', async () => {
+    const fromLms = (await launch(sam)).response.headers.get('location') ?? '';
+    const lmsSam = await callApi(server.url, classServerApi.session, { token: fromLms.split('#session=')[1] ?? '' });
+    const classes = await callApi(server.url, classServerApi.classes, { token: teacherToken });
+    const course = classes.classes.find((summary) => summary.name === 'Physics 7B (Test LMS)');
+    const joined = await submitJoin(server.url, slugOf(link.targetLinkUri), {
+      code: course?.joinCode ?? '',
+      name: 'Sam Lee',
+    });
+    expect(joined.status).toBe(303);
+    const formSam = await callApi(server.url, classServerApi.session, { token: joined.session ?? '' });
+    expect(formSam.learnerId).not.toBe(lmsSam.learnerId);
   });
 
   it('an instructor’s launch opens the link’s Class results, listing the course’s learners', async () => {

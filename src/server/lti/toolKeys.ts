@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { Queryable } from '../db/database';
+import type { Queryable, ServerDatabase } from '../db/database';
 
 /** A retired key stays published this long, so a platform still checks what was signed with it shortly before. */
 export const RETIRED_KEY_PUBLISHED_MS = 7 * 24 * 3600_000;
@@ -37,10 +37,18 @@ async function insertKey(db: Queryable, now: number): Promise<string> {
   return key.kid;
 }
 
-/** Makes the tool's first key when there is none (at start); several processes starting together may race: one wins. */
-export async function ensureToolKey(db: Queryable, now: number): Promise<void> {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM lti_tool_keys WHERE retired_at IS NULL');
-  if ((row?.n ?? 0) === 0) await insertKey(db, now);
+/** Any constant: server processes starting together take turns making the first key. */
+const KEY_LOCK = 7_334_202;
+
+/** Makes the tool's first key when there is none (at start), once however many processes start together. */
+export async function ensureToolKey(db: ServerDatabase, now: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
+    const [row] = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM lti_tool_keys WHERE retired_at IS NULL',
+    );
+    if ((row?.n ?? 0) === 0) await insertKey(tx, now);
+  });
 }
 
 /** A new signing key; the previous ones are retired but stay published for a week. Answers the new key's id. */
