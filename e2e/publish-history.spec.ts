@@ -129,6 +129,7 @@ test('a published package is saved under a readable name, listed with its versio
   await history.delete(web);
   await expect(history.entry(web)).toHaveCount(0);
   await expect(page.getByText(`Deleted ${web}`)).toBeVisible();
+  await expect(history.saveAs(scorm), 'focus moves to the next entry, not the top of the page').toBeFocused();
   expect(fs.readdirSync(exports).sort()).toEqual(['.downloads', 'forces-and-motion-scorm2004-1-0.zip']);
   expect(fs.readdirSync(path.join(exports, '.downloads'))).toEqual([]);
   // What the teacher saved elsewhere is theirs: untouched.

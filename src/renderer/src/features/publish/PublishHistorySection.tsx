@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PublishRecord } from '@shared/publish/history';
 import { FORMAT_LABELS } from '@shared/publish/options';
 import { describeError } from '../../lib/errors';
@@ -17,7 +17,8 @@ import styles from './PublishHistory.module.css';
  * take it out of the library or delete it, and whether the lesson has changed since. Hidden until the first publish.
  */
 export function PublishHistorySection({ lessonId }: { lessonId: string }) {
-  const { records, error } = usePublishHistory(lessonId);
+  const { records, error, forget } = usePublishHistory(lessonId);
+  const list = useRef<HTMLUListElement>(null);
   const canShowInFolder = useCanShowInFolder();
   const toast = useToast();
   const [deleting, setDeleting] = useState<PublishRecord | null>(null);
@@ -25,10 +26,18 @@ export function PublishHistorySection({ lessonId }: { lessonId: string }) {
   const [newest] = records;
   const confirmDelete = async () => {
     if (!deleting) return;
+    const at = records.indexOf(deleting);
+    const neighbour = records[at + 1] ?? records[at - 1];
     try {
       await studio.publish.remove({ id: deleting.id });
+      forget(deleting.id);
       toast.show({ message: `Deleted ${recordName(deleting)}` });
       setDeleting(null);
+      // The Delete button that opened the question is gone with its row: the next entry's first action takes focus.
+      if (neighbour)
+        requestAnimationFrame(() =>
+          list.current?.querySelector<HTMLElement>(`[data-publish-id="${neighbour.id}"] button`)?.focus(),
+        );
     } catch (failure) {
       toast.error(failure);
     }
@@ -47,7 +56,7 @@ export function PublishHistorySection({ lessonId }: { lessonId: string }) {
             : `Version ${newest.version} (${FORMAT_LABELS[newest.format]}) is the lesson as it is now.`}
         </p>
       )}
-      <ul className={styles.list} aria-label="Published packages">
+      <ul ref={list} className={styles.list} aria-label="Published packages">
         {records.map((record) => (
           <PublishRecordRow
             key={record.id}
