@@ -17,6 +17,12 @@ import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
 import type { PublishedEntry, PublishHistory } from './history';
 
+/**
+ * A class-server package is only the way to the server, and nobody reads its dates: built at one fixed time, an
+ * unchanged lesson builds byte for byte the same, so an upload a closed studio left goes on where it stopped.
+ */
+const CLASS_SERVER_BUILD_TIME = Date.UTC(2025, 0, 1);
+
 export interface PublishDeps {
   readonly events: EventHub<Contract>;
   readonly source: SnapshotSource;
@@ -96,7 +102,12 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 
   async start(input: Input<'publish', 'start'>, context?: CallContext): Promise<{ jobId: string }> {
     const { lessonId, ...settings } = input;
-    const snapshot = await takeSnapshot(this.deps.source, lessonId, settings);
+    const snapshot = await takeSnapshot(
+      this.deps.source,
+      lessonId,
+      settings,
+      settings.format === 'classServer' ? () => CLASS_SERVER_BUILD_TIME : Date.now,
+    );
     const assets = (this.deps.assets ?? defaultAssets)();
     const exportsPath = `${snapshot.lesson.projectId}/exports`;
     const { history } = this.deps;
