@@ -200,6 +200,8 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         return;
       }
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
+      // Listed before the job says done, so the lesson screen and the done view never disagree about it.
+      this.remember(snapshot, { kind, path: relative, sizeBytes });
       update(
         {
           state: 'done',
@@ -209,7 +211,6 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         },
         true,
       );
-      this.remember(snapshot, { kind, path: relative, sizeBytes });
       job.end('done');
     } catch (error) {
       // The builders remove the part on every failure; this covers a throw before they began.
