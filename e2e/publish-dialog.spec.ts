@@ -55,14 +55,10 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   // A 1.2 GB zip: a safety net for a busy two-core machine, not a speed goal (the bench measures speed).
   await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 120_000 });
   await expect(publish.dialog.getByText(/forces-motion-scorm2004-1-0\.zip · 1\.2 GB/)).toBeVisible();
-  const download = publish.dialog.getByRole('link', { name: /Download forces-motion-scorm2004-1-0\.zip/ });
-  await expect(download).toBeVisible();
+  // Taking it out of the app (a download here, under a readable name) is publish-history.spec.ts.
+  await expect(publish.dialog.getByRole('button', { name: 'Save as…' })).toBeFocused();
   await shot(page, 'done');
   expect(fs.readdirSync(exports)).toEqual(['forces-motion-scorm2004-1-0.zip']);
-  const response = await page.request.fetch(new URL((await download.getAttribute('href')) ?? '', host.url).href, {
-    method: 'HEAD',
-  });
-  expect(response.status()).toBe(200);
 });
 
 test('with no up-to-date render the dialog says so and offers the way to render', async ({ host, page }) => {

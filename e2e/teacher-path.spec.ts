@@ -187,7 +187,7 @@ for (const size of SIZES) {
     await publish.publish();
     await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 60_000 });
     await expect(
-      publish.dialog.getByRole('link', { name: /^Download / }),
+      publish.dialog.getByRole('button', { name: 'Save as…' }),
       'a finished package: taking it out is next',
     ).toBeFocused();
     await look('published');

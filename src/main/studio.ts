@@ -22,6 +22,7 @@ import { CutService } from './cut/CutService';
 import { findLayers } from './cut/layers';
 import { TakeRows } from './recording/takeRows';
 import { PublishService } from './publish/PublishService';
+import { PublishHistory } from './publish/history';
 import { NotesService } from './notes/NotesService';
 import { TranscribeService } from './transcribe/TranscribeService';
 import { PocketsphinxTranscriber } from './transcribe/pocketsphinx';
@@ -120,6 +121,7 @@ export function openStudio(options: StudioOptions): Studio {
     renderPart: (renderId) => renders.partFor(renderId),
   });
   const classServer = new ClassServerService(deps);
+  const history = new PublishHistory({ db, mediaRoot });
   const publish = new PublishService({
     upload: (zip, info, uploadOptions) => classServer.upload(zip, info, uploadOptions),
     events,
@@ -137,7 +139,7 @@ export function openStudio(options: StudioOptions): Studio {
       },
       layersProblem: (lessonId) => cuts.problem(lessonId),
     },
-    ...(options.shell ? { reveal: (file: string) => options.shell?.reveal(file) } : {}),
+    history,
   });
   const inner = createDispatcher(
     contract,
@@ -168,7 +170,7 @@ export function openStudio(options: StudioOptions): Studio {
         transcriber: options.transcriber ?? new PocketsphinxTranscriber(),
       }),
       classroom: classServer,
-      files: new FilesService({ db, mediaRoot, ...(options.shell ? { shell: options.shell } : {}) }),
+      files: new FilesService({ db, mediaRoot, jobs, history, ...(options.shell ? { shell: options.shell } : {}) }),
     },
     {
       onInternalError: (channel, error) => {

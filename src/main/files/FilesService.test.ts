@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { contract } from '@shared/contract';
 import { recordedTake, setup } from '../testing/libraryFixture';
 import { mediaFixture } from '../testing/mediaFixtures';
 import { RenderService } from '../render/RenderService';
+import { EditorService } from '../editor/EditorService';
+import { PublishHistory } from '../publish/history';
 import { FilesService, type FileShell } from './FilesService';
 
 /** A library with one finished 720p render of "Momentum", and a web-folder export beside it. */
@@ -90,13 +93,62 @@ describe('FilesService', () => {
   });
 
   it('without a save dialog, answers what the page should download and under which name', async () => {
-    const { deps, renderId, exportPath } = await libraryWithRender();
+    const { deps, renderId } = await libraryWithRender();
     const files = new FilesService(deps);
     const answer = await files.saveAs({ kind: 'render', renderId });
     expect(answer).toMatchObject({ outcome: 'download', fileName: 'Momentum (720p).mp4' });
     expect(answer.outcome === 'download' && answer.mediaPath).toMatch(/\/renders\/[0-9a-f-]+\.mp4$/);
-    await expect(files.saveAs({ kind: 'export', path: exportPath })).rejects.toThrow(/desktop app/);
     expect(await files.reveal({ kind: 'render', renderId })).toEqual({ shown: false });
+  });
+
+  it('names a published package after its title, format and version', async () => {
+    const { deps, exportPath, outside, lesson } = await libraryWithRender();
+    const zipPath = `${lesson.projectId}/exports/momentum-scorm2004-1-1.zip`;
+    fs.writeFileSync(path.join(deps.mediaRoot, ...zipPath.split('/')), 'PK');
+    const history = publishedAs(deps, lesson.id, [
+      { path: exportPath, format: 'web', kind: 'folder' },
+      { path: zipPath, format: 'scorm2004', kind: 'zip' },
+    ]);
+    const { shell, asked } = shellChoosing(path.join(outside, 'chosen'));
+    const files = new FilesService({ ...deps, shell, history });
+    await files.saveAs({ kind: 'export', path: exportPath });
+    fs.rmSync(path.join(outside, 'chosen'), { recursive: true });
+    await files.saveAs({ kind: 'export', path: zipPath });
+    expect(asked).toEqual([
+      { name: 'Momentum (Web folder, version 1.1)', kind: 'folder' },
+      { name: 'Momentum (SCORM 2004, version 1.1).zip', kind: 'file' },
+    ]);
+    const download = await new FilesService({ ...deps, history }).saveAs({ kind: 'export', path: zipPath });
+    expect(download).toEqual({
+      outcome: 'download',
+      mediaPath: zipPath,
+      fileName: 'Momentum (SCORM 2004, version 1.1).zip',
+    });
+  });
+
+  it('without a save dialog, gives a web folder as a zip of it that unzips to the same files', async () => {
+    const { deps, exportPath, exportDir, outside, lesson, bytes } = await libraryWithRender();
+    const history = publishedAs(deps, lesson.id, [{ path: exportPath, format: 'web', kind: 'folder' }]);
+    const files = new FilesService({ ...deps, history });
+    const answer = await files.saveAs({ kind: 'export', path: exportPath });
+    expect(answer).toEqual({
+      outcome: 'download',
+      mediaPath: `${lesson.projectId}/exports/.downloads/momentum-web-1.zip`,
+      fileName: 'Momentum (Web folder, version 1.1).zip',
+    });
+    const zip = path.join(deps.mediaRoot, lesson.projectId, 'exports', '.downloads', 'momentum-web-1.zip');
+    const unzipped = spawnSync('unzip', ['-q', zip, '-d', outside], { encoding: 'utf8' });
+    expect(unzipped.status, unzipped.stderr).toBe(0);
+    const root = path.join(outside, 'Momentum (Web folder, version 1.1)');
+    expect(fs.readdirSync(outside)).toEqual(['Momentum (Web folder, version 1.1)']);
+    expect(fs.readdirSync(root, { recursive: true }).sort()).toEqual(['index.html', 'media', 'media/lesson.mp4']);
+    expect(fs.readFileSync(path.join(root, 'media', 'lesson.mp4')).equals(bytes)).toBe(true);
+    // Made once: the export never changes, so a second download is the same zip, and nothing half-written is left.
+    const made = fs.statSync(zip).mtimeMs;
+    await files.saveAs({ kind: 'export', path: exportPath });
+    expect(fs.statSync(zip).mtimeMs).toBe(made);
+    expect(fs.readdirSync(path.dirname(zip))).toEqual(['momentum-web-1.zip']);
+    expect(fs.readdirSync(exportDir).sort()).toEqual(['index.html', 'media']);
   });
 
   it('shows the library’s own file in the file manager', async () => {
@@ -128,5 +180,27 @@ describe('FilesService', () => {
     expect(parse({ kind: 'export', path: `${lesson.projectId}/exports/lesson.zip` })).toBe(true);
   });
 });
+
+/** Entries in the publish history for exports already on disk, all of "Momentum" version 1.1. */
+function publishedAs(
+  deps: ReturnType<typeof setup>['deps'],
+  lessonId: string,
+  entries: { path: string; format: 'web' | 'scorm2004'; kind: 'zip' | 'folder' }[],
+): PublishHistory {
+  const history = new PublishHistory(deps);
+  const document = new EditorService(deps).open({ lessonId });
+  entries.forEach((entry, index) =>
+    history.record({
+      ...entry,
+      lessonId,
+      title: 'Momentum',
+      version: '1.1',
+      sizeBytes: 2,
+      document,
+      publishedAt: index,
+    }),
+  );
+  return history;
+}
 
 const exportDirRelative = (mediaRoot: string, dir: string) => path.relative(mediaRoot, dir).split(path.sep).join('/');

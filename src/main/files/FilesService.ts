@@ -4,8 +4,12 @@ import type { Contract, Input, ServiceHandlers } from '@shared/contract';
 import type { LibraryFile, SaveAsOutcome } from '@shared/contract/files';
 import { StudioError } from '@shared/contract/result';
 import { readableFileName } from '@shared/format/fileName';
+import { packageFileName } from '@shared/publish/history';
 import type { StudioDatabase } from '../store/database';
+import { JobRegistry } from '../jobs/JobRegistry';
 import { resolveEntryInside } from '../media/resolveInside';
+import { DOWNLOADS_FOLDER, type PublishHistory } from '../publish/history';
+import { zipOfFolder } from './folderZip';
 
 /** What a desktop shell offers: a save dialog and the file manager. The browser host and the CLI have neither. */
 export interface FileShell {
@@ -18,6 +22,10 @@ interface FilesDeps {
   db: StudioDatabase;
   mediaRoot: string;
   shell?: FileShell;
+  /** Names exports after what was published (title, format, version); without it, by their folder name. */
+  history?: PublishHistory;
+  /** The studio's registry, which cleans up a zip left half-written; standing alone, the service has its own. */
+  jobs?: JobRegistry;
 }
 
 interface LocatedFile {
@@ -25,15 +33,22 @@ interface LocatedFile {
   mediaPath: string;
   /** What a teacher would call it on their desktop. */
   suggestedName: string;
+  /** For a web folder that travels as a zip: what the zip is called. */
+  zipName: string;
 }
 
 /**
  * Takes renders and exports out of the library: a copy where the teacher chooses (written beside its destination
  * and renamed only once whole, so a failed copy leaves nothing), or, without a save dialog, the name the page
- * downloads it under. Only renders the database knows and exports inside the media root can be named.
+ * downloads it under (a web folder as a zip of it). Only renders the database knows and exports inside the media
+ * root can be named.
  */
 export class FilesService implements ServiceHandlers<Contract['files']> {
-  constructor(private readonly deps: FilesDeps) {}
+  private readonly jobs: JobRegistry;
+
+  constructor(private readonly deps: FilesDeps) {
+    this.jobs = deps.jobs ?? new JobRegistry();
+  }
 
   async saveAs(input: Input<'files', 'saveAs'>): Promise<SaveAsOutcome> {
     const located = this.locate(input);
@@ -41,8 +56,15 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
     const isFolder = fs.statSync(source).isDirectory();
     const { shell } = this.deps;
     if (!shell) {
-      if (isFolder) throw new StudioError('conflict', 'A web folder can be saved elsewhere only from the desktop app');
-      return { outcome: 'download', mediaPath: located.mediaPath, fileName: located.suggestedName };
+      if (!isFolder) return { outcome: 'download', mediaPath: located.mediaPath, fileName: located.suggestedName };
+      const zipsPath = `${path.posix.dirname(located.mediaPath)}/${DOWNLOADS_FOLDER}`;
+      const zip = await zipOfFolder(
+        source,
+        path.join(this.deps.mediaRoot, ...zipsPath.split('/')),
+        located.suggestedName,
+        this.jobs,
+      );
+      return { outcome: 'download', mediaPath: `${zipsPath}/${path.basename(zip)}`, fileName: located.zipName };
     }
     const target = await shell.chooseSavePath(located.suggestedName, isFolder ? 'folder' : 'file');
     if (target === null) return { outcome: 'cancelled' };
@@ -58,7 +80,16 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
   }
 
   private locate(file: LibraryFile): LocatedFile {
-    if (file.kind === 'export') return { mediaPath: file.path, suggestedName: path.posix.basename(file.path) };
+    if (file.kind === 'export') {
+      const record = this.deps.history?.byPath(file.path);
+      const plain = path.posix.basename(file.path);
+      if (!record) return { mediaPath: file.path, suggestedName: plain, zipName: `${plain}.zip` };
+      return {
+        mediaPath: file.path,
+        suggestedName: packageFileName(record, record.kind === 'zip' ? 'zip' : ''),
+        zipName: packageFileName(record, 'zip'),
+      };
+    }
     const row = this.deps.db
       .prepare(
         `SELECT r.path, r.label, r.status, l.title FROM renders r JOIN lessons l ON l.id = r.lesson_id WHERE r.id = ?`,
@@ -67,7 +98,8 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
     if (!row) throw new StudioError('not_found', 'That render no longer exists');
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render has not finished yet');
     const extension = path.posix.extname(row.path).slice(1);
-    return { mediaPath: row.path, suggestedName: readableFileName(`${row.title} (${row.label})`, extension) };
+    const suggestedName = readableFileName(`${row.title} (${row.label})`, extension);
+    return { mediaPath: row.path, suggestedName, zipName: suggestedName };
   }
 
   private async existing(located: LocatedFile): Promise<string> {

@@ -15,13 +15,20 @@ export interface ReservedOutput {
  * Picks `<base><extension>`, then `<base>-2<extension>` …, the first whose name and `.part` are both free, and
  * creates the part at once (`wx` for a file, `mkdir` for a folder): the operating system refuses a name already
  * taken, so two jobs started together can never share a part, and an earlier output is never overwritten.
+ * `isTaken` holds back names that are spoken for without a file (a publish history entry whose file has gone).
  */
-export function reserveOutput(folder: string, base: string, extension: string, kind: OutputKind): ReservedOutput {
+export function reserveOutput(
+  folder: string,
+  base: string,
+  extension: string,
+  kind: OutputKind,
+  isTaken: (out: string) => boolean = () => false,
+): ReservedOutput {
   fs.mkdirSync(folder, { recursive: true });
   for (let n = 1; ; n += 1) {
     const out = path.join(folder, `${n === 1 ? base : `${base}-${n}`}${extension}`);
     const part = `${out}.part`;
-    if (fs.existsSync(out)) continue;
+    if (fs.existsSync(out) || isTaken(out)) continue;
     try {
       if (kind === 'folder') fs.mkdirSync(part);
       else fs.closeSync(fs.openSync(part, 'wx'));

@@ -5,15 +5,23 @@ import { contract } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { EventHub } from '../rpc/eventHub';
 import { JobRegistry } from '../jobs/JobRegistry';
+import { openDatabase } from '../store/database';
+import { PublishHistory } from './history';
 import { PublishService } from './PublishService';
+import type { LessonSnapshot } from './snapshot';
 import { fakeAssets, tempDir, testSnapshot } from './testPackage.testkit';
 
-/** A publish service over a frozen test lesson whose render is a real file under the media root. */
-function publishing(videoBytes = 200_000) {
+/**
+ * A publish service over a frozen test lesson whose render is a real file under the media root; `withHistory` adds
+ * a real library holding that lesson, and the history kept in it.
+ */
+function publishing(videoBytes = 200_000, withHistory = false) {
   const root = tempDir();
   onTestFinished(() => fs.rmSync(root, { recursive: true, force: true }));
   const snapshot = testSnapshot(root, {}, videoBytes);
   const mediaRoot = path.join(root, 'media');
+  // The library is made first: a media folder with no library beside it is refused as a lost one.
+  const history = withHistory ? historyOf(root, mediaRoot, snapshot) : undefined;
   const [render] = snapshot.renders;
   if (!render) throw new Error('the test snapshot has a render');
   fs.mkdirSync(path.join(mediaRoot, 'p', 'renders'), { recursive: true });
@@ -21,6 +29,7 @@ function publishing(videoBytes = 200_000) {
   const events = new EventHub(contract);
   const jobs = new JobRegistry();
   const service = new PublishService({
+    ...(history ? { history } : {}),
     events,
     jobs,
     assets: () => fakeAssets(root),
@@ -47,7 +56,20 @@ function publishing(videoBytes = 200_000) {
     });
   const exports = path.join(mediaRoot, snapshot.lesson.projectId, 'exports');
   const settings = { ...snapshot.settings, lessonId: snapshot.lesson.id };
-  return { service, jobs, ended, exports, settings };
+  return { service, jobs, ended, exports, settings, events, history, snapshot };
+}
+
+function historyOf(root: string, mediaRoot: string, snapshot: LessonSnapshot): PublishHistory {
+  const db = openDatabase(root);
+  onTestFinished(() => {
+    db.close();
+  });
+  const { project, lesson } = snapshot;
+  db.prepare('INSERT INTO projects (id, title, created_at, updated_at) VALUES (?, ?, 1, 1)').run(project.id, 'Physics');
+  db.prepare(
+    'INSERT INTO lessons (id, project_id, title, position, created_at, updated_at) VALUES (?, ?, ?, 0, 1, 1)',
+  ).run(lesson.id, project.id, lesson.title);
+  return new PublishHistory({ db, mediaRoot });
 }
 
 describe('PublishService', () => {
@@ -78,5 +100,38 @@ describe('PublishService', () => {
     await ended(jobId);
     expect(service.status({ jobId })).toMatchObject({ state: 'done', stage: 'done' });
     expect(() => service.status({ jobId: '11111111-1111-4111-8111-111111111111' })).toThrow(/unknown/);
+  });
+
+  it('lists each finished publish with the version it used, offers the next one, and never reuses a listed name', async () => {
+    const { service, ended, exports, settings, events, snapshot } = publishing(200_000, true);
+    const changes: unknown[] = [];
+    events.listen((channel, payload) => channel === 'app:publish.onDidChangeHistory' && changes.push(payload));
+    expect((await service.options({ lessonId: snapshot.lesson.id })).defaults.version).toBe('1.0');
+    await ended((await service.start(settings)).jobId);
+    expect((await service.options({ lessonId: snapshot.lesson.id })).defaults.version).toBe('1.1');
+    await ended((await service.start({ ...settings, version: '1.1' })).jobId);
+    const listed = await service.history({ lessonId: snapshot.lesson.id });
+    const projectExports = `${snapshot.lesson.projectId}/exports`;
+    expect(listed.map((record) => [record.version, record.path, record.kind, record.changedSince])).toEqual([
+      ['1.1', `${projectExports}/forces-scorm12-1-1.zip`, 'zip', false],
+      ['1.0', `${projectExports}/forces-scorm12-1-0.zip`, 'zip', false],
+    ]);
+    expect(listed[1]?.sizeBytes).toBe(fs.statSync(path.join(exports, 'forces-scorm12-1-0.zip')).size);
+    expect(changes).toEqual([{ lessonId: snapshot.lesson.id }, { lessonId: snapshot.lesson.id }]);
+
+    // The 1.0 file went (by hand): its entry stays, marked missing, and a new 1.0 gets a name of its own.
+    fs.rmSync(path.join(exports, 'forces-scorm12-1-0.zip'));
+    const again = await ended((await service.start(settings)).jobId);
+    expect(again.output?.name).toBe('forces-scorm12-1-0-2.zip');
+    const [newest, , gone] = await service.history({ lessonId: snapshot.lesson.id });
+    expect(gone).toMatchObject({ version: '1.0', missing: true });
+
+    service.remove({ id: newest?.id ?? '' });
+    expect(fs.readdirSync(exports)).toEqual(['forces-scorm12-1-1.zip']);
+    expect((await service.history({ lessonId: snapshot.lesson.id })).map((record) => record.version)).toEqual([
+      '1.1',
+      '1.0',
+    ]);
+    expect(changes).toHaveLength(4);
   });
 });

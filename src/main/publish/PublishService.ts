@@ -2,16 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
+import type { LessonDocument } from '@shared/editor/document';
+import type { PublishRecord } from '@shared/publish/history';
 import { StudioError } from '@shared/contract/result';
+import { nextVersion } from '@shared/publish/history';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
 import type { EventHub } from '../rpc/eventHub';
 import { buildPackage, type BuildStage } from './build';
-import { LAUNCH_PAGE, type PlanAssets } from './plan';
+import type { PlanAssets } from './plan';
 import { locateSchemaRoot, outDir } from './schemas';
 import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
 import { Cancelled } from './write';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
+import type { PublishedEntry, PublishHistory } from './history';
 
 /**
  * A class-server package is only the way to the server, and nobody reads its dates: built at one fixed time, an
@@ -26,8 +30,8 @@ export interface PublishDeps {
   readonly jobs?: JobRegistry;
   /** Where the player bundle and schema files are; found beside the built main by default. */
   readonly assets?: () => PlanAssets;
-  /** Electron's shell.showItemInFolder; absent in the browser host and the CLI. */
-  readonly reveal?: (file: string) => void;
+  /** Where finished publishes are listed; standing alone (a test without a library), nothing is kept. */
+  readonly history?: PublishHistory;
   /** Sends a built class-server package to the class server (ClassServerService.upload). */
   readonly upload?: (
     zip: string,
@@ -49,8 +53,6 @@ const PROGRESS_EVERY_MS = 100;
 
 interface PublishDetail {
   state: PublishJob;
-  /** What `reveal` shows once the export is finished. */
-  file: string | null;
 }
 
 /**
@@ -73,12 +75,13 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       source.layersProblem(input.lessonId),
     ]);
     const lessons = await source.listLessons(info.lesson.projectId);
+    const lastVersion = this.deps.history?.lastVersion(input.lessonId) ?? null;
     return {
       defaults: {
         title: info.lesson.title,
         description: '',
         language: 'en',
-        version: '1.0',
+        version: lastVersion === null ? '1.0' : nextVersion(lastVersion),
         masteryPercent: document.rules.masteryPercent,
         completion: document.rules.completion,
         courseScope: 'lesson' as const,
@@ -106,23 +109,27 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       settings.format === 'classServer' ? () => CLASS_SERVER_BUILD_TIME : Date.now,
     );
     const assets = (this.deps.assets ?? defaultAssets)();
+    const exportsPath = `${snapshot.lesson.projectId}/exports`;
+    const { history } = this.deps;
     const target = reserveOutput(
-      path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports'),
+      path.join(this.deps.source.mediaRoot, ...exportsPath.split('/')),
       exportBaseName(settings.title, settings.format, settings.version),
       settings.format === 'web' ? '' : '.zip',
       settings.format === 'web' ? 'folder' : 'file',
+      // A name the history still lists is never reused, so deleting that entry can only remove its own package.
+      (out) => history?.holds(`${exportsPath}/${path.basename(out)}`) ?? false,
     );
     let job: Job<PublishDetail>;
     try {
       job = this.jobs.begin<PublishDetail>(
         { kind: 'publish', owner: context?.caller, parts: [target.part] },
-        (jobId) => ({ state: pending(jobId, lessonId), file: null }),
+        (jobId) => ({ state: pending(jobId, lessonId) }),
       );
     } catch (error) {
       fs.rmSync(target.part, { recursive: true, force: true });
       throw error;
     }
-    const relative = `${snapshot.lesson.projectId}/exports/${path.basename(target.out)}`;
+    const relative = `${exportsPath}/${path.basename(target.out)}`;
     void this.run(job, snapshot, assets, target, relative, settings);
     return { jobId: job.id };
   }
@@ -137,12 +144,17 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     return this.publishJob(input.jobId).detail.state;
   }
 
-  reveal(input: Input<'publish', 'reveal'>): { shown: boolean } {
-    const { file } = this.publishJob(input.jobId).detail;
-    if (file === null) throw new StudioError('conflict', 'That export has not finished');
-    if (!this.deps.reveal) return { shown: false };
-    this.deps.reveal(file);
-    return { shown: true };
+  async history(input: Input<'publish', 'history'>): Promise<PublishRecord[]> {
+    if (!this.deps.history) return [];
+    await this.deps.source.getLesson(input.lessonId);
+    return this.deps.history.list(input.lessonId, await this.currentDocument(input.lessonId));
+  }
+
+  remove(input: Input<'publish', 'remove'>): Record<string, never> {
+    if (!this.deps.history) throw new StudioError('not_found', 'That publish is no longer in the history');
+    const { lessonId } = this.deps.history.remove(input.id);
+    this.deps.events.emit('publish', 'onDidChangeHistory', { lessonId });
+    return {};
   }
 
   private async run(
@@ -176,11 +188,20 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       });
       if (settings.format === 'classServer') {
         await this.toClassServer(job, out, sizeBytes, settings, update);
+        const { output } = job.detail.state;
+        this.remember(snapshot, {
+          kind: 'classServer',
+          path: null,
+          sizeBytes,
+          ...(output?.lessonUrl === undefined ? {} : { url: output.lessonUrl }),
+          ...(output?.version === undefined ? {} : { serverVersion: output.version }),
+        });
         job.end('done');
         return;
       }
-      job.detail.file = settings.format === 'web' ? path.join(out, LAUNCH_PAGE) : out;
       const kind = settings.format === 'web' ? ('folder' as const) : ('zip' as const);
+      // Listed before the job says done, so the lesson screen and the done view never disagree about it.
+      this.remember(snapshot, { kind, path: relative, sizeBytes });
       update(
         {
           state: 'done',
@@ -200,6 +221,26 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) }, true);
       job.end(cancelled ? 'cancelled' : 'failed');
     }
+  }
+
+  /** Adds the finished publish to the lesson's history, with the settings and document it was built from. */
+  private remember(
+    snapshot: Parameters<typeof buildPackage>[0],
+    where: Pick<PublishedEntry, 'kind' | 'path' | 'sizeBytes' | 'url' | 'serverVersion'>,
+  ): void {
+    const { history } = this.deps;
+    if (!history) return;
+    const { settings } = snapshot;
+    history.record({
+      lessonId: snapshot.lesson.id,
+      format: settings.format,
+      title: settings.title,
+      version: settings.version,
+      document: snapshot.document,
+      publishedAt: Date.now(),
+      ...where,
+    });
+    this.deps.events.emit('publish', 'onDidChangeHistory', { lessonId: snapshot.lesson.id });
   }
 
   /** The zip was only the way there: it is removed once on the server, and on failure or cancel alike. */
@@ -237,6 +278,16 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       );
     } finally {
       fs.rmSync(zip, { force: true });
+    }
+  }
+
+  /** The lesson's document now; null when it has no recording left to have one (each publish then differs). */
+  private async currentDocument(lessonId: string): Promise<LessonDocument | null> {
+    try {
+      return await this.deps.source.openDocument(lessonId);
+    } catch (error) {
+      if (error instanceof StudioError && error.code === 'conflict') return null;
+      throw error;
     }
   }
 

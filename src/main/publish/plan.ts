@@ -9,7 +9,7 @@ import { SCHEMA_FILES, SCHEMA_FOLDERS } from './schemas';
 import { fileEntry, LAUNCH_PAGE, scoFiles, textEntry, type PackageEntry, type PlanAssets } from './scoFiles';
 import type { LessonSnapshot } from './snapshot';
 
-export { LAUNCH_PAGE, withLmsMeta, type PackageEntry, type PlanAssets } from './scoFiles';
+export { withLmsMeta, type PackageEntry, type PlanAssets } from './scoFiles';
 
 export interface PackagePlan {
   readonly format: PublishFormat;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, defineService } from './define';
 import { idSchema } from '../library/schemas';
 import { publishSettingsSchema } from '../publish/options';
+import { publishRecordSchema } from '../publish/history';
 
 const jobRef = z.object({ jobId: idSchema });
 
@@ -72,10 +73,14 @@ export const publishService = defineService(
     ),
     cancel: call(jobRef, z.object({})),
     status: call(jobRef, publishJobSchema),
-    /** Shows a finished export in the file manager; `shown: false` where there is none (the browser host). */
-    reveal: call(jobRef, z.object({ shown: z.boolean() })),
+    /** What the lesson published, newest first; Save as… and Show in folder are the `files` service's. */
+    history: call(z.object({ lessonId: idSchema }), z.array(publishRecordSchema)),
+    /** Deletes an entry of the history and its package from the library (never a copy saved elsewhere). */
+    remove: call(z.object({ id: idSchema }), z.object({})),
   },
   {
     onDidProgress: publishJobSchema,
+    /** A publish finished or an entry was deleted. */
+    onDidChangeHistory: z.object({ lessonId: idSchema }),
   },
 );

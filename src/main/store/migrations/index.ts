@@ -11,6 +11,7 @@ import { classResultsCache } from './0011-class-results-cache';
 import { notes } from './0012-notes';
 import { captionCues } from './0013-caption-cues';
 import { pictureRevision } from './0014-picture-revision';
+import { publishes } from './0015-publishes';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   notes,
   captionCues,
   pictureRevision,
+  publishes,
 ];
 
 export type { Migration };

@@ -19,6 +19,7 @@ import { useLessonInfo } from './useLessonInfo';
 import { useTakes } from './useTakes';
 import { RendersSection } from '../render/RendersSection';
 import { PublishButton } from '../publish/PublishButton';
+import { PublishHistorySection } from '../publish/PublishHistorySection';
 import { ClassResultsLink } from '../classResults/ClassResultsLink';
 import { quoted } from '../../ui/Quoted';
 import { SwitchTakeDialog } from './SwitchTakeDialog';
@@ -119,6 +120,7 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
       </Section>
 
       {activeTake && <RendersSection lessonId={lesson.id} take={activeTake} />}
+      <PublishHistorySection lessonId={lesson.id} />
 
       <TrashedTakes takes={trashed} onRestore={actions.restore} />
       <SwitchTakeDialog

@@ -1,5 +1,6 @@
 import { describeError } from '../../lib/errors';
 import { useState, type FocusEvent } from 'react';
+import { nextVersion } from '@shared/publish/history';
 import type { PublishSettings } from '@shared/publish/options';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
@@ -22,6 +23,7 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
   const close = () => onOpenChange(false);
   // A running build keeps the dialog: closing it by accident would hide a job that is still writing.
   const running = job?.state === 'running' || cutting !== null;
+  // Settings come back as last used, except a version that has since been published: the next one is offered.
   return (
     <Dialog
       title="Publish the lesson"
@@ -47,7 +49,11 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
           <PublishForm
             lessonId={lessonId}
             options={options}
-            initial={last}
+            initial={
+              last && nextVersion(last.version) === options.defaults.version
+                ? { ...last, version: options.defaults.version }
+                : last
+            }
             onCancel={close}
             cutting={cutting}
             onStart={async ({ lessonId: _lesson, ...settings }) => {

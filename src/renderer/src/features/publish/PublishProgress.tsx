@@ -1,12 +1,11 @@
 import { Label } from 'react-aria-components';
 import { FolderOpen, Download } from 'lucide-react';
 import type { PublishJob } from '@shared/contract/publish';
-import { cx } from '../../lib/classNames';
-import { describeError } from '../../lib/errors';
+import { saveFileAs, showInFolder } from '../../lib/fileActions';
 import { formatBytes } from '@shared/format/bytes';
-import { mediaUrl, studio } from '../../studio';
+import { studio } from '../../studio';
 import { Banner } from '../../ui/Banner';
-import { Button, LinkButton } from '../../ui/Button';
+import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { ProgressBar, ProgressHead, ProgressTrack } from '../../ui/ProgressTrack';
 import { useToast } from '../../ui/Toast';
@@ -83,11 +82,7 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   }
   const { output } = job;
   if (output.kind === 'classServer') return <ClassServerDone job={job} onClose={onClose} />;
-  const reveal = () =>
-    studio.publish
-      .reveal({ jobId: job.jobId })
-      .then(({ shown }) => shown || toast.show({ message: 'This window cannot open folders; use the download link.' }))
-      .catch((error: unknown) => toast.show({ message: describeError(error) }));
+  const file = { kind: 'export', path: output.path } as const;
   return (
     <>
       <PublishDone title={output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}>
@@ -98,27 +93,28 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
           <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>
         )}
         {output.kind === 'folder' && (
-          <p className="hint">Copy the whole folder to any web host, or open its index.html from disk.</p>
+          <p className="hint">
+            Copy the whole folder to any web host, or open its index.html from disk.
+            {host === 'electron' ? '' : ' It downloads as a zip: unzip it first.'}
+          </p>
         )}
+        <p className="hint">It is kept with the lesson, under Published, until you delete it.</p>
       </PublishDone>
       <DialogActions>
-        <Button variant="secondary" onPress={onClose} autoFocus={host !== 'electron' && output.kind === 'folder'}>
+        <Button variant="secondary" onPress={onClose}>
           Close
         </Button>
-        {/* Focus goes to what the teacher does next with the finished package. */}
-        {host === 'electron' ? (
-          <Button variant="primary" onPress={() => void reveal()} autoFocus>
+        {host === 'electron' && (
+          <Button variant="secondary" onPress={() => void showInFolder(file, toast)}>
             <FolderOpen size={14} aria-hidden="true" />
             Show in folder
           </Button>
-        ) : output.kind === 'zip' ? (
-          <LinkButton variant="primary" href={mediaUrl(output.path)} download={output.name} autoFocus>
-            <Download size={14} aria-hidden="true" />
-            Download {output.name}
-          </LinkButton>
-        ) : (
-          <p className={cx('hint', styles.where)}>Saved in your library folder under media/{output.path}</p>
         )}
+        {/* Focus goes to what the teacher does next with the finished package: taking it out of the app. */}
+        <Button variant="primary" onPress={() => void saveFileAs(file, toast)} autoFocus>
+          <Download size={14} aria-hidden="true" />
+          Save as…
+        </Button>
       </DialogActions>
     </>
   );
