@@ -76,6 +76,40 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
   }
 });
 
+test('an upload the studio left when it closed goes on from there when the unchanged lesson is published again', async ({
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const server = await startClassServer();
+  // The connection goes silent inside the second chunk: the studio closes while the upload hangs there.
+  const proxy = await startDropProxy(server.url, CHUNK + CHUNK / 2, { stall: true });
+  try {
+    const { lessonId, renderId } = await publishableLesson(host, 'Forces');
+    const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+    fs.truncateSync(path.join(host.dataDir, 'media', ...(render?.path ?? '').split('/')), 13_000_000);
+    await rpc(host, 'classroom.connect', { url: proxy.url, token: server.token });
+    await publishToServer(host, lessonId, renderId);
+    await expect.poll(() => proxy.drops, { timeout: 30_000 }).toBe(1);
+    await host.restart();
+    expect(fs.readdirSync(path.join(server.dataDir, 'uploads')), 'the server keeps the part it holds').toHaveLength(1);
+
+    const seen = proxy.requests.length;
+    const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
+    expect(job.error).toBeNull();
+    expect(job.output).toMatchObject({ kind: 'classServer', version: 1 });
+    const puts = proxy.requests.slice(seen).filter((line) => line.startsWith('PUT '));
+    expect(
+      puts.map((line) => Number(/offset=(\d+)/.exec(line)?.[1])),
+      'the first chunk is not sent again',
+    ).toEqual([CHUNK, 2 * CHUNK, 3 * CHUNK]);
+    await expect.poll(() => fs.readdirSync(path.join(server.dataDir, 'uploads'))).toEqual([]);
+  } finally {
+    await proxy.close();
+    await server.stop();
+    server.remove();
+  }
+});
+
 test('a learner offline for a while loses nothing: the queue is kept and sent when the network is back', async ({
   host,
   page,

@@ -10,9 +10,14 @@ export interface DropProxy {
 
 /**
  * A loopback TCP proxy that cuts one connection once, after `dropAfterBytes` bytes have gone towards the server:
- * a dropped connection in the middle of an upload, as a school's Wi-Fi does.
+ * a dropped connection in the middle of an upload, as a school's Wi-Fi does. With `stall`, that connection is not
+ * cut but goes silent (nothing more reaches the server), so the upload hangs mid-way for as long as a test needs.
  */
-export async function startDropProxy(target: string, dropAfterBytes: number): Promise<DropProxy> {
+export async function startDropProxy(
+  target: string,
+  dropAfterBytes: number,
+  { stall = false }: { stall?: boolean } = {},
+): Promise<DropProxy> {
   const { hostname, port } = new URL(target);
   const requests: string[] = [];
   let forwarded = 0;
@@ -25,13 +30,16 @@ export async function startDropProxy(target: string, dropAfterBytes: number): Pr
       client.destroy();
       upstream.destroy();
     };
+    let silent = false;
     client.on('data', (chunk: Buffer) => {
+      if (silent) return;
       const line = /^(GET|PUT|POST|DELETE) (\S+)/.exec(chunk.toString('latin1'));
       if (line) requests.push(`${line[1] ?? ''} ${line[2] ?? ''}`);
       forwarded += chunk.byteLength;
       if (drops === 0 && forwarded > dropAfterBytes) {
         drops += 1;
-        closeBoth();
+        if (stall) silent = true;
+        else closeBoth();
         return;
       }
       upstream.write(chunk);

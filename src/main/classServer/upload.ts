@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { classServerApi, pathOf, uploadStateSchema, type UploadState } from '@shared/classServer/api';
 import { StudioError } from '@shared/contract/result';
 import type { ServerLesson } from '@shared/classServer/results';
+import { Interrupted } from '../jobs/JobRegistry';
 import { ServerRefused, ServerUnreachable, type ClassServerClient } from './client';
 
 export interface UploadOptions {
@@ -49,8 +50,9 @@ async function readAt(file: string, offset: number, length: number): Promise<Uin
 }
 
 /**
- * Uploads a package zip in the server's chunk size. When the connection drops the upload waits, asks the server how
- * much it holds and goes on from there, with growing pauses, for `patienceMs`; cancelling stops at once and tells the
+ * Uploads a package zip in the server's chunk size, from wherever the server already holds this very package (an
+ * upload a closed studio left). When the connection drops the upload waits, asks the server how much it holds and
+ * goes on from there, with growing pauses, for `patienceMs`; cancelling stops at once and tells the
  * server to drop what it has.
  */
 export async function uploadPackage(
@@ -110,7 +112,10 @@ export async function uploadPackage(
     }
     return await client.call(classServerApi.finishUpload, { params: { uploadId }, signal });
   } catch (error) {
-    if (signal.aborted) await client.call(classServerApi.cancelUpload, { params: { uploadId } }).catch(() => undefined);
+    // The teacher's cancel drops what the server holds; a studio that closed mid-way leaves it, and publishing the
+    // unchanged lesson again goes on from there (the server matches the same package; it expires unfinished ones).
+    if (signal.aborted && !(signal.reason instanceof Interrupted))
+      await client.call(classServerApi.cancelUpload, { params: { uploadId } }).catch(() => undefined);
     throw error;
   }
 }

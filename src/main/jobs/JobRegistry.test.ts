@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobRegistry, type JobKind, type PartsLedger } from './JobRegistry';
+import { Interrupted, JobCancelled, JobRegistry, type JobKind, type PartsLedger } from './JobRegistry';
 
 /** A job that runs until its signal is aborted, then takes a moment to clean up, as a real one does. */
 function longJob(registry: JobRegistry, spec: { kind?: JobKind; owner?: string; key?: string } = {}) {
@@ -33,6 +33,20 @@ describe('JobRegistry', () => {
     expect(registry.running()).toEqual([]);
     expect(() => registry.begin({ kind: 'render' })).toThrow(/closing/);
     await expect(a.done).resolves.toBe('stopped');
+  });
+
+  it('says why a job stopped: the teacher cancelled it, or its window or the studio went away', async () => {
+    const registry = new JobRegistry();
+    const cancelled = registry.begin({ kind: 'publish' });
+    const orphaned = registry.begin({ kind: 'publish', owner: 'window:2' });
+    const closed = registry.begin({ kind: 'publish' });
+    for (const job of [cancelled, orphaned, closed]) job.signal.addEventListener('abort', () => job.end('cancelled'));
+    registry.cancel(cancelled.id);
+    await registry.cancelOwner('window:2');
+    await registry.closeAll();
+    expect(cancelled.signal.reason).toBeInstanceOf(JobCancelled);
+    expect(orphaned.signal.reason).toBeInstanceOf(Interrupted);
+    expect(closed.signal.reason).toBeInstanceOf(Interrupted);
   });
 
   it('lets a job marked finishOnClose finish when closing, rather than cancelling it', async () => {

@@ -5,6 +5,22 @@ export type JobKind =
   'render' | 'cut' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy' | 'transcribe';
 type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
+/** A job stopped because the teacher cancelled it. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/** A job stopped because its window or the studio went away, not by the teacher's choice. */
+export class Interrupted extends Error {
+  constructor() {
+    super('Interrupted: the studio or its window closed');
+    this.name = 'AbortError';
+  }
+}
+
 /** Who asked for a job when nobody in particular did (scripts, tests). */
 const LOCAL_OWNER = 'local';
 
@@ -165,31 +181,37 @@ export class JobRegistry {
     return [...this.entries.values()].filter((entry) => entry.job.state === 'running').map((entry) => entry.job);
   }
 
-  /** Asks a job to stop; it ends on its own once it has cleaned up. */
-  cancel(id: string): void {
+  /**
+   * Asks a job to stop; it ends on its own once it has cleaned up. The signal's reason says why: the teacher's cancel,
+   * or `Interrupted` when the window or the studio went away (work worth keeping elsewhere, such as the part of an
+   * upload a server holds, is then kept to go on from).
+   */
+  cancel(id: string, reason: Error = new JobCancelled()): void {
     const entry = this.entries.get(id);
     if (!entry || entry.job.state !== 'running' || entry.controller.signal.aborted) return;
-    entry.controller.abort();
+    entry.controller.abort(reason);
     entry.onCancel?.();
   }
 
   /** Cancels and waits for one job. */
-  async cancelAndWait(id: string): Promise<void> {
-    this.cancel(id);
+  async cancelAndWait(id: string, reason?: Error): Promise<void> {
+    this.cancel(id, reason);
     await this.entries.get(id)?.ended;
   }
 
-  /** Cancels every job one owner (a window that closed) started, and waits until they have all ended. */
+  /** Stops every job one owner (a window that closed) started, and waits until they have all ended. */
   async cancelOwner(owner: string): Promise<void> {
     const mine = this.running().filter((job) => job.owner === owner);
-    await Promise.all(mine.map((job) => this.cancelAndWait(job.id)));
+    await Promise.all(mine.map((job) => this.cancelAndWait(job.id, new Interrupted())));
   }
 
-  /** Refuses new jobs, cancels every running one (lets one marked `finishOnClose` finish) and waits until all end. */
+  /** Refuses new jobs, stops every running one (lets one marked `finishOnClose` finish) and waits until all end. */
   async closeAll(): Promise<void> {
     this.closed = true;
     const running = [...this.entries.values()].filter((entry) => entry.job.state === 'running');
-    await Promise.all(running.map((entry) => (entry.finishOnClose ? entry.ended : this.cancelAndWait(entry.job.id))));
+    await Promise.all(
+      running.map((entry) => (entry.finishOnClose ? entry.ended : this.cancelAndWait(entry.job.id, new Interrupted()))),
+    );
   }
 
   private prune(): void {

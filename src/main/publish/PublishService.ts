@@ -13,6 +13,12 @@ import { Cancelled } from './write';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
 
+/**
+ * A class-server package is only the way to the server, and nobody reads its dates: built at one fixed time, an
+ * unchanged lesson builds byte for byte the same, so an upload a closed studio left goes on where it stopped.
+ */
+const CLASS_SERVER_BUILD_TIME = Date.UTC(2025, 0, 1);
+
 export interface PublishDeps {
   readonly events: EventHub<Contract>;
   readonly source: SnapshotSource;
@@ -93,7 +99,12 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
 
   async start(input: Input<'publish', 'start'>, context?: CallContext): Promise<{ jobId: string }> {
     const { lessonId, ...settings } = input;
-    const snapshot = await takeSnapshot(this.deps.source, lessonId, settings);
+    const snapshot = await takeSnapshot(
+      this.deps.source,
+      lessonId,
+      settings,
+      settings.format === 'classServer' ? () => CLASS_SERVER_BUILD_TIME : Date.now,
+    );
     const assets = (this.deps.assets ?? defaultAssets)();
     const target = reserveOutput(
       path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports'),

@@ -90,6 +90,39 @@ describeEngines('publishing a lesson', (engine) => {
     expect(fs.readdirSync(path.join(server.dataDir, 'uploads'))).toEqual([]);
   });
 
+  it('the same package offered again (a studio restarted mid-upload) goes on from the bytes already held', async () => {
+    const bytes = await testPackageZip({ extraQuestions: 1 });
+    const offer = { sourceId: 'restarted', title: 'Restarted', sizeBytes: bytes.byteLength, sha256: sha(bytes) };
+    const first = await callApi(server.url, classServerApi.createUpload, { token, body: offer });
+    const part = Math.floor(bytes.byteLength / 3);
+    expect((await putChunk(server, token, first.uploadId, 0, bytes.subarray(0, part))).status).toBe(200);
+
+    const again = await callApi(server.url, classServerApi.createUpload, { token, body: offer });
+    expect(again).toMatchObject({ uploadId: first.uploadId, offset: part });
+    // Another package of the same lesson (edited since) starts afresh, and so does the same one for another teacher.
+    const edited = await testPackageZip({ extraQuestions: 2 });
+    const fresh = await callApi(server.url, classServerApi.createUpload, {
+      token,
+      body: { ...offer, sizeBytes: edited.byteLength, sha256: sha(edited) },
+    });
+    expect(fresh.offset).toBe(0);
+    expect(fresh.uploadId).not.toBe(first.uploadId);
+    const stranger = await callApi(server.url, classServerApi.createUpload, {
+      token: await server.teacher('grace@school.example'),
+      body: offer,
+    });
+    expect(stranger).toMatchObject({ offset: 0 });
+    expect(stranger.uploadId).not.toBe(first.uploadId);
+
+    expect((await putChunk(server, token, again.uploadId, part, bytes.subarray(part))).status).toBe(200);
+    const done = await callApi(server.url, classServerApi.finishUpload, {
+      token,
+      params: { uploadId: again.uploadId },
+    });
+    expect(done.version).toBe(1);
+    await callApi(server.url, classServerApi.cancelUpload, { token, params: { uploadId: fresh.uploadId } });
+  });
+
   it('a package whose bytes do not match its checksum is refused and nothing is kept', async () => {
     const bytes = await testPackageZip();
     const upload = await callApi(server.url, classServerApi.createUpload, {

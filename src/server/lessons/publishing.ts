@@ -55,6 +55,14 @@ export class Publishing {
     teacher: Teacher,
     input: { sourceId: string; title: string; sizeBytes: number; sha256: string },
   ): Promise<UploadState> {
+    // The same package again (a studio restarted mid-upload builds it byte for byte the same): go on where it stopped.
+    const [unfinished] = await this.db.query<UploadRow>(
+      `SELECT id, source_id, title, size_bytes, sha256, received_bytes FROM uploads
+       WHERE teacher_id = $1 AND source_id = $2 AND sha256 = $3 AND size_bytes = $4
+       ORDER BY received_bytes DESC LIMIT 1`,
+      [teacher.id, input.sourceId, input.sha256, input.sizeBytes],
+    );
+    if (unfinished && fs.existsSync(this.partOf(unfinished.id))) return stateOf(unfinished);
     const uploadId = randomUUID();
     fs.writeFileSync(this.partOf(uploadId), new Uint8Array(0), { flag: 'wx' });
     await this.db.query(
