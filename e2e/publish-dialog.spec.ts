@@ -61,7 +61,10 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   expect(fs.readdirSync(exports)).toEqual(['forces-motion-scorm2004-1-0.zip']);
 });
 
-test('with no up-to-date render the dialog says so and offers the way to render', async ({ host, page }) => {
+test('with no up-to-date render the dialog says why and offers to render and publish in one go', async ({
+  host,
+  page,
+}) => {
   const { lessonId } = await publishableLesson(host, 'Forces');
   // A cut after the render makes it out of date (a key moment, notes or captions would not: they are not in the video).
   const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
@@ -74,14 +77,17 @@ test('with no up-to-date render the dialog says so and offers the way to render'
   const publish = new PublishDialog(page);
   await publish.open();
   await publish.chooseVideo('Rendered video files');
-  const alert = publish.dialog.getByRole('alert');
-  await expect(alert).toContainText('No up-to-date render to publish');
-  await expect(alert).toContainText('The lesson was edited after its render was made.');
-  await expect(publish.dialog.getByRole('button', { name: /^Publish / })).toBeDisabled();
+  await expect(publish.dialog.getByText('No up-to-date render yet')).toBeVisible();
+  await expect(publish.dialog.getByText(/The lesson was edited after its render was made\./)).toBeVisible();
+  const sizes = publish.dialog.getByRole('group', { name: 'Sizes to render' });
+  await expect(sizes.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(publish.dialog.getByRole('button', { name: 'Render and publish SCORM 1.2' })).toBeEnabled();
   await shot(page, 'norender');
-  await alert.getByRole('button', { name: 'Go to Renders' }).click();
-  await expect(publish.dialog).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Renders' })).toBeInViewport();
+  // With no size ticked there is nothing to publish.
+  await sizes.getByRole('checkbox', { checked: true }).focus();
+  await page.keyboard.press('Space');
+  await expect(sizes.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(publish.dialog.getByRole('button', { name: 'Render and publish SCORM 1.2' })).toBeDisabled();
 });
 
 test('cmi5: the dialog offers a course of the whole project, and publishes one AU per lesson', async ({

@@ -76,6 +76,6 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   ).toBe(true);
 
   await expect(lesson.take(take.title)).toContainText('Used in the lesson');
-  await expect(page.getByTestId('take-bubble')).toBeAttached();
+  await expect(lesson.camera, 'the camera drawn as the bubble over the screen').toBeVisible();
   await lesson.expectPlays();
 });

@@ -1,14 +1,24 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One lesson: the recording it uses in the player, the list of recordings, record and import. */
+/** One lesson: its steps, the edited lesson in the learner's player, the list of recordings, record and import. */
 export class LessonPage {
   readonly takes: Locator;
+  /** The learner's player playing the lesson as edited. */
+  readonly lessonPlayer: Locator;
+  /** The player's video (or audio) element. */
   readonly player: Locator;
+  /** The camera bubble the player draws over the screen. */
+  readonly camera: Locator;
+  /** Record · Edit · Questions · Publish, each with its state in words. */
+  readonly steps: Locator;
   readonly fileInput: Locator;
 
   constructor(readonly page: Page) {
     this.takes = page.getByRole('list', { name: 'Recordings' });
-    this.player = page.getByLabel(/^Recording “.*”$/);
+    this.lessonPlayer = page.getByTestId('lesson-player');
+    this.player = this.lessonPlayer.locator('video, audio').first();
+    this.camera = this.lessonPlayer.getByRole('group', { name: /^Teacher’s camera/ });
+    this.steps = page.getByRole('list', { name: 'Steps for this lesson' });
     this.fileInput = page.locator('input[type="file"][accept*="video"]');
   }
 
@@ -20,6 +30,11 @@ export class LessonPage {
   async expectOpen(title: string): Promise<void> {
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(this.page).toHaveURL(/#\/lesson\/[\w-]+$/);
+  }
+
+  /** One step of the strip, e.g. `step('Edit')`; its text says whether it is done, next or not yet. */
+  step(name: 'Record' | 'Edit' | 'Questions' | 'Publish'): Locator {
+    return this.steps.getByRole('listitem').filter({ hasText: new RegExp(`^${name}:`) });
   }
 
   take(title: string): Locator {

@@ -34,3 +34,15 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     )
     .toEqual([]);
 }
+
+/**
+ * The rules among `rules` that axe-core finds broken on what the page shows now, whatever their impact: for a check
+ * that must hold even where axe rates it moderate (`['landmark-no-duplicate-banner', 'landmark-unique']`).
+ */
+export async function brokenRules(page: Page, rules: readonly string[]): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .exclude('[data-live-announcer]')
+    .withRules([...rules])
+    .analyze();
+  return results.violations.map((violation) => violation.id);
+}

@@ -30,6 +30,8 @@ export interface MountOptions {
   readonly pageKeys?: boolean;
   /** Where the notes' files and KaTeX's style sheet are, relative to `baseUrl`: a package's notes/ by default. */
   readonly notesFolder?: string;
+  /** Show the lesson's title over the player; false where the page around it already names the lesson. */
+  readonly showTitle?: boolean;
 }
 
 export interface MountedPlayer {
@@ -88,6 +90,7 @@ function run(
   const { mode } = start;
   const undo: (() => void)[] = [];
   const layout = createLayout(root, lesson, mode);
+  layout.header.hidden = options.showTitle === false;
   const notice = createNotice(layout.notice);
   const reporter = createReporter(adapter, session, mode);
   const clock = createLessonClock(lesson.durationMs, lesson.media.sourceEditList);

@@ -27,7 +27,7 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
     <ModalOverlay className={styles.overlay} isOpen={build !== null} onOpenChange={(open) => !open && onClose()}>
       <Modal className={styles.modal}>
         <Dialog className={styles.dialog} aria-labelledby="learner-preview-title">
-          <header className={styles.bar}>
+          <div className={styles.bar}>
             <div className={styles.barTitle}>
               <Heading slot="title" id="learner-preview-title" className={styles.title}>
                 Preview as learner
@@ -62,7 +62,7 @@ export function LearnerPreview({ build, onClose }: LearnerPreviewProps) {
               <X size={16} aria-hidden="true" />
               Close preview
             </Button>
-          </header>
+          </div>
           <div className={styles.body}>
             {build?.ok ? (
               <PlayerHost build={build} keep={keep} generation={generation} />

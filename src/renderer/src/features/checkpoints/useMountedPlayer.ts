@@ -20,16 +20,17 @@ export function forgetPreviewProgress(lessonId: string): void {
 /**
  * Mounts the real learner player into the returned element. Each mount gets its own adapter: in memory unless the
  * teacher keeps progress, then sessionStorage, which lives as long as this tab (a reload included) and no longer.
- * `generation` remounts on demand (start over).
+ * `generation` remounts on demand (start over); `showTitle` false leaves the title to the page around the player.
  */
-export function useMountedPlayer(lesson: LessonPackage, keepProgress: boolean, generation: number) {
+export function useMountedPlayer(lesson: LessonPackage, keepProgress: boolean, generation: number, showTitle = true) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = root.current;
     if (!element) return undefined;
     const storage = keepProgress ? window.sessionStorage : memoryStorage();
-    const mounted = mountPlayer(element, lesson, createStandaloneAdapter({ storage, lessonId: lesson.id }));
+    const adapter = createStandaloneAdapter({ storage, lessonId: lesson.id });
+    const mounted = mountPlayer(element, lesson, adapter, { showTitle });
     return () => mounted.destroy();
-  }, [lesson, keepProgress, generation]);
+  }, [lesson, keepProgress, generation, showTitle]);
   return root;
 }

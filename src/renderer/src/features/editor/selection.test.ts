@@ -17,6 +17,13 @@ describe('summarizeSelection: what is selected and what Delete does to it, in th
     });
   });
 
+  it('says a callout inside a cut is not shown, since the picture does not draw it, and still offers to delete it', () => {
+    const cutOut = callout(2, 3_200, 4_800);
+    const summary = summarizeSelection(SELECT.callout(cutOut.id), { ...doc, callouts: [cutOut] });
+    expect(summary?.what).toBe('Text callout “Note”, inside a cut: not shown');
+    expect(summary?.remove?.label).toBe('Delete this callout');
+  });
+
   it('names a callout, a key moment and a question, and offers to delete exactly that one', () => {
     const id = doc.callouts[0]?.id ?? '';
     expect(summarizeSelection(SELECT.callout(id), doc)).toEqual({

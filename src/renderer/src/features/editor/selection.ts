@@ -1,6 +1,6 @@
 import type { LessonDocument } from '@shared/editor/document';
 import { questionName } from '@shared/editor/commands';
-import { createLessonMap, formatTimecode, formatTimecodeRange, segmentAt } from '@shared/timeline';
+import { createLessonMap, formatTimecode, formatTimecodeRange, placeCallouts, segmentAt } from '@shared/timeline';
 
 /**
  * The one thing the editor has selected: what Delete acts on and what the timeline and panels highlight. Selecting
@@ -94,8 +94,10 @@ export function summarizeSelection(selection: EditorSelection, doc: LessonDocume
       const callout = doc.callouts.find((candidate) => candidate.id === selection.id);
       if (!callout) return null;
       const name = `${CALLOUT_KINDS[callout.kind]}${callout.text ? ` “${callout.text}”` : ''}`;
+      // Said here because the picture does not draw it: learners never see a callout the lesson cut out.
+      const cutOut = placeCallouts(doc.editList, [callout])[0]?.removed === true;
       return {
-        what: name,
+        what: cutOut ? `${name}, inside a cut: not shown` : name,
         remove: { label: 'Delete this callout', action: { kind: 'remove-callout', id: callout.id } },
       };
     }

@@ -12,7 +12,10 @@ import { useToast } from '../../ui/Toast';
 import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { TakeList } from './TakeList';
-import { TakePlayer } from './TakePlayer';
+import { lessonSteps } from '@shared/lesson/steps';
+import { LessonPlayer } from './LessonPlayer';
+import { LessonSteps } from './LessonSteps';
+import { useEditedLesson, usePublishedHere } from './useEditedLesson';
 import { TrashedTakes } from './TrashedTakes';
 import { useImport } from './useImport';
 import { useLessonInfo } from './useLessonInfo';
@@ -37,6 +40,8 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
     [toast],
   );
   const importer = useImport(lessonId, onImported);
+  const edited = useEditedLesson(lessonId, activeTake?.id ?? null);
+  const published = usePublishedHere(lessonId);
 
   if (info.data === undefined) {
     const missing = info.error instanceof StudioError && info.error.code === 'not_found';
@@ -91,6 +96,7 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
           <bdi>{lesson.title}</bdi>
         </h1>
       </PageHeader>
+      <LessonSteps steps={lessonSteps({ recording: activeTake, document: edited.doc, published })} />
       {isTrashed && (
         <Banner tone="info" role="status">
           This lesson is in the trash. Restore it from its project to record or import.
@@ -99,18 +105,18 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
       <ImportStatus importer={importer} />
 
       <SwitchedNotice switching={switching} />
-      {activeTake ? (
-        <TakePlayer key={activeTake.id} take={activeTake} />
-      ) : (
-        takes.length === 0 && (
-          <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
-            <p>
-              Record your screen and camera, or import a video you already have. Every recording is kept; you choose the
-              one learners see.
-            </p>
-          </EmptyState>
-        )
-      )}
+      {activeTake
+        ? edited.doc?.takeId === activeTake.id && (
+            <LessonPlayer doc={edited.doc} take={activeTake} renders={edited.renders} title={lesson.title} />
+          )
+        : takes.length === 0 && (
+            <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
+              <p>
+                Record your screen and camera, or import a video you already have. Every recording is kept; you choose
+                the one learners see.
+              </p>
+            </EmptyState>
+          )}
 
       <Section headingId="takes-heading" title="Recordings">
         {takes.length > 0 && (

@@ -18,12 +18,16 @@ interface PublishDialogProps {
 
 /** Choose a format and settings, watch the package being written, then find it. */
 export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogProps) {
-  const { options, loadError, host, job, cutting, start, reset } = usePublish(lessonId, isOpen);
+  const { options, loadError, host, take, job, cutting, rendering, start, reset } = usePublish(lessonId, isOpen);
   const [last, setLast] = useState<PublishSettings | null>(null);
   const close = () => onOpenChange(false);
   // A running build keeps the dialog: closing it by accident would hide a job that is still writing.
-  const running = job?.state === 'running' || cutting !== null;
+  const running = job?.state === 'running' || cutting !== null || rendering !== null;
   // Settings come back as last used, except a version that has since been published: the next one is offered.
+  const initial =
+    last !== null && options !== null && nextVersion(last.version) === options.defaults.version
+      ? { ...last, version: options.defaults.version }
+      : last;
   return (
     <Dialog
       title="Publish the lesson"
@@ -49,16 +53,14 @@ export function PublishDialog({ lessonId, isOpen, onOpenChange }: PublishDialogP
           <PublishForm
             lessonId={lessonId}
             options={options}
-            initial={
-              last && nextVersion(last.version) === options.defaults.version
-                ? { ...last, version: options.defaults.version }
-                : last
-            }
+            take={take}
+            initial={initial}
             onCancel={close}
             cutting={cutting}
-            onStart={async ({ lessonId: _lesson, ...settings }) => {
+            rendering={rendering}
+            onStart={async ({ lessonId: _lesson, ...settings }, renderSizes) => {
               setLast(settings);
-              await start({ lessonId, ...settings });
+              await start({ lessonId, ...settings }, renderSizes);
             }}
           />
         ) : (

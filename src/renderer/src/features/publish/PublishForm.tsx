@@ -2,6 +2,9 @@ import { languageHint } from '@shared/format/language';
 import { useState } from 'react';
 import { CheckboxGroup, Group, Input, Label, NumberField, Text } from 'react-aria-components';
 import type { PublishRendition } from '@shared/contract/publish';
+import type { Rendition } from '@shared/media/renders';
+import type { Take } from '@shared/media/takes';
+import { defaultRenditions, sourceHeightOf } from '@shared/render/renditions';
 import { FORMAT_LABELS, type PublishFormat, type PublishSettings, type PublishVideo } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
@@ -14,6 +17,8 @@ import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
 import { useClassServerConnection } from '../settings/useClassServerConnection';
 import { CutCancelledError } from '../render/cut/runCut';
+import { RenditionChoice } from '../render/RenditionChoice';
+import { RenderCancelledError } from '../render/startRender';
 import { ClassServerTarget } from './ClassServerTarget';
 import { CutProgress } from './CutProgress';
 import { VideoChoice } from './VideoChoice';
@@ -29,12 +34,17 @@ interface PublishFormProps {
     checkpointCount: number;
     playerVideo: { possible: boolean; reason: string | null };
   };
+  /** The lesson's recording, whose sizes a render made before publishing can take; null while unknown. */
+  take: Take | null;
   /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
   initial: PublishSettings | null;
   onCancel: () => void;
   /** While the recording is being cut for a `player` package: the share done, and how to stop it. */
   cutting: { fraction: number; cancel: () => void } | null;
-  onStart: (input: PublishSettings & { lessonId: string }) => Promise<void>;
+  /** While the renders a `renders` package needs are being made first: where they stand, and how to stop them. */
+  rendering: { fraction: number; label: string; etaMs: number | null; cancel: () => void } | null;
+  /** `renderSizes`: with no up-to-date render, the sizes to render before the package is written. */
+  onStart: (input: PublishSettings & { lessonId: string }, renderSizes: readonly Rendition[]) => Promise<void>;
 }
 
 const FORMAT_HINTS: Record<PublishFormat, string> = {
@@ -49,7 +59,8 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
 
-export function PublishForm({ lessonId, options, initial, onCancel, cutting, onStart }: PublishFormProps) {
+export function PublishForm(props: PublishFormProps) {
+  const { lessonId, options, take, initial, onCancel, cutting, rendering, onStart } = props;
   const fresh = options.renditions.filter((rendition) => rendition.upToDate);
   const stale = options.renditions.length - fresh.length;
   const [format, setFormat] = useState<PublishFormat>(initial?.format ?? 'scorm12');
@@ -71,23 +82,35 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
   });
   const [busy, setBusy] = useState(false);
   const { connection } = useClassServerConnection();
-  const blocked = (format === 'classServer' && connection === null) || (video === 'renders' && renderIds.length === 0);
+  // With no up-to-date render, "Render and publish" makes them first, in these sizes.
+  const renderFirst = video === 'renders' && fresh.length === 0;
+  // The largest size the recording fills (sound only for a recording with no picture): one render, the quickest way out.
+  const [renderSizes, setRenderSizes] = useState<Rendition[]>(() =>
+    take ? defaultRenditions(sourceHeightOf(take)).slice(0, 1) : [],
+  );
+  const blocked =
+    (format === 'classServer' && connection === null) ||
+    (video === 'renders' && (renderFirst ? take === null || renderSizes.length === 0 : renderIds.length === 0));
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
   const submit = async () => {
     setBusy(true);
     try {
-      await onStart({
-        lessonId,
-        format,
-        video,
-        renderIds: video === 'renders' ? renderIds : [],
-        ...settings,
-        courseScope: format === 'cmi5' ? settings.courseScope : 'lesson',
-      });
+      await onStart(
+        {
+          lessonId,
+          format,
+          video,
+          renderIds: video === 'renders' && !renderFirst ? renderIds : [],
+          ...settings,
+          courseScope: format === 'cmi5' ? settings.courseScope : 'lesson',
+        },
+        renderFirst ? renderSizes : [],
+      );
     } catch (error) {
-      if (!(error instanceof CutCancelledError)) setErrors(splitFormError(error, FIELDS));
+      const cancelled = error instanceof CutCancelledError || error instanceof RenderCancelledError;
+      if (!cancelled) setErrors(splitFormError(error, FIELDS));
       setBusy(false);
     }
   };
@@ -115,27 +138,23 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
 
       <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
 
-      {video === 'player' ? null : fresh.length === 0 ? (
-        <Banner tone="error" role="alert">
-          <div>
-            <p className={styles.noRenderTitle}>No up-to-date render to publish</p>
-            <p className={styles.noRenderText}>
-              {stale > 0
-                ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. `
-                : ''}
-              Render the lesson first (Renders, on this screen), then publish.
-            </p>
-          </div>
-          <Button
-            variant="secondary"
-            onPress={() => (
-              onCancel(),
-              document.getElementById('renders-heading')?.scrollIntoView({ block: 'center' })
-            )}
-          >
-            Go to Renders
-          </Button>
-        </Banner>
+      {video === 'player' ? null : renderFirst ? (
+        <>
+          <Banner tone="info">
+            <div>
+              <p className={styles.noRenderTitle}>No up-to-date render yet</p>
+              <p className={styles.noRenderText}>
+                {stale > 0
+                  ? `The lesson was edited after its ${stale === 1 ? 'render was' : `${stale} renders were`} made. `
+                  : ''}
+                Publishing renders it first in the sizes below, then writes the package, in one go.
+              </p>
+            </div>
+          </Banner>
+          {take && (
+            <RenditionChoice take={take} label="Sizes to render" value={renderSizes} onChange={setRenderSizes} />
+          )}
+        </>
       ) : (
         <CheckboxGroup
           className={styles.choices}
@@ -234,20 +253,38 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
           {errors.form}
         </Banner>
       )}
-      {cutting ? (
-        <CutProgress fraction={cutting.fraction} onCancel={cutting.cancel} />
+      {rendering ? (
+        <CutProgress
+          label={rendering.label}
+          fraction={rendering.fraction}
+          etaMs={rendering.etaMs}
+          note="The package is written as soon as the renders are done. Cancelling stops them and keeps no file."
+          onCancel={rendering.cancel}
+        />
+      ) : cutting ? (
+        <CutProgress
+          label="Cutting the recording for the player…"
+          fraction={cutting.fraction}
+          note="The cuts are copied as recorded; only a few frames at each cut are encoded again."
+          onCancel={cutting.cancel}
+        />
       ) : (
         <DialogActions>
           <Button variant="secondary" onPress={onCancel}>
             Cancel
           </Button>
           <Button variant="primary" type="submit" isDisabled={busy || blocked}>
-            {format === 'classServer' ? 'Publish to the class server' : `Publish ${FORMAT_LABELS[format]}`}
+            {publishLabel(format, renderFirst)}
           </Button>
         </DialogActions>
       )}
     </DialogForm>
   );
+}
+
+function publishLabel(format: PublishFormat, renderFirst: boolean): string {
+  const where = format === 'classServer' ? 'to the class server' : FORMAT_LABELS[format];
+  return renderFirst ? `Render and publish ${where}` : `Publish ${where}`;
 }
 
 function PercentField({

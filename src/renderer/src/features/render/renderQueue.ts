@@ -82,7 +82,8 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    enqueue(lessonId: string, renditions: readonly Rendition[]) {
+    /** Adds a job per rendition and answers their ids, so a caller can follow its own jobs. */
+    enqueue(lessonId: string, renditions: readonly Rendition[]): number[] {
       const added = renditions.map((rendition): RenderJob => ({
         id: nextId++,
         lessonId,
@@ -98,6 +99,7 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
       jobs = [...jobs, ...added];
       listeners.forEach((listener) => listener());
       pump();
+      return added.map((job) => job.id);
     },
     cancel(id: number) {
       if (running?.id === id) {

@@ -1,5 +1,7 @@
 import { useMemo, type RefObject } from 'react';
 import type { Callout } from '@shared/editor/document';
+import { calloutsOnPicture } from '@shared/editor/calloutsOnPicture';
+import type { ReadonlyEditList } from '@shared/timeline';
 import * as commands from '@shared/editor/commands';
 import type { Editor } from '../useEditor';
 import type { LessonPlayer } from '../playback/lessonPlayer';
@@ -9,6 +11,8 @@ import styles from './CalloutLayer.module.css';
 
 interface CalloutLayerProps {
   callouts: readonly Callout[];
+  /** A callout wholly inside a cut is never drawn, as learners never see it. */
+  editList: ReadonlyEditList;
   editor: Editor;
   player: LessonPlayer;
   frame: RefObject<HTMLElement | null>;
@@ -18,17 +22,25 @@ interface CalloutLayerProps {
 }
 
 /** The callouts showing at the playhead (and the selected one, so it can be placed), over the frame. */
-export function CalloutLayer({ callouts, editor, player, frame, frameSize, selectedId, onSelect }: CalloutLayerProps) {
-  const activeKey = usePlayerState(player, (state) =>
-    callouts
-      .filter((callout) => callout.sourceStart <= state.sourceMs && state.sourceMs < callout.sourceEnd)
+export function CalloutLayer({
+  callouts,
+  editList,
+  editor,
+  player,
+  frame,
+  frameSize,
+  selectedId,
+  onSelect,
+}: CalloutLayerProps) {
+  const shownKey = usePlayerState(player, (state) =>
+    calloutsOnPicture(editList, callouts, state.sourceMs, selectedId)
       .map((callout) => callout.id)
       .join(),
   );
   const shown = useMemo(() => {
-    const active = new Set(activeKey.split(','));
-    return callouts.filter((callout) => active.has(callout.id) || callout.id === selectedId);
-  }, [activeKey, callouts, selectedId]);
+    const ids = new Set(shownKey.split(','));
+    return callouts.filter((callout) => ids.has(callout.id));
+  }, [shownKey, callouts]);
 
   return (
     <div className={styles.layer}>

@@ -77,6 +77,7 @@ export function Preview({ doc, media, editor, player, selectedCalloutId, onSelec
         )}
         <CalloutLayer
           callouts={doc.callouts}
+          editList={doc.editList}
           editor={editor}
           player={player}
           frame={frameRef}

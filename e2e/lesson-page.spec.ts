@@ -1,0 +1,119 @@
+import { test, expect } from './fixtures';
+import { LessonPage } from './pages/LessonPage';
+import { PublishDialog } from './pages/PublishDialog';
+import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { expectAccessible } from './support/axe';
+import type { LessonDocument } from '../src/shared/editor/document';
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+];
+
+interface MediaLike {
+  currentTime: number;
+  paused: boolean;
+  muted: boolean;
+  play(): Promise<void>;
+}
+
+/** A 12 s take with its 2–4 s cut and a key moment: a 10 s lesson. */
+async function editedLesson(host: Parameters<typeof lessonWithTake>[0]) {
+  const created = await lessonWithTake(host, { screen: screenFixture(), camera: cameraFixture() }, 'Forces');
+  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId: created.lessonId });
+  await rpc(host, 'editor.apply', {
+    takeId: created.takeId,
+    baseRevision: document.revision,
+    editList: { ...document.editList, cuts: [{ start: 2_000, end: 4_000 }] },
+    upsertMarkers: [{ id: '00000000-0000-4000-8000-0000000000e1', sourceMs: 6_000, title: 'Newton', note: '' }],
+  });
+  return created;
+}
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height} the lesson page plays the edited lesson, not the raw take, under its steps`, async ({
+    page,
+    host,
+  }, testInfo) => {
+    await page.setViewportSize(size);
+    const { lessonId } = await editedLesson(host);
+    const lesson = new LessonPage(page);
+    await lesson.goto(host.url, lessonId, 'Forces');
+
+    await expect(lesson.step('Record')).toHaveText(/^Record: done\. *0:12 recorded$/);
+    await expect(lesson.step('Edit')).toHaveText(/^Edit: done\. *1 cut, 1 key moment \(0:10\)$/);
+    await expect(lesson.step('Questions')).toHaveText(/^Questions: next\. *No questions yet$/);
+    await expect(lesson.step('Questions'), 'the next step is the current one').toHaveAttribute('aria-current', 'step');
+    await expect(lesson.step('Publish')).toHaveText(/^Publish: not yet\. *Ready when you are$/);
+
+    // The learner's player, on the lesson's clock: 10 s, not the take's 12 s, with the camera drawn over the screen.
+    const seek = lesson.lessonPlayer.getByRole('slider', { name: 'Seek' });
+    await expect(seek).toHaveAttribute('aria-valuetext', /of 10 seconds$/);
+    await expect(lesson.camera).toBeVisible();
+    await expect(lesson.lessonPlayer.getByRole('heading', { level: 1 }), 'the page names the lesson once').toHaveCount(
+      0,
+    );
+    await page.screenshot({ path: testInfo.outputPath(`lesson-page-${size.width}x${size.height}.png`) });
+    await expectAccessible(page, `the lesson page at ${size.width}×${size.height}`);
+
+    // Played from 1.5 s: the picture goes from the take's 2 s straight to its 4 s, never showing what was cut.
+    await lesson.player.evaluate((media) => {
+      const element = media as unknown as MediaLike;
+      element.muted = true;
+      element.currentTime = 1.5;
+    });
+    await lesson.lessonPlayer.getByRole('button', { name: 'Play', exact: true }).first().click();
+    let inCut = false;
+    await expect
+      .poll(
+        async () => {
+          const time = await lesson.player.evaluate((media) => (media as unknown as MediaLike).currentTime);
+          inCut ||= time > 2.2 && time < 3.8;
+          return time;
+        },
+        { timeout: 15_000, intervals: [50] },
+      )
+      .toBeGreaterThan(4.3);
+    expect(inCut, 'the player showed a part that was cut').toBe(false);
+  });
+}
+
+test('with no render, Publish… renders and publishes in one go, with progress and cancel for both; the Publish step is then done', async ({
+  page,
+  host,
+}, testInfo) => {
+  // The fixture's screen has B-frames, so the recording cannot be copied into the package: the lesson needs a render.
+  const { lessonId } = await editedLesson(host);
+  const lesson = new LessonPage(page);
+  await lesson.goto(host.url, lessonId, 'Forces');
+  const publish = new PublishDialog(page);
+  await publish.open();
+  await publish.chooseFormat('Web folder');
+  await expect(publish.video('Rendered video files')).toBeChecked();
+  await expect(publish.dialog.getByText('No up-to-date render yet')).toBeVisible();
+  const sizes = publish.dialog.getByRole('group', { name: 'Sizes to render' });
+  await expect(sizes.getByRole('checkbox', { name: /^360p/ })).toBeChecked();
+  await expectAccessible(page, 'the publish dialog offering to render first');
+
+  // Cancelled while rendering: back at the settings, nothing rendered or published.
+  await publish.dialog.getByRole('button', { name: 'Render and publish Web folder' }).click();
+  await expect(publish.progress).toHaveAccessibleName(/^Rendering 360p…/);
+  await page.screenshot({ path: testInfo.outputPath('render-and-publish.png') });
+  await publish.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(publish.dialog.getByRole('button', { name: 'Render and publish Web folder' })).toBeEnabled();
+  await expect(publish.dialog.getByRole('alert')).toHaveCount(0);
+  expect(await rpc<{ status: string }[]>(host, 'renders.list', { lessonId })).toEqual([]);
+
+  await publish.dialog.getByRole('button', { name: 'Render and publish Web folder' }).click();
+  await expect(publish.progress).toHaveAccessibleName(/^Rendering 360p…/);
+  await expect(publish.dialog.getByText('The web folder is ready')).toBeVisible({ timeout: 120_000 });
+  const [render] = await rpc<{ status: string; label: string }[]>(host, 'renders.list', { lessonId });
+  expect(render, 'the render is kept with the lesson').toMatchObject({ status: 'ready', label: '360p' });
+  await publish.dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(lesson.step('Publish')).toHaveText(/^Publish: done\. *Published: .+$/);
+
+  // Back in the dialog the render is up to date, so it publishes straight away.
+  await publish.open();
+  await publish.chooseFormat('Web folder');
+  await expect(publish.dialog.getByRole('button', { name: 'Publish Web folder' })).toBeEnabled();
+});
