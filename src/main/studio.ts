@@ -136,6 +136,7 @@ export function openStudio(options: StudioOptions): Studio {
         return findLayers(mediaRoot, document, takeRows.take(document.takeId));
       },
       layersProblem: (lessonId) => cuts.problem(lessonId),
+      classServerUrl: (lessonId) => classServer.published({ lessonId })?.lessonUrl ?? null,
     },
     ...(options.shell ? { reveal: (file: string) => options.shell?.reveal(file) } : {}),
   });

@@ -73,6 +73,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       source.layersProblem(input.lessonId),
     ]);
     const lessons = await source.listLessons(info.lesson.projectId);
+    const urls = await Promise.all(lessons.map(async (lesson) => (await source.classServerUrl?.(lesson.id)) ?? null));
     return {
       defaults: {
         title: info.lesson.title,
@@ -82,6 +83,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         masteryPercent: document.rules.masteryPercent,
         completion: document.rules.completion,
         courseScope: 'lesson' as const,
+        cartridgeLessons: urls.every((url) => url !== null) ? ('link' as const) : ('linkOrWeb' as const),
       },
       renditions: renders.map((render) => ({
         renderId: render.id,
@@ -94,6 +96,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       checkpointCount: document.checkpoints.length,
       playerVideo: { possible: problem === null, reason: problem },
       courseLessonIds: lessons.map((lesson) => lesson.id),
+      cartridgeLessons: lessons.map((lesson, index) => ({
+        lessonId: lesson.id,
+        title: lesson.title,
+        lessonUrl: urls[index] ?? null,
+      })),
     };
   }
 
@@ -109,7 +116,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     const target = reserveOutput(
       path.join(this.deps.source.mediaRoot, snapshot.lesson.projectId, 'exports'),
       exportBaseName(settings.title, settings.format, settings.version),
-      settings.format === 'web' ? '' : '.zip',
+      settings.format === 'web' ? '' : settings.format === 'cc' ? '.imscc' : '.zip',
       settings.format === 'web' ? 'folder' : 'file',
     );
     let job: Job<PublishDetail>;

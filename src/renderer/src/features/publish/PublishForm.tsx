@@ -14,6 +14,7 @@ import { Radio, RadioGroup } from '../../ui/Radio';
 import { TextField } from '../../ui/TextField';
 import { useClassServerConnection } from '../settings/useClassServerConnection';
 import { CutCancelledError } from '../render/cut/runCut';
+import { CartridgeChoice, type CartridgeLesson } from './CartridgeChoice';
 import { ClassServerTarget } from './ClassServerTarget';
 import { CutProgress } from './CutProgress';
 import { VideoChoice } from './VideoChoice';
@@ -28,6 +29,7 @@ interface PublishFormProps {
     renditions: PublishRendition[];
     checkpointCount: number;
     playerVideo: { possible: boolean; reason: string | null };
+    cartridgeLessons: CartridgeLesson[];
   };
   /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
   initial: PublishSettings | null;
@@ -45,6 +47,7 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
   web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
   classServer:
     'Your Flipside class server: learners join with a class code, and Class results show who is stuck, without an LMS.',
+  cc: 'One .imscc file with every lesson of this project, one module each, for Canvas, Moodle, Blackboard, Brightspace or Schoology.',
 };
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
@@ -71,7 +74,12 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
   });
   const [busy, setBusy] = useState(false);
   const { connection } = useClassServerConnection();
-  const blocked = (format === 'classServer' && connection === null) || (video === 'renders' && renderIds.length === 0);
+  const unlinkable =
+    format === 'cc' &&
+    settings.cartridgeLessons === 'link' &&
+    options.cartridgeLessons.some((lesson) => lesson.lessonUrl === null);
+  const blocked =
+    (format === 'classServer' && connection === null) || (video === 'renders' && renderIds.length === 0) || unlinkable;
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
@@ -112,6 +120,13 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
         </Checkbox>
       )}
       {format === 'classServer' && <ClassServerTarget connection={connection} />}
+      {format === 'cc' && (
+        <CartridgeChoice
+          lessons={options.cartridgeLessons}
+          value={settings.cartridgeLessons}
+          onChange={(value) => set('cartridgeLessons', value)}
+        />
+      )}
 
       <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
 
