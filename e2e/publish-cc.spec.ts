@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures';
 import { publishableLesson, publishOverRpc, unzip } from './lms/publishedLesson';
+import { PublishDialog } from './pages/PublishDialog';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { rpc } from './support/editorLesson';
 import { startClassServer } from './support/classServer';
@@ -22,6 +23,7 @@ const ENERGY_QUESTION: CheckpointInput = {
 };
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'flipside.cjs');
+const shots = process.env.PUBLISH_SHOTS;
 const SCHEMAS = path.resolve(__dirname, '..', 'resources', 'schemas', 'cc11');
 
 /** Debian's xmllint (libxml2), offline: the official files' imports are relative, so nothing is fetched. */
@@ -145,5 +147,47 @@ test('a two-lesson project becomes one Common Cartridge: the lesson on the class
   } finally {
     await server.stop();
     server.remove();
+  }
+});
+
+test('the Publish dialog’s Common Cartridge choice names the lessons not on the class server and says web content reports nothing', async ({
+  host,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const forces = await publishableLesson(host, 'Forces');
+  const energy = await publishableLesson(host, 'Energy', [ENERGY_QUESTION], forces.projectId);
+  await page.goto(`${host.url}#/lesson/${energy.lessonId}`);
+  const publish = new PublishDialog(page);
+  await publish.open();
+  await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Energy');
+  await publish.chooseFormat('Common Cartridge');
+  // The cartridge is the project: an untouched title becomes the project's.
+  await expect(publish.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Maths');
+  await expect(publish.cartridgeLessons('Links to the class server')).toBeDisabled();
+  await expect(publish.cartridgeLessons('Links where I can')).toBeDisabled();
+  await expect(publish.cartridgeLessons('The lessons themselves')).toBeChecked();
+  await expect(publish.dialog.getByText('Not on the class server yet: “Forces”, “Energy”.')).toBeVisible();
+  await expect(
+    publish.dialog.getByText(
+      'Every lesson will play inside the LMS, but nothing is reported: no progress, answers or scores reach the LMS gradebook or your Class results.',
+    ),
+  ).toBeVisible();
+  if (shots) {
+    await publish.dialog.getByText(/^Every lesson will play inside the LMS/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'pub-cc-dialog.png') });
+  }
+  await publish.publish();
+  await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 60_000 });
+  await expect(publish.dialog.getByRole('link', { name: /Download maths-cc-1-0\.imscc/ })).toBeVisible();
+  const file = path.join(host.dataDir, 'media', forces.projectId, 'exports', 'maths-cc-1-0.imscc');
+  const dir = await unzip(file);
+  try {
+    expect(fs.existsSync(path.join(dir, 'lesson-1', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'lesson-2', 'index.html'))).toBe(true);
+    const result = xmllint('ccv1p1_imscp_v1p2_v1p0.xsd', path.join(dir, 'imsmanifest.xml'));
+    expect(result.status).toBe(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

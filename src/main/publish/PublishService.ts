@@ -83,7 +83,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         masteryPercent: document.rules.masteryPercent,
         completion: document.rules.completion,
         courseScope: 'lesson' as const,
-        cartridgeLessons: urls.every((url) => url !== null) ? ('link' as const) : ('linkOrWeb' as const),
+        cartridgeLessons: urls.every((url) => url !== null)
+          ? ('link' as const)
+          : urls.some((url) => url !== null)
+            ? ('linkOrWeb' as const)
+            : ('web' as const),
       },
       renditions: renders.map((render) => ({
         renderId: render.id,
@@ -96,6 +100,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       checkpointCount: document.checkpoints.length,
       playerVideo: { possible: problem === null, reason: problem },
       courseLessonIds: lessons.map((lesson) => lesson.id),
+      cartridgeTitle: info.project.title,
       cartridgeLessons: lessons.map((lesson, index) => ({
         lessonId: lesson.id,
         title: lesson.title,

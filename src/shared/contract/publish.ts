@@ -58,6 +58,8 @@ export const publishService = defineService(
         playerVideo: z.object({ possible: z.boolean(), reason: z.string().nullable() }),
         /** The project's lessons in order, which a cmi5 course of the whole project holds. */
         courseLessonIds: z.array(idSchema),
+        /** A Common Cartridge holds the whole project, so its title starts as the project's. */
+        cartridgeTitle: z.string(),
         /** The same lessons as a Common Cartridge links them: each one's class-server address, null if not there. */
         cartridgeLessons: z.array(
           z.object({ lessonId: idSchema, title: z.string(), lessonUrl: z.string().nullable() }),

@@ -30,6 +30,7 @@ interface PublishFormProps {
     checkpointCount: number;
     playerVideo: { possible: boolean; reason: string | null };
     cartridgeLessons: CartridgeLesson[];
+    cartridgeTitle: string;
   };
   /** What the teacher chose last time in this dialog (after a cancel or a failure), kept so nothing is retyped. */
   initial: PublishSettings | null;
@@ -83,6 +84,16 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
+  // A cartridge is the whole project: an untouched title follows the choice between the lesson's and the project's.
+  const chooseFormat = (next: PublishFormat) => {
+    const [from, to] =
+      next === 'cc'
+        ? [options.defaults.title, options.cartridgeTitle]
+        : [options.cartridgeTitle, options.defaults.title];
+    if ((next === 'cc') !== (format === 'cc') && settings.title === from) set('title', to);
+    setFormat(next);
+  };
+
   const submit = async () => {
     setBusy(true);
     try {
@@ -102,7 +113,12 @@ export function PublishForm({ lessonId, options, initial, onCancel, cutting, onS
 
   return (
     <DialogForm className={styles.form} onSubmit={(event) => (event.preventDefault(), void submit())}>
-      <RadioGroup label="Format" layout="column" value={format} onChange={(value) => setFormat(value as PublishFormat)}>
+      <RadioGroup
+        label="Format"
+        layout="column"
+        value={format}
+        onChange={(value) => chooseFormat(value as PublishFormat)}
+      >
         {(Object.keys(FORMAT_LABELS) as PublishFormat[]).map((key) => (
           <Radio key={key} value={key} variant="card" hint={FORMAT_HINTS[key]}>
             {FORMAT_LABELS[key]}
