@@ -9,9 +9,9 @@ import { seedLesson } from '../support/rpc';
 import { addTake, setCuts } from '../renderMedia';
 
 /**
- * Issue #6's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
- * Debian's native ffmpeg doing the same job (≥ 1.5x faster), the cut-only copy path (≥ 50x real time), and the same
- * cuts off the keyframes, which the smart cut takes.
+ * Issue 18's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
+ * Debian's native ffmpeg doing the same job (≥ 1.5x faster as the median of three runs in turns), the cut-only copy
+ * path (≥ 300x real time), and the same cuts off the keyframes, which the smart cut takes (≥ 150x).
  */
 const SECONDS = 300;
 const CUTS = [
@@ -153,13 +153,22 @@ async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: 
   return { seconds, status: await panel.waitDone(label) };
 }
 
-test('render speed against native ffmpeg, and the copy fast path', async ({ page, host }) => {
-  test.setTimeout(900_000);
+/** Our render and native ffmpeg's, in turns, so a busy spell on the machine falls on both alike. */
+const RUNS = 3;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+test('render speed against native ffmpeg (median of three), and the copy fast paths', async ({ page, host }) => {
+  test.setTimeout(1_800_000);
   const files = makeTakes();
 
-  const full = await seedLesson(host, 'Bench', 'Full render');
-  await addTake(host, full.lessonId, files);
-  await setCuts(host, full.lessonId, CUTS);
+  // One lesson per run: each render is a first render of its lesson, as a teacher's is.
+  const fulls = [];
+  for (let run = 1; run <= RUNS; run += 1) {
+    const full = await seedLesson(host, 'Bench', `Full render ${run}`);
+    await addTake(host, full.lessonId, files);
+    await setCuts(host, full.lessonId, CUTS);
+    fulls.push(full);
+  }
   const cutOnly = await seedLesson(host, 'Bench', 'Cut only');
   await addTake(host, cutOnly.lessonId, { screen: files.screen });
   await setCuts(host, cutOnly.lessonId, CUTS);
@@ -173,11 +182,19 @@ test('render speed against native ffmpeg, and the copy fast path', async ({ page
   );
 
   const panel = new RendersPanel(page);
-  await page.goto(`${host.url}#/lesson/${full.lessonId}`);
-  const stopSampling = sampleChromiumMemory();
-  const ours = await timeOurs(panel, '720p');
-  const memory = stopSampling();
-  expect(ours.status).toContain('encoded');
+  const runs: { ours: number; native: number }[] = [];
+  let memory: ReturnType<ReturnType<typeof sampleChromiumMemory>> | null = null;
+  for (const full of fulls) {
+    await page.goto(`${host.url}#/lesson/${full.lessonId}`);
+    const stopSampling = runs.length === 0 ? sampleChromiumMemory() : null;
+    const ours = await timeOurs(panel, '720p');
+    memory ??= stopSampling?.() ?? null;
+    expect(ours.status).toContain('encoded');
+    const nativeOut = path.join(dir, 'native.mp4');
+    const native = nativeRender(files, nativeOut);
+    expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
+    runs.push({ ours: ours.seconds, native });
+  }
 
   await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
   const copy = await timeOurs(panel, '720p');
@@ -187,23 +204,27 @@ test('render speed against native ffmpeg, and the copy fast path', async ({ page
   const smartCut = await timeOurs(panel, '720p');
   expect(smartCut.status).toMatch(/copied, \d+ frames re-encoded at cuts/);
 
-  const nativeOut = path.join(dir, 'native.mp4');
-  const native = nativeRender(files, nativeOut);
-  expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
-
-  const ratio = native / ours.seconds;
+  const ratios = runs.map((run) => run.native / run.ours);
+  const ratio = median(ratios);
   const copySpeed = LESSON_S / copy.seconds;
+  const smartSpeed = LESSON_S / smartCut.seconds;
+  const speed = (seconds: number) => `${seconds.toFixed(1)} s = ${(LESSON_S / seconds).toFixed(1)}x real time`;
   console.log(
     [
-      `lesson: ${LESSON_S} s of a ${SECONDS} s 720p30 take, 3 cuts, camera bubble`,
-      `ours (WebCodecs, UI to finished file): ${ours.seconds.toFixed(1)} s = ${(LESSON_S / ours.seconds).toFixed(1)}x real time`,
-      `native ffmpeg (x264 veryfast + opus):   ${native.toFixed(1)} s = ${(LESSON_S / native).toFixed(1)}x real time`,
-      `ours is ${ratio.toFixed(2)}x faster than native (goal 1.5x)`,
-      `Chromium memory during our render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`,
-      `cut-only copy path: ${copy.seconds.toFixed(1)} s = ${copySpeed.toFixed(0)}x real time (goal 50x)`,
-      `cut-only, cuts mid-GOP (smart cut): ${smartCut.seconds.toFixed(1)} s = ${(LESSON_S / smartCut.seconds).toFixed(0)}x real time (${smartCut.status})`,
+      `lesson: ${LESSON_S} s of a ${SECONDS} s 720p30 take, 3 cuts, camera bubble; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
+      ...runs.map(
+        (run, at) =>
+          `run ${at + 1}: ours (WebCodecs, UI to finished file) ${speed(run.ours)}; native ffmpeg (x264 veryfast + opus) ${speed(run.native)}; ratio ${(ratios[at] ?? 0).toFixed(2)}x`,
+      ),
+      `ours is ${ratio.toFixed(2)}x faster than native, median of ${RUNS} (goal 1.5x)`,
+      memory
+        ? `Chromium memory during the first render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`
+        : '',
+      `cut-only copy path: ${copy.seconds.toFixed(1)} s = ${copySpeed.toFixed(0)}x real time (goal 300x)`,
+      `cut-only, cuts mid-GOP (smart cut): ${smartCut.seconds.toFixed(1)} s = ${smartSpeed.toFixed(0)}x real time (goal 150x; ${smartCut.status})`,
     ].join('\n'),
   );
   expect.soft(ratio).toBeGreaterThanOrEqual(1.5);
-  expect.soft(copySpeed).toBeGreaterThanOrEqual(50);
+  expect.soft(copySpeed).toBeGreaterThanOrEqual(300);
+  expect.soft(smartSpeed).toBeGreaterThanOrEqual(150);
 });
