@@ -42,6 +42,13 @@ export class PublishDialog {
     await expect(this.video(name)).toBeChecked();
   }
 
+  /** A Common Cartridge's choice of how each lesson goes in (links to the class server, or the lessons themselves). */
+  cartridgeLessons(name: string): Locator {
+    return this.dialog
+      .getByRole('radiogroup', { name: /lessons? of this project/ })
+      .getByRole('radio', { name: new RegExp(`^${name}`) });
+  }
+
   async publish(): Promise<void> {
     await this.dialog.getByRole('button', { name: /^Publish / }).click();
   }

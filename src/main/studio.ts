@@ -138,6 +138,7 @@ export function openStudio(options: StudioOptions): Studio {
         return findLayers(mediaRoot, document, takeRows.take(document.takeId));
       },
       layersProblem: (lessonId) => cuts.problem(lessonId),
+      classServerUrl: (lessonId) => classServer.published({ lessonId })?.lessonUrl ?? null,
     },
     history,
   });

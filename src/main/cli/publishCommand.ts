@@ -4,7 +4,7 @@ import yauzl from 'yauzl';
 import type { StudioClient } from '@shared/contract';
 import type { PublishJob } from '@shared/contract/publish';
 import { StudioError } from '@shared/contract/result';
-import { courseScopeSchema, FORMAT_LABELS, publishFormatSchema } from '@shared/publish/options';
+import { cartridgeLessonsSchema, courseScopeSchema, FORMAT_LABELS, publishFormatSchema } from '@shared/publish/options';
 import type { Studio } from '../studio';
 import { checkDestination, deliver } from './deliver';
 import { renderLesson } from './renderCommand';
@@ -17,6 +17,8 @@ export interface PublishOptions {
   readonly force: boolean;
   /** "project": a cmi5 course of every lesson of the project (the others need up-to-date renders of their own). */
   readonly course: string;
+  /** A Common Cartridge's lessons: link (to the class server), linkOrWeb, or web. */
+  readonly lessons: string;
 }
 
 /**
@@ -32,7 +34,13 @@ export async function publishLesson(
 ): Promise<void> {
   const format = publishFormatSchema.safeParse(options.format);
   if (!format.success)
-    throw new StudioError('invalid_input', `--format must be scorm12, scorm2004, cmi5 or web, not “${options.format}”`);
+    throw new StudioError(
+      'invalid_input',
+      `--format must be scorm12, scorm2004, cmi5, web or cc, not “${options.format}”`,
+    );
+  const lessons = cartridgeLessonsSchema.safeParse(options.lessons);
+  if (!lessons.success)
+    throw new StudioError('invalid_input', `--lessons must be link, linkOrWeb or web, not “${options.lessons}”`);
   const course = courseScopeSchema.safeParse(options.course);
   if (!course.success)
     throw new StudioError('invalid_input', `--course must be lesson or project, not “${options.course}”`);
@@ -44,7 +52,32 @@ export async function publishLesson(
   const kind = format.data === 'web' ? 'folder' : 'file';
   const out = path.resolve(options.out);
   checkDestination(out, kind, options.force);
-  let { defaults, renditions } = await client.publish.options({ lessonId: options.lessonId });
+  const first = await client.publish.options({ lessonId: options.lessonId });
+  let { defaults, renditions } = first;
+  if (format.data === 'cc') {
+    // A cartridge is the whole project: it takes the project's title, and every lesson's newest up-to-date renders.
+    const { project } = await client.lessons.get({ id: options.lessonId });
+    const job = await followPublish(client, io, () =>
+      client.publish.start({
+        ...defaults,
+        lessonId: options.lessonId,
+        title: project.title,
+        description: project.description,
+        format: 'cc',
+        video: 'renders',
+        renderIds: [],
+        cartridgeLessons: lessons.data,
+      }),
+    );
+    await finish(
+      studio,
+      job,
+      { out, kind, force: options.force, label: FORMAT_LABELS.cc },
+      io,
+      `${String(first.cartridgeLessons.length)} lessons`,
+    );
+    return;
+  }
   if (!renditions.some((rendition) => rendition.upToDate)) {
     io.stderr('no up-to-date render of this lesson: rendering 720p first');
     await renderLesson(studio, { lessonId: options.lessonId, out: null, height: '720', force: false }, io);
@@ -71,14 +104,29 @@ export async function publishLesson(
       courseScope: course.data,
     }),
   );
+  await finish(
+    studio,
+    job,
+    { out, kind, force: options.force, label: FORMAT_LABELS[format.data] },
+    io,
+    chosen.map((rendition) => rendition.label).join(' + '),
+  );
+}
+
+/** Moves the finished export to --out and says what was made. */
+async function finish(
+  studio: Studio,
+  job: PublishJob,
+  { out, kind, force, label }: { out: string; kind: 'file' | 'folder'; force: boolean; label: string },
+  io: CommandIo,
+  what: string,
+): Promise<void> {
   if (job.state === 'cancelled') throw new Interrupted();
   if (job.state !== 'done' || !job.output) throw new StudioError('internal', job.error ?? 'publishing failed');
   const made = path.join(studio.mediaRoot, ...job.output.path.split('/'));
   const files = await countFiles(made, kind);
-  await deliver(made, out, { kind, force: options.force, keepSource: false, jobs: studio.jobs });
-  io.stderr(
-    `${FORMAT_LABELS[format.data]}: ${files} files, ${chosen.map((rendition) => rendition.label).join(' + ')}, ${(job.output.sizeBytes / 1_000_000).toFixed(1)} MB`,
-  );
+  await deliver(made, out, { kind, force, keepSource: false, jobs: studio.jobs });
+  io.stderr(`${label}: ${files} files, ${what}, ${(job.output.sizeBytes / 1_000_000).toFixed(1)} MB`);
   io.stdout(out);
 }
 

@@ -27,11 +27,16 @@ Commands:
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
   render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force]
                                            render the edited lesson (needs Chromium or Chrome)
-  publish         --lesson <id> --format scorm12|scorm2004|cmi5|web --out <path> [--force]
-                  [--course lesson|project]
+  publish         --lesson <id> --format scorm12|scorm2004|cmi5|web|cc --out <path> [--force]
+                  [--course lesson|project] [--lessons link|linkOrWeb|web]
                                            package the lesson for an LMS (a zip) or the web (a folder);
-                                           cmi5 with --course project: every lesson of the project, one course
-  check           <package.zip>            validate a SCORM or cmi5 package: paths, manifest, files, launch pages
+                                           cmi5 with --course project: every lesson of the project, one course;
+                                           cc: the whole project as one Common Cartridge (.imscc), each lesson an
+                                           LTI link to the class server (--lessons link, the default), web content
+                                           where it is not there (linkOrWeb), or web content only (web: it plays
+                                           in the LMS, but no grades come back)
+  check           <package.zip>            validate a SCORM, cmi5 or Common Cartridge package: paths, manifest,
+                                           files, launch pages and LTI links
   library check                            check the library: database, media files, backups
   library backup  [--out <file>]           back the library up now (it is also backed up once a day)
   library restore [<backup>]               put the newest backup (or the one named) in the library's place
@@ -60,6 +65,7 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   course: { type: 'string', default: 'lesson' },
+  lessons: { type: 'string', default: 'link' },
   height: { type: 'string', default: '720' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -177,6 +183,7 @@ const COMMANDS: Record<string, Command> = {
           out: required(values.out, '--out'),
           force: values.force,
           course: values.course,
+          lessons: values.lessons,
         },
         io,
       ),

@@ -4,7 +4,7 @@ import type { Contract, Input, ServiceHandlers } from '@shared/contract';
 import type { LibraryFile, SaveAsOutcome } from '@shared/contract/files';
 import { StudioError } from '@shared/contract/result';
 import { readableFileName } from '@shared/format/fileName';
-import { packageFileName } from '@shared/publish/history';
+import { packageExtension, packageFileName } from '@shared/publish/history';
 import type { StudioDatabase } from '../store/database';
 import { JobRegistry } from '../jobs/JobRegistry';
 import { resolveEntryInside } from '../media/resolveInside';
@@ -86,7 +86,7 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
       if (!record) return { mediaPath: file.path, suggestedName: plain, zipName: `${plain}.zip` };
       return {
         mediaPath: file.path,
-        suggestedName: packageFileName(record, record.kind === 'zip' ? 'zip' : ''),
+        suggestedName: packageFileName(record, record.kind === 'zip' ? packageExtension(record.format) : ''),
         zipName: packageFileName(record, 'zip'),
       };
     }

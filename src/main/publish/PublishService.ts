@@ -5,7 +5,7 @@ import type { PublishJob } from '@shared/contract/publish';
 import type { LessonDocument } from '@shared/editor/document';
 import type { PublishRecord } from '@shared/publish/history';
 import { StudioError } from '@shared/contract/result';
-import { nextVersion } from '@shared/publish/history';
+import { nextVersion, packageExtension } from '@shared/publish/history';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
 import type { EventHub } from '../rpc/eventHub';
 import { buildPackage, type BuildStage } from './build';
@@ -76,6 +76,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     ]);
     const lessons = await source.listLessons(info.lesson.projectId);
     const lastVersion = this.deps.history?.lastVersion(input.lessonId) ?? null;
+    const urls = await Promise.all(lessons.map(async (lesson) => (await source.classServerUrl?.(lesson.id)) ?? null));
     return {
       defaults: {
         title: info.lesson.title,
@@ -85,6 +86,11 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
         masteryPercent: document.rules.masteryPercent,
         completion: document.rules.completion,
         courseScope: 'lesson' as const,
+        cartridgeLessons: urls.every((url) => url !== null)
+          ? ('link' as const)
+          : urls.some((url) => url !== null)
+            ? ('linkOrWeb' as const)
+            : ('web' as const),
       },
       renditions: renders.map((render) => ({
         renderId: render.id,
@@ -97,6 +103,12 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
       checkpointCount: document.checkpoints.length,
       playerVideo: { possible: problem === null, reason: problem },
       courseLessonIds: lessons.map((lesson) => lesson.id),
+      cartridgeTitle: info.project.title,
+      cartridgeLessons: lessons.map((lesson, index) => ({
+        lessonId: lesson.id,
+        title: lesson.title,
+        lessonUrl: urls[index] ?? null,
+      })),
     };
   }
 
@@ -114,7 +126,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     const target = reserveOutput(
       path.join(this.deps.source.mediaRoot, ...exportsPath.split('/')),
       exportBaseName(settings.title, settings.format, settings.version),
-      settings.format === 'web' ? '' : '.zip',
+      settings.format === 'web' ? '' : `.${packageExtension(settings.format)}`,
       settings.format === 'web' ? 'folder' : 'file',
       // A name the history still lists is never reused, so deleting that entry can only remove its own package.
       (out) => history?.holds(`${exportsPath}/${path.basename(out)}`) ?? false,

@@ -58,11 +58,11 @@ describe('planPackage', () => {
     expect(script).not.toContain('<');
     const fromScript = JSON.parse(script.replace(/^window\.FLIPSIDE_LESSON = /, '').replace(/;\n$/, '')) as unknown;
     expect(fromScript).toEqual(JSON.parse(text('lesson.json')));
-    expect(plan.lesson.media.renditions).toEqual([
+    expect(plan.lesson?.media.renditions).toEqual([
       { label: '720p', src: 'media/720p.mp4', type: 'video/mp4', width: 1280, height: 720 },
     ]);
-    expect(plan.lesson.checkpoints).toHaveLength(2);
-    expect(plan.lesson.rules.masteryPercent).toBe(80);
+    expect(plan.lesson?.checkpoints).toHaveLength(2);
+    expect(plan.lesson?.rules.masteryPercent).toBe(80);
   });
 });
 
@@ -270,7 +270,7 @@ describe('captions in packages', () => {
       const plan = planPackage(testSnapshot(root, { format }, 200_000, captions), fakeAssets(root));
       const paths = plan.entries.map((entry) => entry.path);
       expect(paths).toEqual(expect.arrayContaining(['captions/en.vtt', 'captions/pt-br.vtt']));
-      expect(plan.lesson.media.captions).toEqual([
+      expect(plan.lesson?.media.captions).toEqual([
         { label: 'English', srclang: 'en', src: 'captions/en.vtt' },
         { label: 'Português (Brasil)', srclang: 'pt-BR', src: 'captions/pt-br.vtt' },
       ]);

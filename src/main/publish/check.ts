@@ -1,7 +1,8 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { CMI5_COURSE_FILE } from '@shared/publish/cmi5Course';
 import { zipPathProblem } from '@shared/publish/zipPath';
-import { cmi5Aus, scormFiles, scormVersionOf } from './manifestRead';
+import { checkCartridge } from './checkCartridge';
+import { cartridgeContents, cmi5Aus, scormFiles, scormVersionOf } from './manifestRead';
 import {
   forLibxml,
   readSchemaFiles,
@@ -12,18 +13,17 @@ import {
   type ScormVersion,
 } from './schemas';
 import { parseXml, type XmlElement } from './xmlTree';
+import { readText, report, type CheckLine, type Checker } from './checkParts';
 
-export interface CheckLine {
-  readonly ok: boolean;
-  readonly message: string;
-}
+export type { CheckLine } from './checkParts';
 
-export type PackageFormat = ScormVersion | 'cmi5';
+export type PackageFormat = ScormVersion | 'cmi5' | 'cc';
 
 export const PACKAGE_FORMAT_NAMES: Record<PackageFormat, string> = {
   scorm12: 'SCORM 1.2',
   scorm2004: 'SCORM 2004 4th edition',
   cmi5: 'cmi5',
+  cc: 'Common Cartridge 1.1',
 };
 
 export interface CheckReport {
@@ -32,20 +32,10 @@ export interface CheckReport {
   readonly lines: readonly CheckLine[];
 }
 
-interface Checker {
-  readonly zip: ZipFile;
-  readonly names: ReadonlyMap<string, Entry>;
-  readonly schemaRoot: string;
-  readonly pass: (message: string) => void;
-  readonly fail: (message: string) => void;
-}
-
-/** Small files we read whole (the manifest and schemas); anything bigger named so is refused, not loaded. */
-const TEXT_MAX = 4 * 1024 * 1024;
 const ENTRIES_MAX = 10_000;
 
 /**
- * Checks a SCORM or cmi5 package as an LMS would meet it: safe relative paths, then for SCORM a manifest valid against
+ * Checks a SCORM, cmi5 or Common Cartridge package as an LMS would meet it: safe relative paths, then for SCORM a manifest valid against
  * both the schema files the package carries and our own copies of ADL's, every file it names present and a launch
  * page; for cmi5 a course structure valid against the cmi5 schema with every AU's launch page present. Manifests are
  * read with an XML parser, namespaces resolved, so any well-formed spelling (quotes, prefixes, entities) reads alike.
@@ -85,7 +75,7 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
     else if (courseEntry) format = await checkCmi5(checker, await readText(zip, courseEntry));
     else
       fail(
-        `No imsmanifest.xml (SCORM) or ${CMI5_COURSE_FILE} (cmi5) at the root of the package: an LMS will not recognise it`,
+        `No imsmanifest.xml (SCORM, Common Cartridge) or ${CMI5_COURSE_FILE} (cmi5) at the root of the package: an LMS will not recognise it`,
       );
     const ok = format !== null && lines.every((line) => line.ok);
     return { ok, format, lines };
@@ -97,10 +87,15 @@ export async function checkPackage(zipPath: string, options: { schemaRoot: strin
   }
 }
 
-/** A SCORM manifest: well-formed, valid against the schema files the package carries and ours, every file present. */
-async function checkScorm(checker: Checker, manifest: string): Promise<ScormVersion | null> {
+/**
+ * A SCORM manifest: well-formed, valid against the schema files the package carries and ours, every file present. A
+ * Common Cartridge's manifest has the same name; its namespace tells them apart.
+ */
+async function checkScorm(checker: Checker, manifest: string): Promise<PackageFormat | null> {
   const { names, pass, fail, schemaRoot } = checker;
   const root = parsedRoot(manifest, 'imsmanifest.xml', fail);
+  const cartridge = root && cartridgeContents(root);
+  if (cartridge) return checkCartridge(checker, manifest, cartridge);
   const format = root && scormVersionOf(root);
   if (!root || !format) {
     if (root)
@@ -176,16 +171,6 @@ function parsedRoot(xml: string, fileName: string, fail: (message: string) => vo
   return parsed.root;
 }
 
-function report(
-  verdict: { valid: boolean; errors: readonly string[] },
-  fileName: string,
-  against: string,
-  { pass, fail }: Pick<Checker, 'pass' | 'fail'>,
-): void {
-  if (verdict.valid) pass(`${fileName} is valid against ${against}`);
-  else for (const error of verdict.errors.slice(0, 10)) fail(`${fileName} against ${against}: ${error}`);
-}
-
 function readEntries(zip: ZipFile): Promise<{ name: string; entry: Entry }[]> {
   return new Promise((resolve, reject) => {
     const found: { name: string; entry: Entry }[] = [];
@@ -200,15 +185,6 @@ function readEntries(zip: ZipFile): Promise<{ name: string; entry: Entry }[]> {
     zip.on('error', reject);
     zip.readEntry();
   });
-}
-
-async function readText(zip: ZipFile, entry: Entry): Promise<string> {
-  if (entry.uncompressedSize > TEXT_MAX)
-    throw new Error(`${entry.fileNameRaw.toString()} is too large to be a manifest or schema`);
-  const stream = await zip.openReadStreamPromise(entry);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function messageOf(error: unknown): string {

@@ -1,3 +1,4 @@
+import { CC_NAMESPACES } from '@shared/publish/ccManifest';
 import { CMI5_NAMESPACE } from '@shared/publish/cmi5Course';
 import type { ScormVersion } from './schemas';
 import { attr, childNamed, childrenNamed, XML_NAMESPACE, type XmlElement } from './xmlTree';
@@ -85,4 +86,47 @@ function packagePath(href: string): string {
   } catch {
     return path;
   }
+}
+
+export interface CartridgeResource {
+  readonly identifier: string;
+  readonly type: string;
+  /** The page a web content resource opens (its href), as a package path. */
+  readonly href: string | null;
+  readonly files: readonly string[];
+}
+
+/**
+ * A Common Cartridge 1.1 manifest's resources and its modules (the items directly under the organization's root
+ * item, as Canvas and Moodle make modules or sections of them); null when the root is not a CC 1.1 manifest.
+ */
+export function cartridgeContents(
+  root: XmlElement,
+): { resources: CartridgeResource[]; modules: string[]; version: string } | null {
+  if (root.local !== 'manifest' || root.namespace !== CC_NAMESPACES.cp) return null;
+  const cp = CC_NAMESPACES.cp;
+  const metadata = childNamed(root, cp, 'metadata');
+  const version = (metadata && childNamed(metadata, cp, 'schemaversion')?.text.trim()) ?? '';
+  const resources = childrenNamed(root, cp, 'resources').flatMap((list) =>
+    childrenNamed(list, cp, 'resource').map((resource) => {
+      const href = attr(resource, 'href');
+      return {
+        identifier: attr(resource, 'identifier') ?? '',
+        type: attr(resource, 'type') ?? '',
+        href: href === undefined ? null : packagePath(href),
+        files: childrenNamed(resource, cp, 'file').flatMap((file) => {
+          const fileHref = attr(file, 'href');
+          return fileHref === undefined ? [] : [packagePath(fileHref)];
+        }),
+      };
+    }),
+  );
+  const organization = childrenNamed(root, cp, 'organizations').flatMap((list) =>
+    childrenNamed(list, cp, 'organization'),
+  )[0];
+  const top = organization && childNamed(organization, cp, 'item');
+  const modules = (top ? childrenNamed(top, cp, 'item') : [])
+    .filter((item) => attr(item, 'identifierref') === undefined)
+    .map((item) => childNamed(item, cp, 'title')?.text.trim() ?? '');
+  return { resources, modules, version };
 }

@@ -4,6 +4,7 @@ import type { ManifestInput } from '@shared/publish/manifestInput';
 import type { PublishFormat } from '@shared/publish/options';
 import { scorm12Manifest } from '@shared/publish/scorm12Manifest';
 import { scorm2004Manifest } from '@shared/publish/scorm2004Manifest';
+import { planCc } from './planCc';
 import { planCmi5 } from './planCmi5';
 import { SCHEMA_FILES, SCHEMA_FOLDERS } from './schemas';
 import { fileEntry, LAUNCH_PAGE, scoFiles, textEntry, type PackageEntry, type PlanAssets } from './scoFiles';
@@ -14,8 +15,11 @@ export { withLmsMeta, type PackageEntry, type PlanAssets } from './scoFiles';
 export interface PackagePlan {
   readonly format: PublishFormat;
   readonly entries: readonly PackageEntry[];
-  /** The lesson the package was published from (the first of a course's AUs is not necessarily it). */
-  readonly lesson: LessonPackage;
+  /**
+   * The lesson the package was published from (the first of a course's AUs is not necessarily it); null in a
+   * cartridge that links to it on the class server instead of carrying it.
+   */
+  readonly lesson: LessonPackage | null;
   readonly launch: string;
 }
 
@@ -23,6 +27,7 @@ export interface PackagePlan {
 export function planPackage(snapshot: LessonSnapshot, assets: PlanAssets): PackagePlan {
   const { settings } = snapshot;
   if (settings.format === 'cmi5') return planCmi5(snapshot, assets);
+  if (settings.format === 'cc') return planCc(snapshot, assets);
   const { entries: sco, lesson } = scoFiles(snapshot, assets, { prefix: '', title: settings.title });
   if (settings.format === 'web' || settings.format === 'classServer')
     return { format: settings.format, entries: sco, lesson, launch: LAUNCH_PAGE };

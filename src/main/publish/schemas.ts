@@ -129,6 +129,54 @@ export async function validateCourseStructure(xml: string, root: string): Promis
   ]);
 }
 
+/**
+ * Common Cartridge 1.1's schema files (IMS's own, as Moodle vendors them in backup/cc/schemas11): their imports are
+ * relative file names, so libxml2 resolves them among the preloaded files without the network.
+ */
+const CC_FOLDER = 'cc11';
+export const CC_SCHEMA_FILES = [
+  'ccv1p1_imscp_v1p2_v1p0.xsd',
+  'ccv1p1_imsccauth_v1p1.xsd',
+  'ccv1p1_lommanifest_v1p0.xsd',
+  'ccv1p1_lomresource_v1p0.xsd',
+  'imslticc_v1p0p1.xsd',
+  'imsbasiclti_v1p0p1.xsd',
+  'imslticm_v1p0.xsd',
+  'imslticp_v1p0.xsd',
+  'xml.xsd',
+] as const;
+
+function ccSchemaFiles(root: string): SchemaFile[] {
+  return CC_SCHEMA_FILES.map((fileName) => ({
+    fileName,
+    contents: fs.readFileSync(path.join(root, CC_FOLDER, fileName), 'utf8'),
+  }));
+}
+
+/** Validates a cartridge's imsmanifest.xml against the CC 1.1 content packaging profile (with its LOM profiles). */
+export async function validateCartridgeManifest(xml: string, root: string): Promise<ManifestVerdict> {
+  const files = ccSchemaFiles(root);
+  const main = files.filter((file) => file.fileName === 'ccv1p1_imscp_v1p2_v1p0.xsd');
+  return runValidation(
+    xml,
+    'imsmanifest.xml',
+    main,
+    files.filter((file) => !main.includes(file)),
+  );
+}
+
+/** Validates one LTI link file of a cartridge against imslticc_v1p0p1.xsd (Basic LTI's link, as CC 1.1 profiles it). */
+export async function validateCartridgeLtiLink(xml: string, fileName: string, root: string): Promise<ManifestVerdict> {
+  const files = ccSchemaFiles(root);
+  const main = files.filter((file) => file.fileName === 'imslticc_v1p0p1.xsd');
+  return runValidation(
+    xml,
+    fileName,
+    main,
+    files.filter((file) => !main.includes(file)),
+  );
+}
+
 export interface ManifestVerdict {
   readonly valid: boolean;
   readonly errors: readonly string[];

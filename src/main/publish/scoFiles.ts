@@ -82,7 +82,11 @@ export function scoFiles(
   const entries: PackageEntry[] = [
     textEntry(
       `${prefix}${LAUNCH_PAGE}`,
-      withLmsMeta(fs.readFileSync(path.join(assets.playerDir, LAUNCH_PAGE), 'utf8'), settings.format),
+      // A lesson inside a Common Cartridge plays as the web folder does: LMSs give web content no API to report to.
+      withLmsMeta(
+        fs.readFileSync(path.join(assets.playerDir, LAUNCH_PAGE), 'utf8'),
+        settings.format === 'cc' ? 'web' : settings.format,
+      ),
     ),
     ...PLAYER_FILES.map((file) => fileEntry(`${prefix}${file}`, path.join(assets.playerDir, file), true)),
     textEntry(`${prefix}lesson.json`, `${JSON.stringify(stored, null, 2)}\n`),

@@ -80,6 +80,62 @@ describe('takeSnapshot for a cmi5 course of the whole project', () => {
   });
 });
 
+describe('takeSnapshot for a Common Cartridge', () => {
+  const cartridge = (cartridgeLessons: 'link' | 'linkOrWeb' | 'web') => ({
+    ...testSnapshot(dirs[0] as string).settings,
+    format: 'cc' as const,
+    renderIds: [],
+    title: 'Physics',
+    cartridgeLessons,
+  });
+  /** Motion and Forces on the class server; Energy, never published there, has no up-to-date render either. */
+  const withServer = () => {
+    const made = projectSource('Energy');
+    const urls: Record<string, string> = {
+      [(made.lessons[0] as Lesson).id]: 'https://class.example.org/l/motion1',
+      [(made.lessons[1] as Lesson).id]: 'https://class.example.org/l/forces1',
+    };
+    return { ...made, source: { ...made.source, classServerUrl: (id: string) => urls[id] ?? null } };
+  };
+
+  it('links the lessons on the class server, needing no render of them, and keeps the cartridge’s own title', async () => {
+    const { source, lessons } = withServer();
+    const snapshot = await takeSnapshot(source, (lessons[1] as Lesson).id, cartridge('linkOrWeb')).catch(
+      (error: unknown) => error,
+    );
+    // Energy goes in as web content, so it needs its render: the cartridge names it.
+    expect(String(snapshot)).toMatch(/“Energy” has no up-to-date render, so the cartridge cannot include it/);
+    const linked = await takeSnapshot(
+      { ...source, listLessons: () => lessons.slice(0, 2) },
+      (lessons[1] as Lesson).id,
+      cartridge('link'),
+    );
+    expect(linked.settings.title).toBe('Physics');
+    expect(linked.course?.map((lesson) => [lesson.lesson.title, lesson.lessonUrl, lesson.renders.length])).toEqual([
+      ['Motion', 'https://class.example.org/l/motion1', 0],
+      ['Forces', 'https://class.example.org/l/forces1', 0],
+    ]);
+  });
+
+  it('refuses links for lessons not on the class server, naming them; web content takes every lesson’s render', async () => {
+    const { source, lessons } = withServer();
+    await expect(takeSnapshot(source, (lessons[0] as Lesson).id, cartridge('link'))).rejects.toThrow(
+      /^“Energy” is not on the class server, so the cartridge cannot link to it\./,
+    );
+    const rendered = projectSource();
+    const web = await takeSnapshot(
+      { ...rendered.source, classServerUrl: () => 'https://class.example.org/l/x1' },
+      (rendered.lessons[0] as Lesson).id,
+      cartridge('web'),
+    );
+    expect(web.course?.map((lesson) => [lesson.lessonUrl, lesson.renders.map((render) => render.id)])).toEqual([
+      [null, [idOf(200)]],
+      [null, [idOf(201)]],
+      [null, [idOf(202)]],
+    ]);
+  });
+});
+
 describe('isUpToDate', () => {
   it('keeps a render current through edits it does not show (notes, captions), not through a cut', () => {
     const dir = tempDir();

@@ -22,6 +22,8 @@ export interface SnapshotSource {
   findLayers(lessonId: string): Promise<Layers | null> | Layers | null;
   /** Why the lesson's take cannot be cut into layers (its codecs), or null. */
   layersProblem(lessonId: string): Promise<string | null> | string | null;
+  /** The lesson's address on the class server it was last published to (a Common Cartridge links there), or null. */
+  classServerUrl?(lessonId: string): Promise<string | null> | string | null;
 }
 
 /** One file of a lesson's layers, with its absolute `file`, like the renders. */
@@ -45,8 +47,13 @@ export interface LessonSnapshot {
   readonly layers: readonly SnapshotLayer[] | null;
   readonly settings: PublishSettings;
   /**
-   * A cmi5 course of the whole project: every lesson's snapshot in lesson order, this one among them (each with its
-   * own title and rules, and `course` null). Null for a package of this lesson alone.
+   * A Common Cartridge's LTI link: the lesson's class-server address when the cartridge links to it there; null when
+   * the lesson goes in as web content (or the package is not a cartridge).
+   */
+  readonly lessonUrl: string | null;
+  /**
+   * A cmi5 course of the whole project, or a Common Cartridge: every lesson's snapshot in lesson order, this one among
+   * them (each with its own title and rules, and `course` null). Null for a package of this lesson alone.
    */
   readonly course: readonly LessonSnapshot[] | null;
 }
@@ -87,7 +94,8 @@ export async function takeSnapshot(
   now: () => number = Date.now,
 ): Promise<LessonSnapshot> {
   const takenAt = now();
-  const main = await lessonSnapshot(source, lessonId, settings, takenAt, null);
+  if (settings.format === 'cc') return deepFreeze(await cartridgeSnapshot(source, lessonId, settings, takenAt));
+  const main = await lessonSnapshot(source, lessonId, settings, takenAt, { lessonUrl: null });
   if (settings.courseScope === 'lesson') return deepFreeze(main);
   if (settings.format !== 'cmi5')
     throw new StudioError('invalid_input', 'Only a cmi5 course can hold every lesson of the project', [
@@ -95,28 +103,82 @@ export async function takeSnapshot(
     ]);
   const lessons = await source.listLessons(main.project.id);
   const course = await Promise.all(
-    lessons.map(async (lesson) => {
-      if (lesson.id === lessonId) return main;
-      const document = await source.openDocument(lesson.id);
-      const renders = newestUpToDate(await source.listRenders(lesson.id), document);
-      if (renders.length === 0 && videoOf(settings) === 'renders')
-        throw new StudioError(
-          'conflict',
-          `“${lesson.title}” has no up-to-date render, so the course cannot include it. Render it first, or publish this lesson alone.`,
-        );
-      const own: PublishSettings = {
-        ...settings,
-        title: lesson.title,
-        description: '',
-        renderIds: renders.map((render) => render.id),
-        masteryPercent: document.rules.masteryPercent,
-        completion: document.rules.completion,
-        courseScope: 'lesson',
-      };
-      return lessonSnapshot(source, lesson.id, own, takenAt, null);
-    }),
+    lessons.map((lesson) =>
+      lesson.id === lessonId
+        ? Promise.resolve(main)
+        : otherLesson(source, lesson, settings, takenAt, { lessonUrl: null }),
+    ),
   );
   return deepFreeze({ ...main, course });
+}
+
+/**
+ * A cartridge holds every lesson of the project. Each goes in as an LTI link to its class-server address or as web
+ * content, as `cartridgeLessons` says; a linked lesson needs no video, so only lessons that play from the cartridge
+ * are asked for renders or a cut recording. Lessons the teacher asked to link but never published are named.
+ */
+async function cartridgeSnapshot(
+  source: SnapshotSource,
+  lessonId: string,
+  settings: PublishSettings,
+  takenAt: number,
+): Promise<LessonSnapshot> {
+  const { lesson } = await source.getLesson(lessonId);
+  const lessons = await source.listLessons(lesson.projectId);
+  const urls = await Promise.all(
+    lessons.map(async (each) =>
+      settings.cartridgeLessons === 'web' ? null : ((await source.classServerUrl?.(each.id)) ?? null),
+    ),
+  );
+  if (settings.cartridgeLessons === 'link') {
+    const missing = lessons.filter((_, index) => urls[index] === null).map((each) => `“${each.title}”`);
+    if (missing.length > 0)
+      throw new StudioError(
+        'conflict',
+        `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not on the class server, so the cartridge cannot link to ${missing.length === 1 ? 'it' : 'them'}. Publish ${missing.length === 1 ? 'it' : 'them'} to the class server first, or put ${missing.length === 1 ? 'it' : 'them'} in the cartridge as web content.`,
+      );
+  }
+  // The dialog's renders (or cut recording) serve its own lesson; the others, and this one when none were named (the
+  // CLI), take their newest up-to-date renders.
+  const chosen = settings.renderIds.length > 0 || videoOf(settings) === 'player';
+  const course = await Promise.all(
+    lessons.map((each, index) => {
+      const place = { lessonUrl: urls[index] ?? null };
+      return each.id === lessonId && chosen
+        ? lessonSnapshot(source, lessonId, { ...settings, title: each.title, description: '' }, takenAt, place)
+        : otherLesson(source, each, settings, takenAt, place);
+    }),
+  );
+  const main = course.find((each) => each.lesson.id === lessonId);
+  if (!main) throw new StudioError('not_found', 'The lesson is no longer among its project’s lessons');
+  return { ...main, settings, course };
+}
+
+/** Another lesson of a course or cartridge: its own title and rules, its newest up-to-date render of each label. */
+async function otherLesson(
+  source: SnapshotSource,
+  lesson: Lesson,
+  settings: PublishSettings,
+  takenAt: number,
+  place: { lessonUrl: string | null },
+): Promise<LessonSnapshot> {
+  const document = await source.openDocument(lesson.id);
+  const renders = place.lessonUrl === null ? newestUpToDate(await source.listRenders(lesson.id), document) : [];
+  if (place.lessonUrl === null && renders.length === 0 && videoOf(settings) === 'renders')
+    throw new StudioError(
+      'conflict',
+      `“${lesson.title}” has no up-to-date render, so the ${settings.format === 'cc' ? 'cartridge' : 'course'} cannot include it. Render it first, or publish this lesson alone.`,
+    );
+  const own: PublishSettings = {
+    ...settings,
+    title: lesson.title,
+    description: '',
+    renderIds: renders.map((render) => render.id),
+    masteryPercent: document.rules.masteryPercent,
+    completion: document.rules.completion,
+    courseScope: 'lesson',
+  };
+  return lessonSnapshot(source, lesson.id, own, takenAt, place);
 }
 
 async function lessonSnapshot(
@@ -124,7 +186,7 @@ async function lessonSnapshot(
   lessonId: string,
   settings: PublishSettings,
   takenAt: number,
-  course: readonly LessonSnapshot[] | null,
+  place: { lessonUrl: string | null },
 ): Promise<LessonSnapshot> {
   const [info, document, renders, noteFiles] = await Promise.all([
     source.getLesson(lessonId),
@@ -132,8 +194,10 @@ async function lessonSnapshot(
     source.listRenders(lessonId),
     source.listNoteFiles(lessonId),
   ]);
-  const layers = videoOf(settings) === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
-  const renderIds = videoOf(settings) === 'player' ? [] : settings.renderIds;
+  // A lesson a cartridge links to on the class server plays there: the cartridge carries no video of it.
+  const linked = place.lessonUrl !== null;
+  const layers = !linked && videoOf(settings) === 'player' ? await layersOf(source, lessonId, info.lesson.title) : null;
+  const renderIds = linked || videoOf(settings) === 'player' ? [] : settings.renderIds;
   const chosen = renderIds.map((id) => {
     const render = renders.find((candidate) => candidate.id === id);
     if (!render) throw new StudioError('not_found', 'A chosen rendition no longer exists; reopen the publish dialog');
@@ -155,7 +219,8 @@ async function lessonSnapshot(
     notes,
     layers,
     settings,
-    course,
+    lessonUrl: place.lessonUrl,
+    course: null,
   });
 }
 

@@ -128,8 +128,10 @@ export function testSnapshot(
       masteryPercent: 80,
       completion: { minWatchedPercent: 90, requireAllRequiredCheckpoints: true },
       courseScope: 'lesson',
+      cartridgeLessons: 'link',
       ...settings,
     },
+    lessonUrl: null,
     course: null,
   };
 }

@@ -59,16 +59,26 @@ export const publishService = defineService(
         playerVideo: z.object({ possible: z.boolean(), reason: z.string().nullable() }),
         /** The project's lessons in order, which a cmi5 course of the whole project holds. */
         courseLessonIds: z.array(idSchema),
+        /** A Common Cartridge holds the whole project, so its title starts as the project's. */
+        cartridgeTitle: z.string(),
+        /** The same lessons as a Common Cartridge links them: each one's class-server address, null if not there. */
+        cartridgeLessons: z.array(
+          z.object({ lessonId: idSchema, title: z.string(), lessonUrl: z.string().nullable() }),
+        ),
       }),
     ),
     /** A `player` package needs the lessons' layers made first (`cuts.prepare` with `layers`, then `cuts.run`). */
     start: call(
       publishSettingsSchema
         .extend({ lessonId: idSchema })
-        .refine((settings) => settings.video !== 'renders' || settings.renderIds.length > 0, {
-          error: 'Choose at least one rendition',
-          path: ['renderIds'],
-        }),
+        // A cartridge may name none: its lessons are linked, or take their newest up-to-date renders.
+        .refine(
+          (settings) => settings.video !== 'renders' || settings.renderIds.length > 0 || settings.format === 'cc',
+          {
+            error: 'Choose at least one rendition',
+            path: ['renderIds'],
+          },
+        ),
       z.object({ jobId: idSchema }),
     ),
     cancel: call(jobRef, z.object({})),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextVersion, packageFileName } from './history';
+import { nextVersion, packageExtension, packageFileName } from './history';
 
 describe('packageFileName', () => {
   it('names a package by its title, format and version, as a teacher would', () => {
@@ -9,6 +9,14 @@ describe('packageFileName', () => {
     expect(packageFileName({ title: 'Forces and motion', format: 'web', version: '1.0' }, '')).toBe(
       'Forces and motion (Web folder, version 1.0)',
     );
+  });
+
+  it('gives a Common Cartridge the .imscc an LMS import looks for, every other package .zip', () => {
+    const cartridge = { title: 'Unit 3', format: 'cc', version: '1.0' } as const;
+    expect(packageFileName(cartridge, packageExtension(cartridge.format))).toBe(
+      'Unit 3 (Common Cartridge, version 1.0).imscc',
+    );
+    expect(packageExtension('scorm12')).toBe('zip');
   });
 
   it('keeps the name one every operating system accepts', () => {

@@ -33,7 +33,13 @@ const SHORT_FORMATS: Record<PublishFormat, string> = {
   cmi5: 'cmi5',
   web: 'Web folder',
   classServer: 'Class server',
+  cc: 'Common Cartridge',
 };
+
+/** The extension a package file has: a Common Cartridge is `.imscc` (what an LMS's import looks for), others `.zip`. */
+export function packageExtension(format: PublishFormat): 'zip' | 'imscc' {
+  return format === 'cc' ? 'imscc' : 'zip';
+}
 
 /**
  * The name a package is saved or downloaded under: `Forces and motion (SCORM 2004, version 1.1).zip`, a web folder
@@ -41,7 +47,7 @@ const SHORT_FORMATS: Record<PublishFormat, string> = {
  */
 export function packageFileName(
   record: Pick<PublishRecord, 'title' | 'format' | 'version'>,
-  extension: 'zip' | '',
+  extension: 'zip' | 'imscc' | '',
 ): string {
   return readableFileName(`${record.title} (${SHORT_FORMATS[record.format]}, version ${record.version})`, extension);
 }

@@ -3,7 +3,7 @@ import { idSchema } from '../library/schemas';
 import { stripBidiControls } from '../library/text';
 import { lessonRulesSchema } from '../checkpoints/schema';
 
-export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'cmi5', 'web', 'classServer']);
+export const publishFormatSchema = z.enum(['scorm12', 'scorm2004', 'cmi5', 'web', 'classServer', 'cc']);
 export type PublishFormat = z.infer<typeof publishFormatSchema>;
 
 export const FORMAT_LABELS: Record<PublishFormat, string> = {
@@ -12,10 +12,23 @@ export const FORMAT_LABELS: Record<PublishFormat, string> = {
   cmi5: 'cmi5',
   web: 'Web folder',
   classServer: 'Class server',
+  cc: 'Common Cartridge',
 };
 
-/** What one package holds: this lesson, or (a cmi5 course only) every lesson of its project in lesson order. */
+/**
+ * What one package holds: this lesson, or (a cmi5 course only) every lesson of its project in lesson order. A Common
+ * Cartridge always holds the whole project.
+ */
 export const courseScopeSchema = z.enum(['lesson', 'project']);
+
+/**
+ * How a Common Cartridge carries each lesson. `link`: an LTI link to the lesson on the class server, so grades come
+ * back (every lesson must have been published there). `linkOrWeb`: the link where the lesson is on the server, the
+ * lesson itself as web content where it is not. `web`: every lesson as web content, for schools without the server:
+ * it plays in the LMS, but nothing is reported.
+ */
+export const cartridgeLessonsSchema = z.enum(['link', 'linkOrWeb', 'web']);
+export type CartridgeLessons = z.infer<typeof cartridgeLessonsSchema>;
 
 export const languageSchema = z
   .string()
@@ -70,6 +83,8 @@ export const publishSettingsSchema = z.object({
     requireAllRequiredCheckpoints: z.boolean(),
   }),
   courseScope: courseScopeSchema.default('lesson'),
+  /** Common Cartridge only: how each lesson goes in (a cartridge always holds every lesson of the project). */
+  cartridgeLessons: cartridgeLessonsSchema.default('link'),
 });
 export type PublishSettings = z.output<typeof publishSettingsSchema>;
 

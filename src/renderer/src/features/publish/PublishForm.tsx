@@ -19,6 +19,7 @@ import { useClassServerConnection } from '../settings/useClassServerConnection';
 import { CutCancelledError } from '../render/cut/runCut';
 import { RenditionChoice } from '../render/RenditionChoice';
 import { RenderCancelledError } from '../render/startRender';
+import { CartridgeChoice, type CartridgeLesson } from './CartridgeChoice';
 import { ClassServerTarget } from './ClassServerTarget';
 import { CutProgress } from './CutProgress';
 import { VideoChoice } from './VideoChoice';
@@ -33,6 +34,8 @@ interface PublishFormProps {
     renditions: PublishRendition[];
     checkpointCount: number;
     playerVideo: { possible: boolean; reason: string | null };
+    cartridgeLessons: CartridgeLesson[];
+    cartridgeTitle: string;
   };
   /** The lesson's recording, whose sizes a render made before publishing can take; null while unknown. */
   take: Take | null;
@@ -55,6 +58,7 @@ const FORMAT_HINTS: Record<PublishFormat, string> = {
   web: 'A folder for any website or shared drive, or opened from disk. Progress stays in each learner’s browser.',
   classServer:
     'Your Flipside class server: learners join with a class code, and Class results show who is stuck, without an LMS.',
+  cc: 'One .imscc file with every lesson of this project, one module each, for Canvas, Moodle, Blackboard, Brightspace or Schoology.',
 };
 
 const FIELDS = ['title', 'description', 'language', 'version', 'masteryPercent', 'renderIds'];
@@ -88,11 +92,26 @@ export function PublishForm(props: PublishFormProps) {
   const [renderSizes, setRenderSizes] = useState<Rendition[]>(() =>
     take ? defaultRenditions(sourceHeightOf(take)).slice(0, 1) : [],
   );
+  const unlinkable =
+    format === 'cc' &&
+    settings.cartridgeLessons === 'link' &&
+    options.cartridgeLessons.some((lesson) => lesson.lessonUrl === null);
   const blocked =
     (format === 'classServer' && connection === null) ||
-    (video === 'renders' && (renderFirst ? take === null || renderSizes.length === 0 : renderIds.length === 0));
+    (video === 'renders' && (renderFirst ? take === null || renderSizes.length === 0 : renderIds.length === 0)) ||
+    unlinkable;
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
+
+  // A cartridge is the whole project: an untouched title follows the choice between the lesson's and the project's.
+  const chooseFormat = (next: PublishFormat) => {
+    const [from, to] =
+      next === 'cc'
+        ? [options.defaults.title, options.cartridgeTitle]
+        : [options.cartridgeTitle, options.defaults.title];
+    if ((next === 'cc') !== (format === 'cc') && settings.title === from) set('title', to);
+    setFormat(next);
+  };
 
   const submit = async () => {
     setBusy(true);
@@ -117,7 +136,12 @@ export function PublishForm(props: PublishFormProps) {
 
   return (
     <DialogForm className={styles.form} onSubmit={(event) => (event.preventDefault(), void submit())}>
-      <RadioGroup label="Format" layout="column" value={format} onChange={(value) => setFormat(value as PublishFormat)}>
+      <RadioGroup
+        label="Format"
+        layout="column"
+        value={format}
+        onChange={(value) => chooseFormat(value as PublishFormat)}
+      >
         {(Object.keys(FORMAT_LABELS) as PublishFormat[]).map((key) => (
           <Radio key={key} value={key} variant="card" hint={FORMAT_HINTS[key]}>
             {FORMAT_LABELS[key]}
@@ -135,6 +159,13 @@ export function PublishForm(props: PublishFormProps) {
         </Checkbox>
       )}
       {format === 'classServer' && <ClassServerTarget connection={connection} />}
+      {format === 'cc' && (
+        <CartridgeChoice
+          lessons={options.cartridgeLessons}
+          value={settings.cartridgeLessons}
+          onChange={(value) => set('cartridgeLessons', value)}
+        />
+      )}
 
       <VideoChoice value={video} onChange={setVideo} playerVideo={options.playerVideo} />
 
