@@ -153,7 +153,7 @@ test('a two-lesson project becomes one Common Cartridge: the lesson on the class
 test('the Publish dialog’s Common Cartridge choice names the lessons not on the class server and says web content reports nothing', async ({
   host,
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const forces = await publishableLesson(host, 'Forces');
   const energy = await publishableLesson(host, 'Energy', [ENERGY_QUESTION], forces.projectId);
@@ -179,8 +179,18 @@ test('the Publish dialog’s Common Cartridge choice names the lessons not on th
   }
   await publish.publish();
   await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 60_000 });
-  await expect(publish.dialog.getByRole('link', { name: /Download maths-cc-1-0\.imscc/ })).toBeVisible();
-  const file = path.join(host.dataDir, 'media', forces.projectId, 'exports', 'maths-cc-1-0.imscc');
+  await expect(publish.dialog.getByText(/Import this file into your LMS course as a Common Cartridge/)).toBeVisible();
+  // Save as… hands the teacher the cartridge under a readable name with the extension an LMS import looks for.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    publish.dialog.getByRole('button', { name: 'Save as…' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Maths (Common Cartridge, version 1.0).imscc');
+  const file = testInfo.outputPath('Maths.imscc');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file)).toEqual(
+    fs.readFileSync(path.join(host.dataDir, 'media', forces.projectId, 'exports', 'maths-cc-1-0.imscc')),
+  );
   const dir = await unzip(file);
   try {
     expect(fs.existsSync(path.join(dir, 'lesson-1', 'index.html'))).toBe(true);

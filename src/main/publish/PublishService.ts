@@ -219,7 +219,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
           state: 'done',
           stage: 'done',
           fraction: 1,
-          output: { path: relative, name: path.basename(out), kind, sizeBytes },
+          output: { path: relative, name: path.basename(out), format: settings.format, kind, sizeBytes },
         },
         true,
       );
@@ -280,6 +280,7 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
           output: {
             path: '',
             name: settings.title,
+            format: 'classServer',
             kind: 'classServer',
             sizeBytes,
             lessonUrl: published.lesson.url,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, defineService } from './define';
 import { idSchema } from '../library/schemas';
-import { publishSettingsSchema } from '../publish/options';
+import { publishFormatSchema, publishSettingsSchema } from '../publish/options';
 import { publishRecordSchema } from '../publish/history';
 
 const jobRef = z.object({ jobId: idSchema });
@@ -31,6 +31,8 @@ export const publishJobSchema = z.object({
       /** Relative to the media root, so the browser host can serve it (a zip to download, a folder's index.html to open). */
       path: z.string(),
       name: z.string(),
+      /** What the package is for, so the done view says where it goes. */
+      format: publishFormatSchema,
       kind: z.enum(['zip', 'folder', 'classServer']),
       sizeBytes: z.number().int().nonnegative(),
       /** On the class server: the address learners open, and the version this publish made. */

@@ -1,6 +1,7 @@
 import { Label } from 'react-aria-components';
 import { FolderOpen, Download } from 'lucide-react';
 import type { PublishJob } from '@shared/contract/publish';
+import type { PublishFormat } from '@shared/publish/options';
 import { saveFileAs, showInFolder } from '../../lib/fileActions';
 import { formatBytes } from '@shared/format/bytes';
 import { studio } from '../../studio';
@@ -16,9 +17,17 @@ import styles from './PublishProgress.module.css';
 const STAGES: Record<PublishJob['stage'], string> = {
   preparing: 'Preparing the lesson…',
   writing: 'Writing the package…',
-  checking: 'Checking the package against the SCORM schemas…',
+  checking: 'Checking the package against its schemas…',
   uploading: 'Uploading to the class server…',
   done: 'Done',
+};
+
+/** What the teacher does next with a package file, in their LMS's words. */
+const WHERE_IT_GOES: Partial<Record<PublishFormat, string>> = {
+  scorm12: 'Upload this zip to your LMS as a SCORM package. It passed its own schema check.',
+  scorm2004: 'Upload this zip to your LMS as a SCORM package. It passed its own schema check.',
+  cmi5: 'Upload this zip to your LMS as a cmi5 course (an xAPI or cmi5 activity). It passed its own check.',
+  cc: 'Import this file into your LMS course as a Common Cartridge (Canvas: Import course content; Moodle: Restore). It passed IMS’s schema check.',
 };
 
 interface PublishProgressProps {
@@ -83,15 +92,14 @@ export function PublishProgress({ job, host, onClose, onBack }: PublishProgressP
   const { output } = job;
   if (output.kind === 'classServer') return <ClassServerDone job={job} onClose={onClose} />;
   const file = { kind: 'export', path: output.path } as const;
+  const whereItGoes = WHERE_IT_GOES[output.format];
   return (
     <>
       <PublishDone title={output.kind === 'zip' ? 'The package is ready' : 'The web folder is ready'}>
         <p>
           <span className={styles.fileName}>{output.name}</span> · {formatBytes(output.sizeBytes)}
         </p>
-        {output.kind === 'zip' && (
-          <p className="hint">Upload this zip to your LMS as a SCORM package. It passed its own schema check.</p>
-        )}
+        {whereItGoes !== undefined && <p className="hint">{whereItGoes}</p>}
         {output.kind === 'folder' && (
           <p className="hint">
             Copy the whole folder to any web host, or open its index.html from disk.
