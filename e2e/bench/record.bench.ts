@@ -6,6 +6,7 @@ import { startHost } from '../host';
 import { RecorderPage } from '../pages/RecorderPage';
 import { decodeCallFrame } from '../../src/shared/contract/wire';
 import { listTakes, seedLesson } from '../support/rpc';
+import { logFileOf } from '../../src/main/logging/log';
 
 /** Seconds to record: two minutes by default, the hour issue 18 asks about with `npm run bench -- --long`. */
 const RECORD_S = Number(process.env.BENCH_RECORD_SECONDS ?? 120);
@@ -87,6 +88,14 @@ function growth(samples: readonly Sample[], pick: (sample: Sample) => number): n
   const first = settled.filter((sample) => sample.t < WARM_UP_S + window);
   const last = settled.filter((sample) => sample.t > RECORD_S - window);
   return mean(last) - mean(first);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The parts of `recordings.finish` as main logged them (each track's index or remux, the hold), or a note that it did not. */
+function finishParts(dataDir: string): string {
+  const log = fs.readFileSync(logFileOf(dataDir), 'utf8');
+  return /Finished take \S+ in (.*)$/m.exec(log)?.[1] ?? 'not logged';
 }
 
 test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, flat memory, a quick finish`, async ({
@@ -173,6 +182,14 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
     await page.waitForTimeout(RECORD_S * 1000);
     clearInterval(sampler);
     const peakHostRss = vmKb(host.pid, 'VmHWM') * 1024;
+    let finishSent = 0;
+    let finishAnswered = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('recordings.finish')) finishSent = performance.now();
+    });
+    page.on('requestfinished', (request) => {
+      if (request.url().includes('recordings.finish')) finishAnswered = performance.now();
+    });
     const stopped = performance.now();
     await recorder.stop();
     await expect(page.getByRole('heading', { level: 1, name: 'Forces', exact: true })).toBeVisible({
@@ -213,6 +230,8 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
       `main (host) process: peak RSS ${mb(peakHostRss)}, growth after warm-up ${mb(mainGrowth)} (goal < ${mb(GROWTH_GOAL_BYTES)})`,
       `Chromium (browser, renderer, GPU), all processes: peak PSS ${mb(Math.max(...samples.map((s) => s.chromium)))}, growth after warm-up ${mb(chromiumGrowth)} (goal < ${mb(GROWTH_GOAL_BYTES)})`,
       `Stop to take ready (remux): ${(finishMs / 1000).toFixed(1)} s (goal < ${FINISH_GOAL_MS / 1000} s)`,
+      `  last chunks uploaded: ${seconds(finishSent - stopped)}; finish in main: ${seconds(finishAnswered - finishSent)}; lesson page: ${seconds(stopped + finishMs - finishAnswered)}`,
+      `  in main: ${finishParts(dataDir)}`,
     ];
     console.log(`\n${report.join('\n')}\n`);
     expect(gaps).toBe(0);

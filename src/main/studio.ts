@@ -106,7 +106,7 @@ export function openStudio(options: StudioOptions): Studio {
   });
   const jobs = new JobRegistry(lock ? { ledger: databaseLedger(db, options.dataDir, lock.owner.session) } : {});
   const deps = { db, events, mediaRoot, jobs };
-  const recordings = new RecordingService(deps);
+  const recordings = new RecordingService({ ...deps, log });
   const renders = new RenderService(deps);
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);

@@ -112,6 +112,38 @@ describe('RecordingService', () => {
     expect(take.durationMs).toBe(Math.max(...ends));
   });
 
+  it('builds a recorded MP4’s finished file while its chunks arrive, so Stop only writes its index', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4;codecs=avc1,opus' }],
+    });
+    const source = mediaFixture('fragmented-mp4', 3);
+    record(recordings, takeId, 'screen', chunksOf(source, 3), clock);
+    const folder = path.join(deps.mediaRoot, lesson.projectId, takeId);
+    // The media is already in the finished file before Stop; only the spool's few header bytes are not.
+    expect(fs.statSync(path.join(folder, 'screen.mp4.part')).size).toBeGreaterThan(fs.statSync(source).size - 4096);
+
+    const take = await recordings.finish({ takeId, tracks: [{ role: 'screen', startOffsetMs: 0 }] });
+    expect(fs.readdirSync(folder)).toEqual(['screen.mp4']);
+    expect(take.files[0]).toMatchObject({ container: 'MP4', videoCodec: 'avc', audioCodec: 'opus', width: 320 });
+    expect(videoPacketsHash(path.join(folder, 'screen.mp4'))).toBe(videoPacketsHash(source));
+  });
+
+  it('remuxes a recording its chunks could not be built from (not the MP4 it was announced as) at Stop', async () => {
+    const { recordings, lesson, clock, deps } = setup();
+    const { takeId } = recordings.start({
+      lessonId: lesson.id,
+      origin: 'recorded',
+      tracks: [{ role: 'screen', mimeType: 'video/mp4' }],
+    });
+    record(recordings, takeId, 'screen', chunksOf(mediaFixture('webm', 2), 2), clock);
+    const take = await recordings.finish({ takeId, tracks: [] });
+    expect(take.files[0]).toMatchObject({ container: 'WebM', videoCodec: 'vp8' });
+    expect(mediaFiles(deps.mediaRoot)).toEqual(['screen.webm']);
+  });
+
   it('refuses chunks for a take that is not open and names what to do', () => {
     const { recordings } = setup();
     expect(() =>

@@ -8,9 +8,12 @@ import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
 import { ChunkSpool, readSpoolIndex } from './chunkSpool';
 import { TakeRows } from './takeRows';
-import { finalizeTrack, holdShortVideos, spoolFilesOf, takeFolder, type FinalizeTrack } from './takeFiles';
+import { spoolFilesOf, takeFolder } from './takeFiles';
+import { builtFileOf, buildFromSpool, finishTracks, type TrackToFinish } from './finishTracks';
+import { FlatMp4Builder } from './flatMp4';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
+import type { StudioLog } from '../logging/log';
 
 /** A take whose heartbeat is older than this is no longer being recorded by anyone. */
 const STALE_AFTER_MS = 10_000;
@@ -20,12 +23,17 @@ interface LiveTake {
   folder: string;
   origin: 'recorded' | 'imported';
   tracks: Map<TrackRole, ChunkSpool>;
+  /** A recorded MP4 track's finished file, built as its chunks arrive (see FlatMp4Builder). */
+  built: Map<TrackRole, FlatMp4Builder>;
   lastHeartbeat: number;
   job: Job;
 }
 
 /** One take's recording, import, finishing, recovery and discarding never run at once: they share this key. */
 const takeKey = (takeId: string) => `take:${takeId}`;
+
+/** MediaRecorder's MP4 is fragmented: the kind of spool a plain MP4 is built from while it is recorded. */
+const isMp4 = (mimeType: string) => /^(video|audio)\/mp4\b/i.test(mimeType);
 
 /**
  * Write-ahead recording and importing. Each take being written is a job from `start` until `finish` (or `discard`)
@@ -41,7 +49,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   /** Takes being written by this process; only these accept chunks. */
   private readonly live = new Map<string, LiveTake>();
 
-  constructor(private readonly deps: LibraryDeps) {
+  constructor(private readonly deps: LibraryDeps & { log?: Pick<StudioLog, 'info' | 'warn'> }) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
     this.now = deps.now ?? Date.now;
@@ -86,17 +94,22 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     })();
 
     const tracks = new Map<TrackRole, ChunkSpool>();
+    const built = new Map<TrackRole, FlatMp4Builder>();
     try {
       for (const track of input.tracks) {
         tracks.set(track.role, ChunkSpool.create(spoolFilesOf(this.deps.mediaRoot, folder, track.role), this.now));
+        // An import is whatever file the teacher chose (a plain MP4 keeps its index at the end): it is remuxed.
+        if (input.origin === 'recorded' && isMp4(track.mimeType))
+          built.set(track.role, new FlatMp4Builder(builtFileOf(this.deps.mediaRoot, folder, track.role)));
       }
     } catch (error) {
       for (const spool of tracks.values()) spool.close();
+      for (const builder of built.values()) builder.abort();
       this.removeTake(takeId, folder);
       job.end('failed');
       throw storageError(error);
     }
-    this.live.set(takeId, { folder, origin: input.origin, tracks, lastHeartbeat: now, job });
+    this.live.set(takeId, { folder, origin: input.origin, tracks, built, lastHeartbeat: now, job });
     return { takeId };
   }
 
@@ -113,7 +126,26 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       if (error instanceof Error && !('code' in error)) throw new StudioError('conflict', error.message);
       throw storageError(error);
     }
+    this.build(live, input.role, input.data);
     return { bytes };
+  }
+
+  /**
+   * Feeds a chunk already safe in the spool to its track's builder. The spool is the record: a builder that fails
+   * (a layout it does not know, a full disk) is dropped and that track is remuxed from its spool at Stop.
+   */
+  private build(live: LiveTake, role: TrackRole, data: Uint8Array): void {
+    const builder = live.built.get(role);
+    if (!builder) return;
+    try {
+      builder.push(data);
+    } catch (error) {
+      builder.abort();
+      live.built.delete(role);
+      this.deps.log?.warn(
+        `The ${role} file is no longer built while recording (${error instanceof Error ? error.message : String(error)}); it will be remuxed at Stop`,
+      );
+    }
   }
 
   heartbeat(input: Input<'recordings', 'heartbeat'>): Record<string, never> {
@@ -127,12 +159,17 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     this.live.delete(input.takeId);
     for (const spool of live.tracks.values()) spool.close();
     const offsets = new Map(input.tracks.map((track) => [track.role, track.startOffsetMs]));
-    const tracks = [...live.tracks.keys()].map((role) => ({ role, startOffsetMs: offsets.get(role) ?? 0 }));
+    const tracks = [...live.tracks.keys()].map((role) => ({
+      role,
+      startOffsetMs: offsets.get(role) ?? 0,
+      built: live.built.get(role) ?? null,
+    }));
     try {
       const take = await this.finalize(input.takeId, live.folder, tracks, live.origin, live.job.signal);
       live.job.end('done');
       return take;
     } catch (error) {
+      for (const builder of live.built.values()) builder.abort();
       // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
       if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
       live.job.end(live.job.signal.aborted ? 'cancelled' : 'failed');
@@ -202,7 +239,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
 
   private async recoverTake(take: Take, signal: AbortSignal): Promise<Take> {
     const folder = this.folderOf(take.id);
-    const tracks = [];
+    const tracks: TrackToFinish[] = [];
     for (const file of this.takes.files(take.id)) {
       const spool = spoolFilesOf(this.deps.mediaRoot, folder, file.role);
       const kept = readSpoolIndex(spool);
@@ -211,7 +248,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         continue;
       }
       fs.truncateSync(spool.part, kept.bytes);
-      tracks.push({ role: file.role, startOffsetMs: file.start_offset_ms });
+      const built = isMp4(file.mime_type) ? buildFromSpool(this.deps.mediaRoot, folder, file.role) : null;
+      tracks.push({ role: file.role, startOffsetMs: file.start_offset_ms, built });
     }
     if (tracks.length === 0) {
       this.removeTake(take.id, folder);
@@ -220,7 +258,12 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         'Nothing of that recording reached the disk, so there is nothing to recover',
       );
     }
-    return this.finalize(take.id, folder, tracks, 'recovered', signal);
+    try {
+      return await this.finalize(take.id, folder, tracks, 'recovered', signal);
+    } catch (error) {
+      for (const track of tracks) track.built?.abort();
+      throw error;
+    }
   }
 
   /** Closes every open spool, flushing what arrived; the last step of shutting down, after every job has ended. */
@@ -249,6 +292,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     if (!live) return;
     this.live.delete(takeId);
     for (const spool of live.tracks.values()) spool.close();
+    // Recovery builds the finished files again from the spools, which hold everything.
+    for (const builder of live.built.values()) builder.abort();
     if (live.origin === 'imported') this.removeTake(takeId, live.folder);
     live.job.end(live.job.signal.aborted ? 'cancelled' : 'done');
   }
@@ -256,31 +301,25 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   private async finalize(
     takeId: string,
     folder: string,
-    tracks: FinalizeTrack[],
+    tracks: TrackToFinish[],
     origin: Take['origin'],
     signal?: AbortSignal,
   ): Promise<Take> {
-    let durationMs = 0;
-    let kept = 0;
     const onConvertProgress = ({ percent, speed }: { percent: number; speed: number | null }) =>
       this.deps.events.emit('recordings', 'onDidProgress', { takeId, phase: 'converting', percent, speed });
-    for (const track of tracks) {
-      try {
-        durationMs = Math.max(
-          durationMs,
-          await finalizeTrack(this.deps.db, this.deps.mediaRoot, takeId, folder, track, { signal, onConvertProgress }),
-        );
-        kept += 1;
-      } catch (error) {
-        // Recovering, a track that cannot be read back (say, a camera that had sent only its header) is dropped so the
-        // others are saved; finishing normally, any failure leaves the whole take on disk to be recovered.
-        // A full disk is not an unreadable track: nothing is dropped for it.
-        if (origin !== 'recovered' || !(error instanceof StudioError) || error instanceof DiskFullError) throw error;
-        this.dropTrack(takeId, folder, track.role);
-      }
-    }
-    // An imported file is kept as it was made; only a recording's still screen has a tail to restore.
-    if (kept > 0 && origin !== 'imported') await holdShortVideos(this.deps.db, this.deps.mediaRoot, takeId, durationMs);
+    const { durationMs, kept } = await finishTracks(
+      {
+        db: this.deps.db,
+        mediaRoot: this.deps.mediaRoot,
+        takeId,
+        folder,
+        origin,
+        options: { signal, onConvertProgress },
+        log: this.deps.log,
+        dropTrack: (role) => this.dropTrack(takeId, folder, role),
+      },
+      tracks,
+    );
     if (kept === 0) {
       this.removeTake(takeId, folder);
       throw new StudioError(
@@ -309,6 +348,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     const spool = spoolFilesOf(this.deps.mediaRoot, folder, role);
     fs.rmSync(spool.part, { force: true });
     fs.rmSync(spool.index, { force: true });
+    fs.rmSync(builtFileOf(this.deps.mediaRoot, folder, role), { force: true });
     this.deps.db.prepare('DELETE FROM take_files WHERE take_id = ? AND role = ?').run(takeId, role);
   }
 

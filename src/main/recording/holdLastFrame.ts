@@ -15,7 +15,7 @@ import {
 } from 'mediabunny';
 
 /** Shorter than this is a frame's rounding, not a lost tail. */
-const TAIL_TOLERANCE_S = 0.1;
+export const TAIL_TOLERANCE_S = 0.1;
 
 interface Feed {
   readonly isVideo: boolean;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { StudioDatabase } from '../store/database';
 import type { TrackRole } from '@shared/media/takes';
 import { holdLastFrameUntil } from './holdLastFrame';
-import { probeMedia, remuxToPlayable, type PlayableOptions } from './mediaFile';
+import { probeMedia, remuxToPlayable, type MediaFacts, type PlayableOptions } from './mediaFile';
 import type { SpoolFiles } from './chunkSpool';
 
 /** Where a take's files live, relative to the media root: `<projectId>/<takeId>/`. */
@@ -44,6 +44,19 @@ export async function finalizeTrack(
     fs.rmSync(target, { force: true });
     throw error;
   }
+  recordTrackFacts(db, takeId, relative, track, facts);
+  removeSpool(mediaRoot, folder, track.role);
+  return track.startOffsetMs + facts.durationMs;
+}
+
+/** Points a track's row at its finished file and what it holds. */
+export function recordTrackFacts(
+  db: StudioDatabase,
+  takeId: string,
+  relative: string,
+  track: FinalizeTrack,
+  facts: MediaFacts,
+): void {
   db.prepare(
     `UPDATE take_files SET path = ?, container = ?, video_codec = ?, audio_codec = ?, width = ?, height = ?, frame_rate = ?,
        duration_ms = ?, size_bytes = ?, start_offset_ms = ? WHERE take_id = ? AND role = ?`,
@@ -61,9 +74,13 @@ export async function finalizeTrack(
     takeId,
     track.role,
   );
+}
+
+/** The spool goes only once the finished file has been read back. */
+export function removeSpool(mediaRoot: string, folder: string, role: TrackRole): void {
+  const spool = spoolFilesOf(mediaRoot, folder, role);
   fs.rmSync(spool.part, { force: true });
   fs.rmSync(spool.index, { force: true });
-  return track.startOffsetMs + facts.durationMs;
 }
 
 /**
