@@ -171,7 +171,9 @@ describe('RecordingService', () => {
     fs.appendFileSync(part, chunks[3]?.subarray(0, 1000) ?? new Uint8Array());
 
     // Another process opens the library while the take is still fresh: it is not offered.
-    const second = new RecordingService({ ...first.deps });
+    const logged: string[] = [];
+    const log = { info: (line: string) => logged.push(line), warn: (line: string) => logged.push(line) };
+    const second = new RecordingService({ ...first.deps, log });
     expect(second.listInterrupted({})).toEqual([]);
     first.clock.now += 11_000;
     const [offered] = second.listInterrupted({});
@@ -183,6 +185,10 @@ describe('RecordingService', () => {
     expect(ffprobeDuration(file)).toBeGreaterThanOrEqual(2);
     expect(second.listInterrupted({})).toEqual([]);
     expect(fs.existsSync(part)).toBe(false);
+    // Recovering builds the plain MP4 from the spool as recording does: only its index is written, nothing remuxed.
+    expect(logged.join('\n')).toMatch(/Finished take .*screen index/);
+    expect(logged.join('\n')).not.toMatch(/remux/);
+    expect(mediaFiles(first.deps.mediaRoot)).toEqual(['screen.mp4']);
   });
 
   it('recovers the readable files of a take and drops one that cannot be read back', async () => {
