@@ -32,10 +32,19 @@ async function packetsOf(file: string): Promise<string[]> {
   }
 }
 
-/** Feeds `bytes` to a new builder in slices of `slice` bytes, the way chunks arrive. */
+/**
+ * Feeds `bytes` to a new builder in slices of `slice` bytes, the way chunks arrive, through one buffer used again
+ * for every slice as recovery's reads do: the builder must keep nothing it was handed.
+ */
 function build(bytes: Uint8Array, slice: number): FlatMp4Builder {
   const builder = new FlatMp4Builder(tempFile('built.mp4'));
-  for (let at = 0; at < bytes.byteLength; at += slice) builder.push(bytes.subarray(at, at + slice));
+  const reused = new Uint8Array(Math.min(slice, bytes.byteLength));
+  for (let at = 0; at < bytes.byteLength; at += slice) {
+    const piece = bytes.subarray(at, at + slice);
+    reused.set(piece);
+    builder.push(reused.subarray(0, piece.byteLength));
+    reused.fill(0);
+  }
   return builder;
 }
 

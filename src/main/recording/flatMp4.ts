@@ -5,33 +5,22 @@ import {
   childBoxes,
   childOf,
   contentOf,
-  fullBox,
   readBoxHeader,
   requireChild,
   timescaleOf,
   u32,
-  u32s,
-  u64s,
   viewOf,
   withDuration,
   type Box,
 } from './mp4Boxes';
 import { SampleTable, type Sample } from './sampleTable';
-import { fragmentRuns, type TrackDefaults } from './mp4Fragments';
+import { endOf, fourcc, trakOf, type Track } from './flatMoov';
+import { fragmentRuns } from './mp4Fragments';
 
 /** A box this large is not a fragment of a recording; refusing it keeps a stray file from filling memory. */
 const MAX_BOX_BYTES = 256 * 1024 * 1024;
 const MDAT_HEADER_BYTES = 16;
 const FTYP = box('ftyp', ...['isom', 0x200, 'isom', 'iso2', 'avc1', 'mp41'].map(fourcc));
-
-interface Track {
-  readonly id: number;
-  readonly timescale: number;
-  readonly isVideo: boolean;
-  readonly trak: Box;
-  readonly defaults: TrackDefaults;
-  readonly table: SampleTable;
-}
 
 interface PendingRun {
   readonly track: Track;
@@ -62,7 +51,6 @@ export class FlatMp4Builder {
   private movieHeader: Box | null = null;
   private readonly tracks = new Map<number, Track>();
   private runs: PendingRun[] = [];
-  private moofStart = -1;
 
   constructor(readonly target: string) {
     this.fd = fs.openSync(target, 'w');
@@ -139,7 +127,8 @@ export class FlatMp4Builder {
   }
 
   private take(top: Box): void {
-    if (top.type === 'moov') this.readInit(top);
+    // Kept to the end, so copied: the bytes pushed belong to the caller, who may reuse them (recovery's read buffer).
+    if (top.type === 'moov') this.readInit({ ...top, bytes: top.bytes.slice() });
     else if (top.type === 'moof') this.readFragment(top);
     else if (top.type === 'mdat') this.copyMedia(top);
     else if (this.inputPos === 0 && top.type !== 'ftyp') throw new Mp4LayoutError(`it starts with ${top.type}`);
@@ -179,8 +168,7 @@ export class FlatMp4Builder {
 
   private readFragment(moof: Box): void {
     if (this.runs.length > 0) throw new Mp4LayoutError('a fragment without its media');
-    this.moofStart = this.inputPos;
-    for (const run of fragmentRuns(moof, this.moofStart, (id) => this.tracks.get(id)?.defaults)) {
+    for (const run of fragmentRuns(moof, this.inputPos, (id) => this.tracks.get(id)?.defaults)) {
       const track = this.tracks.get(run.trackId);
       if (track) this.runs.push({ track, offset: run.offset, samples: run.samples, decodeTime: run.decodeTime });
     }
@@ -216,73 +204,4 @@ export class FlatMp4Builder {
     if (this.fd === null) throw new Error('This file is already finished');
     return this.fd;
   }
-}
-
-function endOf(track: Track): number {
-  return Math.max(track.table.presentationEnd, track.table.nextDecodeTime);
-}
-
-function trakOf(track: Track, movieDuration: number, wide: boolean): Uint8Array {
-  const mdia = requireChild(track.trak, 'mdia');
-  const minf = requireChild(mdia, 'minf');
-  const stbl = requireChild(minf, 'stbl');
-  const mediaHeader = childBoxes(contentOf(minf)).filter((child) => child.type.endsWith('hd'));
-  return box(
-    'trak',
-    withDuration(requireChild(track.trak, 'tkhd'), movieDuration),
-    box(
-      'mdia',
-      withDuration(requireChild(mdia, 'mdhd'), endOf(track)),
-      requireChild(mdia, 'hdlr').bytes,
-      box(
-        'minf',
-        ...mediaHeader.map((header) => header.bytes),
-        requireChild(minf, 'dinf').bytes,
-        box('stbl', requireChild(stbl, 'stsd').bytes, ...sampleTableBoxes(track.table, wide)),
-      ),
-    ),
-  );
-}
-
-function sampleTableBoxes(table: SampleTable, wide: boolean): Uint8Array[] {
-  const boxes = [fullBox('stts', 0, 0, ...runLengths(table.durations.view()))];
-  if (table.hasCompositionOffsets) {
-    const offsets = table.compositionOffsets.view();
-    boxes.push(fullBox('ctts', offsets.some((offset) => offset < 0) ? 1 : 0, 0, ...runLengths(offsets)));
-  }
-  if (table.syncSamples.length < table.sampleCount) {
-    const sync = table.syncSamples.view();
-    boxes.push(fullBox('stss', 0, 0, u32(sync.length), u32s(sync)));
-  }
-  const sizes = table.sizes.view();
-  boxes.push(fullBox('stsz', 0, 0, u32(0), u32(sizes.length), u32s(sizes)));
-  const counts = table.chunkSampleCounts.view();
-  const stsc: number[] = [];
-  counts.forEach((count, i) => {
-    if (i === 0 || count !== counts[i - 1]) stsc.push(i + 1, count, 1);
-  });
-  boxes.push(fullBox('stsc', 0, 0, u32(stsc.length / 3), u32s(stsc)));
-  const offsets = table.chunkOffsets.view();
-  boxes.push(
-    wide
-      ? fullBox('co64', 0, 0, u32(offsets.length), u64s(offsets))
-      : fullBox('stco', 0, 0, u32(offsets.length), u32s(offsets)),
-  );
-  return boxes;
-}
-
-/** `count value` pairs for runs of equal values (stts, ctts), led by the number of pairs. */
-function runLengths(values: ArrayLike<number>): Uint8Array[] {
-  const pairs: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] ?? 0;
-    if (pairs.length > 0 && pairs[pairs.length - 1] === value) pairs[pairs.length - 2] = (pairs.at(-2) ?? 0) + 1;
-    else pairs.push(1, value);
-  }
-  return [u32(pairs.length / 2), u32s(pairs)];
-}
-
-function fourcc(value: string | number): Uint8Array {
-  if (typeof value === 'number') return u32(value);
-  return Uint8Array.from(Buffer.from(value, 'latin1'));
 }
