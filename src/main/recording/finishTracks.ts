@@ -70,7 +70,7 @@ export async function finishTracks(
 ): Promise<{ durationMs: number; kept: number }> {
   const started = performance.now();
   const timings: string[] = [];
-  const timed = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+  const timed: Timed = async (label, work) => {
     const at = performance.now();
     try {
       return await work();
@@ -94,7 +94,7 @@ export async function finishTracks(
     }
   };
   const remux = (track: FinalizeTrack) =>
-    timed(`${track.role} remux`, () =>
+    timed(`${track.role} remux and probe`, () =>
       finalizeTrack(context.db, context.mediaRoot, context.takeId, context.folder, track, context.options),
     );
 
@@ -108,7 +108,7 @@ export async function finishTracks(
     const { built } = track;
     if (!built) continue;
     await keep(track, async () => {
-      const end = await timed(`${track.role} index`, () => finishBuilt(context, track, built, takeEndMs));
+      const end = await finishBuilt(context, track, built, takeEndMs, timed);
       return end ?? remux(track);
     });
   }
@@ -122,21 +122,27 @@ export async function finishTracks(
   return { durationMs, kept };
 }
 
+type Timed = <T>(label: string, work: () => Promise<T>) => Promise<T>;
+
 /** Writes a built track's index, checks the file reads back, records it; null if it could not (then remux). */
 async function finishBuilt(
   context: FinishContext,
   track: FinalizeTrack,
   built: FlatMp4Builder,
   takeEndMs: number,
+  timed: Timed,
 ): Promise<number | null> {
   const target = path.join(context.mediaRoot, ...context.folder.split('/'), `${track.role}.mp4`);
   try {
     // Only the screen: a camera sends frames all the time, so one that ends early was unplugged (see holdShortVideos).
     const holdUntilS = (takeEndMs - track.startOffsetMs) / 1000;
     const hold = track.role === 'screen' && built.videoEndS < holdUntilS - TAIL_TOLERANCE_S;
-    built.finish(hold ? { holdVideoUntilS: holdUntilS } : {});
-    fs.renameSync(built.target, target);
-    const facts = await probeMedia(target);
+    await timed(`${track.role} index`, () => {
+      built.finish(hold ? { holdVideoUntilS: holdUntilS } : {});
+      fs.renameSync(built.target, target);
+      return Promise.resolve();
+    });
+    const facts = await timed(`${track.role} probe`, () => probeMedia(target));
     recordTrackFacts(context.db, context.takeId, `${context.folder}/${track.role}.mp4`, track, facts);
     removeSpool(context.mediaRoot, context.folder, track.role);
     return track.startOffsetMs + facts.durationMs;
