@@ -248,7 +248,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         continue;
       }
       fs.truncateSync(spool.part, kept.bytes);
-      const built = isMp4(file.mime_type) ? buildFromSpool(this.deps.mediaRoot, folder, file.role) : null;
+      const built = isMp4(file.mime_type) ? await buildFromSpool(this.deps.mediaRoot, folder, file.role) : null;
       tracks.push({ role: file.role, startOffsetMs: file.start_offset_ms, built });
     }
     if (tracks.length === 0) {

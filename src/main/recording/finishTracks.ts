@@ -42,19 +42,32 @@ export function builtFileOf(mediaRoot: string, folder: string, role: TrackRole):
   return `${spoolFilesOf(mediaRoot, folder, role).part.slice(0, -'.part'.length)}.mp4.part`;
 }
 
-/** A fresh builder fed the whole spool: how a recovered take gets the same quick finish. Null if it cannot. */
-export function buildFromSpool(mediaRoot: string, folder: string, role: TrackRole): FlatMp4Builder | null {
-  const builder = new FlatMp4Builder(builtFileOf(mediaRoot, folder, role));
-  const fd = fs.openSync(spoolFilesOf(mediaRoot, folder, role).part, 'r');
+/**
+ * A fresh builder fed the whole spool: how a recovered take gets the same quick finish. Null if it cannot (then the
+ * spool is remuxed). Reads a few megabytes at a time and yields between them, so main stays responsive.
+ */
+export async function buildFromSpool(
+  mediaRoot: string,
+  folder: string,
+  role: TrackRole,
+): Promise<FlatMp4Builder | null> {
+  let builder: FlatMp4Builder;
+  try {
+    builder = new FlatMp4Builder(builtFileOf(mediaRoot, folder, role));
+  } catch {
+    return null;
+  }
+  const spool = await fs.promises.open(spoolFilesOf(mediaRoot, folder, role).part, 'r');
   try {
     const buffer = new Uint8Array(READ_BYTES);
-    for (let read; (read = fs.readSync(fd, buffer, 0, READ_BYTES, null)) > 0;) builder.push(buffer.subarray(0, read));
+    for (let read; (read = (await spool.read(buffer, 0, READ_BYTES, null)).bytesRead) > 0;)
+      builder.push(buffer.subarray(0, read));
     return builder;
   } catch {
     builder.abort();
     return null;
   } finally {
-    fs.closeSync(fd);
+    await spool.close();
   }
 }
 
