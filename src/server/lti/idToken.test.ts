@@ -35,6 +35,7 @@ beforeAll(async () => {
     jwksUrl: lms.jwksUrl,
     tokenUrl: '',
     deployments: ['dep-1'],
+    teacherId: null,
   };
   keys = new PlatformKeys({ cooldownMs: 0 });
 });
@@ -64,6 +65,7 @@ describe('validating a platform’s id_token', () => {
   it('accepts a well-formed resource link launch and reads the user, context, link and role from it', async () => {
     const launch = await validateIdToken(await lms.sign(lms.claims(user, link, NONCE)), expected());
     expect(launch).toEqual({
+      kind: 'resourceLink',
       sub: 'u-1',
       name: 'Sam Lee',
       deploymentId: 'dep-1',
@@ -71,6 +73,7 @@ describe('validating a platform’s id_token', () => {
       resourceLink: { id: 'link-1', title: 'Lesson' },
       context: { id: 'course-1', title: 'Physics 7B' },
       staff: false,
+      lineitem: null,
     });
     const teacher = await lms.sign(lms.claims({ sub: 't-1', roles: [ROLE.instructor] }, link, NONCE));
     expect((await validateIdToken(teacher, expected())).staff).toBe(true);
