@@ -4,11 +4,7 @@ import type { TestLtiPlatform } from './ltiPlatform.testkit';
  * The browser's part of a launch, without a browser: the login initiation to the tool, the platform's
  * authentication, and the form post back to the tool's redirect URI. Answers the tool's response to that post.
  */
-export async function launchThrough(
-  toolUrl: string,
-  lms: TestLtiPlatform,
-  params: URLSearchParams,
-): Promise<Response> {
+export async function launchThrough(toolUrl: string, lms: TestLtiPlatform, params: URLSearchParams): Promise<Response> {
   const login = await fetch(`${toolUrl}/lti/login?${params.toString()}`, { redirect: 'manual' });
   const authUrl = login.headers.get('location');
   if (!authUrl) throw new Error(`login answered ${login.status}: ${await login.text()}`);
