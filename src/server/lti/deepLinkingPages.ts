@@ -19,9 +19,8 @@ legend { font-weight: 600; margin-bottom: 0.5rem; }
 .lesson .hint { margin: 0.15rem 0 0; }
 `;
 
-function minutes(ms: number): string {
-  const value = Math.max(1, Math.round(ms / 60_000));
-  return `${value} min`;
+function length(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
 }
 
 function questions(count: number): string {
@@ -46,7 +45,7 @@ export function choicePage(options: {
       (lesson) => `<label class="lesson">
 <input type="${type}" name="lesson" value="${escapeHtml(lesson.id)}" aria-describedby="about-${escapeHtml(lesson.id)}">
 <span><strong>${escapeHtml(lesson.title)}</strong>
-<span class="hint" id="about-${escapeHtml(lesson.id)}">${minutes(lesson.durationMs)}, ${questions(lesson.questions.length)}</span></span>
+<span class="hint" id="about-${escapeHtml(lesson.id)}">${length(lesson.durationMs)}, ${questions(lesson.questions.length)}</span></span>
 </label>`,
     )
     .join('\n');

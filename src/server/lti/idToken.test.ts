@@ -122,11 +122,29 @@ describe('validating a platform’s id_token', () => {
     });
     expect((await refusal(deployment)).message).toMatch(/deployment of the tool is not registered/);
     expect((await refusal(await lms.sign(claims), { targetLinkUri: `${TARGET}x` })).reason).toBe('target_link_uri');
+    const review = await lms.sign({
+      ...claims,
+      'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiSubmissionReviewRequest',
+    });
+    expect((await refusal(review)).message).toMatch(/resource link launches/);
+    // A deep-linking request must say where to answer and that it takes lesson links.
     const deepLinking = await lms.sign({
       ...claims,
       'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiDeepLinkingRequest',
     });
-    expect((await refusal(deepLinking)).message).toMatch(/resource link launches/);
+    expect((await refusal(deepLinking)).reason).toMatch(/deep_linking_settings/);
+    const settings = lms.deepLinkingClaims(user, NONCE)[
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'
+    ];
+    const filesOnly = await lms.sign({
+      ...lms.deepLinkingClaims(user, NONCE),
+      [`https://purl.imsglobal.org/spec/lti/claim/target_link_uri`]: TARGET,
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': {
+        ...(settings as object),
+        accept_types: ['file'],
+      },
+    });
+    expect((await refusal(filesOnly)).message).toMatch(/does not accept lesson links/);
     const v11 = await lms.sign({ ...claims, 'https://purl.imsglobal.org/spec/lti/claim/version': '1.1' });
     expect((await refusal(v11)).message).toMatch(/LTI 1\.3\.0/);
     const wrongIssuer = await refusal(await lms.sign(claims), {

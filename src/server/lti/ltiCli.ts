@@ -36,7 +36,7 @@ export async function runLtiCommand(
     io.stderr(`  deployments: ${platform.deployments.join(', ')}`);
     io.stderr(
       platform.teacherId
-        ? `  its instructors add lessons of ${values.teacher ?? ''} through deep linking`
+        ? `  deep linking offers the lessons of ${values.teacher || 'the teacher registered before'}`
         : '  no --teacher: its instructors cannot add lessons through deep linking',
     );
     return 0;

@@ -180,10 +180,11 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
     choosePath,
     guarded('Add Flipside lessons', async (context) => {
       const id = context.params.launchId ?? '';
+      // The page sends no referrer, so its own posts say `Origin: null`; another site's say where they come from.
       const origin = context.req.headers.origin;
       const form = await formOf(context);
       if (
-        (origin && origin !== new URL(deps.publicUrl).origin) ||
+        (origin && origin !== 'null' && origin !== new URL(deps.publicUrl).origin) ||
         !checkChoiceToken(deps.sessionKey, id, form.get('token') ?? '')
       )
         throw new HttpError(
