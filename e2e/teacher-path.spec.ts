@@ -101,7 +101,8 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     const saved = page.getByRole('alertdialog', { name: /^Recording saved/ });
     await expect(saved).toBeVisible();
-    const [toastBox, playerBox] = [await saved.boundingBox(), await lesson.player.boundingBox()];
+    // The whole player, its controls under the picture included.
+    const [toastBox, playerBox] = [await saved.boundingBox(), await lesson.lessonPlayer.boundingBox()];
     expect(
       toastBox && playerBox && toastBox.y >= playerBox.y + playerBox.height,
       'the toast leaves the video controls free',

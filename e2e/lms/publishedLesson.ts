@@ -17,7 +17,7 @@ export const QUESTION_TWO = '11111111-aaaa-4aaa-8aaa-000000000002';
  * through the real calls: the take through the recording calls, the render through renders.start/write/finish with
  * an ffmpeg-made MP4 of the lesson's length (the render pipeline has its own tests).
  */
-const FORCES_QUESTIONS: readonly CheckpointInput[] = [
+export const FORCES_QUESTIONS: readonly CheckpointInput[] = [
   {
     id: QUESTION_ONE,
     type: 'single',

@@ -22,6 +22,19 @@ export class LtiCoursePage {
     await this.page.goto(`${this.platformOrigin}/course/${role}?${query.toString()}`);
   }
 
+  /** The instructor's "add content" (deep linking) from the course. */
+  async addContent(user: { sub: string; name: string }): Promise<void> {
+    const query = new URLSearchParams(user);
+    await this.page.goto(`${this.platformOrigin}/course/add-content?${query.toString()}`);
+  }
+
+  /** A learner opens a link the course has (one added through deep linking), by its resource link id. */
+  async openLink(user: { sub: string; name: string }, resourceLinkId: string): Promise<void> {
+    const query = new URLSearchParams(user);
+    query.set('link', resourceLinkId);
+    await this.page.goto(`${this.platformOrigin}/course/learner?${query.toString()}`);
+  }
+
   /** The tool's frame, once it is on the tool's site. */
   async toolFrame(): Promise<Frame> {
     await expect.poll(() => this.page.frames().some((frame) => frame.url().startsWith(this.toolOrigin))).toBe(true);

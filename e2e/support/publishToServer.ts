@@ -6,12 +6,13 @@ export async function publishToServer(
   host: Parameters<typeof rpc>[0],
   lessonId: string,
   renderId: string,
+  title = 'Forces',
 ): Promise<string> {
   const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
     lessonId,
     format: 'classServer',
     renderIds: [renderId],
-    title: 'Forces',
+    title,
     description: '',
     language: 'en',
     version: '1.0',

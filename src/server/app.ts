@@ -15,6 +15,8 @@ import { addLearnerRoutes } from './learn/learnerRoutes';
 import { sweepLti } from './lti/launch';
 import { addLtiRoutes } from './lti/ltiRoutes';
 import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
+import { ScoreDelivery } from './lti/scoreDelivery';
+import { queueScores } from './lti/scores';
 import { ensureToolKey } from './lti/toolKeys';
 import { teacherLessons } from './lessons/lessonStore';
 import { Publishing } from './lessons/publishing';
@@ -38,7 +40,12 @@ export interface ClassServer {
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Retention and abandoned uploads; run at start and hourly. */
   sweep(): Promise<{ learnersDeleted: number }>;
+  /** Posts the gradebook scores that are due to the LMSs (queued by launches and learner events). */
+  deliverScores(): Promise<void>;
 }
+
+/** How often each process looks for scores due again (retries, and those another process queued). */
+const SCORE_POLL_MS = 5_000;
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
@@ -52,6 +59,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   await ensureToolKey(db, now());
   const platformKeys = new PlatformKeys(options.platformKeys);
   const publishing = new Publishing(db, dataDir, publicUrl);
+  const scores = new ScoreDelivery(db, now, log);
   const router = new Router();
 
   const teacher = (req: IncomingMessage): Promise<Teacher> => authenticateTeacher(db, req.headers.authorization);
@@ -142,7 +150,12 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
       resumeState: row.state,
     };
   });
-  bindEndpoint(router, api.events, learner, ({ principal, body }) => ingest(db, principal, body.events));
+  bindEndpoint(router, api.events, learner, async ({ principal, body }) => {
+    const stored = await ingest(db, principal, body.events);
+    if (stored.accepted > 0 && (await queueScores(db, principal.learnerId, principal.lessonId, now())) > 0)
+      void scores.kick();
+    return stored;
+  });
 
   addLearnerRoutes(router, {
     db,
@@ -159,6 +172,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     keysFor: (jwksUrl) => platformKeys.for(jwksUrl),
     now,
     log,
+    scoresQueued: () => void scores.kick(),
   });
   router.add('GET', '/health', ({ res }) => {
     sendJson(res, 200, { ok: true });
@@ -198,13 +212,14 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
       await sweepLti(db, now());
       return { learnersDeleted: await deleteExpired(db, await retentionDays(db)) };
     },
+    deliverScores: () => scores.kick(),
   };
 }
 
 export interface ListeningServer {
   readonly url: string;
   readonly port: number;
-  /** Starts answering with `server` (until then every request gets 503) and sweeping it hourly. */
+  /** Starts answering with `server` (until then every request gets 503), sweeping it hourly and sending scores. */
   attach(server: ClassServer): void;
   close(): Promise<void>;
 }
@@ -221,6 +236,7 @@ export async function listen(port: number, host: string): Promise<ListeningServe
     socket.listen(port, host, resolve);
   });
   let timer: ReturnType<typeof setInterval> | null = null;
+  let scoreTimer: ReturnType<typeof setInterval> | null = null;
   const address = socket.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
@@ -229,10 +245,14 @@ export async function listen(port: number, host: string): Promise<ListeningServe
       attached = server;
       timer = setInterval(() => void server.sweep().catch(() => undefined), 3600_000);
       timer.unref();
+      void server.deliverScores();
+      scoreTimer = setInterval(() => void server.deliverScores(), SCORE_POLL_MS);
+      scoreTimer.unref();
     },
     close: () =>
       new Promise((resolve) => {
         if (timer) clearInterval(timer);
+        if (scoreTimer) clearInterval(scoreTimer);
         socket.closeAllConnections();
         socket.close(() => resolve());
       }),

@@ -80,9 +80,35 @@ describe('flipside serve', { timeout: 60_000 }, () => {
       code: 0,
       out: ['Platform https://lms.school.example (client flipside-1) can launch lessons.'],
     });
-    expect(added.err).toEqual(['  deployments: d1, d2']);
+    expect(added.err).toEqual([
+      '  deployments: d1, d2',
+      '  no --teacher: its instructors cannot add lessons through deep linking',
+    ]);
+    const unknownTeacher = await run([
+      ...['platforms', 'add', '--data', dir],
+      ...platform,
+      '--deployment',
+      'd3',
+      '--teacher',
+      'nobody@school.example',
+    ]);
+    expect(unknownTeacher).toMatchObject({
+      code: 1,
+      err: [expect.stringContaining('No teacher nobody@school.example') as unknown],
+    });
+    await run(['teachers', 'add', '--data', dir, '--email', 'ada@school.example']);
+    const owned = await run([
+      ...['platforms', 'add', '--data', dir],
+      ...platform,
+      '--deployment',
+      'd3',
+      '--teacher',
+      'ada@school.example',
+    ]);
+    expect(owned.err).toEqual(['  deployments: d1, d2, d3', '  deep linking offers the lessons of ada@school.example']);
     expect((await run(['platforms', 'add', '--data', dir, ...platform, '--deployment', 'd3'])).err).toEqual([
       '  deployments: d1, d2, d3',
+      '  deep linking offers the lessons of the teacher registered before',
     ]);
     const missing = await run(['platforms', 'add', '--data', dir, ...platform]);
     expect(missing).toMatchObject({ code: 1, err: ['flipside serve: Give at least one deployment id (--deployment)'] });

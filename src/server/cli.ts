@@ -17,6 +17,7 @@ export const SERVE_USAGE = `Usage: flipside serve [options]                 run 
        flipside serve teachers revoke --email <e>             every token of that teacher stops working
        flipside serve platforms add --issuer <url> --client-id <id> --auth-url <url> --jwks-url <url>
                                     --deployment <id> [--deployment <id>…] [--token-url <url>] [--name <n>]
+                                    [--teacher <email>]
                                     register an LMS (LTI 1.3); run again to add deployments or change addresses
        flipside serve platforms list
        flipside serve platforms remove --issuer <url> --client-id <id>
@@ -27,6 +28,8 @@ LTI 1.3 (give these to the LMS when registering the tool):
   redirect URI   <public url>/lti/launch
   key set URL    <public url>/lti/jwks
   target link    a lesson's link, <public url>/l/<lesson>
+  deep linking   <public url>/lti/deep-link (content selection: the --teacher's lessons; grades come back
+                 to the LMS's gradebook when it grants the score scope and has a --token-url)
 
 Options:
   --data <dir>          where lessons (and the embedded database) are kept (required)
@@ -54,6 +57,7 @@ const OPTIONS = {
   'jwks-url': { type: 'string' },
   'token-url': { type: 'string', default: '' },
   deployment: { type: 'string', multiple: true },
+  teacher: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 

@@ -9,7 +9,17 @@ export const LTI_CLAIM = {
   resourceLink: 'https://purl.imsglobal.org/spec/lti/claim/resource_link',
   roles: 'https://purl.imsglobal.org/spec/lti/claim/roles',
   context: 'https://purl.imsglobal.org/spec/lti/claim/context',
+  custom: 'https://purl.imsglobal.org/spec/lti/claim/custom',
+  /** Deep Linking 2.0, 4.4.1. */
+  deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
+  contentItems: 'https://purl.imsglobal.org/spec/lti-dl/claim/content_items',
+  data: 'https://purl.imsglobal.org/spec/lti-dl/claim/data',
+  /** Assignment and Grade Services 2.0, 3.1. */
+  agsEndpoint: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
 } as const;
+
+/** The AGS scope that lets a tool post scores to a line item. */
+export const SCORE_SCOPE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
 
 const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/';
 /**
@@ -28,19 +38,14 @@ export function isStaff(roles: readonly string[]): boolean {
   return roles.some((role) => STAFF_ROLES.includes(role) || role.startsWith(`${LIS}membership/Instructor#`));
 }
 
-/** The message claims a resource link launch must carry, after the JWT itself was verified. */
-export const resourceLinkLaunchSchema = z.object({
+/** What every message from the platform carries, whatever its type. */
+const messageClaims = {
   sub: z.string().min(1, { error: 'The launch names no user (sub)' }).max(255),
   name: z.string().max(300).optional(),
   given_name: z.string().max(300).optional(),
   family_name: z.string().max(300).optional(),
-  [LTI_CLAIM.messageType]: z.literal('LtiResourceLinkRequest', {
-    error: 'This tool takes resource link launches (LtiResourceLinkRequest)',
-  }),
   [LTI_CLAIM.version]: z.literal('1.3.0', { error: 'This tool speaks LTI 1.3.0' }),
   [LTI_CLAIM.deploymentId]: z.string().min(1).max(255),
-  [LTI_CLAIM.targetLinkUri]: z.url(),
-  [LTI_CLAIM.resourceLink]: z.object({ id: z.string().min(1).max(255), title: z.string().max(500).optional() }),
   [LTI_CLAIM.roles]: z.array(z.string()),
   [LTI_CLAIM.context]: z
     .object({
@@ -49,9 +54,78 @@ export const resourceLinkLaunchSchema = z.object({
       title: z.string().max(500).optional(),
     })
     .optional(),
+};
+
+/** The message claims a resource link launch must carry, after the JWT itself was verified. */
+export const resourceLinkLaunchSchema = z.object({
+  ...messageClaims,
+  [LTI_CLAIM.messageType]: z.literal('LtiResourceLinkRequest', {
+    error: 'This tool takes resource link launches (LtiResourceLinkRequest)',
+  }),
+  [LTI_CLAIM.targetLinkUri]: z.url(),
+  [LTI_CLAIM.resourceLink]: z.object({ id: z.string().min(1).max(255), title: z.string().max(500).optional() }),
+  [LTI_CLAIM.agsEndpoint]: z
+    .object({
+      scope: z.array(z.string()).default([]),
+      lineitem: z.url().max(2000).optional(),
+    })
+    .optional(),
 });
 
+/** A deep-linking request (Deep Linking 2.0, 4.4): where to answer, what the platform accepts, data to echo. */
+export const deepLinkingRequestSchema = z.object({
+  ...messageClaims,
+  [LTI_CLAIM.messageType]: z.literal('LtiDeepLinkingRequest'),
+  [LTI_CLAIM.targetLinkUri]: z.url().optional(),
+  [LTI_CLAIM.deepLinkingSettings]: z.object({
+    deep_link_return_url: z.url({ protocol: /^https?$/ }).max(2000),
+    accept_types: z.array(z.string()).refine((types) => types.includes('ltiResourceLink'), {
+      error: 'The course does not accept lesson links (ltiResourceLink) here',
+    }),
+    accept_presentation_document_targets: z.array(z.string()),
+    accept_multiple: z.boolean().optional(),
+    accept_lineitem: z.boolean().optional(),
+    data: z.string().max(4096).optional(),
+  }),
+});
+
+/** What a deep-linking request asks of the tool, kept with its launch until the instructor has chosen. */
+export const deepLinkingSettingsSchema = z.object({
+  deploymentId: z.string(),
+  returnUrl: z.string(),
+  acceptMultiple: z.boolean(),
+  acceptLineItem: z.boolean(),
+  data: z.string().nullable(),
+});
+export type DeepLinkingSettings = z.infer<typeof deepLinkingSettingsSchema>;
+
+export interface DeepLinkingLaunch {
+  readonly kind: 'deepLinking';
+  readonly sub: string;
+  readonly staff: boolean;
+  readonly targetLinkUri: string | null;
+  readonly settings: DeepLinkingSettings;
+}
+
+export function deepLinkingLaunchOf(claims: z.output<typeof deepLinkingRequestSchema>): DeepLinkingLaunch {
+  const settings = claims[LTI_CLAIM.deepLinkingSettings];
+  return {
+    kind: 'deepLinking',
+    sub: claims.sub,
+    staff: isStaff(claims[LTI_CLAIM.roles]),
+    targetLinkUri: claims[LTI_CLAIM.targetLinkUri] ?? null,
+    settings: {
+      deploymentId: claims[LTI_CLAIM.deploymentId],
+      returnUrl: settings.deep_link_return_url,
+      acceptMultiple: settings.accept_multiple ?? true,
+      acceptLineItem: settings.accept_lineitem ?? true,
+      data: settings.data ?? null,
+    },
+  };
+}
+
 export interface LtiLaunch {
+  readonly kind: 'resourceLink';
   readonly sub: string;
   /** The name the platform sent, if any: LTI lets a platform keep it private. */
   readonly name: string | null;
@@ -60,12 +134,16 @@ export interface LtiLaunch {
   readonly resourceLink: { readonly id: string; readonly title: string };
   readonly context: { readonly id: string; readonly title: string } | null;
   readonly staff: boolean;
+  /** The gradebook column this link reports to, when the platform granted the score scope (AGS). */
+  readonly lineitem: string | null;
 }
 
 export function launchOf(claims: z.output<typeof resourceLinkLaunchSchema>): LtiLaunch {
   const given = [claims.given_name, claims.family_name].filter(Boolean).join(' ');
   const context = claims[LTI_CLAIM.context];
+  const ags = claims[LTI_CLAIM.agsEndpoint];
   return {
+    kind: 'resourceLink',
     sub: claims.sub,
     name: claims.name?.trim() || given.trim() || null,
     deploymentId: claims[LTI_CLAIM.deploymentId],
@@ -76,5 +154,6 @@ export function launchOf(claims: z.output<typeof resourceLinkLaunchSchema>): Lti
     },
     context: context ? { id: context.id, title: context.title ?? context.label ?? '' } : null,
     staff: isStaff(claims[LTI_CLAIM.roles]),
+    lineitem: ags?.lineitem && ags.scope.includes(SCORE_SCOPE) ? ags.lineitem : null,
   };
 }

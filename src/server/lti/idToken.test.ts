@@ -35,6 +35,7 @@ beforeAll(async () => {
     jwksUrl: lms.jwksUrl,
     tokenUrl: '',
     deployments: ['dep-1'],
+    teacherId: null,
   };
   keys = new PlatformKeys({ cooldownMs: 0 });
 });
@@ -64,6 +65,7 @@ describe('validating a platform’s id_token', () => {
   it('accepts a well-formed resource link launch and reads the user, context, link and role from it', async () => {
     const launch = await validateIdToken(await lms.sign(lms.claims(user, link, NONCE)), expected());
     expect(launch).toEqual({
+      kind: 'resourceLink',
       sub: 'u-1',
       name: 'Sam Lee',
       deploymentId: 'dep-1',
@@ -71,6 +73,7 @@ describe('validating a platform’s id_token', () => {
       resourceLink: { id: 'link-1', title: 'Lesson' },
       context: { id: 'course-1', title: 'Physics 7B' },
       staff: false,
+      lineitem: null,
     });
     const teacher = await lms.sign(lms.claims({ sub: 't-1', roles: [ROLE.instructor] }, link, NONCE));
     expect((await validateIdToken(teacher, expected())).staff).toBe(true);
@@ -119,11 +122,29 @@ describe('validating a platform’s id_token', () => {
     });
     expect((await refusal(deployment)).message).toMatch(/deployment of the tool is not registered/);
     expect((await refusal(await lms.sign(claims), { targetLinkUri: `${TARGET}x` })).reason).toBe('target_link_uri');
+    const review = await lms.sign({
+      ...claims,
+      'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiSubmissionReviewRequest',
+    });
+    expect((await refusal(review)).message).toMatch(/resource link launches/);
+    // A deep-linking request must say where to answer and that it takes lesson links.
     const deepLinking = await lms.sign({
       ...claims,
       'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiDeepLinkingRequest',
     });
-    expect((await refusal(deepLinking)).message).toMatch(/resource link launches/);
+    expect((await refusal(deepLinking)).reason).toMatch(/deep_linking_settings/);
+    const settings = lms.deepLinkingClaims(user, NONCE)[
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'
+    ];
+    const filesOnly = await lms.sign({
+      ...lms.deepLinkingClaims(user, NONCE),
+      [`https://purl.imsglobal.org/spec/lti/claim/target_link_uri`]: TARGET,
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': {
+        ...(settings as object),
+        accept_types: ['file'],
+      },
+    });
+    expect((await refusal(filesOnly)).message).toMatch(/does not accept lesson links/);
     const v11 = await lms.sign({ ...claims, 'https://purl.imsglobal.org/spec/lti/claim/version': '1.1' });
     expect((await refusal(v11)).message).toMatch(/LTI 1\.3\.0/);
     const wrongIssuer = await refusal(await lms.sign(claims), {

@@ -1,5 +1,14 @@
+import type { z } from 'zod';
 import { decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { launchOf, resourceLinkLaunchSchema, type LtiLaunch } from './claims';
+import {
+  deepLinkingLaunchOf,
+  deepLinkingRequestSchema,
+  launchOf,
+  LTI_CLAIM,
+  resourceLinkLaunchSchema,
+  type DeepLinkingLaunch,
+  type LtiLaunch,
+} from './claims';
 import { PLATFORM_ALGORITHMS } from './platformKeys';
 import type { Platform } from './platforms';
 
@@ -33,10 +42,11 @@ const AGAIN = 'Open the lesson again from your course.';
 /**
  * Validates a platform's id_token as the LTI 1.3 Security Framework (5.1.3) asks: signature with the platform's key
  * (by `kid`, asymmetric algorithms only), `iss`, `aud` (and `azp` when there are several audiences), `exp` and `iat`,
- * the nonce this tool sent, then the LTI claims: message type, version, a deployment registered for the platform and
- * the target link the login named. The nonce's single use is the caller's (it is a database write).
+ * the nonce this tool sent, then the LTI claims: message type (a resource link launch, or a deep-linking request),
+ * version, a deployment registered for the platform and the target link the login named. The nonce's single use is
+ * the caller's (it is a database write).
  */
-export async function validateIdToken(token: string, expected: Expected): Promise<LtiLaunch> {
+export async function validateIdToken(token: string, expected: Expected): Promise<LtiLaunch | DeepLinkingLaunch> {
   const { platform } = expected;
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -70,7 +80,30 @@ export async function validateIdToken(token: string, expected: Expected): Promis
     throw new LaunchError(`This launch was meant for another tool. ${AGAIN}`, `azp ${String(payload.azp)}`);
   if (payload.nonce !== expected.nonce)
     throw new LaunchError(`This launch does not belong to the sign-in that started it. ${AGAIN}`, 'nonce mismatch');
-  const parsed = resourceLinkLaunchSchema.safeParse(payload);
+  const launch = claimsOf(payload);
+  const deploymentId = launch.kind === 'deepLinking' ? launch.settings.deploymentId : launch.deploymentId;
+  if (!platform.deployments.includes(deploymentId))
+    throw new LaunchError(
+      'This course’s deployment of the tool is not registered on this class server. Ask its administrator to add it ' +
+        '(flipside serve platforms add … --deployment <id>).',
+      `unknown deployment ${deploymentId}`,
+    );
+  if (launch.targetLinkUri !== null && launch.targetLinkUri !== expected.targetLinkUri)
+    throw new LaunchError(
+      `This launch points somewhere other than where its sign-in began. ${AGAIN}`,
+      'target_link_uri',
+    );
+  return launch;
+}
+
+function claimsOf(payload: Record<string, unknown>): LtiLaunch | DeepLinkingLaunch {
+  return payload[LTI_CLAIM.messageType] === 'LtiDeepLinkingRequest'
+    ? deepLinkingLaunchOf(parseClaims(deepLinkingRequestSchema, payload))
+    : launchOf(parseClaims(resourceLinkLaunchSchema, payload));
+}
+
+function parseClaims<T extends z.ZodType>(schema: T, payload: Record<string, unknown>): z.output<T> {
+  const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LaunchError(
@@ -78,19 +111,7 @@ export async function validateIdToken(token: string, expected: Expected): Promis
       `claims: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
     );
   }
-  const launch = launchOf(parsed.data);
-  if (!platform.deployments.includes(launch.deploymentId))
-    throw new LaunchError(
-      'This course’s deployment of the tool is not registered on this class server. Ask its administrator to add it ' +
-        '(flipside serve platforms add … --deployment <id>).',
-      `unknown deployment ${launch.deploymentId}`,
-    );
-  if (launch.targetLinkUri !== expected.targetLinkUri)
-    throw new LaunchError(
-      `This launch points somewhere other than where its sign-in began. ${AGAIN}`,
-      'target_link_uri',
-    );
-  return launch;
+  return parsed.data;
 }
 
 function explain(error: unknown): string {

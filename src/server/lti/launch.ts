@@ -4,11 +4,14 @@ import type { Queryable, ServerDatabase } from '../db/database';
 import { HttpError } from '../http/errors';
 import { enterAs } from '../learn/learners';
 import { findVersion } from '../lessons/lessonStore';
+import type { DeepLinkingLaunch } from './claims';
+import { DEEP_LINK_PATH, DEEP_LINK_TTL_MS, storedDeepLinking } from './deepLinking';
 import { contextClass, ltiLearner, recordResourceLink } from './enrol';
 import { LaunchError, validateIdToken } from './idToken';
 import { lessonSlugOf } from './login';
-import { findPlatformById } from './platforms';
-import { verifyState } from './stateToken';
+import { findPlatformById, type Platform } from './platforms';
+import { addScoreTarget, queueScores } from './scores';
+import { verifyState, type LoginState } from './stateToken';
 
 /** A learner's launch waits this long for the platform storage check; an instructor's results page stays open an hour. */
 const LEARNER_LAUNCH_TTL_MS = 5 * 60_000;
@@ -20,6 +23,8 @@ export interface LaunchDeps {
   readonly publicUrl: string;
   readonly keysFor: (jwksUrl: string) => JWTVerifyGetKey;
   readonly now: () => number;
+  /** Called when a launch queued a score for the platform's gradebook. */
+  readonly scoresQueued?: () => void;
 }
 
 export type LaunchAnswer =
@@ -71,6 +76,7 @@ export async function acceptLaunch(deps: LaunchDeps, form: URLSearchParams): Pro
   });
   if (!(await useNonce(db, state.nonce, platform.id, now)))
     throw new LaunchError(`This launch was used already. ${AGAIN}`, 'nonce replayed or expired');
+  if (launch.kind === 'deepLinking') return deepLinkingLaunch(deps, platform, launch, state);
   const slug = lessonSlugOf(launch.targetLinkUri, deps.publicUrl);
   const lesson = slug ? await findVersion(db, slug, null) : null;
   if (!lesson) throw new HttpError('not_found', 'This lesson is no longer on the class server. Tell your teacher.');
@@ -82,24 +88,85 @@ export async function acceptLaunch(deps: LaunchDeps, form: URLSearchParams): Pro
     const learner = await ltiLearner(db, platform, launch, classId);
     const joined = await enterAs(db, deps.sessionKey, lesson, learner, now);
     location = `/l/${slug ?? ''}/v/${joined.version}/index.html#session=${joined.session}`;
+    if (launch.lineitem !== null) {
+      await addScoreTarget(db, { learnerId: learner.id, lessonId: lesson.lessonId, platform, launch });
+      if ((await queueScores(db, learner.id, lesson.lessonId, now)) > 0) deps.scoresQueued?.();
+    }
   }
+  return recordLaunch(db, platform, state, {
+    id,
+    role: launch.staff ? 'instructor' : 'learner',
+    lessonId: lesson.lessonId,
+    classId,
+    location,
+    expiresAt: now + (launch.staff ? INSTRUCTOR_LAUNCH_TTL_MS : LEARNER_LAUNCH_TTL_MS),
+    deepLinking: null,
+  });
+}
+
+/**
+ * An instructor's "add content" launch: it opens the page where they choose lessons of the teacher the platform is
+ * registered with. Learners have nothing to add; a platform registered without a teacher has no lessons to offer.
+ */
+async function deepLinkingLaunch(
+  deps: LaunchDeps,
+  platform: Platform,
+  launch: DeepLinkingLaunch,
+  state: LoginState,
+): Promise<LaunchAnswer> {
+  if (!launch.staff) throw new HttpError('forbidden', 'Only the course’s instructors add lessons from here.');
+  if (!platform.teacherId)
+    throw new LaunchError(
+      'This course’s platform is not linked to a teacher on this class server, so there are no lessons to add. Ask ' +
+        'its administrator to run “flipside serve platforms add … --teacher <email>”.',
+      'deep linking from a platform registered without --teacher',
+    );
+  const id = randomBytes(32).toString('base64url');
+  return recordLaunch(deps.db, platform, state, {
+    id,
+    role: 'deepLinking',
+    lessonId: null,
+    classId: null,
+    location: `${DEEP_LINK_PATH}/${id}`,
+    expiresAt: deps.now() + DEEP_LINK_TTL_MS,
+    deepLinking: storedDeepLinking(platform.id, launch.settings),
+  });
+}
+
+/** Keeps a validated launch for the page that opens it; through the platform storage, only once confirmed. */
+async function recordLaunch(
+  db: Queryable,
+  platform: Platform,
+  state: LoginState,
+  launch: {
+    id: string;
+    role: 'learner' | 'instructor' | 'deepLinking';
+    lessonId: string | null;
+    classId: string | null;
+    location: string;
+    expiresAt: number;
+    deepLinking: object | null;
+  },
+): Promise<LaunchAnswer> {
   await db.query(
-    `INSERT INTO lti_launches (id, role, nonce, storage_required, lesson_id, class_id, location, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO lti_launches
+       (id, role, nonce, storage_required, lesson_id, class_id, location, expires_at, deep_linking)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
-      id,
-      launch.staff ? 'instructor' : 'learner',
+      launch.id,
+      launch.role,
       state.nonce,
       state.storage !== null,
-      lesson.lessonId,
-      classId,
-      location,
-      now + (launch.staff ? INSTRUCTOR_LAUNCH_TTL_MS : LEARNER_LAUNCH_TTL_MS),
+      launch.lessonId,
+      launch.classId,
+      launch.location,
+      launch.expiresAt,
+      launch.deepLinking === null ? null : JSON.stringify(launch.deepLinking),
     ],
   );
-  if (state.storage === null) return { kind: 'open', location };
+  if (state.storage === null) return { kind: 'open', location: launch.location };
   const [frame = '_parent', key = ''] = state.storage.split('\n');
-  return { kind: 'confirm', launch: id, frame, key, origin: new URL(platform.authLoginUrl).origin };
+  return { kind: 'confirm', launch: launch.id, frame, key, origin: new URL(platform.authLoginUrl).origin };
 }
 
 /**
@@ -137,10 +204,11 @@ export async function instructorLaunch(
   }>(
     `SELECT x.role, (x.expires_at > $2 AND (x.confirmed OR NOT x.storage_required)) AS usable,
        x.lesson_id, x.class_id, l.teacher_id
-     FROM lti_launches x JOIN lessons l ON l.id = x.lesson_id WHERE x.id = $1`,
+     FROM lti_launches x LEFT JOIN lessons l ON l.id = x.lesson_id WHERE x.id = $1`,
     [launchId, now],
   );
-  if (row?.role === 'learner') throw new HttpError('forbidden', 'Only the course’s instructors see the class results.');
+  if (row && row.role !== 'instructor')
+    throw new HttpError('forbidden', 'Only the course’s instructors see the class results.');
   if (!row?.usable)
     throw new HttpError('unauthorized', 'This results page has expired. Open it again from your course.');
   return { lessonId: row.lesson_id, classId: row.class_id, teacherId: row.teacher_id };

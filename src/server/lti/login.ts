@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
+import { deepLinkTarget } from './deepLinking';
 import { findPlatform, type Platform } from './platforms';
 import { LOGIN_TTL_MS, newNonce, signState } from './stateToken';
 import type { StorageStep } from './ltiPages';
@@ -35,7 +36,10 @@ export function loginRequestOf(params: URLSearchParams): LoginRequest {
   };
 }
 
-/** The lesson a target link names: only this server's own lesson links (`<public url>/l/<slug>`) are launched. */
+/**
+ * The lesson a target link names: only this server's own lesson links (`<public url>/l/<slug>`) are launched (and
+ * the deep linking URL, for an instructor adding lessons).
+ */
 export function lessonSlugOf(targetLinkUri: string, publicUrl: string): string | null {
   let target: URL;
   try {
@@ -76,7 +80,7 @@ export async function startLogin(
       'forbidden',
       `The deployment “${request.deploymentId}” is not registered for this platform on this class server.`,
     );
-  if (lessonSlugOf(request.targetLinkUri, publicUrl) === null)
+  if (lessonSlugOf(request.targetLinkUri, publicUrl) === null && request.targetLinkUri !== deepLinkTarget(publicUrl))
     throw new HttpError('not_found', 'The link does not point to a lesson on this class server.');
   const nonce = newNonce();
   await db.query('INSERT INTO lti_nonces (nonce, platform_id, expires_at) VALUES ($1, $2, $3)', [

@@ -11,6 +11,7 @@ export interface LtiCliValues {
   readonly 'jwks-url'?: string | undefined;
   readonly 'token-url': string;
   readonly deployment?: string[] | undefined;
+  readonly teacher?: string | undefined;
 }
 
 /** `serve platforms …` and `serve keys rotate`; null when `command` is none of them. */
@@ -29,9 +30,15 @@ export async function runLtiCommand(
       jwksUrl: values['jwks-url'] ?? '',
       tokenUrl: values['token-url'],
       deployments: values.deployment ?? [],
+      teacher: values.teacher ?? '',
     });
     io.stdout(`Platform ${platform.issuer} (client ${platform.clientId}) can launch lessons.`);
     io.stderr(`  deployments: ${platform.deployments.join(', ')}`);
+    io.stderr(
+      platform.teacherId
+        ? `  deep linking offers the lessons of ${values.teacher || 'the teacher registered before'}`
+        : '  no --teacher: its instructors cannot add lessons through deep linking',
+    );
     return 0;
   }
   if (command === 'platforms list') {

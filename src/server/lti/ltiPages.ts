@@ -6,7 +6,7 @@ import { LEARNER_CSS_PATH } from '../learn/pages';
 export const LTI_SCRIPT_PATH = '/lti/storage.js';
 export const LTI_CSS_PATH = '/lti/lti.css';
 
-function page(title: string, body: string, extraHead = ''): string {
+export function page(title: string, body: string, extraHead = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>

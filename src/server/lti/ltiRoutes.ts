@@ -18,6 +18,17 @@ import {
   storagePage,
 } from './ltiPages';
 import { publicJwks } from './toolKeys';
+import {
+  checkChoiceToken,
+  choiceToken,
+  closeDeepLinking,
+  contentItems,
+  DEEP_LINK_PATH,
+  ForeignLessonError,
+  openDeepLinking,
+  signDeepLinkingResponse,
+} from './deepLinking';
+import { choicePage, DEEP_LINKING_CSS, RETURN_SCRIPT, RETURN_SCRIPT_PATH, returnPage } from './deepLinkingPages';
 
 export const LOGIN_PATH = '/lti/login';
 export const JWKS_PATH = '/lti/jwks';
@@ -33,14 +44,16 @@ export interface LtiRoutesDeps extends LaunchDeps {
  * LTI pages are made to be framed by the LMS (a course page shows the tool in an iframe), so unlike the join page
  * they allow any ancestor; their scripts come only from this server.
  */
-const LTI_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+const ltiCsp = (formTarget: string) =>
+  `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'self'${formTarget}; ` +
+  "base-uri 'none'";
 
-function sendPage(res: ServerResponse, status: number, html: string): void {
+/** `formOrigin`: the one other place a form on the page may post to (the LMS's deep linking return URL). */
+function sendPage(res: ServerResponse, status: number, html: string, formOrigin = ''): void {
   res.writeHead(status, {
     ...BASE_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': LTI_CSP,
+    'Content-Security-Policy': ltiCsp(formOrigin ? ` ${formOrigin}` : ''),
     'Cache-Control': 'no-store',
   });
   res.end(html);
@@ -61,7 +74,10 @@ async function formOf(context: RouteContext): Promise<URLSearchParams> {
 
 const confirmSchema = z.object({ launch: z.string().min(1).max(100), value: z.string().min(1).max(200) });
 
-/** OIDC login initiation, the launch, the platform storage step, an instructor's results, and the tool's keys. */
+/**
+ * OIDC login initiation, the launch, the platform storage step, an instructor's results, deep linking (the choice
+ * page and the signed answer to the LMS), and the tool's keys.
+ */
 export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
   const { db } = deps;
   /** Refusals are pages (the person is in an LMS frame, not reading JSON); the reason goes to the log. */
@@ -142,6 +158,68 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
     }),
   );
 
+  const choosePath = `${DEEP_LINK_PATH}/:launchId`;
+  router.add(
+    'GET',
+    choosePath,
+    guarded('Add Flipside lessons', async (context) => {
+      const open = await openDeepLinking(db, deps.publicUrl, context.params.launchId ?? '', deps.now());
+      sendPage(context.res, 200, choice(open, null));
+    }),
+  );
+  const choice = (open: Awaited<ReturnType<typeof openDeepLinking>>, error: string | null) =>
+    choicePage({
+      lessons: open.lessons,
+      action: `${DEEP_LINK_PATH}/${open.id}`,
+      token: choiceToken(deps.sessionKey, open.id),
+      multiple: open.settings.acceptMultiple,
+      error,
+    });
+  router.add(
+    'POST',
+    choosePath,
+    guarded('Add Flipside lessons', async (context) => {
+      const id = context.params.launchId ?? '';
+      // The page sends no referrer, so its own posts say `Origin: null`; another site's say where they come from.
+      const origin = context.req.headers.origin;
+      const form = await formOf(context);
+      if (
+        (origin && origin !== 'null' && origin !== new URL(deps.publicUrl).origin) ||
+        !checkChoiceToken(deps.sessionKey, id, form.get('token') ?? '')
+      )
+        throw new HttpError(
+          'forbidden',
+          'This choice did not come from the tool’s own page. Add content again from your course.',
+        );
+      const now = deps.now();
+      const open = await openDeepLinking(db, deps.publicUrl, id, now);
+      let items: object[];
+      try {
+        items = contentItems(open, form.getAll('lesson'));
+      } catch (error) {
+        if (error instanceof ForeignLessonError)
+          deps.log(
+            `flipside serve: LTI deep linking refused: a lesson of another teacher (platform ${open.platform.issuer})`,
+          );
+        if (error instanceof HttpError && error.code === 'invalid_input') {
+          sendPage(context.res, 400, choice(open, error.message));
+          return;
+        }
+        throw error;
+      }
+      if (!(await closeDeepLinking(db, id, now)))
+        throw new HttpError('unauthorized', 'These lessons were added already. Add content again from your course.');
+      const jwt = await signDeepLinkingResponse(db, open, items, now);
+      const titles = open.lessons.filter((lesson) => form.getAll('lesson').includes(lesson.id)).map((l) => l.title);
+      sendPage(
+        context.res,
+        200,
+        returnPage(open.settings.returnUrl, jwt, titles),
+        new URL(open.settings.returnUrl).origin,
+      );
+    }),
+  );
+
   router.add('GET', JWKS_PATH, async ({ res }) => {
     const jwks = await publicJwks(db, deps.now());
     const text = JSON.stringify(jwks);
@@ -160,5 +238,6 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
       return Promise.resolve();
     });
   asset(LTI_SCRIPT_PATH, 'text/javascript; charset=utf-8', STORAGE_SCRIPT);
-  asset(LTI_CSS_PATH, 'text/css; charset=utf-8', LTI_CSS);
+  asset(RETURN_SCRIPT_PATH, 'text/javascript; charset=utf-8', RETURN_SCRIPT);
+  asset(LTI_CSS_PATH, 'text/css; charset=utf-8', LTI_CSS + DEEP_LINKING_CSS);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { findTeacher } from '../auth/teachers';
 import type { Queryable } from '../db/database';
 
 export interface Platform {
@@ -11,6 +12,8 @@ export interface Platform {
   readonly jwksUrl: string;
   readonly tokenUrl: string;
   readonly deployments: readonly string[];
+  /** The teacher who owns this registration: their lessons are what a deep-linking request may add. */
+  readonly teacherId: string | null;
 }
 
 const webAddress = (what: string) =>
@@ -35,6 +38,8 @@ export const platformInputSchema = z.object({
   deployments: z
     .array(z.string().trim().min(1).max(255))
     .min(1, { error: 'Give at least one deployment id (--deployment)' }),
+  /** The email of the teacher whose lessons the LMS's instructors add through deep linking (--teacher). */
+  teacher: z.string().trim().max(320).default(''),
 });
 export type PlatformInput = z.input<typeof platformInputSchema>;
 
@@ -46,10 +51,11 @@ interface PlatformRow {
   auth_login_url: string;
   jwks_url: string;
   token_url: string;
+  teacher_id: string | null;
   deployments: string[] | null;
 }
 
-const SELECT = `SELECT p.id, p.name, p.issuer, p.client_id, p.auth_login_url, p.jwks_url, p.token_url,
+const SELECT = `SELECT p.id, p.name, p.issuer, p.client_id, p.auth_login_url, p.jwks_url, p.token_url, p.teacher_id,
   (SELECT array_agg(d.deployment_id ORDER BY d.deployment_id) FROM lti_deployments d WHERE d.platform_id = p.id)
     AS deployments
   FROM lti_platforms p`;
@@ -64,6 +70,7 @@ function platformOf(row: PlatformRow): Platform {
     jwksUrl: row.jwks_url,
     tokenUrl: row.token_url,
     deployments: row.deployments ?? [],
+    teacherId: row.teacher_id,
   };
 }
 
@@ -75,14 +82,30 @@ export async function addPlatform(db: Queryable, input: PlatformInput): Promise<
   const parsed = platformInputSchema.safeParse(input);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'The platform is not valid');
   const value = parsed.data;
+  let teacherId: string | null = null;
+  if (value.teacher !== '') {
+    const teacher = await findTeacher(db, value.teacher);
+    if (!teacher) throw new Error(`No teacher ${value.teacher} on this server (flipside serve teachers add --email …)`);
+    teacherId = teacher.id;
+  }
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO lti_platforms (id, name, issuer, client_id, auth_login_url, jwks_url, token_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO lti_platforms (id, name, issuer, client_id, auth_login_url, jwks_url, token_url, teacher_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (issuer, client_id) DO UPDATE SET
        name = CASE WHEN EXCLUDED.name = '' THEN lti_platforms.name ELSE EXCLUDED.name END,
-       auth_login_url = EXCLUDED.auth_login_url, jwks_url = EXCLUDED.jwks_url, token_url = EXCLUDED.token_url
+       auth_login_url = EXCLUDED.auth_login_url, jwks_url = EXCLUDED.jwks_url, token_url = EXCLUDED.token_url,
+       teacher_id = coalesce(EXCLUDED.teacher_id, lti_platforms.teacher_id)
      RETURNING id`,
-    [randomUUID(), value.name, value.issuer, value.clientId, value.authLoginUrl, value.jwksUrl, value.tokenUrl],
+    [
+      randomUUID(),
+      value.name,
+      value.issuer,
+      value.clientId,
+      value.authLoginUrl,
+      value.jwksUrl,
+      value.tokenUrl,
+      teacherId,
+    ],
   );
   if (!row) throw new Error('The platform could not be stored');
   for (const deployment of value.deployments)

@@ -32,6 +32,8 @@ export interface TestServer {
   readonly db: ServerDatabase;
   readonly dataDir: string;
   readonly server: ClassServer;
+  /** Another connection to the same database, as a second server process has (PGlite: the same one). */
+  secondConnection(): Promise<ServerDatabase>;
   /** A teacher made for the test, with their token. */
   teacher(email: string): Promise<string>;
   close(): Promise<void>;
@@ -40,11 +42,12 @@ export interface TestServer {
 let cluster: PostgresCluster | null = null;
 let databases = 0;
 
-async function openEngine(engine: Engine, dataDir: string): Promise<ServerDatabase> {
-  if (engine === 'pglite') return openPglite(dataDir);
+async function openEngine(engine: Engine, dataDir: string): Promise<{ db: ServerDatabase; url: string | null }> {
+  if (engine === 'pglite') return { db: await openPglite(dataDir), url: null };
   cluster ??= await startPostgresCluster({ fsync: false });
   databases += 1;
-  return openPostgres(cluster.createDatabase(`test_${process.pid}_${databases}`));
+  const url = cluster.createDatabase(`test_${process.pid}_${databases}`);
+  return { db: await openPostgres(url), url };
 }
 
 /** Stops the shared PostgreSQL cluster; call from afterAll of a file that used it. */
@@ -55,7 +58,8 @@ export function stopPostgres(): void {
 
 export async function startTestServer(engine: Engine, options: { now?: () => number } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `flipside-serve-${engine}-`));
-  const db = await openEngine(engine, dataDir);
+  const { db, url } = await openEngine(engine, dataDir);
+  const others: ServerDatabase[] = [];
   const listening: ListeningServer = await listen(0, '127.0.0.1');
   const server = await createClassServer({
     db,
@@ -72,8 +76,15 @@ export async function startTestServer(engine: Engine, options: { now?: () => num
     dataDir,
     server,
     teacher: async (email) => (await addTeacher(db, email)).token,
+    async secondConnection() {
+      if (url === null) return db;
+      const other = await openPostgres(url);
+      others.push(other);
+      return other;
+    },
     async close() {
       await listening.close();
+      for (const other of others) await other.close();
       await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { PlatformServices } from './ltiPlatformServices.testkit';
 
 /**
  * A test LMS written from IMS LTI 1.3 Core, the Security Framework and the Client Side postMessages spec: its own
@@ -26,6 +27,9 @@ export interface PlatformLink {
   readonly targetLinkUri: string;
   readonly contextId: string;
   readonly contextTitle: string;
+  /** The link's gradebook column (AGS), when it has one. */
+  readonly lineitem?: string | null;
+  readonly custom?: Record<string, string>;
 }
 
 export interface ToolRegistration {
@@ -33,6 +37,10 @@ export interface ToolRegistration {
   readonly deploymentId: string;
   readonly loginUrl: string;
   readonly redirectUri: string;
+  /** The tool's key set (default: /lti/jwks beside the login URL). */
+  readonly jwksUrl?: string;
+  /** The tool's deep linking URL (default: /lti/deep-link beside the login URL). */
+  readonly deepLinkUrl?: string;
 }
 
 interface SigningKey {
@@ -57,11 +65,27 @@ export class TestLtiPlatform {
   /** How often the tool fetched the key set. */
   jwksFetches = 0;
   private keys: SigningKey[] = [];
-  private readonly pending = new Map<string, { user: PlatformUser; link: PlatformLink }>();
+  private readonly pending = new Map<string, { user: PlatformUser; link: PlatformLink | null }>();
   private server: http.Server | null = null;
   origin = '';
+  readonly services: PlatformServices;
 
-  constructor(readonly tool: ToolRegistration) {}
+  constructor(readonly tool: ToolRegistration) {
+    this.services = new PlatformServices({
+      origin: () => this.origin,
+      issuer: () => this.issuer,
+      clientId: tool.clientId,
+      deploymentId: tool.deploymentId,
+      toolJwksUrl: tool.jwksUrl ?? new URL('/lti/jwks', tool.loginUrl).href,
+    });
+  }
+
+  get deepLinkUrl(): string {
+    return this.tool.deepLinkUrl ?? new URL('/lti/deep-link', this.tool.loginUrl).href;
+  }
+  get tokenUrl(): string {
+    return this.services.tokenUrl;
+  }
 
   get issuer(): string {
     return this.origin;
@@ -115,9 +139,44 @@ export class TestLtiPlatform {
     });
   }
 
+  /** The login initiation for an instructor's "add content" (Deep Linking 2.0, 4.4): the target is the tool's URL. */
+  deepLinkingLoginParams(user: PlatformUser, options: { storage?: boolean } = {}): URLSearchParams {
+    const hint = randomUUID();
+    this.pending.set(hint, { user, link: null });
+    return new URLSearchParams({
+      iss: this.issuer,
+      login_hint: hint,
+      target_link_uri: this.deepLinkUrl,
+      lti_message_hint: 'deep-linking',
+      client_id: this.tool.clientId,
+      lti_deployment_id: this.tool.deploymentId,
+      ...(options.storage ? { lti_storage_target: '_parent' } : {}),
+    });
+  }
+
+  /** The claims of an LtiDeepLinkingRequest for this user. */
+  deepLinkingClaims(user: PlatformUser, nonce: string): JWTPayload {
+    return {
+      nonce,
+      sub: user.sub,
+      ...(user.name ? { name: user.name } : {}),
+      [`${CLAIM}message_type`]: 'LtiDeepLinkingRequest',
+      [`${CLAIM}version`]: '1.3.0',
+      [`${CLAIM}deployment_id`]: this.tool.deploymentId,
+      [`${CLAIM}target_link_uri`]: this.deepLinkUrl,
+      [`${CLAIM}roles`]: [...user.roles],
+      [`${CLAIM}context`]: { id: 'course-1', title: 'Physics 7B', label: 'Physics 7B' },
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': this.services.deepLinkingSettings(),
+    };
+  }
+
   /** The claims of a resource link launch for this user and link. */
   claims(user: PlatformUser, link: PlatformLink, nonce: string): JWTPayload {
     return {
+      ...(link.lineitem
+        ? { 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': this.services.endpointClaim(link.lineitem) }
+        : {}),
+      ...(link.custom ? { [`${CLAIM}custom`]: link.custom } : {}),
       nonce,
       sub: user.sub,
       ...(user.name ? { name: user.name } : {}),
@@ -176,15 +235,31 @@ export class TestLtiPlatform {
     const hint = get('login_hint');
     const launch = this.pending.get(hint);
     if (!launch) throw new Error('authentication request for a login this platform did not start');
-    if (url.searchParams.get('lti_message_hint') !== launch.link.resourceLinkId)
+    if (url.searchParams.get('lti_message_hint') !== (launch.link?.resourceLinkId ?? 'deep-linking'))
       throw new Error('lti_message_hint was not passed back');
     this.pending.delete(hint);
-    const idToken = await this.sign(this.claims(launch.user, launch.link, get('nonce')));
+    const idToken = await this.sign(
+      launch.link
+        ? this.claims(launch.user, launch.link, get('nonce'))
+        : this.deepLinkingClaims(launch.user, get('nonce')),
+    );
     return { redirectUri: this.tool.redirectUri, fields: { id_token: idToken, state: get('state') } };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
+    if (await this.services.handle(req, res, url)) return;
+    if (url.pathname === '/course/add-content') {
+      const user: PlatformUser = {
+        sub: url.searchParams.get('sub') ?? 'instructor-1',
+        name: url.searchParams.get('name') ?? '',
+        roles: [ROLE.instructor],
+      };
+      const params = this.deepLinkingLoginParams(user, { storage: url.searchParams.get('storage') !== 'off' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(coursePage(`${this.tool.loginUrl}?${params.toString()}`, new URL(this.tool.loginUrl).origin));
+      return;
+    }
     if (url.pathname === '/jwks') {
       this.jwksFetches += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -205,11 +280,14 @@ export class TestLtiPlatform {
         name: url.searchParams.get('name') ?? '',
         roles: [ROLE[role]],
       };
+      const resourceLinkId = url.searchParams.get('link') ?? 'link-1';
+      const added = this.services.links.get(resourceLinkId);
       const link: PlatformLink = {
-        resourceLinkId: url.searchParams.get('link') ?? 'link-1',
-        targetLinkUri: url.searchParams.get('target') ?? '',
+        resourceLinkId,
+        targetLinkUri: url.searchParams.get('target') ?? added?.url ?? '',
         contextId: 'course-1',
         contextTitle: 'Physics 7B',
+        ...(added ? { lineitem: added.lineitem, custom: added.custom } : {}),
       };
       const params = this.loginParams(user, link, { storage: url.searchParams.get('storage') !== 'off' });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

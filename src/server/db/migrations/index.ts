@@ -1,8 +1,9 @@
 import { init } from './0001-init';
 import { lti } from './0002-lti';
+import { ltiServices } from './0003-lti-services';
 import type { ServerMigration } from './types';
 
 /** In order; a released migration is never edited: a change is a new file. */
-export const serverMigrations: readonly ServerMigration[] = [init, lti];
+export const serverMigrations: readonly ServerMigration[] = [init, lti, ltiServices];
 
 export type { ServerMigration };

@@ -1,12 +1,11 @@
-import { AlertTriangle, Download, FolderOpen, Globe, Package, Trash2, Users } from 'lucide-react';
+import { AlertTriangle, Globe, Package, Trash2, Users } from 'lucide-react';
 import type { PublishRecord } from '@shared/publish/history';
 import { FORMAT_LABELS } from '@shared/publish/options';
 import { formatBytes } from '@shared/format/bytes';
-import { saveFileAs, showInFolder } from '../../lib/fileActions';
-import { Button, IconButton } from '../../ui/Button';
+import { FileButtons } from '../../lib/FileButtons';
+import { IconButton } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { RowMain, RowMeta } from '../../ui/RowText';
-import { useToast } from '../../ui/Toast';
 import styles from './PublishRecordRow.module.css';
 
 /** How a teacher names one publish: "SCORM 2004 4th edition, version 1.1". */
@@ -24,7 +23,6 @@ interface PublishRecordRowProps {
 
 /** One publish: format and version, whether the lesson changed since, its file and date, and what to do with it. */
 export function PublishRecordRow({ record, canShowInFolder, onDelete }: PublishRecordRowProps) {
-  const toast = useToast();
   const name = recordName(record);
   const Icon = ICONS[record.kind];
   const file = record.path === null || record.missing ? null : ({ kind: 'export', path: record.path } as const);
@@ -55,25 +53,7 @@ export function PublishRecordRow({ record, canShowInFolder, onDelete }: PublishR
           <RelativeTime prefix="published" timestamp={record.publishedAt} />
         </RowMeta>
       </RowMain>
-      {file && (
-        <div className={styles.actions}>
-          <Button size="sm" aria-label={`Save as… (${name})`} onPress={() => void saveFileAs(file, toast)}>
-            <Download size={14} aria-hidden="true" />
-            Save as…
-          </Button>
-          {canShowInFolder && (
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label={`Show in folder (${name})`}
-              onPress={() => void showInFolder(file, toast)}
-            >
-              <FolderOpen size={14} aria-hidden="true" />
-              Show in folder
-            </Button>
-          )}
-        </div>
-      )}
+      {file && <FileButtons file={file} name={name} canShowInFolder={canShowInFolder} className={styles.actions} />}
       <IconButton aria-label={`Delete ${name}`} onPress={onDelete}>
         <Trash2 size={16} aria-hidden="true" />
       </IconButton>

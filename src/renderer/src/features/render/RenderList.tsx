@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { AlertTriangle, Download, FolderOpen, Play, Trash2 } from 'lucide-react';
+import { AlertTriangle, Play, Trash2 } from 'lucide-react';
 import type { Render } from '@shared/media/renders';
 import { formatBytes } from '@shared/format/bytes';
 import { formatClock } from '@shared/format/clock';
-import { saveFileAs, showInFolder, useCanShowInFolder } from '../../lib/fileActions';
+import { FileButtons } from '../../lib/FileButtons';
+import { useCanShowInFolder } from '../../lib/fileActions';
 import { mediaUrl } from '../../studio';
 import { Button, IconButton } from '../../ui/Button';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { RowMain, RowMeta } from '../../ui/RowText';
-import { useToast } from '../../ui/Toast';
 import styles from './RenderList.module.css';
 
 interface RenderListProps {
@@ -24,7 +24,6 @@ interface RenderListProps {
 export function RenderList({ renders, revision, takeId, onRemove }: RenderListProps) {
   const [playing, setPlaying] = useState<Render | null>(null);
   const canShowInFolder = useCanShowInFolder();
-  const toast = useToast();
   return (
     <>
       <ul className={styles.list} aria-label="Rendered files">
@@ -56,27 +55,12 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
                   <RelativeTime prefix="made" timestamp={render.finishedAt ?? render.createdAt} />
                 </RowMeta>
               </RowMain>
-              <div className={styles.actions}>
-                <Button
-                  size="sm"
-                  aria-label={`Save as… (${render.label} render)`}
-                  onPress={() => void saveFileAs({ kind: 'render', renderId: render.id }, toast)}
-                >
-                  <Download size={14} aria-hidden="true" />
-                  Save as…
-                </Button>
-                {canShowInFolder && (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Show in folder (${render.label} render)`}
-                    onPress={() => void showInFolder({ kind: 'render', renderId: render.id }, toast)}
-                  >
-                    <FolderOpen size={14} aria-hidden="true" />
-                    Show in folder
-                  </Button>
-                )}
-              </div>
+              <FileButtons
+                file={{ kind: 'render', renderId: render.id }}
+                name={`${render.label} render`}
+                canShowInFolder={canShowInFolder}
+                className={styles.actions}
+              />
               <IconButton aria-label={`Delete the ${render.label} render`} onPress={() => onRemove(render)}>
                 <Trash2 size={16} aria-hidden="true" />
               </IconButton>
