@@ -25,7 +25,11 @@ button.secondary { background: #e6e9f0; color: #1d2330; }
 .privacy { font-size: 0.85rem; color: #4a5263; margin-top: 1.5rem; }
 `;
 
-function page(title: string, body: string): string {
+/**
+ * The server's HTML shell: no referrer, the learner style sheet, and whatever else a page's head needs (its own style
+ * sheet or script). Every server-rendered page (learner and LTI) is one of these.
+ */
+export function htmlPage(title: string, body: string, extraHead = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,13 +38,16 @@ function page(title: string, body: string): string {
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${LEARNER_CSS_PATH}">
+${extraHead}
 </head>
 <body>
-<main>
 ${body}
-</main>
 </body>
 </html>`;
+}
+
+function page(title: string, body: string): string {
+  return htmlPage(title, `<main>\n${body}\n</main>`);
 }
 
 export interface JoinPageInput {

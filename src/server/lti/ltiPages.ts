@@ -1,27 +1,13 @@
 import { analyzeClass, STUCK_RULE_TEXT, type LearnerStatus } from '@shared/classServer/analyze';
 import type { ClassResults } from '@shared/classServer/results';
 import { escapeHtml } from '@shared/checkpoints/markdown';
-import { LEARNER_CSS_PATH } from '../learn/pages';
+import { htmlPage } from '../learn/pages';
 
 export const LTI_SCRIPT_PATH = '/lti/storage.js';
 export const LTI_CSS_PATH = '/lti/lti.css';
 
 export function page(title: string, body: string, extraHead = ''): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${LEARNER_CSS_PATH}">
-<link rel="stylesheet" href="${LTI_CSS_PATH}">
-${extraHead}
-</head>
-<body>
-${body}
-</body>
-</html>`;
+  return htmlPage(title, body, `<link rel="stylesheet" href="${LTI_CSS_PATH}">\n${extraHead}`);
 }
 
 /** JSON for a `<script type="application/json">`: no `<` can close the element early. */
