@@ -7,52 +7,25 @@ import { FORCES_QUESTIONS, publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { expectAccessible } from './support/axe';
-import { freePort, serveCommand, startClassServer } from './support/classServer';
+import { serveCommand, startClassServer } from './support/classServer';
 import { rpc } from './support/editorLesson';
 import { publishToServer, waitForJob } from './support/publishToServer';
+import { registerTestLms, startTestLms } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
-import { TestLtiPlatform } from '../src/server/testing/ltiPlatform.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
 
 const shots = process.env.LTI_SHOTS;
 
 /** The test LMS on 127.0.0.1 and a class server on localhost (two sites), registered to Ada, with grades. */
 async function lmsAndServer() {
-  const port = await freePort();
-  const tool = `http://localhost:${port}`;
-  const lms = new TestLtiPlatform({
-    clientId: 'flipside',
-    deploymentId: 'deployment-1',
-    loginUrl: `${tool}/lti/login`,
-    redirectUri: `${tool}/lti/launch`,
-  });
-  await lms.start();
+  const { lms, port, tool } = await startTestLms();
   let bobToken = '';
   const server = await startClassServer(undefined, 1, {
     port,
     publicHost: 'localhost',
     prepare: (dataDir) => {
       bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example']);
-      serveCommand(dataDir, [
-        'platforms',
-        'add',
-        '--name',
-        'Test LMS',
-        '--issuer',
-        lms.issuer,
-        '--client-id',
-        'flipside',
-        '--auth-url',
-        lms.authUrl,
-        '--jwks-url',
-        lms.jwksUrl,
-        '--token-url',
-        lms.tokenUrl,
-        '--deployment',
-        'deployment-1',
-        '--teacher',
-        'ada@school.example',
-      ]);
+      registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--teacher', 'ada@school.example']);
     },
   });
   const browser = await chromium.launch({

@@ -6,10 +6,10 @@ import { publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { expectAccessible } from './support/axe';
-import { freePort, serveCommand, startClassServer } from './support/classServer';
+import { startClassServer } from './support/classServer';
 import { rpc } from './support/editorLesson';
 import { publishToServer, waitForJob } from './support/publishToServer';
-import { TestLtiPlatform } from '../src/server/testing/ltiPlatform.testkit';
+import { registerTestLms, startTestLms } from './support/testLms';
 
 const shots = process.env.LTI_SHOTS;
 
@@ -17,36 +17,11 @@ test('from an LMS course page, on another site, with third-party cookies blocked
   host,
 }) => {
   test.setTimeout(240_000);
-  const port = await freePort();
-  // The LMS on 127.0.0.1 and the tool on localhost: two sites, so the tool's frame is a third party.
-  const tool = `http://localhost:${port}`;
-  const lms = new TestLtiPlatform({
-    clientId: 'flipside',
-    deploymentId: 'deployment-1',
-    loginUrl: `${tool}/lti/login`,
-    redirectUri: `${tool}/lti/launch`,
-  });
-  await lms.start();
+  const { lms, port, tool } = await startTestLms();
   const server = await startClassServer(undefined, 1, {
     port,
     publicHost: 'localhost',
-    prepare: (dataDir) =>
-      serveCommand(dataDir, [
-        'platforms',
-        'add',
-        '--name',
-        'Test LMS',
-        '--issuer',
-        lms.issuer,
-        '--client-id',
-        'flipside',
-        '--auth-url',
-        lms.authUrl,
-        '--jwks-url',
-        lms.jwksUrl,
-        '--deployment',
-        'deployment-1',
-      ]),
+    prepare: (dataDir) => registerTestLms(dataDir, lms),
   });
   let browser: Browser | null = null;
   try {

@@ -9,10 +9,9 @@ import {
   stopPostgres,
   type TestServer,
 } from '../testing/harness.testkit';
-import { formOf, launchThrough } from '../testing/ltiFlow.testkit';
-import { ROLE, TestLtiPlatform, type PlatformUser } from '../testing/ltiPlatform.testkit';
+import { formOf, launchThrough, startRegisteredLms } from '../testing/ltiFlow.testkit';
+import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
 import { testPackageZip } from '../testing/testPackage.testkit';
-import { addPlatform } from './platforms';
 
 afterAll(() => stopPostgres());
 
@@ -40,23 +39,11 @@ describeEngines('LTI Deep Linking 2.0', (engine) => {
       )
     ).lesson;
     bobsLesson = (await publishBytes(server.url, bobToken, await testPackageZip({ title: 'Bob’s secret' }))).lesson;
-    lms = new TestLtiPlatform({
-      clientId: 'flipside',
-      deploymentId: 'deployment-1',
-      loginUrl: `${server.url}/lti/login`,
-      redirectUri: `${server.url}/lti/launch`,
-    });
-    await lms.start();
-    await addPlatform(server.db, {
+    lms = await startRegisteredLms(server, (platform) => ({
       name: 'Test LMS',
-      issuer: lms.issuer,
-      clientId: 'flipside',
-      authLoginUrl: lms.authUrl,
-      jwksUrl: lms.jwksUrl,
-      tokenUrl: lms.tokenUrl,
-      deployments: ['deployment-1'],
+      tokenUrl: platform.tokenUrl,
       teacher: 'ada@school.example',
-    });
+    }));
   }, 60_000);
   afterAll(async () => {
     await lms.close();

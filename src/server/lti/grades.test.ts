@@ -9,10 +9,9 @@ import {
   type TestServer,
 } from '../testing/harness.testkit';
 import { event, watched } from '../testing/learnerEvents.testkit';
-import { formOf, launchThrough } from '../testing/ltiFlow.testkit';
-import { ROLE, TestLtiPlatform, type PlatformUser } from '../testing/ltiPlatform.testkit';
+import { formOf, launchThrough, startRegisteredLms } from '../testing/ltiFlow.testkit';
+import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
 import { QUESTION_FORCE, QUESTION_PUSH, testPackageZip } from '../testing/testPackage.testkit';
-import { addPlatform } from './platforms';
 import { RETRY_FIRST_MS, ScoreDelivery, scoresUrl } from './scoreDelivery';
 
 afterAll(() => stopPostgres());
@@ -35,22 +34,10 @@ describeEngines('LTI Assignment and Grade Services 2.0', (engine) => {
     server = await startTestServer(engine, { now: () => clock });
     const token = await server.teacher('ada@school.example');
     await publishBytes(server.url, token, await testPackageZip({ title: 'Forces' }));
-    lms = new TestLtiPlatform({
-      clientId: 'flipside',
-      deploymentId: 'deployment-1',
-      loginUrl: `${server.url}/lti/login`,
-      redirectUri: `${server.url}/lti/launch`,
-    });
-    await lms.start();
-    await addPlatform(server.db, {
-      issuer: lms.issuer,
-      clientId: 'flipside',
-      authLoginUrl: lms.authUrl,
-      jwksUrl: lms.jwksUrl,
-      tokenUrl: lms.tokenUrl,
-      deployments: ['deployment-1'],
+    lms = await startRegisteredLms(server, (platform) => ({
+      tokenUrl: platform.tokenUrl,
       teacher: 'ada@school.example',
-    });
+    }));
     // The instructor adds the lesson through deep linking: the LMS makes its gradebook column.
     const choose = await launchThrough(server.url, lms, lms.deepLinkingLoginParams(ada));
     const pageUrl = new URL(choose.headers.get('location') ?? '', server.url);

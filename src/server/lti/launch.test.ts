@@ -12,9 +12,9 @@ import {
   submitJoin,
   type TestServer,
 } from '../testing/harness.testkit';
-import { ROLE, TestLtiPlatform, type PlatformLink, type PlatformUser } from '../testing/ltiPlatform.testkit';
+import { ROLE, type PlatformLink, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
+import { startRegisteredLms } from '../testing/ltiFlow.testkit';
 import { testPackageZip } from '../testing/testPackage.testkit';
-import { addPlatform } from './platforms';
 import { rotateToolKeys, signingKey } from './toolKeys';
 
 afterAll(() => stopPostgres());
@@ -46,21 +46,7 @@ describeEngines('LTI 1.3 launches', (engine) => {
       contextId: 'course-7b',
       contextTitle: 'Physics 7B',
     };
-    lms = new TestLtiPlatform({
-      clientId: 'flipside',
-      deploymentId: 'deployment-1',
-      loginUrl: `${server.url}/lti/login`,
-      redirectUri: `${server.url}/lti/launch`,
-    });
-    await lms.start();
-    await addPlatform(server.db, {
-      name: 'Test LMS',
-      issuer: lms.issuer,
-      clientId: 'flipside',
-      authLoginUrl: lms.authUrl,
-      jwksUrl: lms.jwksUrl,
-      deployments: ['deployment-1'],
-    });
+    lms = await startRegisteredLms(server, () => ({ name: 'Test LMS' }));
   }, 60_000);
   afterAll(async () => {
     await lms.close();

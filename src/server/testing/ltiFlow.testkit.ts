@@ -1,4 +1,32 @@
-import type { TestLtiPlatform } from './ltiPlatform.testkit';
+import { addPlatform, type PlatformInput } from '../lti/platforms';
+import type { TestServer } from './harness.testkit';
+import { TestLtiPlatform } from './ltiPlatform.testkit';
+
+/**
+ * The test LMS, started and registered on `server` as its admin would (client `flipside`, one deployment), with
+ * whatever else a test's registration needs (a name, the token endpoint, the teacher it belongs to).
+ */
+export async function startRegisteredLms(
+  server: TestServer,
+  more: (lms: TestLtiPlatform) => Partial<PlatformInput> = () => ({}),
+): Promise<TestLtiPlatform> {
+  const lms = new TestLtiPlatform({
+    clientId: 'flipside',
+    deploymentId: 'deployment-1',
+    loginUrl: `${server.url}/lti/login`,
+    redirectUri: `${server.url}/lti/launch`,
+  });
+  await lms.start();
+  await addPlatform(server.db, {
+    issuer: lms.issuer,
+    clientId: 'flipside',
+    authLoginUrl: lms.authUrl,
+    jwksUrl: lms.jwksUrl,
+    deployments: ['deployment-1'],
+    ...more(lms),
+  });
+  return lms;
+}
 
 /**
  * The browser's part of a launch, without a browser: the login initiation to the tool, the platform's

@@ -1,0 +1,40 @@
+import { TestLtiPlatform } from '../../src/server/testing/ltiPlatform.testkit';
+import { freePort, serveCommand } from './classServer';
+
+/**
+ * The test LMS on 127.0.0.1, started, for a class server to come on localhost at `port`: two sites, so the tool's
+ * frame in the LMS is a third party.
+ */
+export async function startTestLms(): Promise<{ lms: TestLtiPlatform; port: number; tool: string }> {
+  const port = await freePort();
+  const tool = `http://localhost:${port}`;
+  const lms = new TestLtiPlatform({
+    clientId: 'flipside',
+    deploymentId: 'deployment-1',
+    loginUrl: `${tool}/lti/login`,
+    redirectUri: `${tool}/lti/launch`,
+  });
+  await lms.start();
+  return { lms, port, tool };
+}
+
+/** `flipside serve platforms add` for the test LMS, as its admin would type it, plus any further options. */
+export function registerTestLms(dataDir: string, lms: TestLtiPlatform, more: readonly string[] = []): void {
+  serveCommand(dataDir, [
+    'platforms',
+    'add',
+    '--name',
+    'Test LMS',
+    '--issuer',
+    lms.issuer,
+    '--client-id',
+    'flipside',
+    '--auth-url',
+    lms.authUrl,
+    '--jwks-url',
+    lms.jwksUrl,
+    '--deployment',
+    'deployment-1',
+    ...more,
+  ]);
+}
