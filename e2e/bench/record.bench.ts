@@ -38,7 +38,7 @@ function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
  * buffers Chromium's processes share with each other. File-backed pages (the browser binary's code) are left out:
  * their share moves whenever another Chromium on the machine starts or quits, which is not our growth.
  */
-function pssKb(pid: number): number {
+function allocatedPssKb(pid: number): number {
   try {
     const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
@@ -52,7 +52,7 @@ function pssKb(pid: number): number {
  * Memory (anonymous and shared PSS) of every Chromium process this test worker started (browser, renderers, GPU, utility): what the
  * studio's window costs on top of its main process.
  */
-function chromiumRss(): number {
+function chromiumAllocated(): number {
   const parents = new Map<number, number>();
   const names = new Map<number, string>();
   for (const entry of fs.readdirSync('/proc')) {
@@ -72,7 +72,7 @@ function chromiumRss(): number {
     return false;
   };
   let total = 0;
-  for (const [pid, name] of names) if (/chrom/i.test(name) && isOurs(pid)) total += pssKb(pid) * 1024;
+  for (const [pid, name] of names) if (/chrom/i.test(name) && isOurs(pid)) total += allocatedPssKb(pid) * 1024;
   return total;
 }
 
@@ -180,7 +180,7 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
             t: (Date.now() - t0) / 1000,
             heap,
             main: vmKb(host.pid, 'VmRSS') * 1024,
-            chromium: chromiumRss(),
+            chromium: chromiumAllocated(),
           });
         });
       },
