@@ -65,15 +65,18 @@ export async function uploadPackage(
   const wait = options.wait ?? sleep;
   const size = fs.statSync(zip).size;
   const sha256 = await sha256Of(zip);
+  signal.throwIfAborted();
+  // Not cut short by a cancel: the server may already have made the upload when its answer is dropped, and the
+  // studio could then never name it to drop it. The call is short, and the check after it drops what it made.
   let state: UploadState = await client.call(classServerApi.createUpload, {
     body: { sourceId: info.sourceId, title: info.title, sizeBytes: size, sha256 },
-    signal,
   });
   const uploadId = state.uploadId;
   const patience = options.patienceMs ?? 180_000;
   let troubleSince: number | null = null;
   let attempt = 0;
   try {
+    signal.throwIfAborted();
     options.onBytes(state.offset, size);
     while (state.offset < size) {
       try {
