@@ -5,6 +5,7 @@ import { channelOf } from '@shared/contract/define';
 import type { SaveJob } from '@shared/contract/files';
 import { documentChangeSchema } from '@shared/editor/document';
 import type { setup } from '../testing/libraryFixture';
+import { RenderService } from '../render/RenderService';
 import { captionedLesson, expectedSrt } from './captionedLesson.testkit';
 import { streamPacketsMd5, subtitleSrt, subtitleStreams } from './captionedMp4.testkit';
 import { FilesService, type FileShell } from './FilesService';
@@ -114,5 +115,8 @@ describe('Save as… with captions', () => {
     const newFile = remade.result?.outcome === 'download' ? remade.result.mediaPath : '';
     expect(subtitleSrt(path.join(deps.mediaRoot, ...newFile.split('/')), 0)).toBe(expectedSrt('Changed'));
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.posix.basename(newFile)]);
+    // Deleting the render takes its copies with it.
+    new RenderService(deps).remove({ id: renderId });
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 });

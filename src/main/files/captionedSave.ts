@@ -31,6 +31,14 @@ export interface CaptionedRender {
   readonly tracks: readonly PublishedTrack[];
 }
 
+/** Removes the browser host's downloadable copies of a render (made with its captions), as the render goes. */
+export function removeCaptionedCopies(mediaRoot: string, renderPath: string, renderId: string): void {
+  const folder = path.join(mediaRoot, ...path.posix.dirname(renderPath).split('/'), DOWNLOADS_FOLDER);
+  if (!fs.existsSync(folder)) return;
+  for (const name of fs.readdirSync(folder))
+    if (name.startsWith(`${renderId}-`) && name.endsWith('.mp4')) fs.rmSync(path.join(folder, name), { force: true });
+}
+
 /**
  * Copies of renders with the lesson's captions added, made as jobs (ffmpeg.wasm streams the whole render, so this
  * takes a while): into `<target>.part` beside where the teacher chose, renamed only once whole, or for a page to
@@ -77,10 +85,9 @@ export class CaptionedSaves {
       throw new StudioError('conflict', 'This render is being saved with its captions already; try again in a moment');
     }
     const jobId = this.start(render, reserved.part, owner, () => {
+      // Copies with older captions go first (the part's name does not end in .mp4, so it stays).
+      removeCaptionedCopies(this.deps.mediaRoot, render.mediaPath, render.renderId);
       renameNoReplace(reserved.part, out);
-      for (const name of fs.readdirSync(folder))
-        if (name.startsWith(`${render.renderId}-`) && name.endsWith('.mp4') && name !== `${base}.mp4`)
-          fs.rmSync(path.join(folder, name), { force: true });
       return result;
     });
     return { jobId };
