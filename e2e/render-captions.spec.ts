@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
+import { expectAccessible } from './support/axe';
 import { rpc, seedLesson } from './support/rpc';
 import { addTake, makeSyncClip, setCuts } from './renderMedia';
 import { writeSubtitles } from '../src/shared/captions/subtitleFiles';
@@ -54,6 +55,7 @@ test('Save as… of a render carries the lesson’s captions as a subtitle track
   const include = dialog.getByRole('checkbox', { name: /Include captions \(English\)/ });
   await expect(include).toBeChecked();
   await page.screenshot({ path: test.info().outputPath('save-with-captions.png') });
+  await expectAccessible(page, 'the save dialog with captions');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Save as…' }).click();
   const saved = await download;
