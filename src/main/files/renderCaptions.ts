@@ -3,6 +3,7 @@ import { editListSchema } from '@shared/timeline/editList';
 import type { StudioDatabase } from '../store/database';
 import { CaptionRows } from '../editor/captionRows';
 import { publishedTracks, type PublishedTrack } from '../publish/lessonExtras';
+import { isUpToDate } from '../publish/snapshot';
 
 export interface RenderCaptions {
   /** What a copy of the render carries: the take's captions as they are now, on the render's clock. */
@@ -16,9 +17,9 @@ interface Row {
   revision: number;
   path: string;
   video_codec: string | null;
-  edit_list: string | null;
-  edit_revision: number | null;
-  picture_revision: number | null;
+  edit_list: string;
+  edit_revision: number;
+  picture_revision: number;
 }
 
 /**
@@ -32,10 +33,11 @@ export function renderCaptions(db: StudioDatabase, renderId: string): RenderCapt
   const row = db
     .prepare(
       `SELECT r.take_id, r.revision, r.path, r.video_codec, e.edit_list, e.revision AS edit_revision, e.picture_revision
-       FROM renders r LEFT JOIN take_edits e ON e.take_id = r.take_id WHERE r.id = ? AND r.status = 'ready'`,
+       FROM renders r JOIN take_edits e ON e.take_id = r.take_id WHERE r.id = ? AND r.status = 'ready'`,
     )
     .get(renderId) as Row | undefined;
-  if (!row?.edit_list) return { tracks: [], unavailable: null };
+  // No edits yet means no captions: they are made in the editor.
+  if (!row) return { tracks: [], unavailable: null };
   const rows = new CaptionRows(db);
   const tracks = publishedTracks({
     editList: editListSchema.parse(JSON.parse(row.edit_list)),
@@ -45,8 +47,11 @@ export function renderCaptions(db: StudioDatabase, renderId: string): RenderCapt
   if (tracks.length === 0) return { tracks, unavailable: null };
   if (row.video_codec === null || !row.path.endsWith('.mp4'))
     return { tracks: [], unavailable: 'Only a render with a picture, saved as MP4, can carry captions' };
-  const pictureRevision = row.picture_revision ?? 0;
-  if (row.revision < pictureRevision || row.revision > (row.edit_revision ?? 0))
+  const upToDate = isUpToDate(
+    { status: 'ready', takeId: row.take_id, revision: row.revision },
+    { takeId: row.take_id, revision: row.edit_revision, pictureRevision: row.picture_revision },
+  );
+  if (!upToDate)
     return {
       tracks: [],
       unavailable:
