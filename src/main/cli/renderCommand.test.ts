@@ -19,7 +19,10 @@ async function lessonRendered() {
   return { ...lesson, render, studio, io, lines };
 }
 
-describe('flipside render --out', () => {
+/** ffmpeg.wasm loads a 30 MB core in each Worker: seconds on a busy machine, so these get longer than usual. */
+const WASM_TIMEOUT_MS = 60_000;
+
+describe('flipside render --out', { timeout: WASM_TIMEOUT_MS }, () => {
   it('copies the render out with the lesson’s captions as a subtitle track, saying so', async () => {
     const { render, studio, io, lines, outside, renderFile } = await lessonRendered();
     const out = path.join(outside, 'lesson.mp4');

@@ -19,7 +19,10 @@ const tracks = [
   { label: 'Français', srclang: 'fr-CA', path: 'captions/fr-ca.vtt', text: writeSubtitles(french, 'vtt') },
 ];
 
-describe('writeCaptionedMp4', () => {
+/** ffmpeg.wasm loads a 30 MB core in each Worker: seconds on a busy machine, so these get longer than usual. */
+const WASM_TIMEOUT_MS = 60_000;
+
+describe('writeCaptionedMp4', { timeout: WASM_TIMEOUT_MS }, () => {
   it('adds one tx3g track per language, tagged and named, and copies picture and sound untouched', async () => {
     const source = mediaFixture('mp4', 4);
     const target = path.join(tempDir(), 'out.mp4');

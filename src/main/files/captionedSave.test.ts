@@ -24,7 +24,10 @@ function ended(deps: ReturnType<typeof setup>['deps'], jobId: string): Promise<S
   });
 }
 
-describe('Save as… with captions', () => {
+/** ffmpeg.wasm loads a 30 MB core in each Worker: seconds on a busy machine, so these get longer than usual. */
+const WASM_TIMEOUT_MS = 60_000;
+
+describe('Save as… with captions', { timeout: WASM_TIMEOUT_MS }, () => {
   it('writes the render with the captions as they are now, on the render’s clock, picture and sound untouched', async () => {
     const { deps, editor, take, cues, revision, renderId, renderFile, outside } = await captionedLesson();
     // Captions edited after rendering: the render is still up to date, and the copy carries the new words.
