@@ -5,8 +5,8 @@ import { ServiceError, type ServiceTokens } from './serviceToken';
 
 /** NRPS 2.0, 2.2: the media type of a membership container. */
 export const MEMBERSHIP_CONTAINER_TYPE = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json';
-/** The instructor waits for the roster, so a slow platform is given up on sooner than a score delivery. */
-const REQUEST_TIMEOUT_MS = 10_000;
+/** The instructor's page waits for the whole roster, so a slow platform is given up on after this long, all pages. */
+const ROSTER_TIMEOUT_MS = 20_000;
 /** A platform whose `next` links never end is not followed for ever. */
 const MAX_PAGES = 200;
 
@@ -55,6 +55,7 @@ export async function fetchMemberships(
   const first = new URL(membershipsUrl);
   if (options.rlid !== undefined) first.searchParams.set('rlid', options.rlid);
   const members = new Map<string, RosterMember>();
+  const signal = AbortSignal.timeout(ROSTER_TIMEOUT_MS);
   let url: string | null = first.href;
   for (let pages = 0; url !== null; pages += 1) {
     if (pages === MAX_PAGES) throw new ServiceError(`The roster ran past ${MAX_PAGES} pages`, false);
@@ -66,7 +67,7 @@ export async function fetchMemberships(
     try {
       response = await fetch(url, {
         headers: { authorization: `Bearer ${token}`, accept: MEMBERSHIP_CONTAINER_TYPE },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal,
       });
     } catch (error) {
       throw new ServiceError(`The course’s roster service did not answer: ${String(error)}`, true);

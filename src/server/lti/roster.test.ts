@@ -128,7 +128,7 @@ describeEngines('LTI Names and Role Provisioning Services 2.0', (engine) => {
     expect(memberships().requests.length).toBe(before + 4);
   });
 
-  it('a platform that goes down in the middle keeps the roster it gave last, and the page says so', async () => {
+  it('a platform that goes down in the middle, or refuses, keeps the roster it gave last, and the page says so', async () => {
     memberships().courses.set('course-1', [
       ...COURSE.filter((member) => member.user_id !== 'lms-user-19'),
       { user_id: 'lms-user-22', name: 'Zed New', roles: [ROLE.learner] },
@@ -141,6 +141,14 @@ describeEngines('LTI Names and Role Provisioning Services 2.0', (engine) => {
     expect(html).toContain('answered 503');
 
     memberships().failPage = null;
+    memberships().failStatus = 403;
+    memberships().failRequests = 1;
+    await minutesPass(5);
+    const refused = await resultsPage();
+    expect(rowsOf(refused).map(([name]) => name)).toEqual(['Ana Ruiz', 'Bo Chen', 'Sam Lee']);
+    expect(refused).toContain('answered 403');
+    memberships().failStatus = 503;
+
     await minutesPass(5);
     const back = await resultsPage();
     expect(rowsOf(back).map(([name]) => name)).toEqual(['Ana Ruiz', 'Sam Lee', 'Zed New']);

@@ -32,10 +32,12 @@ export class PlatformMemberships {
   offered = true;
   /** Members per page when the tool names no `limit`. */
   pageSize = 2;
-  /** The endpoint answers 503 this many more times. */
+  /** The endpoint answers `failStatus` this many more times. */
   failRequests = 0;
-  /** Every request for this page answers 503: a platform that goes down in the middle of a roster. */
+  /** Every request for this page answers `failStatus`: a platform that goes down in the middle of a roster. */
   failPage: number | null = null;
+  /** 503, down; 403, a platform that refuses. */
+  failStatus = 503;
   /** Links the next page on another site, as a hostile or misconfigured platform might. */
   nextPageOrigin: string | null = null;
   /** Every request to the endpoint that got past the token check, as asked. */
@@ -78,12 +80,12 @@ export class PlatformMemberships {
     }
     if (this.failRequests > 0) {
       this.failRequests -= 1;
-      res.writeHead(503).end();
+      res.writeHead(this.failStatus).end();
       return true;
     }
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
     if (page === this.failPage) {
-      res.writeHead(503).end();
+      res.writeHead(this.failStatus).end();
       return true;
     }
     const contextId = decodeURIComponent(path[1]);
