@@ -11,6 +11,7 @@ import { TakeRows } from '../recording/takeRows';
 import { probeMedia } from '../recording/mediaFile';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { camelRow } from '../store/rows';
+import { removeCaptionedCopies } from '../files/captionedSave';
 
 interface RenderRow {
   id: string;
@@ -193,6 +194,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render is still running; cancel it instead');
     this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
     fs.rmSync(path.join(this.deps.mediaRoot, ...row.path.split('/')), { force: true });
+    removeCaptionedCopies(this.deps.mediaRoot, row.path, row.id);
     this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
     return {};
   }
