@@ -182,8 +182,8 @@ describeEngines('LTI Assignment and Grade Services 2.0', (engine) => {
       () => clock,
       () => undefined,
     );
-    const delivered = await Promise.all([first.deliverDue(), second.deliverDue(), first.deliverDue()]);
-    expect(delivered.reduce((sum, n) => sum + n, 0)).toBe(6);
+    // The test server's own poller (every 5 s) may take some of them too: the LMS's count is what says "once".
+    await Promise.all([first.deliverDue(), second.deliverDue(), first.deliverDue()]);
     const subs = lms.services.scores.map((score) => String(score.body.userId)).filter((sub) => /-[3-8]$/.test(sub));
     expect(subs.sort()).toEqual(['lms-user-3', 'lms-user-4', 'lms-user-5', 'lms-user-6', 'lms-user-7', 'lms-user-8']);
     expect(await outbox()).toEqual([]);
