@@ -7,6 +7,7 @@ import { spoolFilesOf, takeFolder } from './takeFiles';
 import { chunksOf, mediaFixture } from '../testing/mediaFixtures';
 import { RecordingService } from './RecordingService';
 
+// The tests that make media with ffmpeg and remux a take get a minute: beside a full parallel run it took over 20 s.
 describe('a full disk while recording', () => {
   it('stops with a plain message and keeps every whole chunk written before it, offered for recovery', async (context) => {
     const disk = smallDisk('1m');
@@ -47,7 +48,7 @@ describe('a full disk while recording', () => {
     // The refused call's own chunk may have landed whole: the write that found the disk full can be the heartbeat's
     // database update after it. Either way nothing before it is lost, and nothing torn is offered.
     expect([written * 1000, (written + 1) * 1000]).toContain(offered?.recordedMs);
-  });
+  }, 60_000);
 
   it('cuts a torn write back to the last whole chunk, so a chunk retried once there is room lands in its place', (context) => {
     const disk = smallDisk('1m');
@@ -110,5 +111,5 @@ describe('a full disk while recording', () => {
     clock.now += 60_000;
     expect(new RecordingService(fixture.deps).listInterrupted({}).map((take) => take.id)).toEqual([takeId]);
     expect(fs.existsSync(path.join(fixture.deps.mediaRoot, lesson.projectId, takeId, 'screen.part'))).toBe(true);
-  });
+  }, 60_000);
 });
