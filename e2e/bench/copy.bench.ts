@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from '../fixtures';
+import { RendersPanel } from '../pages/RendersPanel';
+import { seedLesson } from '../support/rpc';
+import { addTake, setCuts } from '../renderMedia';
+import { logFileOf } from '../../src/main/logging/log';
+
+/**
+ * Issue 18.2: renders that only cut, on a 20-minute 720p take. The cut-only copy path (≥ 300x real time) and the same
+ * cuts off the keyframes, which the smart cut takes (≥ 150x), each timed from the click to the finished file, with
+ * the stages main logged (opening the take's index, the page re-encoding the pieces at cuts, the copy, fsync and
+ * probe) so a slow run says where its time went.
+ */
+const SECONDS = 1200;
+const CUTS = [
+  { start: 40_000, end: 55_000 },
+  { start: 120_000, end: 131_000 },
+  { start: 200_000, end: 230_000 },
+];
+const LESSON_S = (SECONDS * 1000 - CUTS.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
+
+/**
+ * The take, kept in the temporary folder between runs (it takes ffmpeg minutes to make): H.264 with a keyframe
+ * every second and no B-frames, as the recorder's MediaRecorder makes them, and AAC sound.
+ */
+function take(): string {
+  const file = path.join(os.tmpdir(), `flipside-bench-take-${SECONDS}s-720p.mp4`);
+  if (fs.existsSync(file)) return file;
+  const part = `${file}.${process.pid}.part`;
+  execFileSync(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`],
+      ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0'],
+      ...['-pix_fmt', 'yuv420p', '-b:v', '2500k', '-c:a', 'aac', '-f', 'mp4', part],
+    ],
+    { stdio: 'inherit' },
+  );
+  fs.renameSync(part, file);
+  return file;
+}
+
+/** From the click that opens the render dialog to the finished file, looked for every 50 ms. */
+async function timeRender(panel: RendersPanel, label: string): Promise<{ seconds: number; status: string }> {
+  const started = performance.now();
+  await panel.render([label]);
+  await expect
+    .poll(() => panel.job(label).getAttribute('data-state'), { intervals: [50], timeout: 600_000 })
+    .toMatch(/done|failed/);
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, status: await panel.waitDone(label) };
+}
+
+/** The last cut's and render's stages as main logged them. */
+function stages(dataDir: string): string {
+  const log = fs.readFileSync(logFileOf(dataDir), 'utf8');
+  const cut = [...log.matchAll(/Cut \S+ \((.*)$/gm)].at(-1)?.[1] ?? 'cut not logged';
+  const render = [...log.matchAll(/Finished render \S+ \((.*)$/gm)].at(-1)?.[1] ?? 'finish not logged';
+  return `${cut}; render ${render}`;
+}
+
+test('cut-only and smart-cut renders of a 20-minute take, against the copy goals', async ({ page, host }) => {
+  test.setTimeout(1_800_000);
+  const screen = take();
+  const cutOnly = await seedLesson(host, 'Bench', 'Cut only');
+  await addTake(host, cutOnly.lessonId, { screen });
+  await setCuts(host, cutOnly.lessonId, CUTS);
+  // The same cuts moved off the keyframes (every second) by 517 ms and 1 ms: a smart cut re-encodes up to each keyframe.
+  const smart = await seedLesson(host, 'Bench', 'Smart cut');
+  await addTake(host, smart.lessonId, { screen });
+  await setCuts(
+    host,
+    smart.lessonId,
+    CUTS.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })),
+  );
+
+  const panel = new RendersPanel(page);
+  await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
+  const copy = await timeRender(panel, '720p');
+  expect(copy.status).toContain('copied without re-encoding');
+  const copyStages = stages(host.dataDir);
+
+  await page.goto(`${host.url}#/lesson/${smart.lessonId}`);
+  const smartCut = await timeRender(panel, '720p');
+  expect(smartCut.status).toMatch(/copied, \d+ frames re-encoded at cuts/);
+  const smartStages = stages(host.dataDir);
+
+  const copySpeed = LESSON_S / copy.seconds;
+  const smartSpeed = LESSON_S / smartCut.seconds;
+  console.log(
+    [
+      `lesson: ${LESSON_S} s of a ${SECONDS} s 720p30 take (${(fs.statSync(screen).size / 2 ** 20).toFixed(0)} MiB), 3 cuts; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
+      `cut-only copy path: ${copy.seconds.toFixed(2)} s = ${copySpeed.toFixed(0)}x real time (goal 300x)`,
+      `  main: ${copyStages}`,
+      `cut-only, cuts mid-GOP (smart cut): ${smartCut.seconds.toFixed(2)} s = ${smartSpeed.toFixed(0)}x real time (goal 150x)`,
+      `  main: ${smartStages}`,
+    ].join('\n'),
+  );
+  expect.soft(copySpeed).toBeGreaterThanOrEqual(300);
+  expect.soft(smartSpeed).toBeGreaterThanOrEqual(150);
+});
