@@ -143,7 +143,7 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       });
     };
     try {
-      await Promise.all(
+      const ways = await Promise.all(
         session.outputs.map((output) =>
           writeCut(output, session.encoded, {
             signal: job.signal,
@@ -166,7 +166,7 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       };
       const ms = (value: number) => `${Math.round(value)} ms`;
       this.deps.log?.info(
-        `Cut ${job.id} (${outcome.method}, ${outcome.reencodedFrames} frames re-encoded): open ${ms(outcome.timings.planMs)}, page re-encoding ${ms(started - session.preparedAt)}, copy ${ms(outcome.timings.copyMs)}`,
+        `Cut ${job.id} (${outcome.method}, ${outcome.reencodedFrames} frames re-encoded): open ${ms(outcome.timings.planMs)}, page re-encoding ${ms(started - session.preparedAt)}, copy ${ms(outcome.timings.copyMs)} (${ways.join(', ')})`,
       );
       return outcome;
     } catch (error) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
+import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input, type InputTrack } from 'mediabunny';
 import type { KeptSpan } from '@shared/timeline/mapping';
 import { readBoxHeader } from '../recording/mp4Boxes';
 import { directTracks } from './directCut';
@@ -51,7 +51,7 @@ const options = () => ({ signal: new AbortController().signal, onProgress: () =>
 async function packetsOf(file: string): Promise<{ video: string[]; audio: string[] }> {
   const input = new Input({ source: new FilePathSource(file), formats: ALL_FORMATS });
   try {
-    const list = async (track: Awaited<ReturnType<typeof input.getPrimaryVideoTrack>>) => {
+    const list = async (track: InputTrack | null) => {
       const out: string[] = [];
       if (!track) return out;
       for await (const packet of new EncodedPacketSink(track).packets())

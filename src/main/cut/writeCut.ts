@@ -38,7 +38,11 @@ const WRITE_CHUNK_BYTES = 16 * 1024 * 1024;
  * learner's player starts before the file has loaded. Sources that are plain MP4s (every recording and import once
  * finished) are copied by byte range with the index computed first (`mp4Copy.ts`); others go through the muxer.
  */
-export async function writeCut(output: CutOutput, pieces: ReadonlyMap<number, EncodedPiece>, options: WriteOptions) {
+export async function writeCut(
+  output: CutOutput,
+  pieces: ReadonlyMap<number, EncodedPiece>,
+  options: WriteOptions,
+): Promise<'by byte range' | 'through the muxer'> {
   const direct = await directTracks(
     output,
     output.video ? piecesFrom(pieces, output.video.firstPiece, output.video.copy) : [],
@@ -48,9 +52,10 @@ export async function writeCut(output: CutOutput, pieces: ReadonlyMap<number, En
       signal: options.signal,
       onProgress: (seconds) => options.onProgress(seconds * 1000),
     });
-    return;
+    return 'by byte range';
   }
   await writeWithMuxer(output, pieces, options);
+  return 'through the muxer';
 }
 
 /** Packet by packet through mediabunny's muxer, room for the index reserved from the packet counts, filled in last. */
