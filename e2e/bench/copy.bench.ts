@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
 import { seedLesson } from '../support/rpc';
 import { addTake, setCuts } from '../renderMedia';
 import { logFileOf } from '../../src/main/logging/log';
+import { benchTake } from './benchTakes';
 
 /**
  * Issue 18.2: renders that only cut, on a 20-minute 720p take. The cut-only copy path (≥ 300x real time) and the same
@@ -21,29 +20,6 @@ const CUTS = [
   { start: 200_000, end: 230_000 },
 ];
 const LESSON_S = (SECONDS * 1000 - CUTS.reduce((sum, cut) => sum + cut.end - cut.start, 0)) / 1000;
-
-/**
- * The take, kept in the temporary folder between runs (it takes ffmpeg minutes to make): H.264 with a keyframe
- * every second and no B-frames, as the recorder's MediaRecorder makes them, and AAC sound.
- */
-function take(): string {
-  const file = path.join(os.tmpdir(), `flipside-bench-take-${SECONDS}s-720p.mp4`);
-  if (fs.existsSync(file)) return file;
-  const part = `${file}.${process.pid}.part`;
-  execFileSync(
-    'ffmpeg',
-    [
-      ...['-v', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`],
-      ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`],
-      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0'],
-      ...['-pix_fmt', 'yuv420p', '-b:v', '2500k', '-c:a', 'aac', '-f', 'mp4', part],
-    ],
-    { stdio: 'inherit' },
-  );
-  fs.renameSync(part, file);
-  return file;
-}
 
 /** From the click that opens the render dialog to the finished file, looked for every 50 ms. */
 async function timeRender(panel: RendersPanel, label: string): Promise<{ seconds: number; status: string }> {
@@ -66,7 +42,7 @@ function stages(dataDir: string): string {
 
 test('cut-only and smart-cut renders of a 20-minute take, against the copy goals', async ({ page, host }) => {
   test.setTimeout(1_800_000);
-  const screen = take();
+  const screen = benchTake('screen', SECONDS);
   const cutOnly = await seedLesson(host, 'Bench', 'Cut only');
   await addTake(host, cutOnly.lessonId, { screen });
   await setCuts(host, cutOnly.lessonId, CUTS);
