@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { test, expect } from '../fixtures';
@@ -55,6 +56,9 @@ test('cut-only and smart-cut renders of a 20-minute take, against the copy goals
     CUTS.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })),
   );
 
+  // The imports just wrote two copies of the take; their write-back to disk is theirs, not the render's to wait for
+  // (a teacher renders a take recorded minutes before, long written back).
+  execFileSync('sync');
   const panel = new RendersPanel(page);
   await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
   const copy = await timeRender(panel, '720p');
