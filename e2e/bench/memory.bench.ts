@@ -81,7 +81,7 @@ test('memory through a 20-minute full render stays under 1 GB and flat', async (
   const { lessonId } = await seedLesson(host, 'Bench', 'Memory');
   const take = await addTake(host, lessonId, files);
   await setCuts(host, lessonId, CUTS);
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
   // A burned-in callout every two minutes, in both halves of the lesson.
   const callouts = Array.from({ length: SECONDS / 120 }, (_, index) => ({
     id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
@@ -92,7 +92,7 @@ test('memory through a 20-minute full render stays under 1 GB and flat', async (
     text: index % 2 === 0 ? `Key idea ${index + 1}` : '',
     burnIn: true,
   }));
-  await rpc(host, 'editor.apply', {
+  await rpc(host, 'app:editor.apply', {
     takeId: take.id,
     baseRevision: document.revision,
     editList: document.editList,
