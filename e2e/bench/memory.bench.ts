@@ -22,13 +22,24 @@ const CUTS = [
 const GOAL_MIB = 1024;
 const GROWTH_GOAL = 0.05;
 
-/** Resident memory (bytes) of `pid`, or 0 once it has ended. */
-function rssOf(pid: number): number {
+/** Resident memory and proportional set size (bytes) of `pid` (PSS counts a page shared by n processes as 1/n), or 0s. */
+function memoryOf(pid: number): { rss: number; pss: number } {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return Number(match?.[1] ?? 0) * 1024;
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return { rss: field('Rss'), pss: field('Pss') };
   } catch {
-    return 0;
+    return { rss: 0, pss: 0 };
+  }
+}
+
+/** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
+function kindOf(pid: number): string {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+  } catch {
+    return 'gone';
   }
 }
 
@@ -58,14 +69,28 @@ function ourChromiumPids(): number[] {
 interface Sample {
   readonly main: number;
   readonly chromium: number;
+  /** The same, as proportional set sizes: what the processes hold between them, shared pages counted once. */
+  readonly pss: number;
+  /** Chromium's resident memory by kind of process. */
+  readonly kinds: ReadonlyMap<string, number>;
 }
 
 /** Samples main and Chromium twice a second until stopped. */
 function sampleMemory(hostPid: number): () => Sample[] {
   const samples: Sample[] = [];
   const timer = setInterval(() => {
-    const chromium = ourChromiumPids().reduce((sum, pid) => sum + rssOf(pid), 0);
-    samples.push({ main: rssOf(hostPid), chromium });
+    const main = memoryOf(hostPid);
+    let chromium = 0;
+    let pss = main.pss;
+    const kinds = new Map<string, number>();
+    for (const pid of ourChromiumPids()) {
+      const memory = memoryOf(pid);
+      chromium += memory.rss;
+      pss += memory.pss;
+      const kind = kindOf(pid);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + memory.rss);
+    }
+    samples.push({ main: main.rss, chromium, pss, kinds });
   }, 500);
   return () => {
     clearInterval(timer);
@@ -121,6 +146,11 @@ test('memory through a 20-minute full render stays under 1 GB and flat', async (
     [
       `20-minute full render (720p, camera bubble, ${callouts.length} callouts, 3 cuts): ${seconds.toFixed(0)} s; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
       `memory, main + Chromium (RSS, ${samples.length} samples): peak ${mib(peak(totals)).toFixed(0)} MiB (goal under ${GOAL_MIB} MiB); main peak ${mib(peak(samples.map((s) => s.main))).toFixed(0)} MiB, Chromium peak ${mib(peak(samples.map((s) => s.chromium))).toFixed(0)} MiB`,
+      `the same as PSS (shared pages counted once): peak ${mib(peak(samples.map((s) => s.pss))).toFixed(0)} MiB; Chromium at the peak by kind (RSS): ${[
+        ...(samples[totals.indexOf(peak(totals))]?.kinds ?? new Map<string, number>()),
+      ]
+        .map(([kind, bytes]) => `${kind} ${mib(bytes).toFixed(0)}`)
+        .join(', ')} MiB`,
       `first half's peak ${mib(firstHalf).toFixed(0)} MiB, second half's ${mib(secondHalf).toFixed(0)} MiB: ${(growth * 100).toFixed(1)} % (goal at most ${GROWTH_GOAL * 100} %)`,
     ].join('\n'),
   );
