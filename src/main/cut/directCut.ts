@@ -82,7 +82,7 @@ function videoTrack(
       samples.push({ timestamp, duration, key: packet.key, size, offset: source.offsets[at] ?? 0, bytes: null });
     }
   }
-  const stsd = requireChild(requireChild(requireChild(requireChild(source.trak, 'mdia'), 'minf'), 'stbl'), 'stsd');
+  const stsd = stsdOf(source);
   return { file: cut.source.file, source, stsd: withAvcConfig(stsd, splice.description), samples };
 }
 
@@ -111,6 +111,9 @@ function audioTrack(file: string, copy: AudioCopy, source: SourceSamples): Outpu
       });
     }
   }
-  const stsd = requireChild(requireChild(requireChild(requireChild(source.trak, 'mdia'), 'minf'), 'stbl'), 'stsd');
+  const stsd = stsdOf(source);
   return { file, source, stsd: stsd.bytes, samples };
 }
+
+const stsdOf = (source: SourceSamples) =>
+  requireChild(requireChild(requireChild(requireChild(source.trak, 'mdia'), 'minf'), 'stbl'), 'stsd');
