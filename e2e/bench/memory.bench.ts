@@ -36,7 +36,8 @@ function memoryOf(pid: number): { rss: number; pss: number } {
 /** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
 function kindOf(pid: number): string {
   try {
-    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // Chromium rewrites its process titles, so the arguments may be separated by spaces rather than NULs.
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
     return args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
   } catch {
     return 'gone';
