@@ -37,4 +37,12 @@ export class RendersPanel {
     expect(text, text).not.toContain('Failed');
     return text;
   }
+
+  /** Presses Save as… on the `label` render; a lesson with captions answers with the save dialog, answered here. */
+  async openSaveDialog(label: string): Promise<Locator> {
+    await this.list.getByRole('button', { name: `Save as… (${label} render)` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Save the ${label} render` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }

@@ -172,7 +172,14 @@ export function openStudio(options: StudioOptions): Studio {
         transcriber: options.transcriber ?? new PocketsphinxTranscriber(),
       }),
       classroom: classServer,
-      files: new FilesService({ db, mediaRoot, jobs, history, ...(options.shell ? { shell: options.shell } : {}) }),
+      files: new FilesService({
+        db,
+        events,
+        mediaRoot,
+        jobs,
+        history,
+        ...(options.shell ? { shell: options.shell } : {}),
+      }),
     },
     {
       onInternalError: (channel, error) => {

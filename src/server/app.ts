@@ -17,6 +17,7 @@ import { addLtiRoutes } from './lti/ltiRoutes';
 import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
 import { ScoreDelivery } from './lti/scoreDelivery';
 import { queueScores } from './lti/scores';
+import { ServiceTokens } from './lti/serviceToken';
 import { ensureToolKey } from './lti/toolKeys';
 import { teacherLessons } from './lessons/lessonStore';
 import { Publishing } from './lessons/publishing';
@@ -173,6 +174,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     now,
     log,
     scoresQueued: () => void scores.kick(),
+    tokens: new ServiceTokens(db, now),
   });
   router.add('GET', '/health', ({ res }) => {
     sendJson(res, 200, { ok: true });

@@ -34,6 +34,8 @@ export interface DeliverOptions {
   /** Copy (a render stays in the library) or move (the CLI's export has no other use). */
   readonly keepSource: boolean;
   readonly jobs: JobRegistry;
+  /** Makes the file at `temp` from `source` instead of copying it (a render with its captions added). */
+  readonly make?: (source: string, temp: string, signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function deliver(source: string, out: string, options: DeliverOptio
   const old = `${temp}.old.part`;
   await options.jobs.run({ kind: 'copy', owner: 'cli', parts: [temp, old] }, async (job) => {
     try {
-      await place(source, temp, options.keepSource);
+      if (options.make) await options.make(source, temp, job.signal);
+      else await place(source, temp, options.keepSource);
       job.signal.throwIfAborted();
       if (!fs.existsSync(out)) renameNoReplace(temp, out);
       else if (options.kind === 'file') fs.renameSync(temp, out);

@@ -80,7 +80,11 @@ export async function publishLesson(
   }
   if (!renditions.some((rendition) => rendition.upToDate)) {
     io.stderr('no up-to-date render of this lesson: rendering 720p first');
-    await renderLesson(studio, { lessonId: options.lessonId, out: null, height: '720', force: false }, io);
+    await renderLesson(
+      studio,
+      { lessonId: options.lessonId, out: null, height: '720', force: false, captions: false },
+      io,
+    );
     ({ defaults, renditions } = await client.publish.options({ lessonId: options.lessonId }));
   }
   const ready = renditions.filter((rendition) => rendition.upToDate);

@@ -7,6 +7,8 @@ import { startBrowserHost } from '../host/server';
 import type { Studio } from '../studio';
 import { launchChromium } from './renderBrowser';
 import { checkDestination, deliver } from './deliver';
+import { renderCaptions } from '../files/renderCaptions';
+import { writeCaptionedMp4 } from '../files/captionedMp4';
 import { Interrupted, type CommandIo } from './io';
 
 /** Must match the renderer's RenderJobPage, which the CLI drives. */
@@ -19,6 +21,8 @@ export interface RenderOptions {
   readonly out: string | null;
   readonly height: string;
   readonly force: boolean;
+  /** The copy at --out carries the lesson's captions as subtitle tracks, as the app's Save as… does by default. */
+  readonly captions: boolean;
 }
 
 type JobEvent =
@@ -78,8 +82,7 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: C
     });
     await page.goto(`${host.url}#/render-job/${encodeURIComponent(options.lessonId)}?height=${height.data}`);
     const { render, outcome, elapsedMs } = await finished;
-    const made = path.join(studio.mediaRoot, ...render.path.split('/'));
-    if (out) await deliver(made, out, { kind: 'file', force: options.force, keepSource: true, jobs: studio.jobs });
+    if (out) await copyOut(studio, render, out, options, io);
     const speed = render.durationMs / Math.max(elapsedMs, 1);
     io.stderr(
       `done in ${(elapsedMs / 1000).toFixed(1)} s (${formatSpeed(speed)}, ${videoMade(outcome)}, ${render.audioCodec ?? 'no'} audio${outcome.sound ? ` ${outcome.sound}` : ''})`,
@@ -89,6 +92,37 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: C
     await browser.close().catch(() => undefined);
     await host.close();
   }
+}
+
+/**
+ * The render at `out`: a plain copy, or with `captions` (the default) the lesson's captions added as subtitle tracks,
+ * made now from the captions as they are (the render was just made, so they line up).
+ */
+export async function copyOut(
+  studio: Pick<Studio, 'db' | 'mediaRoot' | 'jobs'>,
+  render: Render,
+  out: string,
+  options: Pick<RenderOptions, 'force' | 'captions'>,
+  io: CommandIo,
+): Promise<void> {
+  const made = path.join(studio.mediaRoot, ...render.path.split('/'));
+  const { tracks, unavailable } = options.captions
+    ? renderCaptions(studio.db, render.id)
+    : { tracks: [], unavailable: null };
+  if (unavailable !== null) io.stderr(`captions left out: ${unavailable}`);
+  if (tracks.length > 0) io.stderr(`adding captions: ${tracks.map((track) => track.label).join(', ')}`);
+  await deliver(made, out, {
+    kind: 'file',
+    force: options.force,
+    keepSource: true,
+    jobs: studio.jobs,
+    ...(tracks.length > 0
+      ? {
+          make: (source: string, temp: string, signal: AbortSignal) =>
+            writeCaptionedMp4(source, temp, tracks, { durationMs: render.durationMs, signal }),
+        }
+      : {}),
+  });
 }
 
 function videoMade(outcome: { method: string; reencodedFrames?: number }): string {

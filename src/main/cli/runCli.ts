@@ -25,8 +25,9 @@ Commands:
   lessons list    --project <id> [--json] [--trash]
   lessons add     --project <id> --title <title>
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
-  render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force]
-                                           render the edited lesson (needs Chromium or Chrome)
+  render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force] [--no-captions]
+                                           render the edited lesson (needs Chromium or Chrome); the file carries
+                                           the lesson's captions as subtitle tracks unless --no-captions
   publish         --lesson <id> --format scorm12|scorm2004|cmi5|web|cc --out <path> [--force]
                   [--course lesson|project] [--lessons link|linkOrWeb|web]
                                            package the lesson for an LMS (a zip) or the web (a folder);
@@ -68,6 +69,7 @@ const OPTIONS = {
   lessons: { type: 'string', default: 'link' },
   height: { type: 'string', default: '720' },
   force: { type: 'boolean', default: false },
+  'no-captions': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -197,6 +199,7 @@ const COMMANDS: Record<string, Command> = {
           out: required(values.out, '--out'),
           height: values.height,
           force: values.force,
+          captions: !values['no-captions'],
         },
         io,
       ),

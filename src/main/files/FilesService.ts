@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Contract, Input, ServiceHandlers } from '@shared/contract';
-import type { LibraryFile, SaveAsOutcome } from '@shared/contract/files';
+import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/contract';
+import type { LibraryFile, RenderCaptionsInfo, SaveAsOutcome, SaveJob } from '@shared/contract/files';
 import { StudioError } from '@shared/contract/result';
 import { readableFileName } from '@shared/format/fileName';
 import { packageExtension, packageFileName } from '@shared/publish/history';
@@ -9,7 +9,10 @@ import type { StudioDatabase } from '../store/database';
 import { JobRegistry } from '../jobs/JobRegistry';
 import { resolveEntryInside } from '../media/resolveInside';
 import { DOWNLOADS_FOLDER, type PublishHistory } from '../publish/history';
+import type { EventHub } from '../rpc/eventHub';
 import { zipOfFolder } from './folderZip';
+import { CaptionedSaves, type CaptionedRender } from './captionedSave';
+import { renderCaptions } from './renderCaptions';
 
 /** What a desktop shell offers: a save dialog and the file manager. The browser host and the CLI have neither. */
 export interface FileShell {
@@ -26,6 +29,8 @@ interface FilesDeps {
   history?: PublishHistory;
   /** The studio's registry, which cleans up a zip left half-written; standing alone, the service has its own. */
   jobs?: JobRegistry;
+  /** Where a save with captions reports its progress. */
+  events?: EventHub<Contract>;
 }
 
 interface LocatedFile {
@@ -35,6 +40,8 @@ interface LocatedFile {
   suggestedName: string;
   /** For a web folder that travels as a zip: what the zip is called. */
   zipName: string;
+  /** A render's: how long it plays. */
+  durationMs: number;
 }
 
 /**
@@ -45,16 +52,40 @@ interface LocatedFile {
  */
 export class FilesService implements ServiceHandlers<Contract['files']> {
   private readonly jobs: JobRegistry;
+  private readonly captioned: CaptionedSaves;
 
   constructor(private readonly deps: FilesDeps) {
     this.jobs = deps.jobs ?? new JobRegistry();
+    this.captioned = new CaptionedSaves({
+      jobs: this.jobs,
+      mediaRoot: deps.mediaRoot,
+      ...(deps.events ? { events: deps.events } : {}),
+    });
   }
 
-  async saveAs(input: Input<'files', 'saveAs'>): Promise<SaveAsOutcome> {
+  async saveAs(input: Input<'files', 'saveAs'>, context?: CallContext): Promise<SaveAsOutcome> {
     const located = this.locate(input);
     const source = await this.existing(located);
     const isFolder = fs.statSync(source).isDirectory();
     const { shell } = this.deps;
+    const tracks = input.kind === 'render' && input.captions === true ? this.captionTracks(input.renderId) : [];
+    if (input.kind === 'render' && tracks.length > 0) {
+      const render: CaptionedRender = {
+        source,
+        mediaPath: located.mediaPath,
+        renderId: input.renderId,
+        durationMs: located.durationMs,
+        fileName: located.suggestedName,
+        tracks,
+      };
+      if (!shell) {
+        const answer = this.captioned.forDownload(render, context?.caller);
+        return 'jobId' in answer ? { outcome: 'saving', jobId: answer.jobId } : answer;
+      }
+      const target = await shell.chooseSavePath(located.suggestedName, 'file');
+      if (target === null) return { outcome: 'cancelled' };
+      return { outcome: 'saving', jobId: this.captioned.toTarget(render, target, context?.caller) };
+    }
     if (!shell) {
       if (!isFolder) return { outcome: 'download', mediaPath: located.mediaPath, fileName: located.suggestedName };
       const zipsPath = `${path.posix.dirname(located.mediaPath)}/${DOWNLOADS_FOLDER}`;
@@ -72,6 +103,21 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
     return { outcome: 'saved', path: target };
   }
 
+  renderCaptions(input: Input<'files', 'renderCaptions'>): RenderCaptionsInfo {
+    this.locate({ kind: 'render', renderId: input.renderId });
+    const { tracks, unavailable } = renderCaptions(this.deps.db, input.renderId);
+    return { tracks: tracks.map(({ label, srclang }) => ({ label, srclang })), unavailable };
+  }
+
+  status(input: Input<'files', 'status'>): SaveJob {
+    return this.captioned.job(input.jobId).detail.state;
+  }
+
+  cancel(input: Input<'files', 'cancel'>): Record<string, never> {
+    this.jobs.cancel(this.captioned.job(input.jobId).id);
+    return {};
+  }
+
   async reveal(input: Input<'files', 'reveal'>): Promise<{ shown: boolean }> {
     const source = await this.existing(this.locate(input));
     if (!this.deps.shell) return { shown: false };
@@ -79,27 +125,36 @@ export class FilesService implements ServiceHandlers<Contract['files']> {
     return { shown: true };
   }
 
+  /** The captions a copy of the render carries; asked for where they cannot go, the reason is the error. */
+  private captionTracks(renderId: string) {
+    const { tracks, unavailable } = renderCaptions(this.deps.db, renderId);
+    if (unavailable !== null) throw new StudioError('conflict', unavailable);
+    return tracks;
+  }
+
   private locate(file: LibraryFile): LocatedFile {
     if (file.kind === 'export') {
       const record = this.deps.history?.byPath(file.path);
       const plain = path.posix.basename(file.path);
-      if (!record) return { mediaPath: file.path, suggestedName: plain, zipName: `${plain}.zip` };
+      if (!record) return { mediaPath: file.path, suggestedName: plain, zipName: `${plain}.zip`, durationMs: 0 };
       return {
         mediaPath: file.path,
         suggestedName: packageFileName(record, record.kind === 'zip' ? packageExtension(record.format) : ''),
         zipName: packageFileName(record, 'zip'),
+        durationMs: 0,
       };
     }
     const row = this.deps.db
       .prepare(
-        `SELECT r.path, r.label, r.status, l.title FROM renders r JOIN lessons l ON l.id = r.lesson_id WHERE r.id = ?`,
+        `SELECT r.path, r.label, r.status, r.duration_ms, l.title FROM renders r JOIN lessons l ON l.id = r.lesson_id WHERE r.id = ?`,
       )
-      .get(file.renderId) as { path: string; label: string; status: string; title: string } | undefined;
+      .get(file.renderId) as
+      { path: string; label: string; status: string; duration_ms: number; title: string } | undefined;
     if (!row) throw new StudioError('not_found', 'That render no longer exists');
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render has not finished yet');
     const extension = path.posix.extname(row.path).slice(1);
     const suggestedName = readableFileName(`${row.title} (${row.label})`, extension);
-    return { mediaPath: row.path, suggestedName, zipName: suggestedName };
+    return { mediaPath: row.path, suggestedName, zipName: suggestedName, durationMs: row.duration_ms };
   }
 
   private async existing(located: LocatedFile): Promise<string> {

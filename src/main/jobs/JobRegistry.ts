@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StudioError } from '@shared/contract/result';
 
 export type JobKind =
-  'render' | 'cut' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy' | 'transcribe';
+  'render' | 'cut' | 'publish' | 'import' | 'recording' | 'recover' | 'backup' | 'copy' | 'transcribe' | 'save';
 type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A job stopped because the teacher cancelled it. */

@@ -17,7 +17,9 @@ export interface PublishedTrack {
 }
 
 /** Every track with at least one cue that still plays; cues inside a cut are left out, cut-through ones clipped. */
-export function publishedTracks(document: LessonDocument): PublishedTrack[] {
+export function publishedTracks(
+  document: Pick<LessonDocument, 'editList' | 'captionTracks' | 'captionCues'>,
+): PublishedTrack[] {
   const used = new Set<string>();
   return document.captionTracks.flatMap((track) => {
     const cues = lessonCues(document.editList, document.captionCues, track.id);

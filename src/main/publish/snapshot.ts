@@ -78,7 +78,10 @@ type UpToDateDocument = Pick<LessonDocument, 'takeId' | 'revision' | 'pictureRev
  * A render still shows the lesson when nothing it shows has changed since it was made: notes, captions, questions and
  * the like come from the document when publishing.
  */
-export function isUpToDate(render: Render, document: UpToDateDocument): boolean {
+export function isUpToDate(
+  render: Pick<Render, 'status' | 'takeId' | 'revision'>,
+  document: UpToDateDocument,
+): boolean {
   return (
     render.status === 'ready' &&
     render.takeId === document.takeId &&

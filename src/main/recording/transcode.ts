@@ -49,11 +49,21 @@ export async function extractSpeechAudio(
   await runFfmpeg(source, target, speechAudioArgs(), options);
 }
 
-async function runFfmpeg(
+/** A small file main makes for ffmpeg (a subtitle track): at `/<name>` inside the Worker, held in its memory. */
+export interface MemoryFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Runs ffmpeg.wasm with `args` on `/input` (`source`) and `/output.mp4` (`target`), plus any `memoryFiles`; the
+ * converter behind every function here, with the same progress, cancel and cleanup.
+ */
+export async function runFfmpeg(
   source: string,
   target: string,
   args: string[],
-  options: Omit<TranscodeOptions, 'video' | 'audio'>,
+  options: Omit<TranscodeOptions, 'video' | 'audio'> & { memoryFiles?: readonly MemoryFile[] },
 ): Promise<void> {
   options.signal?.throwIfAborted();
   const corePath = createRequire(__filename).resolve('@ffmpeg/core');
@@ -67,6 +77,10 @@ async function runFfmpeg(
       wasmPath: path.join(path.dirname(corePath), 'ffmpeg-core.wasm'),
       inputFd,
       outputFd,
+      memoryFiles: (options.memoryFiles ?? []).map((file) => ({
+        path: `/${file.name}`,
+        data: new TextEncoder().encode(file.text),
+      })),
       args,
     };
     const started = new Worker(`(${transcodeWorkerMain.toString()})()`, { eval: true, workerData, name: 'transcode' });

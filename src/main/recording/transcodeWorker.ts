@@ -17,6 +17,8 @@ export interface TranscodeWorkerData {
   /** Descriptors opened by main (they are process-wide), so main alone decides when the files exist. */
   inputFd: number;
   outputFd: number;
+  /** Small files made by main (subtitles), written into ffmpeg's memory before it starts. */
+  memoryFiles: { path: string; data: Uint8Array }[];
   args: string[];
 }
 
@@ -94,6 +96,7 @@ export function transcodeWorkerMain(): void {
     core.setLogger(({ message }) => post({ type: 'log', line: message }));
     hostFile(core, '/input', data.inputFd);
     hostFile(core, '/output.mp4', data.outputFd);
+    for (const file of data.memoryFiles) core.FS.writeFile(file.path, file.data);
     const exitCode = core.exec(...data.args);
     post({ type: 'done', exitCode });
   };

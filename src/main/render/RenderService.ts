@@ -12,6 +12,7 @@ import { probeMedia } from '../recording/mediaFile';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { camelRow } from '../store/rows';
 import type { StudioLog } from '../logging/log';
+import { removeCaptionedCopies } from '../files/captionedSave';
 
 interface RenderRow {
   id: string;
@@ -207,6 +208,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     if (row.status !== 'ready') throw new StudioError('conflict', 'That render is still running; cancel it instead');
     this.deps.db.prepare('DELETE FROM renders WHERE id = ?').run(row.id);
     fs.rmSync(path.join(this.deps.mediaRoot, ...row.path.split('/')), { force: true });
+    removeCaptionedCopies(this.deps.mediaRoot, row.path, row.id);
     this.deps.events.emit('renders', 'onDidChange', { lessonId: row.lesson_id });
     return {};
   }

@@ -16,10 +16,14 @@ export const LTI_CLAIM = {
   data: 'https://purl.imsglobal.org/spec/lti-dl/claim/data',
   /** Assignment and Grade Services 2.0, 3.1. */
   agsEndpoint: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
+  /** Names and Role Provisioning Services 2.0, 3.6.1. */
+  namesRoleService: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
 } as const;
 
 /** The AGS scope that lets a tool post scores to a line item. */
 export const SCORE_SCOPE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
+/** The NRPS scope that lets a tool read a context's memberships (its roster). */
+export const MEMBERSHIP_SCOPE = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
 
 const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/';
 /**
@@ -36,6 +40,25 @@ const STAFF_ROLES = [
 
 export function isStaff(roles: readonly string[]): boolean {
   return roles.some((role) => STAFF_ROLES.includes(role) || role.startsWith(`${LIS}membership/Instructor#`));
+}
+
+/**
+ * A learner of the course as a roster lists them (NRPS members carry LTI Core context roles): the Learner role or
+ * one of its sub-roles, and no staff role. A mentor or a guest is no learner whose progress is awaited.
+ */
+export function isRosterLearner(roles: readonly string[]): boolean {
+  return (
+    !isStaff(roles) &&
+    roles.some(
+      (role) =>
+        role === `${LIS}membership#Learner` || role === 'Learner' || role.startsWith(`${LIS}membership/Learner#`),
+    )
+  );
+}
+
+/** The name a platform gives a user, whole or in parts; null when it keeps it private. */
+export function personName(name?: string, given?: string, family?: string): string | null {
+  return name?.trim() || [given, family].filter(Boolean).join(' ').trim() || null;
 }
 
 /** What every message from the platform carries, whatever its type. */
@@ -70,6 +93,14 @@ export const resourceLinkLaunchSchema = z.object({
       lineitem: z.url().max(2000).optional(),
     })
     .optional(),
+  // A platform offers the roster with this claim only to a tool it granted the membership scope.
+  [LTI_CLAIM.namesRoleService]: z
+    .object({
+      context_memberships_url: z.url({ protocol: /^https?$/ }).max(2000),
+      service_versions: z.array(z.string()).optional(),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 /** A deep-linking request (Deep Linking 2.0, 4.4): where to answer, what the platform accepts, data to echo. */
@@ -136,16 +167,18 @@ export interface LtiLaunch {
   readonly staff: boolean;
   /** The gradebook column this link reports to, when the platform granted the score scope (AGS). */
   readonly lineitem: string | null;
+  /** Where the course's roster is read (NRPS 2.0), when the platform offers it to this tool. */
+  readonly membershipsUrl: string | null;
 }
 
 export function launchOf(claims: z.output<typeof resourceLinkLaunchSchema>): LtiLaunch {
-  const given = [claims.given_name, claims.family_name].filter(Boolean).join(' ');
   const context = claims[LTI_CLAIM.context];
   const ags = claims[LTI_CLAIM.agsEndpoint];
+  const nrps = claims[LTI_CLAIM.namesRoleService];
   return {
     kind: 'resourceLink',
     sub: claims.sub,
-    name: claims.name?.trim() || given.trim() || null,
+    name: personName(claims.name, claims.given_name, claims.family_name),
     deploymentId: claims[LTI_CLAIM.deploymentId],
     targetLinkUri: claims[LTI_CLAIM.targetLinkUri],
     resourceLink: {
@@ -155,5 +188,6 @@ export function launchOf(claims: z.output<typeof resourceLinkLaunchSchema>): Lti
     context: context ? { id: context.id, title: context.title ?? context.label ?? '' } : null,
     staff: isStaff(claims[LTI_CLAIM.roles]),
     lineitem: ags?.lineitem && ags.scope.includes(SCORE_SCOPE) ? ags.lineitem : null,
+    membershipsUrl: nrps && (nrps.service_versions ?? ['2.0']).includes('2.0') ? nrps.context_memberships_url : null,
   };
 }

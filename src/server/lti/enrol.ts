@@ -47,6 +47,11 @@ export async function contextClass(
   return winner;
 }
 
+/** What a user whose platform keeps their name private is called: the same at every launch and in the roster. */
+export function standInName(platformId: string, sub: string): string {
+  return `Learner ${hashSecret(`${platformId}\n${sub}`).slice(0, 6)}`;
+}
+
 /**
  * The learner a platform user is in a class, made at their first launch. Their name follows the platform's (it may
  * change, or be withheld: then a neutral stand-in). The learner row's name key and secret are unusable by the join
@@ -64,7 +69,7 @@ export async function ltiLearner(
      WHERE x.platform_id = $1 AND x.sub = $2 AND x.class_id = $3`,
     [platform.id, launch.sub, classId],
   );
-  const name = launch.name ?? existing?.display_name ?? `Learner ${subKey.slice(0, 6)}`;
+  const name = launch.name ?? existing?.display_name ?? standInName(platform.id, launch.sub);
   if (existing) {
     if (existing.display_name !== name)
       await db.query('UPDATE learners SET display_name = $1 WHERE id = $2', [name, existing.learner_id]);
@@ -90,7 +95,10 @@ export async function ltiLearner(
   return { id: learner.id, classId, name };
 }
 
-/** Which lesson and class a resource link opens: what an instructor's launch shows the results of. */
+/**
+ * Which lesson and class a resource link opens: what an instructor's launch shows the results of; and where its
+ * course's roster is read, as the latest launch says (a platform that stopped offering the roster is not asked).
+ */
 export async function recordResourceLink(
   db: Queryable,
   platform: Platform,
@@ -99,10 +107,20 @@ export async function recordResourceLink(
   classId: string,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO lti_resource_links (platform_id, deployment_id, resource_link_id, lesson_id, class_id, title)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO lti_resource_links
+       (platform_id, deployment_id, resource_link_id, lesson_id, class_id, title, memberships_url)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (platform_id, deployment_id, resource_link_id) DO UPDATE
-       SET lesson_id = EXCLUDED.lesson_id, class_id = EXCLUDED.class_id, title = EXCLUDED.title`,
-    [platform.id, launch.deploymentId, launch.resourceLink.id, lessonId, classId, launch.resourceLink.title],
+       SET lesson_id = EXCLUDED.lesson_id, class_id = EXCLUDED.class_id, title = EXCLUDED.title,
+         memberships_url = EXCLUDED.memberships_url`,
+    [
+      platform.id,
+      launch.deploymentId,
+      launch.resourceLink.id,
+      lessonId,
+      classId,
+      launch.resourceLink.title,
+      launch.membershipsUrl,
+    ],
   );
 }

@@ -74,9 +74,25 @@ describe('validating a platform’s id_token', () => {
       context: { id: 'course-1', title: 'Physics 7B' },
       staff: false,
       lineitem: null,
+      membershipsUrl: `${lms.origin}/contexts/course-1/memberships`,
     });
     const teacher = await lms.sign(lms.claims({ sub: 't-1', roles: [ROLE.instructor] }, link, NONCE));
     expect((await validateIdToken(teacher, expected())).staff).toBe(true);
+  });
+
+  it('reads the roster’s address only from a well-formed NRPS 2.0 claim, and a bad one does not stop the launch', async () => {
+    const nrps = 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice';
+    const withClaim = (claim: unknown) => lms.sign({ ...lms.claims(user, link, NONCE), [nrps]: claim });
+    const read = async (claim: unknown) => {
+      const launch = await validateIdToken(await withClaim(claim), expected());
+      return launch.kind === 'resourceLink' ? launch.membershipsUrl : 'not a resource link';
+    };
+    expect(await read({ context_memberships_url: 'https://lms.example/m', service_versions: ['2.0'] })).toBe(
+      'https://lms.example/m',
+    );
+    expect(await read({ context_memberships_url: 'https://lms.example/m', service_versions: ['1.0'] })).toBeNull();
+    expect(await read({ context_memberships_url: 'javascript:alert(1)' })).toBeNull();
+    expect(await read('not an object')).toBeNull();
   });
 
   it('refuses an expired token, and one issued too long ago', async () => {

@@ -2,6 +2,7 @@ import { analyzeClass, STUCK_RULE_TEXT, type LearnerStatus } from '@shared/class
 import type { ClassResults } from '@shared/classServer/results';
 import { escapeHtml } from '@shared/checkpoints/markdown';
 import { htmlPage } from '../learn/pages';
+import type { RosterState } from './roster';
 
 export const LTI_SCRIPT_PATH = '/lti/storage.js';
 export const LTI_CSS_PATH = '/lti/lti.css';
@@ -116,6 +117,7 @@ th { font-weight: 600; }
 .status-stuck { color: #8a1c1c; font-weight: 600; }
 .counts { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 0.5rem 0 1rem; padding: 0; list-style: none; }
 .rule { font-size: 0.9rem; color: #4a5263; }
+.roster-error { border-left: 4px solid #8a1c1c; padding: 0.4rem 0.8rem; background: #fdf3f3; }
 `;
 
 const STATUS_WORDS: Record<LearnerStatus, string> = {
@@ -126,9 +128,26 @@ const STATUS_WORDS: Record<LearnerStatus, string> = {
 };
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value)}%`);
+const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Where the not-started learners come from, and whether that list is as fresh as the page. */
+function rosterNote(roster: RosterState): string {
+  if (roster.error !== null)
+    return `<p class="roster-error" role="status">The course’s list of learners could not be read just now (${escapeHtml(
+      roster.error,
+    )}). ${
+      roster.fetchedAt === null
+        ? 'Learners who have not opened the lesson are not listed yet.'
+        : `Learners who have not opened the lesson are as the course listed them at ${utc(roster.fetchedAt)} UTC.`
+    }</p>`;
+  if (roster.fetchedAt === null) return '';
+  return `<p class="rule">Learners who have not opened the lesson come from the course’s list of learners, read at ${utc(
+    roster.fetchedAt,
+  )} UTC.</p>`;
+}
 
 /** An instructor's view of one resource link: the lesson's Class results for the course's class, read-only. */
-export function resultsPage(results: ClassResults, className: string, now: number): string {
+export function resultsPage(results: ClassResults, className: string, roster: RosterState, now: number): string {
   const analysis = analyzeClass(results, now);
   const learners = analysis.learners
     .map(
@@ -137,7 +156,7 @@ export function resultsPage(results: ClassResults, className: string, now: numbe
 <td class="${row.status === 'stuck' ? 'status-stuck' : ''}">${STATUS_WORDS[row.status]}</td>
 <td>${percent(row.watchedPercent)}</td>
 <td>${percent(row.scorePercent)}</td>
-<td>${row.lastActivityAt === null ? '–' : escapeHtml(new Date(row.lastActivityAt).toISOString().slice(0, 16).replace('T', ' '))}</td>
+<td>${row.lastActivityAt === null ? '–' : utc(row.lastActivityAt)}</td>
 </tr>`,
     )
     .join('\n');
@@ -162,6 +181,7 @@ export function resultsPage(results: ClassResults, className: string, now: numbe
 <ul class="counts" aria-label="Learners by status">${counts}</ul>
 <p class="rule">${escapeHtml(STUCK_RULE_TEXT)}</p>
 <h2>Learners</h2>
+${rosterNote(roster)}
 ${
   results.learners.length === 0
     ? '<p>No learner has opened this lesson from the course yet.</p>'

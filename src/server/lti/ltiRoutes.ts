@@ -17,6 +17,8 @@ import {
   STORAGE_SCRIPT,
   storagePage,
 } from './ltiPages';
+import { refreshRosters } from './roster';
+import type { ServiceTokens } from './serviceToken';
 import { publicJwks } from './toolKeys';
 import {
   checkChoiceToken,
@@ -38,6 +40,8 @@ const FORM_LIMIT = 64 * 1024;
 export interface LtiRoutesDeps extends LaunchDeps {
   readonly db: ServerDatabase;
   readonly log: (line: string) => void;
+  /** Access tokens for the platforms' services (here the roster). */
+  readonly tokens: ServiceTokens;
 }
 
 /**
@@ -153,8 +157,10 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
         [opened.teacherId],
       );
       if (!teacher) throw new HttpError('gone', 'The teacher of this lesson is no longer on the class server.');
+      // Only an instructor's launch gets here: a learner can neither make the tool read the roster nor see it.
+      const roster = await refreshRosters(db, deps.tokens, opened, now, deps.log);
       const results = await classResults(db, teacher, deps.publicUrl, opened.lessonId, opened.classId, now);
-      sendPage(context.res, 200, resultsPage(results, results.classes[0]?.name ?? '', now));
+      sendPage(context.res, 200, resultsPage(results, results.classes[0]?.name ?? '', roster, now));
     }),
   );
 

@@ -1,11 +1,13 @@
 import type { AnswerResponse } from '@shared/classServer/events';
 import type { ClassResults, LearnerResult } from '@shared/classServer/results';
+import { withRoster } from '@shared/classServer/roster';
 import { summarizeViewing, type PlayedSpan } from '@shared/classServer/viewing';
 import type { Teacher } from '../auth/teachers';
 import { listClasses } from '../classes/classStore';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { teacherLessons } from '../lessons/lessonStore';
+import { rosterEntries } from '../lti/roster';
 
 interface LearnerRunRow {
   id: string;
@@ -42,7 +44,8 @@ const ms = (value: number | null) => Math.round(value ?? 0);
 /**
  * One lesson's results for its teacher: every learner of their classes (or of one class), with what each did: one
  * row per learner (their run carries its spans and attempts), and the viewing record boiled down here so the answer
- * stays small.
+ * stays small. An LMS course's class also lists, as not started, the learners on its stored roster who never
+ * launched.
  */
 export async function classResults(
   db: Queryable,
@@ -100,5 +103,10 @@ export async function classResults(
               .sort((a, b) => a.at - b.at),
           },
   }));
-  return { lesson, classes, learners, generatedAt: now };
+  return {
+    lesson,
+    classes,
+    learners: withRoster(learners, await rosterEntries(db, lessonId, classIds)),
+    generatedAt: now,
+  };
 }

@@ -177,6 +177,7 @@ export class TestLtiPlatform {
         ? { 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': this.services.endpointClaim(link.lineitem) }
         : {}),
       ...(link.custom ? { [`${CLAIM}custom`]: link.custom } : {}),
+      ...this.services.memberships.launchClaim(link.contextId),
       nonce,
       sub: user.sub,
       ...(user.name ? { name: user.name } : {}),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { MEMBERSHIP_SCOPE, PlatformMemberships } from './ltiPlatformMemberships.testkit';
 
 /**
  * The services side of the test LMS, written from LTI Deep Linking 2.0, Assignment and Grade Services 2.0 and the
@@ -55,6 +56,8 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+const bearerOf = (authorization: string) => /^Bearer (\S+)$/.exec(authorization)?.[1] ?? '';
+
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -72,8 +75,11 @@ export class PlatformServices {
   /** The `data` each deep-linking request sent, by the value, to check it comes back. */
   private readonly sentData = new Set<string>();
   private toolKeys: JWTVerifyGetKey | null = null;
+  readonly memberships: PlatformMemberships;
 
-  constructor(private readonly config: ServiceConfig) {}
+  constructor(private readonly config: ServiceConfig) {
+    this.memberships = new PlatformMemberships(config.origin);
+  }
 
   private keys(): JWTVerifyGetKey {
     this.toolKeys ??= createRemoteJWKSet(new URL(this.config.toolJwksUrl));
@@ -132,6 +138,8 @@ export class PlatformServices {
       res.end(JSON.stringify(answer.body));
       return true;
     }
+    if (this.memberships.handle(req, res, url, (authorization) => this.tokens.get(bearerOf(authorization))))
+      return true;
     const scores = /^\/lineitems\/([\w-]+)\/scores$/.exec(url.pathname);
     if (scores?.[1] && req.method === 'POST') {
       res.writeHead(await this.receiveScore(req, `${this.config.origin()}/lineitems/${scores[1]}`)).end();
@@ -213,7 +221,8 @@ export class PlatformServices {
     } catch (error) {
       return refuse(`client_assertion: ${String(error)}`);
     }
-    const scopes = (form.get('scope') ?? '').split(' ').filter((scope) => AGS_SCOPES.includes(scope));
+    const grantable = this.memberships.offered ? [...AGS_SCOPES, MEMBERSHIP_SCOPE] : AGS_SCOPES;
+    const scopes = (form.get('scope') ?? '').split(' ').filter((scope) => grantable.includes(scope));
     if (scopes.length === 0) return { status: 400, body: { error: 'invalid_scope' } };
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, scopes);
@@ -224,8 +233,7 @@ export class PlatformServices {
   }
 
   private async receiveScore(req: http.IncomingMessage, lineitem: string): Promise<number> {
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    if (!this.tokens.get(token)?.includes(SCORE_SCOPE)) return 401;
+    if (!this.tokens.get(bearerOf(req.headers.authorization ?? ''))?.includes(SCORE_SCOPE)) return 401;
     if (!this.lineItems.has(lineitem)) return 404;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

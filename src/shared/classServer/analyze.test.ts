@@ -120,6 +120,16 @@ describe('analyzeClass', () => {
     expect(analysis.counts).toEqual({ notStarted: 1, watching: 2, stuck: 3, done: 1 });
   });
 
+  it('counts a learner known only from the course roster as not started, and says nothing of theirs is recorded', () => {
+    const rostered: LearnerResult = { ...learner('Ana Ruiz', null), id: 'roster:x:u-2', onlyOnRoster: true };
+    const analysis = analyzeClass(results([learner('Sam Lee', null), rostered]), NOW);
+    expect(analysis.learners.map((row) => [row.name, row.status, row.onlyOnRoster])).toEqual([
+      ['Sam Lee', 'notStarted', false],
+      ['Ana Ruiz', 'notStarted', true],
+    ]);
+    expect(analysis.counts.notStarted).toBe(2);
+  });
+
   it('per question: right first time, and the commonest wrong answers by learners, typed ones folded', () => {
     const analysis = analyzeClass(
       results([

@@ -32,6 +32,8 @@ export interface LearnerRow {
   readonly lastActivityAt: number | null;
   /** How they watched: what they jumped over, their pauses, their speeds; null before they opened the lesson. */
   readonly viewing: Viewing | null;
+  /** Known only from the LMS course's roster: nothing of theirs is recorded here. */
+  readonly onlyOnRoster: boolean;
 }
 
 export interface QuestionRow {
@@ -97,6 +99,7 @@ function learnerRow(learner: LearnerResult, results: ClassResults, now: number):
     ),
     lastActivityAt: run?.lastActivityAt ?? null,
     viewing: run?.viewing ?? null,
+    onlyOnRoster: learner.onlyOnRoster === true,
   };
 }
 

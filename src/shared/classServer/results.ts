@@ -70,13 +70,19 @@ export const runSchema = z.object({
 });
 export type Run = z.infer<typeof runSchema>;
 
+/** A learner known only from the LMS's roster has no record here, so their id says so instead of naming one. */
+export const ROSTER_ID_PREFIX = 'roster:';
+
 export const learnerResultSchema = z.object({
-  id,
+  id: z.union([id, z.string().startsWith(ROSTER_ID_PREFIX).max(600)]),
   name: z.string(),
   classId: id,
+  /** When they joined the class; for a learner known only from the roster, when the roster listed them. */
   joinedAt: epochMs,
   /** null: in the class but has not opened this lesson. */
   run: runSchema.nullable(),
+  /** On the LMS course's roster but never launched from it: nothing of theirs is recorded to export or delete. */
+  onlyOnRoster: z.literal(true).optional(),
 });
 export type LearnerResult = z.infer<typeof learnerResultSchema>;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LibraryFile } from '@shared/contract/files';
+import type { LibraryFile, SaveAsOutcome } from '@shared/contract/files';
 import { mediaUrl, studio } from '../studio';
 import type { Toaster } from '../ui/Toast';
 
@@ -22,16 +22,20 @@ export function useCanShowInFolder(): boolean {
  */
 export async function saveFileAs(file: LibraryFile, toast: Toaster): Promise<void> {
   try {
-    const answer = await studio.files.saveAs(file);
-    if (answer.outcome === 'saved') toast.show({ message: `Saved as ${answer.path}` });
-    if (answer.outcome !== 'download') return;
-    const link = document.createElement('a');
-    link.href = mediaUrl(answer.mediaPath);
-    link.download = answer.fileName;
-    link.click();
+    deliverSaved(await studio.files.saveAs(file), toast);
   } catch (error) {
     toast.error(error);
   }
+}
+
+/** What a finished Save as… ends with: a word that it was saved, or the page's download. */
+export function deliverSaved(answer: SaveAsOutcome, toast: Toaster): void {
+  if (answer.outcome === 'saved') toast.show({ message: `Saved as ${answer.path}` });
+  if (answer.outcome !== 'download') return;
+  const link = document.createElement('a');
+  link.href = mediaUrl(answer.mediaPath);
+  link.download = answer.fileName;
+  link.click();
 }
 
 export async function showInFolder(file: LibraryFile, toast: Toaster): Promise<void> {

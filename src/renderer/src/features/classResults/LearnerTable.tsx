@@ -79,15 +79,18 @@ export function LearnerTable({ learners, questions, classNames, now, onAction }:
                 {learner.reasons.map((reason) => describeReason(reason, now)).join('; ')}
               </td>
               <td>
-                <ActionMenu
-                  label={`Actions for ${learner.name}`}
-                  actions={[
-                    { id: 'csv', label: 'Export records (CSV)' },
-                    { id: 'json', label: 'Export records (JSON)' },
-                    { id: 'delete', label: 'Delete this learner’s records…', isDanger: true, separatorBefore: true },
-                  ]}
-                  onAction={(id) => onAction(learner, id as 'csv' | 'json' | 'delete')}
-                />
+                {/* Someone known only from the LMS course's list has no records here to export or delete. */}
+                {!learner.onlyOnRoster && (
+                  <ActionMenu
+                    label={`Actions for ${learner.name}`}
+                    actions={[
+                      { id: 'csv', label: 'Export records (CSV)' },
+                      { id: 'json', label: 'Export records (JSON)' },
+                      { id: 'delete', label: 'Delete this learner’s records…', isDanger: true, separatorBefore: true },
+                    ]}
+                    onAction={(id) => onAction(learner, id as 'csv' | 'json' | 'delete')}
+                  />
+                )}
               </td>
             </tr>
           ))}

@@ -1,0 +1,61 @@
+import { sortCaptionTracks } from '@shared/editor/ordering';
+import { editListSchema } from '@shared/timeline/editList';
+import type { StudioDatabase } from '../store/database';
+import { CaptionRows } from '../editor/captionRows';
+import { publishedTracks, type PublishedTrack } from '../publish/lessonExtras';
+import { isUpToDate } from '../publish/snapshot';
+
+export interface RenderCaptions {
+  /** What a copy of the render carries: the take's captions as they are now, on the render's clock. */
+  readonly tracks: PublishedTrack[];
+  /** Why the render cannot carry the lesson's captions, when it has some; null when it can (or there are none). */
+  readonly unavailable: string | null;
+}
+
+interface Row {
+  take_id: string;
+  revision: number;
+  path: string;
+  video_codec: string | null;
+  edit_list: string;
+  edit_revision: number;
+  picture_revision: number;
+}
+
+/**
+ * The captions a copy of `renderId` can carry, made as a publish makes them (`publishedTracks`: the cues that still
+ * play, in lesson time). Captions are anchored on the take, and a render is the lesson as its edit list stood when it
+ * was made; while the render is up to date (nothing on the picture, the edit list included, changed since) that edit
+ * list is today's, so the cues land where the render plays them. An out-of-date render may have been cut otherwise,
+ * so it gets none rather than captions at the wrong moments.
+ */
+export function renderCaptions(db: StudioDatabase, renderId: string): RenderCaptions {
+  const row = db
+    .prepare(
+      `SELECT r.take_id, r.revision, r.path, r.video_codec, e.edit_list, e.revision AS edit_revision, e.picture_revision
+       FROM renders r JOIN take_edits e ON e.take_id = r.take_id WHERE r.id = ? AND r.status = 'ready'`,
+    )
+    .get(renderId) as Row | undefined;
+  // No edits yet means no captions: they are made in the editor.
+  if (!row) return { tracks: [], unavailable: null };
+  const rows = new CaptionRows(db);
+  const tracks = publishedTracks({
+    editList: editListSchema.parse(JSON.parse(row.edit_list)),
+    captionTracks: sortCaptionTracks(rows.tracks(row.take_id)),
+    captionCues: rows.cues(row.take_id),
+  });
+  if (tracks.length === 0) return { tracks, unavailable: null };
+  if (row.video_codec === null || !row.path.endsWith('.mp4'))
+    return { tracks: [], unavailable: 'Only a render with a picture, saved as MP4, can carry captions' };
+  const upToDate = isUpToDate(
+    { status: 'ready', takeId: row.take_id, revision: row.revision },
+    { takeId: row.take_id, revision: row.edit_revision, pictureRevision: row.picture_revision },
+  );
+  if (!upToDate)
+    return {
+      tracks: [],
+      unavailable:
+        'The lesson was edited after this render was made, so its captions would no longer line up: render it again to include them',
+    };
+  return { tracks, unavailable: null };
+}
