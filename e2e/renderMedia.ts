@@ -69,14 +69,27 @@ export function makeCameraClip(file: string, seconds = 10, size = '320x180'): vo
 }
 
 async function call<T>(host: HostAddress, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${encodeURIComponent(channel)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
-    body: encodeWire(input),
+  const send = () =>
+    fetch(`${host.origin}/rpc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
+      body: encodeWire(input),
+    });
+  // A test that blocks its own event loop (ffmpeg run synchronously, a large file read) past the host's five-second
+  // keep-alive gets the pooled socket the host has closed meanwhile; the call never reached the host, so it is sent
+  // again once on a new one.
+  const response = await send().catch((error: unknown) => {
+    if (!isClosedSocket(error)) throw error;
+    return send();
   });
   const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
   return answer.value;
+}
+
+function isClosedSocket(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return ['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
 }
 
 /** Adds a take with a screen file and optionally a camera file, through the same recording calls the recorder makes. */

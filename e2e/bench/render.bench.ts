@@ -10,8 +10,8 @@ import { addTake, setCuts } from '../renderMedia';
 
 /**
  * Issue 18's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
- * Debian's native ffmpeg doing the same job (≥ 1.5x faster as the median of three runs in turns), the cut-only copy
- * path (≥ 300x real time), and the same cuts off the keyframes, which the smart cut takes (≥ 150x).
+ * Debian's native ffmpeg doing the same job (≥ 1.5x faster as the median of three runs in turns). The copy paths
+ * (cut-only and smart cut) are measured on a 20-minute take in copy.bench.ts.
  */
 const SECONDS = 300;
 const CUTS = [
@@ -157,7 +157,7 @@ async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: 
 const RUNS = 3;
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-test('render speed against native ffmpeg (median of three), and the copy fast paths', async ({ page, host }) => {
+test('render speed against native ffmpeg (median of three)', async ({ page, host }) => {
   test.setTimeout(1_800_000);
   const files = makeTakes();
 
@@ -169,17 +169,6 @@ test('render speed against native ffmpeg (median of three), and the copy fast pa
     await setCuts(host, full.lessonId, CUTS);
     fulls.push(full);
   }
-  const cutOnly = await seedLesson(host, 'Bench', 'Cut only');
-  await addTake(host, cutOnly.lessonId, { screen: files.screen });
-  await setCuts(host, cutOnly.lessonId, CUTS);
-  // The same cuts moved off the keyframes (every second) by 517 ms and 1 ms: a smart cut re-encodes up to each keyframe.
-  const smart = await seedLesson(host, 'Bench', 'Smart cut');
-  await addTake(host, smart.lessonId, { screen: files.screen });
-  await setCuts(
-    host,
-    smart.lessonId,
-    CUTS.map((cut) => ({ start: cut.start + 517, end: cut.end + 1 })),
-  );
 
   const panel = new RendersPanel(page);
   const runs: { ours: number; native: number }[] = [];
@@ -196,18 +185,8 @@ test('render speed against native ffmpeg (median of three), and the copy fast pa
     runs.push({ ours: ours.seconds, native });
   }
 
-  await page.goto(`${host.url}#/lesson/${cutOnly.lessonId}`);
-  const copy = await timeOurs(panel, '720p');
-  expect(copy.status).toContain('copied without re-encoding');
-
-  await page.goto(`${host.url}#/lesson/${smart.lessonId}`);
-  const smartCut = await timeOurs(panel, '720p');
-  expect(smartCut.status).toMatch(/copied, \d+ frames re-encoded at cuts/);
-
   const ratios = runs.map((run) => run.native / run.ours);
   const ratio = median(ratios);
-  const copySpeed = LESSON_S / copy.seconds;
-  const smartSpeed = LESSON_S / smartCut.seconds;
   const speed = (seconds: number) => `${seconds.toFixed(1)} s = ${(LESSON_S / seconds).toFixed(1)}x real time`;
   console.log(
     [
@@ -220,11 +199,7 @@ test('render speed against native ffmpeg (median of three), and the copy fast pa
       memory
         ? `Chromium memory during the first render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`
         : '',
-      `cut-only copy path: ${copy.seconds.toFixed(1)} s = ${copySpeed.toFixed(0)}x real time (goal 300x)`,
-      `cut-only, cuts mid-GOP (smart cut): ${smartCut.seconds.toFixed(1)} s = ${smartSpeed.toFixed(0)}x real time (goal 150x; ${smartCut.status})`,
     ].join('\n'),
   );
   expect.soft(ratio).toBeGreaterThanOrEqual(1.5);
-  expect.soft(copySpeed).toBeGreaterThanOrEqual(300);
-  expect.soft(smartSpeed).toBeGreaterThanOrEqual(150);
 });

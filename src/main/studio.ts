@@ -107,7 +107,7 @@ export function openStudio(options: StudioOptions): Studio {
   const jobs = new JobRegistry(lock ? { ledger: databaseLedger(db, options.dataDir, lock.owner.session) } : {});
   const deps = { db, events, mediaRoot, jobs };
   const recordings = new RecordingService({ ...deps, log });
-  const renders = new RenderService(deps);
+  const renders = new RenderService({ ...deps, log });
   const lessons = new LessonsService(deps);
   const editor = new EditorService(deps);
   const notes = new NotesService({ ...deps, openDocument: (lessonId) => editor.open({ lessonId }) });
@@ -119,6 +119,7 @@ export function openStudio(options: StudioOptions): Studio {
     openDocument: (lessonId) => editor.open({ lessonId }),
     take: (takeId) => takeRows.take(takeId),
     renderPart: (renderId) => renders.partFor(renderId),
+    log,
   });
   const classServer = new ClassServerService(deps);
   const history = new PublishHistory({ db, mediaRoot });

@@ -8,6 +8,7 @@ import type { Take, TakeFile } from '@shared/media/takes';
 import type { Render } from '@shared/media/renders';
 import { planRender } from '@shared/render/renderPlan';
 import { createLessonMap } from '@shared/timeline/mapping';
+import type { StudioLog } from '../logging/log';
 import type { EventHub } from '../rpc/eventHub';
 import type { JobRegistry, Job } from '../jobs/JobRegistry';
 import { probeMedia } from '../recording/mediaFile';
@@ -23,6 +24,8 @@ export interface CutDeps {
   take(takeId: string): Take;
   /** A running render's row and the part file main may write it to. */
   renderPart(renderId: string): { render: Render; part: string };
+  /** Where each cut's stages are told (`npm run bench` prints them). */
+  readonly log?: Pick<StudioLog, 'info'>;
 }
 
 interface Session {
@@ -33,6 +36,8 @@ interface Session {
   readonly encoded: Map<number, EncodedPiece>;
   readonly durationMs: number;
   readonly planMs: number;
+  /** When `prepare` answered: from then to `run` the page re-encodes the pieces at cuts. */
+  readonly preparedAt: number;
   /** Layers: the part folder, renamed into place when every file is written. */
   readonly layers: { readonly take: Take; readonly key: string; readonly part: string } | null;
   running: boolean;
@@ -138,7 +143,7 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       });
     };
     try {
-      await Promise.all(
+      const ways = await Promise.all(
         session.outputs.map((output) =>
           writeCut(output, session.encoded, {
             signal: job.signal,
@@ -153,12 +158,17 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       if (session.layers) await this.keep(session);
       emit(true);
       job.end('done');
-      return {
+      const outcome: CutOutcome = {
         method: session.pieces.length > 0 ? 'smart' : 'copy',
         reencodedFrames: session.pieces.reduce((sum, piece) => sum + piece.frames.length, 0),
         sound: session.outputs.some((output) => output.audio) ? 'copied' : 'none',
         timings: { planMs: session.planMs, copyMs: performance.now() - started },
       };
+      const ms = (value: number) => `${Math.round(value)} ms`;
+      this.deps.log?.info(
+        `Cut ${job.id} (${outcome.method}, ${outcome.reencodedFrames} frames re-encoded): open ${ms(outcome.timings.planMs)}, page re-encoding ${ms(started - session.preparedAt)}, copy ${ms(outcome.timings.copyMs)} (${ways.join(', ')})`,
+      );
+      return outcome;
     } catch (error) {
       this.discard(session);
       job.end(job.signal.aborted ? 'cancelled' : 'failed');
@@ -238,6 +248,7 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
         encoded: new Map(),
         durationMs,
         planMs: performance.now() - started,
+        preparedAt: performance.now(),
         layers: plan.folder ? { take, key: layersKey(document, take), part: plan.folder } : null,
         running: false,
       });

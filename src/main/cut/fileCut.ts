@@ -28,6 +28,8 @@ export interface VideoCopy {
   readonly codec: string;
   readonly description: Uint8Array<ArrayBuffer>;
   readonly packets: readonly PacketInfo[];
+  /** Each packet's size, as the index gives it (checked against the file's own sample table before copying by it). */
+  readonly sizes: Uint32Array;
   readonly decision: Extract<CopyDecision, { copy: true }>;
   readonly width: number;
   readonly height: number;
@@ -38,6 +40,7 @@ export interface VideoCopy {
 export interface AudioCopy {
   readonly track: InputAudioTrack;
   readonly packets: readonly TimedPacket[];
+  readonly sizes: Uint32Array;
   readonly pieces: readonly AudioPiece[];
   readonly packetCount: number;
 }
@@ -85,9 +88,11 @@ async function videoCopyOf(input: Input, source: CutSource, spans: readonly Kept
   const config = await track.getDecoderConfig();
   if (!config?.description) return `the ${source.role} recording carries no H.264 configuration to cut it by`;
   const packets: PacketInfo[] = [];
+  const sizes: number[] = [];
   let bytes = 0;
   for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
     packets.push({ timestamp: packet.timestamp, key: packet.type === 'key' });
+    sizes.push(packet.byteLength);
     bytes += packet.byteLength;
   }
   const decision = planPacketCopy(spans, source.offsetMs, packets);
@@ -101,6 +106,7 @@ async function videoCopyOf(input: Input, source: CutSource, spans: readonly Kept
     // Typed by the DOM's lib, which main's build has not: it is one of these.
     description: bytesOf(config.description as ArrayBufferView | ArrayBuffer),
     packets,
+    sizes: Uint32Array.from(sizes),
     decision,
     width: await track.getDisplayWidth(),
     height,
@@ -116,10 +122,19 @@ async function audioCopyOf(input: Input, source: CutSource, spans: readonly Kept
   const codec = await track.getCodec();
   if (!codec || !COPYABLE_AUDIO_CODECS.includes(codec)) return `the sound is ${codec ?? 'an unknown codec'}`;
   const packets: TimedPacket[] = [];
-  for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true }))
+  const sizes: number[] = [];
+  for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
     packets.push({ timestamp: packet.timestamp, duration: packet.duration });
+    sizes.push(packet.byteLength);
+  }
   const pieces = planAudioCopy(spans, source.offsetMs, packets);
-  return { track, packets, pieces, packetCount: pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0) };
+  return {
+    track,
+    packets,
+    sizes: Uint32Array.from(sizes),
+    pieces,
+    packetCount: pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0),
+  };
 }
 
 /**

@@ -11,7 +11,9 @@ import type { EncodedPiece } from '@shared/contract/cuts';
 import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
 import { lessonTimeOfPacket } from '@shared/render/packetCopy';
 import { planSplice } from '@shared/render/smartCutSplice';
+import { directTracks } from './directCut';
 import type { AudioCopy, FileCut, VideoCopy } from './fileCut';
+import { writeCopiedMp4 } from './mp4Copy';
 
 /** One output file: the picture of one file of the take, the sound of one (often the same), cut to the lesson. */
 export interface CutOutput {
@@ -32,10 +34,36 @@ const WRITE_CHUNK_BYTES = 16 * 1024 * 1024;
 
 /**
  * Writes one output without decoding anything: packets copied from the take in lesson order, retimed to lesson time,
- * the re-encoded pieces put in where kept parts start between keyframes. MP4 with its index at the front (room
- * reserved from the packet counts, filled in last), so a learner's player starts before the file has loaded.
+ * the re-encoded pieces put in where kept parts start between keyframes. MP4 with its index at the front, so a
+ * learner's player starts before the file has loaded. Sources that are plain MP4s (every recording and import once
+ * finished) are copied by byte range with the index computed first (`mp4Copy.ts`); others go through the muxer.
  */
-export async function writeCut(output: CutOutput, pieces: ReadonlyMap<number, EncodedPiece>, options: WriteOptions) {
+export async function writeCut(
+  output: CutOutput,
+  pieces: ReadonlyMap<number, EncodedPiece>,
+  options: WriteOptions,
+): Promise<'by byte range' | 'through the muxer'> {
+  const direct = await directTracks(
+    output,
+    output.video ? piecesFrom(pieces, output.video.firstPiece, output.video.copy) : [],
+  );
+  if (direct) {
+    await writeCopiedMp4(output.target, direct, {
+      signal: options.signal,
+      onProgress: (seconds) => options.onProgress(seconds * 1000),
+    });
+    return 'by byte range';
+  }
+  await writeWithMuxer(output, pieces, options);
+  return 'through the muxer';
+}
+
+/** Packet by packet through mediabunny's muxer, room for the index reserved from the packet counts, filled in last. */
+export async function writeWithMuxer(
+  output: CutOutput,
+  pieces: ReadonlyMap<number, EncodedPiece>,
+  options: WriteOptions,
+) {
   const mp4 = new Output({
     format: new Mp4OutputFormat({ fastStart: 'reserve' }),
     target: new FilePathTarget(output.target, { chunked: true, chunkSize: WRITE_CHUNK_BYTES }),

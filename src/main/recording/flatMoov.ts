@@ -40,7 +40,8 @@ export function trakOf(track: Track, movieDuration: number, wide: boolean): Uint
   );
 }
 
-function sampleTableBoxes(table: SampleTable, wide: boolean): Uint8Array[] {
+/** A sample table's boxes (stts, ctts, stss, stsz, stsc, stco or co64) for a plain MP4's `stbl`. */
+export function sampleTableBoxes(table: SampleTable, wide: boolean): Uint8Array[] {
   const boxes = [fullBox('stts', 0, 0, ...runLengths(table.durations.view()))];
   if (table.hasCompositionOffsets) {
     const offsets = table.compositionOffsets.view();

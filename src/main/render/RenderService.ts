@@ -11,6 +11,7 @@ import { TakeRows } from '../recording/takeRows';
 import { probeMedia } from '../recording/mediaFile';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { camelRow } from '../store/rows';
+import type { StudioLog } from '../logging/log';
 import { removeCaptionedCopies } from '../files/captionedSave';
 
 interface RenderRow {
@@ -40,6 +41,12 @@ interface OpenRender {
   readonly job: Job;
   /** The end no write may pass (see renderByteCeiling). */
   readonly ceiling: number;
+  readonly startedAt: number;
+}
+
+export interface RenderDeps extends LibraryDeps {
+  /** Where each finished render's stages are told (`npm run bench` prints them). */
+  readonly log?: Pick<StudioLog, 'info'>;
 }
 
 /**
@@ -56,7 +63,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
   /** Renders whose `finish` is probing the file: a cancel then waits for `finish` to see it. */
   private readonly finishing = new Set<string>();
 
-  constructor(private readonly deps: LibraryDeps) {
+  constructor(private readonly deps: RenderDeps) {
     this.library = new LibraryRows(deps.db);
     this.takes = new TakeRows(deps.db);
     this.now = deps.now ?? Date.now;
@@ -88,7 +95,7 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
         "INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)",
       )
       .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
-    this.open.set(renderId, { fd, job, ceiling: renderByteCeiling(take) });
+    this.open.set(renderId, { fd, job, ceiling: renderByteCeiling(take), startedAt: performance.now() });
     return { renderId };
   }
 
@@ -117,12 +124,19 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
   }
 
   async finish(input: Input<'renders', 'finish'>): Promise<Render> {
-    const { fd, job } = this.openRender(input.renderId);
+    const { fd, job, startedAt } = this.openRender(input.renderId);
     const row = this.row(input.renderId);
     this.finishing.add(input.renderId);
     try {
+      const finishing = performance.now();
       fs.fsyncSync(fd);
-      return await this.keep(row, job);
+      const synced = performance.now();
+      const render = await this.keep(row, job);
+      const ms = (value: number) => `${Math.round(value)} ms`;
+      this.deps.log?.info(
+        `Finished render ${row.id} (${(render.sizeBytes / 2 ** 20).toFixed(0)} MiB): start to finish ${ms(finishing - startedAt)}, fsync ${ms(synced - finishing)}, probe and keep ${ms(performance.now() - synced)}`,
+      );
+      return render;
     } catch (error) {
       this.discard(input.renderId);
       throw error;

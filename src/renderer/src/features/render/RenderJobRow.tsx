@@ -25,6 +25,7 @@ export function RenderJobRow({ job, onCancel, onDismiss }: RenderJobRowProps) {
       )}
       data-state={job.state}
       data-rendition={job.rendition}
+      data-elapsed-ms={job.elapsedMs === null ? undefined : Math.round(job.elapsedMs)}
     >
       {job.state === 'running' ? (
         <ProgressBar

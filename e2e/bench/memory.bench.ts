@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { test, expect } from '../fixtures';
+import { RendersPanel } from '../pages/RendersPanel';
+import { rpc, seedLesson } from '../support/rpc';
+import { addTake, setCuts } from '../renderMedia';
+import type { LessonDocument } from '../../src/shared/editor/document';
+import { benchTake } from './benchTakes';
+
+/**
+ * Issue 18.3: a 20-minute render encoded in full (720p screen, camera bubble, burned-in callouts, 3 cuts) keeps the
+ * studio's memory flat: main, the page and its workers together (resident set of the host process and of every
+ * Chromium process this bench started) under 1 GB at its peak, and the second half's peak no more than 5 % above the
+ * first half's.
+ */
+const SECONDS = 1200;
+const CUTS = [
+  { start: 40_000, end: 55_000 },
+  { start: 420_000, end: 431_000 },
+  { start: 800_000, end: 830_000 },
+];
+const GOAL_MIB = 1024;
+const GROWTH_GOAL = 0.05;
+
+/** Resident memory and proportional set size (bytes) of `pid` (PSS counts a page shared by n processes as 1/n), or 0s. */
+function memoryOf(pid: number): { rss: number; pss: number } {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return { rss: field('Rss'), pss: field('Pss') };
+  } catch {
+    return { rss: 0, pss: 0 };
+  }
+}
+
+/** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
+function kindOf(pid: number): string {
+  try {
+    // Chromium rewrites its process titles, so the arguments may be separated by spaces rather than NULs.
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    return args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The Chromium processes this test worker started (browser, renderers, GPU, utility), by walking /proc's parents. */
+function ourChromiumPids(): number[] {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // Gone already.
+    }
+  }
+  const isOurs = (pid: number): boolean => {
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
+      if (at === process.pid) return true;
+    return false;
+  };
+  return [...names].filter(([pid, name]) => /chrom/i.test(name) && isOurs(pid)).map(([pid]) => pid);
+}
+
+interface Sample {
+  readonly main: number;
+  readonly chromium: number;
+  /** The same, as proportional set sizes: what the processes hold between them, shared pages counted once. */
+  readonly pss: number;
+  /** Chromium's resident memory by kind of process. */
+  readonly kinds: ReadonlyMap<string, number>;
+}
+
+/** Samples main and Chromium twice a second until stopped. */
+function sampleMemory(hostPid: number): () => Sample[] {
+  const samples: Sample[] = [];
+  const timer = setInterval(() => {
+    const main = memoryOf(hostPid);
+    let chromium = 0;
+    let pss = main.pss;
+    const kinds = new Map<string, number>();
+    for (const pid of ourChromiumPids()) {
+      const memory = memoryOf(pid);
+      chromium += memory.rss;
+      pss += memory.pss;
+      const kind = kindOf(pid);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + memory.rss);
+    }
+    samples.push({ main: main.rss, chromium, pss, kinds });
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    return samples;
+  };
+}
+
+const mib = (bytes: number) => bytes / 2 ** 20;
+
+test('memory through a 20-minute full render stays under 1 GB and flat', async ({ page, host }) => {
+  test.setTimeout(3_600_000);
+  const files = { screen: benchTake('screen', SECONDS), camera: benchTake('camera', SECONDS) };
+  const { lessonId } = await seedLesson(host, 'Bench', 'Memory');
+  const take = await addTake(host, lessonId, files);
+  await setCuts(host, lessonId, CUTS);
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  // A burned-in callout every two minutes, in both halves of the lesson.
+  const callouts = Array.from({ length: SECONDS / 120 }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+    kind: index % 2 === 0 ? 'text' : 'highlight',
+    sourceStart: 60_000 + index * 120_000,
+    sourceEnd: 70_000 + index * 120_000,
+    box: { x: 0.1, y: 0.1, w: 0.4, h: 0.2 },
+    text: index % 2 === 0 ? `Key idea ${index + 1}` : '',
+    burnIn: true,
+  }));
+  await rpc(host, 'app:editor.apply', {
+    takeId: take.id,
+    baseRevision: document.revision,
+    editList: document.editList,
+    upsertCallouts: callouts,
+  });
+
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const panel = new RendersPanel(page);
+  const stop = sampleMemory(host.pid);
+  const started = performance.now();
+  await panel.render(['720p']);
+  const status = await panel.waitDone('720p', 3_600_000);
+  const seconds = (performance.now() - started) / 1000;
+  const samples = stop();
+  // Encoded in full: a render that copied would say so.
+  expect(status).toContain('Done in');
+  expect(status).not.toContain('copied');
+
+  const totals = samples.map((sample) => sample.main + sample.chromium);
+  const half = Math.floor(totals.length / 2);
+  const peak = (list: readonly number[]) => Math.max(0, ...list);
+  const firstHalf = peak(totals.slice(0, half));
+  const secondHalf = peak(totals.slice(half));
+  const growth = secondHalf / Math.max(1, firstHalf) - 1;
+  console.log(
+    [
+      `20-minute full render (720p, camera bubble, ${callouts.length} callouts, 3 cuts): ${seconds.toFixed(0)} s; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
+      `memory, main + Chromium (RSS, ${samples.length} samples): peak ${mib(peak(totals)).toFixed(0)} MiB (goal under ${GOAL_MIB} MiB); main peak ${mib(peak(samples.map((s) => s.main))).toFixed(0)} MiB, Chromium peak ${mib(peak(samples.map((s) => s.chromium))).toFixed(0)} MiB`,
+      `the same as PSS (shared pages counted once): peak ${mib(peak(samples.map((s) => s.pss))).toFixed(0)} MiB; Chromium at the peak by kind (RSS): ${[
+        ...(samples[totals.indexOf(peak(totals))]?.kinds ?? new Map<string, number>()),
+      ]
+        .map(([kind, bytes]) => `${kind} ${mib(bytes).toFixed(0)}`)
+        .join(', ')} MiB`,
+      `first half's peak ${mib(firstHalf).toFixed(0)} MiB, second half's ${mib(secondHalf).toFixed(0)} MiB: ${(growth * 100).toFixed(1)} % (goal at most ${GROWTH_GOAL * 100} %)`,
+    ].join('\n'),
+  );
+  expect.soft(mib(peak(totals))).toBeLessThan(GOAL_MIB);
+  expect.soft(growth).toBeLessThanOrEqual(GROWTH_GOAL);
+});
