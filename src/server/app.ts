@@ -13,16 +13,18 @@ import { Router } from './http/router';
 import { ingest } from './learn/ingest';
 import { addLearnerRoutes } from './learn/learnerRoutes';
 import { sweepLti } from './lti/launch';
+import { sweepInvites } from './lti/invites';
 import { addLtiRoutes } from './lti/ltiRoutes';
 import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
 import { ScoreDelivery } from './lti/scoreDelivery';
+import { addRegistrationRoutes } from './lti/registrationRoutes';
 import { queueScores } from './lti/scores';
 import { ensureToolKey } from './lti/toolKeys';
 import { teacherLessons } from './lessons/lessonStore';
 import { Publishing } from './lessons/publishing';
 import { deleteExpired, deleteLearner, exportRecords, recordsToCsv } from './privacy/records';
 import { classResults } from './results/classResults';
-import { retentionDays, sessionKey } from './settings';
+import { rememberPublicUrl, retentionDays, sessionKey } from './settings';
 
 export interface ClassServerOptions {
   readonly db: ServerDatabase;
@@ -56,6 +58,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   const log = options.log ?? ((line: string) => console.error(line));
   await migrate(db);
   const key = await sessionKey(db);
+  await rememberPublicUrl(db, publicUrl);
   await ensureToolKey(db, now());
   const platformKeys = new PlatformKeys(options.platformKeys);
   const publishing = new Publishing(db, dataDir, publicUrl);
@@ -174,6 +177,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     log,
     scoresQueued: () => void scores.kick(),
   });
+  addRegistrationRoutes(router, { db, publicUrl, now, log });
   router.add('GET', '/health', ({ res }) => {
     sendJson(res, 200, { ok: true });
     return Promise.resolve();
@@ -210,6 +214,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     async sweep() {
       await publishing.dropStale(WEEK_MS);
       await sweepLti(db, now());
+      await sweepInvites(db, now());
       return { learnersDeleted: await deleteExpired(db, await retentionDays(db)) };
     },
     deliverScores: () => scores.kick(),
