@@ -5,33 +5,40 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { LmsToolRegistrationPage } from './pages/LmsToolRegistrationPage';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { expectAccessible } from './support/axe';
-import { serveCommand, startClassServer } from './support/classServer';
+import { startClassServer } from './support/classServer';
+import { rpc } from './support/editorLesson';
 import { startUnregisteredTestLms } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
 
 const shots = process.env.LTI_SHOTS;
 
-test('an LMS admin pastes the teacher’s registration link, confirms in the LMS’s dialog, and the LMS launches the teacher’s lessons', async () => {
+test('a teacher makes a link in the studio, their LMS admin pastes it and confirms in the LMS’s dialog, and the LMS launches the teacher’s lessons', async ({
+  host,
+  page,
+}) => {
   test.setTimeout(180_000);
   const { lms, port, tool } = await startUnregisteredTestLms();
-  let invite = '';
-  const server = await startClassServer(undefined, 1, {
-    port,
-    publicHost: 'localhost',
-    prepare: (dataDir) => {
-      invite = serveCommand(dataDir, [
-        ...['platforms', 'invite', '--teacher', 'ada@school.example', '--public-url', tool],
-      ]);
-    },
-  });
+  const server = await startClassServer(undefined, 1, { port, publicHost: 'localhost' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
   });
   try {
-    expect(invite).toMatch(new RegExp(`^${tool}/lti/register\\?invite=fsi_[\\w-]{43}$`));
     const lesson = await publishBytes(server.url, server.token, await testPackageZip({ title: 'Forces' }));
+
+    // The teacher, in the studio connected to the server: Settings make the link for the school's LMS.
+    await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('button', { name: 'Make a link for your LMS' }).click();
+    const link = settings.getByTestId('lms-link');
+    await expect(link).toHaveText(new RegExp(`^${tool}/lti/register\\?invite=fsi_[\\w-]{43}$`));
+    const invite = (await link.textContent()) ?? '';
+    await expect(settings.getByRole('button', { name: 'Copy the link for your LMS' })).toBeVisible();
+    if (shots) await page.screenshot({ path: path.join(shots, 'lti-registration-studio.png') });
+    await expectAccessible(page, 'Settings, with the link for the LMS');
 
     // The admin, in the LMS's tool registration dialog: the tool's page in a frame on another site.
     const admin = new LmsToolRegistrationPage(await (await browser.newContext()).newPage(), lms.origin);

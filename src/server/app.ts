@@ -13,7 +13,7 @@ import { Router } from './http/router';
 import { ingest } from './learn/ingest';
 import { addLearnerRoutes } from './learn/learnerRoutes';
 import { sweepLti } from './lti/launch';
-import { sweepInvites } from './lti/invites';
+import { createInvite, sweepInvites } from './lti/invites';
 import { addLtiRoutes } from './lti/ltiRoutes';
 import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
 import { ScoreDelivery } from './lti/scoreDelivery';
@@ -77,6 +77,10 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   };
   const api = classServerApi;
 
+  bindEndpoint(router, api.ltiInvite, teacher, async ({ principal }) => {
+    const made = await createInvite(db, publicUrl, principal.email, now());
+    return { url: made.url, expiresAt: made.expiresAt };
+  });
   bindEndpoint(router, api.me, teacher, async ({ principal }) => ({
     teacher: principal,
     server: { version: options.version, publicUrl, retentionDays: await retentionDays(db), database: db.kind },

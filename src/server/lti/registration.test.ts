@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { classServerApi } from '@shared/classServer/api';
 import {
+  ApiCallError,
+  callApi,
   describeEngines,
   publishBytes,
   slugOf,
@@ -22,11 +25,12 @@ describeEngines('LTI Dynamic Registration', (engine) => {
   let server: TestServer;
   let lms: TestLtiPlatform;
   let lessonUrl: string;
+  let teacherToken: string;
 
   beforeAll(async () => {
     server = await startTestServer(engine);
-    const token = await server.teacher('ada@school.example');
-    lessonUrl = (await publishBytes(server.url, token, await testPackageZip())).lesson.url;
+    teacherToken = await server.teacher('ada@school.example');
+    lessonUrl = (await publishBytes(server.url, teacherToken, await testPackageZip())).lesson.url;
   }, 60_000);
   beforeEach(async () => {
     await server.db.query('DELETE FROM lti_platforms');
@@ -189,5 +193,21 @@ describeEngines('LTI Dynamic Registration', (engine) => {
     });
     expect(crossSite.status).toBe(403);
     expect(await listPlatforms(server.db)).toEqual([]);
+  });
+
+  it('gives a signed-in teacher their own registration link (the studio shows it), and no one else one', async () => {
+    const made = await callApi(server.url, classServerApi.ltiInvite, { token: teacherToken });
+    expect(made.url).toMatch(new RegExp(`^${server.url}/lti/register\\?invite=fsi_[\\w-]{43}$`));
+    expect(made.expiresAt).toBeGreaterThan(Date.now() + 6 * DAY);
+    const done = await confirm(await open(made.url));
+    expect(done.status).toBe(200);
+    const [platform] = await listPlatforms(server.db);
+    const [teacher] = await server.db.query<{ id: string }>(
+      "SELECT id FROM teachers WHERE email = 'ada@school.example'",
+    );
+    expect(platform?.teacherId).toBe(teacher?.id);
+    await expect(callApi(server.url, classServerApi.ltiInvite, { token: 'fst_made-up' })).rejects.toBeInstanceOf(
+      ApiCallError,
+    );
   });
 });
