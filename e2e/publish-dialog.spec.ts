@@ -87,7 +87,12 @@ test('with no up-to-date render the dialog says why and offers to render and pub
   await sizes.getByRole('checkbox', { checked: true }).focus();
   await page.keyboard.press('Space');
   await expect(sizes.getByRole('checkbox', { checked: true })).toHaveCount(0);
-  await expect(publish.dialog.getByRole('button', { name: 'Render and publish SCORM 1.2' })).toBeDisabled();
+  const publishButton = publish.dialog.getByRole('button', { name: 'Render and publish SCORM 1.2' });
+  await expect(publishButton).toBeDisabled();
+  // Greyed out with the reason beside it, read out with the button.
+  await expect(publishButton).toHaveAccessibleDescription('Choose at least one size to render.');
+  await expect(publish.dialog.getByText('Choose at least one size to render.')).toBeVisible();
+  await shot(page, 'blocked');
 });
 
 test('cmi5: the dialog offers a course of the whole project, and publishes one AU per lesson', async ({

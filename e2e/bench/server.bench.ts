@@ -91,6 +91,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
 
       // Sustained: every learner's player flushes every periodMs, starts spread over one period.
       const latencies: number[] = [];
+      const handling: number[] = [];
       let failures = 0;
       let sustainedAcked = 0;
       const ends = performance.now() + plan.seconds * 1_000;
@@ -103,6 +104,8 @@ for (const engine of ['postgres', 'pglite'] as const) {
             const due = started + (index / sessions.length) * plan.periodMs + step * plan.periodMs;
             const answer = await postEvents(server.url, session, playerBatch(step, plan.batch, questions));
             latencies.push(answer.ms);
+            const serverMs = serverTiming(answer.headers['server-timing']);
+            if (serverMs !== null) handling.push(serverMs);
             if (answer.status === 200) {
               const { accepted } = JSON.parse(answer.body) as { accepted: number };
               sustainedAcked += accepted;
@@ -121,6 +124,11 @@ for (const engine of ['postgres', 'pglite'] as const) {
         `  sustained: ${plan.learners} learners, ${offered.toFixed(0)} events/s offered for ${plan.seconds} s -> ` +
           `${rate.toFixed(0)} events/s stored; request p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
           `p99 ${percentile(latencies, 99).toFixed(1)} ms; ${failures} failed requests`,
+      );
+      // The server's own time per request (Server-Timing): what the request p99 has beyond it was spent queued.
+      report(
+        `  of which in the server's handler: p50 ${percentile(handling, 50).toFixed(1)} ms, ` +
+          `p99 ${percentile(handling, 99).toFixed(1)} ms (the rest waited for a CPU: load generator, server event loop)`,
       );
 
       // Class results for the class of 300 with 10 questions each (they answered every question, some twice).
@@ -193,4 +201,10 @@ for (const engine of ['postgres', 'pglite'] as const) {
       cluster?.stop();
     }
   });
+}
+
+/** `app;dur=12.3` → 12.3; null when the server sent none. */
+function serverTiming(header: string | string[] | undefined): number | null {
+  const match = /app;dur=([\d.]+)/.exec(Array.isArray(header) ? header.join(',') : (header ?? ''));
+  return match ? Number(match[1]) : null;
 }

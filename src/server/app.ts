@@ -158,10 +158,10 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     };
   });
   bindEndpoint(router, api.events, learner, async ({ principal, body }) => {
-    const stored = await ingest(db, principal, body.events);
-    if (stored.accepted > 0 && (await queueScores(db, principal.learnerId, principal.lessonId, now())) > 0)
+    const { result, graded } = await ingest(db, principal, body.events);
+    if (graded && result.accepted > 0 && (await queueScores(db, principal.learnerId, principal.lessonId, now())) > 0)
       void scores.kick();
-    return stored;
+    return result;
   });
 
   addLearnerRoutes(router, {

@@ -6,13 +6,15 @@ import { StudioError } from '@shared/contract/result';
 import type { InterruptedTake, Take, TrackRole } from '@shared/media/takes';
 import { LibraryRows } from '../library/rows';
 import type { LibraryDeps } from '../library/ProjectsService';
-import { ChunkSpool, readSpoolIndex } from './chunkSpool';
+import { ChunkSpool } from './chunkSpool';
 import { TakeRows } from './takeRows';
 import { spoolFilesOf, takeFolder } from './takeFiles';
-import { builtFileOf, buildFromSpool, finishTracks, type TrackToFinish } from './finishTracks';
+import { builtFileOf } from './finishTracks';
 import { FlatMp4Builder } from './flatMp4';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
-import { DiskFullError, isDiskFull } from '../rpc/storageErrors';
+import { DiskFullError } from '../rpc/storageErrors';
+import { storageError } from './storageError';
+import { isMp4, TakeLifecycle } from './takeLifecycle';
 import type { StudioLog } from '../logging/log';
 
 /** A take whose heartbeat is older than this is no longer being recorded by anyone. */
@@ -32,9 +34,6 @@ interface LiveTake {
 /** One take's recording, import, finishing, recovery and discarding never run at once: they share this key. */
 const takeKey = (takeId: string) => `take:${takeId}`;
 
-/** MediaRecorder's MP4 is fragmented: the kind of spool a plain MP4 is built from while it is recorded. */
-const isMp4 = (mimeType: string) => /^(video|audio)\/mp4\b/i.test(mimeType);
-
 /**
  * Write-ahead recording and importing. Each take being written is a job from `start` until `finish` (or `discard`)
  * has settled, keyed by the take, so a `recover` or a second `finish` of it is refused while it runs; a recovery is
@@ -46,6 +45,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
   private readonly takes: TakeRows;
   private readonly now: () => number;
   private readonly jobs: JobRegistry;
+  private readonly lifecycle: TakeLifecycle;
   /** Takes being written by this process; only these accept chunks. */
   private readonly live = new Map<string, LiveTake>();
 
@@ -54,6 +54,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     this.takes = new TakeRows(deps.db);
     this.now = deps.now ?? Date.now;
     this.jobs = deps.jobs ?? new JobRegistry();
+    this.lifecycle = new TakeLifecycle(deps);
   }
 
   start(input: Input<'recordings', 'start'>, context?: CallContext): { takeId: string } {
@@ -105,7 +106,7 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     } catch (error) {
       for (const spool of tracks.values()) spool.close();
       for (const builder of built.values()) builder.abort();
-      this.removeTake(takeId, folder);
+      this.lifecycle.removeTake(takeId, folder);
       job.end('failed');
       throw storageError(error);
     }
@@ -165,13 +166,13 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
       built: live.built.get(role) ?? null,
     }));
     try {
-      const take = await this.finalize(input.takeId, live.folder, tracks, live.origin, live.job.signal);
+      const take = await this.lifecycle.finalize(input.takeId, live.folder, tracks, live.origin, live.job.signal);
       live.job.end('done');
       return take;
     } catch (error) {
       for (const builder of live.built.values()) builder.abort();
       // A failed (or cancelled) import leaves nothing behind; a failed recording stays on disk to be recovered.
-      if (live.origin === 'imported') this.removeTake(input.takeId, live.folder);
+      if (live.origin === 'imported') this.lifecycle.removeTake(input.takeId, live.folder);
       live.job.end(live.job.signal.aborted ? 'cancelled' : 'failed');
       if (error instanceof DiskFullError)
         throw new DiskFullError(
@@ -198,31 +199,14 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
         'conflict',
         'Only a recording in progress or an interrupted one can be discarded; move a finished recording to the trash instead',
       );
-    this.removeTake(input.takeId, this.folderOf(input.takeId));
+    this.lifecycle.removeTake(input.takeId, this.lifecycle.folderOf(input.takeId));
     return {};
   }
 
   listInterrupted(_input: Input<'recordings', 'listInterrupted'>): InterruptedTake[] {
-    return this.takes
-      .staleRecordings(this.now() - STALE_AFTER_MS)
-      .filter((take) => !this.jobs.runningWithKey(takeKey(take.id)))
-      .map((take) => {
-        const lesson = this.library.lesson(take.lessonId);
-        const project = this.library.project(lesson.projectId);
-        const folder = this.folderOf(take.id);
-        const spools = this.takes
-          .files(take.id)
-          .map((file) => readSpoolIndex(spoolFilesOf(this.deps.mediaRoot, folder, file.role)));
-        return {
-          id: take.id,
-          lessonId: lesson.id,
-          lessonTitle: lesson.title,
-          projectTitle: project.title,
-          startedAt: take.createdAt,
-          recordedMs: Math.max(0, ...spools.map((spool) => spool.lastAtMs)),
-          bytes: spools.reduce((sum, spool) => sum + spool.bytes, 0),
-        };
-      });
+    return this.lifecycle.interrupted(this.now() - STALE_AFTER_MS, (takeId) =>
+      Boolean(this.jobs.runningWithKey(takeKey(takeId))),
+    );
   }
 
   /** Keeps every whole chunk of an interrupted take and turns it into a playable take. */
@@ -233,37 +217,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     if (this.jobs.runningWithKey(takeKey(take.id)))
       throw new StudioError('conflict', 'That recording is already being finished, recovered or discarded');
     return this.jobs.run({ kind: 'recover', owner: context?.caller, key: takeKey(take.id) }, (job) =>
-      this.recoverTake(take, job.signal),
+      this.lifecycle.recover(take, job.signal),
     );
-  }
-
-  private async recoverTake(take: Take, signal: AbortSignal): Promise<Take> {
-    const folder = this.folderOf(take.id);
-    const tracks: TrackToFinish[] = [];
-    for (const file of this.takes.files(take.id)) {
-      const spool = spoolFilesOf(this.deps.mediaRoot, folder, file.role);
-      const kept = readSpoolIndex(spool);
-      if (kept.bytes === 0) {
-        this.dropTrack(take.id, folder, file.role);
-        continue;
-      }
-      fs.truncateSync(spool.part, kept.bytes);
-      const built = isMp4(file.mime_type) ? await buildFromSpool(this.deps.mediaRoot, folder, file.role) : null;
-      tracks.push({ role: file.role, startOffsetMs: file.start_offset_ms, built });
-    }
-    if (tracks.length === 0) {
-      this.removeTake(take.id, folder);
-      throw new StudioError(
-        'invalid_input',
-        'Nothing of that recording reached the disk, so there is nothing to recover',
-      );
-    }
-    try {
-      return await this.finalize(take.id, folder, tracks, 'recovered', signal);
-    } catch (error) {
-      for (const track of tracks) track.built?.abort();
-      throw error;
-    }
   }
 
   /** Closes every open spool, flushing what arrived; the last step of shutting down, after every job has ended. */
@@ -277,8 +232,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
    */
   removeAbandonedImports(): string[] {
     return this.takes.unfinishedImports().map((takeId) => {
-      const folder = this.folderOf(takeId);
-      this.removeTake(takeId, folder);
+      const folder = this.lifecycle.folderOf(takeId);
+      this.lifecycle.removeTake(takeId, folder);
       return path.join(this.deps.mediaRoot, ...folder.split('/'));
     });
   }
@@ -294,62 +249,8 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     for (const spool of live.tracks.values()) spool.close();
     // Recovery builds the finished files again from the spools, which hold everything.
     for (const builder of live.built.values()) builder.abort();
-    if (live.origin === 'imported') this.removeTake(takeId, live.folder);
+    if (live.origin === 'imported') this.lifecycle.removeTake(takeId, live.folder);
     live.job.end(live.job.signal.aborted ? 'cancelled' : 'done');
-  }
-
-  private async finalize(
-    takeId: string,
-    folder: string,
-    tracks: TrackToFinish[],
-    origin: Take['origin'],
-    signal?: AbortSignal,
-  ): Promise<Take> {
-    const onConvertProgress = ({ percent, speed }: { percent: number; speed: number | null }) =>
-      this.deps.events.emit('recordings', 'onDidProgress', { takeId, phase: 'converting', percent, speed });
-    const { durationMs, kept } = await finishTracks(
-      {
-        db: this.deps.db,
-        mediaRoot: this.deps.mediaRoot,
-        takeId,
-        folder,
-        origin,
-        options: { signal, onConvertProgress },
-        log: this.deps.log,
-        dropTrack: (role) => this.dropTrack(takeId, folder, role),
-      },
-      tracks,
-    );
-    if (kept === 0) {
-      this.removeTake(takeId, folder);
-      throw new StudioError(
-        'invalid_input',
-        'None of that recording could be read back, so there is nothing to recover',
-      );
-    }
-    const now = this.now();
-    const take = this.takes.take(takeId);
-    this.deps.db.transaction(() => {
-      this.deps.db
-        .prepare(
-          "UPDATE takes SET status = 'ready', origin = ?, duration_ms = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?",
-        )
-        .run(origin, durationMs, now, now, takeId);
-      this.deps.db
-        .prepare('UPDATE lessons SET active_take_id = ? WHERE id = ? AND active_take_id IS NULL')
-        .run(takeId, take.lessonId);
-      this.library.touchProject(this.library.lesson(take.lessonId).projectId, now);
-    })();
-    this.deps.events.emit('takes', 'onDidChange', { lessonId: take.lessonId });
-    return this.takes.take(takeId);
-  }
-
-  private dropTrack(takeId: string, folder: string, role: TrackRole): void {
-    const spool = spoolFilesOf(this.deps.mediaRoot, folder, role);
-    fs.rmSync(spool.part, { force: true });
-    fs.rmSync(spool.index, { force: true });
-    fs.rmSync(builtFileOf(this.deps.mediaRoot, folder, role), { force: true });
-    this.deps.db.prepare('DELETE FROM take_files WHERE take_id = ? AND role = ?').run(takeId, role);
   }
 
   private liveTake(takeId: string): LiveTake {
@@ -368,37 +269,4 @@ export class RecordingService implements ServiceHandlers<Contract['recordings']>
     live.lastHeartbeat = now;
     this.deps.db.prepare('UPDATE takes SET heartbeat_at = ? WHERE id = ?').run(now, takeId);
   }
-
-  private folderOf(takeId: string): string {
-    const take = this.takes.take(takeId);
-    return takeFolder(this.library.lesson(take.lessonId).projectId, takeId);
-  }
-
-  private removeTake(takeId: string, folder: string): void {
-    this.deps.db.prepare('DELETE FROM takes WHERE id = ?').run(takeId);
-    const takeDir = path.join(this.deps.mediaRoot, ...folder.split('/'));
-    fs.rmSync(takeDir, { recursive: true, force: true });
-    // The project's folder goes too once it holds nothing, so a refused import leaves no trace.
-    const projectDir = path.dirname(takeDir);
-    if (fs.existsSync(projectDir) && fs.readdirSync(projectDir).length === 0) fs.rmdirSync(projectDir);
-  }
-}
-
-/** Disk errors in words a teacher can act on; what is already on disk stays there. */
-function storageError(error: unknown): StudioError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (isDiskFull(error))
-    return new StudioError(
-      'storage',
-      'The disk is full. Everything recorded until now is kept; free some space to record more.',
-    );
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new StudioError(
-      'storage',
-      'The studio cannot write to its media folder. Everything recorded until now is kept; check the folder’s permissions.',
-    );
-  return new StudioError(
-    'storage',
-    `Writing the recording failed (${(error as Error).message}). Everything recorded until now is kept.`,
-  );
 }

@@ -68,18 +68,23 @@ const INGEST = `
     WHERE r.learner_id = $1 AND r.lesson_id = $2 AND c.n > 0
     RETURNING 1
   )
-  SELECT (SELECT n FROM counts)::int AS accepted, (SELECT count(*) FROM summary)::int AS summarized`;
+  SELECT (SELECT n FROM counts)::int AS accepted, (SELECT count(*) FROM summary)::int AS summarized,
+    EXISTS (SELECT 1 FROM lti_score_targets t WHERE t.learner_id = $1 AND t.lesson_id = $2) AS graded`;
 
-/** Stores a batch of one learner's events; a learner the teacher deleted gets `gone`. */
+/**
+ * Stores a batch of one learner's events; a learner the teacher deleted gets `gone`. `graded`: the learner came
+ * from an LMS that takes their score, so the gradebook may need it; asked in the same statement, so a learner who
+ * joined with a class code (most of the load) costs one round trip per batch, not two.
+ */
 export async function ingest(
   db: ServerDatabase,
   claims: SessionClaims,
   events: readonly LearnerEvent[],
-): Promise<EventBatchResult> {
-  let row: { accepted: number } | undefined;
+): Promise<{ result: EventBatchResult; graded: boolean }> {
+  let row: { accepted: number; graded: boolean } | undefined;
   try {
     // The events' foreign key to their run is what refuses a deleted learner's batch.
-    [row] = await db.query<{ accepted: number }>(INGEST, [
+    [row] = await db.query<{ accepted: number; graded: boolean }>(INGEST, [
       claims.learnerId,
       claims.lessonId,
       events.map((event) => event.id),
@@ -92,7 +97,7 @@ export async function ingest(
     throw error;
   }
   const accepted = row?.accepted ?? 0;
-  return { accepted, duplicates: events.length - accepted };
+  return { result: { accepted, duplicates: events.length - accepted }, graded: row?.graded ?? false };
 }
 
 function gone(): HttpError {

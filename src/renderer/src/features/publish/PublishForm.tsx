@@ -1,6 +1,6 @@
 import { languageHint } from '@shared/format/language';
-import { useState } from 'react';
-import { CheckboxGroup, Group, Input, Label, NumberField, Text } from 'react-aria-components';
+import { useId, useState } from 'react';
+import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import type { PublishRendition } from '@shared/contract/publish';
 import type { Rendition } from '@shared/media/renders';
 import type { Take } from '@shared/media/takes';
@@ -8,6 +8,7 @@ import { defaultRenditions, sourceHeightOf } from '@shared/render/renditions';
 import { FORMAT_LABELS, type PublishFormat, type PublishSettings, type PublishVideo } from '@shared/publish/options';
 import { splitFormError } from '../../lib/errors';
 import { formatBytes } from '@shared/format/bytes';
+import { publishReadiness } from '@shared/publish/readiness';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -22,6 +23,7 @@ import { RenderCancelledError } from '../render/startRender';
 import { CartridgeChoice, type CartridgeLesson } from './CartridgeChoice';
 import { ClassServerTarget } from './ClassServerTarget';
 import { CutProgress } from './CutProgress';
+import { PercentField } from './PercentField';
 import { VideoChoice } from './VideoChoice';
 import styles from './PublishForm.module.css';
 
@@ -85,21 +87,23 @@ export function PublishForm(props: PublishFormProps) {
     form: null,
   });
   const [busy, setBusy] = useState(false);
+  const blockedId = useId();
   const { connection } = useClassServerConnection();
-  // With no up-to-date render, "Render and publish" makes them first, in these sizes.
-  const renderFirst = video === 'renders' && fresh.length === 0;
   // The largest size the recording fills (sound only for a recording with no picture): one render, the quickest way out.
   const [renderSizes, setRenderSizes] = useState<Rendition[]>(() =>
     take ? defaultRenditions(sourceHeightOf(take)).slice(0, 1) : [],
   );
-  const unlinkable =
-    format === 'cc' &&
-    settings.cartridgeLessons === 'link' &&
-    options.cartridgeLessons.some((lesson) => lesson.lessonUrl === null);
-  const blocked =
-    (format === 'classServer' && connection === null) ||
-    (video === 'renders' && (renderFirst ? take === null || renderSizes.length === 0 : renderIds.length === 0)) ||
-    unlinkable;
+  const { rendersFirst: renderFirst, blockedBecause } = publishReadiness({
+    format,
+    video,
+    classServerConnected: connection !== null,
+    upToDateRenders: fresh.length,
+    chosenRenders: renderIds.length,
+    recordingKnown: take !== null,
+    sizesToRender: renderSizes.length,
+    cartridgeLessons: settings.cartridgeLessons,
+    lessonsNotOnServer: options.cartridgeLessons.filter((lesson) => lesson.lessonUrl === null).map((l) => l.title),
+  });
   const set = <K extends keyof Defaults>(key: K, value: Defaults[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
@@ -301,10 +305,20 @@ export function PublishForm(props: PublishFormProps) {
         />
       ) : (
         <DialogActions>
+          {blockedBecause !== null && (
+            <p id={blockedId} className={styles.blocked}>
+              {blockedBecause}
+            </p>
+          )}
           <Button variant="secondary" onPress={onCancel}>
             Cancel
           </Button>
-          <Button variant="primary" type="submit" isDisabled={busy || blocked}>
+          <Button
+            variant="primary"
+            type="submit"
+            isDisabled={busy || blockedBecause !== null}
+            aria-describedby={blockedBecause !== null ? blockedId : undefined}
+          >
             {publishLabel(format, renderFirst)}
           </Button>
         </DialogActions>
@@ -316,36 +330,4 @@ export function PublishForm(props: PublishFormProps) {
 function publishLabel(format: PublishFormat, renderFirst: boolean): string {
   const where = format === 'classServer' ? 'to the class server' : FORMAT_LABELS[format];
   return renderFirst ? `Render and publish ${where}` : `Publish ${where}`;
-}
-
-function PercentField({
-  label,
-  value,
-  onChange,
-  description,
-}: {
-  label: string;
-  value: number;
-  onChange: (value: number) => void;
-  description: string;
-}) {
-  return (
-    <NumberField
-      className={field.field}
-      value={value}
-      onChange={(next) => onChange(Number.isNaN(next) ? 0 : next)}
-      minValue={0}
-      maxValue={100}
-      step={1}
-      formatOptions={{ maximumFractionDigits: 1 }}
-    >
-      <Label className={field.label}>{label} (%)</Label>
-      <Group>
-        <Input className={field.input} />
-      </Group>
-      <Text slot="description" className={field.description}>
-        {description}
-      </Text>
-    </NumberField>
-  );
 }
