@@ -38,3 +38,14 @@ export function registerTestLms(dataDir: string, lms: TestLtiPlatform, more: rea
     ...more,
   ]);
 }
+
+/**
+ * The test LMS on 127.0.0.1 with no tool registered yet, for a class server to come on localhost at `port`: the tool
+ * registers itself (LTI Dynamic Registration) from the LMS's admin page.
+ */
+export async function startUnregisteredTestLms(): Promise<{ lms: TestLtiPlatform; port: number; tool: string }> {
+  const port = await freePort();
+  const lms = new TestLtiPlatform(null);
+  await lms.start();
+  return { lms, port, tool: `http://localhost:${port}` };
+}

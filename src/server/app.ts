@@ -13,9 +13,11 @@ import { Router } from './http/router';
 import { ingest } from './learn/ingest';
 import { addLearnerRoutes } from './learn/learnerRoutes';
 import { sweepLti } from './lti/launch';
+import { createInvite, sweepInvites } from './lti/invites';
 import { addLtiRoutes } from './lti/ltiRoutes';
 import { PlatformKeys, type PlatformKeysOptions } from './lti/platformKeys';
 import { ScoreDelivery } from './lti/scoreDelivery';
+import { addRegistrationRoutes } from './lti/registrationRoutes';
 import { queueScores } from './lti/scores';
 import { ServiceTokens } from './lti/serviceToken';
 import { ensureToolKey } from './lti/toolKeys';
@@ -23,7 +25,7 @@ import { teacherLessons } from './lessons/lessonStore';
 import { Publishing } from './lessons/publishing';
 import { deleteExpired, deleteLearner, exportRecords, recordsToCsv } from './privacy/records';
 import { classResults } from './results/classResults';
-import { retentionDays, sessionKey } from './settings';
+import { rememberPublicUrl, retentionDays, sessionKey } from './settings';
 
 export interface ClassServerOptions {
   readonly db: ServerDatabase;
@@ -57,6 +59,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   const log = options.log ?? ((line: string) => console.error(line));
   await migrate(db);
   const key = await sessionKey(db);
+  await rememberPublicUrl(db, publicUrl);
   await ensureToolKey(db, now());
   const platformKeys = new PlatformKeys(options.platformKeys);
   const publishing = new Publishing(db, dataDir, publicUrl);
@@ -75,6 +78,10 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
   };
   const api = classServerApi;
 
+  bindEndpoint(router, api.ltiInvite, teacher, async ({ principal }) => {
+    const made = await createInvite(db, publicUrl, principal.email, now());
+    return { url: made.url, expiresAt: made.expiresAt };
+  });
   bindEndpoint(router, api.me, teacher, async ({ principal }) => ({
     teacher: principal,
     server: { version: options.version, publicUrl, retentionDays: await retentionDays(db), database: db.kind },
@@ -176,6 +183,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     scoresQueued: () => void scores.kick(),
     tokens: new ServiceTokens(db, now),
   });
+  addRegistrationRoutes(router, { db, publicUrl, now, log });
   router.add('GET', '/health', ({ res }) => {
     sendJson(res, 200, { ok: true });
     return Promise.resolve();
@@ -212,6 +220,7 @@ export async function createClassServer(options: ClassServerOptions): Promise<Cl
     async sweep() {
       await publishing.dropStale(WEEK_MS);
       await sweepLti(db, now());
+      await sweepInvites(db, now());
       return { learnersDeleted: await deleteExpired(db, await retentionDays(db)) };
     },
     deliverScores: () => scores.kick(),

@@ -132,4 +132,43 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     expect((await run(['platforms', 'remove', '--data', dir, ...platform.slice(0, 4)])).code).toBe(0);
     expect((await run(['platforms', 'list', '--data', dir])).out[0]).toMatch(/^No platforms yet/);
   }, 60_000);
+
+  it('prints a one-time registration link for a teacher’s LMS, which revoking the teacher cancels', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
+    dirs.push(dir);
+    await run(['teachers', 'add', '--data', dir, '--email', 'ada@school.example']);
+    expect((await run(['platforms', 'invite', '--data', dir])).err[0]).toMatch(/--teacher <email> is required/);
+    // The server has never run here, so the command cannot know the address an LMS reaches it at.
+    expect((await run(['platforms', 'invite', '--data', dir, '--teacher', 'ada@school.example'])).err[0]).toMatch(
+      /give --public-url, so the link reaches it/,
+    );
+    const invite = [...['platforms', 'invite', '--data', dir, '--teacher', 'ada@school.example']];
+    const made = await run([...invite, '--public-url', 'https://flipside.school.example']);
+    expect(made.code).toBe(0);
+    expect(made.out).toEqual([
+      expect.stringMatching(/^https:\/\/flipside\.school\.example\/lti\/register\?invite=fsi_[\w-]{43}$/),
+    ]);
+    expect(made.err.join(' ')).toMatch(/registers this server for ada@school\.example.*works once, until \d{4}-/);
+    expect((await run([...invite, '--public-url', 'https://flipside.school.example', '--days', '90'])).err[0]).toMatch(
+      /1 to 30 days/,
+    );
+    expect(
+      (
+        await run([
+          'platforms',
+          'invite',
+          '--data',
+          dir,
+          '--teacher',
+          'bo@school.example',
+          '--public-url',
+          'https://x.example',
+        ])
+      ).err[0],
+    ).toMatch(/No teacher bo@school\.example/);
+    expect((await run(['teachers', 'revoke', '--data', dir, '--email', 'ada@school.example'])).out).toEqual([
+      'Revoked 1 token(s).',
+      'Cancelled 1 unused LMS registration link(s).',
+    ]);
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { openServerDatabase, type ServerDatabase } from './db/database';
 import { lockDataFolder } from './db/folderLock';
 import { setRetentionDays } from './settings';
 import { migrate } from './db/migrate';
+import { revokeInvites } from './lti/invites';
 import { runLtiCommand } from './lti/ltiCli';
 import { announceReady, isServeWorker, leaveCluster, runWorkers } from './workers';
 import type { ServeIo } from '@shared/classServer/serveEntry';
@@ -19,11 +20,14 @@ export const SERVE_USAGE = `Usage: flipside serve [options]                 run 
                                     --deployment <id> [--deployment <id>…] [--token-url <url>] [--name <n>]
                                     [--teacher <email>]
                                     register an LMS (LTI 1.3); run again to add deployments or change addresses
+       flipside serve platforms invite --teacher <email> [--days <n>] [--public-url <url>]
+                                    a one-time link (7 days) that registers an LMS for that teacher
+                                    (LTI Dynamic Registration: the LMS admin pastes it; nothing to copy)
        flipside serve platforms list
        flipside serve platforms remove --issuer <url> --client-id <id>
        flipside serve keys rotate    a new LTI signing key; the old one stays published for a week
 
-LTI 1.3 (give these to the LMS when registering the tool):
+LTI 1.3 (give these to the LMS when registering the tool by hand; platforms invite does it for you):
   login URL      <public url>/lti/login
   redirect URI   <public url>/lti/launch
   key set URL    <public url>/lti/jwks
@@ -58,6 +62,7 @@ const OPTIONS = {
   'token-url': { type: 'string', default: '' },
   deployment: { type: 'string', multiple: true },
   teacher: { type: 'string' },
+  days: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -119,8 +124,11 @@ export async function runServeCli(argv: readonly string[], io: ServeIo, version:
       return 0;
     }
     if (command === 'teachers revoke') {
-      const count = await revokeTokens(db, required(values.email, '--email'));
+      const email = required(values.email, '--email');
+      const count = await revokeTokens(db, email);
       io.stdout(count === 0 ? 'No active token to revoke.' : `Revoked ${count} token(s).`);
+      const invites = await revokeInvites(db, email, Date.now());
+      if (invites > 0) io.stdout(`Cancelled ${invites} unused LMS registration link(s).`);
       return 0;
     }
     const lti = await runLtiCommand(db, command, values, io);

@@ -3,6 +3,7 @@ import type { Queryable } from './db/database';
 
 const SESSION_KEY = 'session_key';
 const RETENTION_DAYS = 'retention_days';
+const PUBLIC_URL = 'public_url';
 export const DEFAULT_RETENTION_DAYS = 365;
 
 /**
@@ -33,4 +34,17 @@ export async function setRetentionDays(db: Queryable, days: number): Promise<voi
     'INSERT INTO server_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
     [RETENTION_DAYS, String(days)],
   );
+}
+
+/** The address the server last ran at, so commands run beside it (`platforms invite`) print links that reach it. */
+export async function rememberPublicUrl(db: Queryable, publicUrl: string): Promise<void> {
+  await db.query(
+    'INSERT INTO server_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+    [PUBLIC_URL, publicUrl],
+  );
+}
+
+export async function lastPublicUrl(db: Queryable): Promise<string | null> {
+  const [row] = await db.query<{ value: string }>('SELECT value FROM server_settings WHERE key = $1', [PUBLIC_URL]);
+  return row?.value ?? null;
 }

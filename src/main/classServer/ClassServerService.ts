@@ -129,6 +129,10 @@ export class ClassServerService implements ServiceHandlers<Contract['classroom']
     );
   }
 
+  lmsLink() {
+    return this.client().call(classServerApi.ltiInvite);
+  }
+
   async createClass(input: Input<'createClass'>) {
     const created = await this.client().call(classServerApi.createClass, { body: { name: input.name } });
     this.store.drop('classes');

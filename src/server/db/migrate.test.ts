@@ -48,7 +48,7 @@ describeEngines('migrations', (engine) => {
         new RegExp(`newer Flipside class server \\(schema 999; this one knows up to ${latest}\\)`),
       );
       const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-      expect(count?.n).toBe(latest + 1);
+      expect(count?.n).toBe(serverMigrations.length + 1);
     } finally {
       await done();
     }

@@ -1,5 +1,7 @@
 import type { ServeIo } from '@shared/classServer/serveEntry';
 import type { Queryable } from '../db/database';
+import { lastPublicUrl } from '../settings';
+import { createInvite, DEFAULT_INVITE_DAYS } from './invites';
 import { addPlatform, listPlatforms, removePlatform } from './platforms';
 import { rotateToolKeys } from './toolKeys';
 
@@ -12,6 +14,29 @@ export interface LtiCliValues {
   readonly 'token-url': string;
   readonly deployment?: string[] | undefined;
   readonly teacher?: string | undefined;
+  readonly days?: string | undefined;
+  readonly 'public-url'?: string | undefined;
+}
+
+/** `platforms invite`: a one-time registration link (LTI Dynamic Registration) for the LMS admin to paste. */
+async function invite(db: Queryable, values: LtiCliValues, io: ServeIo): Promise<number> {
+  if (!values.teacher) throw new Error('--teacher <email> is required: the registration is that teacher’s');
+  const publicUrl = values['public-url'] ?? (await lastPublicUrl(db));
+  if (!publicUrl)
+    throw new Error(
+      'Start the server once (flipside serve --public-url …), or give --public-url, so the link reaches it',
+    );
+  const days = values.days === undefined ? DEFAULT_INVITE_DAYS : Number(values.days);
+  const made = await createInvite(db, publicUrl, values.teacher, Date.now(), days);
+  io.stdout(made.url);
+  io.stderr(
+    `Give this link to the LMS administrator: pasted into the LMS's tool registration (Moodle 4.1+: Manage tools, ` +
+      `"Tool URL"; Canvas: Developer Keys, LTI Registration), it registers this server for ${made.teacher.email}.`,
+  );
+  io.stderr(`It works once, until ${new Date(made.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+  if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(publicUrl))
+    io.stderr('  the link names this computer only; an LMS elsewhere needs the server on --public-url');
+  return 0;
 }
 
 /** `serve platforms …` and `serve keys rotate`; null when `command` is none of them. */
@@ -41,6 +66,7 @@ export async function runLtiCommand(
     );
     return 0;
   }
+  if (command === 'platforms invite') return invite(db, values, io);
   if (command === 'platforms list') {
     const platforms = await listPlatforms(db);
     if (platforms.length === 0) io.stdout('No platforms yet: flipside serve platforms add --issuer <url> …');

@@ -53,7 +53,7 @@ const ltiCsp = (formTarget: string) =>
   "base-uri 'none'";
 
 /** `formOrigin`: the one other place a form on the page may post to (the LMS's deep linking return URL). */
-function sendPage(res: ServerResponse, status: number, html: string, formOrigin = ''): void {
+export function sendPage(res: ServerResponse, status: number, html: string, formOrigin = ''): void {
   res.writeHead(status, {
     ...BASE_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
@@ -68,12 +68,21 @@ function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
-async function formOf(context: RouteContext): Promise<URLSearchParams> {
+export async function formOf(context: RouteContext): Promise<URLSearchParams> {
   if (context.req.method !== 'POST') return context.url.searchParams;
   const type = context.req.headers['content-type'] ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
     throw new HttpError('invalid_input', 'The course sent this request in a form the tool does not read.');
   return new URLSearchParams((await readBody(context.req, FORM_LIMIT)).toString('utf8'));
+}
+
+/** A script or style sheet the LTI pages load (their CSP takes scripts and styles only from this server). */
+export function addAsset(router: Router, path: string, type: string, body: string): void {
+  router.add('GET', path, ({ res }) => {
+    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type, 'Cache-Control': 'max-age=3600' });
+    res.end(body);
+    return Promise.resolve();
+  });
 }
 
 const confirmSchema = z.object({ launch: z.string().min(1).max(100), value: z.string().min(1).max(200) });
@@ -237,13 +246,7 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
     });
     res.end(text);
   });
-  const asset = (path: string, type: string, body: string) =>
-    router.add('GET', path, ({ res }) => {
-      res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type, 'Cache-Control': 'max-age=3600' });
-      res.end(body);
-      return Promise.resolve();
-    });
-  asset(LTI_SCRIPT_PATH, 'text/javascript; charset=utf-8', STORAGE_SCRIPT);
-  asset(RETURN_SCRIPT_PATH, 'text/javascript; charset=utf-8', RETURN_SCRIPT);
-  asset(LTI_CSS_PATH, 'text/css; charset=utf-8', LTI_CSS + DEEP_LINKING_CSS);
+  addAsset(router, LTI_SCRIPT_PATH, 'text/javascript; charset=utf-8', STORAGE_SCRIPT);
+  addAsset(router, RETURN_SCRIPT_PATH, 'text/javascript; charset=utf-8', RETURN_SCRIPT);
+  addAsset(router, LTI_CSS_PATH, 'text/css; charset=utf-8', LTI_CSS + DEEP_LINKING_CSS);
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { PlatformRegistration } from './ltiPlatformRegistration.testkit';
 import { PlatformServices } from './ltiPlatformServices.testkit';
 
 /**
@@ -69,15 +70,40 @@ export class TestLtiPlatform {
   private server: http.Server | null = null;
   origin = '';
   readonly services: PlatformServices;
+  readonly registration: PlatformRegistration;
+  private registered: ToolRegistration | null;
 
-  constructor(readonly tool: ToolRegistration) {
+  /** `tool`: registered by hand; null: the tool registers itself (Dynamic Registration, `registration`). */
+  constructor(tool: ToolRegistration | null) {
+    this.registered = tool;
+    const current = () => this.tool;
     this.services = new PlatformServices({
       origin: () => this.origin,
       issuer: () => this.issuer,
-      clientId: tool.clientId,
-      deploymentId: tool.deploymentId,
-      toolJwksUrl: tool.jwksUrl ?? new URL('/lti/jwks', tool.loginUrl).href,
+      get clientId() {
+        return current().clientId;
+      },
+      get deploymentId() {
+        return current().deploymentId;
+      },
+      get toolJwksUrl() {
+        return current().jwksUrl ?? new URL('/lti/jwks', current().loginUrl).href;
+      },
     });
+    this.registration = new PlatformRegistration({
+      origin: () => this.origin,
+      authUrl: () => this.authUrl,
+      jwksUrl: () => this.jwksUrl,
+      tokenUrl: () => this.tokenUrl,
+      registered: (registered) => {
+        this.registered = registered;
+      },
+    });
+  }
+
+  get tool(): ToolRegistration {
+    if (!this.registered) throw new Error('No tool is registered with the test LMS yet');
+    return this.registered;
   }
 
   get deepLinkUrl(): string {
@@ -250,6 +276,7 @@ export class TestLtiPlatform {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
     if (await this.services.handle(req, res, url)) return;
+    if (await this.registration.handle(req, res, url)) return;
     if (url.pathname === '/course/add-content') {
       const user: PlatformUser = {
         sub: url.searchParams.get('sub') ?? 'instructor-1',

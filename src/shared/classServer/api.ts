@@ -149,6 +149,15 @@ export const classServerApi = {
     query: z.object({ classId: z.uuid().optional() }),
     response: classResultsSchema,
   }),
+  /** A one-time link the teacher's LMS admin pastes to register the server for them (LTI Dynamic Registration). */
+  ltiInvite: endpoint({
+    method: 'POST',
+    path: `${API_PREFIX}/teacher/lti-invites`,
+    auth: 'teacher',
+    body: noBody,
+    query: noQuery,
+    response: z.object({ url: z.string(), expiresAt: z.number().int().positive() }),
+  }),
   classes: endpoint({
     method: 'GET',
     path: `${API_PREFIX}/teacher/classes`,

@@ -60,6 +60,8 @@ export const classroomService = defineService(
     ),
     disconnect: call(z.object({}), z.object({})),
     published: call(z.object({ lessonId: idSchema }), publishedLessonSchema.nullable()),
+    /** A one-time link for the teacher's LMS admin: pasted into the LMS, it registers the server for this teacher. */
+    lmsLink: call(z.object({}), z.object({ url: z.string(), expiresAt: timestampSchema })),
     classes: call(z.object({ refresh: z.boolean().default(true) }), cachedClassesSchema),
     createClass: call(z.object({ name: classNameSchema }), classSummarySchema),
     deleteClass: call(z.object({ classId: idSchema }), z.object({ learnersDeleted: z.number().int() })),

@@ -7,6 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { TextField } from '../../ui/TextField';
+import { LmsLink } from './LmsLink';
 import { useClassServerConnection } from './useClassServerConnection';
 import styles from './Settings.module.css';
 
@@ -73,6 +74,7 @@ export function ClassServerSettings() {
           </div>
         </div>
       )}
+      {connection && !editing && <LmsLink />}
       {showForm && (
         <Form
           className={styles.form}
