@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, type HostFixture } from './fixtures';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { FORCES_QUESTIONS, publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
@@ -13,19 +13,23 @@ import { publishToServer, waitForJob } from './support/publishToServer';
 import { registerTestLms, startTestLms } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
+import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from '../src/server/testing/postgresCluster.testkit';
 
 const shots = process.env.LTI_SHOTS;
 
-/** The test LMS on 127.0.0.1 and a class server on localhost (two sites), registered to Ada, with grades. */
-async function lmsAndServer() {
+/**
+ * The test LMS on 127.0.0.1 and a class server on localhost (two sites), registered to Ada, with grades; on
+ * PostgreSQL when given a database, else the embedded one.
+ */
+async function lmsAndServer(database?: string) {
   const { lms, port, tool } = await startTestLms();
   let bobToken = '';
-  const server = await startClassServer(undefined, 1, {
+  const server = await startClassServer(database, 1, {
     port,
     publicHost: 'localhost',
     prepare: (dataDir) => {
-      bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example']);
-      registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--teacher', 'ada@school.example']);
+      bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example'], database);
+      registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--teacher', 'ada@school.example'], database);
     },
   });
   const browser = await chromium.launch({
@@ -48,11 +52,23 @@ async function lmsAndServer() {
   };
 }
 
-test('an instructor adds two lessons from the LMS, with third-party cookies blocked; two learners’ scores reach its gradebook', async ({
-  host,
-}) => {
-  test.setTimeout(300_000);
-  const setup = await lmsAndServer();
+for (const engine of ['pglite', 'postgres'] as const) {
+  test(`an instructor adds two lessons from the LMS, with third-party cookies blocked; two learners’ scores reach its gradebook (${engine})`, async ({
+    host,
+  }) => {
+    test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
+    test.setTimeout(300_000);
+    const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
+    try {
+      await gradesReachTheGradebook(host, cluster?.createDatabase('e2e'));
+    } finally {
+      cluster?.stop();
+    }
+  });
+}
+
+async function gradesReachTheGradebook(host: HostFixture, database: string | undefined) {
+  const setup = await lmsAndServer(database);
   const { lms, tool, browser } = setup;
   try {
     await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${setup.port}`, token: setup.server.token });
@@ -146,7 +162,7 @@ test('an instructor adds two lessons from the LMS, with third-party cookies bloc
   } finally {
     await setup.close();
   }
-});
+}
 
 test('a deep-linking answer naming another teacher’s lesson is refused, and the LMS receives nothing', async () => {
   test.setTimeout(120_000);

@@ -102,7 +102,7 @@ export interface ClassServerOptions {
   /** The host name learners reach it by, when not 127.0.0.1 (`localhost`: another site than 127.0.0.1). */
   readonly publicHost?: string;
   /** Run on the data folder before the server starts (CLI commands need the embedded database to themselves). */
-  readonly prepare?: (dataDir: string) => void;
+  readonly prepare?: (dataDir: string, database: string | undefined) => void;
 }
 
 /** The built `flipside serve` on a temp data folder, with one teacher; `database` selects PostgreSQL. */
@@ -113,7 +113,7 @@ export async function startClassServer(
 ): Promise<RunningClassServer & { token: string; remove(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-serve-e2e-'));
   const token = addTeacher(dataDir, 'ada@school.example', database);
-  options.prepare?.(dataDir);
+  options.prepare?.(dataDir, database);
   const port = options.port ?? (await freePort());
   const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : undefined;
   let running = await launch(dataDir, port, database, workers, publicUrl);

@@ -19,24 +19,33 @@ export async function startTestLms(): Promise<{ lms: TestLtiPlatform; port: numb
 }
 
 /** `flipside serve platforms add` for the test LMS, as its admin would type it, plus any further options. */
-export function registerTestLms(dataDir: string, lms: TestLtiPlatform, more: readonly string[] = []): void {
-  serveCommand(dataDir, [
-    'platforms',
-    'add',
-    '--name',
-    'Test LMS',
-    '--issuer',
-    lms.issuer,
-    '--client-id',
-    'flipside',
-    '--auth-url',
-    lms.authUrl,
-    '--jwks-url',
-    lms.jwksUrl,
-    '--deployment',
-    'deployment-1',
-    ...more,
-  ]);
+export function registerTestLms(
+  dataDir: string,
+  lms: TestLtiPlatform,
+  more: readonly string[] = [],
+  database?: string,
+): void {
+  serveCommand(
+    dataDir,
+    [
+      'platforms',
+      'add',
+      '--name',
+      'Test LMS',
+      '--issuer',
+      lms.issuer,
+      '--client-id',
+      'flipside',
+      '--auth-url',
+      lms.authUrl,
+      '--jwks-url',
+      lms.jwksUrl,
+      '--deployment',
+      'deployment-1',
+      ...more,
+    ],
+    database,
+  );
 }
 
 /**
