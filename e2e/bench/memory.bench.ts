@@ -6,6 +6,7 @@ import { rpc, seedLesson } from '../support/rpc';
 import { addTake, setCuts } from '../renderMedia';
 import type { LessonDocument } from '../../src/shared/editor/document';
 import { benchTake } from './benchTakes';
+import { ourChromiumPids } from './chromiumProcesses';
 
 /**
  * Issue 18.3: a 20-minute render encoded in full (720p screen, camera bubble, burned-in callouts, 3 cuts) keeps the
@@ -42,29 +43,6 @@ function kindOf(pid: number): string {
   } catch {
     return 'gone';
   }
-}
-
-/** The Chromium processes this test worker started (browser, renderers, GPU, utility), by walking /proc's parents. */
-function ourChromiumPids(): number[] {
-  const parents = new Map<number, number>();
-  const names = new Map<number, string>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
-    } catch {
-      // Gone already.
-    }
-  }
-  const isOurs = (pid: number): boolean => {
-    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
-      if (at === process.pid) return true;
-    return false;
-  };
-  return [...names].filter(([pid, name]) => /chrom/i.test(name) && isOurs(pid)).map(([pid]) => pid);
 }
 
 interface Sample {

@@ -7,6 +7,7 @@ import { RecorderPage } from '../pages/RecorderPage';
 import { decodeCallFrame } from '../../src/shared/contract/wire';
 import { listTakes, seedLesson } from '../support/rpc';
 import { logFileOf } from '../../src/main/logging/log';
+import { ourChromiumPids } from './chromiumProcesses';
 
 /** Seconds to record: two minutes by default, the hour issue 18 asks about with `npm run bench -- --long`. */
 const RECORD_S = Number(process.env.BENCH_RECORD_SECONDS ?? 120);
@@ -53,27 +54,7 @@ function allocatedPssKb(pid: number): number {
  * studio's window costs on top of its main process.
  */
 function chromiumAllocated(): number {
-  const parents = new Map<number, number>();
-  const names = new Map<number, string>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
-    } catch {
-      // Gone already.
-    }
-  }
-  const isOurs = (pid: number): boolean => {
-    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
-      if (at === process.pid) return true;
-    return false;
-  };
-  let total = 0;
-  for (const [pid, name] of names) if (/chrom/i.test(name) && isOurs(pid)) total += allocatedPssKb(pid) * 1024;
-  return total;
+  return ourChromiumPids().reduce((total, pid) => total + allocatedPssKb(pid) * 1024, 0);
 }
 
 /** Least-squares slope of y over t (per second). */
