@@ -6,7 +6,7 @@ import { rpc, seedLesson } from '../support/rpc';
 import { addTake, setCuts } from '../renderMedia';
 import type { LessonDocument } from '../../src/shared/editor/document';
 import { benchTake } from './benchTakes';
-import { ourChromiumPids } from './chromiumProcesses';
+import { chromiumKindOf, ourChromiumPids } from './chromiumProcesses';
 
 /**
  * Issue 18.3: a 20-minute render encoded in full (720p screen, camera bubble, burned-in callouts, 3 cuts) keeps the
@@ -36,17 +36,6 @@ function memoryOf(pid: number): { rss: number; pss: number } {
   }
 }
 
-/** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
-function kindOf(pid: number): string {
-  try {
-    // Chromium rewrites its process titles, so the arguments may be separated by spaces rather than NULs.
-    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
-    return args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
-  } catch {
-    return 'gone';
-  }
-}
-
 interface Sample {
   readonly main: number;
   readonly chromium: number;
@@ -68,7 +57,7 @@ function sampleMemory(hostPid: number): () => Sample[] {
       const memory = memoryOf(pid);
       chromium += memory.rss;
       pss += memory.pss;
-      const kind = kindOf(pid);
+      const kind = chromiumKindOf(pid);
       kinds.set(kind, (kinds.get(kind) ?? 0) + memory.rss);
     }
     samples.push({ main: main.rss, chromium, pss, kinds });
