@@ -1,7 +1,8 @@
 import type { EncodedPiece } from '@shared/contract/cuts';
 import { requireChild } from '../recording/mp4Boxes';
 import type { FileCut, VideoCopy } from './fileCut';
-import { withAvcConfig, type OutputSample, type OutputTrack } from './mp4Copy';
+import type { OutputSample, OutputTrack } from './outputTrack';
+import { withAvcConfig } from './copiedMoov';
 import { readSourceSamples, type SourceSamples } from './sourceSamples';
 import { placesIn, spliceOf, splicedAudio, splicedVideo, type SplicedSample } from './splicedSamples';
 import type { CutOutput } from './writeCut';
