@@ -17,6 +17,11 @@ interface PublishRulesProps {
 
 /** How a learner passes and completes, and how the lesson is named where learners find it. */
 export function PublishRules({ format, checkpointCount, settings, set, errors }: PublishRulesProps) {
+  const text = (key: 'title' | 'description' | 'language' | 'version') => ({
+    value: settings[key],
+    onChange: (value: string) => set(key, value),
+    error: errors[key],
+  });
   return (
     <>
       <fieldset className={styles.grid}>
@@ -48,36 +53,13 @@ export function PublishRules({ format, checkpointCount, settings, set, errors }:
 
       <fieldset className={styles.grid}>
         <legend className={field.label}>{format === 'classServer' ? 'What learners see' : 'What the LMS shows'}</legend>
-        <TextField
-          label="Title"
-          value={settings.title}
-          onChange={(value) => set('title', value)}
-          isRequired
-          error={errors.title}
-          className={styles.wide}
-        />
-        <TextField
-          label="Description"
-          value={settings.description}
-          onChange={(value) => set('description', value)}
-          multiline
-          error={errors.description}
-          className={styles.wide}
-        />
-        <TextField
-          label="Language"
-          value={settings.language}
-          onChange={(value) => set('language', value)}
-          isRequired
-          error={errors.language}
-          description={languageHint(settings.language)}
-        />
+        <TextField label="Title" {...text('title')} isRequired className={styles.wide} />
+        <TextField label="Description" {...text('description')} multiline className={styles.wide} />
+        <TextField label="Language" {...text('language')} isRequired description={languageHint(settings.language)} />
         <TextField
           label="Version"
-          value={settings.version}
-          onChange={(value) => set('version', value)}
+          {...text('version')}
           isRequired
-          error={errors.version}
           description="Raise it when you upload a new edition."
         />
       </fieldset>
