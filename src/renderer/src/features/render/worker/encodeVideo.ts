@@ -1,7 +1,6 @@
 import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import { bubbleRect } from '@shared/editor/bubbleGeometry';
 import type { RenderPlan, VideoPlan } from '@shared/render/renderPlan';
-import { calloutsAt } from '@shared/render/callouts';
 import { sourceTimeOfFrame, within } from '@shared/render/frameTimes';
 import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } from '@shared/render/bubbleRaster';
 import { createCompositor } from './composite';
@@ -12,8 +11,8 @@ type FrameEncoder = Awaited<ReturnType<typeof createFrameEncoder>>;
 
 /**
  * Decodes the frames each output frame shows and encodes them. Most frames need no drawing at all: a frame without
- * bubble or callout goes to the encoder as decoded, and the bubble is composited into the decoded pixels directly. Only
- * frames with burned-in callouts are drawn on a canvas, which costs several times more.
+ * bubble, callout or caption goes to the encoder as decoded, and the bubble is composited into the decoded pixels
+ * directly. Only frames with burned-in callouts or captions are drawn on a canvas, which costs several times more.
  */
 export async function encodeVideo(
   plan: RenderPlan,
@@ -42,11 +41,7 @@ export async function encodeVideo(
       const showBubble = camera !== null && plan.bubble !== null && within(plan.bubble.shown, lessonMs);
       let frame: VideoFrame;
       try {
-        if (
-          screen &&
-          calloutsAt(plan.callouts, lessonMs).length === 0 &&
-          (!showBubble || composer.handles(screen, camera))
-        ) {
+        if (screen && !drawOnCanvas.drawsOver(lessonMs) && (!showBubble || composer.handles(screen, camera))) {
           frame = showBubble ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
