@@ -54,15 +54,21 @@ export function renderCaptions(db: StudioDatabase, renderId: string): RenderCapt
     row.burned_captions !== null && row.burned_captions_key !== null
       ? { language: row.burned_captions, key: row.burned_captions_key }
       : null;
-  const upToDate = isUpToDate(
-    { status: 'ready', takeId: row.take_id, revision: row.revision, burnedCaptions: burned },
-    { takeId: row.take_id, revision: row.edit_revision, pictureRevision: row.picture_revision, ...captions },
-  );
+  const render = { status: 'ready', takeId: row.take_id, revision: row.revision, burnedCaptions: burned } as const;
+  const document = {
+    takeId: row.take_id,
+    revision: row.edit_revision,
+    pictureRevision: row.picture_revision,
+    ...captions,
+  };
+  const upToDate = isUpToDate(render, document);
   if (!upToDate)
     return {
       tracks: [],
       unavailable:
-        'The lesson was edited after this render was made, so its captions would no longer line up: render it again to include them',
+        burned && isUpToDate({ ...render, burnedCaptions: null }, document)
+          ? 'The captions were edited after this render burned them in, so they would differ from the ones in its picture: render it again to include them'
+          : 'The lesson was edited after this render was made, so its captions would no longer line up: render it again to include them',
     };
   return { tracks, unavailable: null };
 }
