@@ -29,8 +29,8 @@ export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
     captions.draw(lessonMs);
   };
   return Object.assign(drawFrame, {
-    /** Whether the frame at `lessonMs` has anything drawn over it besides the bubble, so it must go through the canvas. */
-    drawsOver: (lessonMs: number) => calloutsAt(plan.callouts, lessonMs).length > 0 || captions.shows(lessonMs),
+    /** Whether a burned-in caption shows at `lessonMs`: such a frame is drawn here, on the canvas. */
+    showsCaption: captions.shows,
   });
 }
 
