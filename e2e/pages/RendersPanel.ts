@@ -12,18 +12,32 @@ export class RendersPanel {
     this.list = page.getByRole('list', { name: 'Rendered files' });
   }
 
-  /** Opens the dialog, ticks exactly `labels` ("720p", "Audio only") and starts the jobs. */
-  async render(labels: string[]): Promise<void> {
-    await this.section.getByRole('button', { name: 'Render…' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Render the lesson' });
-    await expect(dialog).toBeVisible();
+  /**
+   * Opens the dialog, ticks exactly `labels` ("720p", "Audio only"), with `burnCaptions` ticks "Captions burned into
+   * the picture" (and picks that language when there are several), and starts the jobs.
+   */
+  async render(labels: string[], options: { burnCaptions?: string; before?: () => Promise<void> } = {}): Promise<void> {
+    const dialog = await this.openDialog();
     for (const box of await dialog.getByRole('checkbox').all()) {
       const label = (await box.getAttribute('value')) ?? '';
       const wanted = labels.some((name) => (name === 'Audio only' ? label === '0' : `${label}p` === name));
       if ((await box.isChecked()) !== wanted && (await box.isEnabled())) await box.click({ force: true });
     }
+    if (options.burnCaptions !== undefined) {
+      await dialog.getByRole('checkbox', { name: /Captions burned into the picture/ }).click({ force: true });
+      const language = dialog.getByRole('radio', { name: options.burnCaptions });
+      if ((await language.count()) > 0) await language.click({ force: true });
+    }
+    await options.before?.();
     await dialog.getByRole('button', { name: /^Render/ }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  async openDialog(): Promise<Locator> {
+    await this.section.getByRole('button', { name: 'Render…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Render the lesson' });
+    await expect(dialog).toBeVisible();
+    return dialog;
   }
 
   job(label: string): Locator {

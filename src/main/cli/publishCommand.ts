@@ -82,7 +82,7 @@ export async function publishLesson(
     io.stderr('no up-to-date render of this lesson: rendering 720p first');
     await renderLesson(
       studio,
-      { lessonId: options.lessonId, out: null, height: '720', force: false, captions: false },
+      { lessonId: options.lessonId, out: null, height: '720', force: false, captions: false, burnCaptions: null },
       io,
     );
     ({ defaults, renditions } = await client.publish.options({ lessonId: options.lessonId }));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
 import { renditionSchema } from '@shared/media/renders';
+import { srclangSchema } from '@shared/captions/schemas';
 import { formatSpeed, formatTimeLeft, type RenderProgress } from '@shared/render/progress';
 import { startBrowserHost } from '../host/server';
 import type { Studio } from '../studio';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   readonly force: boolean;
   /** The copy at --out carries the lesson's captions as subtitle tracks, as the app's Save as… does by default. */
   readonly captions: boolean;
+  /** The language of the captions to draw into the picture, or null. */
+  readonly burnCaptions: string | null;
 }
 
 type JobEvent =
@@ -46,6 +49,14 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: C
   const height = renditionSchema.safeParse(options.height === 'audio' ? 0 : Number(options.height));
   if (!height.success)
     throw new StudioError('invalid_input', `--height must be 1080, 720, 480, 360 or audio, not “${options.height}”`);
+  const burn = options.burnCaptions === null ? null : srclangSchema.safeParse(options.burnCaptions);
+  if (burn && !burn.success)
+    throw new StudioError(
+      'invalid_input',
+      `--burn-captions takes a language code such as en, fr or pt-BR, not “${options.burnCaptions ?? ''}”`,
+    );
+  if (burn && height.data === 0)
+    throw new StudioError('invalid_input', '--burn-captions needs a picture; an audio-only render has none');
   const out = options.out === null ? null : path.resolve(options.out);
   if (out) checkDestination(out, 'file', options.force);
 
@@ -80,7 +91,8 @@ export async function renderLesson(studio: Studio, options: RenderOptions, io: C
         else if (event.type === 'error') reject(new Error(event.message));
       });
     });
-    await page.goto(`${host.url}#/render-job/${encodeURIComponent(options.lessonId)}?height=${height.data}`);
+    const query = new URLSearchParams({ height: String(height.data), ...(burn ? { burn: burn.data } : {}) });
+    await page.goto(`${host.url}#/render-job/${encodeURIComponent(options.lessonId)}?${query.toString()}`);
     const { render, outcome, elapsedMs } = await finished;
     if (out) await copyOut(studio, render, out, options, io);
     const speed = render.durationMs / Math.max(elapsedMs, 1);

@@ -179,6 +179,25 @@ describe('flipside beside an open library', () => {
     expect((await run('lessons', 'add', '--project', projectId, '--title', 'Lenses')).code).toBe(0);
   });
 
+  it('refuses --burn-captions with something other than a language, or for audio only, before doing any work', async () => {
+    const run = cli(tempDir());
+    const out = path.join(tempDir(), 'lesson.mp4');
+    const lesson = '3f1b8f0e-8c1c-4f39-9a52-0b6f1f0f4a11';
+    expect(await run('render', '--lesson', lesson, '--out', out, '--burn-captions', '<b>en')).toEqual({
+      code: 1,
+      out: '',
+      err: 'flipside: --burn-captions takes a language code such as en, fr or pt-BR, not “<b>en”',
+    });
+    expect(await run('render', '--lesson', lesson, '--out', out, '--height', 'audio', '--burn-captions', 'en')).toEqual(
+      {
+        code: 1,
+        out: '',
+        err: 'flipside: --burn-captions needs a picture; an audio-only render has none',
+      },
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('refuses a --out that exists before doing any work, unless --force', async () => {
     const dataDir = tempDir();
     const run = cli(dataDir);

@@ -26,8 +26,10 @@ Commands:
   lessons add     --project <id> --title <title>
   import          --lesson <id> <file>     add a video or audio file to a lesson as a take
   render          --lesson <id> --out <file.mp4> [--height 1080|720|480|360|audio] [--force] [--no-captions]
+                  [--burn-captions <language>]
                                            render the edited lesson (needs Chromium or Chrome); the file carries
-                                           the lesson's captions as subtitle tracks unless --no-captions
+                                           the lesson's captions as subtitle tracks unless --no-captions;
+                                           --burn-captions en draws that language's captions into the picture
   publish         --lesson <id> --format scorm12|scorm2004|cmi5|web|cc --out <path> [--force]
                   [--course lesson|project] [--lessons link|linkOrWeb|web]
                                            package the lesson for an LMS (a zip) or the web (a folder);
@@ -70,6 +72,7 @@ const OPTIONS = {
   height: { type: 'string', default: '720' },
   force: { type: 'boolean', default: false },
   'no-captions': { type: 'boolean', default: false },
+  'burn-captions': { type: 'string' },
   help: { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -200,6 +203,7 @@ const COMMANDS: Record<string, Command> = {
           height: values.height,
           force: values.force,
           captions: !values['no-captions'],
+          burnCaptions: values['burn-captions'] ?? null,
         },
         io,
       ),

@@ -71,7 +71,7 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
     if (document.takeId !== render.takeId || document.revision !== render.revision)
       throw new StudioError('conflict', 'The lesson changed after this render began; render it again');
     const take = this.deps.take(render.takeId);
-    const plan = planRender(document, take, input.rendition);
+    const plan = planRender(document, take, input.rendition, { burnCaptions: render.burnedCaptions?.language });
     if (!plan.fastPath.applies) return { state: 'refused' as const, reason: plan.fastPath.reason };
     return this.open(
       document,

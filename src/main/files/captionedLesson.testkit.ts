@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { writeSubtitles } from '@shared/captions/subtitleFiles';
 import { documentChangeSchema } from '@shared/editor/document';
+import { burnedCaptions } from '@shared/render/burnedCaptions';
 import { recordedTake, setup } from '../testing/libraryFixture';
 import { mediaFixture } from '../testing/mediaFixtures';
 import { RenderService } from '../render/RenderService';
@@ -20,9 +21,10 @@ const cue = (sourceStart: number, sourceEnd: number, text: string) => ({
 
 /**
  * "Momentum": a 4 s take with the second 1–2 cut, English captions before, inside and after the cut, and a 3 s
- * render made after those edits (the render is a lavfi clip as long as the edited lesson).
+ * render made after those edits (the render is a lavfi clip as long as the edited lesson), with `burnCaptions` one
+ * that burned the English captions in.
  */
-export async function captionedLesson() {
+export async function captionedLesson(options: { burnCaptions?: boolean } = {}) {
   const fixture = setup();
   const take = await recordedTake(fixture, 4);
   const editor = new EditorService(fixture.deps);
@@ -44,6 +46,9 @@ export async function captionedLesson() {
     revision,
     label: '720p',
     extension: 'mp4',
+    burnedCaptions: options.burnCaptions
+      ? { language: 'en', key: burnedCaptions(editor.open({ lessonId: fixture.lesson.id }), 'en')?.key ?? '' }
+      : null,
   });
   const renderFile = mediaFixture('mp4', 3);
   renders.write({ renderId, position: 0, data: new Uint8Array(fs.readFileSync(renderFile)) });

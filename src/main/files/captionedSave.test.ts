@@ -91,6 +91,24 @@ describe('Save as… with captions', { timeout: WASM_TIMEOUT_MS }, () => {
     expect(await files.saveAs({ kind: 'render', renderId })).toMatchObject({ outcome: 'saved' });
   });
 
+  it('refuses captions for a render that burned in captions edited since, saying so', async () => {
+    const { deps, editor, lesson, take, cues, renderId, outside } = await captionedLesson({ burnCaptions: true });
+    const files = new FilesService({ ...deps, shell: shellChoosing(path.join(outside, 'Momentum.mp4')) });
+    expect(files.renderCaptions({ renderId }).unavailable).toBeNull();
+    const now = editor.open({ lessonId: lesson.id });
+    editor.apply(
+      documentChangeSchema.parse({
+        takeId: take.id,
+        baseRevision: now.revision,
+        upsertCaptionCues: [{ ...cues[2], text: 'After the cut, corrected' }],
+      }),
+    );
+    expect(files.renderCaptions({ renderId })).toEqual({
+      tracks: [],
+      unavailable: expect.stringMatching(/captions were edited after this render burned them in/) as unknown,
+    });
+  });
+
   it('without a save dialog, makes one copy per set of captions for the page to download', async () => {
     const { deps, editor, take, cues, revision, renderId } = await captionedLesson();
     const files = new FilesService(deps);

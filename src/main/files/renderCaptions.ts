@@ -3,7 +3,7 @@ import { editListSchema } from '@shared/timeline/editList';
 import type { StudioDatabase } from '../store/database';
 import { CaptionRows } from '../editor/captionRows';
 import { publishedTracks, type PublishedTrack } from '../publish/lessonExtras';
-import { isUpToDate } from '../publish/snapshot';
+import { isUpToDate } from '@shared/render/upToDate';
 
 export interface RenderCaptions {
   /** What a copy of the render carries: the take's captions as they are now, on the render's clock. */
@@ -15,6 +15,8 @@ export interface RenderCaptions {
 interface Row {
   take_id: string;
   revision: number;
+  burned_captions: string | null;
+  burned_captions_key: string | null;
   path: string;
   video_codec: string | null;
   edit_list: string;
@@ -32,30 +34,41 @@ interface Row {
 export function renderCaptions(db: StudioDatabase, renderId: string): RenderCaptions {
   const row = db
     .prepare(
-      `SELECT r.take_id, r.revision, r.path, r.video_codec, e.edit_list, e.revision AS edit_revision, e.picture_revision
+      `SELECT r.take_id, r.revision, r.burned_captions, r.burned_captions_key, r.path, r.video_codec, e.edit_list, e.revision AS edit_revision, e.picture_revision
        FROM renders r JOIN take_edits e ON e.take_id = r.take_id WHERE r.id = ? AND r.status = 'ready'`,
     )
     .get(renderId) as Row | undefined;
   // No edits yet means no captions: they are made in the editor.
   if (!row) return { tracks: [], unavailable: null };
   const rows = new CaptionRows(db);
-  const tracks = publishedTracks({
+  const captions = {
     editList: editListSchema.parse(JSON.parse(row.edit_list)),
     captionTracks: sortCaptionTracks(rows.tracks(row.take_id)),
     captionCues: rows.cues(row.take_id),
-  });
+  };
+  const tracks = publishedTracks(captions);
   if (tracks.length === 0) return { tracks, unavailable: null };
   if (row.video_codec === null || !row.path.endsWith('.mp4'))
     return { tracks: [], unavailable: 'Only a render with a picture, saved as MP4, can carry captions' };
-  const upToDate = isUpToDate(
-    { status: 'ready', takeId: row.take_id, revision: row.revision },
-    { takeId: row.take_id, revision: row.edit_revision, pictureRevision: row.picture_revision },
-  );
+  const burned =
+    row.burned_captions !== null && row.burned_captions_key !== null
+      ? { language: row.burned_captions, key: row.burned_captions_key }
+      : null;
+  const render = { status: 'ready', takeId: row.take_id, revision: row.revision, burnedCaptions: burned } as const;
+  const document = {
+    takeId: row.take_id,
+    revision: row.edit_revision,
+    pictureRevision: row.picture_revision,
+    ...captions,
+  };
+  const upToDate = isUpToDate(render, document);
   if (!upToDate)
     return {
       tracks: [],
       unavailable:
-        'The lesson was edited after this render was made, so its captions would no longer line up: render it again to include them',
+        burned && isUpToDate({ ...render, burnedCaptions: null }, document)
+          ? 'The captions were edited after this render burned them in, so they would differ from the ones in its picture: render it again to include them'
+          : 'The lesson was edited after this render was made, so its captions would no longer line up: render it again to include them',
     };
   return { tracks, unavailable: null };
 }

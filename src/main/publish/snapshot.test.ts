@@ -4,7 +4,7 @@ import type { Lesson } from '@shared/library/schemas';
 import type { Render } from '@shared/media/renders';
 import { blankDocument, idOf } from '@shared/editor/testDocuments.testkit';
 import { StudioError } from '@shared/contract/result';
-import { isUpToDate, takeSnapshot, type SnapshotSource } from './snapshot';
+import { takeSnapshot, type SnapshotSource } from './snapshot';
 import { tempDir, testSnapshot } from './testPackage.testkit';
 
 const dirs: string[] = [];
@@ -133,19 +133,5 @@ describe('takeSnapshot for a Common Cartridge', () => {
       [null, [idOf(201)]],
       [null, [idOf(202)]],
     ]);
-  });
-});
-
-describe('isUpToDate', () => {
-  it('keeps a render current through edits it does not show (notes, captions), not through a cut', () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const render = { ...testSnapshot(dir).renders[0], status: 'ready', revision: 4 } as Render;
-    const doc = (revision: number, pictureRevision: number) => ({ takeId: render.takeId, revision, pictureRevision });
-    expect(isUpToDate(render, doc(4, 4))).toBe(true);
-    expect(isUpToDate(render, doc(9, 4))).toBe(true);
-    expect(isUpToDate(render, doc(9, 7))).toBe(false);
-    expect(isUpToDate(render, doc(3, 3))).toBe(false);
-    expect(isUpToDate(render, { takeId: idOf(999), revision: 4, pictureRevision: 4 })).toBe(false);
   });
 });

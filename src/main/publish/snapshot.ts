@@ -4,6 +4,7 @@ import type { LessonDocument } from '@shared/editor/document';
 import type { Lesson, Project } from '@shared/library/schemas';
 import type { NoteFile } from '@shared/notes/files';
 import type { Render } from '@shared/media/renders';
+import { isUpToDate, type UpToDateDocument } from '@shared/render/upToDate';
 import { videoOf, type PublishSettings } from '@shared/publish/options';
 import { compileNotes } from '../notes/compileNotes';
 import { notesContextOf } from '../notes/notesContext';
@@ -69,25 +70,6 @@ export interface SnapshotNotes {
 function newestUpToDate(renders: readonly Render[], document: UpToDateDocument) {
   const ready = renders.filter((render) => isUpToDate(render, document));
   return ready.filter((render, index) => ready.findIndex((other) => other.label === render.label) === index);
-}
-
-/** A render shows the document as it is now only if it was made from this take at this revision. */
-type UpToDateDocument = Pick<LessonDocument, 'takeId' | 'revision' | 'pictureRevision'>;
-
-/**
- * A render still shows the lesson when nothing it shows has changed since it was made: notes, captions, questions and
- * the like come from the document when publishing.
- */
-export function isUpToDate(
-  render: Pick<Render, 'status' | 'takeId' | 'revision'>,
-  document: UpToDateDocument,
-): boolean {
-  return (
-    render.status === 'ready' &&
-    render.takeId === document.takeId &&
-    render.revision >= (document.pictureRevision ?? document.revision) &&
-    render.revision <= document.revision
-  );
 }
 
 export async function takeSnapshot(

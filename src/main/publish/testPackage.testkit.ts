@@ -91,6 +91,7 @@ export function testSnapshot(
     sizeBytes: videoBytes,
     createdAt: now,
     finishedAt: now,
+    burnedCaptions: null,
     file: video,
   };
   return {

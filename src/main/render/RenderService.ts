@@ -30,10 +30,12 @@ interface RenderRow {
   size_bytes: number;
   created_at: number;
   finished_at: number | null;
+  burned_captions: string | null;
+  burned_captions_key: string | null;
 }
 
-function toRender(row: RenderRow): Render {
-  return camelRow(row);
+function toRender({ burned_captions: language, burned_captions_key: key, ...row }: RenderRow): Render {
+  return { ...camelRow(row), burnedCaptions: language !== null && key !== null ? { language, key } : null };
 }
 
 interface OpenRender {
@@ -92,9 +94,20 @@ export class RenderService implements ServiceHandlers<Contract['renders']> {
     }
     this.deps.db
       .prepare(
-        "INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?)",
+        `INSERT INTO renders (id, lesson_id, take_id, revision, status, label, path, created_at, burned_captions,
+           burned_captions_key) VALUES (?, ?, ?, ?, 'rendering', ?, ?, ?, ?, ?)`,
       )
-      .run(renderId, lesson.id, take.id, input.revision, input.label, relative, this.now());
+      .run(
+        renderId,
+        lesson.id,
+        take.id,
+        input.revision,
+        input.label,
+        relative,
+        this.now(),
+        input.burnedCaptions?.language ?? null,
+        input.burnedCaptions?.key ?? null,
+      );
     this.open.set(renderId, { fd, job, ceiling: renderByteCeiling(take), startedAt: performance.now() });
     return { renderId };
   }

@@ -15,6 +15,6 @@ const job = parseRenderJobRoute(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary>{job ? <RenderJobPage lessonId={job.lessonId} rendition={job.rendition} /> : <App />}</ErrorBoundary>
+    <ErrorBoundary>{job ? <RenderJobPage {...job} /> : <App />}</ErrorBoundary>
   </StrictMode>,
 );

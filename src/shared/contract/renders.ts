@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call, defineService } from './define';
 import { idSchema } from '../library/schemas';
 import { chunkBytesSchema } from '../media/takes';
-import { renderSchema } from '../media/renders';
+import { burnedCaptionsRefSchema, renderSchema } from '../media/renders';
 
 const renderRef = z.object({ renderId: idSchema });
 
@@ -20,6 +20,8 @@ export const rendersService = defineService(
         revision: z.number().int().nonnegative(),
         label: z.string().trim().min(1).max(40),
         extension: z.enum(['mp4', 'm4a', 'webm']),
+        /** The captions the render draws into its picture, if any (planRender's `captions`: language and key). */
+        burnedCaptions: burnedCaptionsRefSchema.nullable().optional(),
       }),
       z.object({ renderId: idSchema }),
     ),

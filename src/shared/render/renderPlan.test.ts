@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankDocument, callout, TAKE_ID, LESSON_ID } from '../editor/testDocuments.testkit';
+import { blankDocument, callout, idOf, TAKE_ID, LESSON_ID } from '../editor/testDocuments.testkit';
 import type { Take, TakeFile } from '../media/takes';
 import { planRender, RenderPlanError } from './renderPlan';
 import { calloutsAt } from './callouts';
@@ -75,6 +75,39 @@ describe('planRender', () => {
       applies: false,
       reason: 'callouts are burned in',
     });
+  });
+
+  it('never copies packets when captions are burned in, and burns the chosen language’s cues on the lesson’s clock', () => {
+    const captioned = {
+      ...cut(2_000, 3_000),
+      captionTracks: [
+        { id: idOf(1), label: 'English', srclang: 'en' },
+        { id: idOf(2), label: 'Français', srclang: 'fr' },
+      ],
+      captionCues: [
+        { id: idOf(3), trackId: idOf(1), sourceStart: 1_000, sourceEnd: 1_800, text: 'Before the cut' },
+        { id: idOf(4), trackId: idOf(1), sourceStart: 2_200, sourceEnd: 2_800, text: 'Inside the cut' },
+        { id: idOf(5), trackId: idOf(1), sourceStart: 4_000, sourceEnd: 5_000, text: '<b>After</b> the cut' },
+        { id: idOf(6), trackId: idOf(2), sourceStart: 4_000, sourceEnd: 5_000, text: 'Après la coupe' },
+      ],
+    };
+    // The same lesson without the option is copied: only the captions stop it.
+    expect(planRender(captioned, take(file('screen')), 720).fastPath).toEqual({ applies: true });
+    const plan = planRender(captioned, take(file('screen')), 720, { burnCaptions: 'en' });
+    expect(plan.fastPath).toEqual({ applies: false, reason: 'captions are burned in' });
+    expect(plan.captions).toMatchObject({
+      language: 'en',
+      label: 'English',
+      cues: [
+        { start: 500, end: 1_300, text: 'Before the cut' },
+        { start: 2_500, end: 3_500, text: 'After the cut' },
+      ],
+    });
+    expect(() => planRender(captioned, take(file('screen')), 720, { burnCaptions: 'de' })).toThrow(
+      'no captions in “de”',
+    );
+    // Audio has no picture to burn them into.
+    expect(planRender(captioned, take(file('screen')), 0, { burnCaptions: 'en' }).captions).toBeNull();
   });
 
   it('draws the bubble from the layout where it is not hidden, and skips it when hidden throughout', () => {

@@ -8,6 +8,7 @@ import { planCallouts, type PlannedCallout } from './callouts';
 import { shownRanges } from './bubbleShown';
 import { AUDIO_BITRATE, outputFrameRate, outputSize, videoBitrate } from './outputSize';
 import { renditionLabel } from './renditions';
+import { burnedCaptions, type BurnedCaptions } from './burnedCaptions';
 
 /** A file of the take and where it starts on the take's clock (ms). */
 export interface PlannedFile {
@@ -55,8 +56,15 @@ export interface RenderPlan {
   readonly video: VideoPlan | null;
   readonly bubble: BubblePlan | null;
   readonly callouts: readonly PlannedCallout[];
+  /** Captions drawn into the picture (the render option), or null: a copy can still carry them as a track. */
+  readonly captions: BurnedCaptions | null;
   readonly audio: AudioPlan | null;
   readonly fastPath: FastPath;
+}
+
+export interface RenderOptions {
+  /** The language of the captions to burn into the picture; null or absent burns none. */
+  readonly burnCaptions?: string | null;
 }
 
 /** Opus frames are 20 ms (AAC's 1024-sample frames are longer, so fewer); a third more is the margin mediabunny's docs ask for. */
@@ -68,7 +76,12 @@ export class RenderPlanError extends Error {
 }
 
 /** Everything a render needs decided before any decoding: pure, so it is tested without media. */
-export function planRender(document: LessonDocument, take: Take, rendition: Rendition): RenderPlan {
+export function planRender(
+  document: LessonDocument,
+  take: Take,
+  rendition: Rendition,
+  options: RenderOptions = {},
+): RenderPlan {
   if (document.takeId !== take.id) throw new RenderPlanError('The lesson’s document belongs to another take');
   const map = createLessonMap(document.editList);
   const durationMs = map.duration;
@@ -96,6 +109,7 @@ export function planRender(document: LessonDocument, take: Take, rendition: Rend
       video: null,
       bubble: null,
       callouts: [],
+      captions: null,
       fastPath: { applies: false, reason: 'audio only' },
     };
   }
@@ -114,13 +128,17 @@ export function planRender(document: LessonDocument, take: Take, rendition: Rend
   };
   const bubble = screen && camera ? planBubble(document.layout, camera, size, map.spans) : null;
   const callouts = planCallouts(document, size);
+  const captions = options.burnCaptions ? burnedCaptions(document, options.burnCaptions) : null;
+  if (options.burnCaptions && !captions)
+    throw new RenderPlanError(`This lesson has no captions in “${options.burnCaptions}” to burn into the picture`);
   return {
     ...base,
     extension: 'mp4',
     video,
     bubble,
     callouts,
-    fastPath: fastPathOf(mainVideo, source, size, bubble, callouts),
+    captions,
+    fastPath: fastPathOf(mainVideo, source, size, { bubble, callouts, captions }),
   };
 }
 
@@ -148,15 +166,16 @@ function planBubble(
   return { camera: planned(camera), rect: bubbleRect(layout, frame, aspect), layout, cameraAspect: aspect, shown };
 }
 
+/** Packets can be copied only when nothing is drawn on the picture and its size stays. */
 function fastPathOf(
   file: TakeFile,
   source: FrameSize,
   size: FrameSize,
-  bubble: BubblePlan | null,
-  callouts: readonly PlannedCallout[],
+  drawn: Pick<RenderPlan, 'bubble' | 'callouts' | 'captions'>,
 ): FastPath {
-  if (bubble) return { applies: false, reason: 'the camera bubble is drawn in' };
-  if (callouts.length > 0) return { applies: false, reason: 'callouts are burned in' };
+  if (drawn.bubble) return { applies: false, reason: 'the camera bubble is drawn in' };
+  if (drawn.callouts.length > 0) return { applies: false, reason: 'callouts are burned in' };
+  if (drawn.captions) return { applies: false, reason: 'captions are burned in' };
   if (file.role !== 'screen') return { applies: false, reason: 'the take has no screen recording' };
   if (file.videoCodec !== 'avc')
     return { applies: false, reason: `the recording is ${file.videoCodec ?? 'an unknown codec'}, not H.264` };

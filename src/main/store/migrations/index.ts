@@ -12,6 +12,7 @@ import { notes } from './0012-notes';
 import { captionCues } from './0013-caption-cues';
 import { pictureRevision } from './0014-picture-revision';
 import { publishes } from './0015-publishes';
+import { burnedCaptions } from './0016-burned-captions';
 import type { Migration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new file. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   captionCues,
   pictureRevision,
   publishes,
+  burnedCaptions,
 ];
 
 export type { Migration };

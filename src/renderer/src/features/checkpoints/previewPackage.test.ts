@@ -25,6 +25,7 @@ function render(n: number, overrides: Partial<Render> = {}): Render {
     sizeBytes: 1,
     createdAt: 1_000 + n,
     finishedAt: 2_000 + n,
+    burnedCaptions: null,
     ...overrides,
   };
 }

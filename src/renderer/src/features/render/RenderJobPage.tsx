@@ -8,13 +8,20 @@ import { startRender } from './startRender';
 /** Lines the CLI reads from the page's console; one JSON object each, after this prefix. */
 export const JOB_LINE_PREFIX = 'flipside-render ';
 
-/** `#/render-job/<lessonId>?height=720`: runs one render and reports on the console, for `flipside render`. */
-export function parseRenderJobRoute(hash: string): { lessonId: string; rendition: Rendition } | null {
+/**
+ * `#/render-job/<lessonId>?height=720&burn=en`: runs one render and reports on the console, for `flipside render`;
+ * `burn` names the captions to burn into the picture.
+ */
+export function parseRenderJobRoute(
+  hash: string,
+): { lessonId: string; rendition: Rendition; burnCaptions: string | null } | null {
   const match = /^#\/render-job\/([^/?#]+)(?:\?(.*))?$/.exec(hash);
   if (!match?.[1]) return null;
-  const height = Number(new URLSearchParams(match[2] ?? '').get('height') ?? '720');
-  const rendition = renditionSchema.safeParse(height);
-  return rendition.success ? { lessonId: decodeURIComponent(match[1]), rendition: rendition.data } : null;
+  const query = new URLSearchParams(match[2] ?? '');
+  const rendition = renditionSchema.safeParse(Number(query.get('height') ?? '720'));
+  return rendition.success
+    ? { lessonId: decodeURIComponent(match[1]), rendition: rendition.data, burnCaptions: query.get('burn') }
+    : null;
 }
 
 function report(event: Record<string, unknown>): void {
@@ -22,22 +29,35 @@ function report(event: Record<string, unknown>): void {
 }
 
 /** The same render code the lesson screen queues, with a bare page: the CLI drives it headless. */
-export function RenderJobPage({ lessonId, rendition }: { lessonId: string; rendition: Rendition }) {
+export function RenderJobPage({
+  lessonId,
+  rendition,
+  burnCaptions,
+}: {
+  lessonId: string;
+  rendition: Rendition;
+  burnCaptions: string | null;
+}) {
   const [status, setStatus] = useState('Starting…');
   useEffect(() => {
     let meter: ReturnType<typeof createProgressMeter> | null = null;
-    const handle = startRender(lessonId, rendition, {
-      onPlanned: (plan) => {
-        meter = createProgressMeter(plan.durationMs, performance.now());
-        report({ type: 'planned', durationMs: plan.durationMs, label: plan.label, fastPath: plan.fastPath });
+    const handle = startRender(
+      lessonId,
+      rendition,
+      { burnCaptions },
+      {
+        onPlanned: (plan) => {
+          meter = createProgressMeter(plan.durationMs, performance.now());
+          report({ type: 'planned', durationMs: plan.durationMs, label: plan.label, fastPath: plan.fastPath });
+        },
+        onProgress: (doneMs) => {
+          const progress = meter?.update(doneMs, performance.now());
+          if (!progress) return;
+          setStatus(`${Math.floor(progress.percent)}%`);
+          report({ type: 'progress', ...progress });
+        },
       },
-      onProgress: (doneMs) => {
-        const progress = meter?.update(doneMs, performance.now());
-        if (!progress) return;
-        setStatus(`${Math.floor(progress.percent)}%`);
-        report({ type: 'progress', ...progress });
-      },
-    });
+    );
     handle.result.then(
       ({ render, outcome, elapsedMs }) => {
         setStatus('Done');
@@ -49,7 +69,7 @@ export function RenderJobPage({ lessonId, rendition }: { lessonId: string; rendi
       },
     );
     return () => handle.cancel();
-  }, [lessonId, rendition]);
+  }, [lessonId, rendition, burnCaptions]);
   return (
     <Page aria-live="polite">
       <h1>Rendering</h1>

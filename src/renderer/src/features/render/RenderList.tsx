@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AlertTriangle, Play, Trash2 } from 'lucide-react';
 import type { Render } from '@shared/media/renders';
+import { isUpToDate, type UpToDateDocument } from '@shared/render/upToDate';
 import { formatBytes } from '@shared/format/bytes';
 import { formatClock } from '@shared/format/clock';
 import { FileButtons } from '../../lib/FileButtons';
@@ -14,21 +15,20 @@ import styles from './RenderList.module.css';
 
 interface RenderListProps {
   renders: readonly Render[];
-  /** The last change to what a render shows; a render made before it no longer shows the lesson as it is. */
-  revision: number | null;
-  takeId: string | null;
+  /** The lesson as it is now, null while it loads: a render no longer showing it is marked out of date. */
+  document: UpToDateDocument | null;
   onRemove: (render: Render) => void;
 }
 
 /** Finished renders, newest first, each with its facts and a way to watch it. */
-export function RenderList({ renders, revision, takeId, onRemove }: RenderListProps) {
+export function RenderList({ renders, document, onRemove }: RenderListProps) {
   const [playing, setPlaying] = useState<Render | null>(null);
   const canShowInFolder = useCanShowInFolder();
   return (
     <>
       <ul className={styles.list} aria-label="Rendered files">
         {renders.map((render) => {
-          const outdated = revision !== null && (render.revision < revision || render.takeId !== takeId);
+          const outdated = document !== null && !isUpToDate(render, document);
           return (
             <li key={render.id} className={styles.row} data-render-id={render.id}>
               <IconButton
@@ -91,11 +91,15 @@ export function RenderList({ renders, revision, takeId, onRemove }: RenderListPr
   );
 }
 
-/** Length, picture size and file size; the codecs mean nothing to a teacher and every render plays in a browser. */
+/**
+ * Length, picture size, file size and any captions burned in; the codecs mean nothing to a teacher and every render
+ * plays in a browser.
+ */
 export function factsOf(render: Render): string[] {
   return [
     formatClock(render.durationMs),
     render.width && render.height ? `${render.width}×${render.height}` : null,
     formatBytes(render.sizeBytes),
+    render.burnedCaptions ? `captions burned in (${render.burnedCaptions.language})` : null,
   ].filter((fact): fact is string => fact !== null);
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Film } from 'lucide-react';
 import type { Take } from '@shared/media/takes';
+import { burnableTracks } from '@shared/render/burnedCaptions';
 import { describeError } from '../../lib/errors';
 import { studio } from '../../studio';
 import { Banner } from '../../ui/Banner';
@@ -18,7 +19,7 @@ import styles from './RendersSection.module.css';
 export function RendersSection({ lessonId, take }: { lessonId: string; take: Take }) {
   const [isChoosing, setChoosing] = useState(false);
   const jobs = useRenderJobs(lessonId);
-  const { renders, error, pictureRevision, takeId } = useRenders(lessonId);
+  const { renders, error, document } = useRenders(lessonId);
   const toast = useToast();
 
   return (
@@ -52,8 +53,7 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
       {renders.length > 0 ? (
         <RenderList
           renders={renders}
-          revision={pictureRevision}
-          takeId={takeId}
+          document={document}
           onRemove={(render) =>
             void studio.renders.remove({ id: render.id }).catch((failure: unknown) => toast.error(failure))
           }
@@ -65,9 +65,10 @@ export function RendersSection({ lessonId, take }: { lessonId: string; take: Tak
       )}
       <RenderDialog
         take={take}
+        captionTracks={document ? burnableTracks(document) : []}
         isOpen={isChoosing}
         onOpenChange={setChoosing}
-        onRender={(renditions) => renderQueue.enqueue(lessonId, renditions)}
+        onRender={(renditions, options) => renderQueue.enqueue(lessonId, renditions, options)}
       />
     </Section>
   );

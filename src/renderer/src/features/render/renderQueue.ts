@@ -1,6 +1,7 @@
 import type { Render, Rendition } from '@shared/media/renders';
 import { createProgressMeter, type RenderProgress } from '@shared/render/progress';
 import { renditionLabel } from '@shared/render/renditions';
+import type { RenderOptions } from '@shared/render/renderPlan';
 import type { RenderOutcome } from './protocol';
 import { RenderCancelledError, startRender, type RenderHandle } from './startRender';
 
@@ -10,6 +11,7 @@ export interface RenderJob {
   readonly id: number;
   readonly lessonId: string;
   readonly rendition: Rendition;
+  readonly options: RenderOptions;
   readonly label: string;
   readonly state: JobState;
   readonly progress: RenderProgress | null;
@@ -41,7 +43,7 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
     const job = jobs.find((candidate) => candidate.state === 'queued');
     if (!job) return;
     let meter: ReturnType<typeof createProgressMeter> | null = null;
-    const handle = start(job.lessonId, job.rendition, {
+    const handle = start(job.lessonId, job.rendition, job.options, {
       onPlanned: (plan) => {
         meter = createProgressMeter(plan.durationMs, now());
         update(job.id, { progress: meter.read(0, now()) });
@@ -83,11 +85,12 @@ export function createRenderQueue(start: Start = startRender, now: () => number 
       return () => listeners.delete(listener);
     },
     /** Adds a job per rendition and answers their ids, so a caller can follow its own jobs. */
-    enqueue(lessonId: string, renditions: readonly Rendition[]): number[] {
+    enqueue(lessonId: string, renditions: readonly Rendition[], options: RenderOptions = {}): number[] {
       const added = renditions.map((rendition): RenderJob => ({
         id: nextId++,
         lessonId,
         rendition,
+        options,
         label: renditionLabel(rendition),
         state: 'queued',
         progress: null,

@@ -1,5 +1,5 @@
 import type { Render, Rendition } from '@shared/media/renders';
-import { planRender, type RenderPlan } from '@shared/render/renderPlan';
+import { planRender, type RenderOptions, type RenderPlan } from '@shared/render/renderPlan';
 import { mediaUrl, studio } from '../../studio';
 import { CutCancelledError, runCut } from './cut/runCut';
 import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
@@ -34,7 +34,12 @@ export class RenderCancelledError extends Error {
  * re-encodes only the frames before each cut's first keyframe); anything else is encoded in a Worker, this page
  * forwarding its positioned writes to main. The lesson itself is never written.
  */
-export function startRender(lessonId: string, rendition: Rendition, callbacks: RenderCallbacks = {}): RenderHandle {
+export function startRender(
+  lessonId: string,
+  rendition: Rendition,
+  options: RenderOptions = {},
+  callbacks: RenderCallbacks = {},
+): RenderHandle {
   let cancelled = false;
   // Read through a function: `cancel` sets it while the awaits below are pending, which narrowing cannot see.
   const isCancelled = () => cancelled;
@@ -46,7 +51,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       (candidate) => candidate.id === document.takeId,
     );
     if (!take) throw new Error('The lesson’s take is no longer there');
-    const plan = planRender(document, take, rendition);
+    const plan = planRender(document, take, rendition, options);
     callbacks.onPlanned?.(plan);
     if (isCancelled()) throw new RenderCancelledError();
     const { renderId } = await studio.renders.start({
@@ -55,6 +60,7 @@ export function startRender(lessonId: string, rendition: Rendition, callbacks: R
       revision: document.revision,
       label: plan.label,
       extension: plan.extension,
+      burnedCaptions: plan.captions ? { language: plan.captions.language, key: plan.captions.key } : null,
     });
     const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
     let note = plan.fastPath.applies ? null : plan.fastPath.reason;

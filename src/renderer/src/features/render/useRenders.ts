@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { studio } from '../../studio';
 import { useLiveQuery, type ChangeSource } from '../../lib/useLiveQuery';
 
-/** A lesson's finished renders and its document's current revision (to tell which renders are out of date). */
+/** A lesson's finished renders and its document as it is now (to tell which renders are out of date). */
 export function useRenders(lessonId: string) {
   const renderSources = useMemo<ChangeSource[]>(
     () => [(listener) => studio.renders.onDidChange(({ lessonId: changed }) => changed === lessonId && listener())],
@@ -17,9 +17,6 @@ export function useRenders(lessonId: string) {
   return {
     renders: renders.data ?? [],
     error: renders.error,
-    revision: document.data?.revision ?? null,
-    /** Renders made before this show an older video; later edits (notes, captions, questions) leave them current. */
-    pictureRevision: document.data ? (document.data.pictureRevision ?? document.data.revision) : null,
-    takeId: document.data?.takeId ?? null,
+    document: document.data ?? null,
   };
 }

@@ -15,8 +15,9 @@ type FrameEncoder = Awaited<ReturnType<typeof createFrameEncoder>>;
 /**
  * Decodes the frames each output frame shows and encodes them. Most frames need no drawing at all: a frame without
  * bubble or callout goes to the encoder as decoded, and the bubble and burned-in callouts are composited into the
- * decoded pixels directly. Only frames under a blur callout (or not decoded as I420) are drawn on a canvas, which costs
- * several times more and, in a software canvas, leaves each frame drawn in Chromium's image cache.
+ * decoded pixels directly. Only frames under a blur callout or showing a burned-in caption (or not decoded as I420) are
+ * drawn on a canvas, which costs several times more and, in a software canvas, leaves each frame drawn in Chromium's
+ * image cache.
  */
 export async function encodeVideo(
   plan: RenderPlan,
@@ -47,7 +48,12 @@ export async function encodeVideo(
       let frame: VideoFrame;
       try {
         const bubbleCamera = showBubble ? camera : null;
-        if (screen && !callouts.some((callout) => callout.kind === 'blur') && composer.handles(screen, bubbleCamera)) {
+        if (
+          screen &&
+          !callouts.some((callout) => callout.kind === 'blur') &&
+          !drawOnCanvas.showsCaption(lessonMs) &&
+          composer.handles(screen, bubbleCamera)
+        ) {
           frame =
             bubbleCamera || callouts.length > 0
               ? await composer.compose(screen, bubbleCamera, callouts, timestamp)
