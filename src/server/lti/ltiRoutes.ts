@@ -29,8 +29,19 @@ import {
   ForeignLessonError,
   openDeepLinking,
   signDeepLinkingResponse,
+  type DeepLinkForm,
+  type DeepLinkingSignIn,
+  type OpenDeepLinking,
 } from './deepLinking';
-import { choicePage, DEEP_LINKING_CSS, RETURN_SCRIPT, RETURN_SCRIPT_PATH, returnPage } from './deepLinkingPages';
+import {
+  choicePage,
+  DEEP_LINKING_CSS,
+  RETURN_SCRIPT,
+  RETURN_SCRIPT_PATH,
+  returnPage,
+  signInPage,
+} from './deepLinkingPages';
+import { linkInstructor } from './instructorLinks';
 
 export const LOGIN_PATH = '/lti/login';
 export const JWKS_PATH = '/lti/jwks';
@@ -174,15 +185,8 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
   );
 
   const choosePath = `${DEEP_LINK_PATH}/:launchId`;
-  router.add(
-    'GET',
-    choosePath,
-    guarded('Add Flipside lessons', async (context) => {
-      const open = await openDeepLinking(db, deps.publicUrl, context.params.launchId ?? '', deps.now());
-      sendPage(context.res, 200, choice(open, null));
-    }),
-  );
-  const choice = (open: Awaited<ReturnType<typeof openDeepLinking>>, error: string | null) =>
+  const signInPath = `${choosePath}/sign-in`;
+  const choice = (open: OpenDeepLinking, error: string | null) =>
     choicePage({
       lessons: open.lessons,
       action: `${DEEP_LINK_PATH}/${open.id}`,
@@ -190,24 +194,82 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
       multiple: open.settings.acceptMultiple,
       error,
     });
+  const signIn = (open: DeepLinkingSignIn, error: string | null) =>
+    signInPage({
+      platform: open.platform.name || new URL(open.platform.issuer).host,
+      action: `${DEEP_LINK_PATH}/${open.id}/sign-in`,
+      token: choiceToken(deps.sessionKey, open.id, 'sign-in'),
+      revoked: open.revoked,
+      error,
+    });
+  /** A post from the tool's own page: its origin (the page sends no referrer, so `null`) and its form's token. */
+  const ownPost = async (context: RouteContext, form: DeepLinkForm): Promise<URLSearchParams> => {
+    const origin = context.req.headers.origin;
+    const fields = await formOf(context);
+    if (
+      (origin && origin !== 'null' && origin !== new URL(deps.publicUrl).origin) ||
+      !checkChoiceToken(deps.sessionKey, context.params.launchId ?? '', fields.get('token') ?? '', form)
+    )
+      throw new HttpError(
+        'forbidden',
+        'This form did not come from the tool’s own page. Add content again from your course.',
+      );
+    return fields;
+  };
+
+  router.add(
+    'GET',
+    choosePath,
+    guarded('Add Flipside lessons', async (context) => {
+      const open = await openDeepLinking(db, deps.publicUrl, context.params.launchId ?? '', deps.now());
+      sendPage(context.res, 200, open.kind === 'choose' ? choice(open, null) : signIn(open, null));
+    }),
+  );
+
+  router.add(
+    'POST',
+    signInPath,
+    guarded('Sign in to add Flipside lessons', async (context) => {
+      const id = context.params.launchId ?? '';
+      const form = await ownPost(context, 'sign-in');
+      const now = deps.now();
+      const open = await openDeepLinking(db, deps.publicUrl, id, now);
+      if (open.kind === 'signIn') {
+        try {
+          const linked = await linkInstructor(
+            db,
+            {
+              platformId: open.platform.id,
+              sub: open.sub,
+              name: open.instructorName,
+              token: form.get('teacher_token') ?? '',
+            },
+            now,
+          );
+          deps.log(`flipside serve: LTI instructor of ${open.platform.issuer} signed in as ${linked.email}`);
+        } catch (error) {
+          if (!(error instanceof HttpError) || error.code !== 'unauthorized') throw error;
+          deps.log(`flipside serve: LTI instructor sign-in refused (platform ${open.platform.issuer})`);
+          sendPage(context.res, 401, signIn(open, error.message));
+          return;
+        }
+      }
+      redirect(context.res, `${DEEP_LINK_PATH}/${id}`);
+    }),
+  );
+
   router.add(
     'POST',
     choosePath,
     guarded('Add Flipside lessons', async (context) => {
       const id = context.params.launchId ?? '';
-      // The page sends no referrer, so its own posts say `Origin: null`; another site's say where they come from.
-      const origin = context.req.headers.origin;
-      const form = await formOf(context);
-      if (
-        (origin && origin !== 'null' && origin !== new URL(deps.publicUrl).origin) ||
-        !checkChoiceToken(deps.sessionKey, id, form.get('token') ?? '')
-      )
-        throw new HttpError(
-          'forbidden',
-          'This choice did not come from the tool’s own page. Add content again from your course.',
-        );
+      const form = await ownPost(context, 'choice');
       const now = deps.now();
       const open = await openDeepLinking(db, deps.publicUrl, id, now);
+      if (open.kind === 'signIn') {
+        sendPage(context.res, 401, signIn(open, 'Sign in again before adding lessons.'));
+        return;
+      }
       let items: object[];
       try {
         items = contentItems(open, form.getAll('lesson'));
