@@ -150,7 +150,7 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     expect((await run(['keys', 'rotate', '--data', dir])).out[0]).toMatch(/; 1 older key\(s\) stay published/);
     expect((await run(['platforms', 'remove', '--data', dir, ...platform.slice(0, 4)])).code).toBe(0);
     expect((await run(['platforms', 'list', '--data', dir])).out[0]).toMatch(/^No platforms yet/);
-  }, 60_000);
+  }, 120_000);
 
   it('prints a one-time registration link for a teacher’s LMS, which revoking the teacher cancels', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
@@ -210,5 +210,5 @@ describe('flipside serve', { timeout: 60_000 }, () => {
       'Revoked 1 token(s).',
       'Cancelled 1 unused LMS registration link(s).',
     ]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import {
   type Invite,
 } from './invites';
 import { ltiMessagePage } from './ltiPages';
-import { addAsset, formOf, sendPage } from './ltiRoutes';
+import { addAsset, formOf, sendPage } from './ltiHttp';
 import { addPlatform } from './platforms';
 import {
   fetchPlatformConfiguration,
