@@ -51,16 +51,20 @@ export function formOf(html: string): { action: string; fields: Record<string, s
   return { action: action.replace(/&amp;/g, '&'), fields };
 }
 
-/** A teacher on `server` with one published lesson per title: their token and the lessons (id, link), in order. */
+/**
+ * A teacher on `server` with one published lesson per title (or per package's options): their token and the lessons
+ * (id, link, title), in order.
+ */
 export async function teacherWithLessons(
   server: TestServer,
   email: string,
-  titles: readonly string[],
+  packages: readonly (string | { readonly title: string; readonly extraQuestions?: number })[],
 ): Promise<{ token: string; lessons: { id: string; url: string; title: string }[] }> {
   const token = await server.teacher(email);
   const lessons = [];
-  for (const [index, title] of titles.entries()) {
-    const zip = await testPackageZip({ title });
+  for (const [index, options] of packages.entries()) {
+    const { title, extraQuestions } = typeof options === 'string' ? { title: options, extraQuestions: 0 } : options;
+    const zip = await testPackageZip({ title, extraQuestions });
     const { lesson } = await publishBytes(server.url, token, zip, `${email}-lesson-${String(index + 1)}`);
     lessons.push({ id: lesson.id, url: lesson.url, title });
   }
