@@ -22,16 +22,6 @@ export async function instructorLink(db: Queryable, platformId: string, sub: str
 }
 
 /**
- * The teacher an instructor acts as: a single-teacher registration's owner, or the teacher a school-wide
- * registration's instructor signed in as; null when there is none (yet).
- */
-export async function actingTeacher(db: Queryable, platform: Platform, sub: string): Promise<string | null> {
-  if (!platform.schoolWide) return platform.teacherId;
-  const link = await instructorLink(db, platform.id, sub);
-  return link.kind === 'linked' ? link.teacherId : null;
-}
-
-/**
  * Links the LMS user to the teacher whose token they pasted (replacing an earlier link). A wrong, unknown or revoked
  * token is refused alike and stores nothing.
  */
