@@ -19,6 +19,8 @@ import {
   topLevelBoxes,
 } from './renderMedia';
 import type { Render } from '../src/shared/media/renders';
+import type { LessonDocument } from '../src/shared/editor/document';
+import { ourChromiumPids } from './bench/chromiumProcesses';
 
 const FRAME_S = 1 / 30;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-'));
@@ -287,4 +289,75 @@ test('flipside render drives the same render headless and copies the file out', 
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+/** Resident shared memory (memfd) of this test's Chromium renderers, in bytes: where Chromium keeps its canvas image cache. */
+function rendererSharedMemory(): number {
+  let total = 0;
+  for (const pid of ourChromiumPids()) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      let inMemfd = false;
+      for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+        if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inMemfd = line.includes('/memfd:');
+        const rss = /^Rss:\s+(\d+) kB/.exec(line);
+        if (inMemfd && rss) total += Number(rss[1]) * 1024;
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  return total;
+}
+
+/** One pixel of the render at `seconds`, as [r, g, b]. */
+function pixelAt(file: string, seconds: number, x: number, y: number): number[] {
+  const raw = execFileSync('ffmpeg', [
+    ...['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1'],
+    ...['-vf', `crop=2:2:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+  ]);
+  return [...raw.subarray(0, 3)];
+}
+
+test('burns a callout into the decoded pixels in its time only, without filling Chromium’s canvas image cache', async ({
+  page,
+  host,
+}) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Highlight');
+  const take = await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
+    takeId: take.id,
+    baseRevision: document.revision,
+    editList: document.editList,
+    upsertCallouts: [
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        kind: 'highlight',
+        sourceStart: 2000,
+        sourceEnd: 6000,
+        box: { x: 0.1, y: 0.1, w: 0.4, h: 0.3 },
+        text: '',
+        burnIn: true,
+      },
+    ],
+  });
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const before = rendererSharedMemory();
+  const panel = new RendersPanel(page);
+  await panel.render(['360p']);
+  await panel.waitDone('360p');
+  // Drawn on a software canvas, each of the 120 frames under the callout stayed in the cache (0.9 MiB each at 360p).
+  expect(rendererSharedMemory() - before).toBeLessThan(32 * 2 ** 20);
+
+  const { file } = await onlyRender(host, lessonId);
+  // The highlight's translucent yellow over the black screen, in the middle of its box (192, 90 of 640×360)…
+  const [red, green, blue] = pixelAt(file, 3.5, 192, 90);
+  expect(red).toBeGreaterThan(35);
+  expect(green).toBeGreaterThan(28);
+  expect(blue).toBeLessThan(25);
+  // …its yellow border, and nothing outside the box or after its time.
+  expect(pixelAt(file, 3.5, 64, 90)[0]).toBeGreaterThan(150);
+  expect(pixelAt(file, 3.5, 400, 250)[0]).toBeLessThan(25);
+  expect(pixelAt(file, 7.5, 192, 90)[0]).toBeLessThan(25);
 });

@@ -22,3 +22,14 @@ export function ourChromiumPids(): number[] {
   };
   return [...names].filter(([pid, name]) => /chrom/i.test(name) && isOurs(pid)).map(([pid]) => pid);
 }
+
+/** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
+export function chromiumKindOf(pid: number): string {
+  try {
+    // Chromium rewrites its process titles, so the arguments may be separated by spaces rather than NULs.
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    return args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length) ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}

@@ -7,7 +7,7 @@ import { RecorderPage } from '../pages/RecorderPage';
 import { decodeCallFrame } from '../../src/shared/contract/wire';
 import { listTakes, seedLesson } from '../support/rpc';
 import { logFileOf } from '../../src/main/logging/log';
-import { ourChromiumPids } from './chromiumProcesses';
+import { chromiumKindOf, ourChromiumPids } from './chromiumProcesses';
 
 /** Seconds to record: two minutes by default, the hour issue 18 asks about with `npm run bench -- --long`. */
 const RECORD_S = Number(process.env.BENCH_RECORD_SECONDS ?? 120);
@@ -22,6 +22,8 @@ interface Sample {
   heap: number;
   main: number;
   chromium: number;
+  /** The same by kind of Chromium process (renderer, gpu-process, utility…): where growth is, when there is some. */
+  kinds: ReadonlyMap<string, number>;
 }
 
 function vmKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -50,11 +52,16 @@ function allocatedPssKb(pid: number): number {
 }
 
 /**
- * Memory (anonymous and shared PSS) of every Chromium process this test worker started (browser, renderers, GPU, utility): what the
- * studio's window costs on top of its main process.
+ * Memory (anonymous and shared PSS) of every Chromium process this test worker started (browser, renderers, GPU,
+ * utility), in all and by kind: what the studio's window costs on top of its main process.
  */
-function chromiumAllocated(): number {
-  return ourChromiumPids().reduce((total, pid) => total + allocatedPssKb(pid) * 1024, 0);
+function chromiumAllocated(): { total: number; kinds: Map<string, number> } {
+  const kinds = new Map<string, number>();
+  for (const pid of ourChromiumPids()) {
+    const kind = chromiumKindOf(pid);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + allocatedPssKb(pid) * 1024);
+  }
+  return { total: [...kinds.values()].reduce((sum, bytes) => sum + bytes, 0), kinds };
 }
 
 /** Least-squares slope of y over t (per second). */
@@ -156,12 +163,14 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
     const sampler = setInterval(
       () => {
         void cdp.send('Performance.getMetrics').then(({ metrics }) => {
+          const chromium = chromiumAllocated();
           const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
           samples.push({
             t: (Date.now() - t0) / 1000,
             heap,
             main: vmKb(host.pid, 'VmRSS') * 1024,
-            chromium: chromiumAllocated(),
+            chromium: chromium.total,
+            kinds: chromium.kinds,
           });
         });
       },
@@ -206,6 +215,9 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
     const heapGrowth = slope(samples.map((s) => ({ t: s.t, y: s.heap }))) * 60;
     const mainGrowth = growth(samples, (sample) => sample.main);
     const chromiumGrowth = growth(samples, (sample) => sample.chromium);
+    const kindGrowth = [...new Set(samples.flatMap((sample) => [...sample.kinds.keys()]))].map(
+      (kind) => `${kind} ${mb(growth(samples, (sample) => sample.kinds.get(kind) ?? 0))}`,
+    );
     const videos = take?.files.filter((file) => file.width !== null) ?? [];
     const report = [
       `recorded ${RECORD_S} s of screen + camera; take ${((take?.durationMs ?? 0) / 1000).toFixed(2)} s, ${take?.files.length ?? 0} files, ${mb(fileBytes)}`,
@@ -217,6 +229,7 @@ test(`records ${RECORD_S} s of a 1080p screen and 720p camera: chunks in order, 
       `chunks out of order: ${outOfOrder}`,
       `main (host) process: peak RSS ${mb(peakHostRss)}, growth after warm-up ${mb(mainGrowth)} (goal < ${mb(GROWTH_GOAL_BYTES)})`,
       `Chromium (browser, renderer, GPU), all processes: peak anonymous+shared PSS ${mb(Math.max(...samples.map((s) => s.chromium)))}, growth after warm-up ${mb(chromiumGrowth)} (goal < ${mb(GROWTH_GOAL_BYTES)})`,
+      `  growth by kind of process: ${kindGrowth.join(', ')}`,
       `Stop to take ready: ${(finishMs / 1000).toFixed(1)} s (goal < ${FINISH_GOAL_MS / 1000} s)`,
       `  last chunks uploaded: ${seconds(finishSent - stopped)}; finish in main: ${seconds(finishAnswered - finishSent)}; lesson page: ${seconds(stopped + finishMs - finishAnswered)}`,
       `  in main: ${finishParts(dataDir)}`,

@@ -168,6 +168,17 @@ function framesOf(file: string): number {
 }
 
 /** Re-encodes a piece the way the renderer would, but with ffmpeg's x264: the same source frames, other parameter sets. */
+/** Hands back every piece of a prepared cut re-encoded, as the page would after encoding them with WebCodecs. */
+async function supplyAll(
+  lesson: Awaited<ReturnType<typeof lessonWith>>,
+  prepared: { readonly cutId: string; readonly pieces: readonly CutPiece[] },
+): Promise<void> {
+  for (const piece of prepared.pieces) {
+    const source = piece.role === 'screen' ? lesson.screen : lesson.camera;
+    lesson.cuts.supply(await encodeWithFfmpeg(source, piece, prepared.cutId, prepared.pieces));
+  }
+}
+
 async function encodeWithFfmpeg(
   source: string,
   piece: CutPiece,
@@ -278,15 +289,7 @@ describe('CutService', () => {
     ]);
     expect(prepared.pieces[0]?.frames[0]?.timestamp).toBeCloseTo(1.5, 1);
     await expect(lesson.cuts.run({ cutId: prepared.cutId })).rejects.toThrow(/not been re-encoded/);
-    for (const piece of prepared.pieces)
-      lesson.cuts.supply(
-        await encodeWithFfmpeg(
-          piece.role === 'screen' ? lesson.screen : lesson.camera,
-          piece,
-          prepared.cutId,
-          prepared.pieces,
-        ),
-      );
+    await supplyAll(lesson, prepared);
     const outcome = await lesson.cuts.run({ cutId: prepared.cutId });
     expect(outcome).toMatchObject({ method: 'smart', reencodedFrames: 82, sound: 'copied' });
 
@@ -343,15 +346,7 @@ describe('CutService', () => {
 
     const running = await lesson.cuts.prepare({ kind: 'layers', lessonId: lesson.lesson.id });
     if (running.state !== 'cut') throw new Error('not cut');
-    for (const piece of running.pieces)
-      lesson.cuts.supply(
-        await encodeWithFfmpeg(
-          piece.role === 'screen' ? lesson.screen : lesson.camera,
-          piece,
-          running.cutId,
-          running.pieces,
-        ),
-      );
+    await supplyAll(lesson, running);
     const run = lesson.cuts.run({ cutId: running.cutId });
     lesson.cuts.cancel({ cutId: running.cutId });
     await expect(run).rejects.toThrow(/cancelled/);

@@ -4,7 +4,7 @@ import type { CallContext, Contract, Input, ServiceHandlers } from '@shared/cont
 import type { CutOutcome, CutPiece, EncodedPiece } from '@shared/contract/cuts';
 import { StudioError } from '@shared/contract/result';
 import type { LessonDocument } from '@shared/editor/document';
-import type { Take, TakeFile } from '@shared/media/takes';
+import type { Take } from '@shared/media/takes';
 import type { Render } from '@shared/media/renders';
 import { planRender } from '@shared/render/renderPlan';
 import { createLessonMap } from '@shared/timeline/mapping';
@@ -12,9 +12,10 @@ import type { StudioLog } from '../logging/log';
 import type { EventHub } from '../rpc/eventHub';
 import type { JobRegistry, Job } from '../jobs/JobRegistry';
 import { probeMedia } from '../recording/mediaFile';
-import { openFileCut, piecesOf, reorderProblem, type CutSource, type FileCut } from './fileCut';
+import { inMedia, layerOutputs, openOutputs, renderOutputs, type RoledOutput } from './cutPlan';
+import { reorderProblem, type FileCut } from './fileCut';
 import { findLayers, keepLayers, layerSources, layersFolder, layersKey, layersProblem, type LayerFile } from './layers';
-import { writeCut, type CutOutput } from './writeCut';
+import { writeCut } from './writeCut';
 
 export interface CutDeps {
   readonly events: EventHub<Contract>;
@@ -31,7 +32,7 @@ export interface CutDeps {
 interface Session {
   readonly job: Job;
   readonly cuts: readonly FileCut[];
-  readonly outputs: readonly (CutOutput & { readonly role: LayerFile['role'] })[];
+  readonly outputs: readonly RoledOutput[];
   readonly pieces: readonly CutPiece[];
   readonly encoded: Map<number, EncodedPiece>;
   readonly durationMs: number;
@@ -201,30 +202,12 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
       for (const cut of cuts) cut.input.dispose();
     };
     try {
-      const byFile = new Map<string, FileCut>();
-      for (const source of mergedSources(this.deps.mediaRoot, plan.sources)) {
-        const cut = await openFileCut(source, spans);
-        if (typeof cut === 'string') {
-          dispose();
-          return { state: 'refused' as const, reason: cut };
-        }
-        cuts.push(cut);
-        byFile.set(source.file, cut);
+      const opened = await openOutputs(this.deps.mediaRoot, plan, spans, cuts);
+      if (typeof opened === 'string') {
+        dispose();
+        return { state: 'refused' as const, reason: opened };
       }
-      const pieces: CutPiece[] = [];
-      const outputs: Session['outputs'][number][] = [];
-      for (const output of plan.outputs) {
-        const videoCut = output.video ? byFile.get(this.absolute(output.video.path)) : undefined;
-        const audioCut = output.sound ? byFile.get(this.absolute(output.sound.path)) : undefined;
-        const firstPiece = pieces.length;
-        if (videoCut) pieces.push(...(await piecesOf(videoCut, firstPiece)));
-        outputs.push({
-          role: output.role,
-          target: output.target,
-          video: videoCut?.video ? { cut: videoCut, copy: videoCut.video, firstPiece } : null,
-          audio: audioCut?.audio ? { cut: audioCut, copy: audioCut.audio } : null,
-        });
-      }
+      const { outputs, pieces } = opened;
       if (plan.folder) fs.mkdirSync(plan.folder, { recursive: true });
       const job = this.deps.jobs.begin({
         kind: 'cut',
@@ -288,75 +271,8 @@ export class CutService implements ServiceHandlers<Contract['cuts']> {
   }
 
   private absolute(relative: string): string {
-    return path.join(this.deps.mediaRoot, ...relative.split('/'));
+    return inMedia(this.deps.mediaRoot, relative);
   }
-}
-
-interface PlannedOutput {
-  readonly role: LayerFile['role'];
-  readonly target: string;
-  readonly video: TakeFile | undefined;
-  readonly sound: TakeFile | undefined;
-}
-
-interface OutputPlan {
-  readonly sources: readonly { readonly file: TakeFile; readonly video: boolean; readonly audio: boolean }[];
-  readonly outputs: readonly PlannedOutput[];
-  readonly folder: string | null;
-}
-
-function renderOutputs(
-  take: Take,
-  render: { part: string; screen: string | undefined; sound: string | undefined },
-): OutputPlan {
-  const video = take.files.find((file) => file.path === render.screen);
-  const sound = take.files.find((file) => file.path === render.sound);
-  return {
-    sources: [
-      ...(video ? [{ file: video, video: true, audio: false }] : []),
-      ...(sound ? [{ file: sound, video: false, audio: true }] : []),
-    ],
-    outputs: [{ role: 'lesson', target: render.part, video, sound }],
-    folder: null,
-  };
-}
-
-function layerOutputs(mediaRoot: string, take: Take, key: string): OutputPlan {
-  const { picture, camera, sound } = layerSources(take);
-  if (!picture && !sound) throw new StudioError('conflict', 'This take has no picture or sound to publish');
-  const folder = `${path.join(mediaRoot, ...layersFolder(take, key).split('/'))}.part`;
-  const outputs: PlannedOutput[] = [
-    { role: 'lesson', target: path.join(folder, picture ? 'lesson.mp4' : 'lesson.m4a'), video: picture, sound },
-    ...(camera
-      ? [{ role: 'camera' as const, target: path.join(folder, 'camera.mp4'), video: camera, sound: undefined }]
-      : []),
-  ];
-  return {
-    sources: [
-      ...(picture ? [{ file: picture, video: true, audio: false }] : []),
-      ...(camera ? [{ file: camera, video: true, audio: false }] : []),
-      ...(sound ? [{ file: sound, video: false, audio: true }] : []),
-    ],
-    outputs,
-    folder,
-  };
-}
-
-/** One reader per file: the picture and the sound of the screen recording are read through one input. */
-function mergedSources(mediaRoot: string, sources: OutputPlan['sources']): CutSource[] {
-  const merged = new Map<string, CutSource>();
-  for (const { file, video, audio } of sources) {
-    const absolute = path.join(mediaRoot, ...file.path.split('/'));
-    const known = merged.get(absolute);
-    merged.set(absolute, {
-      role: file.role === 'camera' ? 'camera' : 'screen',
-      file: absolute,
-      offsetMs: file.startOffsetMs,
-      video: video || (known?.video ?? false),
-      audio: audio || (known?.audio ?? false),
-    });
-  }
-  return [...merged.values()];
 }
 
 function pick(facts: Awaited<ReturnType<typeof probeMedia>>) {

@@ -1,11 +1,10 @@
 import type { EncodedPiece } from '@shared/contract/cuts';
-import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
-import { lessonTimeOfPacket } from '@shared/render/packetCopy';
-import { planSplice } from '@shared/render/smartCutSplice';
 import { requireChild } from '../recording/mp4Boxes';
-import type { AudioCopy, FileCut, VideoCopy } from './fileCut';
-import { withAvcConfig, type OutputSample, type OutputTrack } from './mp4Copy';
+import type { FileCut, VideoCopy } from './fileCut';
+import type { OutputSample, OutputTrack } from './outputTrack';
+import { withAvcConfig } from './copiedMoov';
 import { readSourceSamples, type SourceSamples } from './sourceSamples';
+import { placesIn, spliceOf, splicedAudio, splicedVideo, type SplicedSample } from './splicedSamples';
 import type { CutOutput } from './writeCut';
 
 /**
@@ -22,7 +21,7 @@ export async function directTracks(
     const { cut, copy } = output.video;
     const source = await matchingSource(cut.source.file, copy.track.id, copy.sizes);
     if (!source) return null;
-    const video = videoTrack(cut, copy, source, pieces);
+    const video = await videoTrack(cut, copy, source, pieces);
     if (!video) return null;
     tracks.push(video);
   }
@@ -30,7 +29,8 @@ export async function directTracks(
     const { cut, copy } = output.audio;
     const source = await matchingSource(cut.source.file, copy.track.id, copy.sizes);
     if (!source) return null;
-    tracks.push(audioTrack(cut.source.file, copy, source));
+    const samples = await outputSamples(splicedAudio(copy, placesIn), source);
+    tracks.push({ file: cut.source.file, source, stsd: stsdOf(source).bytes, samples });
   }
   return tracks;
 }
@@ -42,77 +42,31 @@ async function matchingSource(file: string, trackId: number, sizes: Uint32Array)
   return source;
 }
 
-function videoTrack(
+async function videoTrack(
   cut: FileCut,
   copy: VideoCopy,
   source: SourceSamples,
   pieces: readonly EncodedPiece[],
-): OutputTrack | null {
-  const firstDescription = pieces[0]?.packets[0]?.description;
-  const made = firstDescription ? parseAvcConfig(firstDescription) : null;
-  if (pieces.length > 0 && !made) throw new Error('The encoder gave no H.264 configuration for a cut');
-  const splice = planSplice(copy.codec, copy.description, made);
+): Promise<OutputTrack | null> {
+  const splice = spliceOf(copy, pieces);
   if (splice.codec.startsWith('avc3')) return null;
-  const samples: OutputSample[] = [];
-  let nextPiece = 0;
-  let config: AvcConfig | null = made;
-  for (const span of copy.decision.cuts) {
-    if (span.reencode) {
-      const piece = pieces[nextPiece];
-      nextPiece += 1;
-      if (!piece || piece.packets.length !== span.reencode.end - span.reencode.start)
-        throw new Error('A re-encoded part before a cut has the wrong number of frames');
-      if (piece.packets[0]?.key !== true) throw new Error('A re-encoded part does not start on a keyframe');
-      for (const packet of piece.packets) {
-        // The encoder gives its configuration with its first packet, and again only when it changes.
-        if (packet.description) config = parseAvcConfig(packet.description);
-        if (!config) throw new Error('The encoder gave no H.264 configuration for a cut');
-        const bytes = splice.reencoded(packet.data, packet.key, config);
-        const { timestamp, duration, key } = packet;
-        samples.push({ timestamp, duration, key, size: bytes.byteLength, offset: -1, bytes });
-      }
-    }
-    if (!span.copy) continue;
-    for (let at = span.copy.start; at < span.copy.end; at++) {
-      const packet = copy.packets[at];
-      const timestamp = packet ? lessonTimeOfPacket(cut.spans, cut.source.offsetMs, packet.timestamp) : null;
-      if (!packet || timestamp === null) continue;
-      const size = source.sizes[at] ?? 0;
-      const duration = nextGap(copy, at);
-      samples.push({ timestamp, duration, key: packet.key, size, offset: source.offsets[at] ?? 0, bytes: null });
-    }
-  }
-  const stsd = stsdOf(source);
-  return { file: cut.source.file, source, stsd: withAvcConfig(stsd, splice.description), samples };
+  const samples = await outputSamples(splicedVideo(cut, copy, pieces, splice, placesIn), source);
+  return { file: cut.source.file, source, stsd: withAvcConfig(stsdOf(source), splice.description), samples };
 }
 
-/** Until the next frame, or one frame at the output rate for the last. */
-function nextGap(copy: VideoCopy, index: number): number {
-  const next = copy.packets[index + 1]?.timestamp;
-  const here = copy.packets[index]?.timestamp ?? 0;
-  return next !== undefined && next > here ? next - here : 1 / copy.frameRate;
-}
-
-function audioTrack(file: string, copy: AudioCopy, source: SourceSamples): OutputTrack {
+/** Copied samples by where the source's sample table puts them; re-encoded ones carry their bytes. */
+async function outputSamples(spliced: AsyncIterable<SplicedSample<unknown>>, source: SourceSamples) {
   const samples: OutputSample[] = [];
-  for (const piece of copy.pieces) {
-    const from = copy.packets[piece.start];
-    if (!from) continue;
-    for (let at = piece.start; at < piece.end; at++) {
-      const packet = copy.packets[at];
-      if (!packet) continue;
-      samples.push({
-        timestamp: piece.lessonTime + packet.timestamp - from.timestamp,
-        duration: packet.duration,
-        key: true,
-        size: source.sizes[at] ?? 0,
-        offset: source.offsets[at] ?? 0,
-        bytes: null,
-      });
+  for await (const sample of spliced) {
+    const { timestamp, duration, key } = sample;
+    if (sample.kind === 'reencoded') {
+      samples.push({ timestamp, duration, key, size: sample.bytes.byteLength, offset: -1, bytes: sample.bytes });
+    } else {
+      const size = source.sizes[sample.at] ?? 0;
+      samples.push({ timestamp, duration, key, size, offset: source.offsets[sample.at] ?? 0, bytes: null });
     }
   }
-  const stsd = stsdOf(source);
-  return { file, source, stsd: stsd.bytes, samples };
+  return samples;
 }
 
 const stsdOf = (source: SourceSamples) =>

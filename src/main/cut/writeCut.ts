@@ -8,12 +8,10 @@ import {
   Output,
 } from 'mediabunny';
 import type { EncodedPiece } from '@shared/contract/cuts';
-import { parseAvcConfig, type AvcConfig } from '@shared/render/avcConfig';
-import { lessonTimeOfPacket } from '@shared/render/packetCopy';
-import { planSplice } from '@shared/render/smartCutSplice';
 import { directTracks } from './directCut';
 import type { AudioCopy, FileCut, VideoCopy } from './fileCut';
 import { writeCopiedMp4 } from './mp4Copy';
+import { spliceOf, splicedAudio, splicedVideo } from './splicedSamples';
 
 /** One output file: the picture of one file of the take, the sound of one (often the same), cut to the lesson. */
 export interface CutOutput {
@@ -128,52 +126,28 @@ async function copyVideo(
 ): Promise<void> {
   const base = await copy.track.getDecoderConfig();
   if (!base) throw new Error(`The ${cut.source.role} recording does not say how to decode it`);
-  const firstDescription = pieces[0]?.packets[0]?.description;
-  const made = firstDescription ? parseAvcConfig(firstDescription) : null;
-  if (pieces.length > 0 && !made) throw new Error('The encoder gave no H.264 configuration for a cut');
-  const splice = planSplice(copy.codec, copy.description, made);
+  const splice = spliceOf(copy, pieces);
   const decoderConfig = { ...base, codec: splice.codec, description: splice.description };
   const sink = new EncodedPacketSink(copy.track);
+  const read = (start: number, end: number) => packetsInRange(sink, copy.packets, start, end);
   let first = true;
-  const add = async (packet: EncodedPacket) => {
+  for await (const sample of splicedVideo(cut, copy, pieces, splice, read)) {
     if (signal.aborted) throw signal.reason;
+    const type = sample.key ? 'key' : 'delta';
+    const packet =
+      sample.kind === 'reencoded'
+        ? new EncodedPacket(sample.bytes, type, sample.timestamp, sample.duration)
+        : new EncodedPacket(
+            splice.copied(sample.packet.data, sample.key),
+            type,
+            sample.timestamp,
+            // A copied frame keeps its own duration; where the file gives none, it lasts until the next frame.
+            sample.packet.duration > 0 ? sample.packet.duration : sample.duration,
+          );
     await source.add(packet, first ? { decoderConfig } : undefined);
     first = false;
     onPacket((packet.timestamp + packet.duration) * 1000);
-  };
-  let nextPiece = 0;
-  let config: AvcConfig | null = made;
-  for (const span of copy.decision.cuts) {
-    if (span.reencode) {
-      const piece = pieces[nextPiece];
-      nextPiece += 1;
-      if (!piece || piece.packets.length !== span.reencode.end - span.reencode.start)
-        throw new Error('A re-encoded part before a cut has the wrong number of frames');
-      if (piece.packets[0]?.key !== true) throw new Error('A re-encoded part does not start on a keyframe');
-      for (const packet of piece.packets) {
-        // The encoder gives its configuration with its first packet, and again only when it changes.
-        if (packet.description) config = parseAvcConfig(packet.description);
-        if (!config) throw new Error('The encoder gave no H.264 configuration for a cut');
-        const data = splice.reencoded(packet.data, packet.key, config);
-        await add(new EncodedPacket(data, packet.key ? 'key' : 'delta', packet.timestamp, packet.duration));
-      }
-    }
-    if (!span.copy) continue;
-    for await (const { packet, at } of packetsInRange(sink, copy.packets, span.copy.start, span.copy.end)) {
-      const timestamp = lessonTimeOfPacket(cut.spans, cut.source.offsetMs, packet.timestamp);
-      if (timestamp === null) continue;
-      const data = splice.copied(packet.data, packet.type === 'key');
-      await add(new EncodedPacket(data, packet.type, timestamp, durationAt(copy, at, packet.duration)));
-    }
   }
-}
-
-/** A copied frame keeps its own duration; where the file gives none, it lasts until the next frame. */
-function durationAt(copy: VideoCopy, index: number, recorded: number): number {
-  if (recorded > 0) return recorded;
-  const next = copy.packets[index + 1]?.timestamp;
-  const here = copy.packets[index]?.timestamp ?? 0;
-  return next !== undefined && next > here ? next - here : 1 / copy.frameRate;
 }
 
 async function copyAudio(
@@ -184,30 +158,26 @@ async function copyAudio(
   onPacket: (lessonMs: number) => void,
 ): Promise<void> {
   const sink = new EncodedPacketSink(copy.track);
+  const read = (start: number, end: number) => packetsInRange(sink, copy.packets, start, end);
   let first = true;
-  for (const piece of copy.pieces) {
-    const from = copy.packets[piece.start];
-    if (!from) continue;
-    for await (const { packet } of packetsInRange(sink, copy.packets, piece.start, piece.end)) {
-      if (signal.aborted) throw signal.reason;
-      const timestamp = piece.lessonTime + packet.timestamp - from.timestamp;
-      await source.add(packet.clone({ timestamp }), first ? { decoderConfig } : undefined);
-      first = false;
-      onPacket((timestamp + packet.duration) * 1000);
-    }
+  for await (const sample of splicedAudio(copy, read)) {
+    if (signal.aborted) throw signal.reason;
+    await source.add(sample.packet.clone({ timestamp: sample.timestamp }), first ? { decoderConfig } : undefined);
+    first = false;
+    onPacket((sample.timestamp + sample.packet.duration) * 1000);
   }
 }
 
 /**
- * The packets [start, end) of a track's index read earlier, each with its place in that index. Copying trusts the
- * index it planned from, so a packet missing between planning and copying is an error, never a silent gap.
+ * The packets [start, end) of a track's index read earlier. Copying trusts the index it planned from, so a packet
+ * missing between planning and copying is an error, never a silent gap.
  */
 async function* packetsInRange(
   sink: EncodedPacketSink,
   index: readonly { readonly timestamp: number }[],
   start: number,
   end: number,
-): AsyncGenerator<{ packet: EncodedPacket; at: number }> {
+): AsyncGenerator<EncodedPacket> {
   const from = index[start];
   const until = index[end];
   const first = from ? await sink.getPacket(from.timestamp) : null;
@@ -216,7 +186,7 @@ async function* packetsInRange(
     throw new Error('The recording lost a packet between reading its index and copying it');
   let at = start;
   for await (const packet of sink.packets(first, last ?? undefined)) {
-    yield { packet, at };
+    yield packet;
     at += 1;
   }
   if (at !== end) throw new Error(`Copied ${at - start} of ${end - start} packets of a kept part`);

@@ -1,9 +1,11 @@
 import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import { bubbleRect } from '@shared/editor/bubbleGeometry';
 import type { RenderPlan, VideoPlan } from '@shared/render/renderPlan';
-import { calloutsAt } from '@shared/render/callouts';
+import { calloutsAt, type PlannedCallout } from '@shared/render/callouts';
 import { sourceTimeOfFrame, within } from '@shared/render/frameTimes';
 import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } from '@shared/render/bubbleRaster';
+import { blendOverlay } from '@shared/render/overlayBlend';
+import { createCalloutOverlay } from './calloutOverlay';
 import { createCompositor } from './composite';
 import type { createFrameEncoder } from './frameEncoder';
 import type { OpenedFile } from './openInput';
@@ -12,8 +14,9 @@ type FrameEncoder = Awaited<ReturnType<typeof createFrameEncoder>>;
 
 /**
  * Decodes the frames each output frame shows and encodes them. Most frames need no drawing at all: a frame without
- * bubble or callout goes to the encoder as decoded, and the bubble is composited into the decoded pixels directly. Only
- * frames with burned-in callouts are drawn on a canvas, which costs several times more.
+ * bubble or callout goes to the encoder as decoded, and the bubble and burned-in callouts are composited into the
+ * decoded pixels directly. Only frames under a blur callout (or not decoded as I420) are drawn on a canvas, which costs
+ * several times more and, in a software canvas, leaves each frame drawn in Chromium's image cache.
  */
 export async function encodeVideo(
   plan: RenderPlan,
@@ -33,21 +36,22 @@ export async function encodeVideo(
           timestampsFor(plan, video, plan.bubble.camera.offsetMs),
         )
       : null;
-  const composer = createBubbleComposer(plan);
+  const composer = createPixelComposer(plan, video);
   try {
     for (let index = 0; index < video.frameCount; index += 1) {
       const [screen, camera] = await Promise.all([next(screenFrames), cameraFrames ? next(cameraFrames) : null]);
       const timestamp = Math.round((index * 1_000_000) / video.frameRate);
       const lessonMs = ((index + 0.5) * 1000) / video.frameRate;
       const showBubble = camera !== null && plan.bubble !== null && within(plan.bubble.shown, lessonMs);
+      const callouts = calloutsAt(plan.callouts, lessonMs);
       let frame: VideoFrame;
       try {
-        if (
-          screen &&
-          calloutsAt(plan.callouts, lessonMs).length === 0 &&
-          (!showBubble || composer.handles(screen, camera))
-        ) {
-          frame = showBubble ? await composer.compose(screen, camera, timestamp) : retimed(screen, timestamp);
+        const bubbleCamera = showBubble ? camera : null;
+        if (screen && !callouts.some((callout) => callout.kind === 'blur') && composer.handles(screen, bubbleCamera)) {
+          frame =
+            bubbleCamera || callouts.length > 0
+              ? await composer.compose(screen, bubbleCamera, callouts, timestamp)
+              : retimed(screen, timestamp);
         } else {
           drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
           frame = new VideoFrame(canvas, { timestamp });
@@ -70,11 +74,12 @@ export async function encodeVideo(
 }
 
 /**
- * Blends the camera bubble into copies of decoded I420 screen frames, in the pixels' own colour space: nothing is
- * drawn on a canvas or converted to RGB, and only the bubble's pixels are computed. Buffers and the bubble's layout
- * are made once per frame size (a recording's size can change when the shared window is resized).
+ * Blends the camera bubble and burned-in callouts into copies of decoded I420 screen frames, in the pixels' own colour
+ * space: nothing is drawn on a canvas, and only the bubble's and callouts' pixels are computed. Buffers and the
+ * bubble's layout are made once per frame size (a recording's size can change when the shared window is resized).
  */
-function createBubbleComposer(plan: RenderPlan) {
+function createPixelComposer(plan: RenderPlan, video: VideoPlan) {
+  const overlayFor = createCalloutOverlay(video);
   const rasters = new Map<string, BubbleRaster>();
   const buffers = new Map<string, Uint8Array>();
   const copy = async (sample: VideoSample, role: string): Promise<I420Frame> => {
@@ -89,21 +94,20 @@ function createBubbleComposer(plan: RenderPlan) {
     return { data, width: sample.visibleRect.width, height: sample.visibleRect.height, planes };
   };
   return {
-    handles: (screen: VideoSample, camera: VideoSample | null) => screen.format === 'I420' && camera?.format === 'I420',
-    async compose(screen: VideoSample, camera: VideoSample, timestamp: number): Promise<VideoFrame> {
-      if (!plan.bubble) throw new Error('This render has no camera bubble');
-      const [screenPixels, cameraPixels] = await Promise.all([copy(screen, 'screen'), copy(camera, 'camera')]);
-      const key = `${screenPixels.width}x${screenPixels.height} ${cameraPixels.width}x${cameraPixels.height}`;
-      let raster = rasters.get(key);
-      if (!raster) {
-        const frameSize = { width: screenPixels.width, height: screenPixels.height };
-        raster = createBubbleRaster(bubbleRect(plan.bubble.layout, frameSize, plan.bubble.cameraAspect), frameSize, {
-          width: cameraPixels.width,
-          height: cameraPixels.height,
-        });
-        rasters.set(key, raster);
-      }
-      composeBubble(raster, screenPixels, cameraPixels);
+    handles: (screen: VideoSample, camera: VideoSample | null) =>
+      screen.format === 'I420' && (camera === null || camera.format === 'I420'),
+    async compose(
+      screen: VideoSample,
+      camera: VideoSample | null,
+      callouts: readonly PlannedCallout[],
+      timestamp: number,
+    ): Promise<VideoFrame> {
+      const [screenPixels, cameraPixels] = await Promise.all([
+        copy(screen, 'screen'),
+        camera ? copy(camera, 'camera') : null,
+      ]);
+      if (cameraPixels) blendBubble(screenPixels, cameraPixels);
+      if (callouts.length > 0) blendOverlay(screenPixels, overlayFor(callouts, screenPixels));
       // VideoFrame copies the pixels, so the buffer is free for the next frame as soon as this returns.
       return new VideoFrame(screenPixels.data, {
         format: 'I420',
@@ -114,6 +118,21 @@ function createBubbleComposer(plan: RenderPlan) {
       });
     },
   };
+
+  function blendBubble(screenPixels: I420Frame, cameraPixels: I420Frame): void {
+    if (!plan.bubble) throw new Error('This render has no camera bubble');
+    const key = `${screenPixels.width}x${screenPixels.height} ${cameraPixels.width}x${cameraPixels.height}`;
+    let raster = rasters.get(key);
+    if (!raster) {
+      const frameSize = { width: screenPixels.width, height: screenPixels.height };
+      raster = createBubbleRaster(bubbleRect(plan.bubble.layout, frameSize, plan.bubble.cameraAspect), frameSize, {
+        width: cameraPixels.width,
+        height: cameraPixels.height,
+      });
+      rasters.set(key, raster);
+    }
+    composeBubble(raster, screenPixels, cameraPixels);
+  }
 }
 
 /** The decoded frame as it is, at its output time. toVideoFrame gives a frame of its own, closed here, not left to the collector. */
