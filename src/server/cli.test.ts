@@ -82,7 +82,7 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     });
     expect(added.err).toEqual([
       '  deployments: d1, d2',
-      '  no --teacher: its instructors cannot add lessons through deep linking',
+      '  no --teacher or --school: its instructors cannot add lessons through deep linking',
     ]);
     const unknownTeacher = await run([
       ...['platforms', 'add', '--data', dir],
@@ -124,20 +124,39 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     ]);
     expect(badUrl.err[0]).toMatch(/The authentication URL \(--auth-url\) is a web address/);
     expect((await run(['platforms', 'list', '--data', dir])).out).toEqual([
-      'https://lms.school.example\tclient flipside-1\t3 deployment(s)\t',
+      'https://lms.school.example\tclient flipside-1\t3 deployment(s)\tone teacher\t',
     ]);
+    // The same registration made school-wide: no owner any more, each instructor signs in once.
+    const school = await run([...['platforms', 'add', '--data', dir], ...platform, '--deployment', 'd1', '--school']);
+    expect(school.err).toContain(
+      '  for the whole school: each instructor signs in once with their teacher token, then adds their lessons',
+    );
+    expect(
+      (
+        await run([
+          ...['platforms', 'add', '--data', dir],
+          ...platform,
+          '--deployment',
+          'd1',
+          '--school',
+          '--teacher',
+          'a@b.example',
+        ])
+      ).err[0],
+    ).toMatch(/for one teacher \(--teacher\) or for the whole school \(--school\), not both/);
+    expect((await run(['platforms', 'list', '--data', dir])).out[0]).toContain('\tschool\t');
     const rotated = await run(['keys', 'rotate', '--data', dir]);
     expect(rotated.out[0]).toMatch(/^New signing key [\w-]+; 0 older key\(s\) stay published for a week\.$/);
     expect((await run(['keys', 'rotate', '--data', dir])).out[0]).toMatch(/; 1 older key\(s\) stay published/);
     expect((await run(['platforms', 'remove', '--data', dir, ...platform.slice(0, 4)])).code).toBe(0);
     expect((await run(['platforms', 'list', '--data', dir])).out[0]).toMatch(/^No platforms yet/);
-  }, 60_000);
+  }, 120_000);
 
   it('prints a one-time registration link for a teacher’s LMS, which revoking the teacher cancels', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
     dirs.push(dir);
     await run(['teachers', 'add', '--data', dir, '--email', 'ada@school.example']);
-    expect((await run(['platforms', 'invite', '--data', dir])).err[0]).toMatch(/--teacher <email> is required/);
+    expect((await run(['platforms', 'invite', '--data', dir])).err[0]).toMatch(/Give --teacher <email> .* or --school/);
     // The server has never run here, so the command cannot know the address an LMS reaches it at.
     expect((await run(['platforms', 'invite', '--data', dir, '--teacher', 'ada@school.example'])).err[0]).toMatch(
       /give --public-url, so the link reaches it/,
@@ -166,9 +185,30 @@ describe('flipside serve', { timeout: 60_000 }, () => {
         ])
       ).err[0],
     ).toMatch(/No teacher bo@school\.example/);
+    const schoolInvite = await run([
+      ...['platforms', 'invite', '--data', dir, '--school', '--public-url', 'https://flipside.school.example'],
+    ]);
+    expect(schoolInvite.err.join(' ')).toMatch(/registers this server for the whole school: each instructor signs in/);
+    expect((await run(['teachers', 'links', '--data', dir, '--email', 'ada@school.example'])).out).toEqual([
+      'No LMS user has signed in as ada@school.example.',
+    ]);
+    expect(
+      (
+        await run([
+          'teachers',
+          'unlink',
+          '--data',
+          dir,
+          '--email',
+          'ada@school.example',
+          '--issuer',
+          'https://x.example',
+        ])
+      ).err[0],
+    ).toMatch(/--issuer <url> and --sub <id>/);
     expect((await run(['teachers', 'revoke', '--data', dir, '--email', 'ada@school.example'])).out).toEqual([
       'Revoked 1 token(s).',
       'Cancelled 1 unused LMS registration link(s).',
     ]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -16,13 +16,18 @@ export const SERVE_USAGE = `Usage: flipside serve [options]                 run 
        flipside serve teachers add --email <e> [--name <n>]   add a teacher; prints their token once
        flipside serve teachers list
        flipside serve teachers revoke --email <e>             every token of that teacher stops working
+                                    (and the LMS sign-ins made with them)
+       flipside serve teachers links --email <e>              the LMS users signed in as that teacher
+       flipside serve teachers unlink --email <e> --issuer <url> --sub <id>   remove one of them
        flipside serve platforms add --issuer <url> --client-id <id> --auth-url <url> --jwks-url <url>
                                     --deployment <id> [--deployment <id>…] [--token-url <url>] [--name <n>]
-                                    [--teacher <email>]
+                                    [--teacher <email> | --school]
                                     register an LMS (LTI 1.3); run again to add deployments or change addresses
-       flipside serve platforms invite --teacher <email> [--days <n>] [--public-url <url>]
-                                    a one-time link (7 days) that registers an LMS for that teacher
-                                    (LTI Dynamic Registration: the LMS admin pastes it; nothing to copy)
+       flipside serve platforms invite (--teacher <email> | --school) [--days <n>] [--public-url <url>]
+                                    a one-time link (7 days) that registers an LMS for that teacher, or for
+                                    the whole school (LTI Dynamic Registration: the LMS admin pastes it)
+                                    --school: one registration per LMS; each instructor signs in once with
+                                    their teacher token when adding lessons, and sees only their own
        flipside serve platforms list
        flipside serve platforms remove --issuer <url> --client-id <id>
        flipside serve keys rotate    a new LTI signing key; the old one stays published for a week
@@ -32,8 +37,9 @@ LTI 1.3 (give these to the LMS when registering the tool by hand; platforms invi
   redirect URI   <public url>/lti/launch
   key set URL    <public url>/lti/jwks
   target link    a lesson's link, <public url>/l/<lesson>
-  deep linking   <public url>/lti/deep-link (content selection: the --teacher's lessons; grades come back
-                 to the LMS's gradebook when it grants the score scope and has a --token-url)
+  deep linking   <public url>/lti/deep-link (content selection: the --teacher's lessons, or with --school
+                 the signed-in instructor's own; grades come back to the LMS's gradebook when it grants the
+                 score scope and has a --token-url)
 
 Options:
   --data <dir>          where lessons (and the embedded database) are kept (required)
@@ -62,6 +68,8 @@ const OPTIONS = {
   'token-url': { type: 'string', default: '' },
   deployment: { type: 'string', multiple: true },
   teacher: { type: 'string' },
+  school: { type: 'boolean', default: false },
+  sub: { type: 'string' },
   days: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;

@@ -133,6 +133,8 @@ export type DeepLinkingSettings = z.infer<typeof deepLinkingSettingsSchema>;
 export interface DeepLinkingLaunch {
   readonly kind: 'deepLinking';
   readonly sub: string;
+  /** The instructor's name, if the platform sends it. */
+  readonly name: string | null;
   readonly staff: boolean;
   readonly targetLinkUri: string | null;
   readonly settings: DeepLinkingSettings;
@@ -143,6 +145,7 @@ export function deepLinkingLaunchOf(claims: z.output<typeof deepLinkingRequestSc
   return {
     kind: 'deepLinking',
     sub: claims.sub,
+    name: personName(claims.name, claims.given_name, claims.family_name),
     staff: isStaff(claims[LTI_CLAIM.roles]),
     targetLinkUri: claims[LTI_CLAIM.targetLinkUri] ?? null,
     settings: {

@@ -1,22 +1,23 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classServerApi } from '@shared/classServer/api';
+import { callApi, describeEngines, startTestServer, stopPostgres, type TestServer } from '../testing/harness.testkit';
 import {
-  callApi,
-  describeEngines,
-  publishBytes,
-  startTestServer,
-  stopPostgres,
-  type TestServer,
-} from '../testing/harness.testkit';
-import { formOf, launchThrough, startRegisteredLms } from '../testing/ltiFlow.testkit';
+  deepLinkPageUrl,
+  formOf,
+  launchThrough,
+  postPageForm,
+  startRegisteredLms,
+  teacherWithLessons,
+} from '../testing/ltiFlow.testkit';
 import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
-import { testPackageZip } from '../testing/testPackage.testkit';
 
 afterAll(() => stopPostgres());
 
 const ada: PlatformUser = { sub: 'lms-teacher-1', name: 'Ada Teacher', roles: [ROLE.instructor] };
 const sam: PlatformUser = { sub: 'lms-user-17', name: 'Sam Lee', roles: [ROLE.learner] };
+
+type Lesson = { id: string; url: string; title: string };
 
 describeEngines('LTI Deep Linking 2.0', (engine) => {
   let server: TestServer;
@@ -27,18 +28,10 @@ describeEngines('LTI Deep Linking 2.0', (engine) => {
 
   beforeAll(async () => {
     server = await startTestServer(engine);
-    const adaToken = await server.teacher('ada@school.example');
-    const bobToken = await server.teacher('bob@school.example');
-    forces = (await publishBytes(server.url, adaToken, await testPackageZip({ title: 'Forces' }))).lesson;
-    waves = (
-      await publishBytes(
-        server.url,
-        adaToken,
-        await testPackageZip({ title: 'Waves', extraQuestions: 3 }),
-        'studio-lesson-2',
-      )
-    ).lesson;
-    bobsLesson = (await publishBytes(server.url, bobToken, await testPackageZip({ title: 'Bob’s secret' }))).lesson;
+    [forces, waves] = (
+      await teacherWithLessons(server, 'ada@school.example', ['Forces', { title: 'Waves', extraQuestions: 3 }])
+    ).lessons as [Lesson, Lesson];
+    [bobsLesson] = (await teacherWithLessons(server, 'bob@school.example', ['Bob’s secret'])).lessons as [Lesson];
     lms = await startRegisteredLms(server, (platform) => ({
       name: 'Test LMS',
       tokenUrl: platform.tokenUrl,
@@ -51,24 +44,10 @@ describeEngines('LTI Deep Linking 2.0', (engine) => {
   });
 
   /** An instructor's "add content" launch: the address of the tool's choice page. */
-  async function choicePageUrl(user = ada): Promise<string> {
-    const response = await launchThrough(server.url, lms, lms.deepLinkingLoginParams(user));
-    const location = response.headers.get('location');
-    if (response.status !== 303 || !location) throw new Error(`launch answered ${response.status}`);
-    return new URL(location, server.url).href;
-  }
+  const choicePageUrl = (user = ada) => deepLinkPageUrl(server, lms, user);
 
-  async function choose(pageUrl: string, lessons: readonly string[], token?: string, origin?: string) {
-    const page = formOf(await (await fetch(pageUrl)).text());
-    const body = new URLSearchParams({ token: token ?? page.fields.token ?? '' });
-    for (const lesson of lessons) body.append('lesson', lesson);
-    return fetch(new URL(page.action, server.url), {
-      method: 'POST',
-      body,
-      headers: origin ? { origin } : {},
-      redirect: 'manual',
-    });
-  }
+  const choose = (pageUrl: string, lessons: readonly string[], token?: string, origin?: string) =>
+    postPageForm(server, pageUrl, { lesson: lessons, ...(token ? { token } : {}) }, origin ? { origin } : {});
 
   it('an instructor chooses two of their lessons; the LMS gets a signed response it can check, with line items', async () => {
     const pageUrl = await choicePageUrl();

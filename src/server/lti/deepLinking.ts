@@ -6,6 +6,7 @@ import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { teacherLessons } from '../lessons/lessonStore';
 import { deepLinkingSettingsSchema, LTI_CLAIM, type DeepLinkingSettings } from './claims';
+import { instructorLink } from './instructorLinks';
 import { findPlatformById, type Platform } from './platforms';
 import { signingKey, TOOL_KEY_ALG } from './toolKeys';
 
@@ -23,10 +24,15 @@ export function deepLinkTarget(publicUrl: string): string {
 }
 
 /** What an instructor's deep-linking launch keeps until they choose: the platform's settings and which platform. */
-export const storedDeepLinkingSchema = deepLinkingSettingsSchema.extend({ platformId: z.uuid() });
-type StoredDeepLinking = z.infer<typeof storedDeepLinkingSchema>;
+export const storedDeepLinkingSchema = deepLinkingSettingsSchema.extend({
+  platformId: z.uuid(),
+  /** The instructor's name as the LMS gave it: shown beside their link in `teachers links`. */
+  instructorName: z.string().default(''),
+});
+type StoredDeepLinking = z.input<typeof storedDeepLinkingSchema>;
 
 export interface OpenDeepLinking {
+  readonly kind: 'choose';
   readonly id: string;
   readonly platform: Platform;
   readonly settings: DeepLinkingSettings;
@@ -35,18 +41,33 @@ export interface OpenDeepLinking {
 }
 
 /**
+ * A school-wide registration's instructor who has not said which teacher they are (or whose token was revoked since):
+ * the page asks them to sign in once.
+ */
+export interface DeepLinkingSignIn {
+  readonly kind: 'signIn';
+  readonly id: string;
+  readonly platform: Platform;
+  readonly sub: string;
+  readonly instructorName: string;
+  readonly revoked: boolean;
+}
+
+/**
  * A deep-linking launch that is still open: validated, confirmed through the platform storage if that was used, not
- * expired and not answered yet. Its lessons are those of the teacher the platform registration names.
+ * expired and not answered yet. Its lessons are those of the teacher the platform registration names, or, on a
+ * school-wide registration, of the teacher the launching instructor signed in as (checked at every opening, so a
+ * revoked token stops a page already open).
  */
 export async function openDeepLinking(
   db: Queryable,
   publicUrl: string,
   id: string,
   now: number,
-): Promise<OpenDeepLinking> {
-  const [row] = await db.query<{ role: string; usable: boolean; deep_linking: unknown }>(
+): Promise<OpenDeepLinking | DeepLinkingSignIn> {
+  const [row] = await db.query<{ role: string; usable: boolean; deep_linking: unknown; sub: string | null }>(
     `SELECT role, (expires_at > $2 AND used_at IS NULL AND (confirmed OR NOT storage_required)) AS usable,
-       deep_linking
+       deep_linking, sub
      FROM lti_launches WHERE id = $1`,
     [id, now],
   );
@@ -55,23 +76,38 @@ export async function openDeepLinking(
   if (!row?.usable || !stored.success)
     throw new HttpError('unauthorized', `This page has expired or was used already. ${AGAIN}`);
   const platform = await findPlatformById(db, stored.data.platformId);
-  if (!platform?.teacherId)
+  const { platformId: _platformId, instructorName, ...settings } = stored.data;
+  let teacherId = platform?.teacherId ?? null;
+  if (platform?.schoolWide) {
+    const link = await instructorLink(db, platform.id, row.sub ?? '');
+    if (link.kind !== 'linked')
+      return { kind: 'signIn', id, platform, sub: row.sub ?? '', instructorName, revoked: link.kind === 'revoked' };
+    teacherId = link.teacherId;
+  }
+  if (!platform || !teacherId)
     throw new HttpError('forbidden', 'This course’s platform is no longer linked to a teacher on this class server.');
-  const { platformId: _platformId, ...settings } = stored.data;
-  return { id, platform, settings, lessons: await teacherLessons(db, platform.teacherId, publicUrl) };
+  return { kind: 'choose', id, platform, settings, lessons: await teacherLessons(db, teacherId, publicUrl) };
 }
 
-export function storedDeepLinking(platformId: string, settings: DeepLinkingSettings): StoredDeepLinking {
-  return { ...settings, platformId };
+export function storedDeepLinking(
+  platformId: string,
+  settings: DeepLinkingSettings,
+  instructorName: string,
+): StoredDeepLinking {
+  return { ...settings, platformId, instructorName };
 }
 
-/** The choice form's CSRF token: bound to this launch by the server's key, so no other page can post a choice. */
-export function choiceToken(key: Buffer, id: string): string {
-  return createHmac('sha256', key).update(`deep-link\n${id}`, 'utf8').digest('base64url');
+/** Which form of the deep-linking page a token is for: no token of one form is accepted by the other. */
+export type DeepLinkForm = 'choice' | 'sign-in';
+
+/** A form's CSRF token: bound to this launch and form by the server's key, so no other page can post it. */
+export function choiceToken(key: Buffer, id: string, form: DeepLinkForm = 'choice'): string {
+  const label = form === 'choice' ? 'deep-link' : 'deep-link-sign-in';
+  return createHmac('sha256', key).update(`${label}\n${id}`, 'utf8').digest('base64url');
 }
 
-export function checkChoiceToken(key: Buffer, id: string, given: string): boolean {
-  const expected = Buffer.from(choiceToken(key, id), 'utf8');
+export function checkChoiceToken(key: Buffer, id: string, given: string, form: DeepLinkForm = 'choice'): boolean {
+  const expected = Buffer.from(choiceToken(key, id, form), 'utf8');
   const actual = Buffer.from(given, 'utf8');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -17,6 +17,12 @@ legend { font-weight: 600; margin-bottom: 0.5rem; }
 .lesson input:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 .lesson strong { display: block; }
 .lesson .hint { margin: 0.15rem 0 0; }
+.sign-in { max-width: 32rem; }
+.sign-in label { display: block; font-weight: 600; margin: 1rem 0 0.25rem; }
+.sign-in input[type="password"] { width: 100%; box-sizing: border-box; padding: 0.5rem; font: inherit;
+  border: 1px solid #6b7280; border-radius: 4px; }
+.sign-in input[type="password"]:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
+.sign-in button { margin-top: 1rem; }
 `;
 
 function length(ms: number): string {
@@ -70,6 +76,40 @@ ${options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p
       options.multiple ? 'Choose the lessons to add to your course.' : 'Choose the lesson to add to your course.'
     } Each one gets a column in the course’s gradebook.</p>
 ${body}
+</main>`,
+  );
+}
+
+/**
+ * A school-wide registration's instructor says once which teacher they are: they paste their teacher token (the one
+ * Flipside Studio signs in with). The form is bound to this launch (`token`); nothing is kept in a cookie.
+ */
+export function signInPage(options: {
+  readonly platform: string;
+  readonly action: string;
+  readonly token: string;
+  readonly revoked: boolean;
+  readonly error: string | null;
+}): string {
+  const why = options.revoked
+    ? 'Your earlier sign-in no longer works: the teacher token it used was revoked. Sign in again with your current token.'
+    : `${options.platform} is registered for the whole school. Sign in once with your teacher token, and this course ` +
+      'tool will offer your lessons from then on.';
+  return page(
+    'Sign in to add Flipside lessons',
+    `<main class="sign-in">
+<h1>Sign in to add your lessons</h1>
+<p class="lead">${escapeHtml(why)}</p>
+<form method="post" action="${escapeHtml(options.action)}">
+<input type="hidden" name="token" value="${escapeHtml(options.token)}">
+<label for="teacher-token">Teacher token</label>
+<input type="password" id="teacher-token" name="teacher_token" required autocomplete="off" spellcheck="false"
+  aria-describedby="teacher-token-hint${options.error ? ' teacher-token-error' : ''}"${options.error ? ' aria-invalid="true" autofocus' : ''}>
+<p class="hint" id="teacher-token-hint">The token starts with fst_. Flipside Studio shows where it is kept in Settings,
+Class server; the class server’s administrator can give you a new one.</p>
+${options.error ? `<p class="error" role="alert" id="teacher-token-error">${escapeHtml(options.error)}</p>` : ''}
+<button type="submit">Sign in</button>
+</form>
 </main>`,
   );
 }

@@ -36,6 +36,7 @@ beforeAll(async () => {
     tokenUrl: '',
     deployments: ['dep-1'],
     teacherId: null,
+    schoolWide: false,
   };
   keys = new PlatformKeys({ cooldownMs: 0 });
 });

@@ -21,29 +21,31 @@ export class RegistrationError extends Error {
 
 export interface Invite {
   readonly tokenHash: string;
-  readonly teacher: Teacher;
+  /** Whose registration it makes; null: the whole school's (its instructors sign in once as their teacher). */
+  readonly teacher: Teacher | null;
   readonly expiresAt: number;
 }
 
 /**
- * A registration link for `teacherEmail`'s LMS: one use, `days` long. The token is 256 random bits, shown once and
- * stored hashed; it is not the teacher's token and can do nothing but register one LMS for them.
+ * A registration link for `teacherEmail`'s LMS, or (null) the school's: one use, `days` long. The token is 256 random
+ * bits, shown once and stored hashed; it is not a teacher's token and can do nothing but register one LMS.
  */
 export async function createInvite(
   db: Queryable,
   publicUrl: string,
-  teacherEmail: string,
+  teacherEmail: string | null,
   now: number,
   days = DEFAULT_INVITE_DAYS,
-): Promise<{ url: string; expiresAt: number; teacher: Teacher }> {
+): Promise<{ url: string; expiresAt: number; teacher: Teacher | null }> {
   if (!Number.isInteger(days) || days < 1 || days > 30) throw new Error('An invite lasts 1 to 30 days (--days)');
-  const teacher = await findTeacher(db, teacherEmail.trim());
-  if (!teacher) throw new Error(`No teacher ${teacherEmail} on this server (flipside serve teachers add --email …)`);
+  const teacher = teacherEmail === null ? null : await findTeacher(db, teacherEmail.trim());
+  if (teacherEmail !== null && !teacher)
+    throw new Error(`No teacher ${teacherEmail} on this server (flipside serve teachers add --email …)`);
   const token = `fsi_${randomBytes(32).toString('base64url')}`;
   const expiresAt = now + days * DAY_MS;
   await db.query('INSERT INTO lti_invites (token_hash, teacher_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
     hashSecret(token),
-    teacher.id,
+    teacher?.id ?? null,
     now,
     expiresAt,
   ]);
@@ -60,15 +62,15 @@ export async function openInvite(db: Queryable, token: string, now: number): Pro
     token_hash: string;
     expires_at: string | number;
     used_at: string | number | null;
-    id: string;
+    id: string | null;
     email: string;
     name: string;
   }>(
     `SELECT i.token_hash, i.expires_at, i.used_at, t.id, t.email, t.name
-     FROM lti_invites i JOIN teachers t ON t.id = i.teacher_id WHERE i.token_hash = $1`,
+     FROM lti_invites i LEFT JOIN teachers t ON t.id = i.teacher_id WHERE i.token_hash = $1`,
     [hashSecret(token)],
   );
-  const again = 'Ask the teacher for a new registration link (flipside serve platforms invite).';
+  const again = 'Ask for a new registration link (flipside serve platforms invite).';
   if (!row) throw new RegistrationError('invite', `This registration link is not one this class server made. ${again}`);
   if (row.used_at !== null)
     throw new RegistrationError(
@@ -79,7 +81,7 @@ export async function openInvite(db: Queryable, token: string, now: number): Pro
     throw new RegistrationError('invite', `This registration link expired on ${day(Number(row.expires_at))}. ${again}`);
   return {
     tokenHash: row.token_hash,
-    teacher: { id: row.id, email: row.email, name: row.name },
+    teacher: row.id === null ? null : { id: row.id, email: row.email, name: row.name },
     expiresAt: Number(row.expires_at),
   };
 }

@@ -10,6 +10,7 @@ import { contextClass, ltiLearner, recordResourceLink } from './enrol';
 import { LaunchError, validateIdToken } from './idToken';
 import { lessonSlugOf } from './login';
 import { findPlatformById, type Platform } from './platforms';
+import { resultsAccess } from './instructorLinks';
 import { addScoreTarget, queueScores } from './scores';
 import { verifyState, type LoginState } from './stateToken';
 
@@ -80,6 +81,7 @@ export async function acceptLaunch(deps: LaunchDeps, form: URLSearchParams): Pro
   const slug = lessonSlugOf(launch.targetLinkUri, deps.publicUrl);
   const lesson = slug ? await findVersion(db, slug, null) : null;
   if (!lesson) throw new HttpError('not_found', 'This lesson is no longer on the class server. Tell your teacher.');
+  if (launch.staff) await resultsAccess(db, platform, launch.sub, lesson.teacherId);
   const classId = await contextClass(db, platform, launch, lesson.teacherId);
   await recordResourceLink(db, platform, launch, lesson.lessonId, classId);
   const id = randomBytes(32).toString('base64url');
@@ -95,6 +97,7 @@ export async function acceptLaunch(deps: LaunchDeps, form: URLSearchParams): Pro
   }
   return recordLaunch(db, platform, state, {
     id,
+    sub: launch.sub,
     role: launch.staff ? 'instructor' : 'learner',
     lessonId: lesson.lessonId,
     classId,
@@ -106,7 +109,8 @@ export async function acceptLaunch(deps: LaunchDeps, form: URLSearchParams): Pro
 
 /**
  * An instructor's "add content" launch: it opens the page where they choose lessons of the teacher the platform is
- * registered with. Learners have nothing to add; a platform registered without a teacher has no lessons to offer.
+ * registered with, or, on a school-wide registration, of the teacher they sign in as (that page asks them once).
+ * Learners have nothing to add; a platform registered without a teacher or the school has no lessons to offer.
  */
 async function deepLinkingLaunch(
   deps: LaunchDeps,
@@ -115,21 +119,22 @@ async function deepLinkingLaunch(
   state: LoginState,
 ): Promise<LaunchAnswer> {
   if (!launch.staff) throw new HttpError('forbidden', 'Only the course’s instructors add lessons from here.');
-  if (!platform.teacherId)
+  if (!platform.teacherId && !platform.schoolWide)
     throw new LaunchError(
       'This course’s platform is not linked to a teacher on this class server, so there are no lessons to add. Ask ' +
-        'its administrator to run “flipside serve platforms add … --teacher <email>”.',
+        'its administrator to run “flipside serve platforms add … --school” (or --teacher <email>).',
       'deep linking from a platform registered without --teacher',
     );
   const id = randomBytes(32).toString('base64url');
   return recordLaunch(deps.db, platform, state, {
     id,
+    sub: launch.sub,
     role: 'deepLinking',
     lessonId: null,
     classId: null,
     location: `${DEEP_LINK_PATH}/${id}`,
     expiresAt: deps.now() + DEEP_LINK_TTL_MS,
-    deepLinking: storedDeepLinking(platform.id, launch.settings),
+    deepLinking: storedDeepLinking(platform.id, launch.settings, launch.name ?? ''),
   });
 }
 
@@ -140,6 +145,7 @@ async function recordLaunch(
   state: LoginState,
   launch: {
     id: string;
+    sub: string;
     role: 'learner' | 'instructor' | 'deepLinking';
     lessonId: string | null;
     classId: string | null;
@@ -150,8 +156,8 @@ async function recordLaunch(
 ): Promise<LaunchAnswer> {
   await db.query(
     `INSERT INTO lti_launches
-       (id, role, nonce, storage_required, lesson_id, class_id, location, expires_at, deep_linking)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       (id, role, nonce, storage_required, lesson_id, class_id, location, expires_at, deep_linking, platform_id, sub)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       launch.id,
       launch.role,
@@ -162,6 +168,8 @@ async function recordLaunch(
       launch.location,
       launch.expiresAt,
       launch.deepLinking === null ? null : JSON.stringify(launch.deepLinking),
+      platform.id,
+      launch.sub,
     ],
   );
   if (state.storage === null) return { kind: 'open', location: launch.location };
@@ -189,7 +197,10 @@ export async function confirmLaunch(db: Queryable, launchId: string, value: stri
   return row.location;
 }
 
-/** The lesson and class an instructor's launch opened, while it lasts; a learner's launch never reaches results. */
+/**
+ * The lesson and class an instructor's launch opened, while it lasts and while the instructor may see its results (a
+ * revoked link stops an open page); a learner's launch never reaches results.
+ */
 export async function instructorLaunch(
   db: Queryable,
   launchId: string,
@@ -201,9 +212,11 @@ export async function instructorLaunch(
     lesson_id: string;
     class_id: string;
     teacher_id: string;
+    platform_id: string | null;
+    sub: string | null;
   }>(
     `SELECT x.role, (x.expires_at > $2 AND (x.confirmed OR NOT x.storage_required)) AS usable,
-       x.lesson_id, x.class_id, l.teacher_id
+       x.lesson_id, x.class_id, l.teacher_id, x.platform_id, x.sub
      FROM lti_launches x LEFT JOIN lessons l ON l.id = x.lesson_id WHERE x.id = $1`,
     [launchId, now],
   );
@@ -211,6 +224,8 @@ export async function instructorLaunch(
     throw new HttpError('forbidden', 'Only the course’s instructors see the class results.');
   if (!row?.usable)
     throw new HttpError('unauthorized', 'This results page has expired. Open it again from your course.');
+  const platform = row.platform_id ? await findPlatformById(db, row.platform_id) : null;
+  if (platform) await resultsAccess(db, platform, row.sub ?? '', row.teacher_id);
   return { lessonId: row.lesson_id, classId: row.class_id, teacherId: row.teacher_id };
 }
 

@@ -1,36 +1,18 @@
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/database';
 import { HttpError } from '../http/errors';
-import { BASE_HEADERS, readBody, readJson, sendJson } from '../http/respond';
-import type { RouteContext, Router } from '../http/router';
+import { BASE_HEADERS, readJson, sendJson } from '../http/respond';
+import type { Router } from '../http/router';
 import { classResults } from '../results/classResults';
-import { LaunchError } from './idToken';
+import { addDeepLinkingRoutes } from './deepLinkingRoutes';
+import { DEEP_LINKING_CSS, RETURN_SCRIPT, RETURN_SCRIPT_PATH } from './deepLinkingPages';
 import { acceptLaunch, confirmLaunch, instructorLaunch, type LaunchDeps } from './launch';
 import { LAUNCH_PATH, loginRequestOf, startLogin } from './login';
-import {
-  LTI_CSS,
-  LTI_CSS_PATH,
-  LTI_SCRIPT_PATH,
-  ltiMessagePage,
-  resultsPage,
-  STORAGE_SCRIPT,
-  storagePage,
-} from './ltiPages';
+import { addAsset, formOf, guardedPage, redirect, sendPage } from './ltiHttp';
+import { LTI_CSS, LTI_CSS_PATH, LTI_SCRIPT_PATH, resultsPage, STORAGE_SCRIPT, storagePage } from './ltiPages';
 import { refreshRosters } from './roster';
 import type { ServiceTokens } from './serviceToken';
 import { publicJwks } from './toolKeys';
-import {
-  checkChoiceToken,
-  choiceToken,
-  closeDeepLinking,
-  contentItems,
-  DEEP_LINK_PATH,
-  ForeignLessonError,
-  openDeepLinking,
-  signDeepLinkingResponse,
-} from './deepLinking';
-import { choicePage, DEEP_LINKING_CSS, RETURN_SCRIPT, RETURN_SCRIPT_PATH, returnPage } from './deepLinkingPages';
 
 export const LOGIN_PATH = '/lti/login';
 export const JWKS_PATH = '/lti/jwks';
@@ -44,47 +26,6 @@ export interface LtiRoutesDeps extends LaunchDeps {
   readonly tokens: ServiceTokens;
 }
 
-/**
- * LTI pages are made to be framed by the LMS (a course page shows the tool in an iframe), so unlike the join page
- * they allow any ancestor; their scripts come only from this server.
- */
-const ltiCsp = (formTarget: string) =>
-  `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'self'${formTarget}; ` +
-  "base-uri 'none'";
-
-/** `formOrigin`: the one other place a form on the page may post to (the LMS's deep linking return URL). */
-export function sendPage(res: ServerResponse, status: number, html: string, formOrigin = ''): void {
-  res.writeHead(status, {
-    ...BASE_HEADERS,
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': ltiCsp(formOrigin ? ` ${formOrigin}` : ''),
-    'Cache-Control': 'no-store',
-  });
-  res.end(html);
-}
-
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(303, { ...BASE_HEADERS, Location: location, 'Cache-Control': 'no-store' });
-  res.end();
-}
-
-export async function formOf(context: RouteContext): Promise<URLSearchParams> {
-  if (context.req.method !== 'POST') return context.url.searchParams;
-  const type = context.req.headers['content-type'] ?? '';
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
-    throw new HttpError('invalid_input', 'The course sent this request in a form the tool does not read.');
-  return new URLSearchParams((await readBody(context.req, FORM_LIMIT)).toString('utf8'));
-}
-
-/** A script or style sheet the LTI pages load (their CSP takes scripts and styles only from this server). */
-export function addAsset(router: Router, path: string, type: string, body: string): void {
-  router.add('GET', path, ({ res }) => {
-    res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type, 'Cache-Control': 'max-age=3600' });
-    res.end(body);
-    return Promise.resolve();
-  });
-}
-
 const confirmSchema = z.object({ launch: z.string().min(1).max(100), value: z.string().min(1).max(200) });
 
 /**
@@ -93,21 +34,7 @@ const confirmSchema = z.object({ launch: z.string().min(1).max(100), value: z.st
  */
 export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
   const { db } = deps;
-  /** Refusals are pages (the person is in an LMS frame, not reading JSON); the reason goes to the log. */
-  const guarded =
-    (title: string, handler: (context: RouteContext) => Promise<void>) => async (context: RouteContext) => {
-      try {
-        await handler(context);
-      } catch (error) {
-        if (error instanceof LaunchError) {
-          deps.log(`flipside serve: LTI launch refused: ${error.reason}`);
-          sendPage(context.res, 400, ltiMessagePage(title, error.message));
-          return;
-        }
-        if (!(error instanceof HttpError) || error.status >= 500) throw error;
-        sendPage(context.res, error.status, ltiMessagePage(title, error.message));
-      }
-    };
+  const guarded = guardedPage(deps.log);
 
   const login = guarded('The lesson could not open', async (context) => {
     const answer = await startLogin(
@@ -173,67 +100,7 @@ export function addLtiRoutes(router: Router, deps: LtiRoutesDeps): void {
     }),
   );
 
-  const choosePath = `${DEEP_LINK_PATH}/:launchId`;
-  router.add(
-    'GET',
-    choosePath,
-    guarded('Add Flipside lessons', async (context) => {
-      const open = await openDeepLinking(db, deps.publicUrl, context.params.launchId ?? '', deps.now());
-      sendPage(context.res, 200, choice(open, null));
-    }),
-  );
-  const choice = (open: Awaited<ReturnType<typeof openDeepLinking>>, error: string | null) =>
-    choicePage({
-      lessons: open.lessons,
-      action: `${DEEP_LINK_PATH}/${open.id}`,
-      token: choiceToken(deps.sessionKey, open.id),
-      multiple: open.settings.acceptMultiple,
-      error,
-    });
-  router.add(
-    'POST',
-    choosePath,
-    guarded('Add Flipside lessons', async (context) => {
-      const id = context.params.launchId ?? '';
-      // The page sends no referrer, so its own posts say `Origin: null`; another site's say where they come from.
-      const origin = context.req.headers.origin;
-      const form = await formOf(context);
-      if (
-        (origin && origin !== 'null' && origin !== new URL(deps.publicUrl).origin) ||
-        !checkChoiceToken(deps.sessionKey, id, form.get('token') ?? '')
-      )
-        throw new HttpError(
-          'forbidden',
-          'This choice did not come from the tool’s own page. Add content again from your course.',
-        );
-      const now = deps.now();
-      const open = await openDeepLinking(db, deps.publicUrl, id, now);
-      let items: object[];
-      try {
-        items = contentItems(open, form.getAll('lesson'));
-      } catch (error) {
-        if (error instanceof ForeignLessonError)
-          deps.log(
-            `flipside serve: LTI deep linking refused: a lesson of another teacher (platform ${open.platform.issuer})`,
-          );
-        if (error instanceof HttpError && error.code === 'invalid_input') {
-          sendPage(context.res, 400, choice(open, error.message));
-          return;
-        }
-        throw error;
-      }
-      if (!(await closeDeepLinking(db, id, now)))
-        throw new HttpError('unauthorized', 'These lessons were added already. Add content again from your course.');
-      const jwt = await signDeepLinkingResponse(db, open, items, now);
-      const titles = open.lessons.filter((lesson) => form.getAll('lesson').includes(lesson.id)).map((l) => l.title);
-      sendPage(
-        context.res,
-        200,
-        returnPage(open.settings.returnUrl, jwt, titles),
-        new URL(open.settings.returnUrl).origin,
-      );
-    }),
-  );
+  addDeepLinkingRoutes(router, deps);
 
   router.add('GET', JWKS_PATH, async ({ res }) => {
     const jwks = await publicJwks(db, deps.now());

@@ -14,6 +14,8 @@ export interface Platform {
   readonly deployments: readonly string[];
   /** The teacher who owns this registration: their lessons are what a deep-linking request may add. */
   readonly teacherId: string | null;
+  /** Registered once for a whole school: no owner; each instructor signs in once as one of its teachers. */
+  readonly schoolWide: boolean;
 }
 
 const webAddress = (what: string) =>
@@ -40,6 +42,8 @@ export const platformInputSchema = z.object({
     .min(1, { error: 'Give at least one deployment id (--deployment)' }),
   /** The email of the teacher whose lessons the LMS's instructors add through deep linking (--teacher). */
   teacher: z.string().trim().max(320).default(''),
+  /** Registered for the whole school (--school): every teacher's instructors sign in once with their token. */
+  school: z.boolean().default(false),
 });
 export type PlatformInput = z.input<typeof platformInputSchema>;
 
@@ -52,10 +56,11 @@ interface PlatformRow {
   jwks_url: string;
   token_url: string;
   teacher_id: string | null;
+  school_wide: boolean;
   deployments: string[] | null;
 }
 
-const SELECT = `SELECT p.id, p.name, p.issuer, p.client_id, p.auth_login_url, p.jwks_url, p.token_url, p.teacher_id,
+const SELECT = `SELECT p.id, p.name, p.issuer, p.client_id, p.auth_login_url, p.jwks_url, p.token_url, p.teacher_id, p.school_wide,
   (SELECT array_agg(d.deployment_id ORDER BY d.deployment_id) FROM lti_deployments d WHERE d.platform_id = p.id)
     AS deployments
   FROM lti_platforms p`;
@@ -71,17 +76,21 @@ function platformOf(row: PlatformRow): Platform {
     tokenUrl: row.token_url,
     deployments: row.deployments ?? [],
     teacherId: row.teacher_id,
+    schoolWide: row.school_wide,
   };
 }
 
 /**
  * Registers a platform, or updates the one with the same issuer and client id (its addresses change when an LMS
- * moves); deployments are added to those already known, never removed here.
+ * moves); deployments are added to those already known, never removed here. Naming a teacher or the school changes
+ * whose registration it is; naming neither keeps what it was.
  */
 export async function addPlatform(db: Queryable, input: PlatformInput): Promise<Platform> {
   const parsed = platformInputSchema.safeParse(input);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'The platform is not valid');
   const value = parsed.data;
+  if (value.school && value.teacher !== '')
+    throw new Error('A registration is for one teacher (--teacher) or for the whole school (--school), not both');
   let teacherId: string | null = null;
   if (value.teacher !== '') {
     const teacher = await findTeacher(db, value.teacher);
@@ -89,12 +98,15 @@ export async function addPlatform(db: Queryable, input: PlatformInput): Promise<
     teacherId = teacher.id;
   }
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO lti_platforms (id, name, issuer, client_id, auth_login_url, jwks_url, token_url, teacher_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO lti_platforms
+       (id, name, issuer, client_id, auth_login_url, jwks_url, token_url, teacher_id, school_wide)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (issuer, client_id) DO UPDATE SET
        name = CASE WHEN EXCLUDED.name = '' THEN lti_platforms.name ELSE EXCLUDED.name END,
        auth_login_url = EXCLUDED.auth_login_url, jwks_url = EXCLUDED.jwks_url, token_url = EXCLUDED.token_url,
-       teacher_id = coalesce(EXCLUDED.teacher_id, lti_platforms.teacher_id)
+       teacher_id = CASE WHEN EXCLUDED.school_wide THEN NULL
+         ELSE coalesce(EXCLUDED.teacher_id, lti_platforms.teacher_id) END,
+       school_wide = EXCLUDED.school_wide OR (lti_platforms.school_wide AND EXCLUDED.teacher_id IS NULL)
      RETURNING id`,
     [
       randomUUID(),
@@ -105,6 +117,7 @@ export async function addPlatform(db: Queryable, input: PlatformInput): Promise<
       value.jwksUrl,
       value.tokenUrl,
       teacherId,
+      value.school,
     ],
   );
   if (!row) throw new Error('The platform could not be stored');

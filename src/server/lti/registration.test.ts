@@ -51,6 +51,20 @@ describeEngines('LTI Dynamic Registration', (engine) => {
     return fetch(new URL(form.action, server.url), { method: 'POST', body: new URLSearchParams(form.fields) });
   }
 
+  it('a school invite registers the LMS for the whole school: no owner, and the admin is told each teacher signs in', async () => {
+    const made = await createInvite(server.db, server.url, null, Date.now());
+    expect(made.teacher).toBeNull();
+    const page = await open(made.url);
+    expect(page.status).toBe(200);
+    const html = await page.clone().text();
+    expect(html).toContain('for the whole school');
+    expect(html).toContain('sign in once with their teacher token');
+    expect((await confirm(page)).status).toBe(200);
+    const [platform] = await listPlatforms(server.db);
+    expect(platform).toMatchObject({ issuer: lms.issuer, teacherId: null, schoolWide: true });
+    expect(lms.registration.registrations[0]?.client_name).toBe('Flipside class server (school)');
+  });
+
   it('registers the LMS for the invite’s teacher, after which a learner’s launch through it works', async () => {
     const page = await open(await invite());
     expect(page.status).toBe(200);

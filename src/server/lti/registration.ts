@@ -136,7 +136,8 @@ export async function fetchPlatformConfiguration(configurationUrl: string): Prom
 }
 
 /** The client registration request (LTI DR 3.5.2): this server's addresses, messages, claims and scopes. */
-export function registrationRequest(publicUrl: string, config: PlatformConfiguration, teacher: Teacher): object {
+export function registrationRequest(publicUrl: string, config: PlatformConfiguration, teacher: Teacher | null): object {
+  const whose = teacher ? teacher.name || teacher.email : 'school';
   const base = publicUrl.replace(/\/+$/, '');
   const supported = config[PLATFORM_CONFIGURATION].messages_supported;
   const deepLinking = supported.find((message) => message.type === 'LtiDeepLinkingRequest');
@@ -149,14 +150,16 @@ export function registrationRequest(publicUrl: string, config: PlatformConfigura
     grant_types: ['implicit', 'client_credentials'],
     initiate_login_uri: `${base}${LOGIN_PATH}`,
     redirect_uris: [`${base}${LAUNCH_PATH}`],
-    client_name: `Flipside class server (${teacher.name || teacher.email})`,
+    client_name: `Flipside class server (${whose})`,
     jwks_uri: `${base}${JWKS_PATH}`,
     token_endpoint_auth_method: 'private_key_jwt',
     id_token_signed_response_alg: 'RS256',
     scope: scopes.join(' '),
     [TOOL_CONFIGURATION]: {
       domain: new URL(base).host,
-      description: `Lessons of ${teacher.name || teacher.email}, recorded in Flipside Studio, with their grades`,
+      description: teacher
+        ? `Lessons of ${whose}, recorded in Flipside Studio, with their grades`
+        : 'Lessons of the school’s teachers, recorded in Flipside Studio, with their grades',
       target_link_uri: `${base}/`,
       claims: ['iss', 'sub', 'name', 'given_name', 'family_name'],
       messages: [

@@ -36,6 +36,8 @@ function registrationPage(title: string, body: string): string {
 export function confirmPage(options: {
   readonly platform: string;
   readonly teacher: string;
+  /** For the whole school: each instructor signs in once as their teacher and adds that teacher's lessons. */
+  readonly school: boolean;
   readonly action: string;
   readonly fields: Readonly<Record<string, string>>;
 }): string {
@@ -48,7 +50,12 @@ export function confirmPage(options: {
 <p class="lead">for ${escapeHtml(options.teacher)}</p>
 <p>Once registered:</p>
 <ul>
-<li>instructors in this LMS can add ${escapeHtml(options.teacher)}’s published lessons to their courses;</li>
+<li>${
+      options.school
+        ? 'instructors in this LMS sign in once with their teacher token, then add their own published lessons to ' +
+          'their courses;'
+        : `instructors in this LMS can add ${escapeHtml(options.teacher)}’s published lessons to their courses;`
+    }</li>
 <li>learners open those lessons from the course, under their LMS name;</li>
 <li>scores go to the course’s gradebook.</li>
 </ul>

@@ -10,7 +10,7 @@ import {
   type Invite,
 } from './invites';
 import { ltiMessagePage } from './ltiPages';
-import { addAsset, formOf, sendPage } from './ltiRoutes';
+import { addAsset, formOf, sendPage } from './ltiHttp';
 import { addPlatform } from './platforms';
 import {
   fetchPlatformConfiguration,
@@ -44,8 +44,8 @@ const STATUS: Record<RegistrationError['kind'], number> = {
   refused: 502,
 };
 
-const teacherWords = (invite: Invite) =>
-  invite.teacher.name ? `${invite.teacher.name} (${invite.teacher.email})` : invite.teacher.email;
+const teacherWords = ({ teacher }: Invite) =>
+  teacher === null ? 'the whole school' : teacher.name ? `${teacher.name} (${teacher.email})` : teacher.email;
 
 /**
  * Stores the platform exactly as `platforms add` would, and marks the invite with it, in one transaction. A client id
@@ -59,11 +59,11 @@ async function storePlatform(
   name: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [owner] = await tx.query<{ teacher_id: string | null }>(
-      'SELECT teacher_id FROM lti_platforms WHERE issuer = $1 AND client_id = $2',
+    const [owner] = await tx.query<{ teacher_id: string | null; school_wide: boolean }>(
+      'SELECT teacher_id, school_wide FROM lti_platforms WHERE issuer = $1 AND client_id = $2',
       [config.issuer, registered.clientId],
     );
-    if (owner && owner.teacher_id !== invite.teacher.id)
+    if (owner && (owner.teacher_id !== (invite.teacher?.id ?? null) || owner.school_wide !== (invite.teacher === null)))
       throw new RegistrationError(
         'refused',
         `The LMS answered client ${registered.clientId}, which is registered here for another teacher already.`,
@@ -76,7 +76,8 @@ async function storePlatform(
       jwksUrl: config.jwks_uri,
       tokenUrl: config.token_endpoint,
       deployments: [registered.deploymentId],
-      teacher: invite.teacher.email,
+      teacher: invite.teacher?.email ?? '',
+      school: invite.teacher === null,
     });
     await recordRegistered(tx, invite, platform.id);
   });
@@ -124,6 +125,7 @@ export function addRegistrationRoutes(router: Router, deps: RegistrationDeps): v
         confirmPage({
           platform: platformName(config),
           teacher: teacherWords(invite),
+          school: invite.teacher === null,
           action: REGISTER_PATH,
           fields: {
             invite: url.searchParams.get('invite') ?? '',
@@ -159,7 +161,7 @@ export function addRegistrationRoutes(router: Router, deps: RegistrationDeps): v
         await storePlatform(db, invite, config, registered, name);
         deps.log(
           `flipside serve: LTI platform ${config.issuer} (client ${registered.clientId}) registered for ` +
-            invite.teacher.email,
+            (invite.teacher?.email ?? 'the school'),
         );
         sendPage(context.res, 200, registeredPage(name, teacherWords(invite)));
       } catch (error) {

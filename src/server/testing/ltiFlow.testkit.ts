@@ -1,6 +1,7 @@
 import { addPlatform, type PlatformInput } from '../lti/platforms';
-import type { TestServer } from './harness.testkit';
-import { TestLtiPlatform } from './ltiPlatform.testkit';
+import { publishBytes, type TestServer } from './harness.testkit';
+import { TestLtiPlatform, type PlatformUser } from './ltiPlatform.testkit';
+import { testPackageZip } from './testPackage.testkit';
 
 /**
  * The test LMS, started and registered on `server` as its admin would (client `flipside`, one deployment), with
@@ -48,4 +49,48 @@ export function formOf(html: string): { action: string; fields: Record<string, s
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
     fields[match[1] ?? ''] = (match[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
   return { action: action.replace(/&amp;/g, '&'), fields };
+}
+
+/**
+ * A teacher on `server` with one published lesson per title (or per package's options): their token and the lessons
+ * (id, link, title), in order.
+ */
+export async function teacherWithLessons(
+  server: TestServer,
+  email: string,
+  packages: readonly (string | { readonly title: string; readonly extraQuestions?: number })[],
+): Promise<{ token: string; lessons: { id: string; url: string; title: string }[] }> {
+  const token = await server.teacher(email);
+  const lessons = [];
+  for (const [index, options] of packages.entries()) {
+    const { title, extraQuestions } = typeof options === 'string' ? { title: options, extraQuestions: 0 } : options;
+    const zip = await testPackageZip({ title, extraQuestions });
+    const { lesson } = await publishBytes(server.url, token, zip, `${email}-lesson-${String(index + 1)}`);
+    lessons.push({ id: lesson.id, url: lesson.url, title });
+  }
+  return { token, lessons };
+}
+
+/** An instructor's "add content" launch, followed to the page the tool opens for them (choice or sign-in). */
+export async function deepLinkPageUrl(server: TestServer, lms: TestLtiPlatform, user: PlatformUser): Promise<string> {
+  const response = await launchThrough(server.url, lms, lms.deepLinkingLoginParams(user));
+  const location = response.headers.get('location');
+  if (response.status !== 303 || !location) throw new Error(`launch answered ${response.status}`);
+  return new URL(location, server.url).href;
+}
+
+/** Posts the page's first form with its hidden fields and `more` (repeated names as arrays), as the browser would. */
+export async function postPageForm(
+  server: TestServer,
+  pageUrl: string,
+  more: Record<string, string | readonly string[]>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const form = formOf(await (await fetch(pageUrl)).text());
+  const body = new URLSearchParams(form.fields);
+  for (const [name, value] of Object.entries(more)) {
+    body.delete(name);
+    for (const one of typeof value === 'string' ? [value] : value) body.append(name, one);
+  }
+  return fetch(new URL(form.action, server.url), { method: 'POST', body, headers, redirect: 'manual' });
 }
