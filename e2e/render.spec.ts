@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -361,3 +362,52 @@ test('burns a callout into the decoded pixels in its time only, without filling 
   expect(pixelAt(file, 3.5, 400, 250)[0]).toBeLessThan(25);
   expect(pixelAt(file, 7.5, 192, 90)[0]).toBeLessThan(25);
 });
+
+test('burns captions into the decoded pixels too, without filling Chromium’s canvas image cache', async ({
+  page,
+  host,
+}) => {
+  const { lessonId } = await seedLesson(host, 'Physics', 'Captions');
+  const take = await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  const english = randomUUID();
+  const cue = (sourceStart: number, sourceEnd: number, text: string) => ({
+    id: randomUUID(),
+    trackId: english,
+    sourceStart,
+    sourceEnd,
+    text,
+  });
+  await rpc(host, 'app:editor.apply', {
+    takeId: take.id,
+    baseRevision: document.revision,
+    upsertCaptionTracks: [{ id: english, label: 'English', srclang: 'en' }],
+    // Captions on almost every frame, one of them long enough to be shown in pages.
+    upsertCaptionCues: [
+      cue(200, 3_000, 'Forces come in pairs'),
+      cue(3_000, 7_800, 'Every action has an equal and opposite reaction, '.repeat(6)),
+    ],
+  });
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const before = rendererSharedMemory();
+  const panel = new RendersPanel(page);
+  await panel.render(['360p'], { burnCaptions: 'English' });
+  await panel.waitDone('360p', 90_000);
+  // Drawn on a software canvas, each of the ~230 captioned frames stayed in the cache (0.9 MiB each at 360p).
+  expect(rendererSharedMemory() - before).toBeLessThan(32 * 2 ** 20);
+
+  const { file } = await onlyRender(host, lessonId);
+  // White caption text in the bottom band over the black screen while a cue shows, none before the first one.
+  expect(lightPixelsAtBottom(file, 1.5)).toBeGreaterThan(150);
+  expect(lightPixelsAtBottom(file, 5.5)).toBeGreaterThan(150);
+  expect(lightPixelsAtBottom(file, 0.1)).toBe(0);
+});
+
+/** How many near-white pixels the render shows at `seconds` between 70 % and 95 % of its height, where captions go. */
+function lightPixelsAtBottom(file: string, seconds: number): number {
+  const raw = execFileSync('ffmpeg', [
+    ...['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1'],
+    ...['-vf', 'crop=iw:ih*0.25:0:ih*0.7', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
+  ]);
+  return raw.filter((value) => value > 200).length;
+}

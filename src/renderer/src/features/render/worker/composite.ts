@@ -5,20 +5,20 @@ import { calloutsAt } from '@shared/render/callouts';
 import { within } from '@shared/render/frameTimes';
 import { bubbleRingWidth, cameraCrop } from '@shared/render/bubbleRaster';
 import { drawCallout } from '@player/ui/stage/drawCallout';
-import { createCaptionDrawer } from './drawCaptions';
+import { drawCaptionPage, type CaptionOnFrame } from './drawCaptions';
 
 /**
- * Draws one output frame on a canvas (the slow way, for frames with burned-in callouts or captions): the screen scaled
- * to the frame, the camera bubble where the layout puts it, burned-in callouts, then the caption over them all.
+ * Draws one output frame on a canvas (the slow way, for frames under a blur callout or not decoded as I420): the
+ * screen scaled to the frame, the camera bubble where the layout puts it, burned-in callouts, then the caption page
+ * showing (found by the caller, see createCaptionPages) over them all.
  */
 export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
   const context = canvas.getContext('2d', { alpha: false, desynchronized: true });
   if (!context) throw new Error('This browser cannot draw video frames off screen');
   const ctx: OffscreenCanvasRenderingContext2D = context;
   const { width, height } = canvas;
-  const captions = createCaptionDrawer(plan, ctx);
 
-  const drawFrame = (lessonMs: number, screen: VideoSample | null, camera: VideoSample | null): void => {
+  return (lessonMs: number, screen: VideoSample | null, camera: VideoSample | null, caption: CaptionOnFrame | null) => {
     if (screen) screen.draw(ctx, 0, 0, width, height);
     else {
       ctx.fillStyle = '#000';
@@ -26,12 +26,8 @@ export function createCompositor(plan: RenderPlan, canvas: OffscreenCanvas) {
     }
     if (camera && plan.bubble && within(plan.bubble.shown, lessonMs)) drawBubbleAt(ctx, camera, plan.bubble.rect);
     for (const callout of calloutsAt(plan.callouts, lessonMs)) drawCallout(ctx, callout, canvas, canvas);
-    captions.draw(lessonMs);
+    if (caption) drawCaptionPage(ctx, caption);
   };
-  return Object.assign(drawFrame, {
-    /** Whether a burned-in caption shows at `lessonMs`: such a frame is drawn here, on the canvas. */
-    showsCaption: captions.shows,
-  });
 }
 
 /** The camera fills its bubble (cropped to the bubble's shape, centred), clipped to a circle or a rounded box, with a light ring. */

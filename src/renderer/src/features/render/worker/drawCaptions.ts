@@ -1,5 +1,7 @@
+import type { FrameSize } from '@shared/editor/bubbleGeometry';
 import type { TimedText } from '@shared/captions/model';
 import type { RenderPlan } from '@shared/render/renderPlan';
+import type { CaptionShown } from '@shared/render/overlayKey';
 import { cueAt } from '@shared/render/burnedCaptions';
 import { within } from '@shared/render/frameTimes';
 import {
@@ -8,14 +10,22 @@ import {
   layoutCaption,
   pageAt,
   type CaptionLayout,
+  type CaptionPage,
 } from '@shared/render/captionLayout';
 
+/** The caption page showing on a frame, laid out in output pixels, with what names it in the overlay's key. */
+export interface CaptionOnFrame extends CaptionShown {
+  readonly layout: CaptionLayout;
+  readonly shown: CaptionPage;
+}
+
 /**
- * Draws the burned-in caption showing at a lesson time, if any. Cue text is only ever drawn as text (fillText), never
- * read as markup. Each cue is laid out once per bubble state: a cue lasts many frames.
+ * Finds the burned-in caption page showing at a lesson time, if any, laid out on the output frame (measured with
+ * `ctx`'s measureText in the caption font). Each cue is laid out once per bubble state: a cue lasts many frames.
  */
-export function createCaptionDrawer(plan: RenderPlan, ctx: OffscreenCanvasRenderingContext2D) {
-  const frame = { width: ctx.canvas.width, height: ctx.canvas.height };
+export function createCaptionPages(plan: RenderPlan, frame: FrameSize, ctx: OffscreenCanvasRenderingContext2D) {
+  const cues = plan.captions?.cues ?? [];
+  const places = new Map(cues.map((cue, index) => [cue, index]));
   const layouts = new Map<TimedText, { withBubble?: CaptionLayout | null; plain?: CaptionLayout | null }>();
   const measure = (text: string, font: string) => {
     ctx.font = font;
@@ -31,27 +41,29 @@ export function createCaptionDrawer(plan: RenderPlan, ctx: OffscreenCanvasRender
     }
     return made;
   };
-
-  return {
-    /** Whether a caption shows at `lessonMs`: a frame without one can skip the canvas. */
-    shows: (lessonMs: number) => plan.captions !== null && cueAt(plan.captions.cues, lessonMs) !== null,
-    draw(lessonMs: number): void {
-      const cue = plan.captions ? cueAt(plan.captions.cues, lessonMs) : null;
-      if (!cue) return;
-      const layout = layoutOf(cue, plan.bubble !== null && within(plan.bubble.shown, lessonMs));
-      if (!layout) return;
-      const page = pageAt(layout, cue, lessonMs);
-      ctx.save();
-      ctx.fillStyle = CAPTION_BOX_COLOR;
-      ctx.beginPath();
-      ctx.roundRect(page.box.x, page.box.y, page.box.width, page.box.height, layout.radius);
-      ctx.fill();
-      ctx.font = layout.font;
-      ctx.fillStyle = CAPTION_TEXT_COLOR;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      for (const line of page.lines) ctx.fillText(line.text, line.x, line.y);
-      ctx.restore();
-    },
+  return (lessonMs: number): CaptionOnFrame | null => {
+    const cue = cueAt(cues, lessonMs);
+    if (!cue) return null;
+    const aboveBubble = plan.bubble !== null && within(plan.bubble.shown, lessonMs);
+    const layout = layoutOf(cue, aboveBubble);
+    if (!layout) return null;
+    const shown = pageAt(layout, cue, lessonMs);
+    return { cue: places.get(cue) ?? -1, page: layout.pages.indexOf(shown), aboveBubble, layout, shown };
   };
+}
+
+/** Draws one caption page: its dark box, then its lines. Cue text is only ever drawn as text (fillText), never read as markup. */
+export function drawCaptionPage(ctx: OffscreenCanvasRenderingContext2D, caption: CaptionOnFrame): void {
+  const { layout, shown } = caption;
+  ctx.save();
+  ctx.fillStyle = CAPTION_BOX_COLOR;
+  ctx.beginPath();
+  ctx.roundRect(shown.box.x, shown.box.y, shown.box.width, shown.box.height, layout.radius);
+  ctx.fill();
+  ctx.font = layout.font;
+  ctx.fillStyle = CAPTION_TEXT_COLOR;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const line of shown.lines) ctx.fillText(line.text, line.x, line.y);
+  ctx.restore();
 }

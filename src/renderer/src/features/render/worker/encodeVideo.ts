@@ -7,6 +7,7 @@ import { composeBubble, createBubbleRaster, type BubbleRaster, type I420Frame } 
 import { blendOverlay } from '@shared/render/overlayBlend';
 import { createCalloutOverlay } from './calloutOverlay';
 import { createCompositor } from './composite';
+import { createCaptionPages, type CaptionOnFrame } from './drawCaptions';
 import type { createFrameEncoder } from './frameEncoder';
 import type { OpenedFile } from './openInput';
 
@@ -28,6 +29,9 @@ export async function encodeVideo(
 ): Promise<void> {
   const canvas = new OffscreenCanvas(video.width, video.height);
   const drawOnCanvas = createCompositor(plan, canvas);
+  const measuring = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!measuring) throw new Error('This browser cannot measure caption text off screen');
+  const captionAt = createCaptionPages(plan, video, measuring);
   const screenFrames = new VideoSampleSink(await files.screen.video()).samplesAtTimestamps(
     timestampsFor(plan, video, video.screen.offsetMs),
   );
@@ -45,21 +49,17 @@ export async function encodeVideo(
       const lessonMs = ((index + 0.5) * 1000) / video.frameRate;
       const showBubble = camera !== null && plan.bubble !== null && within(plan.bubble.shown, lessonMs);
       const callouts = calloutsAt(plan.callouts, lessonMs);
+      const caption = captionAt(lessonMs);
       let frame: VideoFrame;
       try {
         const bubbleCamera = showBubble ? camera : null;
-        if (
-          screen &&
-          !callouts.some((callout) => callout.kind === 'blur') &&
-          !drawOnCanvas.showsCaption(lessonMs) &&
-          composer.handles(screen, bubbleCamera)
-        ) {
+        if (screen && !callouts.some((callout) => callout.kind === 'blur') && composer.handles(screen, bubbleCamera)) {
           frame =
-            bubbleCamera || callouts.length > 0
-              ? await composer.compose(screen, bubbleCamera, callouts, timestamp)
+            bubbleCamera || callouts.length > 0 || caption
+              ? await composer.compose(screen, bubbleCamera, callouts, caption, timestamp)
               : retimed(screen, timestamp);
         } else {
-          drawOnCanvas(lessonMs, screen, showBubble ? camera : null);
+          drawOnCanvas(lessonMs, screen, showBubble ? camera : null, caption);
           frame = new VideoFrame(canvas, { timestamp });
         }
       } finally {
@@ -80,7 +80,7 @@ export async function encodeVideo(
 }
 
 /**
- * Blends the camera bubble and burned-in callouts into copies of decoded I420 screen frames, in the pixels' own colour
+ * Blends the camera bubble, burned-in callouts and caption into copies of decoded I420 screen frames, in the pixels' own colour
  * space: nothing is drawn on a canvas, and only the bubble's and callouts' pixels are computed. Buffers and the
  * bubble's layout are made once per frame size (a recording's size can change when the shared window is resized).
  */
@@ -106,6 +106,7 @@ function createPixelComposer(plan: RenderPlan, video: VideoPlan) {
       screen: VideoSample,
       camera: VideoSample | null,
       callouts: readonly PlannedCallout[],
+      caption: CaptionOnFrame | null,
       timestamp: number,
     ): Promise<VideoFrame> {
       const [screenPixels, cameraPixels] = await Promise.all([
@@ -113,7 +114,7 @@ function createPixelComposer(plan: RenderPlan, video: VideoPlan) {
         camera ? copy(camera, 'camera') : null,
       ]);
       if (cameraPixels) blendBubble(screenPixels, cameraPixels);
-      if (callouts.length > 0) blendOverlay(screenPixels, overlayFor(callouts, screenPixels));
+      if (callouts.length > 0 || caption) blendOverlay(screenPixels, overlayFor(callouts, caption, screenPixels));
       // VideoFrame copies the pixels, so the buffer is free for the next frame as soon as this returns.
       return new VideoFrame(screenPixels.data, {
         format: 'I420',
