@@ -11,7 +11,6 @@ export const burnedCaptionsRefSchema = z.object({
   language: srclangSchema,
   key: z.string().regex(/^[0-9a-f]{16}$/),
 });
-export type BurnedCaptionsRef = z.infer<typeof burnedCaptionsRefSchema>;
 
 export const renderSchema = z.object({
   id: idSchema,
