@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classServerApi } from '@shared/classServer/api';
-import {
-  callApi,
-  describeEngines,
-  publishBytes,
-  startTestServer,
-  stopPostgres,
-  type TestServer,
-} from '../testing/harness.testkit';
+import { callApi, describeEngines, stopPostgres, type TestServer } from '../testing/harness.testkit';
 import { event, watched } from '../testing/learnerEvents.testkit';
-import { formOf, launchThrough, startRegisteredLms } from '../testing/ltiFlow.testkit';
+import { deepLinkPageUrl, formOf, launchThrough, postPageForm, serverWithLms } from '../testing/ltiFlow.testkit';
 import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
-import { QUESTION_FORCE, QUESTION_PUSH, testPackageZip } from '../testing/testPackage.testkit';
+import { QUESTION_FORCE, QUESTION_PUSH } from '../testing/testPackage.testkit';
 import { RETRY_FIRST_MS, ScoreDelivery, scoresUrl } from './scoreDelivery';
 
 afterAll(() => stopPostgres());
@@ -31,22 +24,18 @@ describeEngines('LTI Assignment and Grade Services 2.0', (engine) => {
   let link: { resourceLinkId: string; url: string; lineitem: string | null; custom: Record<string, string> };
 
   beforeAll(async () => {
-    server = await startTestServer(engine, { now: () => clock });
-    const token = await server.teacher('ada@school.example');
-    await publishBytes(server.url, token, await testPackageZip({ title: 'Forces' }));
-    lms = await startRegisteredLms(server, (platform) => ({
-      tokenUrl: platform.tokenUrl,
-      teacher: 'ada@school.example',
+    let lesson: { id: string } | undefined;
+    ({
+      server,
+      lms,
+      lessons: [lesson],
+    } = await serverWithLms(engine, {
+      lessons: ['Forces'],
+      now: () => clock,
+      registration: (platform) => ({ tokenUrl: platform.tokenUrl, teacher: 'ada@school.example' }),
     }));
     // The instructor adds the lesson through deep linking: the LMS makes its gradebook column.
-    const choose = await launchThrough(server.url, lms, lms.deepLinkingLoginParams(ada));
-    const pageUrl = new URL(choose.headers.get('location') ?? '', server.url);
-    const page = formOf(await (await fetch(pageUrl)).text());
-    const [lesson] = (await callApi(server.url, classServerApi.lessons, { token })).lessons;
-    const answer = await fetch(new URL(page.action, server.url), {
-      method: 'POST',
-      body: new URLSearchParams({ token: page.fields.token ?? '', lesson: lesson?.id ?? '' }),
-    });
+    const answer = await postPageForm(server, await deepLinkPageUrl(server, lms, ada), { lesson: lesson?.id ?? '' });
     const returned = formOf(await answer.text());
     await fetch(returned.action, { method: 'POST', body: new URLSearchParams(returned.fields) });
     const added = [...lms.services.links.values()][0];

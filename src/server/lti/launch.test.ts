@@ -5,16 +5,13 @@ import {
   ApiCallError,
   callApi,
   describeEngines,
-  publishBytes,
   slugOf,
-  startTestServer,
   stopPostgres,
   submitJoin,
   type TestServer,
 } from '../testing/harness.testkit';
 import { ROLE, type PlatformLink, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
-import { startRegisteredLms } from '../testing/ltiFlow.testkit';
-import { testPackageZip } from '../testing/testPackage.testkit';
+import { serverWithLms } from '../testing/ltiFlow.testkit';
 import { rotateToolKeys, signingKey } from './toolKeys';
 
 afterAll(() => stopPostgres());
@@ -36,17 +33,16 @@ describeEngines('LTI 1.3 launches', (engine) => {
   let lessonId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    teacherToken = await server.teacher('ada@school.example');
-    const published = await publishBytes(server.url, teacherToken, await testPackageZip());
-    lessonId = published.lesson.id;
-    link = {
-      resourceLinkId: 'link-1',
-      targetLinkUri: published.lesson.url,
-      contextId: 'course-7b',
-      contextTitle: 'Physics 7B',
-    };
-    lms = await startRegisteredLms(server, () => ({ name: 'Test LMS' }));
+    let lesson: { id: string; url: string } | undefined;
+    ({
+      server,
+      lms,
+      token: teacherToken,
+      lessons: [lesson],
+    } = await serverWithLms(engine, { lessons: ['Forces'], registration: () => ({ name: 'Test LMS' }) }));
+    if (!lesson) throw new Error('no lesson published');
+    lessonId = lesson.id;
+    link = { resourceLinkId: 'link-1', targetLinkUri: lesson.url, contextId: 'course-7b', contextTitle: 'Physics 7B' };
   }, 60_000);
   afterAll(async () => {
     await lms.close();

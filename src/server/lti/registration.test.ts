@@ -4,15 +4,13 @@ import {
   ApiCallError,
   callApi,
   describeEngines,
-  publishBytes,
   slugOf,
   startTestServer,
   stopPostgres,
   type TestServer,
 } from '../testing/harness.testkit';
-import { formOf, launchThrough } from '../testing/ltiFlow.testkit';
+import { formOf, launchThrough, teacherWithLessons } from '../testing/ltiFlow.testkit';
 import { ROLE, TestLtiPlatform, type PlatformUser } from '../testing/ltiPlatform.testkit';
-import { testPackageZip } from '../testing/testPackage.testkit';
 import { createInvite } from './invites';
 import { listPlatforms } from './platforms';
 
@@ -29,8 +27,9 @@ describeEngines('LTI Dynamic Registration', (engine) => {
 
   beforeAll(async () => {
     server = await startTestServer(engine);
-    teacherToken = await server.teacher('ada@school.example');
-    lessonUrl = (await publishBytes(server.url, teacherToken, await testPackageZip())).lesson.url;
+    const ada = await teacherWithLessons(server, 'ada@school.example', ['Forces']);
+    teacherToken = ada.token;
+    lessonUrl = ada.lessons[0]?.url ?? '';
   }, 60_000);
   beforeEach(async () => {
     await server.db.query('DELETE FROM lti_platforms');

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classServerApi } from '@shared/classServer/api';
-import {
-  callApi,
-  describeEngines,
-  publishBytes,
-  startTestServer,
-  stopPostgres,
-  type TestServer,
-} from '../testing/harness.testkit';
+import { callApi, describeEngines, stopPostgres, type TestServer } from '../testing/harness.testkit';
 import { watched } from '../testing/learnerEvents.testkit';
-import { launchThrough, startRegisteredLms } from '../testing/ltiFlow.testkit';
+import { launchThrough, serverWithLms } from '../testing/ltiFlow.testkit';
 import { ROLE, type PlatformLink, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
 import type { CourseMember } from '../testing/ltiPlatformMemberships.testkit';
-import { testPackageZip } from '../testing/testPackage.testkit';
 
 afterAll(() => stopPostgres());
 
@@ -49,12 +41,19 @@ describeEngines('LTI Names and Role Provisioning Services 2.0', (engine) => {
   let lessonId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
-    teacherToken = await server.teacher('ada@school.example');
-    const published = await publishBytes(server.url, teacherToken, await testPackageZip({ title: 'Forces' }));
-    lessonId = published.lesson.id;
-    link = { resourceLinkId: 'link-1', targetLinkUri: published.lesson.url, contextId: 'course-1', contextTitle: 'P7' };
-    lms = await startRegisteredLms(server, (platform) => ({ tokenUrl: platform.tokenUrl }));
+    let lesson: { id: string; url: string } | undefined;
+    ({
+      server,
+      lms,
+      token: teacherToken,
+      lessons: [lesson],
+    } = await serverWithLms(engine, {
+      lessons: ['Forces'],
+      registration: (platform) => ({ tokenUrl: platform.tokenUrl }),
+    }));
+    if (!lesson) throw new Error('no lesson published');
+    lessonId = lesson.id;
+    link = { resourceLinkId: 'link-1', targetLinkUri: lesson.url, contextId: 'course-1', contextTitle: 'P7' };
     lms.services.memberships.courses.set('course-1', COURSE);
   }, 60_000);
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { addPlatform, type PlatformInput } from '../lti/platforms';
-import { publishBytes, type TestServer } from './harness.testkit';
+import { publishBytes, startTestServer, type Engine, type TestServer } from './harness.testkit';
 import { TestLtiPlatform, type PlatformUser } from './ltiPlatform.testkit';
 import { testPackageZip } from './testPackage.testkit';
 
@@ -58,7 +58,7 @@ export function formOf(html: string): { action: string; fields: Record<string, s
 export async function teacherWithLessons(
   server: TestServer,
   email: string,
-  packages: readonly (string | { readonly title: string; readonly extraQuestions?: number })[],
+  packages: readonly LessonOptions[],
 ): Promise<{ token: string; lessons: { id: string; url: string; title: string }[] }> {
   const token = await server.teacher(email);
   const lessons = [];
@@ -93,4 +93,29 @@ export async function postPageForm(
     for (const one of typeof value === 'string' ? [value] : value) body.append(name, one);
   }
   return fetch(new URL(form.action, server.url), { method: 'POST', body, headers, redirect: 'manual' });
+}
+
+type LessonOptions = string | { readonly title: string; readonly extraQuestions?: number };
+
+/**
+ * A class server on `engine` where Ada (ada@school.example) has published one lesson per title, and the test LMS
+ * registered on it (`registration` adds to that registration, as in startRegisteredLms).
+ */
+export async function serverWithLms(
+  engine: Engine,
+  options: {
+    readonly lessons: readonly LessonOptions[];
+    readonly now?: () => number;
+    readonly registration?: (lms: TestLtiPlatform) => Partial<PlatformInput>;
+  },
+): Promise<{
+  server: TestServer;
+  lms: TestLtiPlatform;
+  token: string;
+  lessons: { id: string; url: string; title: string }[];
+}> {
+  const server = await startTestServer(engine, options.now ? { now: options.now } : {});
+  const { token, lessons } = await teacherWithLessons(server, 'ada@school.example', options.lessons);
+  const lms = await startRegisteredLms(server, options.registration);
+  return { server, lms, token, lessons };
 }

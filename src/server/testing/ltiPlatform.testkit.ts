@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { keySet, newSigningKey, signIdToken, type SigningKey, type SignOptions } from './ltiPlatformKeys.testkit';
+import { autoPostPage, coursePage } from './ltiPlatformPages.testkit';
+import { deepLinkingRequestClaims, resourceLinkClaims, type ClaimSource } from './ltiPlatformClaims.testkit';
 import { PlatformRegistration } from './ltiPlatformRegistration.testkit';
 import { PlatformServices } from './ltiPlatformServices.testkit';
 
@@ -15,7 +18,6 @@ import { PlatformServices } from './ltiPlatformServices.testkit';
 
 const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
 export const ROLE = { learner: `${LIS}Learner`, instructor: `${LIS}Instructor` } as const;
-const CLAIM = 'https://purl.imsglobal.org/spec/lti/claim/';
 
 export interface PlatformUser {
   readonly sub: string;
@@ -44,22 +46,10 @@ export interface ToolRegistration {
   readonly deepLinkUrl?: string;
 }
 
-interface SigningKey {
-  readonly kid: string;
-  readonly privateKey: CryptoKey;
-  readonly publicJwk: JWK;
-}
-
 /** What the authentication endpoint answers: the form it posts to the tool. */
 export interface AuthAnswer {
   readonly redirectUri: string;
   readonly fields: Record<string, string>;
-}
-
-async function newKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomUUID();
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
 export class TestLtiPlatform {
@@ -125,7 +115,7 @@ export class TestLtiPlatform {
 
   /** Listens on 127.0.0.1: another site than a tool on `localhost`, so its frame of the tool is third-party. */
   async start(): Promise<void> {
-    this.keys = [await newKey()];
+    this.keys = [await newSigningKey()];
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
@@ -144,7 +134,7 @@ export class TestLtiPlatform {
 
   /** A new signing key; the old one leaves the key set (a platform that rotates at once). */
   async rotateKeys(): Promise<void> {
-    this.keys = [await newKey()];
+    this.keys = [await newSigningKey()];
   }
 
   /**
@@ -182,62 +172,23 @@ export class TestLtiPlatform {
 
   /** The claims of an LtiDeepLinkingRequest for this user. */
   deepLinkingClaims(user: PlatformUser, nonce: string): JWTPayload {
-    return {
-      nonce,
-      sub: user.sub,
-      ...(user.name ? { name: user.name } : {}),
-      [`${CLAIM}message_type`]: 'LtiDeepLinkingRequest',
-      [`${CLAIM}version`]: '1.3.0',
-      [`${CLAIM}deployment_id`]: this.tool.deploymentId,
-      [`${CLAIM}target_link_uri`]: this.deepLinkUrl,
-      [`${CLAIM}roles`]: [...user.roles],
-      [`${CLAIM}context`]: { id: 'course-1', title: 'Physics 7B', label: 'Physics 7B' },
-      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': this.services.deepLinkingSettings(),
-    };
+    return deepLinkingRequestClaims(this.claimSource, user, nonce);
   }
 
   /** The claims of a resource link launch for this user and link. */
   claims(user: PlatformUser, link: PlatformLink, nonce: string): JWTPayload {
-    return {
-      ...(link.lineitem
-        ? { 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': this.services.endpointClaim(link.lineitem) }
-        : {}),
-      ...(link.custom ? { [`${CLAIM}custom`]: link.custom } : {}),
-      ...this.services.memberships.launchClaim(link.contextId),
-      nonce,
-      sub: user.sub,
-      ...(user.name ? { name: user.name } : {}),
-      [`${CLAIM}message_type`]: 'LtiResourceLinkRequest',
-      [`${CLAIM}version`]: '1.3.0',
-      [`${CLAIM}deployment_id`]: this.tool.deploymentId,
-      [`${CLAIM}target_link_uri`]: link.targetLinkUri,
-      [`${CLAIM}resource_link`]: { id: link.resourceLinkId, title: 'Lesson' },
-      [`${CLAIM}roles`]: [...user.roles],
-      [`${CLAIM}context`]: { id: link.contextId, title: link.contextTitle, label: link.contextTitle },
-    };
+    return resourceLinkClaims(this.claimSource, user, link, nonce);
+  }
+
+  private get claimSource(): ClaimSource {
+    return { deploymentId: this.tool.deploymentId, deepLinkUrl: this.deepLinkUrl, services: this.services };
   }
 
   /** Signs claims as this platform's id_token; `options` lets a test make one wrong in exactly one way. */
-  async sign(
-    payload: JWTPayload,
-    options: {
-      audience?: string | string[];
-      issuedAt?: number;
-      expiresAt?: number;
-      key?: CryptoKey;
-      kid?: string;
-    } = {},
-  ): Promise<string> {
+  sign(payload: JWTPayload, options: SignOptions = {}): Promise<string> {
     const key = this.keys[0];
     if (!key) throw new Error('start the platform first');
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT(payload)
-      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? key.kid, typ: 'JWT' })
-      .setIssuer(this.issuer)
-      .setAudience(options.audience ?? this.tool.clientId)
-      .setIssuedAt(options.issuedAt ?? now)
-      .setExpirationTime(options.expiresAt ?? now + 300)
-      .sign(options.key ?? key.privateKey);
+    return signIdToken(key, { issuer: this.issuer, audience: this.tool.clientId }, payload, options);
   }
 
   /**
@@ -291,7 +242,7 @@ export class TestLtiPlatform {
     if (url.pathname === '/jwks') {
       this.jwksFetches += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: this.keys.map((key) => key.publicJwk) }));
+      res.end(JSON.stringify(keySet(this.keys)));
       return;
     }
     if (url.pathname === '/auth') {
@@ -324,46 +275,4 @@ export class TestLtiPlatform {
     }
     res.writeHead(404).end('not found');
   }
-}
-
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function autoPostPage(answer: AuthAnswer): string {
-  const inputs = Object.entries(answer.fields)
-    .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
-    .join('');
-  return `<!doctype html><html><body><form method="post" action="${escape(answer.redirectUri)}">${inputs}</form>
-<script>document.forms[0].submit();</script></body></html>`;
-}
-
-/**
- * The course page: the tool in an iframe, and the platform storage answering the tool's origin only. Data is kept
- * per tool origin, in this window, as the Client Side postMessages spec describes.
- */
-function coursePage(loginUrl: string, toolOrigin: string): string {
-  return `<!doctype html><html lang="en"><head><title>Physics 7B</title></head><body><main>
-<h1>Physics 7B</h1>
-<iframe name="tool" title="Lesson" src="${escape(loginUrl)}" style="width: 1000px; height: 700px"></iframe></main>
-<script>
-const toolOrigin = ${JSON.stringify(toolOrigin)};
-const stored = new Map();
-window.platformStorageLog = [];
-window.addEventListener('message', (event) => {
-  const data = event.data;
-  if (!data || typeof data.subject !== 'string' || !data.subject.startsWith('lti.')) return;
-  window.platformStorageLog.push({ origin: event.origin, subject: data.subject, key: data.key });
-  if (event.origin !== toolOrigin) return;
-  const reply = (body) => event.source.postMessage(Object.assign({ message_id: data.message_id }, body), event.origin);
-  if (data.subject === 'lti.put_data') {
-    stored.set(event.origin + ' ' + data.key, data.value);
-    reply({ subject: 'lti.put_data.response', key: data.key, value: data.value });
-  } else if (data.subject === 'lti.get_data') {
-    const value = stored.get(event.origin + ' ' + data.key);
-    reply(value === undefined
-      ? { subject: 'lti.get_data.response', error: { code: 'bad_request', message: 'no such key' } }
-      : { subject: 'lti.get_data.response', key: data.key, value });
-  }
-});
-</script></body></html>`;
 }
