@@ -47,7 +47,10 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     expect((await run(['teachers', 'revoke', '--data', dir, '--email', 'ada@school.example'])).out).toEqual([
       'Revoked 1 token(s).',
     ]);
-    expect((await run(['teachers', 'add', '--data', dir, '--email', 'not an email'])).code).toBe(1);
+    expect(await run(['teachers', 'add', '--data', dir, '--email', 'not an email'])).toMatchObject({
+      code: 2,
+      err: ['flipside serve: Give an email address, such as ada@school.example (see flipside serve --help)'],
+    });
     // The embedded database is unlocked again once a command ends.
     expect(fs.existsSync(path.join(dir, 'pglite.pid'))).toBe(false);
   }, 60_000);

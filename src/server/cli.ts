@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { addTeacher, listTeachers, revokeTokens } from './auth/teachers';
 import { createClassServer, listen } from './app';
 import { openServerDatabase, type ServerDatabase } from './db/database';
@@ -143,10 +144,16 @@ export async function runServeCli(argv: readonly string[], io: ServeIo, version:
     if (lti !== null) return lti;
     throw new UsageError(`unknown command “serve ${command}”`);
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr(
-      `flipside serve: ${error instanceof Error ? error.message : String(error)}${usage ? ' (see flipside serve --help)' : ''}`,
-    );
+    // A value the schemas refuse (an email, a URL) is a typing mistake: its words, not zod's JSON of it.
+    const refused = error instanceof z.ZodError;
+    const usage =
+      refused || error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const words = refused
+      ? error.issues.map((issue) => issue.message).join('; ')
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    io.stderr(`flipside serve: ${words}${usage ? ' (see flipside serve --help)' : ''}`);
     return usage ? 2 : 1;
   } finally {
     await close?.();
