@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, THIRD_PARTY_COOKIES_BLOCKED } from './e2e/chromium';
+
+/** The specs with an LMS that frames the class server from another site. */
+const LMS_SPECS = /\/lti[\w-]*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,4 +22,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // The LMS specs' people (admin, instructors, learners) are contexts of the runner's own browser, so a step stalled
+  // in one of their pages is named when the test times out and their pages are closed with the test.
+  projects: [
+    { name: 'studio', testIgnore: LMS_SPECS },
+    {
+      name: 'lms',
+      testMatch: LMS_SPECS,
+      use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, THIRD_PARTY_COOKIES_BLOCKED] } },
+    },
+  ],
 });

@@ -14,6 +14,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * Third-party cookies blocked, as Safari and Firefox do and Chrome lets users choose: the LTI specs' LMS pages frame the
+ * class server from another site, and it must work without cookies there.
+ */
+export const THIRD_PARTY_COOKIES_BLOCKED = '--test-third-party-cookie-phaseout';
+
+/**
  * Chromium's fake camera (1280x720, 20 fps) and microphone (48 kHz), and getDisplayMedia({ preferCurrentTab })
  * capturing the tab without a picker. Never add --use-fake-ui-for-media-stream: it breaks getDisplayMedia.
  */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { FORCES_QUESTIONS, publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
@@ -21,7 +20,7 @@ const shots = process.env.LTI_SHOTS;
  * The test LMS on 127.0.0.1 and a class server on localhost (two sites), registered to Ada, with grades; on
  * PostgreSQL when given a database, else the embedded one.
  */
-async function lmsAndServer(database?: string) {
+async function lmsAndServer(browser: Browser, database?: string) {
   const { lms, port, tool } = await startTestLms();
   let bobToken = '';
   const server = await startClassServer(database, 1, {
@@ -32,19 +31,13 @@ async function lmsAndServer(database?: string) {
       registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--teacher', 'ada@school.example'], database);
     },
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
-  });
   return {
     port,
     tool,
     lms,
     server,
     bobToken,
-    browser,
     async close() {
-      await browser.close();
       await server.stop();
       server.remove();
       await lms.close();
@@ -55,21 +48,22 @@ async function lmsAndServer(database?: string) {
 for (const engine of ['pglite', 'postgres'] as const) {
   test(`an instructor adds two lessons from the LMS, with third-party cookies blocked; two learners’ scores reach its gradebook (${engine})`, async ({
     host,
+    browser,
   }) => {
     test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
     test.setTimeout(300_000);
     const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
     try {
-      await gradesReachTheGradebook(host, cluster?.createDatabase('e2e'));
+      await gradesReachTheGradebook(host, browser, cluster?.createDatabase('e2e'));
     } finally {
       cluster?.stop();
     }
   });
 }
 
-async function gradesReachTheGradebook(host: HostFixture, database: string | undefined) {
-  const setup = await lmsAndServer(database);
-  const { lms, tool, browser } = setup;
+async function gradesReachTheGradebook(host: HostFixture, browser: Browser, database: string | undefined) {
+  const setup = await lmsAndServer(browser, database);
+  const { lms, tool } = setup;
   try {
     await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${setup.port}`, token: setup.server.token });
     for (const title of ['Forces', 'Waves']) {
@@ -164,10 +158,12 @@ async function gradesReachTheGradebook(host: HostFixture, database: string | und
   }
 }
 
-test('a deep-linking answer naming another teacher’s lesson is refused, and the LMS receives nothing', async () => {
+test('a deep-linking answer naming another teacher’s lesson is refused, and the LMS receives nothing', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
-  const setup = await lmsAndServer();
-  const { lms, tool, browser, server } = setup;
+  const setup = await lmsAndServer(browser);
+  const { lms, tool, server } = setup;
   try {
     const adaLesson = await publishBytes(server.url, server.token, await testPackageZip({ title: 'Forces' }));
     const bobLesson = await publishBytes(server.url, setup.bobToken, await testPackageZip({ title: 'Bob’s quiz' }));

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { LmsToolRegistrationPage } from './pages/LmsToolRegistrationPage';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { expectAccessible } from './support/axe';
@@ -19,16 +17,13 @@ for (const engine of ['pglite', 'postgres'] as const) {
   test(`a teacher makes a link in the studio, their LMS admin pastes it and confirms in the LMS’s dialog, and the LMS launches the teacher’s lessons (${engine})`, async ({
     host,
     page,
+    browser,
   }) => {
     test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
     test.setTimeout(180_000);
     const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
     const { lms, port, tool } = await startUnregisteredTestLms();
     const server = await startClassServer(cluster?.createDatabase('e2e'), 1, { port, publicHost: 'localhost' });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
-    });
     try {
       const lesson = await publishBytes(server.url, server.token, await testPackageZip({ title: 'Forces' }));
 
@@ -81,7 +76,6 @@ for (const engine of ['pglite', 'postgres'] as const) {
       await instructor.addContent({ sub: 'lms-user-1', name: 'Ada Teacher' });
       await expect(instructor.tool.getByRole('checkbox', { name: /Forces/ })).toBeVisible();
     } finally {
-      await browser.close();
       await server.stop();
       server.remove();
       await lms.close();

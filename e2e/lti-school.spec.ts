@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { expectAccessible } from './support/axe';
 import { serveCommand, startClassServer } from './support/classServer';
@@ -14,7 +12,9 @@ const shots = process.env.LTI_SHOTS;
 const bobInLms = { sub: 'lms-bob', name: 'Bob Teacher' };
 
 for (const engine of ['pglite', 'postgres'] as const) {
-  test(`on a school-wide registration an instructor signs in once in the LMS frame, cookies blocked, and adds only their own lessons (${engine})`, async () => {
+  test(`on a school-wide registration an instructor signs in once in the LMS frame, cookies blocked, and adds only their own lessons (${engine})`, async ({
+    browser,
+  }) => {
     test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
     test.setTimeout(300_000);
     const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
@@ -28,10 +28,6 @@ for (const engine of ['pglite', 'postgres'] as const) {
         bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example'], database);
         registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--school'], database);
       },
-    });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
     });
     try {
       await publishBytes(server.url, server.token, await testPackageZip({ title: 'Ada’s forces' }));
@@ -73,7 +69,6 @@ for (const engine of ['pglite', 'postgres'] as const) {
         /sub lms-bob\tBob Teacher\tsince \d{4}-\d\d-\d\d\tactive/,
       );
     } finally {
-      await browser.close();
       await server.stop();
       server.remove();
       await lms.close();

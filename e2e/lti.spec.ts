@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { publishableLesson } from './lms/publishedLesson';
 import { ClassResultsPage } from './pages/ClassResultsPage';
 import { LtiCoursePage } from './pages/LtiCoursePage';
@@ -20,6 +18,7 @@ const shots = process.env.LTI_SHOTS;
 test('from an LMS course page, on another site, with third-party cookies blocked: a learner answers in the lesson and the instructor sees it in Class results, with the roster’s learners who have not started', async ({
   host,
   page,
+  browser,
 }) => {
   test.setTimeout(240_000);
   const { lms, port, tool } = await startTestLms();
@@ -36,18 +35,12 @@ test('from an LMS course page, on another site, with third-party cookies blocked
     { user_id: 'lms-user-19', name: 'Ana Ruiz', roles: [ROLE.learner] },
     { user_id: 'lms-ta-1', name: 'Tom Assistant', roles: [TEACHING_ASSISTANT] },
   ]);
-  let browser: Browser | null = null;
   try {
     const { lessonId, renderId } = await publishableLesson(host, 'Forces');
     await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
     const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
     const lessonUrl = job.output?.lessonUrl ?? '';
     expect(lessonUrl).toMatch(new RegExp(`^${tool}/l/[a-z0-9]{10}$`));
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
-    });
 
     // Sam, through the platform storage (the LMS offers lti_storage_target).
     const samPage = await (await browser.newContext()).newPage();
@@ -123,7 +116,6 @@ test('from an LMS course page, on another site, with third-party cookies blocked
     await expect(ada.tool.getByRole('row', { name: /Ana Ruiz/ })).toHaveCount(1);
     await expect(ada.tool.getByText('Physics 7B (Test LMS) · 3 learner(s)')).toBeVisible();
   } finally {
-    await browser?.close();
     await server.stop();
     server.remove();
     await lms.close();
