@@ -5,7 +5,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { LessonPage } from './pages/LessonPage';
 import { EditorPage } from './pages/EditorPage';
 import { RendersPanel } from './pages/RendersPanel';
-import { ffprobe, makeClip } from './support/media';
+import { ffprobe, makeTestPatternClip } from './support/media';
 
 const MAIN_ENTRY = path.resolve('out/main/index.js');
 
@@ -101,7 +101,7 @@ test.describe('Electron app', () => {
     test.setTimeout(180_000);
     const window = await app!.firstWindow();
     const clip = path.join(dataDir, '..', `flipside-electron-clip-${path.basename(dataDir)}.mp4`);
-    makeClip(clip, 4, 'mp4');
+    makeTestPatternClip(clip, 4, 'mp4');
     try {
       const { lessonId } = await seed(window);
       const lesson = new LessonPage(window);

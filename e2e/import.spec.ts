@@ -5,14 +5,14 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { LessonPage } from './pages/LessonPage';
 import { listTakes, seedLesson } from './support/rpc';
-import { ffprobe, filesUnder, makeClip } from './support/media';
+import { ffprobe, filesUnder, makeTestPatternClip } from './support/media';
 
 let clips: string;
 
 test.beforeAll(() => {
   clips = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-clips-'));
-  makeClip(path.join(clips, 'Pendulum demo.mp4'), 2, 'mp4');
-  makeClip(path.join(clips, 'Lab safety.webm'), 3, 'webm');
+  makeTestPatternClip(path.join(clips, 'Pendulum demo.mp4'), 2, 'mp4');
+  makeTestPatternClip(path.join(clips, 'Lab safety.webm'), 3, 'webm');
   fs.writeFileSync(path.join(clips, 'notes.mp4'), 'These are my notes, not a video.\n'.repeat(50));
   fs.writeFileSync(
     path.join(clips, 'broken.mp4'),

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
 import { expectAccessible } from './support/axe';
+import { makeClip } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
 import { addTake, setCuts } from './renderMedia';
 import type { Render } from '../src/shared/media/renders';
@@ -18,35 +19,14 @@ const HEIGHT = 360;
 
 /** A light grey 640×360 picture with a tone: the dark caption box shows against it, and nothing else is dark. */
 function makeGreyClip(file: string): void {
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=0xb4b4b4:s=${String(WIDTH)}x${String(HEIGHT)}:r=30:d=6`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:sample_rate=48000:d=6',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-bf',
-    '0',
-    '-g',
-    '30',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-movflags',
-    '+faststart',
-    '-shortest',
+  makeClip(
     file,
-  ]);
+    {
+      video: `color=c=0xb4b4b4:s=${String(WIDTH)}x${String(HEIGHT)}:r=30:d=6`,
+      audio: 'sine=f=440:sample_rate=48000:d=6',
+    },
+    { keyframeEvery: 30, faststart: true, shortest: true },
+  );
 }
 
 /** One frame of `file` at `seconds`, decoded by ffmpeg (not our code) to packed RGB. */

@@ -3,69 +3,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { encodeWire } from '../src/shared/contract/wire';
 import type { Take } from '../src/shared/media/takes';
+import { makeClip } from './support/media';
 
 interface HostAddress {
   readonly origin: string;
   readonly token: string;
 }
 
-const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-
 /**
  * The A/V sync clip: black and silent, except a white frame and a 1 kHz beep starting together at every whole
  * second. H.264 with a keyframe exactly every second and no B-frames (what the copy fast path needs), AAC sound.
  */
 export function makeSyncClip(file: string, seconds = 10, size = '640x360'): void {
-  ffmpeg(
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=black:s=${size}:r=30:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)'`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=1000:sample_rate=48000:d=${seconds},volume='if(lt(mod(t\\,1)\\,0.1)\\,1\\,0)':eval=frame`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-bf',
-    '0',
-    '-g',
-    '30',
-    '-keyint_min',
-    '30',
-    '-sc_threshold',
-    '0',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-movflags',
-    '+faststart',
-    '-shortest',
+  makeClip(
     file,
+    {
+      video: `color=c=black:s=${size}:r=30:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)'`,
+      audio: `sine=f=1000:sample_rate=48000:d=${seconds},volume='if(lt(mod(t\\,1)\\,0.1)\\,1\\,0)':eval=frame`,
+    },
+    { keyframeEvery: 30, onlyThoseKeyframes: true, audioBitrate: '128k', faststart: true, shortest: true },
   );
 }
 
 /** A camera-sized moving picture with no sound (the microphone rides with the screen). */
 export function makeCameraClip(file: string, seconds = 10, size = '320x180'): void {
-  ffmpeg(
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=${size}:rate=30:duration=${seconds}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-an',
-    file,
-  );
+  makeClip(file, { video: `testsrc2=size=${size}:rate=30:duration=${seconds}` });
 }
 
 async function call<T>(host: HostAddress, channel: string, input: unknown): Promise<T> {

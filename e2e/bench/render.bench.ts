@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
-import { ffprobe } from '../support/media';
+import { ffprobe, makeClip } from '../support/media';
 import { seedLesson } from '../support/rpc';
 import { addTake, setCuts } from '../renderMedia';
 
@@ -28,50 +28,15 @@ const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y
 function makeTakes(): { screen: string; camera: string } {
   const screen = path.join(dir, 'screen.mp4');
   const camera = path.join(dir, 'camera.mp4');
-  // Keyframe every second and no B-frames, as the recorder's MediaRecorder makes them.
-  ffmpeg(
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-bf',
-    '0',
-    '-g',
-    '30',
-    '-keyint_min',
-    '30',
-    '-sc_threshold',
-    '0',
-    '-pix_fmt',
-    'yuv420p',
-    '-b:v',
-    '2500k',
-    '-c:a',
-    'aac',
+  makeClip(
     screen,
+    {
+      video: `testsrc2=size=1280x720:rate=30:duration=${SECONDS}`,
+      audio: `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
+    },
+    { keyframeEvery: 30, onlyThoseKeyframes: true, videoBitrate: '2500k' },
   );
-  ffmpeg(
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc=size=640x360:rate=30:duration=${SECONDS}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-an',
-    camera,
-  );
+  makeClip(camera, { video: `testsrc=size=640x360:rate=30:duration=${SECONDS}` });
   return { screen, camera };
 }
 

@@ -31,26 +31,69 @@ export function filesUnder(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Short test clips made by ffmpeg's own sources, never downloaded (DESIGN.md, Tests). */
-export function makeClip(file: string, seconds: number, kind: 'mp4' | 'webm'): void {
-  const codecs =
-    kind === 'mp4'
-      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac']
-      : ['-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '500k', '-c:a', 'libopus'];
+/** The lavfi sources a test clip is made from: a picture and, for a clip with sound, an audio source. */
+export interface ClipSource {
+  readonly video: string;
+  readonly audio?: string;
+}
+
+export interface ClipOptions {
+  /** H.264 with AAC (the default), or VP8 with Opus for a WebM file. */
+  readonly codec?: 'h264' | 'vp8';
+  /** No B-frames and a keyframe every so many frames, as the recorder's MediaRecorder makes them. */
+  readonly keyframeEvery?: number;
+  /** No keyframes between those (none at scene cuts either): what the render's copy fast path needs. */
+  readonly onlyThoseKeyframes?: boolean;
+  readonly videoBitrate?: string;
+  readonly audioBitrate?: string;
+  /** The index before the media, as a file played while it downloads has it. */
+  readonly faststart?: boolean;
+  /** Ends with the shorter of picture and sound. */
+  readonly shortest?: boolean;
+}
+
+/** Test clips made by ffmpeg's own sources, never downloaded (DESIGN.md, Tests). */
+export function makeClip(file: string, source: ClipSource, options: ClipOptions = {}): void {
+  const { keyframeEvery } = options;
+  const video =
+    options.codec === 'vp8'
+      ? ['-c:v', 'libvpx', '-deadline', 'realtime']
+      : [
+          ...['-c:v', 'libx264', '-preset', 'ultrafast'],
+          ...(keyframeEvery === undefined ? [] : ['-bf', '0', '-g', String(keyframeEvery)]),
+          ...(keyframeEvery !== undefined && options.onlyThoseKeyframes
+            ? ['-keyint_min', String(keyframeEvery), '-sc_threshold', '0']
+            : []),
+          ...['-pix_fmt', 'yuv420p'],
+        ];
+  const audio =
+    source.audio === undefined
+      ? ['-an']
+      : [
+          ...['-c:a', options.codec === 'vp8' ? 'libopus' : 'aac'],
+          ...(options.audioBitrate === undefined ? [] : ['-b:a', options.audioBitrate]),
+        ];
   execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=320x240:rate=25:duration=${seconds}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
-    ...codecs,
-    '-shortest',
+    ...['-v', 'error', '-y'],
+    ...['-f', 'lavfi', '-i', source.video],
+    ...(source.audio === undefined ? [] : ['-f', 'lavfi', '-i', source.audio]),
+    ...video,
+    ...(options.videoBitrate === undefined ? [] : ['-b:v', options.videoBitrate]),
+    ...audio,
+    ...(options.faststart ? ['-movflags', '+faststart'] : []),
+    ...(options.shortest ? ['-shortest'] : []),
     file,
   ]);
+}
+
+/** A moving test pattern with a 440 Hz tone: an ordinary file a teacher might import. */
+export function makeTestPatternClip(file: string, seconds: number, kind: 'mp4' | 'webm'): void {
+  makeClip(
+    file,
+    {
+      video: `testsrc2=size=320x240:rate=25:duration=${seconds}`,
+      audio: `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+    },
+    kind === 'mp4' ? { shortest: true } : { codec: 'vp8', videoBitrate: '500k', shortest: true },
+  );
 }

@@ -5,18 +5,18 @@ import type { PublishJob } from '@shared/contract/publish';
 import type { LessonDocument } from '@shared/editor/document';
 import type { PublishRecord } from '@shared/publish/history';
 import { StudioError } from '@shared/contract/result';
-import { nextVersion, packageExtension } from '@shared/publish/history';
+import { packageExtension } from '@shared/publish/history';
 import { exportBaseName, type PublishSettings } from '@shared/publish/options';
 import type { EventHub } from '../rpc/eventHub';
 import { buildPackage, type BuildStage } from './build';
 import type { PlanAssets } from './plan';
 import { locateSchemaRoot, outDir } from './schemas';
-import { isUpToDate } from '@shared/render/upToDate';
 import { takeSnapshot, type SnapshotSource } from './snapshot';
 import { Cancelled } from './write';
 import { JobRegistry, type Job } from '../jobs/JobRegistry';
 import { reserveOutput, type ReservedOutput } from '../jobs/outputs';
 import type { PublishedEntry, PublishHistory } from './history';
+import { publishOptions } from './publishOptions';
 
 /**
  * A class-server package is only the way to the server, and nobody reads its dates: built at one fixed time, an
@@ -67,50 +67,8 @@ export class PublishService implements ServiceHandlers<Contract['publish']> {
     this.jobs = deps.jobs ?? new JobRegistry();
   }
 
-  async options(input: Input<'publish', 'options'>) {
-    const { source } = this.deps;
-    const [info, document, renders, problem] = await Promise.all([
-      source.getLesson(input.lessonId),
-      source.openDocument(input.lessonId),
-      source.listRenders(input.lessonId),
-      source.layersProblem(input.lessonId),
-    ]);
-    const lessons = await source.listLessons(info.lesson.projectId);
-    const lastVersion = this.deps.history?.lastVersion(input.lessonId) ?? null;
-    const urls = await Promise.all(lessons.map(async (lesson) => (await source.classServerUrl?.(lesson.id)) ?? null));
-    return {
-      defaults: {
-        title: info.lesson.title,
-        description: '',
-        language: 'en',
-        version: lastVersion === null ? '1.0' : nextVersion(lastVersion),
-        masteryPercent: document.rules.masteryPercent,
-        completion: document.rules.completion,
-        courseScope: 'lesson' as const,
-        cartridgeLessons: urls.every((url) => url !== null)
-          ? ('link' as const)
-          : urls.some((url) => url !== null)
-            ? ('linkOrWeb' as const)
-            : ('web' as const),
-      },
-      renditions: renders.map((render) => ({
-        renderId: render.id,
-        label: render.label,
-        width: render.width,
-        height: render.height,
-        sizeBytes: render.sizeBytes,
-        upToDate: isUpToDate(render, document),
-      })),
-      checkpointCount: document.checkpoints.length,
-      playerVideo: { possible: problem === null, reason: problem },
-      courseLessonIds: lessons.map((lesson) => lesson.id),
-      cartridgeTitle: info.project.title,
-      cartridgeLessons: lessons.map((lesson, index) => ({
-        lessonId: lesson.id,
-        title: lesson.title,
-        lessonUrl: urls[index] ?? null,
-      })),
-    };
+  options(input: Input<'publish', 'options'>) {
+    return publishOptions(this.deps.source, this.deps.history, input.lessonId);
   }
 
   async start(input: Input<'publish', 'start'>, context?: CallContext): Promise<{ jobId: string }> {

@@ -1,4 +1,4 @@
-import { deserializeState, type CheckpointResponse } from '@shared/checkpoints';
+import { deserializeState } from '@shared/checkpoints';
 import type { LessonPackage } from '@shared/player';
 import type { PlayerAdapter, StartResult } from '../adapter';
 import { chapterAt } from '../core/chapters';
@@ -7,21 +7,19 @@ import { stepRate } from '../core/keys';
 import { createLessonClock } from '../core/lessonClock';
 import { chooseRendition } from '../core/renditions';
 import { createReporter, SAVE_EVERY_MS } from '../core/reporter';
-import { PlayerSession, type PlayerCheckpoint } from '../core/session';
+import { PlayerSession } from '../core/session';
 import { createControls } from './controls';
-import { listen, uid } from './dom';
+import { listen } from './dom';
 import { showError } from './errorView';
 import { playerKeys } from './keyTarget';
 import { createLayout, createNotice } from './layout';
 import { checkUrls, createMediaView, type CheckedUrls } from './mediaView';
-import { openModal, type Modal } from './modal';
 import { createPlayback } from './playback';
-import { questionPromptId, showQuestion } from './questionDialog';
 import { createSeekBar } from './seekBar';
 import { createSidePanel } from './sidePanel';
+import { createLessonDialogs } from './lessonDialogs';
 import { createLessonPanels } from './lessonPanels';
 import { createStageOverlay } from './stage/overlay';
-import { showSummary } from './summaryDialog';
 
 export interface MountOptions {
   /** The address media paths are relative to; the page's own by default. */
@@ -109,8 +107,6 @@ function run(
   let view = createMediaView(layout.stage, layout.captions, lesson, urls, rendition);
   const overlay = createStageOverlay(layout.stage, lesson, urls.camera);
   overlay.attach(view.media);
-  let modal: Modal | null = null;
-  let closeContent: () => void = () => undefined;
   let started = session.state.positionMs > 0;
   let saveTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -187,113 +183,27 @@ function run(
     panels.transcript?.setTime(position);
   };
 
-  const inert = () => [layout.header, layout.stage, controls.element, ...(panels.element ? [panels.element] : [])];
-  const closeModal = () => {
-    closeContent();
-    closeContent = () => undefined;
-    modal?.close();
-    modal = null;
-  };
-  const open = (labelledBy: string, className: string, onEscape: () => void) => {
-    closeModal();
-    notice.hide();
-    modal = openModal({
-      layer: layout.layer,
-      inert: inert(),
-      labelledBy,
-      className,
-      returnTo: () => controls.playButton,
-      onEscape,
-    });
-    return modal;
-  };
-
-  const ask = (checkpoint: PlayerCheckpoint) => {
-    const promptId = questionPromptId();
-    const dialog = open(promptId, 'fs-question-dialog', closeModal);
-    const openedAt = Date.now();
-    const record = session.state.attempts[checkpoint.id];
-    closeContent = showQuestion(
-      dialog,
-      promptId,
-      {
-        checkpoint,
-        number: session.checkpoints.indexOf(checkpoint) + 1,
-        count: session.checkpoints.length,
-        attemptsLeft: checkpoint.attemptsAllowed === null ? null : session.attemptsLeft(checkpoint),
-        previous: record?.response ?? null,
-        canSkip: !checkpoint.required && (record?.count ?? 0) === 0,
-      },
-      {
-        submit: (response: CheckpointResponse) => {
-          const outcome = session.answer(checkpoint, response, {
-            latencyMs: Date.now() - openedAt,
-            timestamp: new Date(),
-          });
-          if (outcome.kind === 'scored') {
-            reporter.answered(outcome.interaction);
-            refreshStatuses();
-          }
-          return outcome;
-        },
-        rewatch: (ms) => {
-          closeModal();
-          playback.jump(ms, true);
-        },
-        proceed: () => {
-          closeModal();
-          playback.play();
-        },
-        skip: () => {
-          session.skip(checkpoint);
-          refreshStatuses();
-          reporter.save(true);
-          closeModal();
-          playback.play();
-        },
-      },
-    );
-  };
-
-  const summarize = () => {
-    reporter.result();
-    reporter.save(true);
-    const titleId = uid('summary');
-    const dialog = open(titleId, 'fs-summary-dialog', closeModal);
-    closeContent = showSummary(
-      dialog,
-      titleId,
-      {
-        report: session.report(),
-        attempt: session.attempt(),
-        mode,
-        masteryPercent: lesson.rules.masteryPercent,
-        rows: session.summary(),
-      },
-      {
-        review: (ms) => {
-          closeModal();
-          playback.jump(ms, true);
-        },
-        close: closeModal,
-        ...(start.returnUrl === undefined ? {} : { leave: () => void leave(start.returnUrl ?? '') }),
-      },
-    );
-  };
-  // cmi5's returnURL: the session ends (terminated) before the LMS page takes over the frame.
-  const leave = async (url: string) => {
-    closeModal();
-    playback.pause();
-    await reporter.finish();
-    window.location.assign(url);
-  };
+  const dialogs = createLessonDialogs({
+    lesson,
+    session,
+    reporter,
+    start,
+    layer: layout.layer,
+    inert: () => [layout.header, layout.stage, controls.element, ...(panels.element ? [panels.element] : [])],
+    returnTo: () => controls.playButton,
+    hideNotice: () => notice.hide(),
+    refreshStatuses,
+    rewatch: (ms) => playback.jump(ms, true),
+    play: () => playback.play(),
+    pause: () => playback.pause(),
+  });
 
   const playback = createPlayback(session, clock, view, {
     stopped: (checkpoint) => {
       reporter.save(true);
-      ask(checkpoint);
+      dialogs.ask(checkpoint);
     },
-    ended: summarize,
+    ended: () => dialogs.summarize(),
     changed: render,
     playing: (playing) => {
       if (playing) started = true;
@@ -310,7 +220,7 @@ function run(
   });
 
   const toggle = () => {
-    if (modal) return;
+    if (dialogs.isOpen()) return;
     if (playback.media.paused) playback.play();
     else {
       playback.pause();
@@ -323,7 +233,7 @@ function run(
   const onKey = playerKeys(
     root,
     options.pageKeys === true,
-    () => modal !== null,
+    () => dialogs.isOpen(),
     (command) => {
       switch (command.kind) {
         case 'togglePlay':
@@ -375,7 +285,7 @@ function run(
   return () => {
     if (saveTimer !== null) clearInterval(saveTimer);
     reporter.save();
-    closeModal();
+    dialogs.close();
     playback.destroy();
     overlay.destroy();
     view.destroy();

@@ -9,6 +9,7 @@ import {
   postPageForm,
   startRegisteredLms,
   teacherWithLessons,
+  type Lesson,
 } from '../testing/ltiFlow.testkit';
 import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
 
@@ -16,8 +17,6 @@ afterAll(() => stopPostgres());
 
 const ada: PlatformUser = { sub: 'lms-teacher-1', name: 'Ada Teacher', roles: [ROLE.instructor] };
 const sam: PlatformUser = { sub: 'lms-user-17', name: 'Sam Lee', roles: [ROLE.learner] };
-
-type Lesson = { id: string; url: string; title: string };
 
 describeEngines('LTI Deep Linking 2.0', (engine) => {
   let server: TestServer;

@@ -8,6 +8,7 @@ import {
   postPageForm,
   startRegisteredLms,
   teacherWithLessons,
+  type Lesson,
 } from '../testing/ltiFlow.testkit';
 import { ROLE, type PlatformUser, type TestLtiPlatform } from '../testing/ltiPlatform.testkit';
 import { revokeTokens } from '../auth/teachers';
@@ -19,8 +20,6 @@ const adaInLms: PlatformUser = { sub: 'lms-ada', name: 'Ada Teacher', roles: [RO
 const bobInLms: PlatformUser = { sub: 'lms-bob', name: 'Bob Teacher', roles: [ROLE.instructor] };
 const newcomer: PlatformUser = { sub: 'lms-new', name: 'New Teacher', roles: [ROLE.instructor] };
 const sam: PlatformUser = { sub: 'lms-sam', name: 'Sam Lee', roles: [ROLE.learner] };
-
-type Lesson = { id: string; url: string; title: string };
 
 describeEngines('LTI on a school-wide registration: each instructor signs in once as their teacher', (engine) => {
   let server: TestServer;

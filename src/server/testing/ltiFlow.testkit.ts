@@ -51,6 +51,9 @@ export function formOf(html: string): { action: string; fields: Record<string, s
   return { action: action.replace(/&amp;/g, '&'), fields };
 }
 
+/** A lesson published on the test server: its id, its learners' link and its title. */
+export type Lesson = { id: string; url: string; title: string };
+
 /**
  * A teacher on `server` with one published lesson per title (or per package's options): their token and the lessons
  * (id, link, title), in order.
@@ -59,7 +62,7 @@ export async function teacherWithLessons(
   server: TestServer,
   email: string,
   packages: readonly LessonOptions[],
-): Promise<{ token: string; lessons: { id: string; url: string; title: string }[] }> {
+): Promise<{ token: string; lessons: Lesson[] }> {
   const token = await server.teacher(email);
   const lessons = [];
   for (const [index, options] of packages.entries()) {
@@ -112,7 +115,7 @@ export async function serverWithLms(
   server: TestServer;
   lms: TestLtiPlatform;
   token: string;
-  lessons: { id: string; url: string; title: string }[];
+  lessons: Lesson[];
 }> {
   const server = await startTestServer(engine, options.now ? { now: options.now } : {});
   const { token, lessons } = await teacherWithLessons(server, 'ada@school.example', options.lessons);
