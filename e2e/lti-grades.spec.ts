@@ -6,44 +6,16 @@ import { FORCES_QUESTIONS, publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { expectAccessible } from './support/axe';
-import { serveCommand, startClassServer } from './support/classServer';
 import { rpc } from './support/editorLesson';
 import { publishToServer, waitForJob } from './support/publishToServer';
-import { registerTestLms, startTestLms } from './support/testLms';
+import { lmsWithClassServer } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
 import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from '../src/server/testing/postgresCluster.testkit';
 
 const shots = process.env.LTI_SHOTS;
 
-/**
- * The test LMS on 127.0.0.1 and a class server on localhost (two sites), registered to Ada, with grades; on
- * PostgreSQL when given a database, else the embedded one.
- */
-async function lmsAndServer(browser: Browser, database?: string) {
-  const { lms, port, tool } = await startTestLms();
-  let bobToken = '';
-  const server = await startClassServer(database, 1, {
-    port,
-    publicHost: 'localhost',
-    prepare: (dataDir) => {
-      bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example'], database);
-      registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--teacher', 'ada@school.example'], database);
-    },
-  });
-  return {
-    port,
-    tool,
-    lms,
-    server,
-    bobToken,
-    async close() {
-      await server.stop();
-      server.remove();
-      await lms.close();
-    },
-  };
-}
+const adaOnly = ['--teacher', 'ada@school.example'];
 
 for (const engine of ['pglite', 'postgres'] as const) {
   test(`an instructor adds two lessons from the LMS, with third-party cookies blocked; two learners’ scores reach its gradebook (${engine})`, async ({
@@ -62,7 +34,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
 }
 
 async function gradesReachTheGradebook(host: HostFixture, browser: Browser, database: string | undefined) {
-  const setup = await lmsAndServer(browser, database);
+  const setup = await lmsWithClassServer(adaOnly, database);
   const { lms, tool } = setup;
   try {
     await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${setup.port}`, token: setup.server.token });
@@ -162,7 +134,7 @@ test('a deep-linking answer naming another teacher’s lesson is refused, and th
   browser,
 }) => {
   test.setTimeout(120_000);
-  const setup = await lmsAndServer(browser);
+  const setup = await lmsWithClassServer(adaOnly);
   const { lms, tool, server } = setup;
   try {
     const adaLesson = await publishBytes(server.url, server.token, await testPackageZip({ title: 'Forces' }));

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { test, expect } from './fixtures';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { expectAccessible } from './support/axe';
-import { serveCommand, startClassServer } from './support/classServer';
-import { registerTestLms, startTestLms } from './support/testLms';
+import { serveCommand } from './support/classServer';
+import { lmsWithClassServer } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
 import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from '../src/server/testing/postgresCluster.testkit';
@@ -19,16 +19,8 @@ for (const engine of ['pglite', 'postgres'] as const) {
     test.setTimeout(300_000);
     const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
     const database = cluster?.createDatabase('e2e');
-    const { lms, port, tool } = await startTestLms();
-    let bobToken = '';
-    const server = await startClassServer(database, 1, {
-      port,
-      publicHost: 'localhost',
-      prepare: (dataDir) => {
-        bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example'], database);
-        registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, '--school'], database);
-      },
-    });
+    const setup = await lmsWithClassServer(['--school'], database);
+    const { lms, tool, server, bobToken } = setup;
     try {
       await publishBytes(server.url, server.token, await testPackageZip({ title: 'Ada’s forces' }));
       await publishBytes(server.url, bobToken, await testPackageZip({ title: 'Bob’s optics' }));
@@ -69,9 +61,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
         /sub lms-bob\tBob Teacher\tsince \d{4}-\d\d-\d\d\tactive/,
       );
     } finally {
-      await server.stop();
-      server.remove();
-      await lms.close();
+      await setup.close();
       cluster?.stop();
     }
   });

@@ -1,5 +1,5 @@
 import { TestLtiPlatform } from '../../src/server/testing/ltiPlatform.testkit';
-import { freePort, serveCommand } from './classServer';
+import { freePort, serveCommand, startClassServer } from './classServer';
 
 /**
  * The test LMS on 127.0.0.1, started, for a class server to come on localhost at `port`: two sites, so the tool's
@@ -57,4 +57,34 @@ export async function startUnregisteredTestLms(): Promise<{ lms: TestLtiPlatform
   const lms = new TestLtiPlatform(null);
   await lms.start();
   return { lms, port, tool: `http://localhost:${port}` };
+}
+
+/**
+ * The test LMS on 127.0.0.1 and a class server on localhost (two sites) with teachers Ada and Bob, the LMS registered
+ * with grades and `registration` (`--teacher <email>` or `--school`); on PostgreSQL when given a database, else the
+ * embedded one.
+ */
+export async function lmsWithClassServer(registration: readonly string[], database?: string) {
+  const { lms, port, tool } = await startTestLms();
+  let bobToken = '';
+  const server = await startClassServer(database, 1, {
+    port,
+    publicHost: 'localhost',
+    prepare: (dataDir) => {
+      bobToken = serveCommand(dataDir, ['teachers', 'add', '--email', 'bob@school.example'], database);
+      registerTestLms(dataDir, lms, ['--token-url', lms.tokenUrl, ...registration], database);
+    },
+  });
+  return {
+    port,
+    tool,
+    lms,
+    server,
+    bobToken,
+    async close() {
+      await server.stop();
+      server.remove();
+      await lms.close();
+    },
+  };
 }
