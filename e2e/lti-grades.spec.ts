@@ -11,25 +11,19 @@ import { publishToServer, waitForJob } from './support/publishToServer';
 import { lmsWithClassServer } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
-import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from '../src/server/testing/postgresCluster.testkit';
+import { SERVER_ENGINES, withServerDatabase } from './support/classServer';
 
 const shots = process.env.LTI_SHOTS;
 
 const adaOnly = ['--teacher', 'ada@school.example'];
 
-for (const engine of ['pglite', 'postgres'] as const) {
+for (const engine of SERVER_ENGINES) {
   test(`an instructor adds two lessons from the LMS, with third-party cookies blocked; two learners’ scores reach its gradebook (${engine})`, async ({
     host,
     browser,
   }) => {
-    test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
     test.setTimeout(300_000);
-    const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
-    try {
-      await gradesReachTheGradebook(host, browser, cluster?.createDatabase('e2e'));
-    } finally {
-      cluster?.stop();
-    }
+    await withServerDatabase(engine, (database) => gradesReachTheGradebook(host, browser, database));
   });
 }
 

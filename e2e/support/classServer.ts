@@ -4,6 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import readline from 'node:readline';
+import { test } from '@playwright/test';
+import {
+  findPostgresBin,
+  POSTGRES_MISSING,
+  startPostgresCluster,
+} from '../../src/server/testing/postgresCluster.testkit';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'flipside.cjs');
 const READY_LINE = /^Flipside class server: (http:\/\/(?:127\.0\.0\.1|localhost):\d+)$/;
@@ -130,4 +136,24 @@ export async function startClassServer(
     },
     remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
+}
+
+/** The databases the class server runs on, each test of the whole chain run on both. */
+export const SERVER_ENGINES = ['pglite', 'postgres'] as const;
+
+/**
+ * Runs `body` with the server's database for `engine`: the embedded one (no URL), or a new database on a PostgreSQL
+ * cluster of the test's own, stopped after it. Where PostgreSQL is not installed, the test is skipped, saying why.
+ */
+export async function withServerDatabase(
+  engine: (typeof SERVER_ENGINES)[number],
+  body: (database: string | undefined) => Promise<void>,
+): Promise<void> {
+  test.skip(engine === 'postgres' && findPostgresBin() === null, POSTGRES_MISSING);
+  const cluster = engine === 'postgres' ? await startPostgresCluster({ fsync: false }) : null;
+  try {
+    await body(cluster?.createDatabase('e2e'));
+  } finally {
+    cluster?.stop();
+  }
 }
