@@ -1,16 +1,43 @@
 import { ALL_FORMATS, Input, UrlSource, type InputAudioTrack, type InputVideoTrack } from 'mediabunny';
 
 export interface OpenedFile {
-  readonly input: Input;
   video(): Promise<InputVideoTrack>;
   audio(): Promise<InputAudioTrack>;
 }
 
-/** Opens one file of the take over its media URL (range requests, so it is read in pieces, never whole). */
-export function openInput(url: string, role: string): OpenedFile {
-  const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
+/**
+ * Bytes each file keeps of what it has read. UrlSource reads up to 16 MiB ahead of a sequential reader and keeps
+ * 64 MiB by default, which a long render fills for every file; it is read once, front to back, so this is enough to
+ * keep the read-ahead (evicting it would fetch it again) and the little a decoder reads again after a cut.
+ */
+const READ_CACHE_BYTES = 32 * 2 ** 20;
+
+/**
+ * Opens the take's files over their media URLs (range requests, so each is read in pieces, never whole). A file
+ * asked for twice (the screen's picture and its sound) is opened once: one read cache, and its bytes fetched once.
+ */
+export function createInputs(): { open(url: string, role: string): OpenedFile; dispose(): void } {
+  const inputs = new Map<string, Input>();
   return {
-    input,
+    open(url, role) {
+      let input = inputs.get(url);
+      if (!input) {
+        input = new Input({
+          source: new UrlSource(url, { maxCacheSize: READ_CACHE_BYTES }),
+          formats: ALL_FORMATS,
+        });
+        inputs.set(url, input);
+      }
+      return tracksOf(input, role);
+    },
+    dispose() {
+      for (const input of inputs.values()) input.dispose();
+    },
+  };
+}
+
+function tracksOf(input: Input, role: string): OpenedFile {
+  return {
     async video() {
       const track = await input.getPrimaryVideoTrack();
       if (!track) throw new Error(`The ${role} recording has no video track`);

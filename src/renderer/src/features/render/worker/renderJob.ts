@@ -13,7 +13,7 @@ import type { RenderOutcome } from '../protocol';
 import { encodeAudio } from './encodeAudio';
 import { encodeVideo } from './encodeVideo';
 import { createFrameEncoder } from './frameEncoder';
-import { openInput, type OpenedFile } from './openInput';
+import { createInputs, type OpenedFile } from './openInput';
 import { WRITE_CHUNK_BYTES } from './outputStream';
 
 export interface JobIo {
@@ -30,13 +30,11 @@ type Open = (path: string, role: string) => OpenedFile;
  * only cut are copied by main instead (see cut/runCut.ts); `note` says why this one is not.
  */
 export async function runRenderJob(plan: RenderPlan, note: string | null, io: JobIo): Promise<RenderOutcome> {
-  const opened: OpenedFile[] = [];
+  const inputs = createInputs();
   const open: Open = (path, role) => {
     const url = io.urls[path];
     if (!url) throw new Error(`No address for ${path}`);
-    const file = openInput(url, role);
-    opened.push(file);
-    return file;
+    return inputs.open(url, role);
   };
   const output = new Output({
     // The index goes at the front (room reserved, filled in last) so a learner's player starts before the download ends.
@@ -78,7 +76,7 @@ export async function runRenderJob(plan: RenderPlan, note: string | null, io: Jo
     if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel().catch(() => undefined);
     throw error;
   } finally {
-    for (const file of opened) file.input.dispose();
+    inputs.dispose();
   }
 }
 
