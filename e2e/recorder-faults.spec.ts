@@ -109,7 +109,7 @@ test('screen sharing ended by the system stops the take, keeps it and says so', 
   const { lessonId, recorder, lesson } = await openRecorder(page, host, 'Screen + camera');
 
   await recorder.record();
-  await page.waitForTimeout(3000);
+  await recorder.recordUntil(3000);
   const clockAtEnd = await endDevice(page, 'screen');
 
   await lesson.expectOpen('Forces');
@@ -142,13 +142,13 @@ test('a camera unplugged mid-take: the screen goes on, the camera part so far is
   const { lessonId, recorder, lesson } = await openRecorder(page, host, 'Screen + camera');
 
   await recorder.record();
-  await page.waitForTimeout(2000);
+  await recorder.recordUntil(2000);
   const clockAtUnplug = await endDevice(page, 'camera');
   await expect(
     page.getByText('The camera was disconnected. The recording goes on without it; the camera part so far is kept.'),
   ).toBeVisible();
   await expect(recorder.liveStatus).toHaveText('Recording');
-  await page.waitForTimeout(2000);
+  await recorder.recordUntil(clockAtUnplug + 2000);
   await recorder.pause();
   const recordedMs = await recorder.frozenElapsedMs();
   await recorder.stop();
@@ -185,11 +185,11 @@ test('a microphone unplugged mid-take: the recording goes on and is saved', asyn
   const { lessonId, recorder, lesson } = await openRecorder(page, host, 'Screen');
 
   await recorder.record();
-  await page.waitForTimeout(1500);
-  await endDevice(page, 'microphone');
+  await recorder.recordUntil(1500);
+  const clockAtUnplug = await endDevice(page, 'microphone');
   await expect(page.getByText('The microphone was disconnected. The recording goes on without sound.')).toBeVisible();
   await expect(recorder.liveStatus).toHaveText('Recording');
-  await page.waitForTimeout(1500);
+  await recorder.recordUntil(clockAtUnplug + 1500);
   await recorder.pause();
   const recordedMs = await recorder.frozenElapsedMs();
   await recorder.stop();

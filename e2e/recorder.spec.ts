@@ -25,7 +25,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   await recorder.setCountdown(false);
 
   await recorder.record();
-  await page.waitForTimeout(5000);
+  await recorder.recordUntil(5000);
   await recorder.pause();
   // Paused time is not recorded: the clock stands still while paused.
   const atPause = await recorder.frozenElapsedMs();
@@ -33,7 +33,7 @@ test('a teacher records screen and camera with a pause, and the take plays', asy
   await page.waitForTimeout(2000);
   expect(await recorder.elapsedMs()).toBe(atPause);
   await recorder.resume();
-  await page.waitForTimeout(2000);
+  await recorder.recordUntil(atPause + 2000);
   // Which clock is fair? Not the test's own waits (5 s + 2 s): each click takes 0.1-0.7 s to reach the page
   // here, and that time is recorded too. The session's clock starts, pauses and stops at the very calls that
   // start, pause and stop the MediaRecorders, so it measures what the files should hold. It can only be read

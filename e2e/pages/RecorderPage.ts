@@ -64,6 +64,14 @@ export class RecorderPage {
     await this.panel.getByRole('button', { name: 'Stop' }).click();
   }
 
+  /**
+   * Waits until the session has recorded `ms`, by its own clock rather than the test's: on a loaded machine wall time
+   * and recorded time drift apart by the time each click takes to reach the page.
+   */
+  async recordUntil(ms: number): Promise<void> {
+    await expect.poll(() => this.elapsedMs(), { timeout: ms + 30_000, intervals: [100] }).toBeGreaterThanOrEqual(ms);
+  }
+
   /** While paused: the session's clock once it has stood still for a redraw (it redraws four times a second). */
   async frozenElapsedMs(): Promise<number> {
     let last = -1;
