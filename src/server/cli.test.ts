@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runServeCli } from './cli';
+import { seedMigratedPglite } from './testing/pgliteTemplate.testkit';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -34,6 +35,7 @@ describe('flipside serve', { timeout: 60_000 }, () => {
     expect((await run(['--help'])).out[0]).toMatch(/^Usage: flipside serve/);
   });
 
+  // On an empty folder, as a teacher's first command finds it; the other tests start from a migrated copy.
   it('adds a teacher (the token printed once), lists them, and revokes their tokens', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
     dirs.push(dir);
@@ -58,6 +60,7 @@ describe('flipside serve', { timeout: 60_000 }, () => {
   it('registers an LMS by hand (platforms add/list/remove) and rotates the tool’s signing key', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
     dirs.push(dir);
+    await seedMigratedPglite(dir);
     const platform = [
       '--issuer',
       'https://lms.school.example',
@@ -158,6 +161,7 @@ describe('flipside serve', { timeout: 60_000 }, () => {
   it('prints a one-time registration link for a teacher’s LMS, which revoking the teacher cancels', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cli-'));
     dirs.push(dir);
+    await seedMigratedPglite(dir);
     await run(['teachers', 'add', '--data', dir, '--email', 'ada@school.example']);
     expect((await run(['platforms', 'invite', '--data', dir])).err[0]).toMatch(/Give --teacher <email> .* or --school/);
     // The server has never run here, so the command cannot know the address an LMS reaches it at.

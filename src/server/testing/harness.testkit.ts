@@ -5,6 +5,7 @@ import { addTeacher } from '../auth/teachers';
 import { createClassServer, listen, type ClassServer, type ListeningServer } from '../app';
 import { openPglite, openPostgres, type ServerDatabase } from '../db/database';
 import { describe } from 'vitest';
+import { seedMigratedPglite } from './pgliteTemplate.testkit';
 import {
   findPostgresBin,
   POSTGRES_MISSING,
@@ -43,7 +44,10 @@ let cluster: PostgresCluster | null = null;
 let databases = 0;
 
 async function openEngine(engine: Engine, dataDir: string): Promise<{ db: ServerDatabase; url: string | null }> {
-  if (engine === 'pglite') return { db: await openPglite(dataDir), url: null };
+  if (engine === 'pglite') {
+    await seedMigratedPglite(dataDir);
+    return { db: await openPglite(dataDir), url: null };
+  }
   cluster ??= await startPostgresCluster({ fsync: false });
   databases += 1;
   const url = cluster.createDatabase(`test_${process.pid}_${databases}`);
