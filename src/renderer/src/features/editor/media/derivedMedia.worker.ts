@@ -3,10 +3,10 @@ import {
   AudioSampleSink,
   CanvasSink,
   Input,
-  UrlSource,
   type InputAudioTrack,
   type InputVideoTrack,
 } from 'mediabunny';
+import { mediaUrlSource } from '../../../lib/mediaUrlSource';
 import {
   PEAKS_PER_SECOND,
   PEAKS_PER_WINDOW,
@@ -35,7 +35,7 @@ const files = new Map<string, OpenFile>();
 function open(url: string): OpenFile {
   let file = files.get(url);
   if (!file) {
-    const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
+    const input = new Input({ source: mediaUrlSource(url), formats: ALL_FORMATS });
     file = {
       video: input.getPrimaryVideoTrack().then(async (track) => {
         if (!track || !(await track.canDecode())) return null;

@@ -1,16 +1,10 @@
-import { ALL_FORMATS, Input, UrlSource, type InputAudioTrack, type InputVideoTrack } from 'mediabunny';
+import { ALL_FORMATS, Input, type InputAudioTrack, type InputVideoTrack } from 'mediabunny';
+import { mediaUrlSource } from '../../../lib/mediaUrlSource';
 
 export interface OpenedFile {
   video(): Promise<InputVideoTrack>;
   audio(): Promise<InputAudioTrack>;
 }
-
-/**
- * Bytes each file keeps of what it has read. UrlSource reads up to 16 MiB ahead of a sequential reader and keeps
- * 64 MiB by default, which a long render fills for every file; it is read once, front to back, so this is enough to
- * keep the read-ahead (evicting it would fetch it again) and the little a decoder reads again after a cut.
- */
-const READ_CACHE_BYTES = 32 * 2 ** 20;
 
 /**
  * Opens the take's files over their media URLs (range requests, so each is read in pieces, never whole). A file
@@ -22,10 +16,7 @@ export function createInputs(): { open(url: string, role: string): OpenedFile; d
     open(url, role) {
       let input = inputs.get(url);
       if (!input) {
-        input = new Input({
-          source: new UrlSource(url, { maxCacheSize: READ_CACHE_BYTES }),
-          formats: ALL_FORMATS,
-        });
+        input = new Input({ source: mediaUrlSource(url), formats: ALL_FORMATS });
         inputs.set(url, input);
       }
       return tracksOf(input, role);
