@@ -21,6 +21,15 @@ async function bodyOf(response: Response): Promise<string> {
 }
 
 describe('fileResponse', () => {
+  it('answers 404 for a file removed after it was vetted, instead of failing the request', async () => {
+    const gone = path.join(dir, 'discarded.mp4');
+    fs.writeFileSync(gone, CONTENT);
+    fs.rmSync(gone);
+    const response = await fileResponse(gone, 'bytes=0-');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-range')).toBeNull();
+  });
+
   it('streams the whole file with its type and length when no range is asked', async () => {
     const response = await fileResponse(take, null);
     expect(response.status).toBe(200);

@@ -6,14 +6,22 @@ import { parseRange } from '@shared/media/parseRange';
 /**
  * Answers a request for one file the way a media element expects: byte ranges with 206, so seeking works on our
  * custom schemes (Electron has had seek regressions there) and the browser host alike. The body is streamed, so a
- * long take never sits in memory. `filePath` must already be vetted (see resolveInside).
+ * long take never sits in memory. `filePath` must already be vetted (see resolveInside). A file removed after it was
+ * vetted (a take discarded, a render replaced while it plays) is answered 404, not a failed handler.
  */
 export async function fileResponse(
   filePath: string,
   rangeHeader: string | null,
   method: 'GET' | 'HEAD' = 'GET',
 ): Promise<Response> {
-  const { size } = await fs.promises.stat(filePath);
+  let size: number;
+  try {
+    ({ size } = await fs.promises.stat(filePath));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return new Response('Not found', { status: 404 });
+    throw error;
+  }
   const headers = new Headers({
     'Accept-Ranges': 'bytes',
     'Content-Type': contentTypeOf(filePath),
