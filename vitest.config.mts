@@ -7,5 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Set-ups start PostgreSQL clusters and class servers, slower with a second file running beside them.
+    hookTimeout: 30_000,
+    // Vitest's default leaves one core free; CI has two, and most files wait on ffmpeg, PGlite or a socket.
+    maxWorkers: 2,
   },
 });
