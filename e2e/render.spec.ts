@@ -1,5 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,6 @@ import { decodeInPage } from './support/decodeInPage';
 import { filesUnder, ffprobe } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
 import {
-  addTake,
   beepOnsets,
   flashTimes,
   makeCameraClip,
@@ -19,6 +17,7 @@ import {
   setCuts,
   topLevelBoxes,
 } from './renderMedia';
+import { addCaptions, addTake } from './support/editorLesson';
 import type { Render } from '../src/shared/media/renders';
 import type { LessonDocument } from '../src/shared/editor/document';
 import { ourChromiumPids } from './bench/chromiumProcesses';
@@ -368,26 +367,18 @@ test('burns captions into the decoded pixels too, without filling Chromium’s c
   host,
 }) => {
   const { lessonId } = await seedLesson(host, 'Physics', 'Captions');
-  const take = await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
-  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
-  const english = randomUUID();
-  const cue = (sourceStart: number, sourceEnd: number, text: string) => ({
-    id: randomUUID(),
-    trackId: english,
-    sourceStart,
-    sourceEnd,
-    text,
-  });
-  await rpc(host, 'app:editor.apply', {
-    takeId: take.id,
-    baseRevision: document.revision,
-    upsertCaptionTracks: [{ id: english, label: 'English', srclang: 'en' }],
-    // Captions on almost every frame, one of them long enough to be shown in pages.
-    upsertCaptionCues: [
-      cue(200, 3_000, 'Forces come in pairs'),
-      cue(3_000, 7_800, 'Every action has an equal and opposite reaction, '.repeat(6)),
-    ],
-  });
+  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  // Captions on almost every frame, one of them long enough to be shown in pages.
+  await addCaptions(host, lessonId, [
+    {
+      label: 'English',
+      srclang: 'en',
+      cues: [
+        [200, 3_000, 'Forces come in pairs'],
+        [3_000, 7_800, 'Every action has an equal and opposite reaction, '.repeat(6)],
+      ],
+    },
+  ]);
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const before = rendererSharedMemory();
   const panel = new RendersPanel(page);
