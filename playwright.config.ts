@@ -35,7 +35,9 @@ export default defineConfig({
   // in one of their pages is named when the test times out and their pages are closed with the test.
   projects: [
     // Each its own output folder: the second run of scripts/e2e.mjs empties only its own projects' folders.
-    { name: 'realtime', testMatch: REALTIME_SPECS, workers: 1, outputDir: 'test-results/realtime' },
+    // A real-time spec that fails is run once more: a noisy neighbour on a shared CI machine can starve the fake
+    // devices for a moment. One that passes only then is named at the end of the run (scripts/e2e.mjs).
+    { name: 'realtime', testMatch: REALTIME_SPECS, workers: 1, retries: 1, outputDir: 'test-results/realtime' },
     { name: 'studio', testIgnore: [LMS_SPECS, REALTIME_SPECS], outputDir: 'test-results/studio' },
     {
       name: 'lms',

@@ -6,6 +6,7 @@ import { LessonPage } from './pages/LessonPage';
 import { RecorderPage } from './pages/RecorderPage';
 import { listTakes, seedLesson } from './support/rpc';
 import { ffprobe } from './support/media';
+import { readSpoolIndex } from '../src/main/recording/chunkSpool';
 
 test.use({ launchOptions: FAKE_MEDIA_LAUNCH });
 
@@ -53,14 +54,12 @@ test('a recording cut short by a crash is offered at the next start and recovere
   await lesson.expectPlays();
 });
 
-/** The least recorded time that main has on disk of the screen and camera tracks: the last `atMs` of each chunk index. */
+/** The least recorded time that main has on disk of the screen and camera tracks, as recovery reads each spool. */
 async function leastSpooledMs(media: string): Promise<number> {
   const indexes = (await fs.promises.readdir(media, { recursive: true })).filter((file) => file.endsWith('.chunks'));
-  const spooled = await Promise.all(
-    indexes.map(async (file) => {
-      const lines = (await fs.promises.readFile(path.join(media, file), 'utf8')).trim().split('\n');
-      return Number(lines.at(-1)?.split(' ')[3] ?? 0);
-    }),
-  );
+  const spooled = indexes.map((file) => {
+    const index = path.join(media, file);
+    return readSpoolIndex({ index, part: index.replace(/\.chunks$/, '.part') }).lastAtMs;
+  });
   return spooled.length >= 2 ? Math.min(...spooled) : 0;
 }
