@@ -2,7 +2,8 @@ import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { LearnerPreview } from './pages/LearnerPreview';
 import { QuestionEditor } from './pages/QuestionEditor';
-import { lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -85,7 +86,7 @@ test('a teacher writes three questions, previews them as a learner, and tests re
   await editor.undo();
   await expect(pin).toHaveAccessibleName(/at 0:09\.0$/);
   await editor.expectSaved();
-  const saved = await rpc<SavedDocument>(host, 'editor.open', { lessonId });
+  const saved = await rpc<SavedDocument>(host, 'app:editor.open', { lessonId });
   expect(saved.checkpoints.map((checkpoint) => [checkpoint.type, checkpoint.sourceMs])).toEqual([
     ['single', 3_000],
     ['shortAnswer', 6_000],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { publishableLesson } from './lms/publishedLesson';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { publishToServer, waitForJob } from './support/publishToServer';
 import { startClassServer } from './support/classServer';
 import { startDropProxy } from './support/dropProxy';
@@ -22,9 +22,9 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
   const proxy = await startDropProxy(server.url, CHUNK + CHUNK / 2);
   try {
     const { lessonId, renderId, projectId } = await publishableLesson(host, 'Forces');
-    const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+    const [render] = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
     fs.truncateSync(path.join(host.dataDir, 'media', ...(render?.path ?? '').split('/')), 13_000_000);
-    await rpc(host, 'classroom.connect', { url: proxy.url, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: proxy.url, token: server.token });
 
     const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
     expect(job.error).toBeNull();
@@ -39,11 +39,11 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
     // A cancelled publish: nothing left in the studio, nothing on the server.
     const cancelled = await publishToServer(host, lessonId, renderId);
     await expect
-      .poll(async () => (await rpc<PublishJob>(host, 'publish.status', { jobId: cancelled })).stage, {
+      .poll(async () => (await rpc<PublishJob>(host, 'app:publish.status', { jobId: cancelled })).stage, {
         timeout: 20_000,
       })
       .toBe('uploading');
-    await rpc(host, 'publish.cancel', { jobId: cancelled });
+    await rpc(host, 'app:publish.cancel', { jobId: cancelled });
     expect((await waitForJob(host, cancelled)).state).toBe('cancelled');
     expect(fs.readdirSync(path.join(host.dataDir, 'media', projectId, 'exports'))).toEqual([]);
     await expect.poll(() => fs.readdirSync(path.join(server.dataDir, 'uploads'))).toEqual([]);
@@ -63,9 +63,9 @@ test('an upload the studio left when it closed goes on from there when the uncha
   const proxy = await startDropProxy(server.url, CHUNK + CHUNK / 2, { stall: true });
   try {
     const { lessonId, renderId } = await publishableLesson(host, 'Forces');
-    const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+    const [render] = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
     fs.truncateSync(path.join(host.dataDir, 'media', ...(render?.path ?? '').split('/')), 13_000_000);
-    await rpc(host, 'classroom.connect', { url: proxy.url, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: proxy.url, token: server.token });
     await publishToServer(host, lessonId, renderId);
     await expect.poll(() => proxy.drops, { timeout: 30_000 }).toBe(1);
     await host.restart();
@@ -97,9 +97,9 @@ test('a learner offline for a while loses nothing: the queue is kept and sent wh
   const server = await startClassServer();
   try {
     const { lessonId, renderId } = await publishableLesson(host, 'Forces');
-    await rpc(host, 'classroom.connect', { url: server.url, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: server.url, token: server.token });
     const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
-    const { joinCode } = await rpc<{ joinCode: string }>(host, 'classroom.createClass', { name: '8C' });
+    const { joinCode } = await rpc<{ joinCode: string }>(host, 'app:classroom.createClass', { name: '8C' });
 
     const context = await browser.newContext();
     const learner = await new JoinPage(await context.newPage()).join(job.output?.lessonUrl ?? '', joinCode, 'Ola');

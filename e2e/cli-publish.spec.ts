@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { test, expect } from './fixtures';
 import { publishableLesson } from './lms/publishedLesson';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { Render } from '../src/shared/media/renders';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'flipside.cjs');
@@ -63,7 +63,7 @@ test('flipside publish never touches a file it did not make, and replaces an out
 
 test('flipside publish shows its progress and Ctrl+C cancels it, leaving nothing', async ({ host }) => {
   const { lessonId, projectId, renderId } = await publishableLesson(host);
-  const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+  const [render] = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
   expect(render?.id).toBe(renderId);
   await host.stop();
   // A long render (sparse, so it costs no disk) makes a publish that runs long enough to be interrupted.

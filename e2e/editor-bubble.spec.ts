@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
-import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { cameraFixture, lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 
 interface OpenedLayout {
   layout: { placement: { kind: string; x?: number; y?: number }; hidden: { start: number; end: number }[] };
@@ -52,7 +53,7 @@ test('a teacher drags the camera bubble, hides it over a range, and the preview 
   // Saved: after a reload the service has the free placement and the hidden range in source time.
   await page.reload();
   await editor.expectReady();
-  const saved = await rpc<OpenedLayout>(host, 'editor.open', { lessonId });
+  const saved = await rpc<OpenedLayout>(host, 'app:editor.open', { lessonId });
   expect(saved.layout.placement.kind).toBe('free');
   expect(saved.layout.hidden).toHaveLength(1);
   expect(Math.abs((saved.layout.hidden[0]?.start ?? 0) - 2_000)).toBeLessThan(100);

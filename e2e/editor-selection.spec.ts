@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
-import { lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { LessonDocument } from '../src/shared/editor/document';
 
 const CALLOUT_ID = '11111111-1111-4111-8111-111111111111';
@@ -9,8 +10,8 @@ const MARKER_ID = '22222222-2222-4222-8222-222222222222';
 /** A 12 s take with 4–6 s cut (a 10 s lesson), a text callout over all of it and a key moment at 2 s. */
 async function lessonWithCutAndCallout(host: Parameters<typeof lessonWithTake>[0]): Promise<string> {
   const { lessonId } = await lessonWithTake(host, { screen: screenFixture() });
-  const doc = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const doc = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: doc.takeId,
     baseRevision: doc.revision,
     editList: { ...doc.editList, cuts: [{ start: 4_000, end: 6_000 }] },

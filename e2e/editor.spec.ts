@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
-import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { cameraFixture, lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { InPageGlobals, InPageVideo } from './support/inPage';
 
 interface OpenedDocument {
@@ -65,7 +66,7 @@ test('a teacher trims, cuts, marks and annotates a take; it autosaves, undoes, a
   await expect(editor.tab('Key moments')).toContainText('2');
   await expect(editor.tab('Callouts')).toContainText('0');
   await expect(editor.list('Key moments').getByRole('row')).toHaveCount(2);
-  const saved = await rpc<OpenedDocument>(host, 'editor.open', { lessonId });
+  const saved = await rpc<OpenedDocument>(host, 'app:editor.open', { lessonId });
   expect(saved.editList).toMatchObject({ trimStart: 1_000, trimEnd: 11_000, cuts: [{ start: 4_000, end: 6_000 }] });
   expect(saved.markers.map((marker) => marker.sourceMs)).toEqual([2_000, 9_000]);
   expect(saved.callouts).toEqual([]);

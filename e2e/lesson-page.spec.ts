@@ -1,7 +1,8 @@
 import { test, expect } from './fixtures';
 import { LessonPage } from './pages/LessonPage';
 import { PublishDialog } from './pages/PublishDialog';
-import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { cameraFixture, lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { expectAccessible } from './support/axe';
 import type { LessonDocument } from '../src/shared/editor/document';
 
@@ -20,8 +21,8 @@ interface MediaLike {
 /** A 12 s take with its 2–4 s cut and a key moment: a 10 s lesson. */
 async function editedLesson(host: Parameters<typeof lessonWithTake>[0]) {
   const created = await lessonWithTake(host, { screen: screenFixture(), camera: cameraFixture() }, 'Forces');
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId: created.lessonId });
-  await rpc(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId: created.lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: created.takeId,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts: [{ start: 2_000, end: 4_000 }] },
@@ -102,12 +103,12 @@ test('with no render, Publish… renders and publishes in one go, with progress 
   await publish.dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(publish.dialog.getByRole('button', { name: 'Render and publish Web folder' })).toBeEnabled();
   await expect(publish.dialog.getByRole('alert')).toHaveCount(0);
-  expect(await rpc<{ status: string }[]>(host, 'renders.list', { lessonId })).toEqual([]);
+  expect(await rpc<{ status: string }[]>(host, 'app:renders.list', { lessonId })).toEqual([]);
 
   await publish.dialog.getByRole('button', { name: 'Render and publish Web folder' }).click();
   await expect(publish.progress).toHaveAccessibleName(/^Rendering 360p…/);
   await expect(publish.dialog.getByText('The web folder is ready')).toBeVisible({ timeout: 120_000 });
-  const [render] = await rpc<{ status: string; label: string }[]>(host, 'renders.list', { lessonId });
+  const [render] = await rpc<{ status: string; label: string }[]>(host, 'app:renders.list', { lessonId });
   expect(render, 'the render is kept with the lesson').toMatchObject({ status: 'ready', label: '360p' });
   await publish.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(lesson.step('Publish')).toHaveText(/^Publish: done\. *Published: .+$/);

@@ -6,7 +6,7 @@ import { FORCES_QUESTIONS, publishableLesson } from './lms/publishedLesson';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { expectAccessible } from './support/axe';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { publishToServer, waitForJob } from './support/publishToServer';
 import { lmsWithClassServer } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
@@ -31,7 +31,7 @@ async function gradesReachTheGradebook(host: HostFixture, browser: Browser, data
   const setup = await lmsWithClassServer(adaOnly, database);
   const { lms, tool } = setup;
   try {
-    await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${setup.port}`, token: setup.server.token });
+    await rpc(host, 'app:classroom.connect', { url: `http://127.0.0.1:${setup.port}`, token: setup.server.token });
     for (const title of ['Forces', 'Waves']) {
       // Each lesson has its own questions (a question belongs to one recording).
       const questions =

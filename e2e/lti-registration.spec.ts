@@ -4,7 +4,7 @@ import { LmsToolRegistrationPage } from './pages/LmsToolRegistrationPage';
 import { LtiCoursePage } from './pages/LtiCoursePage';
 import { expectAccessible } from './support/axe';
 import { SERVER_ENGINES, startClassServer, withServerDatabase } from './support/classServer';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { startUnregisteredTestLms } from './support/testLms';
 import { publishBytes } from '../src/server/testing/apiClient.testkit';
 import { testPackageZip } from '../src/server/testing/testPackage.testkit';
@@ -26,7 +26,7 @@ for (const engine of SERVER_ENGINES) {
         const lesson = await publishBytes(server.url, server.token, await testPackageZip({ title: 'Forces' }));
 
         // The teacher, in the studio connected to the server: Settings make the link for the school's LMS.
-        await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
+        await rpc(host, 'app:classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
         await page.goto(host.url);
         await page.getByRole('button', { name: 'Settings' }).click();
         const settings = page.getByRole('dialog', { name: 'Settings' });

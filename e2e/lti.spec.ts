@@ -6,7 +6,7 @@ import { LtiCoursePage } from './pages/LtiCoursePage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { expectAccessible } from './support/axe';
 import { startClassServer } from './support/classServer';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { publishToServer, waitForJob } from './support/publishToServer';
 import { registerTestLms, startTestLms } from './support/testLms';
 import { ROLE } from '../src/server/testing/ltiPlatform.testkit';
@@ -37,7 +37,7 @@ test('from an LMS course page, on another site, with third-party cookies blocked
   ]);
   try {
     const { lessonId, renderId } = await publishableLesson(host, 'Forces');
-    await rpc(host, 'classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: `http://127.0.0.1:${port}`, token: server.token });
     const job = await waitForJob(host, await publishToServer(host, lessonId, renderId));
     const lessonUrl = job.output?.lessonUrl ?? '';
     expect(lessonUrl).toMatch(new RegExp(`^${tool}/l/[a-z0-9]{10}$`));

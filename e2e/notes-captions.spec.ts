@@ -9,7 +9,8 @@ import type { LessonDocument } from '../src/shared/editor/document';
 import { spokenLesson } from '../src/main/testing/speechFixture';
 import { publishableLesson, publishOverRpc } from './lms/publishedLesson';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
-import { lessonWithTake, rpc } from './support/editorLesson';
+import { lessonWithTake } from './support/editorLesson';
+import { rpc } from './support/rpc';
 
 const shots = process.env.FLIPSIDE_SHOTS;
 
@@ -170,7 +171,7 @@ test('a caption draft from the lesson’s own speech: progress, then cues whose 
   await expect(done).toBeVisible({ timeout: 200_000 });
   if (shots) await page.screenshot({ path: path.join(shots, 'draft.png') });
 
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
   const cues = document.captionCues;
   await expect(panel.cues('English')).toHaveCount(cues.length);
   expect(cues.length).toBeGreaterThanOrEqual(SPOKEN_SCRIPT.length);
@@ -205,8 +206,8 @@ test('notes and captions made in the studio reach the learner: notes with a form
 }) => {
   test.setTimeout(180_000);
   const { lessonId, renderId } = await publishableLesson(host, 'Forces');
-  const opened = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const opened = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: opened.takeId,
     baseRevision: opened.revision,
     rules: { ...opened.rules, navigation: 'free' },

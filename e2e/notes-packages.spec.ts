@@ -9,7 +9,7 @@ import { TestLms } from './lms/testLms';
 import { JoinPage } from './pages/JoinPage';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
 import { startClassServer } from './support/classServer';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { LessonDocument } from '../src/shared/editor/document';
 
 /**
@@ -41,15 +41,19 @@ async function lessonWithNotes(host: HostFixture): Promise<{ lessonId: string; r
     '1',
     picture,
   ]);
-  await rpc(host, 'notes.addFile', { lessonId, name: 'diagram.png', bytes: new Uint8Array(fs.readFileSync(picture)) });
-  await rpc(host, 'notes.addFile', {
+  await rpc(host, 'app:notes.addFile', {
+    lessonId,
+    name: 'diagram.png',
+    bytes: new Uint8Array(fs.readFileSync(picture)),
+  });
+  await rpc(host, 'app:notes.addFile', {
     lessonId,
     name: 'worksheet.txt',
     bytes: new Uint8Array(Buffer.from('1. What is a force?\n')),
   });
-  const opened = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const opened = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
   const trackId = crypto.randomUUID();
-  await rpc(host, 'editor.apply', {
+  await rpc(host, 'app:editor.apply', {
     takeId: opened.takeId,
     baseRevision: opened.revision,
     notes: NOTES,
@@ -124,9 +128,9 @@ test('notes and captions reach a learner on the class server, under its CSP', as
   const server = await startClassServer();
   try {
     const { lessonId, renderId } = await lessonWithNotes(host);
-    await rpc(host, 'classroom.connect', { url: server.url, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: server.url, token: server.token });
     const { job } = await publishOverRpc(host, lessonId, renderId, 'classServer');
-    const { joinCode } = await rpc<{ joinCode: string }>(host, 'classroom.createClass', { name: '8C' });
+    const { joinCode } = await rpc<{ joinCode: string }>(host, 'app:classroom.createClass', { name: '8C' });
     await learnerSees(browser, job.output?.lessonUrl ?? '', joinCode);
   } finally {
     await server.stop();

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { startHost } from './host';
-import { lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { LessonDocument } from '../src/shared/editor/document';
 import type { Render } from '../src/shared/media/renders';
 
@@ -33,10 +34,10 @@ test('the app renders while the CLI lists (read-only), and its publish and rende
   host,
 }) => {
   const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen: screenFixture() });
-  const { revision } = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const { revision } = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
   // The app's render, mid-way: its part file written so far, the rest still to come.
   const bytes = new Uint8Array(fs.readFileSync(screenFixture()));
-  const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
+  const { renderId } = await rpc<{ renderId: string }>(host, 'app:renders.start', {
     lessonId,
     takeId,
     revision,
@@ -44,7 +45,7 @@ test('the app renders while the CLI lists (read-only), and its publish and rende
     extension: 'mp4',
   });
   const half = Math.floor(bytes.byteLength / 2);
-  await rpc(host, 'renders.write', { renderId, position: 0, data: bytes.subarray(0, half) });
+  await rpc(host, 'app:renders.write', { renderId, position: 0, data: bytes.subarray(0, half) });
   const part = path.join(host.dataDir, 'media', projectId, 'renders', `${renderId}.mp4.part`);
 
   const listed = await flipside(host.dataDir, 'projects', 'list', '--json');
@@ -67,8 +68,8 @@ test('the app renders while the CLI lists (read-only), and its publish and rende
 
   // Nothing of the app's was touched: its render finishes whole.
   expect(fs.statSync(part).size).toBe(half);
-  await rpc(host, 'renders.write', { renderId, position: half, data: bytes.subarray(half) });
-  const render = await rpc<Render>(host, 'renders.finish', { renderId });
+  await rpc(host, 'app:renders.write', { renderId, position: half, data: bytes.subarray(half) });
+  const render = await rpc<Render>(host, 'app:renders.finish', { renderId });
   expect(render).toMatchObject({ status: 'ready', sizeBytes: bytes.byteLength });
 });
 
@@ -77,7 +78,7 @@ test('a second host on one library is refused with the first one named; the firs
   await expect(startHost(host.dataDir)).rejects.toThrow(
     `Flipside Studio could not start: Flipside Studio's browser host (pid ${host.pid}) has this library open`,
   );
-  const projects = await rpc<{ items: { id: string }[] }>(host, 'projects.list', {});
+  const projects = await rpc<{ items: { id: string }[] }>(host, 'app:projects.list', {});
   expect(projects.items.map((project) => project.id)).toEqual([projectId]);
 });
 

@@ -1,7 +1,8 @@
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { LearnerPreview } from './pages/LearnerPreview';
-import { cameraFixture, lessonWithTake, rpc, screenFixture } from './support/editorLesson';
+import { cameraFixture, lessonWithTake, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { drawnAt } from './support/overlay';
 import type { LessonDocument } from '../src/shared/editor/document';
 
@@ -14,8 +15,8 @@ test('before any render, Preview as learner draws the callouts and the camera, o
   host,
 }) => {
   const { lessonId, takeId } = await lessonWithTake(host, { screen: screenFixture(), camera: cameraFixture() });
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts: [{ start: 500, end: 2_000 }] },
@@ -60,8 +61,8 @@ test('a callout wholly inside a cut stays listed, marked cut out, but is never d
   host,
 }) => {
   const { lessonId, takeId } = await lessonWithTake(host, { screen: screenFixture() });
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts: [{ start: 2_000, end: 4_000 }] },

@@ -6,7 +6,7 @@ import { test, expect } from './fixtures';
 import { publishableLesson, publishOverRpc, unzip } from './lms/publishedLesson';
 import { PublishDialog } from './pages/PublishDialog';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { startClassServer } from './support/classServer';
 import type { CheckpointInput } from '../src/shared/checkpoints';
 import type { LessonDocument } from '../src/shared/editor/document';
@@ -49,22 +49,22 @@ test('a two-lesson project becomes one Common Cartridge: the lesson on the class
   const server = await startClassServer();
   try {
     const forces = await publishableLesson(host, 'Forces');
-    const opened = await rpc<LessonDocument>(host, 'editor.open', { lessonId: forces.lessonId });
-    await rpc(host, 'editor.apply', {
+    const opened = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId: forces.lessonId });
+    await rpc(host, 'app:editor.apply', {
       takeId: opened.takeId,
       baseRevision: opened.revision,
       notes: '# Forces\n\nNewton’s second law: a force changes motion.',
     });
     // Question ids are a recording's own: Energy asks the same question under its own id.
     const energy = await publishableLesson(host, 'Energy', [ENERGY_QUESTION], forces.projectId);
-    await rpc(host, 'classroom.connect', { url: server.url, token: server.token });
+    await rpc(host, 'app:classroom.connect', { url: server.url, token: server.token });
     const onServer = await publishOverRpc(host, forces.lessonId, forces.renderId, 'classServer', { title: 'Forces' });
     const lessonUrl = onServer.job.output?.lessonUrl ?? '';
     expect(lessonUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/l\/[a-z0-9]+$/);
 
     // Links only: Energy was never published to the class server, and the refusal names it.
     await expect(
-      rpc(host, 'publish.start', {
+      rpc(host, 'app:publish.start', {
         lessonId: energy.lessonId,
         format: 'cc',
         renderIds: [energy.renderId],

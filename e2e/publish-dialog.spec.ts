@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { publishableLesson, unzip } from './lms/publishedLesson';
 import { PublishDialog } from './pages/PublishDialog';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { LessonDocument } from '../src/shared/editor/document';
 import type { Render } from '../src/shared/media/renders';
 
@@ -20,7 +20,7 @@ test('publish from the lesson screen: settings, progress, cancel leaves nothing,
   test.setTimeout(240_000);
   const { lessonId, projectId } = await publishableLesson(host, 'Forces');
   // A long lesson's render, cheaply: the file grows by a sparse gigabyte, so writing the package takes a moment.
-  const [render] = await rpc<Render[]>(host, 'renders.list', { lessonId });
+  const [render] = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
   fs.truncateSync(path.join(host.dataDir, 'media', ...(render?.path ?? '').split('/')), 1_200_000_000);
   const exports = path.join(host.dataDir, 'media', projectId, 'exports');
 
@@ -67,8 +67,8 @@ test('with no up-to-date render the dialog says why and offers to render and pub
 }) => {
   const { lessonId } = await publishableLesson(host, 'Forces');
   // A cut after the render makes it out of date (a key moment, notes or captions would not: they are not in the video).
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: document.takeId,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts: [{ start: 1000, end: 2000 }] },

@@ -7,7 +7,7 @@ import { publishableLesson } from './lms/publishedLesson';
 import { PublishDialog } from './pages/PublishDialog';
 import { PublishHistory } from './pages/PublishHistory';
 import { expectAccessible } from './support/axe';
-import { rpc } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import type { LessonDocument } from '../src/shared/editor/document';
 
 const shots = process.env.PUBLISH_SHOTS;
@@ -92,8 +92,8 @@ test('a published package is saved under a readable name, listed with its versio
   await expectAccessible(page, 'the lesson screen with its publish history');
 
   // The teacher edits the lesson: every publish now differs from it, and the newest says to publish again.
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: document.takeId,
     baseRevision: document.revision,
     upsertMarkers: [{ id: '22222222-2222-4222-8222-222222222222', sourceMs: 4000, title: 'Newton', note: '' }],

@@ -7,11 +7,11 @@ import { unzip } from './lms/publishedLesson';
 import { TestLms } from './lms/testLms';
 import { PublishDialog } from './pages/PublishDialog';
 import { PublishedLessonPage } from './pages/PublishedLessonPage';
-import { rpc } from './support/editorLesson';
 import { ffprobe } from './support/media';
 import { drawnAt } from './support/overlay';
-import { seedLesson } from './support/rpc';
-import { addTake, beepOnsets, flashTimes, makeSyncClip, packetCount, topLevelBoxes } from './renderMedia';
+import { rpc, seedLesson } from './support/rpc';
+import { beepOnsets, flashTimes, makeSyncClip, packetCount, topLevelBoxes } from './renderMedia';
+import { addTake } from './support/editorLesson';
 import type { LessonDocument } from '../src/shared/editor/document';
 import type { Render } from '../src/shared/media/renders';
 
@@ -50,10 +50,10 @@ test('publish the recording with the camera drawn by the player: copied cuts, bu
   cameraClip(camera);
   const { lessonId, projectId } = await seedLesson(host, 'Physics', 'Forces');
   const take = await addTake(host, lessonId, { screen, camera });
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
   const highlightBox = { x: 0.1, y: 0.1, w: 0.3, h: 0.3 };
   const inCutBox = { x: 0.5, y: 0.1, w: 0.3, h: 0.3 };
-  await rpc(host, 'editor.apply', {
+  await rpc(host, 'app:editor.apply', {
     takeId: take.id,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts: [CUT] },
@@ -86,7 +86,7 @@ test('publish the recording with the camera drawn by the player: copied cuts, bu
   await publish.chooseFormat('SCORM 2004');
   await publish.publish();
   await expect(publish.dialog.getByText('The package is ready')).toBeVisible({ timeout: 60_000 });
-  expect(await rpc<Render[]>(host, 'renders.list', { lessonId })).toEqual([]);
+  expect(await rpc<Render[]>(host, 'app:renders.list', { lessonId })).toEqual([]);
 
   const exports = path.join(host.dataDir, 'media', projectId, 'exports');
   const [zip] = fs.readdirSync(exports);

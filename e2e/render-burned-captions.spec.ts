@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
 import { expectAccessible } from './support/axe';
 import { makeClip } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
-import { addTake, setCuts } from './renderMedia';
+import { setCuts } from './renderMedia';
+import { addCaptions, addTake } from './support/editorLesson';
 import type { Render } from '../src/shared/media/renders';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-burned-captions-'));
@@ -88,31 +88,20 @@ test('a render can burn the lesson’s captions into the picture, on the cut les
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 
-  const document = await rpc<{ takeId: string; revision: number }>(host, 'app:editor.open', { lessonId });
-  const english = randomUUID();
-  const french = randomUUID();
-  const cue = (trackId: string, sourceStart: number, sourceEnd: number, text: string) => ({
-    id: randomUUID(),
-    trackId,
-    sourceStart,
-    sourceEnd,
-    text,
-  });
-  const afterCut = cue(english, 3_500, 4_500, '<c.loud>After</c> the cut');
-  await rpc(host, 'app:editor.apply', {
-    takeId: document.takeId,
-    baseRevision: document.revision,
-    upsertCaptionTracks: [
-      { id: english, label: 'English', srclang: 'en' },
-      { id: french, label: 'Français', srclang: 'fr' },
-    ],
-    upsertCaptionCues: [
-      cue(english, 500, 1_500, '<b>Before</b> the cut'),
-      cue(english, 2_200, 2_800, 'Inside the cut'),
-      afterCut,
-      cue(french, 500, 1_500, 'Avant la coupe'),
-    ],
-  });
+  const cues = await addCaptions(host, lessonId, [
+    {
+      label: 'English',
+      srclang: 'en',
+      cues: [
+        [500, 1_500, '<b>Before</b> the cut'],
+        [2_200, 2_800, 'Inside the cut'],
+        [3_500, 4_500, '<c.loud>After</c> the cut'],
+      ],
+    },
+    { label: 'Français', srclang: 'fr', cues: [[500, 1_500, 'Avant la coupe']] },
+  ]);
+  const afterCut = cues.find((cue) => cue.text.endsWith('After</c> the cut'));
+  if (!afterCut) throw new Error('the cue after the cut was not made');
 
   await panel.render(['360p']);
   await panel.waitDone('360p', 60_000);

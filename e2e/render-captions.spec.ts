@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { RendersPanel } from './pages/RendersPanel';
 import { expectAccessible } from './support/axe';
 import { rpc, seedLesson } from './support/rpc';
-import { addTake, makeSyncClip, setCuts } from './renderMedia';
+import { makeSyncClip, setCuts } from './renderMedia';
+import { addCaptions, addTake } from './support/editorLesson';
 import { writeSubtitles } from '../src/shared/captions/subtitleFiles';
 import { streamPacketsMd5, subtitleSrt, subtitleStreams } from '../src/main/files/captionedMp4.testkit';
 import type { Render } from '../src/shared/media/renders';
@@ -23,25 +23,17 @@ test('Save as… of a render carries the lesson’s captions as a subtitle track
   const { lessonId } = await seedLesson(host, 'Physics', 'Momentum');
   await addTake(host, lessonId, { screen: clip });
   await setCuts(host, lessonId, [{ start: 1500, end: 3000 }]);
-  const document = await rpc<{ takeId: string; revision: number }>(host, 'app:editor.open', { lessonId });
-  const trackId = randomUUID();
-  const cue = (sourceStart: number, sourceEnd: number, text: string) => ({
-    id: randomUUID(),
-    trackId,
-    sourceStart,
-    sourceEnd,
-    text,
-  });
-  await rpc(host, 'app:editor.apply', {
-    takeId: document.takeId,
-    baseRevision: document.revision,
-    upsertCaptionTracks: [{ id: trackId, label: 'English', srclang: 'en' }],
-    upsertCaptionCues: [
-      cue(500, 1200, 'Before the cut'),
-      cue(1800, 2600, 'Inside the cut'),
-      cue(4000, 5000, 'After the cut'),
-    ],
-  });
+  await addCaptions(host, lessonId, [
+    {
+      label: 'English',
+      srclang: 'en',
+      cues: [
+        [500, 1200, 'Before the cut'],
+        [1800, 2600, 'Inside the cut'],
+        [4000, 5000, 'After the cut'],
+      ],
+    },
+  ]);
 
   await page.goto(`${host.url}#/lesson/${lessonId}`);
   const panel = new RendersPanel(page);

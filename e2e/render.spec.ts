@@ -1,5 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,6 @@ import { decodeInPage } from './support/decodeInPage';
 import { filesUnder, ffprobe } from './support/media';
 import { rpc, seedLesson } from './support/rpc';
 import {
-  addTake,
   beepOnsets,
   flashTimes,
   makeCameraClip,
@@ -19,6 +17,7 @@ import {
   setCuts,
   topLevelBoxes,
 } from './renderMedia';
+import { addCaptions, addTake } from './support/editorLesson';
 import type { Render } from '../src/shared/media/renders';
 import type { LessonDocument } from '../src/shared/editor/document';
 import { ourChromiumPids } from './bench/chromiumProcesses';
@@ -311,6 +310,26 @@ function rendererSharedMemory(): number {
   return total;
 }
 
+/**
+ * Renders the lesson at 360p from its page and answers the file, failing if the render left 32 MiB or more in the
+ * renderer's shared memory: a frame drawn on a software canvas stays in Chromium's canvas image cache (0.9 MiB each
+ * at 360p), so a burn-in drawn that way fills it.
+ */
+async function renderWithinImageCache(
+  page: Page,
+  host: HostFixture,
+  lessonId: string,
+  options: { burnCaptions?: string } = {},
+): Promise<string> {
+  await page.goto(`${host.url}#/lesson/${lessonId}`);
+  const before = rendererSharedMemory();
+  const panel = new RendersPanel(page);
+  await panel.render(['360p'], options);
+  await panel.waitDone('360p', 90_000);
+  expect(rendererSharedMemory() - before).toBeLessThan(32 * 2 ** 20);
+  return (await onlyRender(host, lessonId)).file;
+}
+
 /** One pixel of the render at `seconds`, as [r, g, b]. */
 function pixelAt(file: string, seconds: number, x: number, y: number): number[] {
   const raw = execFileSync('ffmpeg', [
@@ -343,15 +362,8 @@ test('burns a callout into the decoded pixels in its time only, without filling 
       },
     ],
   });
-  await page.goto(`${host.url}#/lesson/${lessonId}`);
-  const before = rendererSharedMemory();
-  const panel = new RendersPanel(page);
-  await panel.render(['360p']);
-  await panel.waitDone('360p');
-  // Drawn on a software canvas, each of the 120 frames under the callout stayed in the cache (0.9 MiB each at 360p).
-  expect(rendererSharedMemory() - before).toBeLessThan(32 * 2 ** 20);
-
-  const { file } = await onlyRender(host, lessonId);
+  // Drawn on a software canvas, each of the 120 frames under the callout stayed in the cache.
+  const file = await renderWithinImageCache(page, host, lessonId);
   // The highlight's translucent yellow over the black screen, in the middle of its box (192, 90 of 640×360)…
   const [red, green, blue] = pixelAt(file, 3.5, 192, 90);
   expect(red).toBeGreaterThan(35);
@@ -368,35 +380,20 @@ test('burns captions into the decoded pixels too, without filling Chromium’s c
   host,
 }) => {
   const { lessonId } = await seedLesson(host, 'Physics', 'Captions');
-  const take = await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
-  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
-  const english = randomUUID();
-  const cue = (sourceStart: number, sourceEnd: number, text: string) => ({
-    id: randomUUID(),
-    trackId: english,
-    sourceStart,
-    sourceEnd,
-    text,
-  });
-  await rpc(host, 'app:editor.apply', {
-    takeId: take.id,
-    baseRevision: document.revision,
-    upsertCaptionTracks: [{ id: english, label: 'English', srclang: 'en' }],
-    // Captions on almost every frame, one of them long enough to be shown in pages.
-    upsertCaptionCues: [
-      cue(200, 3_000, 'Forces come in pairs'),
-      cue(3_000, 7_800, 'Every action has an equal and opposite reaction, '.repeat(6)),
-    ],
-  });
-  await page.goto(`${host.url}#/lesson/${lessonId}`);
-  const before = rendererSharedMemory();
-  const panel = new RendersPanel(page);
-  await panel.render(['360p'], { burnCaptions: 'English' });
-  await panel.waitDone('360p', 90_000);
-  // Drawn on a software canvas, each of the ~230 captioned frames stayed in the cache (0.9 MiB each at 360p).
-  expect(rendererSharedMemory() - before).toBeLessThan(32 * 2 ** 20);
-
-  const { file } = await onlyRender(host, lessonId);
+  await addTake(host, lessonId, { screen: clip('sync.mp4', (f) => makeSyncClip(f)) });
+  // Captions on almost every frame, one of them long enough to be shown in pages.
+  await addCaptions(host, lessonId, [
+    {
+      label: 'English',
+      srclang: 'en',
+      cues: [
+        [200, 3_000, 'Forces come in pairs'],
+        [3_000, 7_800, 'Every action has an equal and opposite reaction, '.repeat(6)],
+      ],
+    },
+  ]);
+  // Drawn on a software canvas, each of the ~230 captioned frames stayed in the cache.
+  const file = await renderWithinImageCache(page, host, lessonId, { burnCaptions: 'English' });
   // White caption text in the bottom band over the black screen while a cue shows, none before the first one.
   expect(lightPixelsAtBottom(file, 1.5)).toBeGreaterThan(150);
   expect(lightPixelsAtBottom(file, 5.5)).toBeGreaterThan(150);

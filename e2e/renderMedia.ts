@@ -1,14 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { encodeWire } from '../src/shared/contract/wire';
-import type { Take } from '../src/shared/media/takes';
 import { makeClip } from './support/media';
-
-interface HostAddress {
-  readonly origin: string;
-  readonly token: string;
-}
+import { rpc, type HostAddress } from './support/rpc';
 
 /**
  * The A/V sync clip: black and silent, except a white frame and a 1 kHz beep starting together at every whole
@@ -30,76 +23,18 @@ export function makeCameraClip(file: string, seconds = 10, size = '320x180'): vo
   makeClip(file, { video: `testsrc2=size=${size}:rate=30:duration=${seconds}` });
 }
 
-async function call<T>(host: HostAddress, channel: string, input: unknown): Promise<T> {
-  const send = () =>
-    fetch(`${host.origin}/rpc/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
-      body: encodeWire(input),
-    });
-  // A test that blocks its own event loop (ffmpeg run synchronously, a large file read) past the host's five-second
-  // keep-alive gets the pooled socket the host has closed meanwhile; the call never reached the host, so it is sent
-  // again once on a new one.
-  const response = await send().catch((error: unknown) => {
-    if (!isClosedSocket(error)) throw error;
-    return send();
-  });
-  const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
-  return answer.value;
-}
-
-function isClosedSocket(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return ['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
-}
-
-/** Adds a take with a screen file and optionally a camera file, through the same recording calls the recorder makes. */
-export async function addTake(
-  host: HostAddress,
-  lessonId: string,
-  files: { screen: string; camera?: string },
-): Promise<Take> {
-  const roles = Object.entries(files as Record<string, string | undefined>).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined,
-  );
-  const { takeId } = await call<{ takeId: string }>(host, 'app:recordings.start', {
-    lessonId,
-    origin: 'imported',
-    title: path.basename(files.screen),
-    tracks: roles.map(([role]) => ({ role, mimeType: 'video/mp4' })),
-  });
-  for (const [role, file] of roles) {
-    const bytes = fs.readFileSync(file);
-    const size = 8 * 1024 * 1024;
-    for (let index = 0; index * size < bytes.length; index += 1) {
-      await call(host, 'app:recordings.appendChunk', {
-        takeId,
-        role,
-        index,
-        atMs: 0,
-        data: new Uint8Array(bytes.subarray(index * size, (index + 1) * size)),
-      });
-    }
-  }
-  return call<Take>(host, 'app:recordings.finish', {
-    takeId,
-    tracks: roles.map(([role]) => ({ role, startOffsetMs: 0 })),
-  });
-}
-
 /** Sets the lesson's cuts (source ms) through the editor's own calls; answers the new revision. */
 export async function setCuts(
   host: HostAddress,
   lessonId: string,
   cuts: { start: number; end: number }[],
 ): Promise<number> {
-  const document = await call<{ takeId: string; revision: number; editList: Record<string, unknown> }>(
+  const document = await rpc<{ takeId: string; revision: number; editList: Record<string, unknown> }>(
     host,
     'app:editor.open',
     { lessonId },
   );
-  const { revision } = await call<{ revision: number }>(host, 'app:editor.apply', {
+  const { revision } = await rpc<{ revision: number }>(host, 'app:editor.apply', {
     takeId: document.takeId,
     baseRevision: document.revision,
     editList: { ...document.editList, cuts },

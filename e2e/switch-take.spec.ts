@@ -3,7 +3,8 @@ import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { LessonPage } from './pages/LessonPage';
 import { RecorderPage } from './pages/RecorderPage';
-import { addTake, lessonWithTake, mediaFixture, rpc, screenFixture } from './support/editorLesson';
+import { addTake, lessonWithTake, mediaFixture, screenFixture } from './support/editorLesson';
+import { rpc } from './support/rpc';
 import { expectAccessible } from './support/axe';
 
 test.use({ launchOptions: FAKE_MEDIA_LAUNCH });
@@ -35,8 +36,8 @@ test('switching the recording asks first, copies key moments and questions by ti
   host,
 }) => {
   const { lessonId } = await lessonWithTake(host, { screen: screenFixture() }, 'Forces');
-  const opened = await rpc<Doc>(host, 'editor.open', { lessonId });
-  await rpc(host, 'editor.apply', {
+  const opened = await rpc<Doc>(host, 'app:editor.open', { lessonId });
+  await rpc(host, 'app:editor.apply', {
     takeId: opened.takeId,
     baseRevision: opened.revision,
     upsertMarkers: [

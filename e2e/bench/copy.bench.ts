@@ -4,7 +4,8 @@ import os from 'node:os';
 import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
 import { seedLesson } from '../support/rpc';
-import { addTake, setCuts } from '../renderMedia';
+import { setCuts } from '../renderMedia';
+import { addTake } from '../support/editorLesson';
 import { logFileOf } from '../../src/main/logging/log';
 import { benchTake } from './benchTakes';
 

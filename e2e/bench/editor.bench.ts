@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { EditorPage } from '../pages/EditorPage';
-import { lessonWithTake, mediaFixture, rpc } from '../support/editorLesson';
+import { lessonWithTake, mediaFixture } from '../support/editorLesson';
+import { rpc } from '../support/rpc';
 import type { InPageGlobals } from '../support/inPage';
 
 // Figures, not pass/fail gates, except the open time the issue asks for (< 200 ms).
@@ -45,9 +46,9 @@ test('editor: a 60-minute take with 500 key moments and 500 callouts opens fast 
 }) => {
   test.setTimeout(240_000);
   const { lessonId, takeId } = await lessonWithTake(host, { screen: hourFixture() }, 'Long lecture');
-  const opened = await rpc<{ revision: number }>(host, 'editor.open', { lessonId });
+  const opened = await rpc<{ revision: number }>(host, 'app:editor.open', { lessonId });
   const ids = (n: number, block: number) => `00000000-0000-4000-8000-${String(block * 1000 + n).padStart(12, '0')}`;
-  await rpc(host, 'editor.apply', {
+  await rpc(host, 'app:editor.apply', {
     takeId,
     baseRevision: opened.revision,
     upsertMarkers: Array.from({ length: 500 }, (_, i) => ({

@@ -6,7 +6,8 @@ import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
 import { ffprobe, makeClip } from '../support/media';
 import { seedLesson } from '../support/rpc';
-import { addTake, setCuts } from '../renderMedia';
+import { setCuts } from '../renderMedia';
+import { addTake } from '../support/editorLesson';
 
 /**
  * Issue 18's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against

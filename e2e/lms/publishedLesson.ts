@@ -7,7 +7,8 @@ import type { CheckpointInput } from '../../src/shared/checkpoints';
 import type { LessonDocument } from '../../src/shared/editor/document';
 import type { PublishFormat, PublishSettings } from '../../src/shared/publish/options';
 import type { HostFixture } from '../fixtures';
-import { lessonWithTake, rpc, screenFixture } from '../support/editorLesson';
+import { lessonWithTake, screenFixture } from '../support/editorLesson';
+import { rpc } from '../support/rpc';
 
 export const QUESTION_ONE = '11111111-aaaa-4aaa-8aaa-000000000001';
 export const QUESTION_TWO = '11111111-aaaa-4aaa-8aaa-000000000002';
@@ -40,8 +41,8 @@ export async function publishableLesson(
 ): Promise<{ lessonId: string; renderId: string; projectId: string }> {
   const screen = screenFixture();
   const { lessonId, takeId, projectId } = await lessonWithTake(host, { screen }, title, inProject);
-  const document = await rpc<LessonDocument>(host, 'editor.open', { lessonId });
-  const { revision } = await rpc<{ revision: number }>(host, 'editor.apply', {
+  const document = await rpc<LessonDocument>(host, 'app:editor.open', { lessonId });
+  const { revision } = await rpc<{ revision: number }>(host, 'app:editor.apply', {
     takeId,
     baseRevision: document.revision,
     upsertCheckpoints: questions,
@@ -51,15 +52,19 @@ export async function publishableLesson(
 }
 
 async function renderRevision(host: HostFixture, lessonId: string, takeId: string, revision: number): Promise<string> {
-  const { renderId } = await rpc<{ renderId: string }>(host, 'renders.start', {
+  const { renderId } = await rpc<{ renderId: string }>(host, 'app:renders.start', {
     lessonId,
     takeId,
     revision,
     label: '360p',
     extension: 'mp4',
   });
-  await rpc(host, 'renders.write', { renderId, position: 0, data: new Uint8Array(fs.readFileSync(screenFixture())) });
-  await rpc(host, 'renders.finish', { renderId });
+  await rpc(host, 'app:renders.write', {
+    renderId,
+    position: 0,
+    data: new Uint8Array(fs.readFileSync(screenFixture())),
+  });
+  await rpc(host, 'app:renders.finish', { renderId });
   return renderId;
 }
 
@@ -70,7 +75,7 @@ export async function publishOverRpc(
   format: PublishFormat,
   overrides: Partial<PublishSettings> = {},
 ): Promise<{ job: PublishJob; file: string }> {
-  const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
+  const { jobId } = await rpc<{ jobId: string }>(host, 'app:publish.start', {
     lessonId,
     format,
     video: 'renders',
@@ -84,7 +89,7 @@ export async function publishOverRpc(
     ...overrides,
   });
   for (;;) {
-    const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
+    const job = await rpc<PublishJob>(host, 'app:publish.status', { jobId });
     if (job.state === 'failed') throw new Error(`publish failed: ${job.error ?? ''}`);
     if (job.state === 'done' && job.output)
       return { job, file: path.join(host.dataDir, 'media', ...job.output.path.split('/')) };

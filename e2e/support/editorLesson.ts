@@ -1,21 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeWire, encodeWire } from '../../src/shared/contract/wire';
+import type { CaptionCue } from '../../src/shared/captions/model';
+import type { Take } from '../../src/shared/media/takes';
+import { rpc, type HostAddress } from './rpc';
 import type { HostFixture } from '../fixtures';
-
-/** One call over the browser host's rpc, with the token, as the renderer makes it. */
-export async function rpc<T>(host: HostFixture, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/app:${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
-    body: encodeWire(input),
-  });
-  const body = decodeWire(await response.text()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
 
 const fixtures = path.join(os.tmpdir(), 'flipside-editor-fixtures');
 
@@ -90,31 +81,36 @@ export async function lessonWithTake(
 ): Promise<Created> {
   const project = projectId
     ? { id: projectId }
-    : await rpc<{ id: string }>(host, 'projects.create', { title: 'Maths' });
-  const lesson = await rpc<{ id: string }>(host, 'lessons.add', { projectId: project.id, title });
-  const takeId = await addTake(host, lesson.id, files, 'Recording 1');
-  return { projectId: project.id, lessonId: lesson.id, takeId };
+    : await rpc<{ id: string }>(host, 'app:projects.create', { title: 'Maths' });
+  const lesson = await rpc<{ id: string }>(host, 'app:lessons.add', { projectId: project.id, title });
+  const take = await addTake(host, lesson.id, files, 'Recording 1');
+  return { projectId: project.id, lessonId: lesson.id, takeId: take.id };
 }
 
-/** Adds a finished take to a lesson, as the importer sends one; the lesson uses it only if it had none. */
+/**
+ * Adds a finished take to a lesson (a screen file, and a camera file if given) through the same recording calls the
+ * importer makes; the lesson uses it only if it had none.
+ */
 export async function addTake(
-  host: HostFixture,
+  host: HostAddress,
   lessonId: string,
   files: { screen: string; camera?: string },
-  title: string,
-): Promise<string> {
-  const tracks = Object.entries(files).map(([role, file]) => ({ role, file }));
-  const { takeId } = await rpc<{ takeId: string }>(host, 'recordings.start', {
+  title = path.basename(files.screen),
+): Promise<Take> {
+  const tracks = Object.entries(files as Record<string, string | undefined>).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  const { takeId } = await rpc<{ takeId: string }>(host, 'app:recordings.start', {
     lessonId,
     origin: 'imported',
     title,
-    tracks: tracks.map(({ role }) => ({ role, mimeType: 'video/mp4' })),
+    tracks: tracks.map(([role]) => ({ role, mimeType: 'video/mp4' })),
   });
-  const slice = 16 * 1024 * 1024;
-  for (const { role, file } of tracks) {
+  const slice = 8 * 1024 * 1024;
+  for (const [role, file] of tracks) {
     const bytes = fs.readFileSync(file);
     for (let index = 0; index * slice < bytes.length; index += 1) {
-      await rpc(host, 'recordings.appendChunk', {
+      await rpc(host, 'app:recordings.appendChunk', {
         takeId,
         role,
         index,
@@ -123,6 +119,44 @@ export async function addTake(
       });
     }
   }
-  await rpc(host, 'recordings.finish', { takeId, tracks: tracks.map(({ role }) => ({ role, startOffsetMs: 0 })) });
-  return takeId;
+  return rpc<Take>(host, 'app:recordings.finish', {
+    takeId,
+    tracks: tracks.map(([role]) => ({ role, startOffsetMs: 0 })),
+  });
+}
+
+/** A caption track to seed: its cues as [source start ms, source end ms, text] on the take's clock. */
+interface SeededTrack {
+  readonly label: string;
+  readonly srclang: string;
+  readonly cues: readonly (readonly [number, number, string])[];
+}
+
+/**
+ * Adds caption tracks and their cues to a lesson in one edit, as the captions editor saves them; answers the cues
+ * made, with their ids, so a test can edit one later.
+ */
+export async function addCaptions(
+  host: HostAddress,
+  lessonId: string,
+  tracks: readonly SeededTrack[],
+): Promise<CaptionCue[]> {
+  const document = await rpc<{ takeId: string; revision: number }>(host, 'app:editor.open', { lessonId });
+  const infos = tracks.map((track) => ({ id: randomUUID(), label: track.label, srclang: track.srclang }));
+  const cues = tracks.flatMap((track, at) =>
+    track.cues.map(([sourceStart, sourceEnd, text]) => ({
+      id: randomUUID(),
+      trackId: infos[at]?.id ?? '',
+      sourceStart,
+      sourceEnd,
+      text,
+    })),
+  );
+  await rpc(host, 'app:editor.apply', {
+    takeId: document.takeId,
+    baseRevision: document.revision,
+    upsertCaptionTracks: infos,
+    upsertCaptionCues: cues,
+  });
+  return cues;
 }

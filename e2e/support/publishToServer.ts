@@ -1,5 +1,5 @@
 import type { PublishJob } from '../../src/shared/contract/publish';
-import { rpc } from './editorLesson';
+import { rpc } from './rpc';
 
 /** Starts the studio's publish job to the connected class server, as the Publish dialog does. */
 export async function publishToServer(
@@ -8,7 +8,7 @@ export async function publishToServer(
   renderId: string,
   title = 'Forces',
 ): Promise<string> {
-  const { jobId } = await rpc<{ jobId: string }>(host, 'publish.start', {
+  const { jobId } = await rpc<{ jobId: string }>(host, 'app:publish.start', {
     lessonId,
     format: 'classServer',
     renderIds: [renderId],
@@ -25,7 +25,7 @@ export async function publishToServer(
 /** Waits for a publish job to leave `running`. */
 export async function waitForJob(host: Parameters<typeof rpc>[0], jobId: string): Promise<PublishJob> {
   for (;;) {
-    const job = await rpc<PublishJob>(host, 'publish.status', { jobId });
+    const job = await rpc<PublishJob>(host, 'app:publish.status', { jobId });
     if (job.state !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

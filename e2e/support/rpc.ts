@@ -1,20 +1,38 @@
+import { decodeWire, encodeWire } from '../../src/shared/contract/wire';
 import type { Take } from '../../src/shared/media/takes';
 
-interface HostAddress {
+export interface HostAddress {
   readonly origin: string;
   readonly token: string;
 }
 
-/** Calls the running host directly, to set up data fast and to read what the UI saved. */
+/**
+ * Calls the running host directly, to set up data fast and to read what the UI saved: `channel` in full
+ * (`app:editor.open`), values in the contract's wire encoding (bytes, dates), as the renderer sends them.
+ */
 export async function rpc<T>(host: HostAddress, channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/rpc/${encodeURIComponent(channel)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
-    body: JSON.stringify(input),
+  const send = () =>
+    fetch(`${host.origin}/rpc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-flipside-token': host.token },
+      body: encodeWire(input),
+    });
+  // A test that blocks its own event loop (ffmpeg run synchronously, a large file read) past the host's five-second
+  // keep-alive gets the pooled socket the host has closed meanwhile; the call never reached the host, so it is sent
+  // again once on a new one.
+  const response = await send().catch((error: unknown) => {
+    if (!isClosedSocket(error)) throw error;
+    return send();
   });
-  const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  const answer = decodeWire(await response.text()) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
   return answer.value;
+}
+
+function isClosedSocket(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return ['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
 }
 
 /** A project with one lesson, as a teacher would have before recording. */

@@ -13,17 +13,33 @@ export interface ClaimSource {
   readonly services: PlatformServices;
 }
 
-export function deepLinkingRequestClaims(source: ClaimSource, user: PlatformUser, nonce: string): JWTPayload {
+/** What every launch carries (LTI Core 5.3): who, which message, for which deployment, to where, in which course. */
+function launchClaims(
+  source: ClaimSource,
+  user: PlatformUser,
+  nonce: string,
+  launch: { messageType: string; targetLinkUri: string; context: { id: string; title: string } },
+): JWTPayload {
   return {
     nonce,
     sub: user.sub,
     ...(user.name ? { name: user.name } : {}),
-    [`${CLAIM}message_type`]: 'LtiDeepLinkingRequest',
+    [`${CLAIM}message_type`]: launch.messageType,
     [`${CLAIM}version`]: '1.3.0',
     [`${CLAIM}deployment_id`]: source.deploymentId,
-    [`${CLAIM}target_link_uri`]: source.deepLinkUrl,
+    [`${CLAIM}target_link_uri`]: launch.targetLinkUri,
     [`${CLAIM}roles`]: [...user.roles],
-    [`${CLAIM}context`]: { id: 'course-1', title: 'Physics 7B', label: 'Physics 7B' },
+    [`${CLAIM}context`]: { ...launch.context, label: launch.context.title },
+  };
+}
+
+export function deepLinkingRequestClaims(source: ClaimSource, user: PlatformUser, nonce: string): JWTPayload {
+  return {
+    ...launchClaims(source, user, nonce, {
+      messageType: 'LtiDeepLinkingRequest',
+      targetLinkUri: source.deepLinkUrl,
+      context: { id: 'course-1', title: 'Physics 7B' },
+    }),
     'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': source.services.deepLinkingSettings(),
   };
 }
@@ -40,15 +56,11 @@ export function resourceLinkClaims(
       : {}),
     ...(link.custom ? { [`${CLAIM}custom`]: link.custom } : {}),
     ...source.services.memberships.launchClaim(link.contextId),
-    nonce,
-    sub: user.sub,
-    ...(user.name ? { name: user.name } : {}),
-    [`${CLAIM}message_type`]: 'LtiResourceLinkRequest',
-    [`${CLAIM}version`]: '1.3.0',
-    [`${CLAIM}deployment_id`]: source.deploymentId,
-    [`${CLAIM}target_link_uri`]: link.targetLinkUri,
+    ...launchClaims(source, user, nonce, {
+      messageType: 'LtiResourceLinkRequest',
+      targetLinkUri: link.targetLinkUri,
+      context: { id: link.contextId, title: link.contextTitle },
+    }),
     [`${CLAIM}resource_link`]: { id: link.resourceLinkId, title: 'Lesson' },
-    [`${CLAIM}roles`]: [...user.roles],
-    [`${CLAIM}context`]: { id: link.contextId, title: link.contextTitle, label: link.contextTitle },
   };
 }
