@@ -34,6 +34,10 @@ export class RendersPanel {
   }
 
   async openDialog(): Promise<Locator> {
+    // The lesson's player comes in above the section once the edit is loaded and moves it down by its height; a click
+    // before that can land on whatever moved under the pointer (seen on a busy machine: no dialog).
+    const player = this.page.getByRole('region', { name: 'The lesson as learners see it' });
+    await expect(player.getByRole('slider', { name: 'Seek' })).toBeVisible();
     await this.section.getByRole('button', { name: 'Render…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Render the lesson' });
     await expect(dialog).toBeVisible();
