@@ -34,7 +34,13 @@ type JobEvent =
   | {
       type: 'done';
       render: Render;
-      outcome: { method: string; note: string | null; reencodedFrames?: number; sound?: string | null };
+      outcome: {
+        method: string;
+        note: string | null;
+        reencodedFrames?: number;
+        encoders?: number;
+        sound?: string | null;
+      };
       elapsedMs: number;
     }
   | { type: 'error'; message: string };
@@ -137,8 +143,10 @@ export async function copyOut(
   });
 }
 
-function videoMade(outcome: { method: string; reencodedFrames?: number }): string {
+function videoMade(outcome: { method: string; reencodedFrames?: number; encoders?: number }): string {
   if (outcome.method === 'copy') return 'video copied';
   if (outcome.method === 'smart') return `video copied, ${outcome.reencodedFrames ?? 0} frames re-encoded at cuts`;
+  if (outcome.method === 'encode' && (outcome.encoders ?? 1) > 1)
+    return `video encoded by ${String(outcome.encoders)} encoders side by side`;
   return outcome.method === 'audio' ? 'audio only' : 'video encoded';
 }

@@ -8,6 +8,8 @@ export type RenderOutcome =
         readonly method: 'copy' | 'encode' | 'audio';
         /** Why the copy fast path was not taken, when it was not. */
         readonly note: string | null;
+        /** `encode`: how many H.264 encoders ran side by side, a keyframe interval each in turn. */
+        readonly encoders?: number;
       }
     /** `smart`: packets copied, and the frames before each kept part's first keyframe re-encoded. */
     | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number }

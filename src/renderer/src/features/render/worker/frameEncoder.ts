@@ -1,49 +1,170 @@
 import { EncodedPacket, type EncodedVideoPacketSource } from 'mediabunny';
 
-/** Frames waiting in the encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
+/** Frames waiting in one encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
 const MAX_QUEUE = 6;
 
+interface EncoderSize {
+  width: number;
+  height: number;
+  bitrate: number;
+  frameRate: number;
+}
+
 /**
- * Our own VideoEncoder feeding mediabunny's packet source. Chromium's encoder scales any frame to the configured
+ * Our own VideoEncoders feeding mediabunny's packet source. Chromium's encoder scales any frame to the configured
  * size itself, far faster than drawing it on a canvas, so decoded frames go in as they are.
+ *
+ * A software H.264 encoder works on one core, and it is most of a render's time. So the frames go to `lanes`
+ * encoders a keyframe interval (2 s) each in turn: each encoder sees a run of whole GOPs on a clock of its own,
+ * and the packets are put back in frame order for the muxer. Two encoders of one configuration write the same
+ * parameter sets (`encoderLanes` checks it), so the one decoder configuration of the track fits every GOP.
  */
-export async function createFrameEncoder(
-  source: EncodedVideoPacketSource,
-  config: { width: number; height: number; bitrate: number; frameRate: number },
-) {
-  let failure: Error | null = null;
-  let muxed: Promise<void> = Promise.resolve();
-  const encoder = new VideoEncoder({
-    output: (chunk, meta) => {
-      const packet = EncodedPacket.fromEncodedChunk(chunk);
-      muxed = muxed.then(() => source.add(packet, meta));
-      muxed.catch((error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error))));
-    },
-    error: (error) => (failure ??= error),
-  });
-  encoder.configure(await supportedConfig(config));
+export async function createFrameEncoder(source: EncodedVideoPacketSource, config: EncoderSize) {
+  const encoderConfig = await supportedConfig(config);
+  const laneCount = await encoderLanes(encoderConfig);
   const keyEvery = Math.round(config.frameRate * 2);
+  const frameUs = 1_000_000 / config.frameRate;
+  let failure: Error | null = null;
+  const fail = (error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error)));
+
+  // Packets in frame order: each lane's are held until every earlier frame's packet has gone to the muxer.
+  const done = new Map<number, { packet: EncodedPacket; meta: EncodedVideoChunkMetadata | undefined }>();
+  let nextToMux = 0;
+  let muxed: Promise<void> = Promise.resolve();
+  let description: Uint8Array | null = null;
+  const arrived = (index: number, packet: EncodedPacket, meta: EncodedVideoChunkMetadata | undefined) => {
+    const described = meta?.decoderConfig?.description;
+    if (described) {
+      const bytes = bytesOf(described);
+      if (description && !sameBytes(description, bytes))
+        fail(new Error('The video encoders disagree on the H.264 parameter sets'));
+      description ??= bytes;
+    }
+    done.set(index, { packet, meta });
+    for (let ready = done.get(nextToMux); ready; ready = done.get(nextToMux)) {
+      done.delete(nextToMux);
+      nextToMux += 1;
+      const { packet: inOrder, meta: itsMeta } = ready;
+      muxed = muxed.then(() => source.add(inOrder, itsMeta));
+      muxed.catch(fail);
+    }
+  };
+
+  const encoders = Array.from({ length: laneCount }, () => {
+    // The frame index of each frame sent, in order: an H.264 encoder without B-frames answers each frame once, in turn.
+    const sent: number[] = [];
+    let laneFrames = 0;
+    const encoder = new VideoEncoder({
+      output: (chunk, meta) => {
+        const index = sent.shift();
+        if (index === undefined) return fail(new Error('The video encoder answered a frame it was not sent'));
+        const packet = EncodedPacket.fromEncodedChunk(chunk).clone({ timestamp: index / config.frameRate });
+        arrived(index, packet, meta);
+      },
+      error: fail,
+    });
+    encoder.configure(encoderConfig);
+    return {
+      encoder,
+      sent,
+      encode(frame: VideoFrame, index: number, keyFrame: boolean) {
+        sent.push(index);
+        // On the lane's own clock, so its rate control sees an even stream rather than gaps of the other lanes' GOPs.
+        const onLaneClock = new VideoFrame(frame, { timestamp: Math.round(laneFrames * frameUs) });
+        laneFrames += 1;
+        try {
+          encoder.encode(onLaneClock, { keyFrame });
+        } finally {
+          onLaneClock.close();
+        }
+      },
+    };
+  });
+  // With several lanes, the one not being fed keeps up to half a GOP to work on meanwhile.
+  const maxQueued = laneCount === 1 ? MAX_QUEUE : MAX_QUEUE + Math.ceil(keyEvery / 2);
+  const queued = () => encoders.reduce((sum, lane) => sum + lane.encoder.encodeQueueSize, 0);
   let index = 0;
 
   return {
+    lanes: laneCount,
     async encode(frame: VideoFrame): Promise<void> {
       if (failure) throw failure;
-      encoder.encode(frame, { keyFrame: index % keyEvery === 0 });
+      const lane = encoders[Math.floor(index / keyEvery) % laneCount];
+      if (!lane) throw new Error('No video encoder for this frame');
+      lane.encode(frame, index, index % keyEvery === 0);
       index += 1;
-      while (encoder.encodeQueueSize > MAX_QUEUE)
-        await new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true }));
+      while (queued() > maxQueued)
+        await Promise.race(
+          encoders.map(
+            ({ encoder }) => new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true })),
+          ),
+        );
       if (index % 30 === 0) await muxed;
     },
     async finish(): Promise<void> {
-      await encoder.flush();
+      await Promise.all(encoders.map(({ encoder }) => encoder.flush()));
       await muxed;
-      encoder.close();
+      for (const { encoder } of encoders) encoder.close();
       if (failure) throw failure;
+      if (nextToMux !== index || encoders.some((lane) => lane.sent.length > 0))
+        throw new Error(`The video encoder gave ${nextToMux} of ${index} frames`);
     },
     close(): void {
-      if (encoder.state !== 'closed') encoder.close();
+      for (const { encoder } of encoders) if (encoder.state !== 'closed') encoder.close();
     },
   };
+}
+
+/**
+ * How many encoders a render runs side by side: two where the computer has a second core and two encoders of this
+ * configuration write the same parameter sets (checked on one small frame each), else one.
+ */
+async function encoderLanes(config: VideoEncoderConfig): Promise<number> {
+  if (navigator.hardwareConcurrency < 2) return 1;
+  const descriptions = await Promise.all([describe(config), describe(config)]);
+  const [first, second] = descriptions;
+  return first && second && sameBytes(first, second) ? 2 : 1;
+}
+
+/** The decoder description one encoder of `config` writes for a grey frame, or null if it wrote none. */
+async function describe(config: VideoEncoderConfig): Promise<Uint8Array | null> {
+  let description: Uint8Array | null = null;
+  const encoder = new VideoEncoder({
+    output: (_chunk, meta) => {
+      const described = meta?.decoderConfig?.description;
+      if (described) description ??= bytesOf(described);
+    },
+    error: () => undefined,
+  });
+  const frame = greyFrame(config.width, config.height);
+  try {
+    encoder.configure(config);
+    encoder.encode(frame, { keyFrame: true });
+    await encoder.flush();
+  } catch {
+    return null;
+  } finally {
+    frame.close();
+    if (encoder.state !== 'closed') encoder.close();
+  }
+  return description;
+}
+
+function greyFrame(width: number, height: number): VideoFrame {
+  const evenWidth = width + (width % 2);
+  const evenHeight = height + (height % 2);
+  const pixels = new Uint8Array((evenWidth * evenHeight * 3) / 2).fill(128);
+  return new VideoFrame(pixels, { format: 'I420', codedWidth: evenWidth, codedHeight: evenHeight, timestamp: 0 });
+}
+
+function bytesOf(source: AllowSharedBufferSource): Uint8Array {
+  return source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
+    ? new Uint8Array(source)
+    : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, at) => byte === b[at]);
 }
 
 /**
@@ -51,7 +172,7 @@ export async function createFrameEncoder(
  * level follows size and rate. `preferred` codec strings are tried first (a smart cut asks for the recording's own).
  */
 export async function supportedConfig(
-  { width, height, bitrate, frameRate }: { width: number; height: number; bitrate: number; frameRate: number },
+  { width, height, bitrate, frameRate }: EncoderSize,
   preferred: readonly string[] = [],
 ): Promise<VideoEncoderConfig> {
   const level = width * height * frameRate > 1920 * 1080 * 30 ? '2a' : '28';

@@ -53,8 +53,8 @@ export async function runRenderJob(plan: RenderPlan, note: string | null, io: Jo
         videoDone = ms;
         report();
       });
-      outcome = { method: 'encode', note, sound: null };
-      runs.push(video);
+      outcome = { method: 'encode', note, encoders: video.encoders, sound: null };
+      runs.push(video.run);
     }
     if (plan.audio) {
       const audio = await addAudio(plan, plan.audio, output, open, (ms) => {
@@ -87,13 +87,13 @@ async function addVideo(
   output: Output,
   open: Open,
   onProgress: (ms: number) => void,
-): Promise<Run> {
+): Promise<{ run: Run; encoders: number }> {
   const screen = open(video.screen.path, 'screen');
   const camera = plan.bubble ? open(plan.bubble.camera.path, 'camera') : null;
   const source = new EncodedVideoPacketSource('avc');
   output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: video.maximumPacketCount });
   const encoder = await createFrameEncoder(source, video);
-  return async () => {
+  const run = async () => {
     try {
       await encodeVideo(plan, video, encoder, { screen, camera }, onProgress);
       await encoder.finish();
@@ -102,6 +102,7 @@ async function addVideo(
     }
     source.close();
   };
+  return { run, encoders: encoder.lanes };
 }
 
 /** Adds the sound track: cut to the sample and encoded, to AAC where this computer can, else to Opus. */
