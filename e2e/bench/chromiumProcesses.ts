@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 
-/** The Chromium processes this test worker started (browser, renderers, GPU, utility), by walking /proc's parents. */
-export function ourChromiumPids(): number[] {
+/**
+ * The Chromium processes this test worker started (browser, renderers, GPU, utility), by walking /proc's parents;
+ * with `root`, only those under that process (a Chromium the test spawned itself).
+ */
+export function ourChromiumPids(root = process.pid): number[] {
   const parents = new Map<number, number>();
   const names = new Map<number, string>();
   for (const entry of fs.readdirSync('/proc')) {
@@ -16,11 +19,10 @@ export function ourChromiumPids(): number[] {
     }
   }
   const isOurs = (pid: number): boolean => {
-    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
-      if (at === process.pid) return true;
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at)) if (at === root) return true;
     return false;
   };
-  return [...names].filter(([pid, name]) => /chrom/i.test(name) && isOurs(pid)).map(([pid]) => pid);
+  return [...names].filter(([pid, name]) => /chrom/i.test(name) && (pid === root || isOurs(pid))).map(([pid]) => pid);
 }
 
 /** Chromium's kind of process (browser, renderer, gpu-process, utility…), from its command line. */
