@@ -1,18 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordedTake, setup } from '../testing/libraryFixture';
+import { fileNamesUnder, recordedTake, setup } from '../testing/libraryFixture';
 import { ffprobeDuration, mediaFixture } from '../testing/mediaFixtures';
 import { renderByteCeiling } from '@shared/render/outputCeiling';
 import { RenderService } from './RenderService';
-
-const filesUnder = (dir: string) =>
-  fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => e.name)
-    : [];
 
 async function withTake() {
   const fixture = setup();
@@ -65,7 +57,7 @@ describe('RenderService', () => {
     const cancelled = begin();
     renders.write({ renderId: cancelled, position: 0, data: new Uint8Array(1000) });
     renders.cancel({ renderId: cancelled });
-    expect(filesUnder(rendersDir)).toEqual([]);
+    expect(fileNamesUnder(rendersDir)).toEqual([]);
     expect(() => renders.write({ renderId: cancelled, position: 0, data: new Uint8Array(1) })).toThrow(/not running/);
 
     const next = begin();
@@ -78,7 +70,7 @@ describe('RenderService', () => {
     const renderId = begin();
     renders.write({ renderId, position: 0, data: new TextEncoder().encode('not an mp4') });
     await expect(renders.finish({ renderId })).rejects.toThrow(/unreadable file and was discarded/);
-    expect(filesUnder(rendersDir)).toEqual([]);
+    expect(fileNamesUnder(rendersDir)).toEqual([]);
   });
 
   it("removes renders a dead process left half-written, at the owner's start", async () => {
@@ -86,9 +78,9 @@ describe('RenderService', () => {
     const renderId = begin();
     renders.write({ renderId, position: 0, data: new Uint8Array(500) });
     const afterRestart = new RenderService(deps);
-    expect(filesUnder(rendersDir)).toEqual([`${renderId}.mp4.part`]);
+    expect(fileNamesUnder(rendersDir)).toEqual([`${renderId}.mp4.part`]);
     expect(afterRestart.removeAbandoned()).toEqual([path.join(rendersDir, `${renderId}.mp4.part`)]);
-    expect(filesUnder(rendersDir)).toEqual([]);
+    expect(fileNamesUnder(rendersDir)).toEqual([]);
     expect(deps.db.prepare('SELECT COUNT(*) AS n FROM renders').get()).toEqual({ n: 0 });
     expect(
       afterRestart.list({ lessonId: (deps.db.prepare('SELECT id FROM lessons').get() as { id: string }).id }),

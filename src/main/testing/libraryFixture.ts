@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { contract } from '@shared/contract';
@@ -49,4 +50,14 @@ export async function recordedTake(fixture: ReturnType<typeof setup>, seconds = 
   });
   record(fixture.recordings, takeId, 'screen', chunksOf(mediaFixture('webm', seconds), 2), fixture.clock);
   return fixture.recordings.finish({ takeId, tracks: [] });
+}
+
+/** The names of every file under `dir` (none if it does not exist): what a test expects left on disk. */
+export function fileNamesUnder(dir: string): string[] {
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+    : [];
 }
