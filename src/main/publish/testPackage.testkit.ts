@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { checkpoint } from '@shared/checkpoints/testFixtures';
 import { blankDocument, LESSON_ID, TAKE_ID } from '@shared/editor/testDocuments.testkit';
 import type { PublishSettings } from '@shared/publish/options';
@@ -13,6 +14,13 @@ import type { CaptionCue } from '@shared/captions/model';
 
 export function tempDir(prefix = 'flipside-publish-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A temporary folder removed when the test that made it finishes. */
+export function testDir(): string {
+  const made = tempDir();
+  onTestFinished(() => fs.rmSync(made, { recursive: true, force: true }));
+  return made;
 }
 
 export function fakeAssets(dir: string): PlanAssets {
