@@ -1,10 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
-import type { CutPiece, EncodedPiece } from '@shared/contract/cuts';
+import type { CutPiece } from '@shared/contract/cuts';
 import { documentChangeSchema } from '@shared/editor/document';
 import type { EditList } from '@shared/timeline';
 import { EditorService } from '../editor/EditorService';
@@ -14,52 +12,16 @@ import { record, setup } from '../testing/libraryFixture';
 import { ffprobeDuration } from '../testing/mediaFixtures';
 import { tempDir } from '../testing/tempStudio';
 import { CutService } from './CutService';
+import { decodesCleanly, encodeWithFfmpeg, frameHashes, framesOf, psnr, recording } from './cutMedia.testkit';
 import { findLayers } from './layers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-cut-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const SECONDS = 6;
-
-const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-
-/** What Chromium's MediaRecorder makes: fragmented MP4, Baseline H.264 without B-frames, a keyframe every second. */
-function recording(name: string, source: string, audio: boolean, x264: string[] = []): string {
-  const file = path.join(dir, name);
-  ffmpeg(
-    '-f',
-    'lavfi',
-    '-i',
-    `${source}:rate=30:duration=${SECONDS}`,
-    ...(audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`] : []),
-    '-c:v',
-    'libx264',
-    '-profile:v',
-    'baseline',
-    '-g',
-    '30',
-    '-keyint_min',
-    '30',
-    '-sc_threshold',
-    '0',
-    '-b:v',
-    '800k',
-    '-pix_fmt',
-    'yuv420p',
-    ...x264,
-    ...(audio ? ['-c:a', 'libopus'] : ['-an']),
-    '-movflags',
-    'frag_keyframe+empty_moov+default_base_moof',
-    '-f',
-    'mp4',
-    file,
-  );
-  return file;
-}
 
 async function lessonWith(editList: (duration: number) => EditList, screenX264: string[] = []) {
   const fixture = setup(tempDir());
-  const screen = recording(`screen-${Math.random()}.mp4`, 'testsrc2=size=320x180', true, screenX264);
-  const camera = recording(`camera-${Math.random()}.mp4`, 'testsrc=size=160x120', false);
+  const screen = recording(dir, `screen-${Math.random()}.mp4`, 'testsrc2=size=320x180', true, screenX264);
+  const camera = recording(dir, `camera-${Math.random()}.mp4`, 'testsrc=size=160x120', false);
   const { takeId } = fixture.recordings.start({
     lessonId: fixture.lesson.id,
     origin: 'recorded',
@@ -100,74 +62,6 @@ const cutsAt =
     splits: [],
   });
 
-/** MD5 of each decoded picture, in order: equal lists mean the same frames, exactly. */
-function frameHashes(file: string, keep?: [number, number][]): string[] {
-  const select = keep?.map(([from, to]) => `between(n,${from},${to - 1})`).join('+');
-  const out = execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-map',
-      '0:v:0',
-      ...(select ? ['-vf', `select='${select}'`] : []),
-      '-fps_mode',
-      'passthrough',
-      '-f',
-      'framemd5',
-      '-',
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  return out
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split(',').at(-1)?.trim() ?? '');
-}
-
-/** Average PSNR (dB) of a cut against the kept frames of its source, frame by frame in order. */
-function psnr(cut: string, source: string, keep: [number, number][]): number {
-  const select = keep.map(([from, to]) => `between(n,${from},${to - 1})`).join('+');
-  const graph = `[0:v]setpts=N/30/TB[a];[1:v]select='${select}',setpts=N/30/TB[b];[a][b]psnr`;
-  const run = spawnSync('ffmpeg', ['-i', cut, '-i', source, '-filter_complex', graph, '-f', 'null', '-'], {
-    encoding: 'utf8',
-  });
-  const average = /PSNR .*average:(inf|[\d.]+)/.exec(run.stderr)?.[1];
-  if (average === undefined) throw new Error(`ffmpeg gave no PSNR: ${run.stderr.slice(-500)}`);
-  return average === 'inf' ? Infinity : Number(average);
-}
-
-/** Whether ffmpeg decodes every frame of the file without a single error. */
-function decodesCleanly(file: string): boolean {
-  return (
-    spawnSync('ffmpeg', ['-v', 'error', '-xerror', '-i', file, '-f', 'null', '-'], { encoding: 'utf8' }).status === 0
-  );
-}
-
-function framesOf(file: string): number {
-  return Number(
-    execFileSync(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-count_frames',
-        '-select_streams',
-        'v:0',
-        '-show_entries',
-        'stream=nb_read_frames',
-        '-of',
-        'csv=p=0',
-        file,
-      ],
-      { encoding: 'utf8' },
-    ).trim(),
-  );
-}
-
-/** Re-encodes a piece the way the renderer would, but with ffmpeg's x264: the same source frames, other parameter sets. */
 /** Hands back every piece of a prepared cut re-encoded, as the page would after encoding them with WebCodecs. */
 async function supplyAll(
   lesson: Awaited<ReturnType<typeof lessonWith>>,
@@ -175,64 +69,7 @@ async function supplyAll(
 ): Promise<void> {
   for (const piece of prepared.pieces) {
     const source = piece.role === 'screen' ? lesson.screen : lesson.camera;
-    lesson.cuts.supply(await encodeWithFfmpeg(source, piece, prepared.cutId, prepared.pieces));
-  }
-}
-
-async function encodeWithFfmpeg(
-  source: string,
-  piece: CutPiece,
-  cutId: string,
-  pieces: readonly CutPiece[],
-): Promise<EncodedPiece> {
-  // As from one encoder per file: its configuration comes with the first packet of the file's first piece only.
-  const withConfig = pieces.find((other) => other.role === piece.role) === piece;
-  const first = piece.packets[piece.keepFrom];
-  const firstIndex = Math.round((first?.timestamp ?? 0) * 30);
-  const out = path.join(dir, `piece-${Math.random()}.mp4`);
-  ffmpeg(
-    '-i',
-    source,
-    '-vf',
-    `select='between(n,${firstIndex},${firstIndex + piece.frames.length - 1})',setpts=N/30/TB`,
-    '-c:v',
-    'libx264',
-    '-profile:v',
-    'baseline',
-    '-bf',
-    '0',
-    '-g',
-    '1000',
-    '-b:v',
-    '2M',
-    '-pix_fmt',
-    'yuv420p',
-    '-an',
-    out,
-  );
-  const input = new Input({ source: new FilePathSource(out), formats: ALL_FORMATS });
-  try {
-    const track = await input.getPrimaryVideoTrack();
-    const config = await track?.getDecoderConfig();
-    if (!track || !config?.description) throw new Error('no piece');
-    const description = new Uint8Array(config.description as ArrayBuffer).slice();
-    const packets: EncodedPiece['packets'] = [];
-    let index = 0;
-    for await (const packet of new EncodedPacketSink(track).packets()) {
-      const frame = piece.frames[index];
-      if (!frame) break;
-      packets.push({
-        data: packet.data.slice(),
-        key: packet.type === 'key',
-        timestamp: frame.timestamp,
-        duration: frame.duration,
-        ...(index === 0 && withConfig ? { description } : {}),
-      });
-      index += 1;
-    }
-    return { cutId, index: piece.index, packets };
-  } finally {
-    input.dispose();
+    lesson.cuts.supply(await encodeWithFfmpeg(dir, source, piece, prepared.cutId, prepared.pieces));
   }
 }
 
