@@ -39,8 +39,12 @@ export default defineConfig({
     // devices for a moment. One that passes only then is named at the end of the run (scripts/e2e.mjs).
     { name: 'realtime', testMatch: REALTIME_SPECS, workers: 1, retries: 1, outputDir: 'test-results/realtime' },
     { name: 'studio', testIgnore: [LMS_SPECS, REALTIME_SPECS], outputDir: 'test-results/studio' },
+    // An LMS spec that fails runs once more too. Playwright can hang past an expect's timeout on a locator inside
+    // the cross-site tool frame while it moves through the launch's redirects (seen on a busy machine: the deep-linking
+    // list was on screen, the expect waited 150 s until the test's timeout). Retry-only passes are named at the end.
     {
       name: 'lms',
+      retries: 1,
       testMatch: LMS_SPECS,
       outputDir: 'test-results/lms',
       use: { launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, THIRD_PARTY_COOKIES_BLOCKED] } },
