@@ -1,5 +1,5 @@
 import type { EncodedPiece } from '@shared/contract/cuts';
-import { supportedConfig } from '../worker/frameEncoder';
+import { bytesOf, supportedConfig } from '../worker/frameEncoder';
 
 const MAX_QUEUE = 6;
 
@@ -10,11 +10,6 @@ export interface PlannedFrame {
 }
 
 type EncodedPacket = EncodedPiece['packets'][number];
-
-export const bytesOf = (data: AllowSharedBufferSource): Uint8Array<ArrayBuffer> =>
-  ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
-    : new Uint8Array(data).slice();
 
 /**
  * One VideoEncoder for all the pieces of one file of a smart cut. Each piece starts on a forced keyframe and is

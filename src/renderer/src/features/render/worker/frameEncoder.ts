@@ -1,4 +1,5 @@
 import { EncodedPacket, type EncodedVideoPacketSource } from 'mediabunny';
+import { parseAvcConfig, sameParameterSets, type AvcConfig } from '@shared/render/avcConfig';
 
 /** Frames waiting in one encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
 const MAX_QUEUE = 6;
@@ -17,7 +18,7 @@ interface EncoderSize {
  * A software H.264 encoder works on one core, and it is most of a render's time. So the frames go to `lanes`
  * encoders a keyframe interval (2 s) each in turn: each encoder sees a run of whole GOPs on a clock of its own,
  * and the packets are put back in frame order for the muxer. Two encoders of one configuration write the same
- * parameter sets (`encoderLanes` checks it), so the one decoder configuration of the track fits every GOP.
+ * parameter sets (`encoderLanes` checks it, as `sameParameterSets`), so the track's one avcC fits every GOP.
  */
 export async function createFrameEncoder(source: EncodedVideoPacketSource, config: EncoderSize) {
   const encoderConfig = await supportedConfig(config);
@@ -31,14 +32,18 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
   const done = new Map<number, { packet: EncodedPacket; meta: EncodedVideoChunkMetadata | undefined }>();
   let nextToMux = 0;
   let muxed: Promise<void> = Promise.resolve();
-  let description: Uint8Array | null = null;
+  let parameterSets: AvcConfig | null = null;
   const arrived = (index: number, packet: EncodedPacket, meta: EncodedVideoChunkMetadata | undefined) => {
     const described = meta?.decoderConfig?.description;
     if (described) {
-      const bytes = bytesOf(described);
-      if (description && !sameBytes(description, bytes))
-        fail(new Error('The video encoders disagree on the H.264 parameter sets'));
-      description ??= bytes;
+      try {
+        const sets = parseAvcConfig(bytesOf(described));
+        if (parameterSets && !sameParameterSets(parameterSets, sets))
+          fail(new Error('The video encoders disagree on the H.264 parameter sets'));
+        parameterSets ??= sets;
+      } catch (error) {
+        fail(error);
+      }
     }
     done.set(index, { packet, meta });
     for (let ready = done.get(nextToMux); ready; ready = done.get(nextToMux)) {
@@ -121,9 +126,13 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
  */
 async function encoderLanes(config: VideoEncoderConfig): Promise<number> {
   if (navigator.hardwareConcurrency < 2) return 1;
-  const descriptions = await Promise.all([describe(config), describe(config)]);
-  const [first, second] = descriptions;
-  return first && second && sameBytes(first, second) ? 2 : 1;
+  const [first, second] = await Promise.all([describe(config), describe(config)]);
+  if (!first || !second) return 1;
+  try {
+    return sameParameterSets(parseAvcConfig(first), parseAvcConfig(second)) ? 2 : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** The decoder description one encoder of `config` writes for a grey frame, or null if it wrote none. */
@@ -157,15 +166,11 @@ function greyFrame(width: number, height: number): VideoFrame {
   return new VideoFrame(pixels, { format: 'I420', codedWidth: evenWidth, codedHeight: evenHeight, timestamp: 0 });
 }
 
-function bytesOf(source: AllowSharedBufferSource): Uint8Array {
-  return source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
-    ? new Uint8Array(source)
-    : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((byte, at) => byte === b[at]);
-}
+/** A copy of an encoder's bytes (a decoder description, a chunk) as a plain Uint8Array. */
+export const bytesOf = (data: AllowSharedBufferSource): Uint8Array<ArrayBuffer> =>
+  ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
+    : new Uint8Array(data).slice();
 
 /**
  * High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the
