@@ -79,6 +79,35 @@ for (const size of SIZES) {
   });
 }
 
+test('while the edit loads the player keeps its place, so nothing below it moves when it comes in', async ({
+  page,
+  host,
+}) => {
+  // No key moments, notes or captions: the player has no side panel, so its size is known before its lesson is.
+  const { lessonId } = await lessonWithTake(host, { screen: screenFixture(), camera: cameraFixture() }, 'Forces');
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/rpc\/app(:|%3A)editor\.open/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const lesson = new LessonPage(page);
+    await lesson.goto(host.url, lessonId, 'Forces');
+    const place = page.getByRole('region', { name: 'The lesson as learners see it' });
+    await expect(place).toHaveAttribute('aria-busy', 'true');
+    const recordings = page.getByRole('heading', { level: 2, name: 'Recordings' });
+    const before = await recordings.boundingBox();
+    release();
+    await expect(place.getByRole('slider', { name: 'Seek' })).toBeVisible();
+    await expect(place).not.toHaveAttribute('aria-busy');
+    const after = await recordings.boundingBox();
+    expect(Math.abs((after?.y ?? 0) - (before?.y ?? -100)), `at ${size.width}×${size.height}`).toBeLessThan(2);
+    await page.unroute(/\/rpc\/app(:|%3A)editor\.open/);
+  }
+});
+
 test('with no render, Publish… renders and publishes in one go, with progress and cancel for both; the Publish step is then done', async ({
   page,
   host,

@@ -34,8 +34,9 @@ export class RendersPanel {
   }
 
   async openDialog(): Promise<Locator> {
-    // The lesson's player comes in above the section once the edit is loaded and moves it down by its height; a click
-    // before that can land on whatever moved under the pointer (seen on a busy machine: no dialog).
+    // The lesson's player comes in above the section once the edit is loaded. Its place is kept while it loads, but a
+    // lesson with chapters, notes or captions gets a side panel that changes the player's height, and a click before
+    // that can land on whatever moved under the pointer (seen on a busy machine: no dialog).
     const player = this.page.getByRole('region', { name: 'The lesson as learners see it' });
     await expect(player.getByRole('slider', { name: 'Seek' })).toBeVisible();
     await this.section.getByRole('button', { name: 'Render…' }).click();

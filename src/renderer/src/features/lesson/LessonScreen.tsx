@@ -13,7 +13,7 @@ import { ImportButton, ImportDropZone, ImportStatus } from './ImportMedia';
 import { RenameDialog } from '../../ui/RenameDialog';
 import { TakeList } from './TakeList';
 import { lessonSteps } from '@shared/lesson/steps';
-import { LessonPlayer } from './LessonPlayer';
+import { LessonPlayer, LessonPlayerPlace } from './LessonPlayer';
 import { LessonSteps } from './LessonSteps';
 import { useEditedLesson, usePublishedHere } from './useEditedLesson';
 import { TrashedTakes } from './TrashedTakes';
@@ -105,18 +105,22 @@ export function LessonScreen({ lessonId, justRecorded = null }: { lessonId: stri
       <ImportStatus importer={importer} />
 
       <SwitchedNotice switching={switching} />
-      {activeTake
-        ? edited.doc?.takeId === activeTake.id && (
-            <LessonPlayer doc={edited.doc} take={activeTake} renders={edited.renders} title={lesson.title} />
-          )
-        : takes.length === 0 && (
-            <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
-              <p>
-                Record your screen and camera, or import a video you already have. Every recording is kept; you choose
-                the one learners see.
-              </p>
-            </EmptyState>
-          )}
+      {activeTake ? (
+        edited.doc?.takeId === activeTake.id ? (
+          <LessonPlayer doc={edited.doc} take={activeTake} renders={edited.renders} title={lesson.title} />
+        ) : (
+          !edited.error && <LessonPlayerPlace />
+        )
+      ) : (
+        takes.length === 0 && (
+          <EmptyState icon={<Clapperboard size={32} />} title="No recordings yet">
+            <p>
+              Record your screen and camera, or import a video you already have. Every recording is kept; you choose the
+              one learners see.
+            </p>
+          </EmptyState>
+        )
+      )}
 
       <Section headingId="takes-heading" title="Recordings">
         {takes.length > 0 && (
