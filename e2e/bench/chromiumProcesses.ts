@@ -35,3 +35,98 @@ export function chromiumKindOf(pid: number): string {
     return 'gone';
   }
 }
+
+/**
+ * Samples, every `everyMs`, the CPU each thread of our Chromium processes has used, and on stop says where it went,
+ * by process kind and thread name (Chromium names its threads: CrRendererMain, DedicatedWorker, ThreadPoolForeg…),
+ * largest first. Threads are sampled while they run because a worker's or codec's thread takes its CPU count with it
+ * when it ends; a thread's last sample is at most `everyMs` short.
+ */
+export function sampleThreadCpu(everyMs = 250): () => string[] {
+  const ticksPerSecond = 100;
+  const last = new Map<string, { key: string; seconds: number }>();
+  const sample = () => {
+    for (const pid of ourChromiumPids()) {
+      const kind = chromiumKindOf(pid);
+      let tasks: string[];
+      try {
+        tasks = fs.readdirSync(`/proc/${pid}/task`);
+      } catch {
+        continue;
+      }
+      for (const tid of tasks) {
+        try {
+          const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+          const close = stat.lastIndexOf(')');
+          const fields = stat.slice(close + 2).split(' ');
+          const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+          const id = `${pid}/${tid}`;
+          last.set(id, { key: `${kind} ${stat.slice(stat.indexOf('(') + 1, close)}`, seconds });
+        } catch {
+          // The thread ended between listing and reading.
+        }
+      }
+    }
+  };
+  sample();
+  const started = new Map([...last].map(([id, { seconds }]) => [id, seconds]));
+  const timer = setInterval(sample, everyMs);
+  return () => {
+    clearInterval(timer);
+    sample();
+    const byKey = new Map<string, number>();
+    for (const [id, { key, seconds }] of last) {
+      // A thread seen first after the start began during the job: all its CPU is the job's.
+      byKey.set(key, (byKey.get(key) ?? 0) + seconds - (started.get(id) ?? 0));
+    }
+    const total = [...byKey.values()].reduce((sum, seconds) => sum + seconds, 0);
+    return [
+      `${total.toFixed(1).padStart(6)} s  in all`,
+      ...[...byKey]
+        .filter(([, seconds]) => seconds > 0.05)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([key, seconds]) => `${seconds.toFixed(1).padStart(6)} s  ${key}`),
+    ];
+  };
+}
+
+/** A field of /proc/<pid>/status in bytes (VmRSS now, VmHWM the peak); 0 once the process has ended. */
+export function vmBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(match?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A process's memory in bytes, from one read of /proc/<pid>/smaps_rollup (zeros once it has ended): resident (RSS),
+ * proportional (PSS: a page shared by n processes counts 1/n, so a sum over processes is honest), and `allocated`,
+ * its share of anonymous and shared memory (Pss_Anon + Pss_Shmem), including the frame buffers Chromium's processes
+ * share with each other. `allocated` leaves out file-backed pages (the browser binary's code): their share moves
+ * whenever another Chromium on the machine starts or quits, which is not our growth.
+ */
+export function memoryOf(pid: number): { rss: number; pss: number; allocated: number } {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return { rss: field('Rss'), pss: field('Pss'), allocated: field('Pss_Anon') + field('Pss_Shmem') };
+  } catch {
+    return { rss: 0, pss: 0, allocated: 0 };
+  }
+}
+
+/**
+ * Memory (anonymous and shared PSS) of the Chromium processes under `root` (see ourChromiumPids), in all and by
+ * kind: what the studio's window costs on top of its main process.
+ */
+export function chromiumAllocated(root?: number): { total: number; kinds: Map<string, number> } {
+  const kinds = new Map<string, number>();
+  for (const pid of ourChromiumPids(root)) {
+    const kind = chromiumKindOf(pid);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + memoryOf(pid).allocated);
+  }
+  return { total: [...kinds.values()].reduce((sum, bytes) => sum + bytes, 0), kinds };
+}

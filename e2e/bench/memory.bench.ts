@@ -12,7 +12,7 @@ import type { Render } from '../../src/shared/media/renders';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { HostFixture } from '../fixtures';
 import { benchTake } from './benchTakes';
-import { chromiumKindOf, ourChromiumPids } from './chromiumProcesses';
+import { chromiumKindOf, memoryOf, ourChromiumPids } from './chromiumProcesses';
 
 /**
  * Issue 18.3: a 20-minute render encoded in full (720p screen, camera bubble, burned-in callouts, 3 cuts) keeps the
@@ -32,17 +32,6 @@ const CUTS = [
 ].map(({ at, length }) => ({ start: Math.round(at * SECONDS) * 1000, end: Math.round(at * SECONDS) * 1000 + length }));
 const GOAL_MIB = 1024;
 const GROWTH_GOAL = 0.05;
-
-/** Resident memory and proportional set size (bytes) of `pid` (PSS counts a page shared by n processes as 1/n), or 0s. */
-function memoryOf(pid: number): { rss: number; pss: number } {
-  try {
-    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
-    return { rss: field('Rss'), pss: field('Pss') };
-  } catch {
-    return { rss: 0, pss: 0 };
-  }
-}
 
 interface Sample {
   readonly main: number;
@@ -112,6 +101,12 @@ function report(label: string, samples: readonly Sample[], seconds: number, call
   const firstHalf = peak(totals.slice(0, half));
   const secondHalf = peak(totals.slice(half));
   const growth = secondHalf / Math.max(1, firstHalf) - 1;
+  // Where growth is: one figure's peak in each half of the render.
+  const halves = (pick: (sample: Sample) => number) => {
+    const first = peak(samples.slice(0, half).map(pick));
+    const second = peak(samples.slice(half).map(pick));
+    return `${mib(first).toFixed(0)} → ${mib(second).toFixed(0)} MiB (${((second / Math.max(1, first) - 1) * 100).toFixed(1)} %)`;
+  };
   console.log(
     [
       `${label}: ${SECONDS / 60}-minute full render (720p, camera bubble, ${callouts} callouts, 3 cuts): ${seconds.toFixed(0)} s; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
@@ -122,6 +117,10 @@ function report(label: string, samples: readonly Sample[], seconds: number, call
         .map(([kind, bytes]) => `${kind} ${mib(bytes).toFixed(0)}`)
         .join(', ')} MiB`,
       `first half's peak ${mib(firstHalf).toFixed(0)} MiB, second half's ${mib(secondHalf).toFixed(0)} MiB: ${(growth * 100).toFixed(1)} % (goal at most ${GROWTH_GOAL * 100} %)`,
+      `  as PSS: ${halves((sample) => sample.pss)}; main (RSS): ${halves((sample) => sample.main)}`,
+      `  by kind of Chromium process (RSS): ${[...new Set(samples.flatMap((sample) => [...sample.kinds.keys()]))]
+        .map((kind) => `${kind} ${halves((sample) => sample.kinds.get(kind) ?? 0)}`)
+        .join(', ')}`,
     ].join('\n'),
   );
   expect.soft(mib(peak(totals))).toBeLessThan(GOAL_MIB);

@@ -8,6 +8,7 @@ import { ffprobe, makeClip } from '../support/media';
 import { seedLesson } from '../support/rpc';
 import { setCuts } from '../renderMedia';
 import { addTake } from '../support/editorLesson';
+import { sampleThreadCpu } from './chromiumProcesses';
 
 /**
  * Issue 18's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
@@ -120,7 +121,7 @@ async function timeOurs(panel: RendersPanel, label: string): Promise<{ seconds: 
 }
 
 /** Our render and native ffmpeg's, in turns, so a busy spell on the machine falls on both alike. */
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 3);
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 test('render speed against native ffmpeg (median of three)', async ({ page, host }) => {
@@ -138,12 +139,15 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
 
   const panel = new RendersPanel(page);
   const runs: { ours: number; native: number }[] = [];
+  const cpu: string[][] = [];
   let memory: ReturnType<ReturnType<typeof sampleChromiumMemory>> | null = null;
   for (const full of fulls) {
     await page.goto(`${host.url}#/lesson/${full.lessonId}`);
     const stopSampling = runs.length === 0 ? sampleChromiumMemory() : null;
+    const stopCpu = sampleThreadCpu();
     const ours = await timeOurs(panel, '720p');
     memory ??= stopSampling?.() ?? null;
+    cpu.push(stopCpu());
     // A full render says only its time; a copy path would name itself and would not be the job compared.
     expect(ours.status).toMatch(/Done in \d+ s$/);
     const nativeOut = path.join(dir, 'native.mp4');
@@ -166,6 +170,7 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
       memory
         ? `Chromium memory during the first render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`
         : '',
+      ...cpu.flatMap((lines, at) => [`CPU by thread in our run ${at + 1} (Chromium's processes):`, ...lines]),
     ].join('\n'),
   );
   expect.soft(ratio).toBeGreaterThanOrEqual(1.5);
