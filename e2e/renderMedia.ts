@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import type { Render } from '../src/shared/media/renders';
 import { makeClip } from './support/media';
 import { rpc, type HostAddress } from './support/rpc';
 
@@ -145,4 +148,15 @@ export function packetCount(file: string): number {
       { encoding: 'utf8' },
     ).trim(),
   );
+}
+
+/** The lesson's one render and where its file is (the test expects exactly one). */
+export async function onlyRender(
+  host: { origin: string; token: string; dataDir: string },
+  lessonId: string,
+): Promise<{ render: Render; file: string }> {
+  const renders = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
+  expect(renders).toHaveLength(1);
+  const render = renders[0]!;
+  return { render, file: path.join(host.dataDir, 'media', ...render.path.split('/')) };
 }

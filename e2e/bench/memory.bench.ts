@@ -1,17 +1,13 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
 import { rpc, seedLesson } from '../support/rpc';
 import { setCuts } from '../renderMedia';
 import { addTake } from '../support/editorLesson';
 import type { LessonDocument } from '../../src/shared/editor/document';
-import type { Render } from '../../src/shared/media/renders';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { HostFixture } from '../fixtures';
 import { benchTake } from './benchTakes';
+import { renderWithoutDevTools } from './renderWithoutDevTools';
 import { chromiumKindOf, memoryOf, ourChromiumPids } from './chromiumProcesses';
 
 /**
@@ -149,42 +145,10 @@ test('the same render in a Chromium with no DevTools session attached, as the de
 }) => {
   test.setTimeout(3_600_000);
   const { lessonId, callouts } = await seedMemoryLesson(host, 'Memory, no DevTools');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-memory-profile-'));
-  // The page `flipside render` drives, opened by Chromium itself: nothing speaks DevTools to it.
-  const chromium = spawn(
-    CHROMIUM_PATH,
-    [
-      ...CHROMIUM_ARGS,
-      '--headless=new',
-      `--user-data-dir=${profile}`,
-      `${host.url}#/render-job/${encodeURIComponent(lessonId)}?height=720`,
-    ],
-    { stdio: 'ignore' },
-  );
-  try {
-    const stop = sampleMemory(host.pid, chromium.pid);
-    const started = performance.now();
-    const exited = new Promise<never>((_, reject) =>
-      chromium.once('exit', (code) =>
-        reject(new Error(`Chromium exited (${String(code)}) before the render was done`)),
-      ),
-    );
-    const ready = (async () => {
-      for (;;) {
-        const renders = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
-        if (renders.some((render) => render.status === 'ready')) return;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    })();
-    await Promise.race([ready, exited]);
-    const seconds = (performance.now() - started) / 1000;
-    report('render page, no DevTools session', stop(), seconds, callouts);
-  } finally {
-    if (chromium.exitCode === null && chromium.signalCode === null) {
-      const gone = new Promise((resolve) => chromium.once('exit', resolve));
-      chromium.kill();
-      await gone;
-    }
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  let samples: Sample[] = [];
+  const { wallSeconds } = await renderWithoutDevTools(host, lessonId, (chromiumPid) => {
+    const stop = sampleMemory(host.pid, chromiumPid);
+    return () => (samples = stop());
+  });
+  report('render page, no DevTools session', samples, wallSeconds, callouts);
 });

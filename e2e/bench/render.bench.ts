@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +8,14 @@ import { ffprobe, makeClip } from '../support/media';
 import { seedLesson } from '../support/rpc';
 import { setCuts } from '../renderMedia';
 import { addTake } from '../support/editorLesson';
-import { sampleThreadCpu } from './chromiumProcesses';
+import { memoryOf, ourChromiumPids, sampleThreadCpu } from './chromiumProcesses';
+import { renderSeconds, renderWithoutDevTools } from './renderWithoutDevTools';
 
 /**
  * Issue 18's goals, measured on this machine: our render of a 5-minute 720p lesson (3 cuts, camera bubble) against
- * Debian's native ffmpeg doing the same job (≥ 1.5x faster as the median of three runs in turns). The copy paths
+ * Debian's native ffmpeg doing the same job (≥ 1.5x faster as the median of three runs in turns). Ours is timed as
+ * the desktop app runs it, with no DevTools session (renderWithoutDevTools.ts), and once more from the lesson
+ * screen in Playwright's browser, whose protocol calls cost the page CPU the app never spends. The copy paths
  * (cut-only and smart cut) are measured on a 20-minute take in copy.bench.ts.
  */
 const SECONDS = 300;
@@ -90,13 +93,11 @@ function nativeRender(files: { screen: string; camera: string }, out: string): n
   return (performance.now() - started) / 1000;
 }
 
-/** Resident memory of every Chromium process together (MiB), sampled twice a second while a render runs. */
+/** Resident memory of the Chromium processes this test started, together (MiB), sampled twice a second while a render runs. */
 function sampleChromiumMemory(): () => { peakMiB: number; firstHalfPeakMiB: number; secondHalfPeakMiB: number } {
   const samples: number[] = [];
   const timer = setInterval(() => {
-    execFile('ps', ['-C', 'chromium', '-o', 'rss='], (error, stdout) => {
-      if (!error) samples.push(stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
-    });
+    samples.push(ourChromiumPids().reduce((sum, pid) => sum + memoryOf(pid).rss, 0) / 2 ** 20);
   }, 500);
   return () => {
     clearInterval(timer);
@@ -128,32 +129,40 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
   test.setTimeout(1_800_000);
   const files = makeTakes();
 
-  // One lesson per run: each render is a first render of its lesson, as a teacher's is.
-  const fulls = [];
-  for (let run = 1; run <= RUNS; run += 1) {
-    const full = await seedLesson(host, 'Bench', `Full render ${run}`);
-    await addTake(host, full.lessonId, files);
-    await setCuts(host, full.lessonId, CUTS);
-    fulls.push(full);
+  // One lesson per render: each is a first render of its lesson, as a teacher's is.
+  const lessons: string[] = [];
+  for (let run = 0; run <= RUNS; run += 1) {
+    const { lessonId } = await seedLesson(host, 'Bench', `Full render ${run}`);
+    await addTake(host, lessonId, files);
+    await setCuts(host, lessonId, CUTS);
+    lessons.push(lessonId);
   }
+  const [inWindow, ...timed] = lessons;
+  if (!inWindow) throw new Error('No lesson to render');
 
-  const panel = new RendersPanel(page);
-  const runs: { ours: number; native: number }[] = [];
+  // Once from the lesson screen, clicked as a teacher would, in Playwright's browser: the path works, and its cost.
+  await page.goto(`${host.url}#/lesson/${inWindow}`);
+  const stopMemory = sampleChromiumMemory();
+  const stopWindowCpu = sampleThreadCpu();
+  const windowed = await timeOurs(new RendersPanel(page), '720p');
+  const memory = stopMemory();
+  const windowCpu = stopWindowCpu();
+  // A full render says only its time; a copy path would name itself and would not be the job compared.
+  expect(windowed.status).toMatch(/Done in \d+ s$/);
+  await page.goto('about:blank');
+
+  // Then in turns with native ffmpeg, on the render page in a Chromium with no DevTools session, as the app runs it.
+  const runs: { ours: number; wall: number; native: number }[] = [];
   const cpu: string[][] = [];
-  let memory: ReturnType<ReturnType<typeof sampleChromiumMemory>> | null = null;
-  for (const full of fulls) {
-    await page.goto(`${host.url}#/lesson/${full.lessonId}`);
-    const stopSampling = runs.length === 0 ? sampleChromiumMemory() : null;
+  for (const lessonId of timed) {
     const stopCpu = sampleThreadCpu();
-    const ours = await timeOurs(panel, '720p');
-    memory ??= stopSampling?.() ?? null;
+    const { render, wallSeconds } = await renderWithoutDevTools(host, lessonId);
     cpu.push(stopCpu());
-    // A full render says only its time; a copy path would name itself and would not be the job compared.
-    expect(ours.status).toMatch(/Done in \d+ s$/);
+    expect(Math.abs(render.durationMs / 1000 - LESSON_S)).toBeLessThan(0.2);
     const nativeOut = path.join(dir, 'native.mp4');
     const native = nativeRender(files, nativeOut);
     expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
-    runs.push({ ours: ours.seconds, native });
+    runs.push({ ours: renderSeconds(render), wall: wallSeconds, native });
   }
 
   const ratios = runs.map((run) => run.native / run.ours);
@@ -162,15 +171,16 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
   console.log(
     [
       `lesson: ${LESSON_S} s of a ${SECONDS} s 720p30 take, 3 cuts, camera bubble; machine load ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores`,
+      `from the lesson screen with Playwright attached (click to finished file): ${speed(windowed.seconds)}`,
       ...runs.map(
         (run, at) =>
-          `run ${at + 1}: ours (WebCodecs, UI to finished file) ${speed(run.ours)}; native ffmpeg (x264 veryfast + opus) ${speed(run.native)}; ratio ${(ratios[at] ?? 0).toFixed(2)}x`,
+          `run ${at + 1}: ours (WebCodecs, renders.begin to finish; ${run.wall.toFixed(1)} s from Chromium's launch) ${speed(run.ours)}; native ffmpeg (x264 veryfast + opus) ${speed(run.native)}; ratio ${(ratios[at] ?? 0).toFixed(2)}x`,
       ),
       `ours is ${ratio.toFixed(2)}x faster than native, median of ${RUNS} (goal 1.5x)`,
-      memory
-        ? `Chromium memory during the first render (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`
-        : '',
-      ...cpu.flatMap((lines, at) => [`CPU by thread in our run ${at + 1} (Chromium's processes):`, ...lines]),
+      `Chromium memory during the render from the lesson screen (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`,
+      "CPU by thread in the render from the lesson screen (Chromium's processes):",
+      ...windowCpu,
+      ...cpu.flatMap((lines, at) => [`CPU by thread in run ${at + 1}:`, ...lines]),
     ].join('\n'),
   );
   expect.soft(ratio).toBeGreaterThanOrEqual(1.5);

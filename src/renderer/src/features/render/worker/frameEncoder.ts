@@ -26,7 +26,21 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
   const keyEvery = Math.round(config.frameRate * 2);
   const frameUs = 1_000_000 / config.frameRate;
   let failure: Error | null = null;
-  const fail = (error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error)));
+  // Whoever waits for room in the encoders' queues: woken by the next frame any encoder takes.
+  let wake: (() => void) | null = null;
+  const dequeued = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+
+  // Read through a call: the encoders' callbacks set it while `encode` awaits.
+  const failed = (): Error | null => failure;
+  const fail = (error: unknown) => {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    // A failed encoder takes no more frames: whoever waits for room must hear of it now.
+    dequeued();
+  };
 
   // Packets in frame order: each lane's are held until every earlier frame's packet has gone to the muxer.
   const done = new Map<number, { packet: EncodedPacket; meta: EncodedVideoChunkMetadata | undefined }>();
@@ -69,6 +83,7 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
       error: fail,
     });
     encoder.configure(encoderConfig);
+    encoder.ondequeue = dequeued;
     return {
       encoder,
       sent,
@@ -98,12 +113,9 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
       if (!lane) throw new Error('No video encoder for this frame');
       lane.encode(frame, index, index % keyEvery === 0);
       index += 1;
-      while (queued() > maxQueued)
-        await Promise.race(
-          encoders.map(
-            ({ encoder }) => new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true })),
-          ),
-        );
+      while (queued() > maxQueued && !failed()) await new Promise<void>((resolve) => (wake = resolve));
+      const error = failed();
+      if (error) throw error;
       if (index % 30 === 0) await muxed;
     },
     async finish(): Promise<void> {
