@@ -8,6 +8,7 @@ import {
 } from 'mediabunny';
 import type { CutPiece } from '@shared/contract/cuts';
 import { COPYABLE_AUDIO_CODECS, planAudioCopy, type AudioPiece, type TimedPacket } from '@shared/render/audioCopy';
+import { descriptionBytes } from '@shared/render/avcConfig';
 import { outputFrameRate, videoBitrate } from '@shared/render/outputSize';
 import { lessonTimeOfPacket, planPacketCopy, type CopyDecision, type PacketInfo } from '@shared/render/packetCopy';
 import type { KeptSpan } from '@shared/timeline/mapping';
@@ -104,7 +105,7 @@ async function videoCopyOf(input: Input, source: CutSource, spans: readonly Kept
     track,
     codec: config.codec,
     // Typed by the DOM's lib, which main's build has not: it is one of these.
-    description: bytesOf(config.description as ArrayBufferView | ArrayBuffer),
+    description: descriptionBytes(config.description as ArrayBufferView | ArrayBuffer),
     packets,
     sizes: Uint32Array.from(sizes),
     decision,
@@ -187,12 +188,6 @@ export function frameDuration(video: Pick<VideoCopy, 'packets' | 'frameRate'>, i
   const here = video.packets[index]?.timestamp ?? 0;
   return next !== undefined && next > here ? next - here : 1 / video.frameRate;
 }
-
-/** A copy of the bytes, as a plain ArrayBuffer-backed array (what the contract carries). */
-const bytesOf = (data: ArrayBufferView | ArrayBuffer): Uint8Array<ArrayBuffer> =>
-  ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
-    : new Uint8Array(data).slice();
 
 /**
  * Why a video file's packets cannot be copied whatever the cuts, or null: frames stored out of display order

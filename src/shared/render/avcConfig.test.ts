@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   avcCodecString,
+  descriptionBytes,
   lengthPrefixed,
   nalUnitsOf,
   parseAvcConfig,
@@ -34,6 +35,18 @@ describe('parseAvcConfig', () => {
   it('refuses a truncated record or another version', () => {
     expect(() => parseAvcConfig(BASELINE.subarray(0, 20))).toThrow('truncated');
     expect(() => parseAvcConfig(bytes('02'))).toThrow('version');
+  });
+});
+
+describe('descriptionBytes', () => {
+  it('copies only the bytes a view covers, into a buffer of their own', () => {
+    const whole = bytes('0001020304050607');
+    const copy = descriptionBytes(whole.subarray(2, 5));
+    whole[3] = 0xff;
+    expect([...copy]).toEqual([2, 3, 4]);
+    expect(copy.buffer.byteLength).toBe(3);
+    expect([...descriptionBytes(bytes('0a0b').buffer)]).toEqual([10, 11]);
+    expect([...descriptionBytes(new DataView(whole.buffer, 6, 2))]).toEqual([6, 7]);
   });
 });
 

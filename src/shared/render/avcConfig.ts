@@ -14,6 +14,15 @@ export interface AvcConfig {
   readonly pps: readonly Uint8Array[];
 }
 
+/**
+ * A copy of a decoder description's bytes (an encoder's, a demuxer's) as a plain ArrayBuffer-backed array: what the
+ * contract carries and what `parseAvcConfig` reads. The source may be a view into a larger or shared buffer.
+ */
+export const descriptionBytes = (data: ArrayBufferView | ArrayBufferLike): Uint8Array<ArrayBuffer> =>
+  ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
+    : new Uint8Array(data).slice();
+
 export class AvcConfigError extends Error {
   override readonly name = 'AvcConfigError';
 }

@@ -1,5 +1,6 @@
 import type { EncodedPiece } from '@shared/contract/cuts';
-import { bytesOf, supportedConfig } from '../worker/frameEncoder';
+import { descriptionBytes } from '@shared/render/avcConfig';
+import { supportedConfig } from '../worker/frameEncoder';
 
 const MAX_QUEUE = 6;
 
@@ -37,7 +38,7 @@ export async function createCutEncoder(
         key: chunk.type === 'key',
         timestamp: frame.timestamp,
         duration: frame.duration,
-        ...(description ? { description: bytesOf(description) } : {}),
+        ...(description ? { description: descriptionBytes(description) } : {}),
       });
     },
     error: (error) => (failure ??= error),

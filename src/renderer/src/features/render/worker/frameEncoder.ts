@@ -1,5 +1,5 @@
 import { EncodedPacket, type EncodedVideoPacketSource } from 'mediabunny';
-import { parseAvcConfig, sameParameterSets, type AvcConfig } from '@shared/render/avcConfig';
+import { descriptionBytes, parseAvcConfig, sameParameterSets, type AvcConfig } from '@shared/render/avcConfig';
 
 /** Frames waiting in one encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
 const MAX_QUEUE = 6;
@@ -51,7 +51,7 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
     const described = meta?.decoderConfig?.description;
     if (described) {
       try {
-        const sets = parseAvcConfig(bytesOf(described));
+        const sets = parseAvcConfig(descriptionBytes(described));
         if (parameterSets && !sameParameterSets(parameterSets, sets))
           fail(new Error('The video encoders disagree on the H.264 parameter sets'));
         parameterSets ??= sets;
@@ -153,7 +153,7 @@ async function describe(config: VideoEncoderConfig): Promise<Uint8Array | null> 
   const encoder = new VideoEncoder({
     output: (_chunk, meta) => {
       const described = meta?.decoderConfig?.description;
-      if (described) description ??= bytesOf(described);
+      if (described) description ??= descriptionBytes(described);
     },
     error: () => undefined,
   });
@@ -177,12 +177,6 @@ function greyFrame(width: number, height: number): VideoFrame {
   const pixels = new Uint8Array((evenWidth * evenHeight * 3) / 2).fill(128);
   return new VideoFrame(pixels, { format: 'I420', codedWidth: evenWidth, codedHeight: evenHeight, timestamp: 0 });
 }
-
-/** A copy of an encoder's bytes (a decoder description, a chunk) as a plain Uint8Array. */
-export const bytesOf = (data: AllowSharedBufferSource): Uint8Array<ArrayBuffer> =>
-  ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
-    : new Uint8Array(data).slice();
 
 /**
  * High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the
