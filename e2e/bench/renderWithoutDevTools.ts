@@ -11,15 +11,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
  * Chromium started here with nothing speaking DevTools to it, as the desktop app runs a render. Playwright's
  * session costs what the app never pays: a network buffer on the render Worker of about 200 MiB, and CPU on the
  * page's main thread for every protocol call. `watch` is called with Chromium's process id as it starts; what it
- * returns is called when the render is ready. Answers the render as main recorded it, with the wall-clock seconds
+ * returns is called when the render is ready; `profile` is a Chromium profile to use and keep (see warmProfile), else
+ * a fresh one is made and removed. Answers the render as main recorded it, with the wall-clock seconds
  * from Chromium's start (its launch and the page's load included).
  */
 export async function renderWithoutDevTools(
   host: HostAddress & { readonly url: string },
   lessonId: string,
   watch: (chromiumPid: number) => () => void = () => () => undefined,
+  profile?: string,
 ): Promise<{ render: Render; wallSeconds: number }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-profile-'));
+  const profileDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-profile-'));
   const before = new Set((await rpc<Render[]>(host, 'app:renders.list', { lessonId })).map((render) => render.id));
   const started = performance.now();
   const chromium = spawn(
@@ -27,7 +29,7 @@ export async function renderWithoutDevTools(
     [
       ...CHROMIUM_ARGS,
       '--headless=new',
-      `--user-data-dir=${profile}`,
+      `--user-data-dir=${profileDir}`,
       `${host.url}#/render-job/${encodeURIComponent(lessonId)}?height=720`,
     ],
     { stdio: 'ignore' },
@@ -57,8 +59,28 @@ export async function renderWithoutDevTools(
       chromium.kill();
       await gone;
     }
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!profile) fs.rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A Chromium profile that has been opened once, for timed renders: the desktop app's Chromium has long done its
+ * first-run set-up (a fresh profile's cost several CPU-seconds in the browser process, measured during a render).
+ */
+export async function warmProfile(): Promise<string> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-render-profile-'));
+  const chromium = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 8_000));
+  const gone = new Promise((resolve) => chromium.once('exit', resolve));
+  chromium.kill();
+  await gone;
+  return profile;
 }
 
 /** A render's own time as main recorded it: from `renders.begin` (the plan made) to `renders.finish`. */
