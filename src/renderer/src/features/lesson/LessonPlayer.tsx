@@ -50,19 +50,14 @@ export function LessonPlayer({ doc, take, renders, title }: LessonPlayerProps) {
 
 /**
  * The player's place while the lesson's edit loads: the player's own frame (its padding, a 16:9 picture over its
- * controls, from the player's stylesheet), so the sections below do not move under the teacher's pointer when the
- * player comes in.
+ * controls), so the sections below do not move under the teacher's pointer when the player comes in.
  */
 export function LessonPlayerPlace() {
   return (
     <section className={styles.player} aria-label="The lesson as learners see it" aria-busy="true">
-      <div className={styles.mount}>
-        <div className="fs-player">
-          <div className="fs-theatre">
-            <div className="fs-stage" />
-            <div className={cx('fs-controls', styles.placeControls)} />
-          </div>
-        </div>
+      <div className={cx(styles.mount, styles.place)}>
+        <div className={styles.placePicture} />
+        <div className={styles.placeControls} />
       </div>
     </section>
   );
