@@ -93,11 +93,7 @@ async function openRecorder(
   const { lessonId } = await seedLesson(host);
   const recorder = new RecorderPage(page);
   const lesson = new LessonPage(page);
-  await recorder.goto(host.url, lessonId);
-  await recorder.chooseMode(mode);
-  if (mode === 'Screen + camera') await recorder.expectCameraLive();
-  await recorder.chooseScreen();
-  await recorder.setCountdown(false);
+  await recorder.readyToRecord(host.url, lessonId, mode);
   return { lessonId, recorder, lesson };
 }
 

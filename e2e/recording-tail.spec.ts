@@ -44,11 +44,7 @@ for (const withPause of [false, true]) {
     const { lessonId } = await seedLesson(host);
     const recorder = new RecorderPage(page);
     const lesson = new LessonPage(page);
-    await recorder.goto(host.url, lessonId);
-    await recorder.chooseMode('Screen + camera');
-    await recorder.expectCameraLive();
-    await recorder.chooseScreen();
-    await recorder.setCountdown(false);
+    await recorder.readyToRecord(host.url, lessonId, 'Screen + camera');
 
     await recorder.record();
     await page.waitForTimeout(2000);

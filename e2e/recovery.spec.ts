@@ -16,11 +16,7 @@ test('a recording cut short by a crash is offered at the next start and recovere
   const recorder = new RecorderPage(page);
   const lesson = new LessonPage(page);
 
-  await recorder.goto(host.url, lessonId);
-  await recorder.chooseMode('Screen + camera');
-  await recorder.expectCameraLive();
-  await recorder.chooseScreen();
-  await recorder.setCountdown(false);
+  await recorder.readyToRecord(host.url, lessonId, 'Screen + camera');
   await recorder.record();
   // Crash once main holds 3 s of every track on disk, not after 3 s of wall time: on a loaded machine the chunks lag.
   await expect

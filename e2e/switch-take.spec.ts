@@ -98,10 +98,7 @@ test.describe('a new recording', () => {
     const { lessonId } = await lessonWithTake(host, { screen: screenFixture() }, 'Forces');
     await context.grantPermissions(['camera', 'microphone'], { origin: host.origin });
     const recorder = new RecorderPage(page);
-    await recorder.goto(host.url, lessonId);
-    await recorder.chooseMode('Screen');
-    await recorder.chooseScreen();
-    await recorder.setCountdown(false);
+    await recorder.readyToRecord(host.url, lessonId, 'Screen');
     await recorder.record();
     await expect.poll(() => recorder.elapsedMs(), { timeout: 10_000 }).toBeGreaterThan(1_000);
     await recorder.stop();

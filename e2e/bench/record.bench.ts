@@ -8,7 +8,7 @@ import { RecorderPage } from '../pages/RecorderPage';
 import { FAKE_MEDIA_LAUNCH } from '../chromium';
 import { listTakes, seedLesson } from '../support/rpc';
 import { logFileOf } from '../../src/main/logging/log';
-import { chromiumAllocated, vmBytes } from './chromiumProcesses';
+import { chromiumAllocated, stopChromium, vmBytes } from './chromiumProcesses';
 import { countChunks, chunkReport } from './recordChunks';
 
 /** Seconds to record: two minutes by default, the hour issue 18 asks about with `npm run bench -- --long`. */
@@ -70,11 +70,7 @@ function sampleMemory(hostPid: number, chromiumRoot?: number): () => Sample[] {
 async function readyToRecord(page: Page, host: RunningHost): Promise<{ recorder: RecorderPage; lessonId: string }> {
   const { lessonId } = await seedLesson(host);
   const recorder = new RecorderPage(page);
-  await recorder.goto(host.url, lessonId);
-  await recorder.chooseMode('Screen + camera');
-  await recorder.expectCameraLive();
-  await recorder.chooseScreen();
-  await recorder.setCountdown(false);
+  await recorder.readyToRecord(host.url, lessonId, 'Screen + camera');
   return { recorder, lessonId };
 }
 
@@ -248,11 +244,7 @@ test(`records ${RECORD_S} s with no DevTools session attached while it records, 
     await reportAndCheck('no DevTools session while recording', host, lessonId, samples, finish, []);
     await browser.close();
   } finally {
-    if (browserProcess.exitCode === null && browserProcess.signalCode === null) {
-      const gone = new Promise((resolve) => browserProcess.once('exit', resolve));
-      browserProcess.kill();
-      await gone;
-    }
+    await stopChromium(browserProcess);
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(profile, { recursive: true, force: true });

@@ -21,6 +21,18 @@ export class RecorderPage {
     await expect(this.panel.getByRole('button', { name: 'Record', exact: true })).toBeVisible();
   }
 
+  /**
+   * Opens the lesson's recorder set for a take of `mode`: the mode chosen, the camera live where there is one, the
+   * screen chosen, no countdown; one click on Record away from recording.
+   */
+  async readyToRecord(hostUrl: string, lessonId: string, mode: 'Screen + camera' | 'Screen'): Promise<void> {
+    await this.goto(hostUrl, lessonId);
+    await this.chooseMode(mode);
+    if (mode === 'Screen + camera') await this.expectCameraLive();
+    await this.chooseScreen();
+    await this.setCountdown(false);
+  }
+
   async chooseMode(mode: 'Screen + camera' | 'Screen' | 'Camera'): Promise<void> {
     await this.panel.getByRole('radio', { name: mode, exact: true }).click();
   }
