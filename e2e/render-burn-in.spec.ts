@@ -9,7 +9,7 @@ import { rpc, seedLesson } from './support/rpc';
 import { makeSyncClip, onlyRender } from './renderMedia';
 import { addCaptions, addTake } from './support/editorLesson';
 import type { LessonDocument } from '../src/shared/editor/document';
-import { ourChromiumPids } from './bench/chromiumProcesses';
+import { chromiumKindOf, ourChromiumPids } from './bench/chromiumProcesses';
 
 /**
  * Burned-in callouts and captions are blended into the decoded pixels, not drawn on a canvas: on the right frames
@@ -28,7 +28,7 @@ function rendererSharedMemory(): number {
   let total = 0;
   for (const pid of ourChromiumPids()) {
     try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      if (chromiumKindOf(pid) !== 'renderer') continue;
       let inMemfd = false;
       for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
         if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inMemfd = line.includes('/memfd:');

@@ -1,4 +1,16 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+
+/**
+ * A process's or thread's /proc stat file: its name and the fields after it (state first, so `fields[1]` is the
+ * parent, `fields[11]` and `fields[12]` user and system time in ticks). The name is read up to the last parenthesis:
+ * it may hold spaces and parentheses itself. Throws once the process has ended.
+ */
+function readStat(file: string): { name: string; fields: string[] } {
+  const stat = fs.readFileSync(file, 'utf8');
+  const close = stat.lastIndexOf(')');
+  return { name: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') };
+}
 
 /**
  * The Chromium processes this test worker started (browser, renderers, GPU, utility), by walking /proc's parents;
@@ -10,10 +22,9 @@ export function ourChromiumPids(root = process.pid): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+      const { name, fields } = readStat(`/proc/${entry}/stat`);
+      names.set(Number(entry), name);
+      parents.set(Number(entry), Number(fields[1]));
     } catch {
       // Gone already.
     }
@@ -56,12 +67,9 @@ export function sampleThreadCpu(everyMs = 250): () => string[] {
       }
       for (const tid of tasks) {
         try {
-          const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-          const close = stat.lastIndexOf(')');
-          const fields = stat.slice(close + 2).split(' ');
+          const { name, fields } = readStat(`/proc/${pid}/task/${tid}/stat`);
           const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-          const id = `${pid}/${tid}`;
-          last.set(id, { key: `${kind} ${stat.slice(stat.indexOf('(') + 1, close)}`, seconds });
+          last.set(`${pid}/${tid}`, { key: `${kind} ${name}`, seconds });
         } catch {
           // The thread ended between listing and reading.
         }
@@ -129,4 +137,12 @@ export function chromiumAllocated(root?: number): { total: number; kinds: Map<st
     kinds.set(kind, (kinds.get(kind) ?? 0) + memoryOf(pid).allocated);
   }
   return { total: [...kinds.values()].reduce((sum, bytes) => sum + bytes, 0), kinds };
+}
+
+/** Ends a Chromium this test started (SIGTERM) and waits until it has gone; nothing to do if it already has. */
+export async function stopChromium(chromium: ChildProcess): Promise<void> {
+  if (chromium.exitCode !== null || chromium.signalCode !== null) return;
+  const gone = new Promise((resolve) => chromium.once('exit', resolve));
+  chromium.kill();
+  await gone;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { rpc, type HostAddress } from '../support/rpc';
 import type { Render } from '../../src/shared/media/renders';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { stopChromium } from './chromiumProcesses';
 
 /**
  * Renders a lesson on the page `flipside render` drives (the same render code the lesson screen queues), opened by a
@@ -54,11 +55,7 @@ export async function renderWithoutDevTools(
     stopWatching();
     return { render, wallSeconds };
   } finally {
-    if (chromium.exitCode === null && chromium.signalCode === null) {
-      const gone = new Promise((resolve) => chromium.once('exit', resolve));
-      chromium.kill();
-      await gone;
-    }
+    await stopChromium(chromium);
     if (!profile) fs.rmSync(profileDir, { recursive: true, force: true });
   }
 }
@@ -77,9 +74,7 @@ export async function warmProfile(): Promise<string> {
     },
   );
   await new Promise((resolve) => setTimeout(resolve, 8_000));
-  const gone = new Promise((resolve) => chromium.once('exit', resolve));
-  chromium.kill();
-  await gone;
+  await stopChromium(chromium);
   return profile;
 }
 
