@@ -229,6 +229,10 @@ test('a teacher counts only first attempts and reveals the answer after the last
   await preview.answerChoice('False');
   await expect(preview.question.locator('.fs-verdict')).toHaveText('Not quite');
   await preview.question.getByRole('button', { name: 'Try again' }).click();
+  await expect(
+    preview.question.getByRole('radio', { name: 'False' }),
+    'trying again starts at the answer the learner gave',
+  ).toBeFocused();
   await preview.answerChoice('True');
   await expect(preview.question.locator('.fs-verdict')).toHaveText('Correct');
   await preview.continue();

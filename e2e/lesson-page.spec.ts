@@ -79,6 +79,41 @@ for (const size of SIZES) {
   });
 }
 
+test('the lesson’s end takes focus from inside the player, never from the page around it', async ({ page, host }) => {
+  const { lessonId } = await editedLesson(host);
+  const lesson = new LessonPage(page);
+  await lesson.goto(host.url, lessonId, 'Forces');
+  const summary = lesson.lessonPlayer.getByRole('dialog', { name: 'Lesson finished' });
+  const controls = lesson.lessonPlayer.locator('.fs-controls');
+  const playNearEnd = async () => {
+    await lesson.player.evaluate((media) => {
+      const element = media as unknown as MediaLike;
+      element.muted = true;
+      element.currentTime = 8.5;
+    });
+    await controls.getByRole('button', { name: 'Play', exact: true }).click();
+  };
+
+  // The learner pressed Play in the player: the end's dialog takes focus, and gives it back when closed.
+  await playNearEnd();
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary.getByRole('heading', { name: 'Lesson finished' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(summary).toBeHidden();
+  await expect(controls.getByRole('button', { name: 'Watch again' })).toBeFocused();
+
+  // The teacher went on to another control of the page while it played: the end comes, the focus stays.
+  await page.reload();
+  await lesson.expectOpen('Forces');
+  await playNearEnd();
+  const render = page.getByRole('button', { name: 'Render…' });
+  await render.focus();
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(render, 'the player’s end dialog left the teacher’s focus where it was').toBeFocused();
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await expect(summary).toBeHidden();
+});
+
 test('while the edit loads the player keeps its place, so nothing below it moves when it comes in', async ({
   page,
   host,

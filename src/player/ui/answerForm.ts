@@ -6,7 +6,8 @@ export interface AnswerForm {
   readonly element: HTMLFieldSetElement;
   response(): CheckpointResponse;
   setDisabled(disabled: boolean): void;
-  focus(): void;
+  /** Where an answer starts: the chosen option, else the first input. */
+  start(): HTMLInputElement | undefined;
 }
 
 /** The input each question type needs; its labels come from the teacher's text through the Markdown renderer only. */
@@ -95,8 +96,8 @@ export function createAnswerForm(checkpoint: PlayerCheckpoint, previous: Checkpo
     setDisabled(disabled) {
       fieldset.disabled = disabled;
     },
-    focus() {
-      (inputs.find((input) => input.checked) ?? inputs[0])?.focus();
+    start() {
+      return inputs.find((input) => input.checked) ?? inputs[0];
     },
   };
 }

@@ -13,6 +13,8 @@ export interface LessonDialogsContext {
   readonly session: PlayerSession;
   readonly reporter: Reporter;
   readonly start: StartResult;
+  /** The whole player: a dialog takes focus only from inside it. */
+  readonly player: HTMLElement;
   /** Where a dialog opens over the video. */
   readonly layer: HTMLElement;
   /** The rest of the player, made inert while a dialog is open (asked each time: the panels may come and go). */
@@ -54,6 +56,7 @@ export function createLessonDialogs(context: LessonDialogsContext): LessonDialog
     closeModal();
     context.hideNotice();
     modal = openModal({
+      player: context.player,
       layer: context.layer,
       inert: context.inert(),
       labelledBy,

@@ -188,6 +188,7 @@ function run(
     session,
     reporter,
     start,
+    player: root,
     layer: layout.layer,
     inert: () => [layout.header, layout.stage, controls.element, ...(panels.element ? [panels.element] : [])],
     returnTo: () => controls.playButton,

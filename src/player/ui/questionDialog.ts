@@ -72,6 +72,8 @@ export function showQuestion(
       info.canSkip && !answeredOnce ? button('Skip', 'fs-secondary', () => handlers.skip()) : '',
       rewatch('fs-quiet') ?? '',
     );
+    const start = form.start();
+    if (start) modal.focus(start);
   };
 
   let answeredOnce = false;
@@ -105,7 +107,7 @@ export function showQuestion(
         button('Continue', 'fs-quiet', () => handlers.proceed()),
       );
     else actions.replaceChildren(next, rewatch('fs-secondary') ?? '');
-    feedback.focus();
+    modal.focus(feedback);
   };
 
   undo.push(
@@ -119,7 +121,6 @@ export function showQuestion(
   );
   showAttempts(info.attemptsLeft);
   ask();
-  form.focus();
   return () => {
     for (const off of undo) off();
   };

@@ -113,7 +113,7 @@ export function showSummary(
   children.push(actions);
   modal.dialog.replaceChildren(...children);
   title.tabIndex = -1;
-  title.focus();
+  modal.focus(title);
   return () => {
     for (const off of undo) off();
   };
