@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
  */
 
 const SRC = path.resolve(__dirname, '..');
-const PLAYER_SHEET = path.resolve(SRC, '../../player/ui/player.css');
+/** The learner player's sheets (player.css imports the rest), global in the studio wherever it mounts the player. */
+const PLAYER_UI = path.resolve(SRC, '../../player/ui');
 
 /** Global classes any component may use by name. */
 const UTILITIES = new Set(['muted', 'hint', 'visually-hidden']);
@@ -64,16 +65,21 @@ function globalClassSelectors(css: string): string[] {
   return selectorsOf(css).filter((selector) => /:global\s*\(\s*[^)]*\.[_a-zA-Z-]|:global\s+[^,{]*\./.test(selector));
 }
 
-function globalSheets(): string[] {
-  const sheets = filesUnder(SRC, '.css').filter((file) => !file.endsWith('.module.css'));
-  return [...sheets, PLAYER_SHEET];
+const PLAYER = 'the player (src/player/ui)';
+
+/** Each global sheet by name, with its text; the player's sheets count as one, its own parts styling each other's classes. */
+function globalSheets(): { name: string; css: string }[] {
+  const read = (file: string) => fs.readFileSync(file, 'utf8');
+  const sheets = filesUnder(SRC, '.css')
+    .filter((file) => !file.endsWith('.module.css'))
+    .map((file) => ({ name: relative(file), css: read(file) }));
+  return [...sheets, { name: PLAYER, css: filesUnder(PLAYER_UI, '.css').map(read).join('\n') }];
 }
 
 /** What each global sheet may style: the reason a sheet outside this list is refused. */
 function allowedGlobalClass(sheet: string, name: string): boolean {
-  if (sheet === PLAYER_SHEET) return name.startsWith('fs-');
-  const file = relative(sheet);
-  return file === 'styles/base.css' && UTILITIES.has(name);
+  if (sheet === PLAYER) return name.startsWith('fs-');
+  return sheet === 'styles/base.css' && UTILITIES.has(name);
 }
 
 /** Class names written as plain strings in className attributes: `className="a b"` and the literals in `className={…}`. */
@@ -93,8 +99,7 @@ describe('global stylesheets', () => {
   it('never style the same class from two sheets', () => {
     const owners = new Map<string, string[]>();
     for (const sheet of globalSheets())
-      for (const name of classesOf(fs.readFileSync(sheet, 'utf8')))
-        owners.set(name, [...(owners.get(name) ?? []), relative(sheet)]);
+      for (const name of classesOf(sheet.css)) owners.set(name, [...(owners.get(name) ?? []), sheet.name]);
     const twice = [...owners]
       .filter(([, sheets]) => sheets.length > 1)
       .map(([name, sheets]) => `.${name}: ${sheets.join(', ')}`);
@@ -103,9 +108,9 @@ describe('global stylesheets', () => {
 
   it('hold only tokens, resets, typography and utilities: component classes belong in a CSS Module', () => {
     const misplaced = globalSheets().flatMap((sheet) =>
-      [...classesOf(fs.readFileSync(sheet, 'utf8'))]
-        .filter((name) => !allowedGlobalClass(sheet, name))
-        .map((name) => `${relative(sheet)}: .${name}`),
+      [...classesOf(sheet.css)]
+        .filter((name) => !allowedGlobalClass(sheet.name, name))
+        .map((name) => `${sheet.name}: .${name}`),
     );
     expect(misplaced).toEqual([]);
   });
