@@ -53,7 +53,7 @@ export function chromiumKindOf(pid: number): string {
  * largest first. Threads are sampled while they run because a worker's or codec's thread takes its CPU count with it
  * when it ends; a thread's last sample is at most `everyMs` short.
  */
-export function sampleThreadCpu(everyMs = 250): () => string[] {
+export function sampleThreadCpu(everyMs = 250): () => { seconds: number; lines: string[] } {
   const ticksPerSecond = 100;
   const last = new Map<string, { key: string; seconds: number }>();
   const sample = () => {
@@ -88,15 +88,24 @@ export function sampleThreadCpu(everyMs = 250): () => string[] {
       byKey.set(key, (byKey.get(key) ?? 0) + seconds - (started.get(id) ?? 0));
     }
     const total = [...byKey.values()].reduce((sum, seconds) => sum + seconds, 0);
-    return [
-      `${total.toFixed(1).padStart(6)} s  in all`,
-      ...[...byKey]
-        .filter(([, seconds]) => seconds > 0.05)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 10)
-        .map(([key, seconds]) => `${seconds.toFixed(1).padStart(6)} s  ${key}`),
-    ];
+    return {
+      seconds: total,
+      lines: [
+        `${total.toFixed(1).padStart(6)} s  in all`,
+        ...[...byKey]
+          .filter(([, seconds]) => seconds > 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10)
+          .map(([key, seconds]) => `${seconds.toFixed(1).padStart(6)} s  ${key}`),
+      ],
+    };
   };
+}
+
+/** CPU seconds of this process's children that have ended and been waited for (a native ffmpeg run, say). */
+export function endedChildrenCpuSeconds(): number {
+  const { fields } = readStat('/proc/self/stat');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 /** A field of /proc/<pid>/status in bytes (VmRSS now, VmHWM the peak); 0 once the process has ended. */
