@@ -121,17 +121,18 @@ export function vmBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 /**
  * A process's memory in bytes, from one read of /proc/<pid>/smaps_rollup (zeros once it has ended): resident (RSS),
  * proportional (PSS: a page shared by n processes counts 1/n, so a sum over processes is honest), and `allocated`,
- * its share of anonymous and shared memory (Pss_Anon + Pss_Shmem), including the frame buffers Chromium's processes
- * share with each other. `allocated` leaves out file-backed pages (the browser binary's code): their share moves
+ * its share of anonymous and shared memory (Pss_Anon + Pss_Shmem, also apart: a process's own heaps against the frame
+ * buffers Chromium's processes share with each other). `allocated` leaves out file-backed pages (the browser binary's code): their share moves
  * whenever another Chromium on the machine starts or quits, which is not our growth.
  */
-export function memoryOf(pid: number): { rss: number; pss: number; allocated: number } {
+export function memoryOf(pid: number): { rss: number; pss: number; allocated: number; anon: number; shmem: number } {
   try {
     const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
-    return { rss: field('Rss'), pss: field('Pss'), allocated: field('Pss_Anon') + field('Pss_Shmem') };
+    const [anon, shmem] = [field('Pss_Anon'), field('Pss_Shmem')];
+    return { rss: field('Rss'), pss: field('Pss'), allocated: anon + shmem, anon, shmem };
   } catch {
-    return { rss: 0, pss: 0, allocated: 0 };
+    return { rss: 0, pss: 0, allocated: 0, anon: 0, shmem: 0 };
   }
 }
 

@@ -36,6 +36,8 @@ interface Sample {
   readonly pss: number;
   /** Chromium's resident memory by kind of process. */
   readonly kinds: ReadonlyMap<string, number>;
+  /** The renderers' own heaps (anonymous PSS) and their share of shared memory (frame buffers, shared with the GPU and utility processes). */
+  readonly renderer: { readonly anon: number; readonly shmem: number };
 }
 
 /** Samples main and Chromium (all this worker started, or those under `chromiumRoot`) twice a second until stopped. */
@@ -46,14 +48,19 @@ function sampleMemory(hostPid: number, chromiumRoot?: number): () => Sample[] {
     let chromium = 0;
     let pss = main.pss;
     const kinds = new Map<string, number>();
+    const renderer = { anon: 0, shmem: 0 };
     for (const pid of ourChromiumPids(chromiumRoot)) {
       const memory = memoryOf(pid);
       chromium += memory.rss;
       pss += memory.pss;
       const kind = chromiumKindOf(pid);
       kinds.set(kind, (kinds.get(kind) ?? 0) + memory.rss);
+      if (kind === 'renderer') {
+        renderer.anon += memory.anon;
+        renderer.shmem += memory.shmem;
+      }
     }
-    samples.push({ main: main.rss, chromium, pss, kinds });
+    samples.push({ main: main.rss, chromium, pss, kinds, renderer });
   }, 500);
   return () => {
     clearInterval(timer);
@@ -117,6 +124,7 @@ function report(label: string, samples: readonly Sample[], seconds: number, call
       `  by kind of Chromium process (RSS): ${[...new Set(samples.flatMap((sample) => [...sample.kinds.keys()]))]
         .map((kind) => `${kind} ${halves((sample) => sample.kinds.get(kind) ?? 0)}`)
         .join(', ')}`,
+      `  renderers as PSS: own heaps ${halves((sample) => sample.renderer.anon)}, shared memory ${halves((sample) => sample.renderer.shmem)}`,
     ].join('\n'),
   );
   expect.soft(mib(peak(totals))).toBeLessThan(GOAL_MIB);
