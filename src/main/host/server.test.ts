@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, tempStudio } from '../testing/tempStudio';
-import { WIRE_BINARY_TYPE, encodeCallFrame, encodeWire, encodeWireBinary } from '@shared/contract/wire';
+import {
+  WIRE_BINARY_TYPE,
+  createCallFrameWriter,
+  encodeWire,
+  encodeWireBinary,
+  layOutWire,
+} from '@shared/contract/wire';
 import { CALLS_PATH, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 import { startBrowserHost } from './server';
 
@@ -153,13 +159,13 @@ describe('browser host bytes', () => {
     const bothAnswered = answered(2);
     const bytes = new Uint8Array(512 * 1024).map((_, index) => index % 253);
     socket.send(
-      encodeCallFrame(
+      createCallFrameWriter()(
         7,
         'app:recordings.appendChunk',
-        encodeWireBinary({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }),
+        layOutWire({ takeId: started.value.takeId, role: 'screen', index: 0, atMs: 1000, data: bytes }),
       ),
     );
-    const broken = encodeCallFrame(8, 'app:recordings.appendChunk', encodeWireBinary({ data: bytes })).slice(0, 100);
+    const broken = createCallFrameWriter()(8, 'app:recordings.appendChunk', layOutWire({ data: bytes })).slice(0, 100);
     socket.send(broken);
     await bothAnswered;
     expect(answers[0]).toEqual({ id: 7, result: { ok: true, value: { bytes: bytes.byteLength } } });

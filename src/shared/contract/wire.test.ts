@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeWire, decodeWireBinary, encodeWire, encodeWireBinary } from './wire';
+import {
+  createCallFrameWriter,
+  decodeCallFrame,
+  decodeWire,
+  decodeWireBinary,
+  encodeWire,
+  encodeWireBinary,
+  layOutWire,
+} from './wire';
 
 describe('wire codec', () => {
   it('round-trips any JSON value with bytes nested anywhere', () => {
@@ -65,5 +73,29 @@ describe('binary wire codec', () => {
 
   it('leaves objects that merely have a $bytesAt key among others alone', () => {
     expect(decodeWireBinary(encodeWireBinary({ $bytesAt: [0, 0], other: 1 }))).toEqual({ $bytesAt: [0, 0], other: 1 });
+  });
+});
+
+describe('call frames', () => {
+  it('frame a call that the host decodes, reusing one buffer from frame to frame', () => {
+    const frameOf = createCallFrameWriter();
+    const data = new Uint8Array(30_000).map((_, index) => index % 249);
+    const first = frameOf(7, 'app:renders.write', layOutWire({ position: 0, data }));
+    expect(decodeCallFrame(first)).toEqual({ id: 7, channel: 'app:renders.write', input: { position: 0, data } });
+    const second = frameOf(8, 'app:renders.write', layOutWire({ position: 4, data: data.subarray(0, 10) }));
+    expect(second.buffer).toBe(first.buffer);
+    expect(decodeCallFrame(second)).toEqual({
+      id: 8,
+      channel: 'app:renders.write',
+      input: { position: 4, data: data.subarray(0, 10) },
+    });
+  });
+
+  it('give a frame too big to keep a buffer of its own', () => {
+    const frameOf = createCallFrameWriter();
+    const small = frameOf(1, 'app:renders.write', layOutWire({ data: new Uint8Array(10) }));
+    const big = frameOf(2, 'app:renders.write', layOutWire({ data: new Uint8Array(9 * 1024 * 1024) }));
+    expect(big.buffer).not.toBe(small.buffer);
+    expect(frameOf(3, 'app:renders.write', layOutWire({ data: new Uint8Array(5) })).buffer).toBe(small.buffer);
   });
 });

@@ -14,7 +14,15 @@ export const WIRE_BINARY_TYPE = 'application/x-flipside-wire';
 const BYTES_AT_KEY = '$bytesAt';
 const HEADER_BYTES = 4;
 
-export function encodeWireBinary(value: unknown): Uint8Array<ArrayBuffer> {
+/** A value laid out for the binary wire, not yet copied: its JSON (bytes replaced by their places) and those bytes. */
+export interface WireLayout {
+  readonly text: Uint8Array;
+  readonly parts: readonly Uint8Array[];
+  /** The whole body's size. */
+  readonly byteLength: number;
+}
+
+export function layOutWire(value: unknown): WireLayout {
   const parts: Uint8Array[] = [];
   let offset = 0;
   const json = JSON.stringify(value, (_key, item: unknown) => {
@@ -24,14 +32,27 @@ export function encodeWireBinary(value: unknown): Uint8Array<ArrayBuffer> {
     return { [BYTES_AT_KEY]: [offset - item.byteLength, item.byteLength] };
   });
   const text = new TextEncoder().encode(json);
-  const body = new Uint8Array(HEADER_BYTES + text.byteLength + offset);
-  new DataView(body.buffer).setUint32(0, text.byteLength);
-  body.set(text, HEADER_BYTES);
-  let at = HEADER_BYTES + text.byteLength;
-  for (const part of parts) {
-    body.set(part, at);
+  return { text, parts, byteLength: HEADER_BYTES + text.byteLength + offset };
+}
+
+/** Writes a laid-out body into `into` (at least `layout.byteLength` long) from its start. */
+function writeWire(layout: WireLayout, into: Uint8Array): void {
+  new DataView(into.buffer, into.byteOffset, into.byteLength).setUint32(0, layout.text.byteLength);
+  into.set(layout.text, HEADER_BYTES);
+  let at = HEADER_BYTES + layout.text.byteLength;
+  for (const part of layout.parts) {
+    into.set(part, at);
     at += part.byteLength;
   }
+}
+
+export function encodeWireBinary(value: unknown): Uint8Array<ArrayBuffer> {
+  return wireBytes(layOutWire(value));
+}
+
+export function wireBytes(layout: WireLayout): Uint8Array<ArrayBuffer> {
+  const body = new Uint8Array(layout.byteLength);
+  writeWire(layout, body);
   return body;
 }
 
@@ -110,19 +131,29 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Frames up to this size are written into one buffer kept for the next; bigger ones (rare) get their own. */
+const KEPT_FRAME_BYTES = 8 * 1024 * 1024;
+
 /**
- * A call on the calls socket: a 4-byte id the answer echoes, a 2-byte length and the channel's name, then the call's
- * binary body (`encodeWireBinary`). Answers come back as JSON text `{ id, result }`.
+ * Writes calls for the calls socket: a 4-byte id the answer echoes, a 2-byte length and the channel's name, then the
+ * call's binary body (`layOutWire`). Answers come back as JSON text `{ id, result }`. Each frame is written into a
+ * buffer the writer keeps, valid until its next frame: a WebSocket's send copies what it is given, so a render's 4 MiB
+ * writes make no new buffers in the page (which its collector freed only every 64 MiB or so).
  */
-export function encodeCallFrame(id: number, channel: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
-  const name = new TextEncoder().encode(channel);
-  const frame = new Uint8Array(6 + name.byteLength + body.byteLength);
-  const view = new DataView(frame.buffer);
-  view.setUint32(0, id);
-  view.setUint16(4, name.byteLength);
-  frame.set(name, 6);
-  frame.set(body, 6 + name.byteLength);
-  return frame;
+export function createCallFrameWriter(): (id: number, channel: string, body: WireLayout) => Uint8Array<ArrayBuffer> {
+  let kept = new Uint8Array(0);
+  return (id, channel, body) => {
+    const name = new TextEncoder().encode(channel);
+    const size = 6 + name.byteLength + body.byteLength;
+    if (kept.byteLength < size && size <= KEPT_FRAME_BYTES) kept = new Uint8Array(size);
+    const frame = size <= kept.byteLength ? kept.subarray(0, size) : new Uint8Array(size);
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    view.setUint32(0, id);
+    view.setUint16(4, name.byteLength);
+    frame.set(name, 6);
+    writeWire(body, frame.subarray(6 + name.byteLength));
+    return frame;
+  };
 }
 
 export function decodeCallFrame(frame: Uint8Array): { id: number; channel: string; input: unknown } {

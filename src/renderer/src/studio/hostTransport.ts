@@ -1,6 +1,13 @@
 import type { Transport } from '@shared/contract/client';
 import { callResultSchema, type CallResult } from '@shared/contract/result';
-import { WIRE_BINARY_TYPE, decodeWire, encodeCallFrame, encodeWireBinary } from '@shared/contract/wire';
+import {
+  WIRE_BINARY_TYPE,
+  createCallFrameWriter,
+  decodeWire,
+  layOutWire,
+  wireBytes,
+  type WireLayout,
+} from '@shared/contract/wire';
 import { CALLS_PATH, EVENTS_PATH, RPC_PATH, SOCKET_CALL_BYTES, TOKEN_HEADER } from '@shared/contract/hostProtocol';
 import { createEventSocket, type HostProbe } from './eventSocket';
 
@@ -85,9 +92,9 @@ export function createHostTransport(origin: string, token: string): HostTranspor
   return {
     async invoke(channel: string, input: unknown): Promise<CallResult> {
       if (lost) return restarted;
-      const body = encodeWireBinary(input ?? {});
-      if (body.byteLength >= SOCKET_CALL_BYTES) {
-        const answered = await calls.call(channel, body);
+      const layout = layOutWire(input ?? {});
+      if (layout.byteLength >= SOCKET_CALL_BYTES) {
+        const answered = await calls.call(channel, layout);
         if (answered) return answered;
       }
       let response: Response;
@@ -95,7 +102,7 @@ export function createHostTransport(origin: string, token: string): HostTranspor
         response = await fetch(new URL(`${RPC_PATH}${encodeURIComponent(channel)}`, origin), {
           method: 'POST',
           headers: { 'content-type': WIRE_BINARY_TYPE, [TOKEN_HEADER]: token },
-          body,
+          body: wireBytes(layout),
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: STUDIO_RESTARTED } };
@@ -141,6 +148,7 @@ function createCallSocket(url: URL) {
   const pending = new Map<number, (result: CallResult) => void>();
   let nextId = 1;
   let opening: Promise<WebSocket | null> | null = null;
+  const frameOf = createCallFrameWriter();
   const open = () =>
     (opening ??= new Promise<WebSocket | null>((resolve) => {
       const socket = new WebSocket(url);
@@ -160,13 +168,14 @@ function createCallSocket(url: URL) {
       });
     }));
   return {
-    async call(channel: string, body: Uint8Array): Promise<CallResult | null> {
+    async call(channel: string, body: WireLayout): Promise<CallResult | null> {
       const socket = await open();
       if (!socket || socket.readyState !== WebSocket.OPEN) return null;
       const id = nextId++;
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);
-        socket.send(encodeCallFrame(id, channel, body));
+        // Framed at the moment of sending: the frame's buffer is reused by the next call.
+        socket.send(frameOf(id, channel, body));
       });
     },
   };

@@ -26,7 +26,8 @@ export type ToWorker =
       /** Why the render is encoded rather than copied by main, when it could have been. */
       readonly note: string | null;
     }
-  | { readonly type: 'written'; readonly id: number }
+  /** A write landed; its buffer comes back to be filled again (see outputStream.ts). */
+  | { readonly type: 'written'; readonly id: number; readonly data: Uint8Array<ArrayBuffer> }
   | { readonly type: 'write-failed'; readonly id: number; readonly message: string };
 
 export type FromWorker =

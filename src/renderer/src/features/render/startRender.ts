@@ -93,7 +93,7 @@ export function startRender(
         reject(new RenderCancelledError());
       };
       if (cancelled) return stop();
-      const send = (message: ToWorker) => worker.postMessage(message);
+      const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
       let writes: Promise<void> = Promise.resolve();
       worker.addEventListener('error', (event) => {
         event.preventDefault();
@@ -108,7 +108,8 @@ export function startRender(
           writes = writes
             .then(() => studio.renders.write({ renderId, position: message.position, data: message.data }))
             .then(
-              () => send({ type: 'written', id: message.id }),
+              // The buffer goes back to the Worker to be filled again, not left for this page's collector.
+              () => send({ type: 'written', id: message.id, data: message.data }, [message.data.buffer]),
               (error: unknown) =>
                 send({
                   type: 'write-failed',

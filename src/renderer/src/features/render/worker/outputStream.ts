@@ -14,8 +14,12 @@ type Post = (message: FromWorker, transfer: Transferable[]) => void;
 export const WRITES_IN_FLIGHT = 3;
 
 /**
- * A sink for mediabunny's StreamTarget that hands every positioned write to the page (which owns the studio
- * client). The wait for writes to land is the backpressure that keeps memory flat however long the lesson.
+ * A sink for mediabunny's StreamTarget that gathers the muxer's positioned writes into chunks of WRITE_CHUNK_BYTES
+ * and hands each to the page (which owns the studio client). The chunks are a fixed pool, one filling and
+ * WRITES_IN_FLIGHT on their way: each goes to the page by transfer and comes back with its `written` reply. A new
+ * buffer per chunk (and the muxer's own chunking) left tens of MiB of dead buffers in the page and the Worker, which
+ * their collectors free only every 64 MiB or so of such memory, so a long render's memory rose and fell by ~100 MiB.
+ * The wait for a buffer to come back is the backpressure that keeps memory flat however long the lesson.
  */
 export function createOutputStream(post: Post): {
   stream: WritableStream<StreamTargetChunk>;
@@ -23,35 +27,68 @@ export function createOutputStream(post: Post): {
 } {
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   const inFlight = new Set<Promise<void>>();
+  const free: Uint8Array<ArrayBuffer>[] = [];
+  let made = 0;
   let failure: Error | null = null;
   let nextId = 0;
+  let filling: { buffer: Uint8Array<ArrayBuffer>; position: number; length: number } | null = null;
+
+  const take = async (): Promise<Uint8Array<ArrayBuffer>> => {
+    while (free.length === 0 && made > WRITES_IN_FLIGHT && inFlight.size > 0) await Promise.race(inFlight);
+    if (failure) throw failure;
+    const buffer = free.pop();
+    if (buffer) return buffer;
+    made += 1;
+    return new Uint8Array(WRITE_CHUNK_BYTES);
+  };
+
+  const send = () => {
+    if (!filling) return;
+    const { buffer, position, length } = filling;
+    filling = null;
+    const id = nextId++;
+    const landed = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+    inFlight.add(landed);
+    landed.then(
+      () => inFlight.delete(landed),
+      (error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        inFlight.delete(landed);
+      },
+    );
+    post({ type: 'write', id, position, data: buffer.subarray(0, length) }, [buffer.buffer]);
+  };
+
   const stream = new WritableStream<StreamTargetChunk>({
     async write(chunk) {
-      if (failure) throw failure;
-      const id = nextId++;
-      const data = chunk.data.slice();
-      const landed = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
-      inFlight.add(landed);
-      landed.then(
-        () => inFlight.delete(landed),
-        (error: unknown) => {
-          failure ??= error instanceof Error ? error : new Error(String(error));
-          inFlight.delete(landed);
-        },
-      );
-      post({ type: 'write', id, position: chunk.position, data }, [data.buffer]);
-      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+      let { data, position } = chunk;
+      while (data.byteLength > 0) {
+        if (failure) throw failure;
+        if (filling && position !== filling.position + filling.length) send();
+        filling ??= { buffer: await take(), position, length: 0 };
+        const room = filling.buffer.byteLength - filling.length;
+        filling.buffer.set(data.subarray(0, room), filling.length);
+        const copied = Math.min(room, data.byteLength);
+        filling.length += copied;
+        position += copied;
+        data = data.subarray(copied);
+        if (filling.length === filling.buffer.byteLength) send();
+      }
     },
     async close() {
+      send();
       await Promise.all(inFlight);
+      if (failure) throw failure;
     },
   });
   const onReply = (message: ToWorker) => {
     if (message.type !== 'written' && message.type !== 'write-failed') return;
     const waiter = pending.get(message.id);
     pending.delete(message.id);
-    if (message.type === 'written') waiter?.resolve();
-    else waiter?.reject(new Error(message.message));
+    if (message.type === 'written') {
+      free.push(new Uint8Array(message.data.buffer));
+      waiter?.resolve();
+    } else waiter?.reject(new Error(message.message));
   };
   return { stream, onReply };
 }

@@ -14,7 +14,6 @@ import { encodeAudio } from './encodeAudio';
 import { encodeVideo } from './encodeVideo';
 import { createFrameEncoder } from './frameEncoder';
 import { createInputs, type OpenedFile } from './openInput';
-import { WRITE_CHUNK_BYTES } from './outputStream';
 
 export interface JobIo {
   readonly urls: Readonly<Record<string, string>>;
@@ -39,7 +38,8 @@ export async function runRenderJob(plan: RenderPlan, note: string | null, io: Jo
   const output = new Output({
     // The index goes at the front (room reserved, filled in last) so a learner's player starts before the download ends.
     format: new Mp4OutputFormat({ fastStart: 'reserve' }),
-    target: new StreamTarget(io.stream, { chunked: true, chunkSize: WRITE_CHUNK_BYTES }),
+    // Not chunked by mediabunny: the stream gathers writes into buffers it reuses (outputStream.ts).
+    target: new StreamTarget(io.stream),
   });
   let videoDone = 0;
   let audioDone = 0;
