@@ -36,8 +36,11 @@ export type FromWorker =
   | { readonly type: 'done'; readonly outcome: RenderOutcome }
   | { readonly type: 'error'; readonly message: string };
 
-/** What a worker's global scope offers; the renderer's TypeScript lib is the DOM's, not the worker's. */
+/**
+ * What a worker's global scope offers; the renderer's TypeScript lib is the DOM's, not the worker's. Said without DOM
+ * types, so the Worker's modules are tested in Node as they are.
+ */
 export interface WorkerScope {
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+  postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: ToWorker }) => void): void;
 }

@@ -4,7 +4,7 @@ import type { FromWorker, ToWorker } from '../protocol';
 /** Bytes handed to main per call: big enough to keep calls few, small enough for the contract's 32 MiB limit. */
 export const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
 
-type Post = (message: FromWorker, transfer: Transferable[]) => void;
+type Post = (message: FromWorker, transfer: ArrayBuffer[]) => void;
 
 /**
  * Writes handed to the page before the muxer waits for one to land. One at a time left the muxer (and, through its
