@@ -1,17 +1,11 @@
 import type { LaunchOptions } from '@playwright/test';
+import { HEADLESS_CHROMIUM_ARGS } from '../src/shared/render/headlessChromium';
 
 /** Debian's Chromium with the flags this machine needs (see ../shared/DESIGN.md, Tests). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** `flipside render`'s flags (no GPU, nothing phoning home, no on-device AI benchmark), as root: without the sandbox. */
+export const CHROMIUM_ARGS = ['--no-sandbox', ...HEADLESS_CHROMIUM_ARGS];
 
 /**
  * Third-party cookies blocked, as Safari and Firefox do and Chrome lets users choose: the LTI specs' LMS pages frame the

@@ -20,4 +20,8 @@ describe('chromiumArgs', () => {
       expect.arrayContaining(['--disable-gpu', '--disable-background-networking']),
     );
   });
+
+  it('gives Chromium its machine class, so no on-device AI benchmark starts minutes into a long render', () => {
+    expect(chromiumArgs({}, false)).toContain('--optimization-guide-performance-class=7');
+  });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserType } from 'playwright-core';
+import { HEADLESS_CHROMIUM_ARGS } from '@shared/render/headlessChromium';
 
 /** Where Chromium or Chrome usually lives; CHROMIUM_PATH wins. */
 const CANDIDATES = [
@@ -15,16 +16,6 @@ const CANDIDATES = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** No GPU (headless rendering needs none and some drivers crash there), nothing phoning home. */
-const ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 /**
  * Chromium's flags for a render. The sandbox stays on: the page it renders is our own, but Chromium also decodes
  * the teacher's media, and a crafted file should meet the sandbox as it would in any browser. It goes off only
@@ -35,7 +26,7 @@ const ARGS = [
 export function chromiumArgs(env: NodeJS.ProcessEnv, isRoot: boolean): string[] {
   const told =
     env.FLIPSIDE_CHROMIUM_NO_SANDBOX === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false');
-  return told || isRoot ? ['--no-sandbox', ...ARGS] : [...ARGS];
+  return told || isRoot ? ['--no-sandbox', ...HEADLESS_CHROMIUM_ARGS] : [...HEADLESS_CHROMIUM_ARGS];
 }
 
 export function findChromium(env: NodeJS.ProcessEnv): string {
