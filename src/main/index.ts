@@ -11,8 +11,10 @@ import { createMainWindow } from './window/createMainWindow';
 import { desktopShell } from './window/desktopShell';
 import { cancelJobsWhenPageGoes } from './window/windowJobs';
 import { applyPermissionPolicy } from './window/permissions';
+import { STUDIO_JS_FLAGS } from '@shared/render/headlessChromium';
 
 app.enableSandbox();
+app.commandLine.appendSwitch('js-flags', STUDIO_JS_FLAGS);
 registerAppSchemes();
 
 if (app.requestSingleInstanceLock()) {

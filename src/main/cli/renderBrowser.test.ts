@@ -24,4 +24,8 @@ describe('chromiumArgs', () => {
   it('gives Chromium its machine class, so no on-device AI benchmark starts minutes into a long render', () => {
     expect(chromiumArgs({}, false)).toContain('--optimization-guide-performance-class=7');
   });
+
+  it('caps V8’s young generation as the desktop app does, so a long render’s Worker does not grow into it', () => {
+    expect(chromiumArgs({}, false)).toContain('--js-flags=--max-semi-space-size=8');
+  });
 });
