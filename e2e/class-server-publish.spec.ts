@@ -5,7 +5,7 @@ import { publishableLesson } from './lms/publishedLesson';
 import { rpc } from './support/rpc';
 import { publishToServer, waitForJob } from './support/publishToServer';
 import { startClassServer } from './support/classServer';
-import { startDropProxy } from './support/dropProxy';
+import { startDropProxy, type DropProxy } from './support/dropProxy';
 import { JoinPage } from './pages/JoinPage';
 import { ClassResultsPage } from './pages/ClassResultsPage';
 import type { PublishJob } from '../src/shared/contract/publish';
@@ -20,6 +20,7 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
   const server = await startClassServer();
   // 13 MB of video: four chunks. The connection drops inside the second.
   const proxy = await startDropProxy(server.url, CHUNK + CHUNK / 2);
+  let stalling: DropProxy | null = null;
   try {
     const { lessonId, renderId, projectId } = await publishableLesson(host, 'Forces');
     const [render] = await rpc<Render[]>(host, 'app:renders.list', { lessonId });
@@ -36,7 +37,10 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
     // The zip was only the way there.
     expect(fs.readdirSync(path.join(host.dataDir, 'media', projectId, 'exports'))).toEqual([]);
 
-    // A cancelled publish: nothing left in the studio, nothing on the server.
+    // A cancelled publish: nothing left in the studio, nothing on the server. Its upload goes silent mid-way, so the
+    // cancel always comes while it is uploading (a quick machine once sent all 13 MB before the cancel arrived).
+    stalling = await startDropProxy(server.url, CHUNK / 2, { stall: true });
+    await rpc(host, 'app:classroom.connect', { url: stalling.url, token: server.token });
     const cancelled = await publishToServer(host, lessonId, renderId);
     await expect
       .poll(async () => (await rpc<PublishJob>(host, 'app:publish.status', { jobId: cancelled })).stage, {
@@ -48,6 +52,7 @@ test('an upload cut off mid-way resumes where the server stopped, and a cancelle
     expect(fs.readdirSync(path.join(host.dataDir, 'media', projectId, 'exports'))).toEqual([]);
     await expect.poll(() => fs.readdirSync(path.join(server.dataDir, 'uploads'))).toEqual([]);
   } finally {
+    await stalling?.close();
     await proxy.close();
     await server.stop();
     server.remove();
