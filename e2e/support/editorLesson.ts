@@ -10,12 +10,15 @@ import type { HostFixture } from '../fixtures';
 
 const fixtures = path.join(os.tmpdir(), 'flipside-editor-fixtures');
 
-/** Made once per machine with ffmpeg and kept: lavfi test sources, keyframes every second as the recorder makes. */
+/**
+ * Made once per machine with ffmpeg and kept: lavfi test sources, keyframes every second as the recorder makes. Two
+ * workers may make the same file at once, so each writes a part of its own and renames only that.
+ */
 export function mediaFixture(name: string, args: string[]): string {
   fs.mkdirSync(fixtures, { recursive: true });
   const file = path.join(fixtures, name);
   if (!fs.existsSync(file)) {
-    const partial = `${file}.part.mp4`;
+    const partial = `${file}.${process.pid}.part.mp4`;
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...args, partial]);
     fs.renameSync(partial, file);
   }
