@@ -266,6 +266,27 @@ test('flipside render drives the same render headless and copies the file out', 
     expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Math.abs(probe.durationS - 10)).toBeLessThan(0.05);
 
+    // Made smaller, so encoded: the hardware encoder is asked for first, and this Chromium has none (it answers
+    // prefer-hardware with "unsupported"), so the software encoder makes it, and the render's facts say so.
+    const largeId = flipside('lessons', 'add', '--project', projectId, '--title', 'Scaled');
+    flipside(
+      'import',
+      '--lesson',
+      largeId,
+      clip('sync-720p.mp4', (f) => makeSyncClip(f, 3, '1280x720')),
+    );
+    const scaledOut = path.join(dir, 'cli-scaled.mp4');
+    const scaled = spawnSync(
+      process.execPath,
+      [BIN, 'render', '--lesson', largeId, '--out', scaledOut, '--height', '360', '--data', dataDir],
+      { env, encoding: 'utf8' },
+    );
+    expect(scaled.status).toBe(0);
+    expect(scaled.stderr).toMatch(
+      /video encoded by the software encoder( \(2 side by side\))? at \d+\.\d Mbit\/s; this computer has no hardware H\.264 encoder for this size/,
+    );
+    expect(ffprobe(scaledOut).streams.find((stream) => stream.codec_type === 'video')?.height).toBe(360);
+
     const failed = spawnSync(
       process.execPath,
       [BIN, 'render', '--lesson', lessonId, '--out', out, '--height', '999', '--data', dataDir],

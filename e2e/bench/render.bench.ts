@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { RendersPanel } from '../pages/RendersPanel';
 import { ffprobe, makeClip } from '../support/media';
-import { seedLesson } from '../support/rpc';
+import { rpc, seedLesson } from '../support/rpc';
+import type { Render } from '../../src/shared/media/renders';
 import { setCuts } from '../renderMedia';
 import { addTake } from '../support/editorLesson';
 import { endedChildrenCpuSeconds, memoryOf, ourChromiumPids, sampleThreadCpu } from './chromiumProcesses';
@@ -94,6 +95,27 @@ function nativeRender(files: { screen: string; camera: string }, out: string): {
   return { seconds: (performance.now() - started) / 1000, cpuSeconds: endedChildrenCpuSeconds() - cpuBefore };
 }
 
+/**
+ * Picture quality outside the camera bubble: SSIM (ffmpeg's filter, luma and chroma together) of a render against
+ * the screen recording, over the lesson's first part (before the first cut, so frame for frame the same source
+ * time), on the left three quarters of the frame, where neither render puts its bubble. Issue 18.5 holds a hardware
+ * encoder to the software encoder's figure here.
+ */
+function ssimOutsideBubble(rendered: string, screen: string): number {
+  const region = `trim=0:${(CUTS[0]?.start ?? 0) / 1000},setpts=PTS-STARTPTS,crop=iw*3/4:ih:0:0`;
+  const graph = `[0:v]${region}[a];[1:v]${region}[b];[a][b]ssim`;
+  const run = spawnSync(
+    'ffmpeg',
+    ['-hide_banner', '-i', rendered, '-i', screen, '-filter_complex', graph, '-f', 'null', '-'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const all = /SSIM .* All:([\d.]+)/.exec(run.stderr)?.[1];
+  if (run.status !== 0 || !all) throw new Error(`ffmpeg could not measure SSIM: ${run.stderr.slice(-400)}`);
+  return Number(all);
+}
+
 /** Resident memory of the Chromium processes this test started, together (MiB), sampled twice a second while a render runs. */
 function sampleChromiumMemory(): () => { peakMiB: number; firstHalfPeakMiB: number; secondHalfPeakMiB: number } {
   const samples: number[] = [];
@@ -148,12 +170,21 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
   const windowed = await timeOurs(new RendersPanel(page), '720p');
   const memory = stopMemory();
   const windowCpu = stopWindowCpu().lines;
-  // A full render says only its time; a copy path would name itself and would not be the job compared.
-  expect(windowed.status).toMatch(/Done in \d+ s$/);
+  // A full render says only its time (and the graphics hardware, where that encoded it); a copy path would name
+  // itself and would not be the job compared.
+  expect(windowed.status).toMatch(/Done in \d+ s( \(encoded by the graphics hardware\))?$/);
+  const encoder = windowed.status.includes('graphics hardware') ? 'hardware encoder' : 'software encoder';
+  const [windowedRender] = await rpc<Render[]>(host, 'app:renders.list', { lessonId: inWindow });
+  if (!windowedRender) throw new Error('The render from the lesson screen is not in the library');
+  const ourQuality = ssimOutsideBubble(
+    path.join(host.dataDir, 'media', ...windowedRender.path.split('/')),
+    files.screen,
+  );
   await page.goto('about:blank');
 
   // Then in turns with native ffmpeg, on the render page in a Chromium with no DevTools session, as the app runs it.
   const runs: { ours: number; wall: number; native: number; oursCpu: number; nativeCpu: number }[] = [];
+  let nativeQuality: number | null = null;
   const cpu: string[][] = [];
   const profile = await warmProfile();
   for (const lessonId of timed) {
@@ -165,6 +196,7 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
     const nativeOut = path.join(dir, 'native.mp4');
     const native = nativeRender(files, nativeOut);
     expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
+    nativeQuality ??= ssimOutsideBubble(nativeOut, files.screen);
     runs.push({
       ours: renderSeconds(render),
       wall: wallSeconds,
@@ -190,6 +222,7 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
           `run ${at + 1}: ours (WebCodecs, renders.begin to finish; ${run.wall.toFixed(1)} s from Chromium's launch) ${speed(run.ours)}; native ffmpeg (x264 veryfast + opus) ${speed(run.native)}; ratio ${(ratios[at] ?? 0).toFixed(2)}x; CPU ours ${cores(run.oursCpu, run.wall)}, native ${cores(run.nativeCpu, run.native)}`,
       ),
       `ours is ${ratio.toFixed(2)}x faster than native, median of ${RUNS} (goal 1.5x)`,
+      `picture quality outside the bubble (SSIM against the recording, first ${(CUTS[0]?.start ?? 0) / 1000} s): ours ${ourQuality.toFixed(4)} (${encoder}, from the lesson screen), native ffmpeg ${nativeQuality?.toFixed(4) ?? '?'}`,
       `Chromium memory during the render from the lesson screen (all processes, RSS): peak ${memory.peakMiB.toFixed(0)} MiB; first half ${memory.firstHalfPeakMiB.toFixed(0)}, second half ${memory.secondHalfPeakMiB.toFixed(0)}`,
       "CPU by thread in the render from the lesson screen (Chromium's processes):",
       ...windowCpu,

@@ -4,8 +4,8 @@ import path from 'node:path';
 
 export interface Probe {
   durationS: number;
-  /** `duration` is the stream's own where the container keeps one (MP4 does, WebM does not). */
-  streams: { codec_type: string; codec_name: string; duration?: string }[];
+  /** `duration` is the stream's own where the container keeps one (MP4 does, WebM does not); `height` a picture's. */
+  streams: { codec_type: string; codec_name: string; duration?: string; height?: number }[];
 }
 
 /** What ffprobe (not our own code) reads of a file: the independent check that a take really plays elsewhere. */
@@ -17,7 +17,7 @@ export function ffprobe(file: string): Probe {
   );
   const parsed = JSON.parse(out) as {
     format: { duration?: string };
-    streams: { codec_type: string; codec_name: string; duration?: string }[];
+    streams: Probe['streams'];
   };
   return { durationS: Number(parsed.format.duration ?? NaN), streams: parsed.streams };
 }

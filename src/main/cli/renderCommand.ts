@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { encoderSummary, type EncoderFacts } from '@shared/render/encoderQuality';
 import { StudioError } from '@shared/contract/result';
 import type { Render } from '@shared/media/renders';
 import { renditionSchema } from '@shared/media/renders';
@@ -39,6 +40,7 @@ type JobEvent =
         note: string | null;
         reencodedFrames?: number;
         encoders?: number;
+        encoder?: EncoderFacts;
         sound?: string | null;
       };
       elapsedMs: number;
@@ -143,10 +145,15 @@ export async function copyOut(
   });
 }
 
-function videoMade(outcome: { method: string; reencodedFrames?: number; encoders?: number }): string {
+function videoMade(outcome: {
+  method: string;
+  reencodedFrames?: number;
+  encoders?: number;
+  encoder?: EncoderFacts;
+}): string {
   if (outcome.method === 'copy') return 'video copied';
   if (outcome.method === 'smart') return `video copied, ${outcome.reencodedFrames ?? 0} frames re-encoded at cuts`;
-  if (outcome.method === 'encode' && (outcome.encoders ?? 1) > 1)
-    return `video encoded by ${String(outcome.encoders)} encoders side by side`;
+  if (outcome.method === 'encode' && outcome.encoder)
+    return `video encoded by ${encoderSummary(outcome.encoder, outcome.encoders ?? 1)}`;
   return outcome.method === 'audio' ? 'audio only' : 'video encoded';
 }

@@ -102,8 +102,10 @@ function howMade(outcome: RenderOutcome | null): string {
       return `copied, ${outcome.reencodedFrames} ${outcome.reencodedFrames === 1 ? 'frame' : 'frames'} re-encoded at cuts${sound}`;
     case 'audio':
       return 'sound only';
+    case 'encode':
+      // A full render in software is the usual case and needs no words; the graphics hardware's is worth a mention.
+      return outcome.encoder?.kind === 'hardware' ? 'encoded by the graphics hardware' : '';
     default:
-      // A full render is the usual case and needs no words.
       return '';
   }
 }

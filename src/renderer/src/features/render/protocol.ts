@@ -1,4 +1,5 @@
 import type { RenderPlan } from '@shared/render/renderPlan';
+import type { EncoderFacts, EncoderPreference } from '@shared/render/encoderQuality';
 
 /** How the finished render was made, for the job's facts and the CLI. */
 export type RenderOutcome =
@@ -10,6 +11,8 @@ export type RenderOutcome =
         readonly note: string | null;
         /** `encode`: how many H.264 encoders ran side by side, a keyframe interval each in turn. */
         readonly encoders?: number;
+        /** `encode`: which H.264 encoder, at what bitrate, and why. */
+        readonly encoder?: EncoderFacts;
       }
     /** `smart`: packets copied, and the frames before each kept part's first keyframe re-encoded. */
     | { readonly method: 'smart'; readonly note: null; readonly reencodedFrames: number }
@@ -25,6 +28,7 @@ export type ToWorker =
       readonly urls: Readonly<Record<string, string>>;
       /** Why the render is encoded rather than copied by main, when it could have been. */
       readonly note: string | null;
+      readonly encoder: EncoderPreference;
     }
   /** A write landed; its buffer comes back to be filled again (see outputStream.ts). */
   | { readonly type: 'written'; readonly id: number; readonly data: Uint8Array<ArrayBuffer> }
@@ -34,7 +38,8 @@ export type FromWorker =
   | { readonly type: 'write'; readonly id: number; readonly position: number; readonly data: Uint8Array<ArrayBuffer> }
   | { readonly type: 'progress'; readonly doneMs: number }
   | { readonly type: 'done'; readonly outcome: RenderOutcome }
-  | { readonly type: 'error'; readonly message: string };
+  /** `hardwareEncoder`: the hardware video encoder failed, and the render can run again in software. */
+  | { readonly type: 'error'; readonly message: string; readonly hardwareEncoder: boolean };
 
 /**
  * What a worker's global scope offers; the renderer's TypeScript lib is the DOM's, not the worker's. Said without DOM

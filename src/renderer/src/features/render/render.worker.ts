@@ -1,5 +1,6 @@
 import type { ToWorker, WorkerScope } from './protocol';
 import { createOutputStream } from './worker/outputStream';
+import { HardwareEncoderError } from './worker/frameEncoder';
 import { runRenderJob } from './worker/renderJob';
 
 /** Renders one lesson off the main thread; the page forwards the bytes to main and can end it at any moment by terminating it. */
@@ -12,6 +13,7 @@ scope.addEventListener('message', (event) => {
   if (message.type !== 'start') return output.onReply(message);
   runRenderJob(message.plan, message.note, {
     urls: message.urls,
+    encoder: message.encoder,
     stream: output.stream,
     onProgress(doneMs) {
       // The page throttles what it shows; this only keeps the message rate sensible.
@@ -23,6 +25,10 @@ scope.addEventListener('message', (event) => {
   }).then(
     (outcome) => scope.postMessage({ type: 'done', outcome }),
     (error: unknown) =>
-      scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+      scope.postMessage({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        hardwareEncoder: error instanceof HardwareEncoderError,
+      }),
   );
 });

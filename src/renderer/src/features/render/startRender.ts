@@ -2,6 +2,7 @@ import type { Render, Rendition } from '@shared/media/renders';
 import { planRender, type RenderOptions, type RenderPlan } from '@shared/render/renderPlan';
 import { mediaUrl, studio } from '../../studio';
 import { CutCancelledError, runCut } from './cut/runCut';
+import type { EncoderPreference } from '@shared/render/encoderQuality';
 import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
 
 export interface RenderResult {
@@ -54,14 +55,15 @@ export function startRender(
     const plan = planRender(document, take, rendition, options);
     callbacks.onPlanned?.(plan);
     if (isCancelled()) throw new RenderCancelledError();
-    const { renderId } = await studio.renders.start({
+    const record = {
       lessonId,
       takeId: take.id,
       revision: document.revision,
       label: plan.label,
       extension: plan.extension,
       burnedCaptions: plan.captions ? { language: plan.captions.language, key: plan.captions.key } : null,
-    });
+    };
+    let { renderId } = await studio.renders.start(record);
     const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
     let note = plan.fastPath.applies ? null : plan.fastPath.reason;
     if (plan.fastPath.applies) {
@@ -82,53 +84,20 @@ export function startRender(
       }
       if (prepared.state === 'refused') note = prepared.reason;
     }
-    const outcome = await new Promise<RenderOutcome>((resolve, reject) => {
-      const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
-        type: 'module',
-        name: `render ${plan.label}`,
+    const inWorker = (id: string, encoder: EncoderPreference) =>
+      encodeInWorker({ plan, renderId: id, note, encoder }, callbacks, (stopWorker) => {
+        stop = stopWorker;
+        if (isCancelled()) stopWorker();
       });
-      stop = () => {
-        worker.terminate();
-        cancelRender();
-        reject(new RenderCancelledError());
-      };
-      if (cancelled) return stop();
-      const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-      let writes: Promise<void> = Promise.resolve();
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        worker.terminate();
-        cancelRender();
-        reject(new Error(event.message || 'The render stopped unexpectedly'));
-      });
-      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-        const message = event.data;
-        if (message.type === 'write') {
-          // One after another: several are in flight, and a later write may cover bytes an earlier one wrote.
-          writes = writes
-            .then(() => studio.renders.write({ renderId, position: message.position, data: message.data }))
-            .then(
-              // The buffer goes back to the Worker to be filled again, not left for this page's collector.
-              () => send({ type: 'written', id: message.id, data: message.data }, [message.data.buffer]),
-              (error: unknown) =>
-                send({
-                  type: 'write-failed',
-                  id: message.id,
-                  message: error instanceof Error ? error.message : String(error),
-                }),
-            );
-        } else if (message.type === 'progress') callbacks.onProgress?.(message.doneMs);
-        else {
-          worker.terminate();
-          if (message.type === 'done') resolve(message.outcome);
-          else {
-            cancelRender();
-            reject(new Error(message.message));
-          }
-        }
-      });
-      send({ type: 'start', plan, urls: urlsOf(plan), note });
-    });
+    let outcome: RenderOutcome;
+    try {
+      outcome = await inWorker(renderId, 'auto');
+    } catch (error) {
+      if (!(error instanceof HardwareEncoderFailedError) || isCancelled()) throw error;
+      // The failed attempt's file is gone (main removed it); the render starts again, in software, as a new one.
+      ({ renderId } = await studio.renders.start(record));
+      outcome = await inWorker(renderId, 'software');
+    }
     if (isCancelled()) throw new RenderCancelledError();
     const render = await studio.renders.finish({ renderId });
     return { render, outcome, elapsedMs: performance.now() - startedAt };
@@ -141,6 +110,72 @@ export function startRender(
       stop();
     },
   };
+}
+
+/** The hardware video encoder failed mid-render; main has removed what was written. */
+class HardwareEncoderFailedError extends Error {
+  override readonly name = 'HardwareEncoderFailedError';
+}
+
+/**
+ * Encodes the render in a Worker, this page forwarding its positioned writes to main. `onStop` is given what stops
+ * it at once (the result then rejects with RenderCancelledError). On any failure main removes the partial file.
+ */
+function encodeInWorker(
+  job: { plan: RenderPlan; renderId: string; note: string | null; encoder: EncoderPreference },
+  callbacks: RenderCallbacks,
+  onStop: (stop: () => void) => void,
+): Promise<RenderOutcome> {
+  const { plan, renderId } = job;
+  const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
+  return new Promise<RenderOutcome>((resolve, reject) => {
+    const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `render ${plan.label}`,
+    });
+    onStop(() => {
+      worker.terminate();
+      cancelRender();
+      reject(new RenderCancelledError());
+    });
+    const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+    let writes: Promise<void> = Promise.resolve();
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      worker.terminate();
+      cancelRender();
+      reject(new Error(event.message || 'The render stopped unexpectedly'));
+    });
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'write') {
+        // One after another: several are in flight, and a later write may cover bytes an earlier one wrote.
+        writes = writes
+          .then(() => studio.renders.write({ renderId, position: message.position, data: message.data }))
+          .then(
+            // The buffer goes back to the Worker to be filled again, not left for this page's collector.
+            () => send({ type: 'written', id: message.id, data: message.data }, [message.data.buffer]),
+            (error: unknown) =>
+              send({
+                type: 'write-failed',
+                id: message.id,
+                message: error instanceof Error ? error.message : String(error),
+              }),
+          );
+      } else if (message.type === 'progress') callbacks.onProgress?.(message.doneMs);
+      else {
+        worker.terminate();
+        if (message.type === 'done') resolve(message.outcome);
+        else {
+          cancelRender();
+          reject(
+            message.hardwareEncoder ? new HardwareEncoderFailedError(message.message) : new Error(message.message),
+          );
+        }
+      }
+    });
+    send({ type: 'start', plan, urls: urlsOf(plan), note: job.note, encoder: job.encoder });
+  });
 }
 
 /** Main copies the render; this page re-encodes only the pieces at cuts. */

@@ -1,6 +1,6 @@
 import type { EncodedPiece } from '@shared/contract/cuts';
 import { descriptionBytes } from '@shared/render/avcConfig';
-import { supportedConfig } from '../worker/frameEncoder';
+import { supportedConfig } from '../worker/encoderChoice';
 
 const MAX_QUEUE = 6;
 

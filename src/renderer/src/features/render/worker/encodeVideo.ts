@@ -152,9 +152,54 @@ function retimed(screen: VideoSample, timestamp: number): VideoFrame {
   }
 }
 
-/** The file time (s) each output frame samples; before a file's first frame this is negative and yields nothing. */
-function* timestampsFor(plan: RenderPlan, video: VideoPlan, offsetMs: number): Generator<number> {
-  for (let index = 0; index < video.frameCount; index += 1) {
+/**
+ * A second of the lesson's screen from its middle, drawn at the output size and timed as output frames: what an
+ * encoder is tried on before a render trusts it (encoderChoice.ts). The caller closes the frames.
+ */
+export async function sampleLessonFrames(
+  plan: RenderPlan,
+  video: VideoPlan,
+  screen: OpenedFile,
+): Promise<VideoFrame[]> {
+  const from = Math.max(0, Math.floor(video.frameCount / 2 - video.frameRate / 2));
+  const to = Math.min(video.frameCount, from + Math.round(video.frameRate));
+  const canvas = new OffscreenCanvas(video.width, video.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw off screen');
+  const frames: VideoFrame[] = [];
+  const samples = new VideoSampleSink(await screen.video()).samplesAtTimestamps(
+    timestampsFor(plan, video, video.screen.offsetMs, from, to),
+  );
+  try {
+    for (let index = from; index < to; index += 1) {
+      const sample = await next(samples);
+      if (!sample) continue;
+      try {
+        sample.draw(context, 0, 0, video.width, video.height);
+      } finally {
+        sample.close();
+      }
+      frames.push(new VideoFrame(canvas, { timestamp: Math.round((index * 1_000_000) / video.frameRate) }));
+    }
+  } catch (error) {
+    for (const frame of frames) frame.close();
+    throw error;
+  } finally {
+    await samples.return(undefined);
+  }
+  if (frames.length === 0) throw new Error('The lesson has no frames to try an encoder on');
+  return frames;
+}
+
+/** The file time (s) each output frame from `from` to `to` samples; before a file's first frame this is negative and yields nothing. */
+function* timestampsFor(
+  plan: RenderPlan,
+  video: VideoPlan,
+  offsetMs: number,
+  from = 0,
+  to = video.frameCount,
+): Generator<number> {
+  for (let index = from; index < to; index += 1) {
     yield (sourceTimeOfFrame(plan.spans, plan.durationMs, video.frameRate, index) - offsetMs) / 1000;
   }
 }

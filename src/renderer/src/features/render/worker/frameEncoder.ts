@@ -1,14 +1,13 @@
 import { EncodedPacket, type EncodedVideoPacketSource } from 'mediabunny';
 import { descriptionBytes, parseAvcConfig, sameParameterSets, type AvcConfig } from '@shared/render/avcConfig';
+import type { EncoderChoice, EncoderSize } from './encoderChoice';
 
 /** Frames waiting in one encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
 const MAX_QUEUE = 6;
 
-interface EncoderSize {
-  width: number;
-  height: number;
-  bitrate: number;
-  frameRate: number;
+/** A hardware encoder failed mid-render: the page runs the render again in software (startRender.ts). */
+export class HardwareEncoderError extends Error {
+  override readonly name = 'HardwareEncoderError';
 }
 
 /**
@@ -19,10 +18,15 @@ interface EncoderSize {
  * encoders a keyframe interval (2 s) each in turn: each encoder sees a run of whole GOPs on a clock of its own,
  * and the packets are put back in frame order for the muxer. Two encoders of one configuration write the same
  * parameter sets (`encoderLanes` checks it, as `sameParameterSets`), so the track's one avcC fits every GOP.
+ * Which encoder, and how many, is `choice` (encoderChoice.ts).
  */
-export async function createFrameEncoder(source: EncodedVideoPacketSource, config: EncoderSize) {
-  const encoderConfig = await supportedConfig(config);
-  const laneCount = await encoderLanes(encoderConfig);
+export function createFrameEncoder(source: EncodedVideoPacketSource, config: EncoderSize, choice: EncoderChoice) {
+  const { config: encoderConfig, lanes: laneCount } = choice;
+  // What goes wrong in a hardware encoder is said as such, so the render can run again in software.
+  const encoderFault = (message: string): Error =>
+    choice.facts.kind === 'hardware'
+      ? new HardwareEncoderError(`The hardware video encoder failed: ${message}`)
+      : new Error(message);
   const keyEvery = Math.round(config.frameRate * 2);
   const frameUs = 1_000_000 / config.frameRate;
   let failure: Error | null = null;
@@ -53,10 +57,10 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
       try {
         const sets = parseAvcConfig(descriptionBytes(described));
         if (parameterSets && !sameParameterSets(parameterSets, sets))
-          fail(new Error('The video encoders disagree on the H.264 parameter sets'));
+          fail(encoderFault('the video encoders disagree on the H.264 parameter sets'));
         parameterSets ??= sets;
       } catch (error) {
-        fail(error);
+        fail(encoderFault(error instanceof Error ? error.message : String(error)));
       }
     }
     done.set(index, { packet, meta });
@@ -76,11 +80,11 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
     const encoder = new VideoEncoder({
       output: (chunk, meta) => {
         const index = sent.shift();
-        if (index === undefined) return fail(new Error('The video encoder answered a frame it was not sent'));
+        if (index === undefined) return fail(encoderFault('the video encoder answered a frame it was not sent'));
         const packet = EncodedPacket.fromEncodedChunk(chunk).clone({ timestamp: index / config.frameRate });
         arrived(index, packet, meta);
       },
-      error: fail,
+      error: (error) => fail(encoderFault(error.message)),
     });
     encoder.configure(encoderConfig);
     encoder.ondequeue = dequeued;
@@ -130,75 +134,4 @@ export async function createFrameEncoder(source: EncodedVideoPacketSource, confi
       for (const { encoder } of encoders) if (encoder.state !== 'closed') encoder.close();
     },
   };
-}
-
-/**
- * How many encoders a render runs side by side: two where the computer has a second core and two encoders of this
- * configuration write the same parameter sets (checked on one small frame each), else one.
- */
-async function encoderLanes(config: VideoEncoderConfig): Promise<number> {
-  if (navigator.hardwareConcurrency < 2) return 1;
-  const [first, second] = await Promise.all([describe(config), describe(config)]);
-  if (!first || !second) return 1;
-  try {
-    return sameParameterSets(parseAvcConfig(first), parseAvcConfig(second)) ? 2 : 1;
-  } catch {
-    return 1;
-  }
-}
-
-/** The decoder description one encoder of `config` writes for a grey frame, or null if it wrote none. */
-async function describe(config: VideoEncoderConfig): Promise<Uint8Array | null> {
-  let description: Uint8Array | null = null;
-  const encoder = new VideoEncoder({
-    output: (_chunk, meta) => {
-      const described = meta?.decoderConfig?.description;
-      if (described) description ??= descriptionBytes(described);
-    },
-    error: () => undefined,
-  });
-  const frame = greyFrame(config.width, config.height);
-  try {
-    encoder.configure(config);
-    encoder.encode(frame, { keyFrame: true });
-    await encoder.flush();
-  } catch {
-    return null;
-  } finally {
-    frame.close();
-    if (encoder.state !== 'closed') encoder.close();
-  }
-  return description;
-}
-
-function greyFrame(width: number, height: number): VideoFrame {
-  const evenWidth = width + (width % 2);
-  const evenHeight = height + (height % 2);
-  const pixels = new Uint8Array((evenWidth * evenHeight * 3) / 2).fill(128);
-  return new VideoFrame(pixels, { format: 'I420', codedWidth: evenWidth, codedHeight: evenHeight, timestamp: 0 });
-}
-
-/**
- * High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the
- * level follows size and rate. `preferred` codec strings are tried first (a smart cut asks for the recording's own).
- */
-export async function supportedConfig(
-  { width, height, bitrate, frameRate }: EncoderSize,
-  preferred: readonly string[] = [],
-): Promise<VideoEncoderConfig> {
-  const level = width * height * frameRate > 1920 * 1080 * 30 ? '2a' : '28';
-  for (const codec of [...preferred, `avc1.6400${level}`, `avc1.4d00${level}`, `avc1.4200${level}`]) {
-    const config: VideoEncoderConfig = {
-      codec,
-      width,
-      height,
-      bitrate,
-      framerate: frameRate,
-      latencyMode: 'quality',
-      avc: { format: 'avc' },
-    };
-    const { supported } = await VideoEncoder.isConfigSupported(config);
-    if (supported) return config;
-  }
-  throw new Error(`This computer cannot encode H.264 at ${width}×${height}`);
 }

@@ -9,14 +9,17 @@ import {
   Quality,
 } from 'mediabunny';
 import type { AudioPlan, RenderPlan, VideoPlan } from '@shared/render/renderPlan';
+import type { EncoderFacts, EncoderPreference } from '@shared/render/encoderQuality';
 import type { RenderOutcome } from '../protocol';
 import { encodeAudio } from './encodeAudio';
-import { encodeVideo } from './encodeVideo';
+import { encodeVideo, sampleLessonFrames } from './encodeVideo';
+import { chooseEncoder } from './encoderChoice';
 import { createFrameEncoder } from './frameEncoder';
 import { createInputs, type OpenedFile } from './openInput';
 
 export interface JobIo {
   readonly urls: Readonly<Record<string, string>>;
+  readonly encoder: EncoderPreference;
   readonly stream: WritableStream<StreamTargetChunk>;
   onProgress(doneMs: number): void;
 }
@@ -49,11 +52,11 @@ export async function runRenderJob(plan: RenderPlan, note: string | null, io: Jo
     const runs: Run[] = [];
     let outcome: RenderOutcome = { method: 'audio', note: null, sound: null };
     if (plan.video) {
-      const video = await addVideo(plan, plan.video, output, open, (ms) => {
+      const video = await addVideo(plan, plan.video, output, open, io.encoder, (ms) => {
         videoDone = ms;
         report();
       });
-      outcome = { method: 'encode', note, encoders: video.encoders, sound: null };
+      outcome = { method: 'encode', note, encoders: video.encoders, encoder: video.facts, sound: null };
       runs.push(video.run);
     }
     if (plan.audio) {
@@ -86,13 +89,15 @@ async function addVideo(
   video: VideoPlan,
   output: Output,
   open: Open,
+  preference: EncoderPreference,
   onProgress: (ms: number) => void,
-): Promise<{ run: Run; encoders: number }> {
+): Promise<{ run: Run; encoders: number; facts: EncoderFacts }> {
   const screen = open(video.screen.path, 'screen');
   const camera = plan.bubble ? open(plan.bubble.camera.path, 'camera') : null;
   const source = new EncodedVideoPacketSource('avc');
   output.addVideoTrack(source, { frameRate: video.frameRate, maximumPacketCount: video.maximumPacketCount });
-  const encoder = await createFrameEncoder(source, video);
+  const choice = await chooseEncoder(video, preference, () => sampleLessonFrames(plan, video, screen));
+  const encoder = createFrameEncoder(source, video, choice);
   const run = async () => {
     try {
       await encodeVideo(plan, video, encoder, { screen, camera }, onProgress);
@@ -102,7 +107,7 @@ async function addVideo(
     }
     source.close();
   };
-  return { run, encoders: encoder.lanes };
+  return { run, encoders: encoder.lanes, facts: choice.facts };
 }
 
 /** Adds the sound track: cut to the sample and encoded, to AAC where this computer can, else to Opus. */

@@ -1,0 +1,236 @@
+import { descriptionBytes, parseAvcConfig, sameParameterSets } from '@shared/render/avcConfig';
+import {
+  lumaOfRgba,
+  matchingBitrate,
+  ssim,
+  type EncoderFacts,
+  type EncoderPreference,
+  type LumaPlane,
+} from '@shared/render/encoderQuality';
+
+export interface EncoderSize {
+  width: number;
+  height: number;
+  bitrate: number;
+  frameRate: number;
+}
+
+export interface EncoderChoice {
+  readonly config: VideoEncoderConfig;
+  /** How many encoders of `config` run side by side (see frameEncoder.ts). */
+  readonly lanes: number;
+  readonly facts: EncoderFacts;
+}
+
+/**
+ * The H.264 encoder a render uses (issue 18.5). The hardware encoder is asked for first, and used where it starts
+ * and its pictures, on a second of the lesson's own frames (`sampleFrames`, at the output size, closed here), are as
+ * good as the software encoder's at a bitrate raised no more than twofold (encoderQuality.ts); else software.
+ * Software encoders run two side by side where there are cores for them; a hardware encoder runs alone (it is not
+ * what holds a render up, and a GPU offers few encoding sessions).
+ */
+export async function chooseEncoder(
+  size: EncoderSize,
+  preference: EncoderPreference,
+  sampleFrames: () => Promise<VideoFrame[]>,
+): Promise<EncoderChoice> {
+  const software = (await firstSupported(size, [], 'prefer-software')) ?? (await supportedConfig(size));
+  const inSoftware = async (why: string | null, measured: EncoderFacts['ssim'] = null): Promise<EncoderChoice> => ({
+    config: software,
+    lanes: await encoderLanes(software),
+    facts: { kind: 'software', bitrate: size.bitrate, why, ssim: measured },
+  });
+  if (preference === 'software') return inSoftware('the hardware encoder failed during an earlier attempt');
+  const hardware = await firstSupported(size, [], 'prefer-hardware');
+  if (!hardware) return inSoftware('this computer has no hardware H.264 encoder for this size');
+  if (!(await describe(hardware))) return inSoftware('the hardware H.264 encoder would not start');
+  const frames = await sampleFrames();
+  try {
+    const qualityOf = createQualityMeter(frames, size.width, size.height);
+    const reference = await qualityOf(software);
+    let last = 0;
+    const match = await matchingBitrate(size.bitrate, reference, async (bitrate) => {
+      last = await qualityOf({ ...hardware, bitrate });
+      return last;
+    });
+    if (!match)
+      return await inSoftware('the hardware encoder’s pictures fell short of the software encoder’s', {
+        hardware: last,
+        software: reference,
+      });
+    return {
+      config: { ...hardware, bitrate: match.bitrate },
+      lanes: 1,
+      facts: {
+        kind: 'hardware',
+        bitrate: match.bitrate,
+        why: null,
+        ssim: { hardware: match.ssim, software: reference },
+      },
+    };
+  } catch (error) {
+    return await inSoftware(
+      `the hardware encoder failed a trial: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    for (const frame of frames) frame.close();
+  }
+}
+
+/**
+ * Measures encoders on `frames`: each call answers the mean SSIM (luma) of the frames encoded with a configuration
+ * and decoded again, against the frames themselves. The first frame is a keyframe and the rest follow it, as in a
+ * render. The frames' own luma is read once; each decoded frame is measured and closed as it arrives.
+ */
+function createQualityMeter(frames: readonly VideoFrame[], width: number, height: number) {
+  const luma = createLumaReader(width, height);
+  const sources = new Map(frames.map((frame) => [frame.timestamp, luma(frame)]));
+  return async (config: VideoEncoderConfig): Promise<number> => {
+    // Set by the codecs' callbacks while the awaits below are pending, so read from an object narrowing leaves alone.
+    const got: { failure: Error | null; decoderConfig: VideoDecoderConfig | null } = {
+      failure: null,
+      decoderConfig: null,
+    };
+    const failed = (): Error | null => got.failure;
+    const chunks: EncodedVideoChunk[] = [];
+    const encoder = new VideoEncoder({
+      output: (chunk, meta) => {
+        chunks.push(chunk);
+        got.decoderConfig ??= meta?.decoderConfig ?? null;
+      },
+      error: (error) => (got.failure ??= error),
+    });
+    try {
+      encoder.configure(config);
+      frames.forEach((frame, index) => encoder.encode(frame, { keyFrame: index === 0 }));
+      await encoder.flush();
+    } finally {
+      if (encoder.state !== 'closed') encoder.close();
+    }
+    if (got.failure) throw got.failure;
+    if (!got.decoderConfig) throw new Error('The encoder described no stream');
+    let total = 0;
+    let measured = 0;
+    const decoder = new VideoDecoder({
+      output: (frame) => {
+        try {
+          const source = sources.get(frame.timestamp);
+          if (!source) throw new Error('The encoder gave back a frame it was not sent');
+          total += ssim(source, luma(frame));
+          measured += 1;
+        } catch (error) {
+          got.failure ??= error instanceof Error ? error : new Error(String(error));
+        } finally {
+          frame.close();
+        }
+      },
+      error: (error) => (got.failure ??= error),
+    });
+    try {
+      decoder.configure(got.decoderConfig);
+      for (const chunk of chunks) decoder.decode(chunk);
+      await decoder.flush();
+    } finally {
+      if (decoder.state !== 'closed') decoder.close();
+    }
+    const decodeFailure = failed();
+    if (decodeFailure) throw decodeFailure;
+    if (measured !== frames.length)
+      throw new Error(`${measured} of ${frames.length} frames came back from the encoder`);
+    return total / measured;
+  };
+}
+
+/** Reads a frame's luma through one canvas of the output size: source and decoded frames take the same path. */
+function createLumaReader(width: number, height: number): (frame: VideoFrame) => LumaPlane {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('This browser cannot draw off screen');
+  return (frame) => {
+    context.drawImage(frame, 0, 0, width, height);
+    return lumaOfRgba(context.getImageData(0, 0, width, height).data, width, height);
+  };
+}
+
+/**
+ * How many encoders a render runs side by side: two where the computer has a second core and two encoders of this
+ * configuration write the same parameter sets (checked on one small frame each), else one.
+ */
+async function encoderLanes(config: VideoEncoderConfig): Promise<number> {
+  if (navigator.hardwareConcurrency < 2) return 1;
+  const [first, second] = await Promise.all([describe(config), describe(config)]);
+  if (!first || !second) return 1;
+  try {
+    return sameParameterSets(parseAvcConfig(first), parseAvcConfig(second)) ? 2 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** The decoder description one encoder of `config` writes for a grey frame, or null if it wrote none or failed. */
+async function describe(config: VideoEncoderConfig): Promise<Uint8Array | null> {
+  let description: Uint8Array | null = null;
+  const encoder = new VideoEncoder({
+    output: (_chunk, meta) => {
+      const described = meta?.decoderConfig?.description;
+      if (described) description ??= descriptionBytes(described);
+    },
+    // A failed encoder rejects the flush below.
+    error: () => undefined,
+  });
+  const frame = greyFrame(config.width, config.height);
+  try {
+    encoder.configure(config);
+    encoder.encode(frame, { keyFrame: true });
+    await encoder.flush();
+  } catch {
+    return null;
+  } finally {
+    frame.close();
+    if (encoder.state !== 'closed') encoder.close();
+  }
+  return description;
+}
+
+function greyFrame(width: number, height: number): VideoFrame {
+  const evenWidth = width + (width % 2);
+  const evenHeight = height + (height % 2);
+  const pixels = new Uint8Array((evenWidth * evenHeight * 3) / 2).fill(128);
+  return new VideoFrame(pixels, { format: 'I420', codedWidth: evenWidth, codedHeight: evenHeight, timestamp: 0 });
+}
+
+/**
+ * High profile where the encoder has it (measured fastest here, and compresses best), else main, else baseline; the
+ * level follows size and rate. `preferred` codec strings are tried first (a smart cut asks for the recording's own).
+ */
+export async function supportedConfig(
+  size: EncoderSize,
+  preferred: readonly string[] = [],
+): Promise<VideoEncoderConfig> {
+  const config = await firstSupported(size, preferred, 'no-preference');
+  if (!config) throw new Error(`This computer cannot encode H.264 at ${size.width}×${size.height}`);
+  return config;
+}
+
+async function firstSupported(
+  { width, height, bitrate, frameRate }: EncoderSize,
+  preferred: readonly string[],
+  hardwareAcceleration: HardwareAcceleration,
+): Promise<VideoEncoderConfig | null> {
+  const level = width * height * frameRate > 1920 * 1080 * 30 ? '2a' : '28';
+  for (const codec of [...preferred, `avc1.6400${level}`, `avc1.4d00${level}`, `avc1.4200${level}`]) {
+    const config: VideoEncoderConfig = {
+      codec,
+      width,
+      height,
+      bitrate,
+      framerate: frameRate,
+      latencyMode: 'quality',
+      avc: { format: 'avc' },
+      hardwareAcceleration,
+    };
+    const { supported } = await VideoEncoder.isConfigSupported(config);
+    if (supported) return config;
+  }
+  return null;
+}
