@@ -44,8 +44,9 @@ export async function chooseEncoder(
   const hardware = await firstSupported(size, [], 'prefer-hardware');
   if (!hardware) return inSoftware('this computer has no hardware H.264 encoder for this size');
   if (!(await describe(hardware))) return inSoftware('the hardware H.264 encoder would not start');
-  const frames = await sampleFrames();
+  let frames: VideoFrame[] = [];
   try {
+    frames = await sampleFrames();
     const qualityOf = createQualityMeter(frames, size.width, size.height);
     const reference = await qualityOf(software);
     let last = 0;
@@ -70,7 +71,7 @@ export async function chooseEncoder(
     };
   } catch (error) {
     return await inSoftware(
-      `the hardware encoder failed a trial: ${error instanceof Error ? error.message : String(error)}`,
+      `the hardware encoder’s trial failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   } finally {
     for (const frame of frames) frame.close();
