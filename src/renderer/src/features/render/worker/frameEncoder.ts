@@ -74,13 +74,16 @@ export function createFrameEncoder(source: EncodedVideoPacketSource, config: Enc
   };
 
   const encoders = Array.from({ length: laneCount }, () => {
-    // The frame index of each frame sent, in order: an H.264 encoder without B-frames answers each frame once, in turn.
-    const sent: number[] = [];
+    // Each frame sent, in order, with its time on the lane's clock: an H.264 encoder without B-frames answers each
+    // frame once, in turn. One that reorders (a hardware encoder might) is caught by the time, not muxed out of order.
+    const sent: { index: number; timestamp: number }[] = [];
     let laneFrames = 0;
     const encoder = new VideoEncoder({
       output: (chunk, meta) => {
-        const index = sent.shift();
-        if (index === undefined) return fail(encoderFault('the video encoder answered a frame it was not sent'));
+        const next = sent.shift();
+        if (next === undefined) return fail(encoderFault('the video encoder answered a frame it was not sent'));
+        if (chunk.timestamp !== next.timestamp) return fail(encoderFault('the video encoder reordered the frames'));
+        const { index } = next;
         const packet = EncodedPacket.fromEncodedChunk(chunk).clone({ timestamp: index / config.frameRate });
         arrived(index, packet, meta);
       },
@@ -92,9 +95,10 @@ export function createFrameEncoder(source: EncodedVideoPacketSource, config: Enc
       encoder,
       sent,
       encode(frame: VideoFrame, index: number, keyFrame: boolean) {
-        sent.push(index);
         // On the lane's own clock, so its rate control sees an even stream rather than gaps of the other lanes' GOPs.
-        const onLaneClock = new VideoFrame(frame, { timestamp: Math.round(laneFrames * frameUs) });
+        const timestamp = Math.round(laneFrames * frameUs);
+        sent.push({ index, timestamp });
+        const onLaneClock = new VideoFrame(frame, { timestamp });
         laneFrames += 1;
         try {
           encoder.encode(onLaneClock, { keyFrame });
