@@ -99,14 +99,15 @@ function nativeRender(files: { screen: string; camera: string }, out: string): {
  * Picture quality outside the camera bubble: SSIM (ffmpeg's filter, luma and chroma together) of a render against
  * the screen recording, over the lesson's first part (before the first cut, so frame for frame the same source
  * time), on the left three quarters of the frame, where neither render puts its bubble. Issue 18.5 holds a hardware
- * encoder to the software encoder's figure here.
+ * encoder to the software encoder's figure here. Native ffmpeg encodes at x264's default quality (CRF 23), not at
+ * our bitrate, so its figure is a reference, not a like-for-like comparison.
  */
 function ssimOutsideBubble(rendered: string, screen: string): number {
   const region = `trim=0:${(CUTS[0]?.start ?? 0) / 1000},setpts=PTS-STARTPTS,crop=iw*3/4:ih:0:0`;
   const graph = `[0:v]${region}[a];[1:v]${region}[b];[a][b]ssim`;
   const run = spawnSync(
     'ffmpeg',
-    ['-hide_banner', '-i', rendered, '-i', screen, '-filter_complex', graph, '-f', 'null', '-'],
+    ['-hide_banner', '-i', rendered, '-i', screen, '-filter_complex', graph, '-an', '-f', 'null', '-'],
     {
       encoding: 'utf8',
     },

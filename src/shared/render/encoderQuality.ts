@@ -52,13 +52,15 @@ export function lumaOfRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, 
 }
 
 const WINDOW = 8;
+/** Windows overlap by half: ones that sat on H.264's 8×8 block grid would never see a block's edge, the artefact a weak encoder shows first. */
+const STRIDE = 4;
 const C1 = (0.01 * 255) ** 2;
 const C2 = (0.03 * 255) ** 2;
 
 /**
- * Structural similarity of two pictures of one size: the mean of SSIM over 8×8 windows side by side (the
- * constants of Wang et al. 2004, as ffmpeg's ssim filter uses). 1 is identical; what the eye calls "no visible
- * loss" in a screen recording sits at about 0.98 and above.
+ * Structural similarity of two pictures of one size: the mean of SSIM over 8×8 windows every 4 pixels (the
+ * constants of Wang et al. 2004; ffmpeg's ssim filter windows the same way). 1 is identical; what the eye calls
+ * "no visible loss" in a screen recording sits at about 0.98 and above.
  */
 export function ssim(a: LumaPlane, b: LumaPlane): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error('SSIM needs two pictures of one size');
@@ -66,8 +68,8 @@ export function ssim(a: LumaPlane, b: LumaPlane): number {
   const count = WINDOW * WINDOW;
   let total = 0;
   let windows = 0;
-  for (let top = 0; top + WINDOW <= a.height; top += WINDOW) {
-    for (let left = 0; left + WINDOW <= a.width; left += WINDOW) {
+  for (let top = 0; top + WINDOW <= a.height; top += STRIDE) {
+    for (let left = 0; left + WINDOW <= a.width; left += STRIDE) {
       let sumA = 0;
       let sumB = 0;
       let sumAA = 0;
@@ -99,12 +101,13 @@ export function ssim(a: LumaPlane, b: LumaPlane): number {
   return total / windows;
 }
 
-/** `auto` asks for the hardware encoder first; `software` is a render run again after a hardware encoder failed. */
-export type EncoderPreference = 'auto' | 'software';
+/** A render asks for the hardware encoder first, unless it is run again after a hardware encoder failed (`why`). */
+export type EncoderPreference = { readonly hardware: 'first' } | { readonly hardware: 'not'; readonly why: string };
 
 /** Which H.264 encoder made a render's video, for its facts (the job row and `flipside render`). */
 export interface EncoderFacts {
-  readonly kind: 'hardware' | 'software';
+  /** `unstated`: the browser named no software encoder, so it picked one itself, which may be either. */
+  readonly kind: 'hardware' | 'software' | 'unstated';
   /** Bits a second the video was encoded at: the plan's, or a hardware encoder's raised to match the software's quality. */
   readonly bitrate: number;
   /** Why the software encoder ran; null where the hardware encoder did. */
@@ -123,5 +126,6 @@ export function encoderSummary(facts: EncoderFacts, lanes: number): string {
     return `the hardware encoder at ${rate}${measured}`;
   }
   const side = lanes > 1 ? ` (${lanes} side by side)` : '';
-  return `the software encoder${side} at ${rate}${facts.why ? `; ${facts.why}` : ''}`;
+  const which = facts.kind === 'software' ? 'the software encoder' : 'the encoder the browser chose';
+  return `${which}${side} at ${rate}${facts.why ? `; ${facts.why}` : ''}`;
 }

@@ -91,12 +91,12 @@ export function startRender(
       });
     let outcome: RenderOutcome;
     try {
-      outcome = await inWorker(renderId, 'auto');
+      outcome = await inWorker(renderId, { hardware: 'first' });
     } catch (error) {
       if (!(error instanceof HardwareEncoderFailedError) || isCancelled()) throw error;
       // The failed attempt's file is gone (main removed it); the render starts again, in software, as a new one.
       ({ renderId } = await studio.renders.start(record));
-      outcome = await inWorker(renderId, 'software');
+      outcome = await inWorker(renderId, { hardware: 'not', why: error.message });
     }
     if (isCancelled()) throw new RenderCancelledError();
     const render = await studio.renders.finish({ renderId });

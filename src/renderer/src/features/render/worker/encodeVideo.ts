@@ -153,16 +153,18 @@ function retimed(screen: VideoSample, timestamp: number): VideoFrame {
 }
 
 /**
- * A second of the lesson's screen from its middle, drawn at the output size and timed as output frames: what an
- * encoder is tried on before a render trusts it (encoderChoice.ts). The caller closes the frames.
+ * Half a second of the lesson's screen from its middle, drawn at the output size and timed as output frames: what an
+ * encoder is tried on before a render trusts it (encoderChoice.ts). Half a second keeps the trial's RGBA frames to
+ * about 120 MiB at 1080p. The caller closes the frames.
  */
 export async function sampleLessonFrames(
   plan: RenderPlan,
   video: VideoPlan,
   screen: OpenedFile,
 ): Promise<VideoFrame[]> {
-  const from = Math.max(0, Math.floor(video.frameCount / 2 - video.frameRate / 2));
-  const to = Math.min(video.frameCount, from + Math.round(video.frameRate));
+  const count = Math.round(video.frameRate / 2);
+  const from = Math.max(0, Math.floor(video.frameCount / 2 - count / 2));
+  const to = Math.min(video.frameCount, from + count);
   const canvas = new OffscreenCanvas(video.width, video.height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This browser cannot draw off screen');
@@ -170,6 +172,7 @@ export async function sampleLessonFrames(
   const samples = new VideoSampleSink(await screen.video()).samplesAtTimestamps(
     timestampsFor(plan, video, video.screen.offsetMs, from, to),
   );
+  let handedOver = false;
   try {
     for (let index = from; index < to; index += 1) {
       const sample = await next(samples);
@@ -181,14 +184,16 @@ export async function sampleLessonFrames(
       }
       frames.push(new VideoFrame(canvas, { timestamp: Math.round((index * 1_000_000) / video.frameRate) }));
     }
-  } catch (error) {
-    for (const frame of frames) frame.close();
-    throw error;
-  } finally {
     await samples.return(undefined);
+    if (frames.length === 0) throw new Error('The lesson has no frames to try an encoder on');
+    handedOver = true;
+    return frames;
+  } finally {
+    if (!handedOver) {
+      for (const frame of frames) frame.close();
+      await samples.return(undefined).catch(() => undefined);
+    }
   }
-  if (frames.length === 0) throw new Error('The lesson has no frames to try an encoder on');
-  return frames;
 }
 
 /** The file time (s) each output frame from `from` to `to` samples; before a file's first frame this is negative and yields nothing. */

@@ -23,8 +23,8 @@ export interface EncoderChoice {
 }
 
 /**
- * The H.264 encoder a render uses (issue 18.5). The hardware encoder is asked for first, and used where it starts
- * and its pictures, on a second of the lesson's own frames (`sampleFrames`, at the output size, closed here), are as
+ * The H.264 encoder a render uses (issue 18.5). The hardware encoder is asked for first, and used where it starts,
+ * answers frames in order, and its pictures, on half a second of the lesson's own frames (`sampleFrames`, at the output size, closed here), are as
  * good as the software encoder's at a bitrate raised no more than twofold (encoderQuality.ts); else software.
  * Software encoders run two side by side where there are cores for them; a hardware encoder runs alone (it is not
  * what holds a render up, and a GPU offers few encoding sessions).
@@ -34,13 +34,14 @@ export async function chooseEncoder(
   preference: EncoderPreference,
   sampleFrames: () => Promise<VideoFrame[]>,
 ): Promise<EncoderChoice> {
-  const software = (await firstSupported(size, [], 'prefer-software')) ?? (await supportedConfig(size));
+  const named = await firstSupported(size, [], 'prefer-software');
+  const software = named ?? (await supportedConfig(size));
   const inSoftware = async (why: string | null, measured: EncoderFacts['ssim'] = null): Promise<EncoderChoice> => ({
     config: software,
     lanes: await encoderLanes(software),
-    facts: { kind: 'software', bitrate: size.bitrate, why, ssim: measured },
+    facts: { kind: named ? 'software' : 'unstated', bitrate: size.bitrate, why, ssim: measured },
   });
-  if (preference === 'software') return inSoftware('the hardware encoder failed during an earlier attempt');
+  if (preference.hardware === 'not') return inSoftware(preference.why);
   const hardware = await firstSupported(size, [], 'prefer-hardware');
   if (!hardware) return inSoftware('this computer has no hardware H.264 encoder for this size');
   if (!(await describe(hardware))) return inSoftware('the hardware H.264 encoder would not start');
@@ -96,6 +97,9 @@ function createQualityMeter(frames: readonly VideoFrame[], width: number, height
     const chunks: EncodedVideoChunk[] = [];
     const encoder = new VideoEncoder({
       output: (chunk, meta) => {
+        // A render muxes packets in the order frames were sent (frameEncoder.ts): B-frames rule an encoder out.
+        if (chunk.timestamp !== frames[chunks.length]?.timestamp)
+          got.failure ??= new Error('it answers frames out of order (B-frames), which a render cannot use');
         chunks.push(chunk);
         got.decoderConfig ??= meta?.decoderConfig ?? null;
       },

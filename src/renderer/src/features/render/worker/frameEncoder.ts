@@ -5,7 +5,7 @@ import type { EncoderChoice, EncoderSize } from './encoderChoice';
 /** Frames waiting in one encoder before we wait for it: enough to keep it busy, few enough to keep memory flat. */
 const MAX_QUEUE = 6;
 
-/** A hardware encoder failed mid-render: the page runs the render again in software (startRender.ts). */
+/** A hardware encoder failed mid-render: the page runs the render again in software (startRender.ts), its message the reason. */
 export class HardwareEncoderError extends Error {
   override readonly name = 'HardwareEncoderError';
 }
@@ -25,7 +25,7 @@ export function createFrameEncoder(source: EncodedVideoPacketSource, config: Enc
   // What goes wrong in a hardware encoder is said as such, so the render can run again in software.
   const encoderFault = (message: string): Error =>
     choice.facts.kind === 'hardware'
-      ? new HardwareEncoderError(`The hardware video encoder failed: ${message}`)
+      ? new HardwareEncoderError(`the hardware video encoder failed: ${message}`)
       : new Error(message);
   const keyEvery = Math.round(config.frameRate * 2);
   const frameUs = 1_000_000 / config.frameRate;
@@ -127,7 +127,11 @@ export function createFrameEncoder(source: EncodedVideoPacketSource, config: Enc
       if (index % 30 === 0) await muxed;
     },
     async finish(): Promise<void> {
-      await Promise.all(encoders.map(({ encoder }) => encoder.flush()));
+      // A failed encoder rejects its flush with its own error; what its error callback made of it (a hardware
+      // encoder's fault, which the page retries in software) is what the render fails with.
+      await Promise.all(encoders.map(({ encoder }) => encoder.flush())).catch((error: unknown) => {
+        throw failed() ?? encoderFault(error instanceof Error ? error.message : String(error));
+      });
       await muxed;
       for (const { encoder } of encoders) encoder.close();
       if (failure) throw failure;
