@@ -18,6 +18,7 @@ export interface RenderHandle {
 }
 
 export interface RenderCallbacks {
+  /** The render is planned; called again if it starts over in software after a hardware encoder failed. */
   onPlanned?(plan: RenderPlan): void;
   /** Lesson milliseconds done; unthrottled (the caller's meter throttles). */
   onProgress?(doneMs: number): void;
@@ -96,6 +97,8 @@ export function startRender(
       if (!(error instanceof HardwareEncoderFailedError) || isCancelled()) throw error;
       // The failed attempt's file is gone (main removed it); the render starts again, in software, as a new one.
       ({ renderId } = await studio.renders.start(record));
+      // Planned again: whoever meters the job starts from nothing, not from the failed attempt's start.
+      callbacks.onPlanned?.(plan);
       outcome = await inWorker(renderId, { hardware: 'not', why: error.message });
     }
     if (isCancelled()) throw new RenderCancelledError();
