@@ -65,7 +65,6 @@ export function startRender(
       burnedCaptions: plan.captions ? { language: plan.captions.language, key: plan.captions.key } : null,
     };
     let { renderId } = await studio.renders.start(record);
-    const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
     let note = plan.fastPath.applies ? null : plan.fastPath.reason;
     if (plan.fastPath.applies) {
       const prepared = await studio.cuts.prepare({ kind: 'render', renderId, rendition });
@@ -73,11 +72,11 @@ export function startRender(
         const outcome = await copied(prepared.cutId, prepared.pieces, callbacks, (cancel) => {
           stop = () => {
             cancel();
-            cancelRender();
+            cancelRender(renderId);
           };
           if (isCancelled()) stop();
         }).catch((error: unknown) => {
-          cancelRender();
+          cancelRender(renderId);
           throw error instanceof CutCancelledError ? new RenderCancelledError() : error;
         });
         const render = await studio.renders.finish({ renderId });
@@ -115,6 +114,11 @@ export function startRender(
   };
 }
 
+/** Ends a render's job in main, which removes its partial file; a render already ended is no error. */
+function cancelRender(renderId: string): void {
+  void studio.renders.cancel({ renderId }).catch(() => undefined);
+}
+
 /** The hardware video encoder failed mid-render; main has removed what was written. */
 class HardwareEncoderFailedError extends Error {
   override readonly name = 'HardwareEncoderFailedError';
@@ -130,7 +134,6 @@ function encodeInWorker(
   onStop: (stop: () => void) => void,
 ): Promise<RenderOutcome> {
   const { plan, renderId } = job;
-  const cancelRender = () => void studio.renders.cancel({ renderId }).catch(() => undefined);
   return new Promise<RenderOutcome>((resolve, reject) => {
     const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
       type: 'module',
@@ -138,7 +141,7 @@ function encodeInWorker(
     });
     onStop(() => {
       worker.terminate();
-      cancelRender();
+      cancelRender(renderId);
       reject(new RenderCancelledError());
     });
     const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
@@ -146,7 +149,7 @@ function encodeInWorker(
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       worker.terminate();
-      cancelRender();
+      cancelRender(renderId);
       reject(new Error(event.message || 'The render stopped unexpectedly'));
     });
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
@@ -170,7 +173,7 @@ function encodeInWorker(
         worker.terminate();
         if (message.type === 'done') resolve(message.outcome);
         else {
-          cancelRender();
+          cancelRender(renderId);
           reject(
             message.hardwareEncoder ? new HardwareEncoderFailedError(message.message) : new Error(message.message),
           );

@@ -112,7 +112,8 @@ function createQualityMeter(frames: readonly VideoFrame[], width: number, height
     } finally {
       if (encoder.state !== 'closed') encoder.close();
     }
-    if (got.failure) throw got.failure;
+    const encodeFailure = failed();
+    if (encodeFailure) throw encodeFailure;
     if (!got.decoderConfig) throw new Error('The encoder described no stream');
     let total = 0;
     let measured = 0;
