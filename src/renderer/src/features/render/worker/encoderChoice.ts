@@ -1,12 +1,6 @@
 import { descriptionBytes, parseAvcConfig, sameParameterSets } from '@shared/render/avcConfig';
-import {
-  lumaOfRgba,
-  matchingBitrate,
-  ssim,
-  type EncoderFacts,
-  type EncoderPreference,
-  type LumaPlane,
-} from '@shared/render/encoderQuality';
+import type { EncoderFacts, EncoderPreference } from '@shared/render/encoderQuality';
+import { trialEncoder } from './encoderTrial';
 
 export interface EncoderSize {
   width: number;
@@ -24,8 +18,9 @@ export interface EncoderChoice {
 
 /**
  * The H.264 encoder a render uses (issue 18.5). The hardware encoder is asked for first, and used where it starts,
- * answers frames in order, and its pictures, on half a second of the lesson's own frames (`sampleFrames`, at the output size, closed here), are as
- * good as the software encoder's at a bitrate raised no more than twofold (encoderQuality.ts); else software.
+ * answers frames in order, and its pictures, on half a second of the lesson's own frames (`sampleFrames`, at the
+ * output size, closed here), are as good as the software encoder's at a bitrate raised no more than twofold
+ * (encoderTrial.ts); else software.
  * Software encoders run two side by side where there are cores for them; a hardware encoder runs alone (it is not
  * what holds a render up, and a GPU offers few encoding sessions).
  */
@@ -48,26 +43,20 @@ export async function chooseEncoder(
   let frames: VideoFrame[] = [];
   try {
     frames = await sampleFrames();
-    const qualityOf = createQualityMeter(frames, size.width, size.height);
-    const reference = await qualityOf(software);
-    let last = 0;
-    const match = await matchingBitrate(size.bitrate, reference, async (bitrate) => {
-      last = await qualityOf({ ...hardware, bitrate });
-      return last;
-    });
-    if (!match)
+    const trial = await trialEncoder(frames, size, software, (bitrate) => ({ ...hardware, bitrate }));
+    if (!trial.match)
       return await inSoftware('the hardware encoder’s pictures fell short of the software encoder’s', {
-        hardware: last,
-        software: reference,
+        hardware: trial.tried.at(-1)?.ssim ?? 0,
+        software: trial.softwareSsim,
       });
     return {
-      config: { ...hardware, bitrate: match.bitrate },
+      config: { ...hardware, bitrate: trial.match.bitrate },
       lanes: 1,
       facts: {
         kind: 'hardware',
-        bitrate: match.bitrate,
+        bitrate: trial.match.bitrate,
         why: null,
-        ssim: { hardware: match.ssim, software: reference },
+        ssim: { hardware: trial.match.ssim, software: trial.softwareSsim },
       },
     };
   } catch (error) {
@@ -77,85 +66,6 @@ export async function chooseEncoder(
   } finally {
     for (const frame of frames) frame.close();
   }
-}
-
-/**
- * Measures encoders on `frames`: each call answers the mean SSIM (luma) of the frames encoded with a configuration
- * and decoded again, against the frames themselves. The first frame is a keyframe and the rest follow it, as in a
- * render. The frames' own luma is read once; each decoded frame is measured and closed as it arrives.
- */
-function createQualityMeter(frames: readonly VideoFrame[], width: number, height: number) {
-  const luma = createLumaReader(width, height);
-  const sources = new Map(frames.map((frame) => [frame.timestamp, luma(frame)]));
-  return async (config: VideoEncoderConfig): Promise<number> => {
-    // Set by the codecs' callbacks while the awaits below are pending, so read from an object narrowing leaves alone.
-    const got: { failure: Error | null; decoderConfig: VideoDecoderConfig | null } = {
-      failure: null,
-      decoderConfig: null,
-    };
-    const failed = (): Error | null => got.failure;
-    const chunks: EncodedVideoChunk[] = [];
-    const encoder = new VideoEncoder({
-      output: (chunk, meta) => {
-        // A render muxes packets in the order frames were sent (frameEncoder.ts): B-frames rule an encoder out.
-        if (chunk.timestamp !== frames[chunks.length]?.timestamp)
-          got.failure ??= new Error('it answers frames out of order (B-frames), which a render cannot use');
-        chunks.push(chunk);
-        got.decoderConfig ??= meta?.decoderConfig ?? null;
-      },
-      error: (error) => (got.failure ??= error),
-    });
-    try {
-      encoder.configure(config);
-      frames.forEach((frame, index) => encoder.encode(frame, { keyFrame: index === 0 }));
-      await encoder.flush();
-    } finally {
-      if (encoder.state !== 'closed') encoder.close();
-    }
-    const encodeFailure = failed();
-    if (encodeFailure) throw encodeFailure;
-    if (!got.decoderConfig) throw new Error('The encoder described no stream');
-    let total = 0;
-    let measured = 0;
-    const decoder = new VideoDecoder({
-      output: (frame) => {
-        try {
-          const source = sources.get(frame.timestamp);
-          if (!source) throw new Error('The encoder gave back a frame it was not sent');
-          total += ssim(source, luma(frame));
-          measured += 1;
-        } catch (error) {
-          got.failure ??= error instanceof Error ? error : new Error(String(error));
-        } finally {
-          frame.close();
-        }
-      },
-      error: (error) => (got.failure ??= error),
-    });
-    try {
-      decoder.configure(got.decoderConfig);
-      for (const chunk of chunks) decoder.decode(chunk);
-      await decoder.flush();
-    } finally {
-      if (decoder.state !== 'closed') decoder.close();
-    }
-    const decodeFailure = failed();
-    if (decodeFailure) throw decodeFailure;
-    if (measured !== frames.length)
-      throw new Error(`${measured} of ${frames.length} frames came back from the encoder`);
-    return total / measured;
-  };
-}
-
-/** Reads a frame's luma through one canvas of the output size: source and decoded frames take the same path. */
-function createLumaReader(width: number, height: number): (frame: VideoFrame) => LumaPlane {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('This browser cannot draw off screen');
-  return (frame) => {
-    context.drawImage(frame, 0, 0, width, height);
-    return lumaOfRgba(context.getImageData(0, 0, width, height).data, width, height);
-  };
 }
 
 /**
