@@ -37,6 +37,10 @@ interface TrialPage {
     software: VideoEncoderConfig,
     candidateAt: (bitrate: number) => VideoEncoderConfig,
   ): Promise<EncoderTrial>;
+  encodeAsHardware(
+    frames: readonly VideoFrame[],
+    config: VideoEncoderConfig,
+  ): Promise<{ name: string; message: string } | null>;
 }
 
 let server: StaticServer;
@@ -147,4 +151,34 @@ test('a hardware encoder that will not start fails the trial with its error (thi
   page,
 }) => {
   await expect(trialOf(page, 'prefer-hardware')).rejects.toThrow(/Encoder creation error|not supported/i);
+});
+
+/** Encodes 15 frames of a slide through a render's frame encoder for `config`, taken as a hardware encoder. */
+async function encodedAsHardware(page: Page, config: VideoEncoderConfig) {
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => 'encoderTrialPage' in globalThis);
+  return page.evaluate(
+    async ({ size, config }) => {
+      const trial = (globalThis as unknown as { encoderTrialPage: TrialPage }).encoderTrialPage;
+      const frames = trial.slideFrames(size.width, size.height, 15);
+      try {
+        return await trial.encodeAsHardware(frames, config);
+      } finally {
+        for (const frame of frames) frame.close();
+      }
+    },
+    { size: SIZE, config },
+  );
+}
+
+test('a hardware encoder that fails in a render fails it as a hardware fault, with the encoder’s own error, so the page can start again in software', async ({
+  page,
+}) => {
+  // The render's own encoder path finishes with an encoder that works...
+  expect(await encodedAsHardware(page, SOFTWARE)).toBeNull();
+  // ...and with one that fails (here: the hardware encoder this Chromium cannot make), says so as a hardware fault.
+  expect(await encodedAsHardware(page, { ...SOFTWARE, hardwareAcceleration: 'prefer-hardware' })).toEqual({
+    name: 'HardwareEncoderError',
+    message: expect.stringMatching(/^the hardware video encoder failed: .*(Encoder creation error|not supported)/i),
+  });
 });

@@ -1,5 +1,7 @@
 // The page side of e2e/encoder-trial.spec.ts: bundled with Vite by the spec and run in Chromium, where WebCodecs is.
+import { BufferTarget, EncodedVideoPacketSource, Mp4OutputFormat, Output } from 'mediabunny';
 import { createQualityMeter, trialEncoder } from '../../src/renderer/src/features/render/worker/encoderTrial';
+import { createFrameEncoder } from '../../src/renderer/src/features/render/worker/frameEncoder';
 
 /**
  * `count` frames of a lesson-like slide at 30 fps: a title, lines of text, a noisy photograph (which costs an encoder
@@ -38,4 +40,35 @@ function slideFrames(width: number, height: number, count: number): VideoFrame[]
   });
 }
 
-Object.assign(globalThis, { encoderTrialPage: { slideFrames, createQualityMeter, trialEncoder } });
+/**
+ * Feeds `frames` to a render's frame encoder for `config`, taken as the hardware encoder a trial chose, into an MP4
+ * in memory; answers how the render's encoding ended: its error's name and message, or null where it finished.
+ */
+async function encodeAsHardware(
+  frames: readonly VideoFrame[],
+  config: VideoEncoderConfig,
+): Promise<{ name: string; message: string } | null> {
+  const output = new Output({ format: new Mp4OutputFormat(), target: new BufferTarget() });
+  const source = new EncodedVideoPacketSource('avc');
+  output.addVideoTrack(source, { frameRate: 30 });
+  await output.start();
+  const size = { width: config.width, height: config.height, bitrate: config.bitrate ?? 0, frameRate: 30 };
+  const choice = {
+    config,
+    lanes: 1,
+    facts: { kind: 'hardware', bitrate: size.bitrate, why: null, ssim: null },
+  } as const;
+  const encoder = createFrameEncoder(source, size, choice);
+  try {
+    for (const frame of frames) await encoder.encode(frame);
+    await encoder.finish();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? { name: error.name, message: error.message } : { name: '', message: String(error) };
+  } finally {
+    encoder.close();
+    await output.cancel();
+  }
+}
+
+Object.assign(globalThis, { encoderTrialPage: { slideFrames, createQualityMeter, trialEncoder, encodeAsHardware } });

@@ -119,14 +119,7 @@ export function createFrameEncoder(source: EncodedVideoPacketSource, config: Enc
       if (failure) throw failure;
       const lane = encoders[Math.floor(index / keyEvery) % laneCount];
       if (!lane) throw new Error('No video encoder for this frame');
-      try {
-        lane.encode(frame, index, index % keyEvery === 0);
-      } catch (error) {
-        // An encoder that failed has closed itself; its error callback's fault, if it came first, says why.
-        const fault = encoderFault(error instanceof Error ? error.message : String(error));
-        fail(fault);
-        throw failed() ?? fault;
-      }
+      lane.encode(frame, index, index % keyEvery === 0);
       index += 1;
       while (queued() > maxQueued && !failed()) await new Promise<void>((resolve) => (wake = resolve));
       const error = failed();
