@@ -3,6 +3,7 @@ import { planRender, type RenderOptions, type RenderPlan } from '@shared/render/
 import { mediaUrl, studio } from '../../studio';
 import { CutCancelledError, runCut } from './cut/runCut';
 import type { EncoderPreference } from '@shared/render/encoderQuality';
+import { encodeFallingBackToSoftware, HardwareEncoderFailedError } from './softwareFallback';
 import type { FromWorker, RenderOutcome, ToWorker } from './protocol';
 
 export interface RenderResult {
@@ -84,22 +85,20 @@ export function startRender(
       }
       if (prepared.state === 'refused') note = prepared.reason;
     }
-    const inWorker = (id: string, encoder: EncoderPreference) =>
-      encodeInWorker({ plan, renderId: id, note, encoder }, callbacks, (stopWorker) => {
-        stop = stopWorker;
-        if (isCancelled()) stopWorker();
-      });
-    let outcome: RenderOutcome;
-    try {
-      outcome = await inWorker(renderId, { hardware: 'first' });
-    } catch (error) {
-      if (!(error instanceof HardwareEncoderFailedError) || isCancelled()) throw error;
-      // The failed attempt's file is gone (main removed it); the render starts again, in software, as a new one.
-      ({ renderId } = await studio.renders.start(record));
-      // Planned again: whoever meters the job starts from nothing, not from the failed attempt's start.
-      callbacks.onPlanned?.(plan);
-      outcome = await inWorker(renderId, { hardware: 'not', why: error.message });
-    }
+    const outcome = await encodeFallingBackToSoftware(
+      (encoder) =>
+        encodeInWorker({ plan, renderId, note, encoder }, callbacks, (stopWorker) => {
+          stop = stopWorker;
+          if (isCancelled()) stopWorker();
+        }),
+      async () => {
+        // The failed attempt's file is gone (main removed it); the render starts again as a new one.
+        ({ renderId } = await studio.renders.start(record));
+        // Planned again: whoever meters the job starts from nothing, not from the failed attempt's start.
+        callbacks.onPlanned?.(plan);
+      },
+      isCancelled,
+    );
     if (isCancelled()) throw new RenderCancelledError();
     const render = await studio.renders.finish({ renderId });
     return { render, outcome, elapsedMs: performance.now() - startedAt };
@@ -117,11 +116,6 @@ export function startRender(
 /** Ends a render's job in main, which removes its partial file; a render already ended is no error. */
 function cancelRender(renderId: string): void {
   void studio.renders.cancel({ renderId }).catch(() => undefined);
-}
-
-/** The hardware video encoder failed mid-render; main has removed what was written. */
-class HardwareEncoderFailedError extends Error {
-  override readonly name = 'HardwareEncoderFailedError';
 }
 
 /**
