@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { HARDWARE_BITRATE_STEPS, SSIM_TOLERANCE } from '../src/shared/render/encoderQuality';
+import type { encoderTrialPage } from './support/encoderTrialPage';
 import type { EncoderTrial } from '../src/renderer/src/features/render/worker/encoderTrial';
 
 // The hardware encoder's trial (issue 18.5), run in Chromium's WebCodecs. This machine has no hardware H.264
@@ -24,24 +25,7 @@ const SOFTWARE: VideoEncoderConfig = {
   hardwareAcceleration: 'prefer-software',
 };
 
-interface TrialPage {
-  slideFrames(width: number, height: number, count: number): VideoFrame[];
-  createQualityMeter(
-    frames: readonly VideoFrame[],
-    width: number,
-    height: number,
-  ): (config: VideoEncoderConfig) => Promise<number>;
-  trialEncoder(
-    frames: readonly VideoFrame[],
-    size: typeof SIZE,
-    software: VideoEncoderConfig,
-    candidateAt: (bitrate: number) => VideoEncoderConfig,
-  ): Promise<EncoderTrial>;
-  encodeAsHardware(
-    frames: readonly VideoFrame[],
-    config: VideoEncoderConfig,
-  ): Promise<{ name: string; message: string } | null>;
-}
+type TrialPage = typeof encoderTrialPage;
 
 let server: StaticServer;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipside-encoder-trial-'));

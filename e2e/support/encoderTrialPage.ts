@@ -71,4 +71,6 @@ async function encodeAsHardware(
   }
 }
 
-Object.assign(globalThis, { encoderTrialPage: { slideFrames, createQualityMeter, trialEncoder, encodeAsHardware } });
+/** What the spec calls in the page, as `globalThis.encoderTrialPage`. */
+export const encoderTrialPage = { slideFrames, createQualityMeter, trialEncoder, encodeAsHardware };
+Object.assign(globalThis, { encoderTrialPage });
