@@ -21,7 +21,7 @@ export async function encodeAudio(
   onSample: (lessonMs: number) => void,
 ): Promise<void> {
   const sink = new AudioSampleSink(track);
-  const batch = createBatch(source);
+  const batch = createAudioBatches(source);
   let writtenUntil = 0;
   for (const span of plan.spans) {
     const start = (span.sourceStart - audio.file.offsetMs) / 1000;
@@ -45,8 +45,17 @@ export async function encodeAudio(
   await batch.finish();
 }
 
-function createBatch(source: AudioSampleSource) {
-  let channels: Float32Array[] = [];
+/**
+ * Gathers decoded pieces of sound into batches of BATCH_SECONDS for `source`, a new batch where the sound jumps (a
+ * cut) or changes shape; one batch is encoded while the next fills.
+ */
+export function createAudioBatches(source: Pick<AudioSampleSource, 'add'>) {
+  // Two planar buffers in turn, one being encoded while the other fills: a render makes no new one per batch (a
+  // 20-minute lesson's sound would otherwise leave 2,400 of them for the collector).
+  let buffers: [Float32Array, Float32Array] = [new Float32Array(0), new Float32Array(0)];
+  let filling: 0 | 1 = 0;
+  let capacity = 0;
+  let channelCount = 0;
   let filled = 0;
   let rate = 0;
   let startTime = 0;
@@ -55,20 +64,24 @@ function createBatch(source: AudioSampleSource) {
   let encoding: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (filled === 0) return;
-    const data = new Float32Array(filled * channels.length);
-    channels.forEach((channel, index) => data.set(channel.subarray(0, filled), index * filled));
+    const buffer = buffers[filling];
+    // Planar sound is one plane after another: a batch cut short has its planes moved up to meet.
+    for (let plane = 1; plane < channelCount; plane += 1)
+      buffer.copyWithin(plane * filled, plane * capacity, plane * capacity + filled);
     const sample = new AudioSample({
-      data,
+      data: buffer.subarray(0, filled * channelCount),
       format: 'f32-planar',
       sampleRate: rate,
-      numberOfChannels: channels.length,
+      numberOfChannels: channelCount,
       numberOfFrames: filled,
       timestamp: startTime,
     });
     startTime += filled / rate;
     filled = 0;
+    // The other buffer is free once its batch is encoded; it fills next.
     await encoding;
     encoding = source.add(sample).finally(() => sample.close());
+    filling = filling === 0 ? 1 : 0;
   };
 
   return {
@@ -80,34 +93,37 @@ function createBatch(source: AudioSampleSource) {
     endTime: () => startTime + filled / rate,
     /** Adds frames [first, last) of `sample`, to be heard at `lessonTime` (s). */
     async append(sample: AudioSample, first: number, last: number, lessonTime: number): Promise<void> {
-      const sameShape = sample.sampleRate === rate && sample.numberOfChannels === channels.length;
+      const sameShape = sample.sampleRate === rate && sample.numberOfChannels === channelCount;
       const continues = sameShape && Math.abs((lessonTime - (startTime + filled / rate)) * rate) <= CONTIGUOUS_SAMPLES;
       if (!continues) {
         await flush();
         if (!sameShape) {
+          // Both buffers are free: the batch that used the other one was awaited by the flush above.
+          await encoding;
           rate = sample.sampleRate;
-          channels = Array.from(
-            { length: sample.numberOfChannels },
-            () => new Float32Array(Math.ceil(BATCH_SECONDS * rate)),
-          );
+          channelCount = sample.numberOfChannels;
+          capacity = Math.ceil(BATCH_SECONDS * rate);
+          buffers = [new Float32Array(capacity * channelCount), new Float32Array(capacity * channelCount)];
         }
         startTime = lessonTime;
       }
       let offset = first;
       while (offset < last) {
-        const capacity = (channels[0]?.length ?? 0) - filled;
-        const count = Math.min(capacity, last - offset);
-        channels.forEach((channel, planeIndex) =>
-          sample.copyTo(channel.subarray(filled, filled + count), {
-            planeIndex,
+        // Read each time round: a full batch is flushed below, and the other buffer fills after it.
+        const buffer = buffers[filling];
+        const count = Math.min(capacity - filled, last - offset);
+        for (let plane = 0; plane < channelCount; plane += 1) {
+          const at = plane * capacity + filled;
+          sample.copyTo(buffer.subarray(at, at + count), {
+            planeIndex: plane,
             format: 'f32-planar',
             frameOffset: offset,
             frameCount: count,
-          }),
-        );
+          });
+        }
         filled += count;
         offset += count;
-        if (filled === channels[0]?.length) await flush();
+        if (filled === capacity) await flush();
       }
     },
   };
