@@ -156,3 +156,11 @@ export async function stopChromium(chromium: ChildProcess): Promise<void> {
   chromium.kill();
   await gone;
 }
+
+/**
+ * Removes a Chromium profile this bench made. Retried for a while: Chromium's helper processes (the storage service)
+ * can still be writing into it for a moment after the browser process has exited, most of all on a busy machine.
+ */
+export function removeProfile(profile: string): void {
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+}

@@ -9,7 +9,13 @@ import { rpc, seedLesson } from '../support/rpc';
 import type { Render } from '../../src/shared/media/renders';
 import { setCuts } from '../renderMedia';
 import { addTake } from '../support/editorLesson';
-import { endedChildrenCpuSeconds, memoryOf, ourChromiumPids, sampleThreadCpu } from './chromiumProcesses';
+import {
+  endedChildrenCpuSeconds,
+  memoryOf,
+  ourChromiumPids,
+  removeProfile,
+  sampleThreadCpu,
+} from './chromiumProcesses';
 import { renderSeconds, renderWithoutDevTools, warmProfile } from './renderWithoutDevTools';
 
 /**
@@ -206,7 +212,7 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
       nativeCpu: native.cpuSeconds,
     });
   }
-  fs.rmSync(profile, { recursive: true, force: true });
+  removeProfile(profile);
 
   const ratios = runs.map((run) => run.native / run.ours);
   const ratio = median(ratios);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rpc, type HostAddress } from '../support/rpc';
 import type { Render } from '../../src/shared/media/renders';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { stopChromium } from './chromiumProcesses';
+import { removeProfile, stopChromium } from './chromiumProcesses';
 
 /**
  * Renders a lesson on the page `flipside render` drives (the same render code the lesson screen queues), opened by a
@@ -56,7 +56,7 @@ export async function renderWithoutDevTools(
     return { render, wallSeconds };
   } finally {
     await stopChromium(chromium);
-    if (!profile) fs.rmSync(profileDir, { recursive: true, force: true });
+    if (!profile) removeProfile(profileDir);
   }
 }
 
