@@ -149,18 +149,45 @@ export function chromiumAllocated(root?: number): { total: number; kinds: Map<st
   return { total: [...kinds.values()].reduce((sum, bytes) => sum + bytes, 0), kinds };
 }
 
-/** Ends a Chromium this test started (SIGTERM) and waits until it has gone; nothing to do if it already has. */
+/**
+ * Ends a Chromium this test started (SIGTERM) and waits until it has gone, its helper processes too: they can
+ * outlive the browser process for a moment, still writing into its profile. Nothing to do if it has gone already.
+ */
 export async function stopChromium(chromium: ChildProcess): Promise<void> {
-  if (chromium.exitCode !== null || chromium.signalCode !== null) return;
-  const gone = new Promise((resolve) => chromium.once('exit', resolve));
-  chromium.kill();
-  await gone;
+  const helpers = chromium.pid === undefined ? [] : ourChromiumPids(chromium.pid);
+  if (chromium.exitCode === null && chromium.signalCode === null) {
+    const gone = new Promise((resolve) => chromium.once('exit', resolve));
+    chromium.kill();
+    await gone;
+  }
+  const deadline = Date.now() + 10_000;
+  while (helpers.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** Whether a process is still running (a zombie waiting to be reaped is not). */
+function isRunning(pid: number): boolean {
+  try {
+    return readStat(`/proc/${pid}/stat`).fields[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Removes a Chromium profile this bench made. Retried for a while: Chromium's helper processes (the storage service)
- * can still be writing into it for a moment after the browser process has exited, most of all on a busy machine.
+ * Removes a Chromium profile this bench made, once Chromium has stopped (stopChromium). A profile that will not go
+ * is left with a warning rather than failing the bench, or hiding the error it may be cleaning up after.
  */
-export function removeProfile(profile: string): void {
-  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+export async function removeProfile(profile: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      fs.rmSync(profile, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        console.warn(`left the Chromium profile ${profile}: ${String(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

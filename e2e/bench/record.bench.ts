@@ -247,6 +247,6 @@ test(`records ${RECORD_S} s with no DevTools session attached while it records, 
     await stopChromium(browserProcess);
     await host.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    removeProfile(profile);
+    await removeProfile(profile);
   }
 });

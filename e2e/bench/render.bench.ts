@@ -194,25 +194,28 @@ test('render speed against native ffmpeg (median of three)', async ({ page, host
   let nativeQuality: number | null = null;
   const cpu: string[][] = [];
   const profile = await warmProfile();
-  for (const lessonId of timed) {
-    const stopCpu = sampleThreadCpu();
-    const { render, wallSeconds } = await renderWithoutDevTools(host, lessonId, undefined, profile);
-    const oursCpu = stopCpu();
-    cpu.push(oursCpu.lines);
-    expect(Math.abs(render.durationMs / 1000 - LESSON_S)).toBeLessThan(0.2);
-    const nativeOut = path.join(dir, 'native.mp4');
-    const native = nativeRender(files, nativeOut);
-    expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
-    nativeQuality ??= ssimOutsideBubble(nativeOut, files.screen);
-    runs.push({
-      ours: renderSeconds(render),
-      wall: wallSeconds,
-      native: native.seconds,
-      oursCpu: oursCpu.seconds,
-      nativeCpu: native.cpuSeconds,
-    });
+  try {
+    for (const lessonId of timed) {
+      const stopCpu = sampleThreadCpu();
+      const { render, wallSeconds } = await renderWithoutDevTools(host, lessonId, undefined, profile);
+      const oursCpu = stopCpu();
+      cpu.push(oursCpu.lines);
+      expect(Math.abs(render.durationMs / 1000 - LESSON_S)).toBeLessThan(0.2);
+      const nativeOut = path.join(dir, 'native.mp4');
+      const native = nativeRender(files, nativeOut);
+      expect(Math.abs(ffprobe(nativeOut).durationS - LESSON_S)).toBeLessThan(0.2);
+      nativeQuality ??= ssimOutsideBubble(nativeOut, files.screen);
+      runs.push({
+        ours: renderSeconds(render),
+        wall: wallSeconds,
+        native: native.seconds,
+        oursCpu: oursCpu.seconds,
+        nativeCpu: native.cpuSeconds,
+      });
+    }
+  } finally {
+    await removeProfile(profile);
   }
-  removeProfile(profile);
 
   const ratios = runs.map((run) => run.native / run.ours);
   const ratio = median(ratios);

@@ -56,7 +56,7 @@ export async function renderWithoutDevTools(
     return { render, wallSeconds };
   } finally {
     await stopChromium(chromium);
-    if (!profile) removeProfile(profileDir);
+    if (!profile) await removeProfile(profileDir);
   }
 }
 

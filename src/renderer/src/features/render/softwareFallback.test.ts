@@ -29,18 +29,23 @@ describe('encodeFallingBackToSoftware', () => {
 
   it('starts a failed hardware render over, then encodes in software with the failure as the reason', async () => {
     const { asked, encode } = scripted(new HardwareEncoderFailedError('the hardware video encoder failed: lost'), 'ok');
-    const order: string[] = [];
+    // The new render exists only once starting over has finished: the software attempt must come after it.
+    let newRender: string | null = null;
+    const renderOfAttempt: (string | null)[] = [];
     const outcome = await encodeFallingBackToSoftware(
       (encoder) => {
-        order.push(encoder.hardware);
+        renderOfAttempt.push(newRender);
         return encode(encoder);
       },
-      async () => void order.push('start over'),
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        newRender = 'render 2';
+      },
       () => false,
     );
     expect(outcome).toBe('ok');
     expect(asked).toEqual([{ hardware: 'first' }, { hardware: 'not', why: 'the hardware video encoder failed: lost' }]);
-    expect(order).toEqual(['first', 'start over', 'not']);
+    expect(renderOfAttempt).toEqual([null, 'render 2']);
   });
 
   it('passes any other failure on without a second attempt', async () => {

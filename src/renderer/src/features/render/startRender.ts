@@ -94,6 +94,11 @@ export function startRender(
       async () => {
         // The failed attempt's file is gone (main removed it); the render starts again as a new one.
         ({ renderId } = await studio.renders.start(record));
+        // Cancelled while the new render was being made: it ends here, before a Worker is started for it.
+        if (isCancelled()) {
+          cancelRender(renderId);
+          throw new RenderCancelledError();
+        }
         // Planned again: whoever meters the job starts from nothing, not from the failed attempt's start.
         callbacks.onPlanned?.(plan);
       },
