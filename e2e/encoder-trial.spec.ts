@@ -60,23 +60,25 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a trial on 15 frames of a slide, the candidate being the software encoder at `share` of each bitrate tried. */
-async function trialOf(page: Page, share: number | 'prefer-hardware'): Promise<EncoderTrial> {
+/** Opens the page the spec's bundle runs in, once its calls are there. */
+async function openTrialPage(page: Page): Promise<void> {
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => 'encoderTrialPage' in globalThis);
+}
+
+/** Runs a trial on 15 frames of a slide, the candidate being the software encoder at `share` of each bitrate tried. */
+async function trialOf(page: Page, share: number | 'prefer-hardware'): Promise<EncoderTrial> {
+  await openTrialPage(page);
   return page.evaluate(
-    async ({ size, software, share }) => {
+    ({ size, software, share }) => {
       const trial = (globalThis as unknown as { encoderTrialPage: TrialPage }).encoderTrialPage;
-      const frames = trial.slideFrames(size.width, size.height, 15);
-      try {
-        return await trial.trialEncoder(frames, size, software, (bitrate) =>
+      return trial.onSlide(size.width, size.height, (frames) =>
+        trial.trialEncoder(frames, size, software, (bitrate) =>
           share === 'prefer-hardware'
             ? { ...software, bitrate, hardwareAcceleration: 'prefer-hardware' }
             : { ...software, bitrate: Math.round(bitrate * share) },
-        );
-      } finally {
-        for (const frame of frames) frame.close();
-      }
+        ),
+      );
     },
     { size: SIZE, software: SOFTWARE, share },
   );
@@ -85,21 +87,17 @@ async function trialOf(page: Page, share: number | 'prefer-hardware'): Promise<E
 test('the quality meter scores a starved encode well below a well-fed one, and the well-fed one close to the source', async ({
   page,
 }) => {
-  await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => 'encoderTrialPage' in globalThis);
+  await openTrialPage(page);
   const [fed, starved] = await page.evaluate(
-    async ({ size, software }) => {
+    ({ size, software }) => {
       const trial = (globalThis as unknown as { encoderTrialPage: TrialPage }).encoderTrialPage;
-      const frames = trial.slideFrames(size.width, size.height, 15);
-      try {
+      return trial.onSlide(size.width, size.height, async (frames) => {
         const qualityOf = trial.createQualityMeter(frames, size.width, size.height);
         return [
           await qualityOf({ ...software, bitrate: 3_000_000 }),
           await qualityOf({ ...software, bitrate: 60_000 }),
         ];
-      } finally {
-        for (const frame of frames) frame.close();
-      }
+      });
     },
     { size: SIZE, software: SOFTWARE },
   );
@@ -143,17 +141,11 @@ test('a hardware encoder that will not start fails the trial with its error (thi
 
 /** Encodes 15 frames of a slide through a render's frame encoder for `config`, taken as a hardware encoder. */
 async function encodedAsHardware(page: Page, config: VideoEncoderConfig) {
-  await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => 'encoderTrialPage' in globalThis);
+  await openTrialPage(page);
   return page.evaluate(
-    async ({ size, config }) => {
+    ({ size, config }) => {
       const trial = (globalThis as unknown as { encoderTrialPage: TrialPage }).encoderTrialPage;
-      const frames = trial.slideFrames(size.width, size.height, 15);
-      try {
-        return await trial.encodeAsHardware(frames, config);
-      } finally {
-        for (const frame of frames) frame.close();
-      }
+      return trial.onSlide(size.width, size.height, (frames) => trial.encodeAsHardware(frames, config));
     },
     { size: SIZE, config },
   );

@@ -71,6 +71,16 @@ async function encodeAsHardware(
   }
 }
 
+/** Runs `use` on 15 frames of a slide, closed after it whatever it does. */
+async function onSlide<T>(width: number, height: number, use: (frames: readonly VideoFrame[]) => Promise<T>) {
+  const frames = slideFrames(width, height, 15);
+  try {
+    return await use(frames);
+  } finally {
+    for (const frame of frames) frame.close();
+  }
+}
+
 /** What the spec calls in the page, as `globalThis.encoderTrialPage`. */
-export const encoderTrialPage = { slideFrames, createQualityMeter, trialEncoder, encodeAsHardware };
+export const encoderTrialPage = { onSlide, createQualityMeter, trialEncoder, encodeAsHardware };
 Object.assign(globalThis, { encoderTrialPage });
